@@ -1,0 +1,181 @@
+"""Domain rules across rows and files, run after every cell has parsed.
+
+Each rule reports through `tambah(berkas, baris, kolom, pesan, tingkat)`; a rule never stops the
+others. Missing realisasi is a warning (a draft edition shows "belum tersedia"), not an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from lakip_lib.format import rupiah as format_rupiah
+from lakip_lib.masalah import PERINGATAN
+
+if TYPE_CHECKING:
+    from lakip_lib.data import DataTahun, Tabel
+
+Lapor = Callable[..., None]
+
+
+def periksa(data: DataTahun, tambah: Lapor) -> None:
+    for aturan in (_skala_tanpa_celah, _anggaran_hierarki, _anggaran_sesuai_pagu,
+                   _cpr_masuk_akal, _hierarki_program_kinerja, _target_iku_ada,
+                   _realisasi_tersedia):
+        aturan(data, tambah)
+
+
+def _skala_tanpa_celah(data: DataTahun, tambah: Lapor) -> None:
+    t = data["skala_kategori"]
+    pita = list(zip(t.baris, t.nomor, strict=True))
+    if not pita:
+        tambah(t.berkas, None, None, "skala kategori kosong; isi paling sedikit satu kategori.")
+        return
+    if pita[0][0]["batas_bawah"] is not None:
+        tambah(t.berkas, pita[0][1], "batas_bawah",
+               "kategori pertama harus tanpa batas bawah (kosongkan) agar semua nilai tercakup.")
+    if pita[-1][0]["batas_atas"] is not None:
+        tambah(t.berkas, pita[-1][1], "batas_atas",
+               "kategori terakhir harus tanpa batas atas (kosongkan) agar semua nilai tercakup.")
+    for (sebelum, _), (baris, nomor) in pairwise(pita):
+        if baris["batas_bawah"] != sebelum["batas_atas"]:
+            tambah(t.berkas, nomor, "batas_bawah",
+                   f'nilai "{baris["batas_bawah"]}" harus sama dengan batas atas kategori '
+                   f'sebelumnya ({sebelum["batas_atas"]}) agar tidak ada celah atau tumpang tindih.')
+    for baris, nomor in pita:
+        bawah, atas = baris["batas_bawah"], baris["batas_atas"]
+        if bawah is not None and atas is not None and bawah >= atas:
+            tambah(t.berkas, nomor, "batas_atas",
+                   f"batas atas ({atas}) harus lebih besar dari batas bawah ({bawah}).")
+
+
+def induk_kode(kode: str) -> str | None:
+    """`P01.K02.S03` → `P01.K02`; a top-level code has no parent."""
+    return kode.rsplit(".", 1)[0] if "." in kode else None
+
+
+def _hierarki(t: Tabel, tambah: Lapor) -> None:
+    """Each code's parent exists and sits at a higher level (a sub kegiatan may hang directly
+    under its programme where the source lists no kegiatan)."""
+    tingkat = {"program": 1, "kegiatan": 2, "subkegiatan": 3}
+    level = {b["kode"]: b["level"] for b in t.baris}
+    akar = 1 if t.dataset.nama == "program_kinerja" else 0  # S1.P1: the sasaran prefix
+    for baris, nomor in zip(t.baris, t.nomor, strict=True):
+        k = baris["kode"]
+        induk = induk_kode(k) if k.count(".") > akar else None
+        if induk is None:
+            if baris["level"] != "program":
+                tambah(t.berkas, nomor, "level",
+                       f'kode "{k}" tanpa induk harus berlevel "program", bukan '
+                       f'"{baris["level"]}".')
+        elif induk not in level:
+            tambah(t.berkas, nomor, "kode",
+                   f'kode "{k}" menunjuk induk "{induk}" yang tidak ada di berkas ini.')
+        elif tingkat[level[induk]] >= tingkat[baris["level"]]:
+            tambah(t.berkas, nomor, "level",
+                   f'level "{baris["level"]}" tidak boleh berada di bawah "{induk}" yang '
+                   f'berlevel "{level[induk]}".')
+
+
+def _anggaran_hierarki(data: DataTahun, tambah: Lapor) -> None:
+    t = data["anggaran"]
+    _hierarki(t, tambah)
+    punya_anak = {induk_kode(k) for k in t.kolom("kode")}
+    for baris, nomor in zip(t.baris, t.nomor, strict=True):
+        if baris["kode"] in punya_anak:
+            _total_sama_dengan_rincian(t, baris, nomor, tambah)
+            continue
+        for kolom in ("anggaran", "realisasi"):
+            if baris[kolom] is None:
+                tambah(t.berkas, nomor, kolom,
+                       "rincian terbawah wajib diisi (rupiah bulat, misalnya 156590000).")
+        if baris["anggaran"] is not None and baris["realisasi"] is not None \
+                and baris["realisasi"] > baris["anggaran"]:
+            tambah(t.berkas, nomor, "realisasi",
+                   f"realisasi {format_rupiah(baris['realisasi'])} melebihi anggaran "
+                   f"{format_rupiah(baris['anggaran'])}. Periksa kembali kedua angka.")
+
+
+def _total_sama_dengan_rincian(t: Tabel, baris: dict, nomor: int, tambah: Lapor) -> None:
+    awalan = baris["kode"] + "."
+    for kolom in ("anggaran", "realisasi"):
+        dinyatakan = baris[kolom]
+        if dinyatakan is None:
+            continue
+        rincian = sum(b[kolom] or 0 for b in t.baris
+                      if b["kode"].startswith(awalan) and b["kode"].count(".") ==
+                      baris["kode"].count(".") + 1)
+        if dinyatakan != rincian:
+            tambah(t.berkas, nomor, kolom,
+                   f"total yang dituliskan {format_rupiah(dinyatakan)} berbeda dari jumlah "
+                   f"rinciannya {format_rupiah(rincian)} (selisih "
+                   f"{format_rupiah(dinyatakan - rincian)}). Kosongkan sel ini agar total "
+                   "dihitung otomatis, atau perbaiki rinciannya.")
+
+
+def _anggaran_sesuai_pagu(data: DataTahun, tambah: Lapor) -> None:
+    t = data["anggaran"]
+    punya_anak = {induk_kode(k) for k in t.kolom("kode")}
+    jumlah = sum(b["anggaran"] or 0 for b in t.baris if b["kode"] not in punya_anak)
+    pagu = data.edisi["pagu_anggaran"]
+    if jumlah != pagu:
+        tambah(f"data/{data.tahun}/edisi.yaml", None, "pagu_anggaran",
+               f"pagu {format_rupiah(pagu)} berbeda dari jumlah anggaran seluruh rincian di "
+               f"{t.berkas} ({format_rupiah(jumlah)}; selisih {format_rupiah(pagu - jumlah)}).")
+
+
+def _cpr_masuk_akal(data: DataTahun, tambah: Lapor) -> None:
+    t = data["cpr_kecamatan"]
+    for baris, nomor in zip(t.baris, t.nomor, strict=True):
+        if baris["kb_aktif"] is not None and baris["pus"] is not None \
+                and baris["kb_aktif"] > baris["pus"]:
+            tambah(t.berkas, nomor, "kb_aktif",
+                   f"peserta KB aktif ({baris['kb_aktif']}) melebihi jumlah PUS "
+                   f"({baris['pus']}); CPR tidak mungkin lebih dari 100%.")
+        if baris["pus"] == 0:
+            tambah(t.berkas, nomor, "pus", "jumlah PUS 0: CPR kecamatan ini tidak dapat dihitung.")
+
+
+def _hierarki_program_kinerja(data: DataTahun, tambah: Lapor) -> None:
+    t = data["program_kinerja"]
+    _hierarki(t, tambah)
+    for baris, nomor in zip(t.baris, t.nomor, strict=True):
+        if not baris["kode"].startswith(baris["sasaran"] + "."):
+            tambah(t.berkas, nomor, "kode",
+                   f'kode "{baris["kode"]}" harus diawali kode sasarannya "{baris["sasaran"]}.".')
+
+
+def _target_iku_ada(data: DataTahun, tambah: Lapor) -> None:
+    t = data["target"]
+    for kode in data["indikator"].kolom("kode"):
+        jenis = data["indikator"].satu(kode=kode)["jenis"]  # type: ignore[index]
+        if jenis == "iku" and t.satu(indikator=kode) is None:
+            tambah(t.berkas, None, "indikator",
+                   f"IKU {kode} belum memiliki target tahun {data.tahun}. Tambahkan barisnya "
+                   "dengan target dari Perjanjian Kinerja (dasar: pk).")
+
+
+def _realisasi_tersedia(data: DataTahun, tambah: Lapor) -> None:
+    tahun = data.tahun
+    for ind in data["indikator"].cari(jenis="iku"):
+        kode, rumus = ind["kode"], ind["rumus"]
+        if rumus == "langsung" and data["realisasi"].satu(indikator=kode, tahun=tahun) is None:
+            tambah(data["realisasi"].berkas, None, "realisasi",
+                   f"realisasi {kode} tahun {tahun} belum tersedia; buku akan menandainya "
+                   '"belum tersedia".', PERINGATAN)
+        if rumus == "penurunan_kasus":
+            for th in (tahun - 1, tahun):
+                if not data["kasus_kekerasan"].cari(tahun=th):
+                    tambah(data["kasus_kekerasan"].berkas, None, "tahun",
+                           f"jumlah kasus tahun {th} belum tersedia; realisasi {kode} tidak "
+                           "dapat dihitung.", PERINGATAN)
+        if rumus == "desa_maju" and not data["desa"].baris:
+            tambah(data["desa"].berkas, None, None,
+                   f"daftar desa tahun {tahun} kosong; realisasi {kode} tidak dapat dihitung.",
+                   PERINGATAN)
+
+
+def nol_jika_kosong(nilai: Decimal | None) -> Decimal:
+    return nilai if nilai is not None else Decimal(0)

@@ -1,0 +1,462 @@
+"""The consistency audit: recompute every derived figure and compare it with what was printed.
+
+Inputs are the validated data of one year; the "as reported" (`dilaporkan`) fields and files hold
+what a source document printed. Each finding names where it is, the printed figure, the
+computed one and the arithmetic. A printed figure matches when it equals the computed figure
+rounded to the printed number of decimals; a difference smaller than one printed unit is
+classified as rounding (`pembulatan`), anything else as an error of its kind.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import statistics
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from lakip_lib import capaian as rumus
+from lakip_lib import format as fmt
+from lakip_lib import kinerja
+from lakip_lib.capaian import Arah
+from lakip_lib.data import DataTahun
+
+JENIS = {
+    "hitungan": "Salah hitung",
+    "arah": "Rumus arah indikator keliru",
+    "kategori": "Kategori tidak sesuai skala",
+    "total": "Total tidak sama dengan jumlah rinciannya",
+    "konsistensi": "Angka yang sama tercetak berbeda",
+    "kelengkapan": "Data tidak lengkap",
+    "pembulatan": "Pembulatan",
+}
+
+
+@dataclass(frozen=True)
+class Temuan:
+    jenis: str
+    lokasi: str
+    perihal: str
+    dilaporkan: str
+    seharusnya: str
+    hitungan: str
+
+    def __str__(self) -> str:
+        return (f"[{JENIS[self.jenis]}] {self.lokasi} — {self.perihal}: tercetak "
+                f"{self.dilaporkan}, seharusnya {self.seharusnya}. {self.hitungan}")
+
+
+def _presisi(nilai: Decimal) -> int:
+    return max(0, -int(nilai.as_tuple().exponent))  # type: ignore[arg-type]
+
+
+def _bulat(nilai: Decimal, desimal: int) -> Decimal:
+    return nilai.quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
+
+
+def selisih_jenis(dilaporkan: Decimal, dihitung: Decimal | None, jenis: str) -> str | None:
+    """None when the printed figure is right at its own precision, else the finding's kind."""
+    if dihitung is None:
+        return "kelengkapan"
+    desimal = _presisi(dilaporkan)
+    if _bulat(dihitung, desimal) == dilaporkan:
+        return None
+    satu_satuan = Decimal(1).scaleb(-desimal)
+    return "pembulatan" if abs(dihitung - dilaporkan) < satu_satuan else jenis
+
+
+def _a(nilai: Decimal | int | None, desimal: int = 2) -> str:
+    return fmt.angka(nilai, desimal)
+
+
+def _p(nilai: Decimal | None) -> str:
+    return fmt.persen(nilai)
+
+
+def _rumus_capaian(target: Decimal, realisasi: Decimal, arah: Arah) -> str:
+    if arah is Arah.NAIK:
+        return f"{_a(realisasi)} ÷ {_a(target)} × 100"
+    return f"(2 × {_a(target)} − {_a(realisasi)}) ÷ {_a(target)} × 100"
+
+
+# --- IKU as printed ---------------------------------------------------------------------------
+
+def _temuan_iku(data: DataTahun) -> Iterator[Temuan]:
+    t = data["iku_dilaporkan"] if "iku_dilaporkan" in data.tabel else None
+    for b in t.baris if t else []:
+        kode, lokasi = b["indikator"], b["lokasi"]
+        nama = kinerja.indikator(data, kode)["nama"]
+        target = (kinerja.target_akhir_renstra(data, kode) if b["dasar_target"] == "akhir_renstra"
+                  else kinerja.target_tahunan(data, kode))
+        h = kinerja.hasil(data, kode, target=target)
+        yield from _banding(f"{nama}: target", lokasi, b["target"], h.target, "konsistensi",
+                            "Target menurut data Perjanjian Kinerja/Renstra.")
+        yield from _banding(f"{nama}: realisasi", lokasi, b["realisasi"], h.realisasi,
+                            "hitungan", _cara_realisasi(data, kode))
+        if b["capaian"] is not None:
+            yield from _temuan_capaian(lokasi, nama, b, h)
+        if b["kategori"] is not None and h.kategori is not None and b["kategori"] != h.kategori:
+            dari_tercetak = rumus.kategori(b["capaian"], kinerja.skala(data))
+            yield Temuan("kategori", lokasi, f"{nama}: kategori", b["kategori"], h.kategori,
+                         f"Capaian {_p(h.capaian)} masuk kategori {h.kategori} pada skala "
+                         f"(Tabel skala ordinal); bahkan capaian yang tercetak "
+                         f"({_p(b['capaian'])}) masuk kategori {dari_tercetak}.")
+
+
+def _temuan_capaian(lokasi: str, nama: str, b: dict, h: kinerja.HasilIndikator) -> Iterator[Temuan]:
+    jenis = selisih_jenis(b["capaian"], h.capaian, "hitungan")
+    if jenis is None or h.target is None or h.realisasi is None:
+        return
+    arah_lain = Arah.NAIK if h.arah is Arah.TURUN else Arah.TURUN
+    salah_arah = rumus.capaian(b["target"] or h.target, b["realisasi"] or h.realisasi, arah_lain)
+    if jenis == "hitungan" and salah_arah is not None \
+            and selisih_jenis(b["capaian"], salah_arah, "x") is None:
+        jenis = "arah"
+    yield Temuan(jenis, lokasi, f"{nama}: capaian", _p(b["capaian"]), _p(h.capaian),
+                 f"{_rumus_capaian(h.target, h.realisasi, h.arah)} = {_p(h.capaian)}"
+                 + (f" (indikator {h.arah.value}: makin {'rendah' if h.arah is Arah.TURUN else 'tinggi'}"
+                    " makin baik)." if jenis == "arah" else "."))
+
+
+def _cara_realisasi(data: DataTahun, kode: str) -> str:
+    cara = kinerja.indikator(data, kode)["rumus"]
+    tahun = data.tahun
+    if cara == "penurunan_kasus":
+        a, b = kinerja.jumlah_kasus(data, tahun - 1), kinerja.jumlah_kasus(data, tahun)
+        return f"({a} − {b}) ÷ {a} × 100 kasus tahun {tahun - 1} dan {tahun}."
+    if cara == "desa_maju":
+        s = kinerja.status_desa(data, tahun) or {}
+        maju = sum(s.get(x, 0) for x in kinerja.STATUS_DIHITUNG_MAJU)
+        return (f"({s.get('Maju', 0)} desa Maju + {s.get('Mandiri', 0)} desa Mandiri) ÷ "
+                f"{sum(s.values())} desa × 100 = {maju} ÷ {sum(s.values())} × 100.")
+    return "Realisasi menurut data."
+
+
+def _banding(perihal: str, lokasi: str, dilaporkan: Decimal | None, dihitung: Decimal | None,
+             jenis: str, hitungan: str, desimal: int = 2) -> Iterator[Temuan]:
+    if dilaporkan is None:
+        return
+    hasil = selisih_jenis(dilaporkan, dihitung, jenis)
+    if hasil is not None:
+        yield Temuan(hasil, lokasi, perihal, _a(dilaporkan, _presisi(dilaporkan)),
+                     _a(dihitung, desimal) if dihitung is not None else fmt.BELUM_TERSEDIA,
+                     hitungan)
+
+
+# --- scalar figures printed in the text ---------------------------------------------------------
+
+Penghitung = Callable[[DataTahun, str], tuple]  # (computed, arithmetic[, kind])
+
+
+def _normal(teks: str) -> str:
+    return " ".join(teks.lower().replace("milyar", "miliar").split())
+
+
+def _kunci_anggaran(data: DataTahun, kunci: str) -> tuple[object, str]:
+    t = kinerja.total_anggaran(data)
+    hasil: dict[str, tuple[object, str]] = {
+        "anggaran.total": (t.anggaran, "Jumlah anggaran seluruh sub kegiatan Tabel 3.31."),
+        "anggaran.realisasi": (t.realisasi, "Jumlah realisasi seluruh sub kegiatan Tabel 3.31."),
+        "anggaran.penyerapan": (t.penyerapan, f"{fmt.angka(t.realisasi, 0)} ÷ "
+                                f"{fmt.angka(t.anggaran, 0)} × 100."),
+        "anggaran.total_terbilang": (fmt.terbilang_rupiah(t.anggaran),
+                                     f"Terbilang dari {fmt.rupiah(t.anggaran)}."),
+        "anggaran.realisasi_terbilang": (fmt.terbilang_rupiah(t.realisasi),
+                                         f"Terbilang dari {fmt.rupiah(t.realisasi)}."),
+    }
+    return hasil[kunci]
+
+
+def _kunci_iku(data: DataTahun, kunci: str) -> tuple[object, str]:
+    iku = kinerja.hasil_iku(data)
+    if kunci == "iku.jumlah_sasaran":
+        return len({h.sasaran for h in iku}), "Banyaknya sasaran yang memiliki IKU."
+    if kunci == "iku.jumlah_indikator":
+        return len(iku), "Banyaknya IKU dalam Perjanjian Kinerja."
+    if kunci == "iku.kategori_keseluruhan":
+        return (kinerja.kategori_keseluruhan(data),
+                f"Kategori dari median capaian IKU ({_p(kinerja.capaian_median(data))}).")
+    kategori = kunci.removeprefix("iku.jumlah_kategori.")
+    sebaran = kinerja.jumlah_per_kategori(data)
+    rincian = ", ".join(f"{h.kode} {h.kategori}" for h in iku)
+    return sebaran.get(kategori, 0), f"Kategori per IKU: {rincian}."
+
+
+def _kunci_indikator(data: DataTahun, kunci: str) -> tuple[object, str]:
+    kode, perihal = kunci.split(".", 1)
+    if perihal == "perubahan_persen":
+        a = kinerja.realisasi(data, kode, data.tahun - 1)
+        b = kinerja.realisasi(data, kode, data.tahun)
+        if a is None or b is None:
+            return None, "Realisasi dua tahun berturut-turut tidak tersedia."
+        return (rumus.selisih_persen(a, b),
+                f"({_a(b)} − {_a(a)}) ÷ {_a(a)} × 100; selisihnya sendiri {_a(b - a)} poin.")
+    tahun = int(perihal.rsplit(".", 1)[1])
+    return kinerja.realisasi(data, kode, tahun), f"Realisasi {kode} tahun {tahun} menurut data."
+
+
+def _kunci_kasus(data: DataTahun, kunci: str) -> tuple[object, str]:
+    if kunci == "kasus.perubahan":
+        a, b = kinerja.jumlah_kasus(data, data.tahun - 1), kinerja.jumlah_kasus(data, data.tahun)
+        return ((b - a) if a is not None and b is not None else None,
+                f"{b} kasus tahun {data.tahun} − {a} kasus tahun {data.tahun - 1}.")
+    tahun = int(kunci.rsplit(".", 1)[1])
+    kelompok = kinerja.kasus_per_kelompok(data, tahun)
+    return (kinerja.jumlah_kasus(data, tahun),
+            " + ".join(f"{v} kasus {k}" for k, v in kelompok.items()) + ".")
+
+
+def _kunci_cpr(data: DataTahun, kunci: str) -> tuple[object, str]:
+    total = kinerja.total_cpr(data)
+    if total is None:
+        return None, "Data CPR per kecamatan tidak tersedia."
+    target = kinerja.target_tahunan(data, "CPR")
+    return {
+        "cpr.total_pus": (total.pus, "Jumlah PUS delapan kecamatan."),
+        "cpr.total_kb_aktif": (total.kb_aktif, "Jumlah peserta KB aktif delapan kecamatan."),
+        "cpr.realisasi": (total.cpr, f"{total.kb_aktif} ÷ {total.pus} × 100."),
+        "cpr.capaian": (rumus.capaian(target, total.cpr, Arah.NAIK),
+                        f"{_a(total.cpr)} ÷ {_a(target)} × 100."),
+    }[kunci]
+
+
+def _kunci_asfr(data: DataTahun, kunci: str) -> tuple[object, str]:
+    h = kinerja.hasil(data, "ASFR")
+    return {
+        "asfr.realisasi": (h.realisasi, "Realisasi ASFR 15–19 menurut data.", "konsistensi"),
+        "asfr.target": (h.target, "Target ASFR 15–19 menurut data.", "konsistensi"),
+        "asfr.capaian": (h.capaian, f"{_rumus_capaian(h.target, h.realisasi, h.arah)} "
+                         "(indikator turun: makin rendah makin baik)."
+                         if h.target is not None and h.realisasi is not None else ""),
+    }[kunci]
+
+
+def _kunci_idm(data: DataTahun, kunci: str) -> tuple[object, str]:
+    tahun = data.tahun
+    sekarang = kinerja.status_desa(data, tahun) or {}
+    if kunci == "idm.naik_ke_mandiri":
+        lalu = kinerja.status_desa(data, tahun - 1) or {}
+        return (sekarang.get("Mandiri", 0) - lalu.get("Mandiri", 0),
+                f"Desa Mandiri {sekarang.get('Mandiri')} tahun {tahun} − "
+                f"{lalu.get('Mandiri')} tahun {tahun - 1}.")
+    if kunci == "idm.minimal_maju":
+        return (sekarang.get("Maju", 0) + sekarang.get("Mandiri", 0),
+                f"{sekarang.get('Maju')} desa Maju + {sekarang.get('Mandiri')} desa Mandiri.")
+    th = int(kunci.rsplit(".", 1)[1])
+    status = kinerja.status_desa(data, th)
+    return (sum(status.values()) if status else None,
+            f"Jumlah desa semua status tahun {th}.")
+
+
+def _kunci_efisiensi(data: DataTahun, kunci: str) -> tuple[object, str]:
+    prog = [b for b in kinerja.efisiensi(data)
+            if b.kode_anggaran and "." not in b.kode_anggaran]
+    if kunci == "efisiensi.rata_capaian":
+        nilai = [b.capaian_kinerja for b in prog if b.capaian_kinerja is not None]
+        return (Decimal(statistics.mean(nilai)) if nilai else None,
+                f"Rata-rata capaian kinerja {len(nilai)} baris program pada Tabel 3.41.")
+    serap = [p.penyerapan for p in kinerja.program(data) if p.penyerapan is not None]
+    return (Decimal(statistics.mean(serap)) if serap else None,
+            f"Rata-rata penyerapan {len(serap)} program menurut Tabel 3.31.")
+
+
+def _kunci_pk(data: DataTahun, kunci: str) -> tuple[object, str]:
+    rincian = data["pk_anggaran"].baris
+    return (sum(b["anggaran"] for b in rincian),
+            " + ".join(fmt.rupiah(b["anggaran"]) for b in rincian) + ".")
+
+
+PENGHITUNG: dict[str, tuple[str, Penghitung]] = {
+    "anggaran.": ("total", _kunci_anggaran),
+    "iku.": ("konsistensi", _kunci_iku),
+    "IKU": ("hitungan", _kunci_indikator),
+    "kasus.": ("hitungan", _kunci_kasus),
+    "cpr.": ("hitungan", _kunci_cpr),
+    "asfr.": ("arah", _kunci_asfr),
+    "idm.": ("hitungan", _kunci_idm),
+    "efisiensi.": ("hitungan", _kunci_efisiensi),
+    "pk_anggaran.": ("total", _kunci_pk),
+}
+
+
+def _penghitung(kunci: str) -> tuple[str, Penghitung] | None:
+    return next((v for awalan, v in PENGHITUNG.items() if kunci.startswith(awalan)), None)
+
+
+def _temuan_dilaporkan(data: DataTahun) -> Iterator[Temuan]:
+    if "dilaporkan" not in data.tabel:
+        return
+    for b in data["dilaporkan"].baris:
+        kunci, tercetak, lokasi = b["kunci"], b["nilai"], b["lokasi"]
+        cari = _penghitung(kunci)
+        if cari is None:
+            yield Temuan("kelengkapan", lokasi, kunci, tercetak, "—",
+                         "Kunci ini tidak dikenal oleh pemeriksaan konsistensi.")
+            continue
+        jenis, hitung = cari
+        try:
+            dihitung, cara, *jenis_khusus = hitung(data, kunci)
+        except (KeyError, ValueError):
+            yield Temuan("kelengkapan", lokasi, kunci, tercetak, "—",
+                         "Kunci ini tidak dikenal oleh pemeriksaan konsistensi.")
+            continue
+        jenis = jenis_khusus[0] if jenis_khusus else jenis
+        yield from _banding_nilai(kunci, lokasi, tercetak, dihitung, jenis, cara)
+
+
+def _banding_nilai(kunci: str, lokasi: str, tercetak: str, dihitung: object, jenis: str,
+                   cara: str) -> Iterator[Temuan]:
+    if isinstance(dihitung, (int, Decimal)) and not isinstance(dihitung, bool):
+        try:
+            angka = Decimal(tercetak)
+        except ArithmeticError:
+            angka = None
+        if angka is not None:
+            if jenis == "total" and isinstance(dihitung, int):
+                jenis = "konsistensi" if kunci.startswith("anggaran.") else jenis
+            yield from _banding(kunci, lokasi, angka, Decimal(dihitung), jenis, cara,
+                                0 if isinstance(dihitung, int) else 2)
+            return
+    if dihitung is None:
+        yield Temuan("kelengkapan", lokasi, kunci, tercetak, fmt.BELUM_TERSEDIA, cara)
+    elif _normal(str(tercetak)) != _normal(str(dihitung)):
+        yield Temuan("konsistensi" if kunci.startswith("iku.") else "hitungan", lokasi, kunci,
+                     str(tercetak), str(dihitung), cara)
+
+
+# --- tables with printed derived columns --------------------------------------------------------
+
+def _temuan_anggaran(data: DataTahun) -> Iterator[Temuan]:
+    per_kode = {b.kode: b for b in kinerja.anggaran(data)}
+    for b in data["anggaran"].baris:
+        h = per_kode[b["kode"]]
+        lokasi = f"Tabel 3.31, {b['kode']} {b['nama']}"
+        yield from _banding("anggaran", lokasi, _d(b["anggaran_dilaporkan"]), Decimal(h.anggaran),
+                            "total", "Jumlah anggaran rinciannya.", 0)
+        yield from _banding("realisasi", lokasi, _d(b["realisasi_dilaporkan"]),
+                            Decimal(h.realisasi), "total", "Jumlah realisasi rinciannya.", 0)
+        yield from _banding("penyerapan", lokasi, b["penyerapan_dilaporkan"], h.penyerapan,
+                            "hitungan", f"{fmt.angka(h.realisasi, 0)} ÷ "
+                            f"{fmt.angka(h.anggaran, 0)} × 100 = {_p(h.penyerapan)}.")
+
+
+def _d(nilai: int | None) -> Decimal | None:
+    return None if nilai is None else Decimal(nilai)
+
+
+def _temuan_efisiensi(data: DataTahun) -> Iterator[Temuan]:
+    for mentah, h in zip(data["efisiensi"].baris, kinerja.efisiensi(data), strict=True):
+        lokasi = f"Tabel 3.41, {h.nama} ({h.indikator})"
+        if h.kode_anggaran is None:
+            continue
+        yield from _banding("penyerapan", lokasi, mentah["penyerapan_dilaporkan"], h.penyerapan,
+                            "konsistensi", "Penyerapan menurut Tabel 3.31.")
+        yield from _banding("efisiensi", lokasi, mentah["efisiensi_dilaporkan"], h.efisiensi,
+                            "hitungan", f"{_a(h.capaian_kinerja)} ÷ {_a(h.penyerapan)} × 100 = "
+                            f"{_a(h.efisiensi)}.")
+
+
+def _temuan_program_kinerja(data: DataTahun) -> Iterator[Temuan]:
+    for s in data["sasaran"].kolom("kode"):
+        for mentah, h in zip(data["program_kinerja"].cari(sasaran=s),
+                             kinerja.program_kinerja(data, s), strict=True):
+            lokasi = f"{mentah['tabel_sumber'] or 'Tabel program'} ({s}), {h.kode} {h.nama}"
+            if h.target is not None and h.realisasi is None:
+                yield Temuan("kelengkapan", lokasi, f"{h.indikator}: realisasi", "kosong",
+                             "diisi", "Indikator ini memiliki target tetapi tidak ada realisasinya.")
+                continue
+            if mentah["capaian_dilaporkan"] is None or h.capaian is None:
+                continue
+            palsu = _temuan_capaian(lokasi, h.indikator,
+                                    {"capaian": mentah["capaian_dilaporkan"],
+                                     "target": h.target, "realisasi": h.realisasi},
+                                    kinerja.HasilIndikator(h.kode, h.nama, s, h.satuan or "",
+                                                           h.arah, 2, h.target, h.realisasi,
+                                                           h.capaian, None))
+            yield from palsu
+
+
+def _temuan_cpr(data: DataTahun) -> Iterator[Temuan]:
+    for mentah, h in zip(data["cpr_kecamatan"].baris, kinerja.cpr_kecamatan(data), strict=True):
+        yield from _banding(f"CPR {h.kecamatan}", "Tabel CPR per kecamatan",
+                            mentah["cpr_dilaporkan"], h.cpr, "hitungan",
+                            f"{h.kb_aktif} ÷ {h.pus} × 100 = {_p(h.cpr)}.")
+
+
+def _temuan_idm(data: DataTahun) -> Iterator[Temuan]:
+    for b in data["idm_status"].baris:
+        kosong = [k for k in kinerja.KOLOM_STATUS.values() if b[k] is None]
+        jumlah = sum(b[k] or 0 for k in kinerja.KOLOM_STATUS.values())
+        cara = (f"Jumlah desa semua status = {jumlah}"
+                + (f"; sel {', '.join(kosong)} kosong di sumber." if kosong else "."))
+        yield from _banding(f"jumlah desa tahun {b['tahun']}", "Tabel status desa menurut IDM",
+                            _d(b["jumlah_dilaporkan"]), Decimal(jumlah), "total", cara, 0)
+    dari_daftar = kinerja.status_desa(data, data.tahun)
+    baris = data["idm_status"].satu(tahun=data.tahun)
+    if dari_daftar and baris:
+        for status, kolom in kinerja.KOLOM_STATUS.items():
+            if baris[kolom] is not None and baris[kolom] != dari_daftar[status]:
+                yield Temuan("konsistensi", "Tabel status desa menurut IDM",
+                             f"desa {status} tahun {data.tahun}", str(baris[kolom]),
+                             str(dari_daftar[status]), "Hitungan dari daftar desa per kecamatan.")
+
+
+def _temuan_target(data: DataTahun) -> Iterator[Temuan]:
+    for ind in data["indikator"].cari(jenis="iku"):
+        kode = ind["kode"]
+        renstra = kinerja.target_renstra(data, kode, data.tahun)
+        pk = kinerja.target_tahunan(data, kode)
+        if renstra is not None and pk is not None and renstra != pk:
+            yield Temuan("konsistensi", "Tabel 2.2 dan Tabel 2.4",
+                         f"{ind['nama']}: target {data.tahun}", f"{_a(pk)} (Perjanjian Kinerja)",
+                         f"{_a(renstra)} (Renstra)",
+                         "Target Perjanjian Kinerja berbeda dari target Renstra tahun yang sama.")
+
+
+def _temuan_pk_anggaran(data: DataTahun) -> Iterator[Temuan]:
+    for b in data["pk_anggaran"].baris:
+        prog = kinerja.anggaran_sasaran(data, b["sasaran"])
+        if prog.anggaran != b["anggaran"]:
+            yield Temuan("konsistensi", "Lampiran Perjanjian Kinerja",
+                         f"anggaran sasaran {b['sasaran']}", fmt.rupiah(b["anggaran"]),
+                         fmt.rupiah(prog.anggaran),
+                         "Jumlah anggaran program pendukung sasaran ini pada Tabel 3.31 "
+                         f"(selisih {fmt.rupiah(b['anggaran'] - prog.anggaran)}).")
+
+
+PEMERIKSA: tuple[Callable[[DataTahun], Iterator[Temuan]], ...] = (
+    _temuan_iku, _temuan_dilaporkan, _temuan_target, _temuan_anggaran, _temuan_efisiensi,
+    _temuan_program_kinerja, _temuan_cpr, _temuan_idm, _temuan_pk_anggaran,
+)
+
+
+def periksa(data: DataTahun) -> list[Temuan]:
+    """Every finding of the year, in a stable order."""
+    return [t for pemeriksa in PEMERIKSA for t in pemeriksa(data)]
+
+
+def ringkasan(temuan: list[Temuan]) -> dict[str, int]:
+    hitung = {j: 0 for j in JENIS}
+    for t in temuan:
+        hitung[t.jenis] += 1
+    return {j: n for j, n in hitung.items() if n}
+
+
+def sebagai_teks(temuan: list[Temuan], tahun: int) -> str:
+    baris = [f"Pemeriksaan konsistensi data tahun {tahun}: {len(temuan)} temuan."]
+    for jenis, n in ringkasan(temuan).items():
+        baris.append(f"  {JENIS[jenis]}: {n}")
+    baris.append("")
+    baris.extend(f"{i}. {t}" for i, t in enumerate(temuan, start=1))
+    return "\n".join(baris)
+
+
+def sebagai_csv(temuan: list[Temuan]) -> str:
+    keluaran = io.StringIO()
+    penulis = csv.DictWriter(keluaran, fieldnames=list(Temuan.__dataclass_fields__),
+                             lineterminator="\n")
+    penulis.writeheader()
+    for t in temuan:
+        penulis.writerow(asdict(t))
+    return keluaran.getvalue()

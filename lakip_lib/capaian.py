@@ -1,0 +1,98 @@
+"""The domain formulas: capaian, kategori and every derived percentage, computed exactly.
+
+All functions take and return `Decimal` (money as `int`), never round, and return None when a
+figure cannot be stated (a zero denominator, a missing input). Rounding is for presentation only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+
+SERATUS = Decimal(100)
+
+
+class Arah(Enum):
+    NAIK = "naik"    # higher is better
+    TURUN = "turun"  # lower is better
+
+
+def capaian(target: Decimal | None, realisasi: Decimal | None, arah: Arah) -> Decimal | None:
+    """Achievement in percent.
+
+    Higher is better: realisasi / target × 100.
+    Lower is better:  (2 × target − realisasi) / target × 100.
+    None when either input is missing or the target is 0 (no achievement can be stated).
+    Negative inputs are computed by the same formula: a negative realisasi against a positive
+    target gives a negative capaian, which falls in the lowest category.
+    """
+    if target is None or realisasi is None or target == 0:
+        return None
+    if arah is Arah.NAIK:
+        return realisasi / target * SERATUS
+    return (2 * target - realisasi) / target * SERATUS
+
+
+@dataclass(frozen=True)
+class Pita:
+    """One band of the ordinal scale: (batas_bawah, batas_atas], open where None."""
+
+    kategori: str
+    batas_bawah: Decimal | None
+    batas_atas: Decimal | None
+
+    def memuat(self, nilai: Decimal) -> bool:
+        di_atas_bawah = self.batas_bawah is None or nilai > self.batas_bawah
+        di_bawah_atas = self.batas_atas is None or nilai <= self.batas_atas
+        return di_atas_bawah and di_bawah_atas
+
+
+def kategori(nilai: Decimal | None, skala: Sequence[Pita]) -> str | None:
+    """The category whose half-open band (bawah, atas] holds the value; None for no value."""
+    if nilai is None:
+        return None
+    for pita in skala:
+        if pita.memuat(nilai):
+            return pita.kategori
+    raise ValueError(f"skala kategori tidak mencakup nilai {nilai}")
+
+
+def persentase(bagian: Decimal | int, keseluruhan: Decimal | int) -> Decimal | None:
+    """bagian / keseluruhan × 100; None when the whole is 0."""
+    if keseluruhan == 0:
+        return None
+    return Decimal(bagian) / Decimal(keseluruhan) * SERATUS
+
+
+def penyerapan(realisasi: int, anggaran: int) -> Decimal | None:
+    """Budget absorption: realisasi anggaran / anggaran × 100."""
+    return persentase(realisasi, anggaran)
+
+
+def efisiensi(capaian_kinerja: Decimal | None, penyerapan_anggaran: Decimal | None) -> Decimal | None:
+    """Efficiency: capaian kinerja / penyerapan anggaran × 100 (above 100: more result per Rupiah)."""
+    if capaian_kinerja is None or penyerapan_anggaran is None or penyerapan_anggaran == 0:
+        return None
+    return capaian_kinerja / penyerapan_anggaran * SERATUS
+
+
+def penurunan_kasus(kasus_sebelumnya: int, kasus_sekarang: int) -> Decimal | None:
+    """Persentase penurunan kasus: (previous − current) / previous × 100; negative is a rise."""
+    return persentase(kasus_sebelumnya - kasus_sekarang, kasus_sebelumnya)
+
+
+def persentase_desa_maju(desa_dihitung: int, jumlah_desa: int) -> Decimal | None:
+    """Villages counted as advanced (Maju or Mandiri) / all villages × 100."""
+    return persentase(desa_dihitung, jumlah_desa)
+
+
+def cpr(kb_aktif: int, pus: int) -> Decimal | None:
+    """Contraceptive prevalence rate: active family-planning users / couples of fertile age × 100."""
+    return persentase(kb_aktif, pus)
+
+
+def selisih_persen(sebelum: Decimal, sesudah: Decimal) -> Decimal | None:
+    """Relative change from one value to the next in percent."""
+    return persentase(sesudah - sebelum, sebelum)

@@ -1,0 +1,74 @@
+"""Indonesian presentation of numbers, money, dates and amounts in words.
+
+Babel (locale `id_ID`) does the separators, num2words (`id`) the words: no hand-rolled formatting.
+Rounding happens here, once, at presentation (half up, as in an official report).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from num2words import num2words
+
+LOKAL = "id_ID"
+BELUM_TERSEDIA = "belum tersedia"
+
+Angka = Decimal | int | float
+
+
+def bulatkan(nilai: Angka, desimal: int = 2) -> Decimal:
+    """Round half up to a fixed number of decimals."""
+    return Decimal(str(nilai)).quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
+
+
+def angka(nilai: Angka | None, desimal: int = 2) -> str:
+    """`97000169679` → `97.000.169.679`; `Decimal('73.27')` → `73,27`."""
+    if nilai is None:
+        return BELUM_TERSEDIA
+    pola = "#,##0" + ("." + "0" * desimal if desimal > 0 else "")
+    teks = format_decimal(bulatkan(nilai, desimal), format=pola, locale=LOKAL)
+    return teks.replace("\N{MINUS SIGN}", "-")
+
+
+def persen(nilai: Angka | None, desimal: int = 2) -> str:
+    """`93.773` → `93,77%`."""
+    return BELUM_TERSEDIA if nilai is None else f"{angka(nilai, desimal)}%"
+
+
+def rupiah(nilai: int | None) -> str:
+    """Integer Rupiah: `97000169679` → `Rp97.000.169.679`."""
+    if nilai is None:
+        return BELUM_TERSEDIA
+    tanda = "-" if nilai < 0 else ""
+    return f"{tanda}Rp{angka(abs(nilai), 0)}"
+
+
+def tanggal(nilai: date) -> str:
+    """`date(2025, 1, 31)` → `31 Januari 2025`."""
+    return format_date(nilai, "d MMMM y", locale="id")
+
+
+def bulan_tahun(nilai: date) -> str:
+    """`date(2025, 1, 31)` → `Januari 2025`."""
+    return format_date(nilai, "MMMM y", locale="id")
+
+
+def terbilang(nilai: int) -> str:
+    """Amount in words with the first letter of each word capitalised, as on official papers."""
+    kata = num2words(abs(nilai), lang="id")
+    kata = ("minus " + kata) if nilai < 0 else kata
+    return " ".join(k.capitalize() for k in kata.split())
+
+
+def terbilang_rupiah(nilai: int) -> str:
+    """`97000169679` → `Sembilan Puluh Tujuh Miliar … Tujuh Puluh Sembilan Rupiah`."""
+    return f"{terbilang(nilai)} Rupiah"
+
+
+def baca_angka(teks: str) -> Decimal:
+    """Inverse of `angka`/`persen`: `'1.234,50%'` → `Decimal('1234.50')` (for tests and audits)."""
+    bersih = teks.strip().removesuffix("%").removeprefix("Rp").replace(".", "").replace(",", ".")
+    return Decimal(bersih)

@@ -1,0 +1,320 @@
+"""Every derived figure of one fiscal year, computed once from validated inputs.
+
+Functions here take a `DataTahun` and return plain values or small frozen records; they never
+format (that is `lakip_lib.format`) and never read files (that is `lakip_lib.data`).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from lakip_lib import capaian as rumus
+from lakip_lib.aturan import induk_kode
+from lakip_lib.capaian import Arah, Pita
+from lakip_lib.data import DataTahun
+from lakip_lib.schema import STATUS_IDM
+
+STATUS_DIHITUNG_MAJU = ("Mandiri", "Maju")
+KOLOM_STATUS = {s: s.lower().replace(" ", "_") for s in STATUS_IDM}
+
+
+def skala(data: DataTahun) -> list[Pita]:
+    return [Pita(b["kategori"], b["batas_bawah"], b["batas_atas"])
+            for b in data["skala_kategori"].baris]
+
+
+def indikator(data: DataTahun, kode: str) -> dict[str, Any]:
+    baris = data["indikator"].satu(kode=kode)
+    if baris is None:
+        raise KeyError(f"indikator {kode} tidak ada di data")
+    return baris
+
+
+def arah(data: DataTahun, kode: str) -> Arah:
+    return Arah(indikator(data, kode)["arah"])
+
+
+# --- realisasi of an indicator in any year -------------------------------------------------
+
+def jumlah_kasus(data: DataTahun, tahun: int) -> int | None:
+    baris = data["kasus_kekerasan"].cari(tahun=tahun)
+    return sum(b["jumlah"] for b in baris) if baris else None
+
+
+def kasus_per_kelompok(data: DataTahun, tahun: int) -> dict[str, int]:
+    return {b["kelompok"]: b["jumlah"] for b in data["kasus_kekerasan"].cari(tahun=tahun)}
+
+
+def status_desa(data: DataTahun, tahun: int) -> dict[str, int] | None:
+    """Villages per IDM status: the village list for the edition year, the IDM table otherwise."""
+    if tahun == data.tahun and data["desa"].baris:
+        hitung = Counter(data["desa"].kolom("status_idm"))
+        return {s: hitung.get(s, 0) for s in STATUS_IDM}
+    baris = data["idm_status"].satu(tahun=tahun)
+    if baris is None:
+        return None
+    return {s: baris[KOLOM_STATUS[s]] or 0 for s in STATUS_IDM}
+
+
+def realisasi(data: DataTahun, kode: str, tahun: int) -> Decimal | None:
+    """The realisasi of an indicator in a year, computed from its parts where it has a formula."""
+    cara = indikator(data, kode)["rumus"]
+    if cara == "penurunan_kasus":
+        sebelum, sekarang = jumlah_kasus(data, tahun - 1), jumlah_kasus(data, tahun)
+        if sebelum is None or sekarang is None:
+            return None
+        return rumus.penurunan_kasus(sebelum, sekarang)
+    if cara == "desa_maju":
+        status = status_desa(data, tahun)
+        if status is None:
+            return None
+        maju = sum(status[s] for s in STATUS_DIHITUNG_MAJU)
+        return rumus.persentase_desa_maju(maju, sum(status.values()))
+    if cara == "cpr" and tahun == data.tahun:
+        total = total_cpr(data)
+        return total.cpr if total else None
+    baris = data["realisasi"].satu(indikator=kode, tahun=tahun)
+    return baris["realisasi"] if baris else None
+
+
+def target_renstra(data: DataTahun, kode: str, tahun: int) -> Decimal | None:
+    baris = data["renstra_target"].satu(indikator=kode, tahun=tahun)
+    return baris["target"] if baris else None
+
+
+def target_tahunan(data: DataTahun, kode: str) -> Decimal | None:
+    baris = data["target"].satu(indikator=kode)
+    return baris["target"] if baris else None
+
+
+# --- IKU results ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class HasilIndikator:
+    kode: str
+    nama: str
+    sasaran: str
+    satuan: str
+    arah: Arah
+    desimal: int
+    target: Decimal | None
+    realisasi: Decimal | None
+    capaian: Decimal | None
+    kategori: str | None
+
+    @property
+    def tercapai(self) -> bool | None:
+        if self.capaian is None:
+            return None
+        return self.capaian >= 100
+
+
+def hasil(data: DataTahun, kode: str, target: Decimal | None = None,
+          tahun: int | None = None) -> HasilIndikator:
+    """Target, realisasi, capaian and kategori of one indicator (default: this year's target)."""
+    ind = indikator(data, kode)
+    tahun = tahun or data.tahun
+    target = target if target is not None else target_tahunan(data, kode)
+    nyata = realisasi(data, kode, tahun)
+    nilai = rumus.capaian(target, nyata, Arah(ind["arah"]))
+    return HasilIndikator(kode, ind["nama"], ind["induk"], ind["satuan"], Arah(ind["arah"]),
+                          ind["desimal"], target, nyata, nilai, rumus.kategori(nilai, skala(data)))
+
+
+def hasil_iku(data: DataTahun) -> list[HasilIndikator]:
+    return [hasil(data, b["kode"]) for b in data["indikator"].cari(jenis="iku")]
+
+
+def iku_sasaran(data: DataTahun, sasaran: str) -> list[HasilIndikator]:
+    return [h for h in hasil_iku(data) if h.sasaran == sasaran]
+
+
+def jumlah_per_kategori(data: DataTahun) -> dict[str, int]:
+    """How many IKU fall in each category of the scale (every category listed, zeros included)."""
+    hitung = Counter(h.kategori for h in hasil_iku(data) if h.kategori)
+    return {p.kategori: hitung.get(p.kategori, 0) for p in skala(data)}
+
+
+def capaian_median(data: DataTahun) -> Decimal | None:
+    nilai = [h.capaian for h in hasil_iku(data) if h.capaian is not None]
+    return Decimal(statistics.median(nilai)) if nilai else None
+
+
+def kategori_keseluruhan(data: DataTahun) -> str | None:
+    """The overall category: the category of the median IKU capaian.
+
+    The median, not the mean, so that one extreme indicator (e.g. a negative capaian from a rise
+    in cases) cannot flip the verdict on all the others.
+    """
+    return rumus.kategori(capaian_median(data), skala(data))
+
+
+@dataclass(frozen=True)
+class TitikRiwayat:
+    tahun: int
+    target: Decimal | None
+    realisasi: Decimal | None
+    capaian: Decimal | None
+
+
+def riwayat(data: DataTahun, kode: str) -> list[TitikRiwayat]:
+    """Realisasi and capaian against the Renstra target for every Renstra year up to this one."""
+    awal, _ = data.periode_renstra
+    hasil_: list[TitikRiwayat] = []
+    for tahun in range(awal, data.tahun + 1):
+        target = target_renstra(data, kode, tahun)
+        nyata = realisasi(data, kode, tahun)
+        hasil_.append(TitikRiwayat(tahun, target, nyata,
+                                   rumus.capaian(target, nyata, arah(data, kode))))
+    return hasil_
+
+
+def target_akhir_renstra(data: DataTahun, kode: str) -> Decimal | None:
+    return target_renstra(data, kode, data.periode_renstra[1])
+
+
+# --- budget -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class BarisAnggaran:
+    kode: str
+    level: str
+    nama: str
+    sasaran: str | None
+    anggaran: int
+    realisasi: int
+
+    @property
+    def penyerapan(self) -> Decimal | None:
+        return rumus.penyerapan(self.realisasi, self.anggaran)
+
+    @property
+    def sisa(self) -> int:
+        return self.anggaran - self.realisasi
+
+
+def anggaran(data: DataTahun) -> list[BarisAnggaran]:
+    """Every programme, kegiatan and sub kegiatan with totals summed from the leaves."""
+    baris = data["anggaran"].baris
+    punya_anak = {induk_kode(b["kode"]) for b in baris}
+    daun = [b for b in baris if b["kode"] not in punya_anak]
+
+    def jumlah(kode: str, kolom: str) -> int:
+        return sum(d[kolom] for d in daun if d["kode"] == kode or d["kode"].startswith(kode + "."))
+
+    return [BarisAnggaran(b["kode"], b["level"], b["nama"], b["sasaran"],
+                          jumlah(b["kode"], "anggaran"), jumlah(b["kode"], "realisasi"))
+            for b in baris]
+
+
+def program(data: DataTahun) -> list[BarisAnggaran]:
+    return [b for b in anggaran(data) if b.level == "program"]
+
+
+@dataclass(frozen=True)
+class TotalAnggaran:
+    anggaran: int
+    realisasi: int
+
+    @property
+    def penyerapan(self) -> Decimal | None:
+        return rumus.penyerapan(self.realisasi, self.anggaran)
+
+    @property
+    def sisa(self) -> int:
+        return self.anggaran - self.realisasi
+
+
+def total_anggaran(data: DataTahun) -> TotalAnggaran:
+    prog = program(data)
+    return TotalAnggaran(sum(p.anggaran for p in prog), sum(p.realisasi for p in prog))
+
+
+def anggaran_sasaran(data: DataTahun, sasaran: str) -> TotalAnggaran:
+    prog = [p for p in program(data) if p.sasaran == sasaran]
+    return TotalAnggaran(sum(p.anggaran for p in prog), sum(p.realisasi for p in prog))
+
+
+@dataclass(frozen=True)
+class BarisEfisiensi:
+    kode_anggaran: str | None
+    nama: str
+    indikator: str
+    capaian_kinerja: Decimal | None
+    penyerapan: Decimal | None
+    efisiensi: Decimal | None
+
+
+def efisiensi(data: DataTahun) -> list[BarisEfisiensi]:
+    """Capaian kinerja against absorption computed from the budget table (not as printed)."""
+    per_kode = {b.kode: b for b in anggaran(data)}
+    hasil_: list[BarisEfisiensi] = []
+    for b in data["efisiensi"].baris:
+        serap = per_kode[b["kode_anggaran"]].penyerapan if b["kode_anggaran"] else None
+        hasil_.append(BarisEfisiensi(b["kode_anggaran"], b["nama"], b["indikator"],
+                                     b["capaian_kinerja"], serap,
+                                     rumus.efisiensi(b["capaian_kinerja"], serap)))
+    return hasil_
+
+
+# --- supporting tables ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class BarisCpr:
+    kecamatan: str
+    pus: int
+    kb_aktif: int
+
+    @property
+    def cpr(self) -> Decimal | None:
+        return rumus.cpr(self.kb_aktif, self.pus)
+
+
+def cpr_kecamatan(data: DataTahun) -> list[BarisCpr]:
+    return [BarisCpr(b["kecamatan"], b["pus"], b["kb_aktif"])
+            for b in data["cpr_kecamatan"].baris]
+
+
+def total_cpr(data: DataTahun) -> BarisCpr | None:
+    baris = cpr_kecamatan(data)
+    if not baris:
+        return None
+    return BarisCpr("Kabupaten", sum(b.pus for b in baris), sum(b.kb_aktif for b in baris))
+
+
+@dataclass(frozen=True)
+class BarisProgramKinerja:
+    sasaran: str
+    kode: str
+    level: str
+    nama: str
+    indikator: str
+    satuan: str | None
+    target: Decimal | None
+    realisasi: Decimal | None
+    arah: Arah
+    capaian: Decimal | None
+
+
+def program_kinerja(data: DataTahun, sasaran: str) -> list[BarisProgramKinerja]:
+    hasil_ = []
+    for b in data["program_kinerja"].cari(sasaran=sasaran):
+        a = Arah(b["arah"])
+        hasil_.append(BarisProgramKinerja(b["sasaran"], b["kode"], b["level"], b["nama"],
+                                          b["indikator"], b["satuan"], b["target"],
+                                          b["realisasi"], a,
+                                          rumus.capaian(b["target"], b["realisasi"], a)))
+    return hasil_
+
+
+def desa_per_kecamatan(data: DataTahun) -> dict[str, dict[str, int]]:
+    """Village counts per kecamatan and IDM status for the edition year."""
+    hasil_: dict[str, dict[str, int]] = {}
+    for kec in data["kecamatan"].kolom("kecamatan"):
+        hitung = Counter(b["status_idm"] for b in data["desa"].cari(kecamatan=kec))
+        hasil_[kec] = {s: hitung.get(s, 0) for s in STATUS_IDM}
+    return hasil_

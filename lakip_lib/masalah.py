@@ -1,0 +1,47 @@
+"""Validation problems, phrased for the analyst (Bahasa Indonesia), and the error that carries them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+GALAT = "galat"
+PERINGATAN = "peringatan"
+
+
+@dataclass(frozen=True, order=True)
+class Masalah:
+    """One problem in the input data: where it is first, then what to do."""
+
+    berkas: str
+    baris: int | None
+    kolom: str | None
+    pesan: str
+    tingkat: str = GALAT
+
+    def __str__(self) -> str:
+        tempat = [self.berkas]
+        if self.baris is not None:
+            tempat.append(f"baris {self.baris}")
+        if self.kolom is not None:
+            tempat.append(f'kolom "{self.kolom}"')
+        awalan = "Peringatan: " if self.tingkat == PERINGATAN else ""
+        return f"{', '.join(tempat)}: {awalan}{self.pesan}"
+
+
+class ValidasiGagal(Exception):
+    """Raised with every problem found, never only the first."""
+
+    def __init__(self, masalah: list[Masalah]):
+        self.masalah = sorted(masalah)
+        super().__init__(laporan(self.masalah))
+
+
+def laporan(masalah: list[Masalah]) -> str:
+    galat = [m for m in masalah if m.tingkat == GALAT]
+    baris = [str(m) for m in masalah]
+    baris.append(
+        f"Ditemukan {len(galat)} galat dan {len(masalah) - len(galat)} peringatan."
+        if masalah
+        else "Data valid: tidak ada galat."
+    )
+    return "\n".join(baris)

@@ -1,0 +1,284 @@
+"""The registry of every dataset under data/: its file, columns, keys and description.
+
+Metadata sits here, beside nothing else: the loader (`lakip_lib.data`) validates against it, the
+book's data appendix prints its descriptions, and the data package export reads it.
+Column kinds: an *input* is a fact transcribed or entered by the analyst; an *as reported*
+(`dilaporkan`) column keeps a derived figure exactly as a source document printed it, for the
+audit only — it is never used to compute anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Tipe(Enum):
+    TEKS = "teks"
+    BULAT = "bilangan bulat"
+    DESIMAL = "angka desimal"
+    RUPIAH = "rupiah"
+    TAHUN = "tahun"
+
+    @property
+    def contoh(self) -> str:
+        return {
+            Tipe.TEKS: "teks",
+            Tipe.BULAT: "bilangan bulat, misalnya 26482",
+            Tipe.DESIMAL: "angka dengan titik sebagai pemisah desimal, misalnya 73.27",
+            Tipe.RUPIAH: "rupiah bulat tanpa pemisah ribuan, misalnya 97000169679",
+            Tipe.TAHUN: "tahun empat angka, misalnya 2024",
+        }[self]
+
+
+@dataclass(frozen=True)
+class Kolom:
+    nama: str
+    tipe: Tipe = Tipe.TEKS
+    wajib: bool = True
+    pilihan: tuple[str, ...] = ()
+    acuan: tuple[str, str] | None = None  # (dataset, column) that must contain the value
+    dilaporkan: bool = False
+    dalam_renstra: bool = False  # a TAHUN that must lie inside the Renstra period
+    boleh_negatif: bool = True
+    keterangan: str = ""
+
+
+@dataclass(frozen=True)
+class Dataset:
+    nama: str
+    berkas: str  # path under data/, "{tahun}" for per-year files
+    keterangan: str
+    kolom: tuple[Kolom, ...]
+    kunci: tuple[str, ...]
+    wajib_ada: bool = True
+
+    @property
+    def per_tahun(self) -> bool:
+        return "{tahun}" in self.berkas
+
+    def path(self, tahun: int) -> str:
+        return self.berkas.format(tahun=tahun)
+
+    def kolom_bernama(self, nama: str) -> Kolom:
+        return next(k for k in self.kolom if k.nama == nama)
+
+
+ARAH = ("naik", "turun")
+STATUS_IDM = ("Mandiri", "Maju", "Berkembang", "Tertinggal", "Sangat Tertinggal")
+LEVEL = ("program", "kegiatan", "subkegiatan")
+
+_DESIMAL = Tipe.DESIMAL
+
+
+def _k(nama: str, tipe: Tipe = Tipe.TEKS, **kw: object) -> Kolom:
+    return Kolom(nama, tipe, **kw)  # type: ignore[arg-type]
+
+
+DATASETS: tuple[Dataset, ...] = (
+    Dataset(
+        "kecamatan", "kecamatan.csv", "Daftar kecamatan di wilayah kerja instansi.",
+        (_k("kecamatan"),), ("kecamatan",),
+    ),
+    Dataset(
+        "tujuan", "tujuan.csv", "Tujuan jangka menengah dalam Renstra.",
+        (_k("kode"), _k("uraian")), ("kode",),
+    ),
+    Dataset(
+        "sasaran", "sasaran.csv", "Sasaran strategis Renstra beserta tujuan yang didukungnya.",
+        (_k("kode"), _k("tujuan", acuan=("tujuan", "kode")), _k("uraian")), ("kode",),
+    ),
+    Dataset(
+        "indikator", "indikator.csv",
+        "Definisi indikator: IKU, indikator tujuan, dan indikator pendukung, termasuk arah "
+        "(naik = makin tinggi makin baik, turun = makin rendah makin baik) dan rumus perhitungannya.",
+        (
+            _k("kode"), _k("jenis", pilihan=("iku", "tujuan", "pendukung")), _k("induk"),
+            _k("nama"), _k("satuan"), _k("arah", pilihan=ARAH), _k("desimal", Tipe.BULAT),
+            _k("rumus", pilihan=("langsung", "penurunan_kasus", "desa_maju", "cpr")),
+            _k("definisi", wajib=False), _k("alasan", wajib=False),
+            _k("penanggung_jawab", wajib=False), _k("sumber_data", wajib=False),
+        ),
+        ("kode",),
+    ),
+    Dataset(
+        "renstra_target", "renstra_target.csv",
+        "Target tahunan indikator tujuan dan sasaran selama periode Renstra (Tabel 2.1 dan 2.2).",
+        (
+            _k("indikator", acuan=("indikator", "kode")),
+            _k("tahun", Tipe.TAHUN, dalam_renstra=True), _k("target", _DESIMAL),
+        ),
+        ("indikator", "tahun"),
+    ),
+    Dataset(
+        "realisasi", "realisasi.csv",
+        "Realisasi indikator yang diukur langsung (bukan dihitung), untuk tahun berjalan dan "
+        "tahun-tahun sebelumnya.",
+        (
+            _k("indikator", acuan=("indikator", "kode")), _k("tahun", Tipe.TAHUN),
+            _k("realisasi", _DESIMAL), _k("keterangan", wajib=False),
+        ),
+        ("indikator", "tahun"),
+    ),
+    Dataset(
+        "kasus_kekerasan", "kasus_kekerasan.csv",
+        "Jumlah kasus kekerasan terhadap perempuan dan anak yang dilaporkan, per tahun dan "
+        "kelompok korban.",
+        (
+            _k("tahun", Tipe.TAHUN), _k("kelompok", pilihan=("perempuan", "anak")),
+            _k("jumlah", Tipe.BULAT, boleh_negatif=False),
+        ),
+        ("tahun", "kelompok"),
+    ),
+    Dataset(
+        "idm_status", "idm_status.csv",
+        "Jumlah desa menurut status Indeks Desa Membangun per tahun.",
+        (
+            _k("tahun", Tipe.TAHUN),
+            *(
+                _k(s.lower().replace(" ", "_"), Tipe.BULAT, boleh_negatif=False,
+                   wajib=(s != "Sangat Tertinggal"))
+                for s in STATUS_IDM
+            ),
+            _k("jumlah_dilaporkan", Tipe.BULAT, wajib=False, dilaporkan=True),
+        ),
+        ("tahun",),
+    ),
+    Dataset(
+        "pembanding", "pembanding.csv",
+        "Angka pembanding dari wilayah lain, provinsi, dan nasional.",
+        (
+            _k("indikator", acuan=("indikator", "kode")), _k("wilayah"), _k("tahun", Tipe.TAHUN),
+            _k("jenis", pilihan=("realisasi", "target")), _k("nilai", _DESIMAL), _k("satuan"),
+            _k("sumber"),
+        ),
+        ("indikator", "wilayah", "tahun", "jenis"),
+    ),
+    Dataset(
+        "skala_kategori", "{tahun}/skala_kategori.csv",
+        "Skala ordinal kategori capaian: batas bawah tidak termasuk, batas atas termasuk.",
+        (
+            _k("batas_bawah", _DESIMAL, wajib=False), _k("batas_atas", _DESIMAL, wajib=False),
+            _k("kategori"),
+        ),
+        ("kategori",),
+    ),
+    Dataset(
+        "target", "{tahun}/target.csv",
+        "Target tahun berjalan: IKU menurut Perjanjian Kinerja (pk) dan indikator pendukung "
+        "menurut dokumen perencanaan (renja).",
+        (
+            _k("indikator", acuan=("indikator", "kode")), _k("target", _DESIMAL),
+            _k("dasar", pilihan=("pk", "renja")),
+        ),
+        ("indikator",),
+    ),
+    Dataset(
+        "pk_anggaran", "{tahun}/pk_anggaran.csv",
+        "Anggaran per sasaran yang dicantumkan dalam Perjanjian Kinerja.",
+        (
+            _k("sasaran", acuan=("sasaran", "kode")),
+            _k("anggaran", Tipe.RUPIAH, boleh_negatif=False),
+        ),
+        ("sasaran",),
+    ),
+    Dataset(
+        "desa", "{tahun}/desa.csv", "Daftar desa dengan kecamatan dan status IDM tahun berjalan.",
+        (
+            _k("kecamatan", acuan=("kecamatan", "kecamatan")), _k("desa"),
+            _k("status_idm", pilihan=STATUS_IDM),
+        ),
+        ("kecamatan", "desa"),
+    ),
+    Dataset(
+        "cpr_kecamatan", "{tahun}/cpr_kecamatan.csv",
+        "Pasangan usia subur (PUS) dan peserta KB aktif per kecamatan.",
+        (
+            _k("kecamatan", acuan=("kecamatan", "kecamatan")),
+            _k("pus", Tipe.BULAT, boleh_negatif=False),
+            _k("kb_aktif", Tipe.BULAT, boleh_negatif=False),
+            _k("cpr_dilaporkan", _DESIMAL, wajib=False, dilaporkan=True),
+        ),
+        ("kecamatan",),
+    ),
+    Dataset(
+        "anggaran", "{tahun}/anggaran.csv",
+        "Anggaran dan realisasi per program, kegiatan, dan sub kegiatan. Anggaran dan realisasi "
+        "diisi pada baris rincian terbawah; total program dan kegiatan dihitung.",
+        (
+            _k("kode"), _k("level", pilihan=LEVEL),
+            _k("sasaran", wajib=False, acuan=("sasaran", "kode")), _k("nama"),
+            _k("anggaran", Tipe.RUPIAH, wajib=False, boleh_negatif=False),
+            _k("realisasi", Tipe.RUPIAH, wajib=False, boleh_negatif=False),
+            _k("anggaran_dilaporkan", Tipe.RUPIAH, wajib=False, dilaporkan=True),
+            _k("realisasi_dilaporkan", Tipe.RUPIAH, wajib=False, dilaporkan=True),
+            _k("penyerapan_dilaporkan", _DESIMAL, wajib=False, dilaporkan=True),
+        ),
+        ("kode",),
+    ),
+    Dataset(
+        "efisiensi", "{tahun}/efisiensi.csv",
+        "Capaian kinerja program, kegiatan, dan sub kegiatan untuk analisis efisiensi.",
+        (
+            _k("kode_anggaran", wajib=False, acuan=("anggaran", "kode")), _k("nama"),
+            _k("indikator"), _k("capaian_kinerja", _DESIMAL, wajib=False),
+            _k("penyerapan_dilaporkan", _DESIMAL, wajib=False, dilaporkan=True),
+            _k("efisiensi_dilaporkan", _DESIMAL, wajib=False, dilaporkan=True),
+        ),
+        ("nama", "indikator"),
+    ),
+    Dataset(
+        "program_kinerja", "{tahun}/program_kinerja.csv",
+        "Program, kegiatan, dan sub kegiatan pendukung tiap sasaran beserta indikator, target, "
+        "dan realisasinya.",
+        (
+            _k("sasaran", acuan=("sasaran", "kode")), _k("kode"), _k("level", pilihan=LEVEL),
+            _k("nama"), _k("indikator"), _k("satuan", wajib=False),
+            _k("target", _DESIMAL, wajib=False), _k("realisasi", _DESIMAL, wajib=False),
+            _k("arah", pilihan=ARAH),
+            _k("capaian_dilaporkan", _DESIMAL, wajib=False, dilaporkan=True),
+            _k("tabel_sumber", wajib=False),
+        ),
+        ("kode",),
+    ),
+    Dataset(
+        "aspek_strategis", "{tahun}/aspek_strategis.csv",
+        "Aspek strategis organisasi: kondisi, standar, faktor yang memengaruhi, dan permasalahan.",
+        (
+            _k("aspek"), _k("kondisi", _DESIMAL, wajib=False), _k("satuan", wajib=False),
+            _k("standar", wajib=False), _k("faktor_internal", wajib=False),
+            _k("faktor_eksternal", wajib=False), _k("permasalahan", wajib=False),
+        ),
+        ("aspek",),
+    ),
+    Dataset(
+        "iku_dilaporkan", "{tahun}/iku_dilaporkan.csv",
+        "Angka IKU sebagaimana tercetak di dokumen sumber, untuk pemeriksaan konsistensi.",
+        (
+            _k("indikator", acuan=("indikator", "kode")), _k("lokasi"),
+            _k("dasar_target", wajib=False, pilihan=("pk", "akhir_renstra")),
+            _k("target", _DESIMAL, wajib=False, dilaporkan=True),
+            _k("realisasi", _DESIMAL, wajib=False, dilaporkan=True),
+            _k("capaian", _DESIMAL, wajib=False, dilaporkan=True),
+            _k("kategori", wajib=False, dilaporkan=True),
+        ),
+        ("indikator", "lokasi"),
+        wajib_ada=False,
+    ),
+    Dataset(
+        "dilaporkan", "{tahun}/dilaporkan.csv",
+        "Angka turunan lain sebagaimana tercetak di dokumen sumber (total, persentase, jumlah "
+        "kategori, terbilang), untuk pemeriksaan konsistensi.",
+        (_k("kunci"), _k("nilai", dilaporkan=True), _k("lokasi")),
+        ("kunci", "lokasi"),
+        wajib_ada=False,
+    ),
+)
+
+DATASETS = (*DATASETS, Dataset(
+    "catatan_sumber", "{tahun}/catatan_sumber.csv",
+    "Catatan konsistensi dokumen sumber yang bukan hitungan (ditulis oleh penyusun data).",
+    (_k("lokasi"), _k("catatan")), (), wajib_ada=False,
+))
+
+BY_NAME: dict[str, Dataset] = {d.nama: d for d in DATASETS}

@@ -1,0 +1,123 @@
+from decimal import Decimal as D
+
+import pytest
+
+from lakip_lib.capaian import (
+    Arah,
+    Pita,
+    capaian,
+    cpr,
+    efisiensi,
+    kategori,
+    penurunan_kasus,
+    penyerapan,
+    persentase_desa_maju,
+)
+
+SKALA = [
+    Pita("Sangat Rendah", None, D(50)),
+    Pita("Rendah", D(50), D(65)),
+    Pita("Sedang", D(65), D(75)),
+    Pita("Tinggi", D(75), D(90)),
+    Pita("Sangat Tinggi", D(90), None),
+]
+
+
+def r2(nilai: D | None) -> D:
+    assert nilai is not None
+    return round(nilai, 2)
+
+
+def test_capaian_higher_is_better_is_realisasi_over_target():
+    assert r2(capaian(D("74.04"), D("73.27"), Arah.NAIK)) == D("98.96")
+
+
+def test_capaian_lower_is_better_beats_target():
+    assert r2(capaian(D("2.33"), D("2.31"), Arah.TURUN)) == D("100.86")
+
+
+def test_capaian_lower_is_better_misses_target():
+    assert r2(capaian(D("16"), D("17"), Arah.TURUN)) == D("93.75")
+
+
+def test_capaian_target_zero_is_undefined():
+    assert capaian(D(0), D(5), Arah.NAIK) is None
+    assert capaian(D(0), D(5), Arah.TURUN) is None
+
+
+def test_capaian_missing_realisasi_is_undefined():
+    assert capaian(D(5), None, Arah.NAIK) is None
+
+
+def test_capaian_negative_realisasi_gives_negative_capaian():
+    assert r2(capaian(D("5.5"), D("-70"), Arah.NAIK)) == D("-1272.73")
+
+
+def test_capaian_lower_is_better_far_above_target_goes_negative():
+    assert capaian(D(2), D(5), Arah.TURUN) == D(-50)
+
+
+@pytest.mark.parametrize(
+    ("nilai", "harapan"),
+    [
+        ("-1272.73", "Sangat Rendah"),
+        ("0", "Sangat Rendah"),
+        ("50", "Sangat Rendah"),
+        ("50.0001", "Rendah"),
+        ("65", "Rendah"),
+        ("65.01", "Sedang"),
+        ("75", "Sedang"),
+        ("75.000001", "Tinggi"),
+        ("90", "Tinggi"),
+        ("90.01", "Sangat Tinggi"),
+        ("219.32", "Sangat Tinggi"),
+    ],
+)
+def test_kategori_bands_are_half_open_at_50_65_75_90(nilai, harapan):
+    assert kategori(D(nilai), SKALA) == harapan
+
+
+def test_kategori_of_no_value_is_none():
+    assert kategori(None, SKALA) is None
+
+
+def test_kategori_raises_when_scale_has_a_gap():
+    with pytest.raises(ValueError):
+        kategori(D(70), [Pita("Rendah", None, D(60)), Pita("Tinggi", D(80), None)])
+
+
+def test_penyerapan_is_realisasi_over_anggaran():
+    assert r2(penyerapan(90960332708, 97000169679)) == D("93.77")
+
+
+def test_penyerapan_of_zero_budget_is_undefined():
+    assert penyerapan(0, 0) is None
+
+
+def test_efisiensi_is_capaian_over_penyerapan():
+    assert r2(efisiensi(D(100), D("94.68"))) == D("105.62")
+
+
+def test_efisiensi_without_absorption_is_undefined():
+    assert efisiensi(D(100), D(0)) is None
+    assert efisiensi(None, D(50)) is None
+
+
+def test_penurunan_kasus_rise_is_negative():
+    assert penurunan_kasus(10, 17) == D(-70)
+
+
+def test_penurunan_kasus_fall_is_positive():
+    assert penurunan_kasus(20, 15) == D(25)
+
+
+def test_penurunan_kasus_without_previous_cases_is_undefined():
+    assert penurunan_kasus(0, 3) is None
+
+
+def test_persentase_desa_maju():
+    assert r2(persentase_desa_maju(151, 153)) == D("98.69")
+
+
+def test_cpr_is_kb_aktif_over_pus():
+    assert r2(cpr(20703, 26482)) == D("78.18")

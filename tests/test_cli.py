@@ -1,0 +1,61 @@
+"""The `lakip` command as an analyst runs it: exit codes and Indonesian messages."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import REPO, ubah_sel
+
+
+def lakip(*args: str, data: Path | None = None) -> subprocess.CompletedProcess[str]:
+    opsi = ["--data", str(data)] if data else []
+    return subprocess.run([sys.executable, "-m", "lakip_lib.cli", *opsi, *args], cwd=REPO,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_validate_2024_passes():
+    hasil = lakip("validate", "2024")
+    assert hasil.returncode == 0, hasil.stderr
+    assert "Data valid" in hasil.stdout
+
+
+def test_validate_reports_all_problems_and_exits_1(salinan_data):
+    ubah_sel(salinan_data / "realisasi.csv", 5, "realisasi", "73,27")
+    ubah_sel(salinan_data / "2024" / "desa.csv", 3, "kecamatan", "JUWAI")
+    hasil = lakip("validate", "2024", data=salinan_data)
+    assert hasil.returncode == 1
+    assert 'data/realisasi.csv, baris 5, kolom "realisasi": nilai "73,27"' in hasil.stderr
+    assert 'data/2024/desa.csv, baris 3, kolom "kecamatan"' in hasil.stderr
+    assert "Ditemukan 2 galat" in hasil.stderr
+    assert "Traceback" not in hasil.stderr
+
+
+def test_audit_prints_findings():
+    hasil = lakip("audit", "2024")
+    assert hasil.returncode == 0, hasil.stderr
+    assert hasil.stdout.startswith("Pemeriksaan konsistensi data tahun 2024:")
+    assert "tercetak 98,62%, seharusnya 98,96%" in hasil.stdout
+
+
+def test_audit_csv_format():
+    hasil = lakip("audit", "2024", "--format", "csv")
+    assert hasil.stdout.splitlines()[0].startswith("jenis,lokasi,perihal")
+
+
+def test_audit_on_invalid_data_exits_1(salinan_data):
+    ubah_sel(salinan_data / "2024" / "target.csv", 2, "target", "x")
+    assert lakip("audit", "2024", data=salinan_data).returncode == 1
+
+
+def test_unknown_year_exits_1_with_available_years():
+    hasil = lakip("validate", "2031")
+    assert hasil.returncode == 1
+    assert "Tahun yang tersedia: 2024" in hasil.stderr
+
+
+def test_usage_error_is_indonesian_and_exits_2():
+    hasil = lakip("validate")
+    assert hasil.returncode == 2
+    assert "argumen berikut wajib diisi" in hasil.stderr
