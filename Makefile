@@ -2,17 +2,26 @@
 PY ?= python3
 YEAR ?= 2024
 
-.PHONY: setup book test lint
+.PHONY: setup system-deps book test lint notebooks
 
 setup:
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock -e ".[test]"
 
+# Debian packages the tests need: Chromium for the browser tests, poppler for PDF text checks.
+system-deps:
+	@command -v chromium >/dev/null && command -v pdftotext >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    chromium fonts-dejavu-core poppler-utils >/dev/null; }
+
 book: setup
-	$(PY) -m lakip_lib.cli validate $(YEAR)
-	$(PY) -m lakip_lib.cli audit $(YEAR)
+	$(PY) -m lakip_lib.cli build $(YEAR)
 
 lint:
 	$(PY) -m ruff check .
 
-test: setup lint
+test: setup system-deps lint
 	$(PY) -m pytest
+
+# Re-execute notebooks/*.ipynb and store their 2024 outputs (what nbval compares against).
+notebooks:
+	$(PY) -m lakip_lib.cli refresh-notebooks

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from lakip_lib import audit, data
+from lakip_lib.build import BuildGagal
 from lakip_lib.masalah import ValidasiGagal, laporan
 
 KELUAR_OK = 0
@@ -47,6 +48,23 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--format", choices=("teks", "csv"), default="teks",
                    help="bentuk laporan (bawaan: teks)")
     a.set_defaults(jalankan=_audit)
+
+    b = sub.add_parser("build", help="bangun buku (HTML) satu tahun anggaran")
+    b.add_argument("tahun", type=int, help="tahun anggaran, misalnya 2024")
+    b.add_argument("--keluaran", type=Path, default=None,
+                   help="folder build (bawaan: ./_build); situs di <keluaran>/site/<tahun>")
+    b.add_argument("--pekerja", type=int, default=None,
+                   help="jumlah proses eksekusi notebook (bawaan: jumlah inti CPU)")
+    b.set_defaults(jalankan=_build)
+
+    r = sub.add_parser("refresh-notebooks",
+                       help="jalankan ulang notebooks/*.ipynb dan simpan keluarannya (untuk nbval)")
+    r.set_defaults(jalankan=_refresh, tahun=None)
+
+    s = sub.add_parser("serve", help="pratinjau situs hasil build di peramban")
+    s.add_argument("--keluaran", type=Path, default=None, help="folder build (bawaan: ./_build)")
+    s.add_argument("--port", type=int, default=8000, help="port (bawaan: 8000)")
+    s.set_defaults(jalankan=_serve, tahun=None)
     return p
 
 
@@ -66,11 +84,47 @@ def _audit(args: argparse.Namespace) -> int:
     return KELUAR_OK
 
 
+def _build(args: argparse.Namespace) -> int:
+    from lakip_lib import build
+
+    hasil = build.bangun(args.tahun, args.data, args.keluaran, args.pekerja)
+    print(f"Selesai: edisi {hasil.tahun} ({len(hasil.notebook)} notebook, {hasil.halaman} "
+          f"halaman) terbit di {hasil.situs} dalam {hasil.detik:.1f} detik.")
+    print(f"Buka {hasil.situs / 'index.html'} atau jalankan: lakip serve")
+    return KELUAR_OK
+
+
+def _refresh(args: argparse.Namespace) -> int:
+    from lakip_lib import build
+
+    print(f"Selesai: {len(build.segarkan_notebook())} notebook diperbarui.")
+    return KELUAR_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import functools
+    import http.server
+
+    situs = ((args.keluaran or Path("_build")) / "site").resolve()
+    if not situs.is_dir():
+        print(f"Belum ada situs di {situs}. Jalankan dulu: lakip build 2024", file=sys.stderr)
+        return KELUAR_DATA_TIDAK_VALID
+    penangan = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(situs))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), penangan) as server:
+        print(f"Pratinjau: http://127.0.0.1:{args.port}/ (hentikan dengan Ctrl+C)")
+        server.serve_forever()
+    return KELUAR_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     jalankan: Callable[[argparse.Namespace], int] = args.jalankan
     try:
         return jalankan(args)
+    except BuildGagal as e:
+        print(f"Build gagal: {e}", file=sys.stderr)
+        print("Edisi yang sudah terbit tidak diubah.", file=sys.stderr)
+        return KELUAR_DATA_TIDAK_VALID
     except ValidasiGagal as e:
         print(f"Data tahun {args.tahun} tidak valid:", file=sys.stderr)
         print(laporan(e.masalah), file=sys.stderr)

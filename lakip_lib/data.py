@@ -27,8 +27,15 @@ BARIS_PERTAMA = 2  # the header is row 1, as in a spreadsheet
 
 
 def akar_data() -> Path:
-    """The data/ folder: $LAKIP_DATA, else ./data of the working directory."""
-    return Path(os.environ.get("LAKIP_DATA", "data")).resolve()
+    """The data/ folder: $LAKIP_DATA, else the nearest data/ with an instansi.yaml at or above
+    the working directory (so notebooks run from notebooks/ find the project's data)."""
+    if "LAKIP_DATA" in os.environ:
+        return Path(os.environ["LAKIP_DATA"]).resolve()
+    sini = Path.cwd().resolve()
+    for folder in (sini, *sini.parents):
+        if (folder / "data" / "instansi.yaml").exists():
+            return folder / "data"
+    return sini / "data"
 
 
 @dataclass

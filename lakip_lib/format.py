@@ -33,6 +33,15 @@ def angka(nilai: Angka | None, desimal: int = 2) -> str:
     return teks.replace("\N{MINUS SIGN}", "-")
 
 
+def angka_alami(nilai: Angka | None) -> str:
+    """Whole numbers without decimals (`13`), others with two (`6,63`): for counts and scores
+    whose precision is not fixed by an indicator definition."""
+    if nilai is None:
+        return BELUM_TERSEDIA
+    bulat = Decimal(str(nilai)) == Decimal(str(nilai)).to_integral_value()
+    return angka(nilai, 0 if bulat else 2)
+
+
 def persen(nilai: Angka | None, desimal: int = 2) -> str:
     """`93.773` → `93,77%`."""
     return BELUM_TERSEDIA if nilai is None else f"{angka(nilai, desimal)}%"

@@ -39,3 +39,13 @@ def sel(berkas: Path, baris: int, kolom: str) -> str:
 @pytest.fixture
 def ubah() -> Callable[[Path, int, str, str], None]:
     return ubah_sel
+
+
+@pytest.fixture(scope="session")
+def situs_2024(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 2024 edition built once per test session into a temporary build folder."""
+    from lakip_lib import build
+
+    folder = tmp_path_factory.mktemp("build")
+    hasil = build.bangun(2024, DATA, folder, lapor=lambda _: None)
+    return hasil.situs

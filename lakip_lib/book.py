@@ -1,0 +1,892 @@
+"""What each part of the book shows: one class per notebook, one method per block of content.
+
+A notebook cell calls one method; the method returns an `Isi` (a list of display objects that
+Jupyter shows in order). Tables and figures are numbered per chapter: every part declares the
+numbered items it will show (`rencana`), so a notebook knows its numbers without the others
+having run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from functools import cached_property
+from typing import Any
+
+from lakip_lib import audit, charts, data, kinerja, narasi
+from lakip_lib import capaian as rumus
+from lakip_lib import format as fmt
+from lakip_lib.capaian import Arah
+from lakip_lib.data import DataTahun
+from lakip_lib.schema import DATASETS, STATUS_IDM
+from lakip_lib.tampilan import (
+    Grafik,
+    Kolom,
+    Tabel,
+    Teks,
+    blok,
+    daftar,
+    markdown_aman,
+    tabel_dari,
+    teks,
+)
+
+SUMBER_DATA = "data/ (diolah oleh lakip)"
+
+
+class Isi(list):  # type: ignore[type-arg]
+    """Display objects shown one after another in a notebook cell."""
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        for objek in self:
+            display(objek)
+
+
+def _muat(tahun: int) -> DataTahun:
+    return data.muat(tahun)
+
+
+class Bagian:
+    """One part of the book (one executed notebook)."""
+
+    bab = ""  # numbering prefix of tables and figures: "IE", "1" … "4", "L"
+    notebook = ""  # the source notebook under notebooks/ (without .ipynb)
+    induk: str | None = None  # the page this one is a section of, in the table of contents
+
+    def __init__(self, d: DataTahun):
+        self.d = d
+
+    @property
+    def tahun(self) -> int:
+        return self.d.tahun
+
+    def rencana(self) -> list[tuple[str, str]]:
+        """The numbered items ("tabel" | "gambar", key) this part shows, in order."""
+        return []
+
+    def _nomor(self, jenis: str, kunci: str) -> str:
+        n = 0
+        for bagian in urutan(self.d):
+            if bagian.bab != self.bab:
+                continue
+            for j, k in bagian.rencana():
+                if j != jenis:
+                    continue
+                n += 1
+                if type(bagian) is type(self) and bagian.kunci_bagian == self.kunci_bagian \
+                        and k == kunci:
+                    return f"{self.bab}.{n}"
+        raise KeyError(f"{jenis} {kunci} tidak ada dalam rencana {self.kunci_bagian}")
+
+    @property
+    def kunci_bagian(self) -> str:
+        return type(self).__name__
+
+    @property
+    def berkas(self) -> str:
+        """The executed notebook's name in the book (one per execution)."""
+        return self.notebook
+
+    @property
+    def parameter(self) -> dict[str, Any]:
+        """Papermill parameters besides the year."""
+        return {}
+
+    @property
+    def judul_halaman(self) -> str | None:
+        """A page title from data, replacing the notebook's own first heading; None keeps it."""
+        return None
+
+    def tabel(self, kunci: str, judul: str, kolom: Iterable[Kolom], baris: Iterable[Iterable[Any]],
+              sumber: str = SUMBER_DATA, **kw: Any) -> Tabel:
+        return tabel_dari(self._nomor("tabel", kunci), judul, list(kolom),
+                          [list(b) for b in baris], sumber=sumber, **kw)
+
+    def gambar(self, kunci: str, judul: str, chart: Any, alternatif: str,
+               sumber: str = SUMBER_DATA) -> Grafik:
+        return Grafik(self._nomor("gambar", kunci), judul, chart, alternatif, sumber)
+
+    def narasi(self, nama: str) -> Teks:
+        isi = self.d.narasi.get(nama)
+        if isi is None:
+            return teks(f"*Narasi `{nama}.md` belum ditulis untuk tahun {self.tahun}.*")
+        return Teks(markdown_aman(isi))
+
+    # shared building blocks -------------------------------------------------------------
+    def _tabel_iku(self, kunci: str, judul: str, hasil: list[kinerja.HasilIndikator]) -> Tabel:
+        sasaran = {b["kode"]: b["uraian"] for b in self.d["sasaran"].baris}
+        return self.tabel(kunci, judul, [
+            Kolom("Sasaran"), Kolom("Indikator"), Kolom("Target", True), Kolom("Realisasi", True),
+            Kolom("Capaian", True), Kolom("Kategori")],
+            [(sasaran[h.sasaran], h.nama, narasi.nilai(h.target, h.satuan, h.desimal),
+              narasi.nilai(h.realisasi, h.satuan, h.desimal), fmt.persen(h.capaian),
+              h.kategori or fmt.BELUM_TERSEDIA) for h in hasil])
+
+
+def urutan(d: DataTahun) -> list[Bagian]:
+    """Every part of the book in reading order."""
+    sasaran = [Sasaran(d, kode) for kode in d["sasaran"].kolom("kode")]
+    return [Sampul(d), Ikhtisar(d), Pendahuluan(d), Perencanaan(d), Capaian(d), *sasaran,
+            Anggaran(d), Penutup(d), Lampiran(d)]
+
+
+# --- Sampul dan Kata Pengantar ----------------------------------------------------------------
+
+class Sampul(Bagian):
+    notebook = "sampul"
+
+    @property
+    def judul_halaman(self) -> str:
+        return f"LAKIP {self.tahun}"
+
+    def sampul(self) -> Isi:
+        i, e = self.d.instansi, self.d.edisi
+        return Isi([blok("lakip-sampul", [
+            ("judul", "Laporan Akuntabilitas Kinerja Instansi Pemerintah"),
+            ("tahun", str(self.tahun)),
+            ("instansi", i["nama"]),
+            ("pemerintah", i.get("pemerintah", i["kabupaten"])),
+            ("edisi", f"{e['label']} · {e['tempat']}, {fmt.bulan_tahun(e['tanggal_terbit'])}"),
+        ])])
+
+    def kata_pengantar(self) -> Isi:
+        k, e = self.d.instansi["kepala"], self.d.edisi
+        return Isi([self.narasi("kata_pengantar"), blok("lakip-ttd", [
+            ("tempat", f"{e['tempat']}, {fmt.tanggal(e['tanggal_terbit'])}"),
+            ("jabatan", f"{k.get('jabatan', 'Kepala')},"),
+            ("ruang", "\u00a0"),
+            ("nama", k["nama"]),
+            ("pangkat", f"{k['pangkat']} / {k['golongan']}"),
+            ("nip", f"NIP. {k['nip']}"),
+        ])])
+
+
+# --- Ikhtisar Eksekutif -----------------------------------------------------------------------
+
+class Ikhtisar(Bagian):
+    bab = "IE"
+    notebook = "ikhtisar"
+
+    def rencana(self) -> list[tuple[str, str]]:
+        return [("tabel", "iku"), ("tabel", "kategori")]
+
+    def anggaran(self) -> Isi:
+        return Isi([teks(narasi.anggaran(kinerja.total_anggaran(self.d),
+                                         self.d.edisi.get("sumber_anggaran", "APBD")))])
+
+    def iku(self) -> Isi:
+        hasil = kinerja.hasil_iku(self.d)
+        jumlah_sasaran = len({h.sasaran for h in hasil})
+        pengantar = teks(
+            f"Perjanjian Kinerja tahun {self.tahun} memuat {narasi.bilangan(jumlah_sasaran)} "
+            f"sasaran strategis dengan {narasi.bilangan(len(hasil))} indikator kinerja utama. "
+            "Capaiannya diringkas pada tabel berikut.")
+        return Isi([pengantar, self._tabel_iku("iku", f"Capaian IKU Tahun {self.tahun}", hasil)])
+
+    def kategori(self) -> Isi:
+        jumlah = kinerja.jumlah_per_kategori(self.d)
+        return Isi([
+            teks(narasi.sebaran_kategori(jumlah, kinerja.kategori_keseluruhan(self.d),
+                                         kinerja.capaian_median(self.d))),
+            self.tabel("kategori", "Jumlah IKU per Kategori Capaian",
+                       [Kolom("Kategori"), Kolom("Jumlah IKU", True)],
+                       [(k, str(n)) for k, n in jumlah.items()]),
+        ])
+
+    def kendala(self) -> Isi:
+        return Isi([self.narasi("kendala_utama")])
+
+
+# --- Bab I ------------------------------------------------------------------------------------
+
+class Pendahuluan(Bagian):
+    bab = "1"
+    notebook = "bab1_pendahuluan"
+
+    def rencana(self) -> list[tuple[str, str]]:
+        return [("tabel", "struktur"), ("tabel", "aspek")]
+
+    def latar_belakang(self) -> Isi:
+        i = self.d.instansi
+        dasar = [f"{b['peraturan']} tentang {b['tentang']}" for b in i.get("dasar_pembentukan", [])]
+        return Isi([self.narasi("latar_belakang"),
+                    teks("Instansi ini dibentuk dan diatur dengan:"), daftar(dasar),
+                    teks(markdown_aman(i.get("tugas", "")), "Fungsinya meliputi:"),
+                    daftar(i.get("fungsi", []), bernomor=True)])
+
+    def struktur(self) -> Isi:
+        baris = []
+        for u in self.d.instansi.get("struktur", []):
+            jf = u.get("jabatan_fungsional") or []
+            rincian = "; ".join(f"{j['jumlah']} {j['jabatan']}" for j in jf) or "–"
+            baris.append((u["unit"], rincian))
+        return Isi([self.tabel("struktur", "Susunan Organisasi",
+                               [Kolom("Unit"), Kolom("Jabatan fungsional pendukung")], baris,
+                               sumber="data/instansi.yaml")])
+
+    def aspek_strategis(self) -> Isi:
+        t = self.d["aspek_strategis"]
+        return Isi([self.tabel("aspek", "Aspek Strategis Organisasi", [
+            Kolom("Aspek kajian"), Kolom("Kondisi", True), Kolom("Standar"),
+            Kolom("Faktor internal"), Kolom("Faktor eksternal"), Kolom("Permasalahan")],
+            [(b["aspek"], narasi.nilai(b["kondisi"], b["satuan"] or "", None), b["standar"],
+              b["faktor_internal"], b["faktor_eksternal"], b["permasalahan"]) for b in t.baris],
+            sumber=t.berkas)])
+
+    def isu_strategis(self) -> Isi:
+        isu = self.d.isu
+        return Isi([teks("**Tantangan**"), daftar(isu.get("tantangan", []), bernomor=True),
+                    teks("**Peluang**"), daftar(isu.get("peluang", []), bernomor=True)])
+
+    def landasan_hukum(self) -> Isi:
+        return Isi([daftar(self.d.instansi.get("landasan_hukum", []), bernomor=True)])
+
+
+# --- Bab II -----------------------------------------------------------------------------------
+
+class Perencanaan(Bagian):
+    bab = "2"
+    notebook = "bab2_perencanaan"
+
+    def rencana(self) -> list[tuple[str, str]]:
+        return [("tabel", "tujuan"), ("tabel", "sasaran"), ("tabel", "iku"), ("tabel", "pk"),
+                ("tabel", "pk-anggaran")]
+
+    def _tahun_renstra(self) -> list[int]:
+        awal, akhir = self.d.periode_renstra
+        return list(range(awal, akhir + 1))
+
+    def visi_misi(self) -> Isi:
+        r = self.d.instansi.get("rpjmd", {})
+        awal, akhir = self.d.periode_renstra
+        return Isi([teks(
+            f"Renstra instansi berlaku untuk periode {awal}–{akhir} dan mengacu pada RPJMD "
+            f"{markdown_aman(self.d.instansi['kabupaten'])}.",
+            f"**Visi:** “{markdown_aman(r.get('visi', ''))}”",
+            f"**Misi yang didukung:** “{markdown_aman(r.get('misi', ''))}”")])
+
+    def _target_per_tahun(self, kunci: str, judul: str, induk: str, jenis: str) -> Tabel:
+        tahun = self._tahun_renstra()
+        induk_uraian = {b["kode"]: b["uraian"] for b in self.d[induk].baris}
+        baris = []
+        for ind in self.d["indikator"].cari(jenis=jenis):
+            nilai = [kinerja.target_renstra(self.d, ind["kode"], t) for t in tahun]
+            baris.append((induk_uraian[ind["induk"]], ind["nama"],
+                          *(narasi.nilai(v, ind["satuan"], ind["desimal"])
+                            if v is not None else "–" for v in nilai)))
+        return self.tabel(kunci, judul, [Kolom(induk.capitalize()), Kolom("Indikator"),
+                                         *(Kolom(str(t), True) for t in tahun)], baris,
+                          sumber="data/renstra_target.csv")
+
+    def tujuan(self) -> Isi:
+        return Isi([self._target_per_tahun("tujuan", "Tujuan Jangka Menengah dan Targetnya",
+                                           "tujuan", "tujuan")])
+
+    def sasaran(self) -> Isi:
+        return Isi([self._target_per_tahun("sasaran", "Sasaran Jangka Menengah dan Targetnya",
+                                           "sasaran", "iku")])
+
+    def iku(self) -> Isi:
+        baris = [(b["nama"], b["definisi"], b["alasan"],
+                  "makin tinggi makin baik" if b["arah"] == "naik" else "makin rendah makin baik",
+                  b["penanggung_jawab"], b["sumber_data"])
+                 for b in self.d["indikator"].cari(jenis="iku")]
+        return Isi([self.tabel("iku", f"Indikator Kinerja Utama Tahun {self.tahun}", [
+            Kolom("Indikator"), Kolom("Definisi dan rumus"), Kolom("Alasan pemilihan"),
+            Kolom("Arah"), Kolom("Penanggung jawab"), Kolom("Sumber data")], baris,
+            sumber="data/indikator.csv")])
+
+    def perjanjian_kinerja(self) -> Isi:
+        hasil = kinerja.hasil_iku(self.d)
+        sasaran = {b["kode"]: b["uraian"] for b in self.d["sasaran"].baris}
+        pk = self.d.edisi.get("perjanjian_kinerja", {})
+        return Isi([
+            teks(f"{markdown_aman(pk.get('judul', 'Perjanjian Kinerja'))} ditandatangani pada "
+                 f"{fmt.tanggal(pk['tanggal'])}." if pk.get("tanggal") else ""),
+            self.tabel("pk", f"Perjanjian Kinerja Tahun {self.tahun}",
+                       [Kolom("No.", True), Kolom("Sasaran strategis"), Kolom("Indikator kinerja"),
+                        Kolom("Target", True)],
+                       [(str(n), sasaran[h.sasaran], h.nama, narasi.nilai(h.target, h.satuan,
+                                                                          h.desimal))
+                        for n, h in enumerate(hasil, start=1)], sumber="data/<tahun>/target.csv"),
+            self.tabel("pk-anggaran", "Anggaran per Sasaran dalam Perjanjian Kinerja",
+                       [Kolom("Sasaran"), Kolom("Anggaran (Rp)", True)],
+                       [(sasaran[b["sasaran"]], _rp(b["anggaran"]))
+                        for b in self.d["pk_anggaran"].baris],
+                       sumber="data/<tahun>/pk_anggaran.csv",
+                       catatan="Selisih terhadap realisasi anggaran dibahas pada Lampiran "
+                               "Catatan Konsistensi Data."),
+        ])
+
+
+# --- Bab III: capaian IKU ---------------------------------------------------------------------
+
+class Capaian(Bagian):
+    bab = "3"
+    notebook = "bab3_capaian"
+
+    def rencana(self) -> list[tuple[str, str]]:
+        return [("tabel", "iku"), ("tabel", "skala"), ("gambar", "iku")]
+
+    def iku(self) -> Isi:
+        hasil = kinerja.hasil_iku(self.d)
+        return Isi([self._tabel_iku("iku", f"Capaian Indikator Kinerja Utama Tahun {self.tahun}",
+                                    hasil)])
+
+    def skala(self) -> Isi:
+        baris = []
+        for p in kinerja.skala(self.d):
+            if p.batas_bawah is None:
+                rentang = f"≤ {fmt.angka(p.batas_atas)}"
+            elif p.batas_atas is None:
+                rentang = f"> {fmt.angka(p.batas_bawah)}"
+            else:
+                rentang = f"> {fmt.angka(p.batas_bawah)} s.d. {fmt.angka(p.batas_atas)}"
+            baris.append((rentang, p.kategori))
+        return Isi([
+            self.tabel("skala", "Skala Ordinal Kategori Capaian (%)",
+                       [Kolom("Capaian (%)"), Kolom("Kategori")], baris,
+                       sumber="Permendagri 86/2017; data/<tahun>/skala_kategori.csv"),
+            teks(narasi.sebaran_kategori(kinerja.jumlah_per_kategori(self.d),
+                                         kinerja.kategori_keseluruhan(self.d),
+                                         kinerja.capaian_median(self.d))),
+        ])
+
+    def grafik(self) -> Isi:
+        hasil = kinerja.hasil_iku(self.d)
+        rekaman = [{"nama": h.nama, "capaian": float(h.capaian), "teks": fmt.persen(h.capaian)}
+                   for h in hasil if h.capaian is not None]
+        alternatif = "Capaian tiap IKU: " + "; ".join(f"{r['nama']} {r['teks']}" for r in rekaman)
+        chart = charts.batang(rekaman, "capaian", "nama", "Capaian (%)", "Indikator", garis=100)
+        return Isi([self.gambar("iku", f"Capaian IKU Tahun {self.tahun} terhadap Target "
+                                   "(garis putus-putus: 100%)", chart, alternatif + ".")])
+
+
+# --- Bab III: one part per sasaran ------------------------------------------------------------
+
+class Sasaran(Bagian):
+    bab = "3"
+    notebook = "bab3_sasaran"
+    induk = "bab3_capaian"
+
+    def __init__(self, d: DataTahun, kode: str):
+        super().__init__(d)
+        baris = d["sasaran"].satu(kode=kode)
+        if baris is None:
+            ada = ", ".join(d["sasaran"].kolom("kode"))
+            raise KeyError(f"sasaran {kode} tidak ada di data/sasaran.csv (yang ada: {ada})")
+        self.kode = kode
+        self.uraian: str = baris["uraian"]
+
+    @property
+    def kunci_bagian(self) -> str:
+        return f"Sasaran-{self.kode}"
+
+    @property
+    def berkas(self) -> str:
+        return f"sasaran_{self.kode.lower()}"
+
+    @property
+    def parameter(self) -> dict[str, Any]:
+        return {"sasaran": self.kode}
+
+    @property
+    def judul_halaman(self) -> str:
+        return f"Sasaran {self.nomor_urut}: {self.uraian}"
+
+    @property
+    def nomor_urut(self) -> int:
+        return self.d["sasaran"].kolom("kode").index(self.kode) + 1
+
+    @cached_property
+    def iku(self) -> list[kinerja.HasilIndikator]:
+        return kinerja.iku_sasaran(self.d, self.kode)
+
+    @cached_property
+    def pendukung(self) -> list[dict[str, Any]]:
+        return self.d["indikator"].cari(jenis="pendukung", induk=self.kode)
+
+    def _rumus(self) -> set[str]:
+        return {kinerja.indikator(self.d, h.kode)["rumus"] for h in self.iku} | {
+            p["rumus"] for p in self.pendukung}
+
+    def _pembanding(self) -> list[dict[str, Any]]:
+        kode = {h.kode for h in self.iku} | {p["kode"] for p in self.pendukung}
+        return [b for b in self.d["pembanding"].baris if b["indikator"] in kode]
+
+    def rencana(self) -> list[tuple[str, str]]:
+        item: list[tuple[str, str]] = []
+        for h in self.iku:
+            item += [("tabel", f"a-{h.kode}"), ("tabel", f"b-{h.kode}"), ("gambar", f"b-{h.kode}"),
+                     ("tabel", f"c-{h.kode}")]
+        if self._pembanding():
+            item.append(("tabel", "d"))
+        item += [("tabel", "f"), ("tabel", "g")]
+        rumus_ = self._rumus()
+        if "penurunan_kasus" in rumus_:
+            item += [("tabel", "kasus"), ("gambar", "kasus")]
+        if "desa_maju" in rumus_:
+            item += [("tabel", "idm"), ("gambar", "idm"), ("tabel", "desa-kecamatan")]
+        if "cpr" in rumus_:
+            item += [("tabel", "cpr"), ("gambar", "cpr")]
+        if self.pendukung:
+            item.append(("tabel", "pendukung"))
+        return item
+
+    def judul(self) -> Isi:
+        return Isi([teks(f"Sasaran strategis {self.nomor_urut}: **{markdown_aman(self.uraian)}**. "
+                         "Indikator kinerjanya: " + ", ".join(h.nama for h in self.iku) + ".")])
+
+    def target_realisasi(self) -> Isi:
+        isi = Isi()
+        for h in self.iku:
+            isi.append(teks(narasi.capaian_indikator(h, self.tahun)))
+            isi.append(self.tabel(f"a-{h.kode}", f"Target dan Realisasi {h.nama} Tahun {self.tahun}",
+                                  [Kolom("Indikator"), Kolom("Target", True),
+                                   Kolom("Realisasi", True), Kolom("Capaian", True),
+                                   Kolom("Kategori")],
+                                  [(h.nama, narasi.nilai(h.target, h.satuan, h.desimal),
+                                    narasi.nilai(h.realisasi, h.satuan, h.desimal),
+                                    fmt.persen(h.capaian), h.kategori or fmt.BELUM_TERSEDIA)]))
+        return isi
+
+    def tren(self) -> Isi:
+        isi = Isi()
+        for h in self.iku:
+            titik = kinerja.riwayat(self.d, h.kode)
+            sebelum = next((t.realisasi for t in titik if t.tahun == self.tahun - 1), None)
+            isi.append(teks(narasi.perubahan(h.nama, sebelum, h.realisasi, self.tahun, h.satuan,
+                                             h.desimal, h.arah)))
+            isi.append(self.tabel(
+                f"b-{h.kode}", f"Realisasi dan Capaian {h.nama} terhadap Target Renstra",
+                [Kolom("Tahun"), Kolom("Target Renstra", True), Kolom("Realisasi", True),
+                 Kolom("Capaian", True)],
+                [(str(t.tahun), narasi.nilai(t.target, h.satuan, h.desimal),
+                  narasi.nilai(t.realisasi, h.satuan, h.desimal), fmt.persen(t.capaian))
+                 for t in titik]))
+            alternatif = f"Garis realisasi dan target Renstra {h.nama} per tahun: " + "; ".join(
+                f"{t.tahun} target {narasi.nilai(t.target, h.satuan, h.desimal)}, realisasi "
+                f"{narasi.nilai(t.realisasi, h.satuan, h.desimal)}" for t in titik) + "."
+            isi.append(self.gambar(
+                f"b-{h.kode}", f"Tren {h.nama} {titik[0].tahun}–{self.tahun}",
+                charts.tren([(t.tahun, t.target, t.realisasi) for t in titik], h.satuan,
+                            h.desimal), alternatif))
+        return isi
+
+    def akhir_renstra(self) -> Isi:
+        isi = Isi()
+        _, akhir = self.d.periode_renstra
+        for h in self.iku:
+            target_akhir = kinerja.target_akhir_renstra(self.d, h.kode)
+            nilai_ = rumus.capaian(target_akhir, h.realisasi, h.arah)
+            isi.append(teks(narasi.akhir_renstra(h, target_akhir, akhir, nilai_)))
+            isi.append(self.tabel(
+                f"c-{h.kode}", f"Realisasi {self.tahun} terhadap Target Akhir Renstra ({akhir})",
+                [Kolom("Indikator"), Kolom(f"Realisasi {self.tahun}", True),
+                 Kolom(f"Target {akhir}", True), Kolom("Capaian", True)],
+                [(h.nama, narasi.nilai(h.realisasi, h.satuan, h.desimal),
+                  narasi.nilai(target_akhir, h.satuan, h.desimal), fmt.persen(nilai_))]))
+        return isi
+
+    def pembanding(self) -> Isi:
+        baris = self._pembanding()
+        if not baris:
+            return Isi([teks("Data pembanding dari daerah lain, provinsi, atau nasional belum "
+                             "tersedia untuk sasaran ini.")])
+        isi = Isi()
+        for h in self.iku:
+            lain = [b for b in baris if b["indikator"] == h.kode and b["jenis"] == "realisasi"]
+            if h.realisasi is None or not lain:
+                continue
+            lebih_tinggi = [b["wilayah"] for b in lain if b["nilai"] > h.realisasi]
+            lebih_rendah = [b["wilayah"] for b in lain if b["nilai"] < h.realisasi]
+            bagian = []
+            if lebih_rendah:
+                bagian.append("lebih tinggi daripada " + ", ".join(lebih_rendah))
+            if lebih_tinggi:
+                bagian.append("lebih rendah daripada " + ", ".join(lebih_tinggi))
+            isi.append(teks(f"Realisasi {h.nama} {self.d.instansi['kabupaten']} "
+                            f"({narasi.nilai(h.realisasi, h.satuan, h.desimal)}) "
+                            + " dan ".join(bagian) + "."))
+        nama = {b["kode"]: b["nama"] for b in self.d["indikator"].baris}
+        isi.append(self.tabel("d", "Perbandingan dengan Daerah Lain, Provinsi, dan Nasional",
+                              [Kolom("Indikator"), Kolom("Wilayah"), Kolom("Tahun"),
+                               Kolom("Jenis"), Kolom("Nilai", True), Kolom("Sumber")],
+                              [(nama[b["indikator"]], b["wilayah"], str(b["tahun"]), b["jenis"],
+                                narasi.nilai(b["nilai"], b["satuan"], None), b["sumber"])
+                               for b in baris], sumber="data/pembanding.csv"))
+        return isi
+
+    def analisis(self) -> Isi:
+        return Isi([self.narasi(self.kode)])
+
+    def efisiensi(self) -> Isi:
+        total = kinerja.anggaran_sasaran(self.d, self.kode)
+        baris, kalimat = [], []
+        for h in self.iku:
+            efis = rumus.efisiensi(h.capaian, total.penyerapan)
+            kalimat.append(narasi.efisiensi(h.capaian, total.penyerapan, efis))
+            baris.append((h.nama, fmt.persen(h.capaian), _rp(total.anggaran),
+                          _rp(total.realisasi), fmt.persen(total.penyerapan),
+                          fmt.persen(efis)))
+        return Isi([teks(*kalimat), self.tabel(
+            "f", "Efisiensi Penggunaan Anggaran Program Pendukung Sasaran",
+            [Kolom("Indikator"), Kolom("Capaian", True), Kolom("Anggaran (Rp)", True),
+             Kolom("Realisasi (Rp)", True), Kolom("Penyerapan", True), Kolom("Efisiensi", True)],
+            baris, catatan="Efisiensi = capaian ÷ penyerapan anggaran × 100; anggaran adalah "
+                           "jumlah program yang mendukung sasaran ini.")])
+
+    def program(self) -> Isi:
+        baris = kinerja.program_kinerja(self.d, self.kode)
+        return Isi([self.tabel(
+            "g", "Program, Kegiatan, dan Sub Kegiatan Pendukung",
+            [Kolom("Program / kegiatan / sub kegiatan"), Kolom("Indikator"), Kolom("Target", True),
+             Kolom("Realisasi", True), Kolom("Capaian", True)],
+            [(b.nama, b.indikator, narasi.nilai(b.target, b.satuan or "", None),
+              narasi.nilai(b.realisasi, b.satuan or "", None), fmt.persen(b.capaian))
+             for b in baris],
+            kelas_baris=tuple(b.level for b in baris),
+            catatan="Capaian indikator yang makin baik bila makin rendah dihitung dengan rumus "
+                    "(2 × target − realisasi) ÷ target × 100.")])
+
+    def data_pendukung(self) -> Isi:
+        isi = Isi()
+        rumus_ = self._rumus()
+        if "penurunan_kasus" in rumus_:
+            isi += self._kasus()
+        if "desa_maju" in rumus_:
+            isi += self._idm()
+        if "cpr" in rumus_:
+            isi += self._cpr()
+        if self.pendukung:
+            isi += self._pendukung()
+        return isi
+
+    def _kasus(self) -> list[Any]:
+        tahun = sorted({b["tahun"] for b in self.d["kasus_kekerasan"].baris})
+        kelompok = sorted({b["kelompok"] for b in self.d["kasus_kekerasan"].baris})
+        baris, rekaman = [], []
+        for t in tahun:
+            per = kinerja.kasus_per_kelompok(self.d, t)
+            baris.append((str(t), *(str(per.get(k, 0)) for k in kelompok),
+                          str(kinerja.jumlah_kasus(self.d, t))))
+            rekaman += [{"tahun": str(t), "kelompok": k.capitalize(), "nilai": per.get(k, 0),
+                         "teks": f"{per.get(k, 0)} kasus", "urut": i}
+                        for i, k in enumerate(kelompok)]
+        alternatif = "Jumlah kasus kekerasan per tahun: " + "; ".join(
+            f"{b[0]} sebanyak {b[-1]} kasus" for b in baris) + "."
+        return [
+            self.tabel("kasus", "Jumlah Kasus Kekerasan terhadap Perempuan dan Anak",
+                       [Kolom("Tahun"), *(Kolom(f"Korban {k}", True) for k in kelompok),
+                        Kolom("Jumlah", True)], baris, sumber="data/kasus_kekerasan.csv"),
+            self.gambar("kasus", "Kasus Kekerasan menurut Kelompok Korban",
+                        charts.bertumpuk(rekaman, "tahun", "kelompok", "Tahun", "Jumlah kasus",
+                                         [k.capitalize() for k in kelompok],
+                                         {k.capitalize(): w for k, w in
+                                          zip(kelompok, charts.WARNA, strict=False)}),
+                        alternatif, "data/kasus_kekerasan.csv"),
+        ]
+
+    def _idm(self) -> list[Any]:
+        tahun = [b["tahun"] for b in self.d["idm_status"].baris]
+        if self.tahun not in tahun:
+            tahun.append(self.tahun)
+        baris, rekaman = [], []
+        for t in tahun:
+            status = kinerja.status_desa(self.d, t) or {}
+            baris.append((str(t), *(str(status.get(s, 0)) for s in STATUS_IDM),
+                          str(sum(status.values())),
+                          fmt.persen(kinerja.realisasi(self.d, self._kode_desa(), t))))
+            rekaman += [{"tahun": str(t), "status": s, "nilai": status.get(s, 0),
+                         "teks": f"{status.get(s, 0)} desa", "urut": i}
+                        for i, s in enumerate(STATUS_IDM)]
+        per_kec = kinerja.desa_per_kecamatan(self.d)
+        alternatif = "Jumlah desa menurut status IDM per tahun: " + "; ".join(
+            f"{b[0]}: Mandiri {b[1]}, Maju {b[2]}, Berkembang {b[3]}" for b in baris) + "."
+        return [
+            self.tabel("idm", "Jumlah Desa menurut Status Indeks Desa Membangun",
+                       [Kolom("Tahun"), *(Kolom(s, True) for s in STATUS_IDM),
+                        Kolom("Jumlah", True), Kolom("Desa Maju + Mandiri", True)], baris,
+                       sumber="data/idm_status.csv; daftar desa tahun berjalan",
+                       catatan="Sel kosong pada sumber dihitung 0; lihat Lampiran Catatan "
+                               "Konsistensi Data."),
+            self.gambar("idm", "Status Desa menurut IDM per Tahun",
+                        charts.bertumpuk(rekaman, "tahun", "status", "Tahun", "Jumlah desa",
+                                         STATUS_IDM, charts.STATUS_WARNA), alternatif),
+            self.tabel("desa-kecamatan", f"Status Desa per Kecamatan Tahun {self.tahun}",
+                       [Kolom("Kecamatan"), *(Kolom(s, True) for s in STATUS_IDM),
+                        Kolom("Jumlah", True)],
+                       [(k, *(str(v[s]) for s in STATUS_IDM), str(sum(v.values())))
+                        for k, v in per_kec.items()], sumber=self.d["desa"].berkas),
+        ]
+
+    def _kode_desa(self) -> str:
+        return next(h.kode for h in self.iku
+                    if kinerja.indikator(self.d, h.kode)["rumus"] == "desa_maju")
+
+    def _cpr(self) -> list[Any]:
+        baris_ = kinerja.cpr_kecamatan(self.d)
+        total = kinerja.total_cpr(self.d)
+        target = kinerja.target_tahunan(self.d, "CPR")
+        rekaman = [{"kecamatan": b.kecamatan, "cpr": float(b.cpr), "teks": fmt.persen(b.cpr)}
+                   for b in baris_ if b.cpr is not None]
+        alternatif = "CPR per kecamatan: " + "; ".join(
+            f"{r['kecamatan']} {r['teks']}" for r in rekaman) + "."
+        tabel = self.tabel(
+            "cpr", f"Contraceptive Prevalence Rate per Kecamatan Tahun {self.tahun}",
+            [Kolom("Kecamatan"), Kolom("PUS", True), Kolom("KB aktif", True), Kolom("CPR", True)],
+            [*((b.kecamatan, fmt.angka(b.pus, 0), fmt.angka(b.kb_aktif, 0), fmt.persen(b.cpr))
+               for b in baris_),
+             ("Kabupaten", fmt.angka(total.pus, 0), fmt.angka(total.kb_aktif, 0),
+              fmt.persen(total.cpr))] if total else [],
+            kelas_baris=(*("",) * len(baris_), "total"), sumber=self.d["cpr_kecamatan"].berkas)
+        judul = "CPR per Kecamatan" + (" (garis: target kabupaten)" if target else "")
+        return [tabel, self.gambar("cpr", judul, charts.batang(
+            rekaman, "cpr", "kecamatan", "CPR (%)", "Kecamatan",
+            garis=float(target) if target is not None else None), alternatif)]
+
+    def _pendukung(self) -> list[Any]:
+        baris = []
+        for p in self.pendukung:
+            h = kinerja.hasil(self.d, p["kode"])
+            baris.append((p["nama"], narasi.nilai(h.target, h.satuan, h.desimal),
+                          narasi.nilai(h.realisasi, h.satuan, h.desimal), fmt.persen(h.capaian),
+                          "naik" if h.arah is Arah.NAIK else "turun"))
+        return [self.tabel("pendukung", "Indikator Pendukung Sasaran",
+                           [Kolom("Indikator"), Kolom("Target", True), Kolom("Realisasi", True),
+                            Kolom("Capaian", True), Kolom("Arah")], baris)]
+
+
+# --- Bab III: anggaran dan efisiensi ----------------------------------------------------------
+
+class Anggaran(Bagian):
+    bab = "3"
+    notebook = "bab3_anggaran"
+    induk = "bab3_capaian"
+
+    def rencana(self) -> list[tuple[str, str]]:
+        return [("tabel", "program"), ("gambar", "program"), ("tabel", "rinci"),
+                ("tabel", "efisiensi"), ("gambar", "efisiensi")]
+
+    def ringkasan(self) -> Isi:
+        return Isi([teks(narasi.anggaran(kinerja.total_anggaran(self.d),
+                                         self.d.edisi.get("sumber_anggaran", "APBD")))])
+
+    def program(self) -> Isi:
+        prog = kinerja.program(self.d)
+        total = kinerja.total_anggaran(self.d)
+        baris = [(p.nama, _rp(p.anggaran), _rp(p.realisasi), fmt.persen(p.penyerapan),
+                  _rp(p.sisa)) for p in prog]
+        baris.append(("Jumlah", _rp(total.anggaran), _rp(total.realisasi),
+                      fmt.persen(total.penyerapan), _rp(total.sisa)))
+        rekaman = []
+        for p in prog:
+            for seri, nilai in (("Anggaran", p.anggaran), ("Realisasi", p.realisasi)):
+                rekaman.append({"program": _pendek(p.nama), "seri": seri, "nilai": nilai,
+                                "teks": fmt.rupiah(nilai)})
+        terendah = min(prog, key=lambda p: p.penyerapan or Decimal(0))
+        alternatif = (f"Anggaran dan realisasi {len(prog)} program; penyerapan terendah pada "
+                      f"{terendah.nama} ({fmt.persen(terendah.penyerapan)}).")
+        return Isi([
+            self.tabel("program", f"Realisasi Anggaran per Program Tahun {self.tahun}",
+                       [Kolom("Program"), Kolom("Anggaran (Rp)", True),
+                        Kolom("Realisasi (Rp)", True), Kolom("Penyerapan", True),
+                        Kolom("Sisa (Rp)", True)], baris,
+                       kelas_baris=(*("",) * len(prog), "total"),
+                       sumber=self.d["anggaran"].berkas),
+            self.gambar("program", "Anggaran dan Realisasi per Program",
+                        charts.berkelompok(rekaman, "program", "seri", "Rupiah",
+                                           ["Anggaran", "Realisasi"]), alternatif,
+                        self.d["anggaran"].berkas),
+        ])
+
+    def rinci(self) -> Isi:
+        baris = kinerja.anggaran(self.d)
+        return Isi([self.tabel(
+            "rinci", "Realisasi Anggaran per Program, Kegiatan, dan Sub Kegiatan",
+            [Kolom("Kode"), Kolom("Program / kegiatan / sub kegiatan"),
+             Kolom("Anggaran (Rp)", True), Kolom("Realisasi (Rp)", True),
+             Kolom("Penyerapan", True)],
+            [(b.kode, b.nama, _rp(b.anggaran), _rp(b.realisasi),
+              fmt.persen(b.penyerapan)) for b in baris],
+            kelas_baris=tuple(b.level for b in baris), sumber=self.d["anggaran"].berkas)])
+
+    def efisiensi(self) -> Isi:
+        baris = kinerja.efisiensi(self.d)
+        per_kode = {b.kode: b for b in kinerja.anggaran(self.d)}
+        rekaman = [{"nama": _pendek(per_kode[b.kode_anggaran].nama),
+                    "capaian": float(b.capaian_kinerja), "penyerapan": float(b.penyerapan),
+                    "teks_capaian": fmt.persen(b.capaian_kinerja),
+                    "teks_penyerapan": fmt.persen(b.penyerapan),
+                    "teks_efisiensi": fmt.persen(b.efisiensi)}
+                   for b in baris if b.kode_anggaran and "." not in b.kode_anggaran
+                   and b.capaian_kinerja is not None and b.penyerapan is not None]
+        efisien = sum(1 for r in rekaman if r["capaian"] >= r["penyerapan"])
+        alternatif = (f"Sebaran {len(rekaman)} indikator program menurut capaian dan penyerapan; "
+                      f"{efisien} berada pada atau di atas garis efisiensi 100%.")
+        return Isi([
+            teks("Efisiensi membandingkan capaian kinerja dengan penyerapan anggaran: nilai di "
+                 "atas 100% berarti hasil yang dicapai lebih besar daripada porsi anggaran yang "
+                 "digunakan. Penyerapan dihitung dari tabel realisasi anggaran."),
+            self.tabel("efisiensi", "Analisis Efisiensi Penggunaan Sumber Daya",
+                       [Kolom("Program / kegiatan / sub kegiatan"), Kolom("Indikator"),
+                        Kolom("Capaian kinerja", True), Kolom("Penyerapan", True),
+                        Kolom("Efisiensi", True)],
+                       [(b.nama, b.indikator, fmt.persen(b.capaian_kinerja),
+                         fmt.persen(b.penyerapan), fmt.persen(b.efisiensi)) for b in baris],
+                       kelas_baris=tuple(per_kode[b.kode_anggaran].level if b.kode_anggaran
+                                         else "" for b in baris),
+                       sumber=self.d["efisiensi"].berkas),
+            self.gambar("efisiensi", "Capaian Kinerja terhadap Penyerapan Anggaran per Program",
+                        charts.sebaran(rekaman, "Penyerapan anggaran (%)", "Capaian kinerja (%)"),
+                        alternatif, self.d["efisiensi"].berkas),
+        ])
+
+
+def _rp(nilai: int) -> str:
+    """Money in a table cell whose header already says (Rp)."""
+    return fmt.angka(nilai, 0)
+
+
+def _pendek(nama: str) -> str:
+    """Programme names for chart axes: drop the leading word PROGRAM, title case."""
+    nama = nama.strip()
+    if nama.upper().startswith("PROGRAM "):
+        nama = nama[8:]
+    return nama.title() if nama.isupper() else nama
+
+
+# --- Bab IV -----------------------------------------------------------------------------------
+
+class Penutup(Bagian):
+    bab = "4"
+    notebook = "bab4_penutup"
+
+    def kesimpulan(self) -> Isi:
+        hasil = kinerja.hasil_iku(self.d)
+        tercapai = [h.nama for h in hasil if h.tercapai]
+        belum = [h.nama for h in hasil if h.tercapai is False]
+        total = kinerja.total_anggaran(self.d)
+        kalimat = [narasi.sebaran_kategori(kinerja.jumlah_per_kategori(self.d),
+                                           kinerja.kategori_keseluruhan(self.d),
+                                           kinerja.capaian_median(self.d))]
+        if tercapai:
+            kalimat.append("Target yang tercapai: " + "; ".join(tercapai) + ".")
+        if belum:
+            kalimat.append("Target yang belum tercapai: " + "; ".join(belum) + ".")
+        kalimat.append(f"Penyerapan anggaran mencapai {fmt.persen(total.penyerapan)} dari "
+                       f"{fmt.rupiah(total.anggaran)}.")
+        return Isi([teks(*kalimat)])
+
+    def tindak_lanjut(self) -> Isi:
+        return Isi([self.narasi("penutup")])
+
+
+# --- Lampiran ---------------------------------------------------------------------------------
+
+class Lampiran(Bagian):
+    bab = "L"
+    notebook = "lampiran"
+
+    def rencana(self) -> list[tuple[str, str]]:
+        return [("tabel", "pk"), ("tabel", "dataset"), ("tabel", "desa"),
+                ("tabel", "audit-ringkas"), ("tabel", "audit"), ("tabel", "catatan")]
+
+    def perjanjian_kinerja(self) -> Isi:
+        k, pk = self.d.instansi["kepala"], self.d.edisi.get("perjanjian_kinerja", {})
+        pihak2 = pk.get("pihak_kedua", {})
+        hasil = kinerja.hasil_iku(self.d)
+        sasaran = {b["kode"]: b["uraian"] for b in self.d["sasaran"].baris}
+        return Isi([
+            teks(f"Pihak pertama: **{markdown_aman(k['nama'])}**, "
+                 f"{markdown_aman(k.get('jabatan', 'Kepala'))}. Pihak kedua: "
+                 f"**{markdown_aman(pihak2.get('nama', '–'))}**, "
+                 f"{markdown_aman(pihak2.get('jabatan', '–'))}."),
+            self.tabel("pk", f"{pk.get('judul', 'Perjanjian Kinerja')}",
+                       [Kolom("Sasaran strategis"), Kolom("Indikator kinerja"),
+                        Kolom("Target", True)],
+                       [(sasaran[h.sasaran], h.nama, narasi.nilai(h.target, h.satuan, h.desimal))
+                        for h in hasil]),
+        ])
+
+    def dataset(self) -> Isi:
+        baris = []
+        for ds in DATASETS:
+            if ds.nama not in self.d.tabel:
+                continue
+            t = self.d[ds.nama]
+            masukan = [k.nama for k in ds.kolom if not k.dilaporkan]
+            baris.append((t.berkas, ds.keterangan, str(len(t.baris)), ", ".join(masukan)))
+        return Isi([self.tabel("dataset", "Berkas Data Masukan Buku Ini",
+                               [Kolom("Berkas"), Kolom("Isi"), Kolom("Baris", True),
+                                Kolom("Kolom masukan")], baris,
+                               sumber="lakip_lib/schema.py")])
+
+    def desa(self) -> Isi:
+        baris = [(b["kecamatan"], b["desa"], b["status_idm"]) for b in self.d["desa"].baris]
+        return Isi([self.tabel("desa", f"Daftar Desa dan Status IDM Tahun {self.tahun}",
+                               [Kolom("Kecamatan"), Kolom("Desa"), Kolom("Status IDM")],
+                               sorted(baris), sumber=self.d["desa"].berkas)])
+
+    def catatan_konsistensi(self) -> Isi:
+        temuan = audit.periksa(self.d)
+        ringkas = audit.ringkasan(temuan)
+        catatan = self.d["catatan_sumber"].baris if "catatan_sumber" in self.d.tabel else []
+        return Isi([
+            teks(f"Setiap angka turunan yang tercetak di dokumen sumber dihitung ulang dari data "
+                 f"masukan. Pemeriksaan menemukan {len(temuan)} ketidaksesuaian; angka di buku ini "
+                 "adalah hasil hitungan ulang, bukan angka yang tercetak."),
+            self.tabel("audit-ringkas", "Ringkasan Temuan Pemeriksaan Konsistensi",
+                       [Kolom("Jenis temuan"), Kolom("Jumlah", True)],
+                       [(audit.JENIS[j], str(n)) for j, n in ringkas.items()],
+                       sumber="lakip audit"),
+            self.tabel("audit", "Rincian Temuan Pemeriksaan Konsistensi",
+                       [Kolom("No.", True), Kolom("Lokasi"), Kolom("Perihal"),
+                        Kolom("Tercetak", True), Kolom("Seharusnya", True), Kolom("Hitungan")],
+                       [(str(i), t.lokasi, t.perihal, t.dilaporkan, t.seharusnya, t.hitungan)
+                        for i, t in enumerate(temuan, start=1)], sumber="lakip audit"),
+            self.tabel("catatan", "Catatan Lain atas Dokumen Sumber",
+                       [Kolom("Lokasi"), Kolom("Catatan")],
+                       [(c["lokasi"], c["catatan"]) for c in catatan],
+                       sumber="data/<tahun>/catatan_sumber.csv"),
+        ])
+
+
+# --- entry points for notebooks ---------------------------------------------------------------
+
+def sampul(tahun: int) -> Sampul:
+    return Sampul(_muat(tahun))
+
+
+def ikhtisar(tahun: int) -> Ikhtisar:
+    return Ikhtisar(_muat(tahun))
+
+
+def pendahuluan(tahun: int) -> Pendahuluan:
+    return Pendahuluan(_muat(tahun))
+
+
+def perencanaan(tahun: int) -> Perencanaan:
+    return Perencanaan(_muat(tahun))
+
+
+def capaian(tahun: int) -> Capaian:
+    return Capaian(_muat(tahun))
+
+
+def sasaran(tahun: int, kode: str) -> Sasaran:
+    return Sasaran(_muat(tahun), kode)
+
+
+def anggaran(tahun: int) -> Anggaran:
+    return Anggaran(_muat(tahun))
+
+
+def penutup(tahun: int) -> Penutup:
+    return Penutup(_muat(tahun))
+
+
+def lampiran(tahun: int) -> Lampiran:
+    return Lampiran(_muat(tahun))

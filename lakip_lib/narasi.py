@@ -1,0 +1,115 @@
+"""Generated sentences that state figures. Every number in them comes from the caller's data.
+
+Qualitative analysis (causes, obstacles, solutions) is the analyst's Markdown under data/<year>/
+narasi/; this module only writes the sentences whose content is arithmetic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+from lakip_lib import format as fmt
+from lakip_lib.capaian import Arah
+from lakip_lib.kinerja import HasilIndikator, TotalAnggaran
+
+TANPA_SATUAN = {"indeks", ""}
+
+
+def nilai(angka: Decimal | int | None, satuan: str, desimal: int | None = 2) -> str:
+    """A value with its unit: `73,27`, `54,90%`, `17,00 per 1.000 perempuan 15–19 tahun`.
+    `desimal=None` shows whole numbers without decimals (counts: `13 Laporan`)."""
+    if angka is None:
+        return fmt.BELUM_TERSEDIA
+    teks = fmt.angka_alami(angka) if desimal is None else fmt.angka(angka, desimal)
+    if satuan == "%":
+        return f"{teks}%"
+    return teks if satuan in TANPA_SATUAN else f"{teks} {satuan}"
+
+
+def bilangan(n: int) -> str:
+    """`4` → `4 (empat)`, as official prose writes counts."""
+    return f"{n} ({fmt.terbilang(n).lower()})"
+
+
+def capaian_indikator(h: HasilIndikator, tahun: int) -> str:
+    if h.realisasi is None:
+        return (f"Realisasi {h.nama} tahun {tahun} belum tersedia, sehingga capaiannya terhadap "
+                f"target {nilai(h.target, h.satuan, h.desimal)} belum dapat dihitung.")
+    kalimat = (f"Pada tahun {tahun}, realisasi {h.nama} sebesar "
+               f"{nilai(h.realisasi, h.satuan, h.desimal)} terhadap target "
+               f"{nilai(h.target, h.satuan, h.desimal)}, sehingga capaiannya "
+               f"{fmt.persen(h.capaian)} dengan kategori **{h.kategori}**.")
+    if h.arah is Arah.TURUN:
+        kalimat += (" Indikator ini makin baik bila makin rendah, sehingga capaian dihitung "
+                    "dengan rumus (2 × target − realisasi) ÷ target × 100.")
+    if h.tercapai is not None:
+        kalimat += " Target tahun ini " + ("tercapai." if h.tercapai else "belum tercapai.")
+    return kalimat
+
+
+def perubahan(nama: str, sebelum: Decimal | None, sesudah: Decimal | None, tahun: int,
+              satuan: str, desimal: int, arah: Arah) -> str:
+    """Direction and size of the change since last year, judged by the indicator's direction."""
+    if sebelum is None or sesudah is None:
+        return f"Realisasi {nama} tahun {tahun - 1} tidak tersedia untuk dibandingkan."
+    selisih = sesudah - sebelum
+    if selisih == 0:
+        return f"Realisasi {nama} tahun {tahun} sama dengan tahun {tahun - 1}."
+    gerak = "naik" if selisih > 0 else "turun"
+    membaik = (selisih > 0) == (arah is Arah.NAIK)
+    besar = nilai(abs(selisih), "" if satuan == "%" else satuan, desimal)
+    poin = " poin persentase" if satuan == "%" else ""
+    relatif = f" ({fmt.persen(abs(selisih) / abs(sebelum) * 100)})" if sebelum != 0 else ""
+    return (f"Dibandingkan tahun {tahun - 1} ({nilai(sebelum, satuan, desimal)}), realisasi "
+            f"{nama} tahun {tahun} {gerak} {besar}{poin}{relatif}; perubahan ini "
+            f"{'membaik' if membaik else 'memburuk'} karena indikator ini makin baik bila makin "
+            f"{'tinggi' if arah is Arah.NAIK else 'rendah'}.")
+
+
+def akhir_renstra(h: HasilIndikator, target_akhir: Decimal | None, tahun_akhir: int,
+                  capaian_akhir: Decimal | None) -> str:
+    if target_akhir is None or h.realisasi is None:
+        return f"Target akhir Renstra ({tahun_akhir}) untuk {h.nama} belum dapat dibandingkan."
+    kalimat = (f"Target akhir periode Renstra tahun {tahun_akhir} untuk {h.nama} adalah "
+               f"{nilai(target_akhir, h.satuan, h.desimal)}. Realisasi saat ini "
+               f"{nilai(h.realisasi, h.satuan, h.desimal)} setara dengan capaian "
+               f"{fmt.persen(capaian_akhir)} terhadap target akhir tersebut")
+    jarak = target_akhir - h.realisasi if h.arah is Arah.NAIK else h.realisasi - target_akhir
+    if jarak > 0:
+        arah_gerak = "kenaikan" if h.arah is Arah.NAIK else "penurunan"
+        satuan = "" if h.satuan == "%" else h.satuan
+        poin = " poin persentase" if h.satuan == "%" else ""
+        return (kalimat + f"; masih diperlukan {arah_gerak} "
+                f"{nilai(jarak, satuan, h.desimal)}{poin} untuk mencapainya.")
+    return kalimat + "; target akhir Renstra sudah terlampaui."
+
+
+def anggaran(total: TotalAnggaran, sumber: str) -> str:
+    return (f"Anggaran instansi tahun ini sebesar {fmt.rupiah(total.anggaran)} "
+            f"(*{fmt.terbilang_rupiah(total.anggaran)}*) yang bersumber dari {sumber}. "
+            f"Realisasinya {fmt.rupiah(total.realisasi)} "
+            f"(*{fmt.terbilang_rupiah(total.realisasi)}*) atau {fmt.persen(total.penyerapan)} "
+            f"dari anggaran, dengan sisa {fmt.rupiah(total.sisa)}.")
+
+
+def sebaran_kategori(jumlah: Mapping[str, int], keseluruhan: str | None,
+                     median: Decimal | None) -> str:
+    ada = [(k, n) for k, n in jumlah.items() if n]
+    total = sum(jumlah.values())
+    if not ada:
+        return "Belum ada IKU yang capaiannya dapat dihitung."
+    rincian = ", ".join(f"{bilangan(n)} berkategori {k}" for k, n in ada)
+    return (f"Dari {bilangan(total)} IKU yang capaiannya dapat dihitung, {rincian}. "
+            f"Median capaian seluruh IKU {fmt.persen(median)}, sehingga kinerja instansi "
+            f"secara keseluruhan berkategori **{keseluruhan}**.")
+
+
+def efisiensi(capaian: Decimal | None, penyerapan: Decimal | None,
+              efisiensi_: Decimal | None) -> str:
+    if efisiensi_ is None:
+        return "Efisiensi belum dapat dihitung karena capaian atau penyerapan anggaran belum tersedia."
+    arti = ("hasil yang dicapai lebih besar daripada porsi anggaran yang diserap"
+            if efisiensi_ >= 100 else "porsi anggaran yang diserap lebih besar daripada hasilnya")
+    return (f"Capaian kinerja {fmt.persen(capaian)} dibandingkan penyerapan anggaran "
+            f"{fmt.persen(penyerapan)} menghasilkan efisiensi {fmt.persen(efisiensi_)}: {arti}.")

@@ -1,0 +1,185 @@
+"""Display objects a notebook cell returns: prose, numbered tables and numbered charts.
+
+Each object renders itself for Jupyter (`_repr_mimebundle_`): tables as escaped HTML with header
+cells and right-aligned numbers; prose as Markdown with any HTML escaped (narrative from data can
+never inject markup); charts as a div plus a `vegaEmbed` call with a deterministic id, and a
+static SVG for builders that cannot run scripts. Text from data is always escaped here, once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import altair as alt
+
+from lakip_lib import format as fmt
+from lakip_lib.charts import LOKAL_VEGA
+
+Sel = str | int | float | None
+
+
+def aman(teks: object) -> str:
+    """Escape text from data for HTML."""
+    return html.escape("" if teks is None else str(teks), quote=True)
+
+
+def markdown_aman(teks: str) -> str:
+    """Markdown from data with raw HTML neutralised (shown as text, never parsed as markup)."""
+    return teks.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@dataclass(frozen=True)
+class Teks:
+    """Prose (Markdown): generated sentences or an analyst's narrative."""
+
+    markdown: str
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        return {"text/markdown": self.markdown, "text/plain": self.markdown}
+
+    def __add__(self, lain: Teks) -> Teks:
+        return Teks(self.markdown.rstrip() + "\n\n" + lain.markdown)
+
+
+@dataclass(frozen=True)
+class Html:
+    """A block of HTML assembled by lakip_lib with every data value passed through `aman`."""
+
+    html: str
+    polos: str  # the same content as plain text
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        return {"text/html": self.html, "text/plain": self.polos}
+
+
+def blok(kelas: str, baris: Sequence[tuple[str, str]]) -> Html:
+    """A div of classed lines, e.g. the cover: [("judul", "LAPORAN …"), ("tahun", "2024")]."""
+    isi = "".join(f'<div class="{k}">{aman(t)}</div>' for k, t in baris)
+    return Html(f'<div class="{kelas}">{isi}</div>', "\n".join(t for _, t in baris))
+
+
+def teks(*paragraf: str) -> Teks:
+    return Teks("\n\n".join(p for p in paragraf if p))
+
+
+def daftar(butir: Sequence[str], bernomor: bool = False) -> Teks:
+    baris = [f"{i}. {b}" if bernomor else f"- {b}" for i, b in enumerate(butir, start=1)]
+    return Teks("\n".join(markdown_aman(b) for b in baris))
+
+
+@dataclass(frozen=True)
+class Kolom:
+    judul: str
+    angka: bool = False  # right-aligned numeric column
+
+
+@dataclass(frozen=True)
+class Tabel:
+    """A numbered, captioned table. Cells are already formatted strings (or None)."""
+
+    nomor: str
+    judul: str
+    kolom: tuple[Kolom, ...]
+    baris: tuple[tuple[Sel, ...], ...]
+    sumber: str = ""
+    catatan: str = ""
+    kelas_baris: tuple[str, ...] = ()  # optional CSS class per row (e.g. "program", "total")
+    jangkar: str = field(default="")
+
+    def html(self) -> str:
+        jangkar = self.jangkar or _slug(f"tabel-{self.nomor}")
+        kepala = "".join(
+            f'<th scope="col" class="{"angka" if k.angka else "teks"}">{aman(k.judul)}</th>'
+            for k in self.kolom)
+        badan = []
+        for i, baris in enumerate(self.baris):
+            kelas = self.kelas_baris[i] if i < len(self.kelas_baris) else ""
+            sel = "".join(_sel(nilai, k, j == 0) for j, (nilai, k) in
+                          enumerate(zip(baris, self.kolom, strict=True)))
+            badan.append(f'<tr class="{aman(kelas)}">{sel}</tr>' if kelas else f"<tr>{sel}</tr>")
+        kaki = []
+        if self.catatan:
+            kaki.append(f'<p class="lakip-catatan">Catatan: {aman(self.catatan)}</p>')
+        if self.sumber:
+            kaki.append(f'<p class="lakip-sumber">Sumber: {aman(self.sumber)}</p>')
+        return (
+            f'<div class="lakip-tabel-wrap" id="{jangkar}">'
+            f'<table class="lakip-tabel"><caption><span class="lakip-nomor">Tabel {aman(self.nomor)}'
+            f"</span> {aman(self.judul)}</caption><thead><tr>{kepala}</tr></thead>"
+            f"<tbody>{''.join(badan)}</tbody></table>{''.join(kaki)}</div>"
+        )
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        return {"text/html": self.html(), "text/plain": f"Tabel {self.nomor} {self.judul}"}
+
+
+def _sel(nilai: Sel, kolom: Kolom, pertama: bool) -> str:
+    kelas = "angka" if kolom.angka else "teks"
+    isi = aman(nilai) if nilai is not None else "–"
+    if pertama:
+        return f'<th scope="row" class="{kelas}">{isi}</th>'
+    return f'<td class="{kelas}">{isi}</td>'
+
+
+def _slug(teks: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", teks.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class Grafik:
+    """A numbered Altair chart: interactive in HTML (served Vega, no CDN), SVG elsewhere."""
+
+    nomor: str
+    judul: str
+    chart: alt.TopLevelMixin
+    alternatif: str  # text alternative: what the chart shows, in one or two sentences
+    sumber: str = ""
+
+    def spec(self) -> dict[str, Any]:
+        return self.chart.to_dict()
+
+    def html(self) -> str:
+        spec = json.dumps(self.spec(), sort_keys=True, ensure_ascii=False)
+        kode = hashlib.sha256(spec.encode()).hexdigest()[:12]
+        lokal = json.dumps(LOKAL_VEGA)
+        data_spec = spec.replace("</", "<\\/")
+        sumber = f'<p class="lakip-sumber">Sumber: {aman(self.sumber)}</p>' if self.sumber else ""
+        return (
+            f'<figure class="lakip-grafik" id="{_slug("gambar-" + self.nomor)}">'
+            f'<div id="vis-{kode}" class="lakip-vega" role="img" data-lokal="{aman(lokal)}" '
+            f'aria-label="{aman(self.alternatif)}"></div>'
+            f'<script type="application/json" id="spec-{kode}">{data_spec}</script>'
+            f'<script>(window.lakipAntrean = window.lakipAntrean || []).push("{kode}");</script>'
+            f'<figcaption><span class="lakip-nomor">Gambar {aman(self.nomor)}</span> '
+            f"{aman(self.judul)}</figcaption>"
+            f'<p class="lakip-alt">{aman(self.alternatif)}</p>{sumber}</figure>'
+        )
+
+    def svg(self) -> str:
+        import vl_convert as vlc
+
+        return vlc.vegalite_to_svg(self.spec(), format_locale=LOKAL_VEGA)
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        return {"text/html": self.html(), "image/svg+xml": self.svg(),
+                "text/plain": f"Gambar {self.nomor} {self.judul}. {self.alternatif}"}
+
+
+def tabel_dari(nomor: str, judul: str, kolom: Sequence[Kolom], baris: Sequence[Sequence[Sel]],
+               **kw: Any) -> Tabel:
+    return Tabel(nomor, judul, tuple(kolom), tuple(tuple(b) for b in baris), **kw)
+
+
+def teks_angka(nilai: object, desimal: int = 2) -> str:
+    """A cell value from a number (Decimal/int) in Indonesian format; text passes through."""
+    if nilai is None:
+        return fmt.BELUM_TERSEDIA
+    if isinstance(nilai, str):
+        return nilai
+    return fmt.angka(nilai, desimal)  # type: ignore[arg-type]

@@ -1,0 +1,104 @@
+"""The book's parts: numbering, escaping of data, and what each part declares it shows."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import pytest
+
+from lakip_lib import book, data
+from lakip_lib.tampilan import Grafik, Kolom, Tabel, Teks, daftar, tabel_dari
+
+METODE_NOTEBOOK = {
+    "Sasaran": ["judul", "target_realisasi", "tren", "akhir_renstra", "pembanding", "analisis",
+                "efisiensi", "program", "data_pendukung"],
+}
+
+
+@pytest.fixture(scope="module")
+def d() -> data.DataTahun:
+    return data.muat(2024)
+
+
+def _isi_semua(bagian: book.Bagian) -> list[object]:
+    nama = METODE_NOTEBOOK.get(type(bagian).__name__) or [
+        m for m in vars(type(bagian)) if not m.startswith("_") and callable(getattr(bagian, m))
+        and m not in ("rencana",)]
+    return [o for m in nama for o in getattr(bagian, m)()]
+
+
+def test_every_part_shows_exactly_the_items_it_declares(d):
+    for bagian in book.urutan(d):
+        isi = _isi_semua(bagian)
+        nomor = [o.nomor for o in isi if isinstance(o, Tabel | Grafik)]
+        assert len(nomor) == len(bagian.rencana()), bagian.kunci_bagian
+
+
+def test_numbers_are_contiguous_and_unique_per_chapter(d):
+    per_bab: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for bagian in book.urutan(d):
+        for o in _isi_semua(bagian):
+            if isinstance(o, Tabel | Grafik):
+                bab, n = o.nomor.rsplit(".", 1)
+                per_bab[(type(o).__name__, bab)].append(int(n))
+    assert per_bab[("Tabel", "3")][:3] == [1, 2, 3]
+    for nomor in per_bab.values():
+        assert nomor == list(range(1, len(nomor) + 1))
+
+
+def test_table_escapes_text_from_data():
+    t = tabel_dari("1.1", "<b>judul</b>", [Kolom("a"), Kolom("b", True)],
+                   [("<script>alert(1)</script>", "1")])
+    html = t.html()
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;b&gt;judul&lt;/b&gt;" in html
+
+
+def test_table_has_header_cells_and_right_aligned_numbers():
+    html = tabel_dari("2.1", "x", [Kolom("Nama"), Kolom("Nilai", True)], [("a", "1,00")]).html()
+    assert '<th scope="col" class="angka">Nilai</th>' in html
+    assert '<th scope="row" class="teks">a</th><td class="angka">1,00</td>' in html
+
+
+def test_narrative_cannot_inject_html(salinan_data):
+    (salinan_data / "2024" / "narasi" / "S1.md").write_text("Teks <script>alert(1)</script>\n")
+    s = book.Sasaran(data.muat(2024, salinan_data), "S1")
+    md = s.analisis()[0].markdown
+    assert "<script>" not in md and "&lt;script&gt;" in md
+
+
+def test_missing_narrative_is_announced_not_fatal(salinan_data):
+    (salinan_data / "2024" / "narasi" / "S2.md").unlink()
+    s = book.Sasaran(data.muat(2024, salinan_data), "S2")
+    assert "belum ditulis" in s.analisis()[0].markdown
+
+
+def test_chart_html_has_deterministic_id_and_text_alternative(d):
+    g = next(o for o in _isi_semua(book.Capaian(d)) if isinstance(o, Grafik))
+    assert g.html() == g.html()
+    assert re.search(r'id="vis-[0-9a-f]{12}"', g.html())
+    assert 'role="img" data-lokal=' in g.html() and "aria-label=\"Capaian tiap IKU" in g.html()
+    assert g.svg().lstrip().startswith("<svg")
+
+
+def test_sasaran_sections_generate_figures_from_data(d):
+    s = book.Sasaran(d, "S1")
+    kalimat = s.target_realisasi()[0].markdown
+    assert "73,27" in kalimat and "74,04" in kalimat and "98,96%" in kalimat
+    assert "belum tercapai" in kalimat
+
+
+def test_lower_is_better_sentence_explains_the_formula(d):
+    kalimat = book.Sasaran(d, "S3").target_realisasi()[0].markdown
+    assert "100,86%" in kalimat and "(2 × target − realisasi)" in kalimat
+
+
+def test_unknown_sasaran_is_a_clear_error(d):
+    with pytest.raises(KeyError, match="S9"):
+        book.Sasaran(d, "S9")
+
+
+def test_list_items_are_escaped():
+    assert "&lt;i&gt;" in daftar(["<i>x</i>"]).markdown
+    assert isinstance(daftar(["a"]), Teks)

@@ -1,0 +1,74 @@
+"""The built site in a real headless browser: charts draw, tooltips appear, nothing external."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from .browser import peramban, server
+
+HALAMAN_GRAFIK = ["bab3_capaian", "sasaran_s1", "sasaran_s2", "sasaran_s3", "sasaran_s4",
+                  "bab3_anggaran"]
+
+
+@pytest.fixture(scope="module")
+def halaman(situs_2024: Path):
+    with server(situs_2024.parent) as url, peramban() as b:
+        page = b.new_page(viewport={"width": 1280, "height": 900})
+        permintaan: list[str] = []
+        galat: list[str] = []
+        page.on("request", lambda r: permintaan.append(r.url))
+        page.on("pageerror", lambda e: galat.append(str(e)))
+        yield page, url, permintaan, galat
+
+
+@pytest.mark.parametrize("nama", HALAMAN_GRAFIK)
+def test_every_chart_draws_an_svg(halaman, nama):
+    page, url, _, galat = halaman
+    page.goto(f"{url}/2024/{nama}.html")
+    wadah = page.locator(".lakip-vega")
+    assert wadah.count() >= 1
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.lakip-vega')].every(d => d.querySelector('svg'))",
+        timeout=15_000)
+    assert galat == []
+
+
+def test_tooltip_appears_on_hover(halaman):
+    page, url, _, _ = halaman
+    page.goto(f"{url}/2024/bab3_capaian.html")
+    batang = page.locator(".lakip-vega svg .mark-rect path").first
+    batang.wait_for(timeout=15_000)
+    batang.scroll_into_view_if_needed()
+    batang.hover()
+    tooltip = page.locator("#vg-tooltip-element")
+    tooltip.wait_for(state="visible", timeout=5_000)
+    assert "%" in tooltip.inner_text()
+
+
+def test_axis_numbers_use_indonesian_decimal_comma(halaman):
+    page, url, _, _ = halaman
+    page.goto(f"{url}/2024/sasaran_s1.html")
+    page.wait_for_selector(".lakip-vega svg")
+    label = page.eval_on_selector_all(".lakip-vega svg .role-axis-label text",
+                                      "teks => teks.map(t => t.textContent)")
+    assert any("," in t for t in label), label
+
+
+def test_no_request_leaves_the_site(halaman):
+    page, url, permintaan, _ = halaman
+    for nama in ["sampul", "ikhtisar", "lampiran"]:
+        page.goto(f"{url}/2024/{nama}.html")
+        page.wait_for_load_state("networkidle")
+    host = {urlparse(u).netloc for u in permintaan if u.startswith("http")}
+    assert host == {urlparse(url).netloc}, host
+
+
+def test_root_redirects_to_latest_edition(halaman):
+    page, url, _, _ = halaman
+    page.goto(f"{url}/")
+    page.wait_for_url("**/2024/sampul.html", timeout=10_000)
+    page.wait_for_load_state("load")
+    assert "Laporan Akuntabilitas Kinerja Instansi Pemerintah" in page.locator("body").inner_text()

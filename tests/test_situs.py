@@ -1,0 +1,84 @@
+"""End to end: build 2024 into a temporary folder and read the published HTML."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .halaman import teks
+
+HALAMAN = ["sampul", "ikhtisar", "bab1_pendahuluan", "bab2_perencanaan", "bab3_capaian",
+           "sasaran_s1", "sasaran_s2", "sasaran_s3", "sasaran_s4", "bab3_anggaran",
+           "bab4_penutup", "lampiran"]
+
+
+def test_every_part_is_published(situs_2024: Path):
+    for nama in HALAMAN:
+        assert (situs_2024 / f"{nama}.html").exists(), nama
+    assert (situs_2024.parent / "index.html").read_text().count('url=2024/index.html') == 1
+
+
+def test_page_titles(situs_2024: Path):
+    judul = {n: teks(situs_2024 / f"{n}.html") for n in HALAMAN}
+    assert "Ikhtisar Eksekutif" in judul["ikhtisar"]
+    assert "Bab I Pendahuluan" in judul["bab1_pendahuluan"]
+    assert "Sasaran 1: Meningkatnya kesetaraan gender" in judul["sasaran_s1"]
+    assert "Sasaran 4: Meningkatnya status pembangunan desa" in judul["sasaran_s4"]
+    assert "Catatan konsistensi data" in judul["lampiran"]
+
+
+def test_budget_figures_in_indonesian_format(situs_2024: Path):
+    ikhtisar = teks(situs_2024 / "ikhtisar.html")
+    assert "Rp97.000.169.679" in ikhtisar
+    assert "Rp90.960.332.708" in ikhtisar and "93,77%" in ikhtisar
+    assert "Sembilan Puluh Tujuh Miliar Seratus Enam Puluh Sembilan Ribu" in ikhtisar
+    assert "90.961.032.708" not in ikhtisar
+
+
+def test_each_iku_target_realisasi_capaian_kategori(situs_2024: Path):
+    bab3 = teks(situs_2024 / "bab3_capaian.html")
+    for baris in [
+        "Indeks Pemberdayaan Gender (IDG) 74,04 73,27 98,96% Sangat Tinggi",
+        "Persentase Penurunan Kasus Kekerasan terhadap Perempuan dan Anak 5,50% -70,00% "
+        "-1.272,73% Sangat Rendah",
+        "Angka Kelahiran Total (TFR) 2,33 anak per perempuan 2,31 anak per perempuan 100,86% "
+        "Sangat Tinggi",
+        "Persentase Desa dengan Klasifikasi Desa Maju 45,00% 98,69% 219,32% Sangat Tinggi",
+    ]:
+        assert baris in bab3
+
+
+def test_tables_and_figures_numbered_per_chapter(situs_2024: Path):
+    nomor: list[str] = []
+    for nama in HALAMAN:
+        html = (situs_2024 / f"{nama}.html").read_text()
+        nomor += re.findall(r'<span class="lakip-nomor">Tabel (3\.\d+)</span>', html)
+    angka = [int(n.split(".")[1]) for n in nomor]
+    assert angka == list(range(1, len(angka) + 1))
+    assert "Gambar 3.1 " in teks(situs_2024 / "bab3_capaian.html")
+
+
+def test_no_code_or_parameters_shown(situs_2024: Path):
+    for nama in HALAMAN:
+        isi = teks(situs_2024 / f"{nama}.html")
+        assert "year = 2024" not in isi and "from lakip_lib" not in isi, nama
+
+
+def test_no_cdn_and_vega_served_locally(situs_2024: Path):
+    assert (situs_2024 / "_static" / "vega-bundle.js").stat().st_size > 500_000
+    for path in situs_2024.glob("*.html"):
+        html = path.read_text()
+        sumber = re.findall(r'<(?:script|link)[^>]+(?:src|href)="(https?://[^"]+)"', html)
+        assert sumber == [], (path.name, sumber)
+        assert "cdn.jsdelivr" not in html and "mathjax" not in html.lower()
+
+
+def test_no_build_machine_paths_in_site(situs_2024: Path):
+    for path in situs_2024.rglob("*.html"):
+        assert "/tmp/" not in path.read_text() and "/work/" not in path.read_text(), path
+
+
+def test_consistency_appendix_lists_audit_findings(situs_2024: Path):
+    lampiran = teks(situs_2024 / "lampiran.html")
+    assert "98,62%" in lampiran and "98,96%" in lampiran
+    assert "90.961.032.708" in lampiran
