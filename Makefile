@@ -7,13 +7,14 @@ YEAR ?= 2024
 setup:
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock -e ".[test]"
 
-# Debian packages the tests need: Chromium for the browser tests, poppler for PDF text checks.
+# Debian packages: Chromium prints the PDF edition and runs the browser tests; poppler-utils
+# (pdftotext, pdftoppm) is for looking at the PDF; DejaVu gives the PDF its fonts.
 system-deps:
 	@command -v chromium >/dev/null && command -v pdftotext >/dev/null || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	    chromium fonts-dejavu-core poppler-utils >/dev/null; }
 
-book: setup
+book: setup system-deps
 	$(PY) -m lakip_lib.cli build $(YEAR)
 
 lint:

@@ -16,7 +16,6 @@ from typing import Any
 from lakip_lib import audit, charts, data, kinerja, narasi
 from lakip_lib import capaian as rumus
 from lakip_lib import format as fmt
-from lakip_lib.capaian import Arah
 from lakip_lib.data import DataTahun
 from lakip_lib.schema import DATASETS, STATUS_IDM
 from lakip_lib.tampilan import (
@@ -31,7 +30,7 @@ from lakip_lib.tampilan import (
     teks,
 )
 
-SUMBER_DATA = "data/ (diolah oleh lakip)"
+SUMBER_DATA = "data instansi, diolah"
 
 
 class Isi(list):  # type: ignore[type-arg]
@@ -237,8 +236,8 @@ class Pendahuluan(Bagian):
 
     def isu_strategis(self) -> Isi:
         isu = self.d.isu
-        return Isi([teks("**Tantangan**"), daftar(isu.get("tantangan", []), bernomor=True),
-                    teks("**Peluang**"), daftar(isu.get("peluang", []), bernomor=True)])
+        return Isi([teks("### Tantangan"), daftar(isu.get("tantangan", []), bernomor=True),
+                    teks("### Peluang"), daftar(isu.get("peluang", []), bernomor=True)])
 
     def landasan_hukum(self) -> Isi:
         return Isi([daftar(self.d.instansi.get("landasan_hukum", []), bernomor=True)])
@@ -408,6 +407,10 @@ class Sasaran(Bagian):
     def pendukung(self) -> list[dict[str, Any]]:
         return self.d["indikator"].cari(jenis="pendukung", induk=self.kode)
 
+    def _sumber(self, h: kinerja.HasilIndikator) -> str:
+        """An IKU's own data source (e.g. BPS Kabupaten Balangan), else the default."""
+        return kinerja.indikator(self.d, h.kode)["sumber_data"] or SUMBER_DATA
+
     def _rumus(self) -> set[str]:
         return {kinerja.indikator(self.d, h.kode)["rumus"] for h in self.iku} | {
             p["rumus"] for p in self.pendukung}
@@ -449,7 +452,8 @@ class Sasaran(Bagian):
                                    Kolom("Kategori")],
                                   [(h.nama, narasi.nilai(h.target, h.satuan, h.desimal),
                                     narasi.nilai(h.realisasi, h.satuan, h.desimal),
-                                    fmt.persen(h.capaian), h.kategori or fmt.BELUM_TERSEDIA)]))
+                                    fmt.persen(h.capaian), h.kategori or fmt.BELUM_TERSEDIA)],
+                                  sumber=self._sumber(h)))
         return isi
 
     def tren(self) -> Isi:
@@ -465,14 +469,14 @@ class Sasaran(Bagian):
                  Kolom("Capaian", True)],
                 [(str(t.tahun), narasi.nilai(t.target, h.satuan, h.desimal),
                   narasi.nilai(t.realisasi, h.satuan, h.desimal), fmt.persen(t.capaian))
-                 for t in titik]))
+                 for t in titik], sumber=self._sumber(h)))
             alternatif = f"Garis realisasi dan target Renstra {h.nama} per tahun: " + "; ".join(
                 f"{t.tahun} target {narasi.nilai(t.target, h.satuan, h.desimal)}, realisasi "
                 f"{narasi.nilai(t.realisasi, h.satuan, h.desimal)}" for t in titik) + "."
             isi.append(self.gambar(
                 f"b-{h.kode}", f"Tren {h.nama} {titik[0].tahun}–{self.tahun}",
                 charts.tren([(t.tahun, t.target, t.realisasi) for t in titik], h.satuan,
-                            h.desimal), alternatif))
+                            h.desimal), alternatif, self._sumber(h)))
         return isi
 
     def akhir_renstra(self) -> Isi:
@@ -487,7 +491,8 @@ class Sasaran(Bagian):
                 [Kolom("Indikator"), Kolom(f"Realisasi {self.tahun}", True),
                  Kolom(f"Target {akhir}", True), Kolom("Capaian", True)],
                 [(h.nama, narasi.nilai(h.realisasi, h.satuan, h.desimal),
-                  narasi.nilai(target_akhir, h.satuan, h.desimal), fmt.persen(nilai_))]))
+                  narasi.nilai(target_akhir, h.satuan, h.desimal), fmt.persen(nilai_))],
+                sumber=self._sumber(h)))
         return isi
 
     def pembanding(self) -> Isi:
@@ -650,13 +655,19 @@ class Sasaran(Bagian):
     def _pendukung(self) -> list[Any]:
         baris = []
         for p in self.pendukung:
-            h = kinerja.hasil(self.d, p["kode"])
-            baris.append((p["nama"], narasi.nilai(h.target, h.satuan, h.desimal),
-                          narasi.nilai(h.realisasi, h.satuan, h.desimal), fmt.persen(h.capaian),
-                          "naik" if h.arah is Arah.NAIK else "turun"))
+            tahun, nyata = kinerja.realisasi_terakhir(self.d, p["kode"])
+            h = kinerja.hasil(self.d, p["kode"], tahun=tahun) if tahun else None
+            baris.append((p["nama"], str(tahun) if tahun else "–",
+                          narasi.nilai(kinerja.target_tahunan(self.d, p["kode"]), p["satuan"],
+                                       p["desimal"]),
+                          narasi.nilai(nyata, p["satuan"], p["desimal"]),
+                          fmt.persen(h.capaian if h else None),
+                          "naik" if p["arah"] == "naik" else "turun"))
         return [self.tabel("pendukung", "Indikator Pendukung Sasaran",
-                           [Kolom("Indikator"), Kolom("Target", True), Kolom("Realisasi", True),
-                            Kolom("Capaian", True), Kolom("Arah")], baris)]
+                           [Kolom("Indikator"), Kolom("Tahun data"), Kolom("Target", True),
+                            Kolom("Realisasi", True), Kolom("Capaian", True), Kolom("Arah")],
+                           baris, catatan="Realisasi adalah data terakhir yang tersedia; capaian "
+                                          "dihitung terhadap target tahun ini.")]
 
 
 # --- Bab III: anggaran dan efisiensi ----------------------------------------------------------
@@ -844,7 +855,7 @@ class Lampiran(Bagian):
                        sumber="lakip audit"),
             self.tabel("audit", "Rincian Temuan Pemeriksaan Konsistensi",
                        [Kolom("No.", True), Kolom("Lokasi"), Kolom("Perihal"),
-                        Kolom("Tercetak", True), Kolom("Seharusnya", True), Kolom("Hitungan")],
+                        Kolom("Tercetak"), Kolom("Seharusnya"), Kolom("Hitungan")],
                        [(str(i), t.lokasi, t.perihal, t.dilaporkan, t.seharusnya, t.hitungan)
                         for i, t in enumerate(temuan, start=1)], sumber="lakip audit"),
             self.tabel("catatan", "Catatan Lain atas Dokumen Sumber",

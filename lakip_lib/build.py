@@ -24,7 +24,7 @@ from typing import Any
 import nbformat
 import yaml
 
-from lakip_lib import book, data
+from lakip_lib import book, data, pdf
 from lakip_lib.data import DataTahun
 
 AKAR_PROYEK = Path(__file__).resolve().parent.parent
@@ -175,7 +175,7 @@ def bundel_vega(cache: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def siapkan_sumber(d: DataTahun, src: Path, cache: Path) -> None:
+def siapkan_sumber(d: DataTahun, src: Path, cache: Path, dengan_pdf: bool = True) -> None:
     """Static pages, assets, configuration and table of contents of the edition."""
     shutil.copytree(HALAMAN, src, dirs_exist_ok=True)
     (src / "_static" / "vega-bundle.js").write_text(bundel_vega(cache), encoding="utf-8")
@@ -183,20 +183,31 @@ def siapkan_sumber(d: DataTahun, src: Path, cache: Path) -> None:
     i = d.instansi
     konfigurasi["title"] = f"LAKIP {d.tahun} · {i['nama_singkat']} {i['kabupaten']}"
     konfigurasi["author"] = i["nama"]
+    if dengan_pdf:
+        tema = konfigurasi["sphinx"]["config"]["html_theme_options"]
+        tema["announcement"] = (f'<a class="lakip-unduh" href="{pdf.nama_berkas(d)}" download>'
+                                f"Unduh edisi PDF LAKIP {d.tahun}</a>")
     (src / "_config.yml").write_text(yaml.safe_dump(konfigurasi, allow_unicode=True,
                                                     sort_keys=False), encoding="utf-8")
     (src / "_toc.yml").write_text(yaml.safe_dump(daftar_isi(d), sort_keys=False),
                                   encoding="utf-8")
 
 
-def jupyter_book(src: Path, keluaran: Path) -> Path:
-    perintah = [sys.executable, "-c", "from jupyter_book.cli.main import main; main()", "build", str(src),
-                "--path-output", str(keluaran), "--builder", "html"]
-    hasil = subprocess.run(perintah, capture_output=True, text=True)
-    if hasil.returncode != 0:
-        ekor = "\n".join((hasil.stdout + hasil.stderr).strip().splitlines()[-15:])
-        raise BuildGagal(f"Jupyter Book gagal menyusun buku:\n{ekor}")
-    return keluaran / "_build" / "html"
+def jupyter_book(src: Path, keluaran: Path, builders: tuple[str, ...] = ("html",)) -> list[Path]:
+    """Run Jupyter Book once per builder, concurrently (each is a separate Sphinx process)."""
+    proses = []
+    for builder in builders:
+        perintah = [sys.executable, "-c", "from jupyter_book.cli.main import main; main()",
+                    "build", str(src), "--path-output", str(keluaran / builder),
+                    "--builder", builder]
+        proses.append(subprocess.Popen(perintah, stdout=subprocess.PIPE,
+                                       stderr=subprocess.STDOUT, text=True))
+    for p in proses:
+        keluaran_teks, _ = p.communicate()
+        if p.returncode != 0:
+            ekor = "\n".join(keluaran_teks.strip().splitlines()[-15:])
+            raise BuildGagal(f"Jupyter Book gagal menyusun buku:\n{ekor}")
+    return [keluaran / b / "_build" / b for b in builders]
 
 
 def terbitkan(html: Path, situs: Path, tahun: int) -> Path:
@@ -250,7 +261,8 @@ def kunci_build(folder: Path) -> Iterator[None]:
 
 
 def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None = None,
-           pekerja: int | None = None, lapor: Lapor = print) -> HasilBuild:
+           pekerja: int | None = None, lapor: Lapor = print,
+           dengan_pdf: bool = True) -> HasilBuild:
     mulai = time.perf_counter()
     folder_build = (folder_build or Path("_build")).resolve()
     akar_data = (akar_data or data.akar_data()).resolve()
@@ -267,8 +279,15 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
         lapor(f"Menjalankan {len(tugas)} notebook dengan {pekerja} proses …")
         waktu = eksekusi_semua(tugas, src, akar_data, pekerja, lapor)
         lapor("Menyusun halaman dengan Jupyter Book …")
-        siapkan_sumber(d, src, folder_build / "cache")
-        html = jupyter_book(src, staging)
+        siapkan_sumber(d, src, folder_build / "cache", dengan_pdf)
+        keluaran = jupyter_book(src, staging, ("html", "singlehtml") if dengan_pdf else ("html",))
+        html = keluaran[0]
+        if dengan_pdf:
+            lapor("Mencetak PDF dengan Chromium …")
+            mulai_pdf = time.perf_counter()
+            info_pdf = pdf.cetak(keluaran[1], d, html / pdf.nama_berkas(d))
+            lapor(f"  {pdf.nama_berkas(d)}: {info_pdf['halaman']} halaman "
+                  f"({time.perf_counter() - mulai_pdf:.1f} dtk)")
         lapor("Menerbitkan edisi …")
         situs = terbitkan(html, folder_build / "site", tahun)
         shutil.rmtree(staging)

@@ -81,6 +81,15 @@ def realisasi(data: DataTahun, kode: str, tahun: int) -> Decimal | None:
     return baris["realisasi"] if baris else None
 
 
+def realisasi_terakhir(data: DataTahun, kode: str) -> tuple[int | None, Decimal | None]:
+    """The most recent year up to this edition's with a realisasi, and that realisasi."""
+    for tahun in range(data.tahun, data.tahun - 10, -1):
+        nilai = realisasi(data, kode, tahun)
+        if nilai is not None:
+            return tahun, nilai
+    return None, None
+
+
 def target_renstra(data: DataTahun, kode: str, tahun: int) -> Decimal | None:
     baris = data["renstra_target"].satu(indikator=kode, tahun=tahun)
     return baris["target"] if baris else None
