@@ -83,7 +83,7 @@ def _rumus_capaian(target: Decimal, realisasi: Decimal, arah: Arah) -> str:
 # --- IKU as printed ---------------------------------------------------------------------------
 
 def _temuan_iku(data: DataTahun) -> Iterator[Temuan]:
-    t = data["iku_dilaporkan"] if "iku_dilaporkan" in data.tabel else None
+    t = data["iku_dilaporkan"] if data.ada("iku_dilaporkan") else None
     for b in t.baris if t else []:
         kode, lokasi = b["indikator"], b["lokasi"]
         nama = kinerja.indikator(data, kode)["nama"]
@@ -285,7 +285,7 @@ def _penghitung(kunci: str) -> tuple[str, Penghitung] | None:
 
 
 def _temuan_dilaporkan(data: DataTahun) -> Iterator[Temuan]:
-    if "dilaporkan" not in data.tabel:
+    if not data.ada("dilaporkan"):
         return
     for b in data["dilaporkan"].baris:
         kunci, tercetak, lokasi = b["kunci"], b["nilai"], b["lokasi"]

@@ -108,7 +108,7 @@ class Bagian:
         return Grafik(self._nomor("gambar", kunci), judul, chart, alternatif, sumber)
 
     def narasi(self, nama: str) -> Teks:
-        isi = self.d.narasi.get(nama)
+        isi = self.d.narasi(nama)
         if isi is None:
             return teks(f"*Narasi `{nama}.md` belum ditulis untuk tahun {self.tahun}.*")
         return Teks(markdown_aman(isi))
@@ -825,7 +825,7 @@ class Lampiran(Bagian):
     def dataset(self) -> Isi:
         baris = []
         for ds in DATASETS:
-            if ds.nama not in self.d.tabel:
+            if not self.d.ada(ds.nama):
                 continue
             t = self.d[ds.nama]
             masukan = [k.nama for k in ds.kolom if not k.dilaporkan]
@@ -844,7 +844,7 @@ class Lampiran(Bagian):
     def catatan_konsistensi(self) -> Isi:
         temuan = audit.periksa(self.d)
         ringkas = audit.ringkasan(temuan)
-        catatan = self.d["catatan_sumber"].baris if "catatan_sumber" in self.d.tabel else []
+        catatan = self.d["catatan_sumber"].baris if self.d.ada("catatan_sumber") else []
         return Isi([
             teks(f"Setiap angka turunan yang tercetak di dokumen sumber dihitung ulang dari data "
                  f"masukan. Pemeriksaan menemukan {len(temuan)} ketidaksesuaian; angka di buku ini "

@@ -1,8 +1,10 @@
 """Build one edition: validate, execute the notebooks with papermill, assemble with Jupyter Book,
-publish atomically to <site>/<year>/.
+print the PDF, publish atomically to <build>/site/<year>/.
 
-Everything happens in a staging folder under <build>/staging; the published edition is replaced
-only once the new one is complete, and other years' editions are never touched.
+Work happens under <build>/jb/<year> (kept between builds so Sphinx can be incremental); the
+published edition is replaced only once the new one is complete, and other years' editions are
+never touched. Notebooks whose inputs did not change come from the execution cache
+(`lakip_lib.cache`); when nothing changed at all, the build stops before Jupyter Book.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from typing import Any
 import nbformat
 import yaml
 
-from lakip_lib import book, data, pdf
+from lakip_lib import book, cache, data, pdf
 from lakip_lib.data import DataTahun
 
 AKAR_PROYEK = Path(__file__).resolve().parent.parent
@@ -54,8 +56,9 @@ class HasilBuild:
     tahun: int
     situs: Path
     detik: float
-    notebook: list[tuple[str, float]] = field(default_factory=list)
-    halaman: int = 0
+    notebook: list[tuple[str, float]]  # notebooks executed in this build, with seconds
+    halaman: int
+    eksekusi: Any = None
 
 
 def rencana_eksekusi(d: DataTahun) -> list[Eksekusi]:
@@ -77,11 +80,15 @@ def daftar_isi(d: DataTahun) -> dict[str, Any]:
 
 
 def _jalankan_notebook(tugas: Eksekusi, sumber: Path, tujuan: Path, akar_data: str) -> float:
-    """Run in a worker process: execute one notebook with papermill, set its page title."""
+    """Run in a worker process: execute one notebook with papermill, set its page title.
+    The kernel records the data files it reads in <tujuan>/<berkas>.dibaca ($LAKIP_JEJAK)."""
     import papermill
 
     mulai = time.perf_counter()
+    jejak = tujuan / f"{tugas.berkas}.dibaca"
+    jejak.unlink(missing_ok=True)
     os.environ["LAKIP_DATA"] = akar_data
+    os.environ["LAKIP_JEJAK"] = str(jejak)
     _alihkan_stderr(tujuan / "eksekusi.log")  # kernels' own chatter goes to a log, not the analyst
     keluaran = tujuan / f"{tugas.berkas}.ipynb"
     papermill.execute_notebook(
@@ -140,23 +147,66 @@ def _pesan_galat_notebook(tugas: Eksekusi, galat: BaseException, tujuan: Path) -
             f"{tujuan / (tugas.berkas + '.ipynb')}")
 
 
-def eksekusi_semua(tugas: list[Eksekusi], tujuan: Path, akar_data: Path, pekerja: int,
-                   lapor: Lapor) -> list[tuple[str, float]]:
-    """Execute every notebook, in parallel processes; stop with the first failure's message."""
-    waktu: dict[str, float] = {}
-    with ProcessPoolExecutor(max_workers=pekerja) as kolam:
-        berjalan = {kolam.submit(_jalankan_notebook, t, NOTEBOOKS, tujuan, str(akar_data)): t
-                    for t in tugas}
+@dataclass
+class HasilEksekusi:
+    waktu: dict[str, float] = field(default_factory=dict)  # executed now: seconds each
+    dari_cache: list[str] = field(default_factory=list)
+    kunci: dict[str, str] = field(default_factory=dict)
+
+
+def _kunci(t: Eksekusi, dibaca: list[str], akar_data: Path) -> str:
+    return cache.kunci_eksekusi(NOTEBOOKS / f"{t.notebook}.ipynb", t.parameter, t.judul,
+                                dibaca, akar_data)
+
+
+def eksekusi_semua(tugas: list[Eksekusi], src: Path, akar_data: Path, pekerja: int,
+                   lapor: Lapor, simpanan: cache.CacheEksekusi, paksa: bool = False
+                   ) -> HasilEksekusi:
+    """Execute every notebook whose inputs changed (all with `paksa`), in parallel processes;
+    copy the others from the cache. Stop with the first failure's message."""
+    hasil = HasilEksekusi()
+    sisa = []
+    for t in tugas:
+        entri = None if paksa else simpanan.entri(t.berkas)
+        kunci = _kunci(t, entri.dibaca, akar_data) if entri else ""
+        tersimpan = simpanan.ambil(t.berkas, kunci) if entri else None
+        if tersimpan is None:
+            sisa.append(t)
+            continue
+        cache.salin_jika_berbeda(tersimpan, src / f"{t.berkas}.ipynb")
+        hasil.dari_cache.append(t.berkas)
+        hasil.kunci[t.berkas] = kunci
+    if hasil.dari_cache:
+        lapor(f"  {len(hasil.dari_cache)} notebook tidak berubah (dari cache)")
+    if not sisa:
+        return hasil
+    kerja = src.parent / "eksekusi"
+    kerja.mkdir(parents=True, exist_ok=True)
+    with ProcessPoolExecutor(max_workers=min(pekerja, len(sisa))) as kolam:
+        berjalan = {kolam.submit(_jalankan_notebook, t, NOTEBOOKS, kerja, str(akar_data)): t
+                    for t in sisa}
         for i, selesai in enumerate(as_completed(berjalan), start=1):
             t = berjalan[selesai]
             try:
-                waktu[t.berkas] = selesai.result()
+                hasil.waktu[t.berkas] = selesai.result()
             except Exception as e:
                 for lain in berjalan:
                     lain.cancel()
-                raise BuildGagal(_pesan_galat_notebook(t, e, tujuan)) from e
-            lapor(f"  [{i}/{len(tugas)}] {t.berkas}.ipynb selesai ({waktu[t.berkas]:.1f} dtk)")
-    return [(t.berkas, waktu[t.berkas]) for t in tugas]
+                raise BuildGagal(_pesan_galat_notebook(t, e, kerja)) from e
+            lapor(f"  [{i}/{len(sisa)}] {t.berkas}.ipynb dijalankan ({hasil.waktu[t.berkas]:.1f} dtk)")
+            hasil.kunci[t.berkas] = _simpan_hasil(t, kerja, src, akar_data, simpanan)
+    return hasil
+
+
+def _simpan_hasil(t: Eksekusi, kerja: Path, src: Path, akar_data: Path,
+                  simpanan: cache.CacheEksekusi) -> str:
+    jejak = kerja / f"{t.berkas}.dibaca"
+    dibaca = sorted(set(jejak.read_text(encoding="utf-8").split())) if jejak.exists() else []
+    kunci = _kunci(t, dibaca, akar_data)
+    keluaran = kerja / f"{t.berkas}.ipynb"
+    simpanan.simpan(t.berkas, keluaran, kunci, dibaca)
+    cache.salin_jika_berbeda(keluaran, src / f"{t.berkas}.ipynb")
+    return kunci
 
 
 def bundel_vega(cache: Path) -> str:
@@ -175,10 +225,12 @@ def bundel_vega(cache: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def siapkan_sumber(d: DataTahun, src: Path, cache: Path, dengan_pdf: bool = True) -> None:
-    """Static pages, assets, configuration and table of contents of the edition."""
-    shutil.copytree(HALAMAN, src, dirs_exist_ok=True)
-    (src / "_static" / "vega-bundle.js").write_text(bundel_vega(cache), encoding="utf-8")
+def siapkan_sumber(d: DataTahun, src: Path, cache_umum: Path, dengan_pdf: bool = True) -> str:
+    """Static pages, assets, configuration and table of contents of the edition, written only
+    where they changed. Returns a fingerprint of all of them."""
+    for asal in sorted(p for p in HALAMAN.rglob("*") if p.is_file()):
+        cache.salin_jika_berbeda(asal, src / asal.relative_to(HALAMAN))
+    cache.tulis_jika_berbeda(src / "_static" / "vega-bundle.js", bundel_vega(cache_umum))
     konfigurasi = yaml.safe_load(KONFIGURASI.read_text(encoding="utf-8"))
     i = d.instansi
     konfigurasi["title"] = f"LAKIP {d.tahun} · {i['nama_singkat']} {i['kabupaten']}"
@@ -187,10 +239,13 @@ def siapkan_sumber(d: DataTahun, src: Path, cache: Path, dengan_pdf: bool = True
         tema = konfigurasi["sphinx"]["config"]["html_theme_options"]
         tema["announcement"] = (f'<a class="lakip-unduh" href="{pdf.nama_berkas(d)}" download>'
                                 f"Unduh edisi PDF LAKIP {d.tahun}</a>")
-    (src / "_config.yml").write_text(yaml.safe_dump(konfigurasi, allow_unicode=True,
-                                                    sort_keys=False), encoding="utf-8")
-    (src / "_toc.yml").write_text(yaml.safe_dump(daftar_isi(d), sort_keys=False),
-                                  encoding="utf-8")
+    teks_konfigurasi = yaml.safe_dump(konfigurasi, allow_unicode=True, sort_keys=False)
+    teks_toc = yaml.safe_dump(daftar_isi(d), sort_keys=False)
+    cache.tulis_jika_berbeda(src / "_config.yml", teks_konfigurasi)
+    cache.tulis_jika_berbeda(src / "_toc.yml", teks_toc)
+    return cache.sidik({"halaman": {str(p.relative_to(HALAMAN)): cache.sha_berkas(p)
+                                    for p in HALAMAN.rglob("*") if p.is_file()},
+                        "konfigurasi": teks_konfigurasi, "toc": teks_toc, "pdf": dengan_pdf})
 
 
 def jupyter_book(src: Path, keluaran: Path, builders: tuple[str, ...] = ("html",)) -> list[Path]:
@@ -260,36 +315,77 @@ def kunci_build(folder: Path) -> Iterator[None]:
             fcntl.flock(f, fcntl.LOCK_UN)
 
 
+STEMPEL = ".lakip-build.json"
+
+
+def _stempel_terbit(situs: Path) -> str | None:
+    try:
+        return json.loads((situs / STEMPEL).read_text(encoding="utf-8"))["kunci"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None = None,
-           pekerja: int | None = None, lapor: Lapor = print,
-           dengan_pdf: bool = True) -> HasilBuild:
+           pekerja: int | None = None, lapor: Lapor = print, dengan_pdf: bool = True,
+           paksa: bool = False) -> HasilBuild:
+    """Validate, execute what changed, assemble, print and publish one edition."""
     mulai = time.perf_counter()
     folder_build = (folder_build or Path("_build")).resolve()
     akar_data = (akar_data or data.akar_data()).resolve()
     with kunci_build(folder_build):
         lapor(f"Memeriksa data tahun {tahun} …")
         d = data.muat(tahun, akar_data)
-        staging = folder_build / "staging" / str(tahun)
-        if staging.exists():
-            shutil.rmtree(staging)
-        src = staging / "src"
-        src.mkdir(parents=True)
+        kerja = folder_build / "jb" / str(tahun)
+        if paksa and kerja.exists():
+            shutil.rmtree(kerja)
+        src = kerja / "src"
+        src.mkdir(parents=True, exist_ok=True)
         tugas = rencana_eksekusi(d)
         pekerja = pekerja or os.cpu_count() or 1
-        lapor(f"Menjalankan {len(tugas)} notebook dengan {pekerja} proses …")
-        waktu = eksekusi_semua(tugas, src, akar_data, pekerja, lapor)
-        lapor("Menyusun halaman dengan Jupyter Book …")
-        siapkan_sumber(d, src, folder_build / "cache", dengan_pdf)
-        keluaran = jupyter_book(src, staging, ("html", "singlehtml") if dengan_pdf else ("html",))
-        html = keluaran[0]
-        if dengan_pdf:
-            lapor("Mencetak PDF dengan Chromium …")
-            mulai_pdf = time.perf_counter()
-            info_pdf = pdf.cetak(keluaran[1], d, html / pdf.nama_berkas(d))
-            lapor(f"  {pdf.nama_berkas(d)}: {info_pdf['halaman']} halaman "
-                  f"({time.perf_counter() - mulai_pdf:.1f} dtk)")
+        lapor(f"Menjalankan notebook ({len(tugas)}, {pekerja} proses) …")
+        simpanan = cache.CacheEksekusi(folder_build / "cache" / "eksekusi" / str(tahun))
+        eksekusi = eksekusi_semua(tugas, src, akar_data, pekerja, lapor, simpanan, paksa)
+        sidik_sumber = siapkan_sumber(d, src, folder_build / "cache", dengan_pdf)
+        kunci_situs = cache.sidik({"notebook": eksekusi.kunci, "sumber": sidik_sumber,
+                                   "kode": cache.sidik_kode()})
+        situs = folder_build / "site" / str(tahun)
+        if not paksa and _stempel_terbit(situs) == kunci_situs:
+            lapor("Tidak ada masukan yang berubah: edisi yang terbit sudah mutakhir.")
+            return HasilBuild(tahun, situs, time.perf_counter() - mulai, [], _jumlah_halaman(situs),
+                              eksekusi)
+        html = _susun(d, src, kerja, dengan_pdf, lapor)
+        (html / STEMPEL).write_text(json.dumps({"tahun": tahun, "kunci": kunci_situs}) + "\n",
+                                    encoding="utf-8")
         lapor("Menerbitkan edisi …")
         situs = terbitkan(html, folder_build / "site", tahun)
-        shutil.rmtree(staging)
-    halaman = sum(1 for _ in situs.glob("*.html"))
-    return HasilBuild(tahun, situs, time.perf_counter() - mulai, waktu, halaman)
+    waktu = [(b, eksekusi.waktu[b]) for b in (t.berkas for t in tugas) if b in eksekusi.waktu]
+    return HasilBuild(tahun, situs, time.perf_counter() - mulai, waktu, _jumlah_halaman(situs),
+                      eksekusi)
+
+
+def _susun(d: DataTahun, src: Path, kerja: Path, dengan_pdf: bool, lapor: Lapor) -> Path:
+    """Jupyter Book (incremental in <kerja>/out), then the PDF; returns the HTML folder."""
+    lapor("Menyusun halaman dengan Jupyter Book …")
+    mulai = time.perf_counter()
+    try:
+        keluaran = jupyter_book(src, kerja / "out",
+                                ("html", "singlehtml") if dengan_pdf else ("html",))
+    except BuildGagal:
+        shutil.rmtree(kerja / "out", ignore_errors=True)  # never reuse a half-written Sphinx env
+        raise
+    lapor(f"  selesai ({time.perf_counter() - mulai:.1f} dtk)")
+    html = keluaran[0]
+    if dengan_pdf:
+        lapor("Mencetak PDF dengan Chromium …")
+        mulai = time.perf_counter()
+        info = pdf.cetak(keluaran[1], d, html / pdf.nama_berkas(d))
+        lapor(f"  {pdf.nama_berkas(d)}: {info['halaman']} halaman "
+              f"({time.perf_counter() - mulai:.1f} dtk)")
+    else:
+        for lama in html.glob("LAKIP-*.pdf"):
+            lama.unlink()
+    return html
+
+
+def _jumlah_halaman(situs: Path) -> int:
+    return sum(1 for _ in situs.glob("*.html"))

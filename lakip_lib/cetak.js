@@ -1,8 +1,8 @@
 /* Prepares Jupyter Book's singlehtml page for printing to an A4 PDF (run by lakip_lib.pdf).
    lakipSiapkanCetak(): moves the cover first, builds Daftar Isi / Tabel / Gambar after the
-   foreword with placeholder page numbers, and marks each target with an invisible, absolutely
-   positioned marker whose page is read back from the first PDF.
-   lakipIsiHalaman(peta): writes the page numbers and removes the markers (layout unchanged). */
+   foreword with placeholder page numbers linked to an empty anchor at each target; Chromium
+   turns those links into named destinations, whose pages are read back from the first PDF.
+   lakipIsiHalaman(peta): writes the page numbers (same width class, layout unchanged). */
 (function () {
   "use strict";
 
@@ -26,7 +26,8 @@
       var baris = el("div", "lakip-entri lakip-entri-" + x.tingkat);
       baris.appendChild(el("span", "lakip-entri-teks", x.teks));
       baris.appendChild(el("span", "lakip-entri-titik"));
-      var hal = el("span", "lakip-entri-hal", "000");
+      var hal = el("a", "lakip-entri-hal", "000");
+      hal.href = "#" + x.kunci;
       hal.dataset.kunci = x.kunci;
       baris.appendChild(hal);
       bagian.appendChild(baris);
@@ -40,10 +41,10 @@
     var pengantar = artikel.querySelector("section#kata-pengantar");
     var n = 0;
     function tandai(target, tingkat, teks) {
-      var kunci = "zq" + n++ + "qz";
-      var penanda = el("span", "lakip-penanda", kunci);
-      target.style.position = "relative";
-      target.insertBefore(penanda, target.firstChild);
+      var kunci = "lakip-hal-" + n++;
+      var jangkar = el("span", "lakip-penanda");
+      jangkar.id = kunci;
+      target.insertBefore(jangkar, target.firstChild);
       return { kunci: kunci, tingkat: tingkat, teks: teks };
     }
     var isi = [];
@@ -74,6 +75,5 @@
       var nomor = peta[hal.dataset.kunci];
       hal.textContent = nomor === undefined ? "–" : String(nomor);
     });
-    document.querySelectorAll(".lakip-penanda").forEach(function (x) { x.remove(); });
   };
 })();

@@ -55,6 +55,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="folder build (bawaan: ./_build); situs di <keluaran>/site/<tahun>")
     b.add_argument("--pekerja", type=int, default=None,
                    help="jumlah proses eksekusi notebook (bawaan: jumlah inti CPU)")
+    b.add_argument("--force", action="store_true",
+                   help="abaikan cache: jalankan ulang semua notebook dan susun ulang buku")
     b.add_argument("--tanpa-pdf", action="store_true",
                    help="lewati edisi PDF (pratinjau lebih cepat)")
     b.set_defaults(jalankan=_build)
@@ -90,9 +92,9 @@ def _build(args: argparse.Namespace) -> int:
     from lakip_lib import build
 
     hasil = build.bangun(args.tahun, args.data, args.keluaran, args.pekerja,
-                         dengan_pdf=not args.tanpa_pdf)
-    print(f"Selesai: edisi {hasil.tahun} ({len(hasil.notebook)} notebook, {hasil.halaman} "
-          f"halaman) terbit di {hasil.situs} dalam {hasil.detik:.1f} detik.")
+                         dengan_pdf=not args.tanpa_pdf, paksa=args.force)
+    print(f"Selesai: edisi {hasil.tahun} ({len(hasil.notebook)} notebook dijalankan, "
+          f"{hasil.halaman} halaman) ada di {hasil.situs}; {hasil.detik:.1f} detik.")
     print(f"Buka {hasil.situs / 'index.html'} atau jalankan: lakip serve")
     return KELUAR_OK
 

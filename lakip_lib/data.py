@@ -11,7 +11,7 @@ import csv
 import difflib
 import io
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from lakip_lib.masalah import GALAT, Masalah, ValidasiGagal
-from lakip_lib.schema import DATASETS, Dataset
+from lakip_lib.schema import BY_NAME, DATASETS, Dataset
 from lakip_lib.sel import parse
 
 UKURAN_MAKS = 20 * 1024 * 1024  # bytes; a data table of this project is a few KiB
@@ -56,21 +56,64 @@ class Tabel:
         return hasil[0] if hasil else None
 
 
-@dataclass
 class DataTahun:
-    """Everything the book of one fiscal year is made from, parsed and validated."""
+    """Everything the book of one fiscal year is made from, parsed and validated.
 
-    tahun: int
-    akar: Path
-    instansi: dict[str, Any]
-    edisi: dict[str, Any]
-    isu: dict[str, Any]
-    tabel: dict[str, Tabel]
-    narasi: dict[str, str]
-    peringatan: list[Masalah] = field(default_factory=list)
+    Every access is recorded in `dibaca` (paths relative to the data folder): the build uses it
+    to know exactly which files a notebook depends on. With $LAKIP_JEJAK set (in a notebook
+    kernel run by the build), each newly read path is also appended to that file.
+    """
+
+    def __init__(self, tahun: int, akar: Path, instansi: dict[str, Any], edisi: dict[str, Any],
+                 isu: dict[str, Any], tabel: dict[str, Tabel], narasi: dict[str, str]):
+        self.tahun = tahun
+        self.akar = akar
+        self._instansi, self._edisi, self._isu = instansi, edisi, isu
+        self._tabel, self._narasi = tabel, narasi
+        self.peringatan: list[Masalah] = []
+        self.dibaca: set[str] = set()
+        self._jejak: str | None = None
+
+    def mulai_mencatat(self) -> None:
+        """Forget the reads made while validating; record (and report) reads from now on."""
+        self.dibaca = set()
+        self._jejak = os.environ.get("LAKIP_JEJAK")
+
+    def _catat(self, path: str) -> None:
+        if path in self.dibaca:
+            return
+        self.dibaca.add(path)
+        if self._jejak:
+            with open(self._jejak, "a", encoding="utf-8") as f:
+                f.write(path + "\n")
+
+    @property
+    def instansi(self) -> dict[str, Any]:
+        self._catat("instansi.yaml")
+        return self._instansi
+
+    @property
+    def edisi(self) -> dict[str, Any]:
+        self._catat(f"{self.tahun}/edisi.yaml")
+        return self._edisi
+
+    @property
+    def isu(self) -> dict[str, Any]:
+        self._catat(f"{self.tahun}/isu_strategis.yaml")
+        return self._isu
 
     def __getitem__(self, nama: str) -> Tabel:
-        return self.tabel[nama]
+        self._catat(BY_NAME[nama].path(self.tahun))
+        return self._tabel[nama]
+
+    def ada(self, nama: str) -> bool:
+        """Whether an optional dataset exists this year (its absence is a dependency too)."""
+        self._catat(BY_NAME[nama].path(self.tahun))
+        return nama in self._tabel
+
+    def narasi(self, nama: str) -> str | None:
+        self._catat(f"{self.tahun}/narasi/{nama}.md")
+        return self._narasi.get(nama)
 
     @property
     def periode_renstra(self) -> tuple[int, int]:
@@ -132,6 +175,7 @@ def muat(tahun: int, akar: Path | None = None) -> DataTahun:
     if galat:
         raise ValidasiGagal(p.masalah)
     data.peringatan = p.masalah
+    data.mulai_mencatat()
     return data
 
 

@@ -139,7 +139,7 @@ def hasil_iku(data: DataTahun) -> list[HasilIndikator]:
 
 
 def iku_sasaran(data: DataTahun, sasaran: str) -> list[HasilIndikator]:
-    return [h for h in hasil_iku(data) if h.sasaran == sasaran]
+    return [hasil(data, b["kode"]) for b in data["indikator"].cari(jenis="iku", induk=sasaran)]
 
 
 def jumlah_per_kategori(data: DataTahun) -> dict[str, int]:

@@ -1,11 +1,11 @@
 """The PDF edition: Jupyter Book's singlehtml printed to A4 by headless Chromium.
 
 Why this route: Chromium prints the live Vega charts as vector graphics and keeps the site's
-look, and wide tables wrap instead of overflowing (LaTeX handles them poorly). Chromium cannot
-number a table of contents by itself, so printing takes two passes: the first PDF tells on which
-page each invisible marker landed; the second fills in the numbers (markers are absolutely
-positioned, so removing them changes no layout). The cover is printed without running header and
-footer and merged in front with pypdf.
+look, and wide tables wrap instead of overflowing (LaTeX handles them poorly). CSS @page margin
+boxes give the running header and the page-numbered footer (none on the cover). Chromium cannot
+number a table of contents by itself, so printing takes two passes: the contents entries link to
+an anchor at each target, Chromium writes those as named destinations, and their pages in the
+first PDF (read with pypdf, in milliseconds) become the numbers of the second.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from lakip_lib.data import DataTahun
 from lakip_lib.peramban import chromium, server
 
 SKRIP = Path(__file__).with_name("cetak.js")
-PENANDA = re.compile(r"zq(\d+)qz")
+AWALAN = "lakip-hal-"
 MARGIN = {"top": "20mm", "bottom": "18mm", "left": "17mm", "right": "17mm"}
 
 
@@ -32,60 +32,61 @@ def nama_berkas(d: DataTahun) -> str:
     return f"LAKIP-{d.tahun}-{singkat}.pdf"
 
 
-def _templat(d: DataTahun) -> tuple[str, str]:
-    gaya = "font-size:7.5pt;font-family:DejaVu Sans,sans-serif;color:#555;width:100%;margin:0 17mm;"
-    judul = (f"Laporan Akuntabilitas Kinerja Instansi Pemerintah {d.tahun} · "
-             f"{d.instansi['nama_singkat']} {d.instansi['kabupaten']}")
-    kepala = f'<div style="{gaya}text-align:right;">{_aman(judul)}</div>'
-    kaki = (f'<div style="{gaya}text-align:center;">Halaman <span class="pageNumber"></span> '
-            'dari <span class="totalPages"></span></div>')
-    return kepala, kaki
+def gaya_halaman(d: DataTahun) -> str:
+    """CSS paged media: A4, margins, running header and page-numbered footer on every page but
+    the cover (Chromium supports @page margin boxes)."""
+    judul = _css_string(f"Laporan Akuntabilitas Kinerja Instansi Pemerintah {d.tahun} · "
+                        f"{d.instansi['nama_singkat']} {d.instansi['kabupaten']}")
+    kotak = "font-family: 'DejaVu Sans', sans-serif; font-size: 7.5pt; color: #555;"
+    return (
+        f"@page {{ size: A4; margin: {MARGIN['top']} {MARGIN['right']} {MARGIN['bottom']} "
+        f"{MARGIN['left']};\n"
+        f"  @top-right {{ content: {judul}; {kotak} }}\n"
+        f'  @bottom-center {{ content: "Halaman " counter(page) " dari " counter(pages); {kotak} }} }}\n'
+        "@page :first { @top-right { content: none; } @bottom-center { content: none; } }\n"
+    )
 
 
-def _aman(teks: str) -> str:
-    return teks.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def _css_string(teks: str) -> str:
+    return '"' + teks.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
 def halaman_penanda(pdf: bytes) -> dict[str, int]:
-    """Marker key → 1-based page number, read from the text of each page."""
-    peta: dict[str, int] = {}
-    for i, hal in enumerate(PdfReader(io.BytesIO(pdf)).pages, start=1):
-        for m in PENANDA.finditer((hal.extract_text() or "").replace(" ", "")):
-            peta.setdefault(m.group(0), i)
+    """Anchor id → 1-based page number, from the named destinations Chromium writes for the
+    table-of-contents links (no text extraction needed)."""
+    pembaca = PdfReader(io.BytesIO(pdf))
+    peta = {}
+    for nama, tujuan in pembaca.named_destinations.items():
+        kunci = nama.lstrip("/")
+        if kunci.startswith(AWALAN):
+            peta[kunci] = pembaca.get_destination_page_number(tujuan) + 1
     return peta
 
 
 def cetak(folder_html: Path, d: DataTahun, tujuan: Path) -> dict[str, Any]:
     """Print the singlehtml build in `folder_html` to `tujuan`; return counts for the report."""
-    kepala, kaki = _templat(d)
     with server(folder_html) as url, chromium() as b:
         page = b.new_page()
         page.goto(f"{url}/sampul.html", wait_until="load")
         page.wait_for_function(
             "() => [...document.querySelectorAll('.lakip-vega')].every(d => d.querySelector('svg'))",
             timeout=60_000)
+        page.add_style_tag(content=gaya_halaman(d))
         page.add_script_tag(content=SKRIP.read_text(encoding="utf-8"))
         jumlah = page.evaluate("lakipSiapkanCetak()")
         page.emulate_media(media="print")
-        opsi = {"format": "A4", "margin": MARGIN, "print_background": True}
-        pertama = page.pdf(**opsi)
-        peta = halaman_penanda(pertama)
+        opsi = {"prefer_css_page_size": True, "print_background": True}
+        peta = halaman_penanda(page.pdf(**opsi))
         page.evaluate("peta => lakipIsiHalaman(peta)", peta)
-        sampul = page.pdf(**opsi, page_ranges="1")
-        isi = page.pdf(**opsi, display_header_footer=True, header_template=kepala,
-                       footer_template=kaki)
-    jumlah["halaman"] = _gabung(sampul, isi, d, tujuan)
+        akhir = page.pdf(**opsi)
+    jumlah["halaman"] = _simpan(akhir, d, tujuan)
     jumlah["tanpa_nomor"] = sum(jumlah[k] for k in ("isi", "tabel", "gambar")) - len(peta)
     return jumlah
 
 
-def _gabung(sampul: bytes, isi: bytes, d: DataTahun, tujuan: Path) -> int:
-    """Cover (no header/footer) + pages 2… of the body, with stable metadata."""
-    penulis = PdfWriter()
-    penulis.append(PdfReader(io.BytesIO(sampul)))
-    badan = PdfReader(io.BytesIO(isi))
-    for hal in badan.pages[1:]:
-        penulis.add_page(hal)
+def _simpan(isi: bytes, d: DataTahun, tujuan: Path) -> int:
+    """Write the PDF with stable metadata (dates from the edition, not the clock)."""
+    penulis = PdfWriter(clone_from=PdfReader(io.BytesIO(isi)))
     tanggal = datetime.combine(d.edisi["tanggal_terbit"], datetime.min.time(), UTC)
     cap = tanggal.strftime("D:%Y%m%d%H%M%S+00'00'")
     penulis.add_metadata({

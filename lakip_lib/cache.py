@@ -1,0 +1,109 @@
+"""Content-addressed cache of executed notebooks.
+
+A notebook's key hashes everything its output can depend on: the notebook source, the lakip_lib
+code, its parameters, and the content of exactly the data files it read last time (recorded by
+`DataTahun.dibaca` through $LAKIP_JEJAK). Same reads of same contents take the same path through
+deterministic code, so an unchanged key means an unchanged output. Each entry stores the sha256 of
+the executed notebook; an entry that fails that check (truncated, edited, unreadable) is a miss.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+VERSI = 1
+KODE = Path(__file__).resolve().parent
+
+
+def sha_berkas(path: Path) -> str:
+    if not path.is_file():
+        return "tidak-ada"
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@cache
+def sidik_kode() -> str:
+    """Fingerprint of the lakip_lib package (all its Python and JavaScript sources)."""
+    h = hashlib.sha256()
+    for path in sorted([*KODE.glob("*.py"), *KODE.glob("*.js")]):
+        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def sidik(isi: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(isi, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def kunci_eksekusi(notebook: Path, parameter: dict[str, Any], judul: str | None,
+                   dibaca: list[str], akar_data: Path) -> str:
+    return sidik({
+        "versi": VERSI, "notebook": sha_berkas(notebook), "kode": sidik_kode(),
+        "parameter": parameter, "judul": judul,
+        "data": {p: sha_berkas(akar_data / p) for p in sorted(dibaca)},
+    })
+
+
+@dataclass(frozen=True)
+class Entri:
+    kunci: str
+    dibaca: list[str]
+    sha: str
+
+
+class CacheEksekusi:
+    """Entries under <folder>/<name>.json + <name>.ipynb, one per executed notebook name."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def _meta(self, nama: str) -> Path:
+        return self.folder / f"{nama}.json"
+
+    def _nb(self, nama: str) -> Path:
+        return self.folder / f"{nama}.ipynb"
+
+    def entri(self, nama: str) -> Entri | None:
+        try:
+            isi = json.loads(self._meta(nama).read_text(encoding="utf-8"))
+            return Entri(isi["kunci"], list(isi["dibaca"]), isi["sha"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def ambil(self, nama: str, kunci: str) -> Path | None:
+        """The cached executed notebook for this key, if present and intact."""
+        e = self.entri(nama)
+        if e is None or e.kunci != kunci or sha_berkas(self._nb(nama)) != e.sha:
+            return None
+        return self._nb(nama)
+
+    def simpan(self, nama: str, notebook: Path, kunci: str, dibaca: list[str]) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        sementara = self._nb(nama).with_suffix(".tmp")
+        shutil.copyfile(notebook, sementara)
+        sementara.replace(self._nb(nama))
+        meta = {"kunci": kunci, "dibaca": sorted(dibaca), "sha": sha_berkas(self._nb(nama))}
+        self._meta(nama).write_text(json.dumps(meta, indent=1), encoding="utf-8")
+
+
+def salin_jika_berbeda(sumber: Path, tujuan: Path) -> bool:
+    """Copy only when the content differs, so unchanged files keep their mtime (Sphinx reads
+    only sources whose mtime changed). Returns whether a copy happened."""
+    if tujuan.is_file() and sha_berkas(tujuan) == sha_berkas(sumber):
+        return False
+    tujuan.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(sumber, tujuan)
+    return True
+
+
+def tulis_jika_berbeda(path: Path, isi: str) -> bool:
+    if path.is_file() and path.read_text(encoding="utf-8") == isi:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(isi, encoding="utf-8")
+    return True
