@@ -20,7 +20,11 @@ book: setup system-deps
 lint:
 	$(PY) -m ruff check .
 
-test: setup system-deps lint
+# axe-core (pinned in package-lock.json) for the accessibility test, from the npm registry.
+node_modules/axe-core/axe.min.js: package-lock.json
+	npm ci --no-audit --no-fund --silent
+
+test: setup system-deps lint node_modules/axe-core/axe.min.js
 	$(PY) -m pytest
 
 # Re-execute notebooks/*.ipynb and store their 2024 outputs (what nbval compares against).

@@ -123,12 +123,15 @@ def _alihkan_stderr(log: Path) -> None:
 
 
 def _rapikan(path: Path, judul: str | None) -> None:
-    """Hide papermill's injected parameters cell; set the page title from data if given."""
+    """Hide papermill's injected parameters cell and give it a stable id (papermill draws a
+    random one); set the page title from data if given."""
     nb = nbformat.read(path, as_version=4)
     for sel in nb.cells:
         tag = sel.metadata.setdefault("tags", [])
-        if "injected-parameters" in tag and "remove-cell" not in tag:
-            tag.append("remove-cell")
+        if "injected-parameters" in tag:
+            sel["id"] = f"{path.stem}-parameter"
+            if "remove-cell" not in tag:
+                tag.append("remove-cell")
     if judul:
         for sel in nb.cells:
             if sel.cell_type == "markdown" and sel.source.lstrip().startswith("# "):
@@ -290,13 +293,17 @@ def tulis_indeks(situs: Path) -> None:
     if not edisi:
         return
     terbaru = edisi[-1]
-    (situs / "index.html").write_text(
-        '<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">'
-        f'<meta http-equiv="refresh" content="0; url={terbaru}/index.html">'
-        f"<title>LAKIP {terbaru}</title></head><body><p>Menuju edisi terbaru: "
-        f'<a href="{terbaru}/index.html">LAKIP {terbaru}</a>.</p></body></html>\n',
-        encoding="utf-8")
+    tulis_pengalihan(situs / "index.html", f"{terbaru}/index.html", f"LAKIP {terbaru}")
     (situs / "editions.json").write_text(json.dumps(edisi) + "\n", encoding="utf-8")
+
+
+def tulis_pengalihan(path: Path, tujuan: str, judul: str) -> None:
+    """A redirect page (Indonesian, with a visible link for readers without refresh)."""
+    path.write_text(
+        '<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">'
+        f'<meta http-equiv="refresh" content="0; url={tujuan}"><title>{judul}</title></head>'
+        f'<body><p>Menuju <a href="{tujuan}">{judul}</a>.</p></body></html>\n',
+        encoding="utf-8")
 
 
 @contextmanager
@@ -375,6 +382,7 @@ def _susun(d: DataTahun, src: Path, kerja: Path, dengan_pdf: bool, lapor: Lapor)
         raise
     lapor(f"  selesai ({time.perf_counter() - mulai:.1f} dtk)")
     html = keluaran[0]
+    tulis_pengalihan(html / "index.html", f"{book.urutan(d)[0].berkas}.html", f"LAKIP {d.tahun}")
     if dengan_pdf:
         lapor("Mencetak PDF dengan Chromium …")
         mulai = time.perf_counter()

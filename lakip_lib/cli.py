@@ -49,8 +49,10 @@ def _parser() -> argparse.ArgumentParser:
                    help="bentuk laporan (bawaan: teks)")
     a.set_defaults(jalankan=_audit)
 
-    b = sub.add_parser("build", help="bangun buku (HTML) satu tahun anggaran")
-    b.add_argument("tahun", type=int, help="tahun anggaran, misalnya 2024")
+    b = sub.add_parser("build", help="bangun buku (HTML dan PDF) satu atau beberapa tahun")
+    b.add_argument("tahun", type=int, nargs="*", help="tahun anggaran, misalnya 2024 2025")
+    b.add_argument("--all", action="store_true", dest="semua",
+                   help="bangun semua tahun yang ada di folder data")
     b.add_argument("--keluaran", type=Path, default=None,
                    help="folder build (bawaan: ./_build); situs di <keluaran>/site/<tahun>")
     b.add_argument("--pekerja", type=int, default=None,
@@ -91,11 +93,18 @@ def _audit(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from lakip_lib import build
 
-    hasil = build.bangun(args.tahun, args.data, args.keluaran, args.pekerja,
-                         dengan_pdf=not args.tanpa_pdf, paksa=args.force)
-    print(f"Selesai: edisi {hasil.tahun} ({len(hasil.notebook)} notebook dijalankan, "
-          f"{hasil.halaman} halaman) ada di {hasil.situs}; {hasil.detik:.1f} detik.")
-    print(f"Buka {hasil.situs / 'index.html'} atau jalankan: lakip serve")
+    daftar = data.tahun_tersedia(args.data) if args.semua else args.tahun
+    if not daftar:
+        print("Sebutkan tahun yang akan dibangun (misalnya: lakip build 2024) atau --all.",
+              file=sys.stderr)
+        return KELUAR_PENGGUNAAN
+    for tahun in daftar:
+        args.tahun = tahun  # for the error message of a failing year
+        hasil = build.bangun(tahun, args.data, args.keluaran, args.pekerja,
+                             dengan_pdf=not args.tanpa_pdf, paksa=args.force)
+        print(f"Selesai: edisi {hasil.tahun} ({len(hasil.notebook)} notebook dijalankan, "
+              f"{hasil.halaman} halaman) ada di {hasil.situs}; {hasil.detik:.1f} detik.")
+    print("Buka _build/site/index.html atau jalankan: lakip serve")
     return KELUAR_OK
 
 

@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import altair as alt
@@ -109,7 +110,8 @@ class Tabel:
         if self.sumber:
             kaki.append(f'<p class="lakip-sumber">Sumber: {aman(self.sumber)}</p>')
         return (
-            f'<div class="lakip-tabel-wrap" id="{jangkar}">'
+            f'<div class="lakip-tabel-wrap" id="{jangkar}" role="region" tabindex="0" '
+            f'aria-label="Tabel {aman(self.nomor)}">'
             f'<table class="lakip-tabel"><caption><span class="lakip-nomor">Tabel {aman(self.nomor)}'
             f"</span> {aman(self.judul)}</caption><thead><tr>{kepala}</tr></thead>"
             f"<tbody>{''.join(badan)}</tbody></table>{''.join(kaki)}</div>"
@@ -141,8 +143,12 @@ class Grafik:
     alternatif: str  # text alternative: what the chart shows, in one or two sentences
     sumber: str = ""
 
-    def spec(self) -> dict[str, Any]:
+    @cached_property
+    def _spec(self) -> dict[str, Any]:
         return self.chart.to_dict()
+
+    def spec(self) -> dict[str, Any]:
+        return self._spec
 
     def html(self) -> str:
         spec = json.dumps(self.spec(), sort_keys=True, ensure_ascii=False)

@@ -32,6 +32,17 @@
     kuras();
     return antrean.length;
   };
+  /* The theme's collapsible table-of-contents toggles are icon-only <summary> elements:
+     give them an accessible name. */
+  function namaiPenjelajah() {
+    document.querySelectorAll("summary").forEach(function (s) {
+      if (!s.textContent.trim() && !s.getAttribute("aria-label")) {
+        s.setAttribute("aria-label", "Tampilkan atau sembunyikan subbab");
+      }
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", namaiPenjelajah);
   document.addEventListener("DOMContentLoaded", kuras);
   window.addEventListener("load", kuras);
   kuras();
