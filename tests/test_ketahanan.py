@@ -4,7 +4,9 @@ clean builds of the same inputs."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -37,32 +39,41 @@ def test_second_build_at_the_same_time_refuses_clearly(tmp_path: Path, capsys):
     assert "Build lain sedang berjalan" in capsys.readouterr().err
 
 
-def test_killed_build_leaves_the_published_edition_intact(situs_2024: Path, tmp_path: Path):
-    folder = tmp_path / "_build"
-    (folder / "site").mkdir(parents=True)
-    import shutil
-
-    shutil.copytree(situs_2024, folder / "site" / "2024")
-    sebelum = {p.name: p.read_bytes() for p in (folder / "site" / "2024").glob("*.html")}
+def _bunuh_saat(folder: Path, baris_progres: str) -> None:
+    """Start a real build and SIGKILL its whole process group when it reports a step."""
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proses = subprocess.Popen([sys.executable, "-m", "lakip_lib.cli", "build", "2024",
-                               "--keluaran", str(folder), "--tanpa-pdf"], cwd=REPO,
+                               "--keluaran", str(folder)], cwd=REPO, env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                               start_new_session=True)
-    batas = time.monotonic() + 120
-    while not list((folder / "jb" / "2024" / "eksekusi").glob("*.ipynb")):
-        assert proses.poll() is None and time.monotonic() < batas, "build did not start"
-        time.sleep(0.2)
-    import os
-
+    assert proses.stdout is not None
+    for baris in proses.stdout:
+        if baris.startswith(baris_progres):
+            time.sleep(1.0)  # well inside the step
+            break
+    else:
+        pytest.fail(f"build ended before reaching: {baris_progres}")
     os.killpg(proses.pid, signal.SIGKILL)
     proses.wait(timeout=30)
-    sesudah = {p.name: p.read_bytes() for p in (folder / "site" / "2024").glob("*.html")}
-    assert sesudah == sebelum
+
+
+def test_build_killed_at_any_step_leaves_the_edition_intact_and_next_build_works(
+        situs_2024: Path, tmp_path: Path):
+    folder = tmp_path / "_build"
+    terbit = folder / "site" / "2024"
+    shutil.copytree(situs_2024, terbit)
+    (terbit / build.STEMPEL).unlink()  # force the builds below past "nothing changed"
+    sebelum = {p.name: p.read_bytes() for p in terbit.iterdir() if p.is_file()}
+    for langkah in ("Menjalankan notebook", "Menyusun halaman", "Mencetak PDF"):
+        _bunuh_saat(folder, langkah)
+        sesudah = {p.name: p.read_bytes() for p in terbit.iterdir() if p.is_file()}
+        assert sesudah == sebelum, langkah
     ulang = subprocess.run([sys.executable, "-m", "lakip_lib.cli", "build", "2024",
-                            "--keluaran", str(folder), "--tanpa-pdf"], cwd=REPO,
-                           capture_output=True, text=True, timeout=600)
+                            "--keluaran", str(folder)], cwd=REPO, capture_output=True,
+                           text=True, timeout=900)
     assert ulang.returncode == 0, ulang.stderr
-    assert (folder / "site" / "2024" / "sasaran_s1.html").exists()
+    assert (terbit / "LAKIP-2024-DP3AP2KB-PMD.pdf").stat().st_size > 100_000
+    assert (terbit / build.STEMPEL).exists()
 
 
 def _notebook_tanpa_cap_waktu(path: Path) -> str:
