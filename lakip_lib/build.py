@@ -26,7 +26,7 @@ from typing import Any
 import nbformat
 import yaml
 
-from lakip_lib import book, cache, data, pdf
+from lakip_lib import book, cache, data, edisi, pdf
 from lakip_lib.data import DataTahun
 
 AKAR_PROYEK = Path(__file__).resolve().parent.parent
@@ -238,10 +238,8 @@ def siapkan_sumber(d: DataTahun, src: Path, cache_umum: Path, dengan_pdf: bool =
     i = d.instansi
     konfigurasi["title"] = f"LAKIP {d.tahun} · {i['nama_singkat']} {i['kabupaten']}"
     konfigurasi["author"] = i["nama"]
-    if dengan_pdf:
-        tema = konfigurasi["sphinx"]["config"]["html_theme_options"]
-        tema["announcement"] = (f'<a class="lakip-unduh" href="{pdf.nama_berkas(d)}" download>'
-                                f"Unduh edisi PDF LAKIP {d.tahun}</a>")
+    tema = konfigurasi["sphinx"]["config"]["html_theme_options"]
+    tema["announcement"] = edisi.pengumuman(d, dengan_pdf)
     teks_konfigurasi = yaml.safe_dump(konfigurasi, allow_unicode=True, sort_keys=False)
     teks_toc = yaml.safe_dump(daftar_isi(d), sort_keys=False)
     cache.tulis_jika_berbeda(src / "_config.yml", teks_konfigurasi)
@@ -289,12 +287,20 @@ def terbitkan(html: Path, situs: Path, tahun: int) -> Path:
 
 def tulis_indeks(situs: Path) -> None:
     """The site root sends the reader to the latest published edition."""
-    edisi = sorted(int(p.name) for p in situs.iterdir() if p.is_dir() and p.name.isdigit())
-    if not edisi:
+    terbit = sorted(int(p.name) for p in situs.iterdir() if p.is_dir() and p.name.isdigit())
+    if not terbit:
         return
-    terbaru = edisi[-1]
+    terbaru = terbit[-1]
     tulis_pengalihan(situs / "index.html", f"{terbaru}/index.html", f"LAKIP {terbaru}")
-    (situs / "editions.json").write_text(json.dumps(edisi) + "\n", encoding="utf-8")
+    daftar = []
+    for tahun in reversed(terbit):
+        try:
+            label = json.loads((situs / str(tahun) / STEMPEL).read_text(encoding="utf-8"))["label"]
+        except (OSError, ValueError, KeyError):
+            label = ""
+        daftar.append({"tahun": tahun, "label": label, "url": f"{tahun}/index.html"})
+    (situs / "editions.json").write_text(json.dumps(daftar, ensure_ascii=False, indent=1) + "\n",
+                                         encoding="utf-8")
 
 
 def tulis_pengalihan(path: Path, tujuan: str, judul: str) -> None:
@@ -361,8 +367,9 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
             return HasilBuild(tahun, situs, time.perf_counter() - mulai, [], _jumlah_halaman(situs),
                               eksekusi)
         html = _susun(d, src, kerja, dengan_pdf, lapor)
-        (html / STEMPEL).write_text(json.dumps({"tahun": tahun, "kunci": kunci_situs}) + "\n",
-                                    encoding="utf-8")
+        edisi.tulis_paket_data(d, html)
+        stempel = {"tahun": tahun, "kunci": kunci_situs, "label": str(d.edisi["label"])}
+        (html / STEMPEL).write_text(json.dumps(stempel) + "\n", encoding="utf-8")
         lapor("Menerbitkan edisi …")
         situs = terbitkan(html, folder_build / "site", tahun)
     waktu = [(b, eksekusi.waktu[b]) for b in (t.berkas for t in tugas) if b in eksekusi.waktu]

@@ -19,7 +19,8 @@ ARGUMEN = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
 
 
 def path_chromium() -> Path:
-    ditemukan = shutil.which("chromium") or shutil.which("chromium-browser")
+    ditemukan = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))
+                      if p), None)
     if ditemukan is None:
         raise FileNotFoundError(
             "Chromium tidak ditemukan. Pasang dengan: apt-get install chromium")

@@ -72,3 +72,11 @@ def test_root_redirects_to_latest_edition(halaman):
     page.wait_for_url("**/2024/sampul.html", timeout=10_000)
     page.wait_for_load_state("load")
     assert "Laporan Akuntabilitas Kinerja Instansi Pemerintah" in page.locator("body").inner_text()
+
+
+def test_edition_switcher_lists_published_editions(halaman):
+    page, url, _, _ = halaman
+    page.goto(f"{url}/2024/ikhtisar.html")
+    pilih = page.locator("select.lakip-pilih-edisi")
+    pilih.wait_for(timeout=10_000)
+    assert pilih.locator("option").all_inner_texts() == ["Edisi 2024 (Final, Januari 2025)"]

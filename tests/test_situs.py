@@ -82,3 +82,26 @@ def test_consistency_appendix_lists_audit_findings(situs_2024: Path):
     lampiran = teks(situs_2024 / "lampiran.html")
     assert "98,62%" in lampiran and "98,96%" in lampiran
     assert "90.961.032.708" in lampiran
+
+
+def test_edition_offers_its_data_as_a_frictionless_package(situs_2024: Path):
+    import csv
+    import json
+
+    paket = json.loads((situs_2024 / "data" / "datapackage.json").read_text())
+    assert paket["name"] == "lakip-2024" and len(paket["resources"]) >= 15
+    for sumber in paket["resources"]:
+        berkas = situs_2024 / "data" / sumber["path"]
+        with berkas.open(encoding="utf-8") as f:
+            kepala = next(csv.reader(f))
+        assert kepala == [k["name"] for k in sumber["schema"]["fields"]], sumber["path"]
+
+
+def test_every_page_shows_label_provenance_and_edition_list(situs_2024: Path):
+    import json
+
+    edisi = json.loads((situs_2024.parent / "editions.json").read_text())
+    assert edisi[0]["tahun"] == 2024 and edisi[0]["label"] == "Final, Januari 2025"
+    isi = teks(situs_2024 / "bab4_penutup.html")
+    assert "LAKIP 2024 · Final, Januari 2025" in isi
+    assert re.search(r"data [0-9a-f]{12} · kode \S+", isi)

@@ -42,6 +42,32 @@
     });
   }
 
+  /* Edition switcher: one editions.json at the site root serves every edition. */
+  function isiPemilih() {
+    document.querySelectorAll(".lakip-pemilih").forEach(function (wadah) {
+      var sekarang = wadah.dataset.edisi;
+      fetch("../editions.json")
+        .then(function (r) { return r.ok ? r.json() : []; })
+        .then(function (daftar) {
+          if (!daftar.length) return;
+          var pilih = document.createElement("select");
+          pilih.setAttribute("aria-label", "Pilih edisi tahun anggaran");
+          pilih.className = "lakip-pilih-edisi";
+          daftar.forEach(function (e) {
+            var opsi = document.createElement("option");
+            opsi.value = "../" + e.url;
+            opsi.textContent = "Edisi " + e.tahun + (e.label ? " (" + e.label + ")" : "");
+            opsi.selected = String(e.tahun) === sekarang;
+            pilih.appendChild(opsi);
+          });
+          pilih.addEventListener("change", function () { window.location.href = pilih.value; });
+          wadah.appendChild(pilih);
+        })
+        .catch(function () { /* opened from disk: no switcher */ });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", isiPemilih);
   document.addEventListener("DOMContentLoaded", namaiPenjelajah);
   document.addEventListener("DOMContentLoaded", kuras);
   window.addEventListener("load", kuras);

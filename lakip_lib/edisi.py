@@ -1,0 +1,103 @@
+"""What makes an edition citable and reusable: its label, provenance, the edition switcher bar,
+and its input data offered for download as a Frictionless Data Package."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from lakip_lib import cache, pdf
+from lakip_lib.data import DataTahun
+from lakip_lib.schema import DATASETS, Tipe
+
+TIPE_FRICTIONLESS = {Tipe.TEKS: "string", Tipe.BULAT: "integer", Tipe.RUPIAH: "integer",
+                     Tipe.DESIMAL: "number", Tipe.TAHUN: "year"}
+FOLDER_DATA = "data"
+
+
+def berkas_data(d: DataTahun) -> list[str]:
+    """The edition's input files, relative to the data folder (multi-year files included)."""
+    daftar = ["instansi.yaml", f"{d.tahun}/edisi.yaml"]
+    daftar += [ds.path(d.tahun) for ds in DATASETS if (d.akar / ds.path(d.tahun)).exists()]
+    for lain in (f"{d.tahun}/isu_strategis.yaml",):
+        if (d.akar / lain).exists():
+            daftar.append(lain)
+    daftar += sorted(str(p.relative_to(d.akar)) for p in (d.akar / str(d.tahun)).glob("narasi/*.md"))
+    return daftar
+
+
+def sidik_data(d: DataTahun) -> str:
+    """Short fingerprint of the edition's input files."""
+    return cache.sidik({p: cache.sha_berkas(d.akar / p) for p in berkas_data(d)})[:12]
+
+
+def komit_kode() -> str:
+    """The code commit the edition was built from ("tidak diketahui" outside a git checkout)."""
+    try:
+        hasil = subprocess.run(["git", "rev-parse", "--short=10", "HEAD"], capture_output=True,
+                               text=True, cwd=Path(__file__).resolve().parent, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return "tidak diketahui"
+    return hasil.stdout.strip() if hasil.returncode == 0 else "tidak diketahui"
+
+
+def pengumuman(d: DataTahun, dengan_pdf: bool) -> str:
+    """The bar on every page: edition label, switcher, downloads, provenance (escaped)."""
+    tautan = []
+    if dengan_pdf:
+        tautan.append(f'<a class="lakip-unduh" href="{escape(pdf.nama_berkas(d))}" download>'
+                      f"Unduh PDF</a>")
+    tautan.append(f'<a class="lakip-unduh" href="{FOLDER_DATA}/datapackage.json">Unduh data '
+                  "(CSV + skema)</a>")
+    label = escape(str(d.edisi["label"]))
+    asal = f"data {sidik_data(d)} · kode {escape(komit_kode())}"
+    return (f'<span class="lakip-edisi">LAKIP {d.tahun} · {label}</span> '
+            '<span class="lakip-pemilih" data-edisi="' + str(d.tahun) + '"></span> '
+            + " · ".join(tautan)
+            + f' <span class="lakip-asal" title="Sidik data masukan dan komit kode">{asal}</span>')
+
+
+def tulis_paket_data(d: DataTahun, tujuan: Path) -> Path:
+    """Copy the edition's inputs to <tujuan>/data with a datapackage.json describing them."""
+    folder = tujuan / FOLDER_DATA
+    if folder.exists():
+        shutil.rmtree(folder)
+    for p in berkas_data(d):
+        (folder / p).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(d.akar / p, folder / p)
+    sumber: list[dict[str, Any]] = []
+    for ds in DATASETS:
+        path = ds.path(d.tahun)
+        if not (folder / path).exists():
+            continue
+        skema: dict[str, Any] = {"fields": [_kolom(k) for k in ds.kolom]}
+        if ds.kunci:
+            skema["primaryKey"] = list(ds.kunci)
+        sumber.append({"name": ds.nama.replace("_", "-"), "path": path, "format": "csv",
+                       "mediatype": "text/csv", "encoding": "utf-8",
+                       "description": ds.keterangan, "schema": skema})
+    paket = {
+        "name": f"lakip-{d.tahun}",
+        "title": f"Data masukan LAKIP {d.tahun} — {d.instansi['nama']}",
+        "version": sidik_data(d),
+        "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0"}],
+        "resources": sumber,
+    }
+    tulis = folder / "datapackage.json"
+    tulis.write_text(json.dumps(paket, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return tulis
+
+
+def _kolom(k: Any) -> dict[str, Any]:
+    isi: dict[str, Any] = {"name": k.nama, "type": TIPE_FRICTIONLESS[k.tipe]}
+    if k.pilihan:
+        isi["constraints"] = {"enum": list(k.pilihan)}
+    if k.wajib:
+        isi.setdefault("constraints", {})["required"] = True
+    if k.dilaporkan:
+        isi["description"] = "Angka sebagaimana tercetak di dokumen sumber (bukan masukan)."
+    return isi
