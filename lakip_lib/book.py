@@ -114,6 +114,15 @@ class Bagian:
         return Teks(markdown_aman(isi))
 
     # shared building blocks -------------------------------------------------------------
+    def _kalimat_kategori(self) -> str:
+        return narasi.sebaran_kategori(kinerja.jumlah_per_kategori(self.d),
+                                       kinerja.kategori_keseluruhan(self.d),
+                                       kinerja.capaian_median(self.d))
+
+    def _kalimat_anggaran(self) -> Teks:
+        return teks(narasi.anggaran(kinerja.total_anggaran(self.d),
+                                    self.d.edisi.get("sumber_anggaran", "APBD")))
+
     def _tabel_iku(self, kunci: str, judul: str, hasil: list[kinerja.HasilIndikator]) -> Tabel:
         sasaran = {b["kode"]: b["uraian"] for b in self.d["sasaran"].baris}
         return self.tabel(kunci, judul, [
@@ -172,8 +181,7 @@ class Ikhtisar(Bagian):
         return [("tabel", "iku"), ("tabel", "kategori")]
 
     def anggaran(self) -> Isi:
-        return Isi([teks(narasi.anggaran(kinerja.total_anggaran(self.d),
-                                         self.d.edisi.get("sumber_anggaran", "APBD")))])
+        return Isi([self._kalimat_anggaran()])
 
     def iku(self) -> Isi:
         hasil = kinerja.hasil_iku(self.d)
@@ -187,8 +195,7 @@ class Ikhtisar(Bagian):
     def kategori(self) -> Isi:
         jumlah = kinerja.jumlah_per_kategori(self.d)
         return Isi([
-            teks(narasi.sebaran_kategori(jumlah, kinerja.kategori_keseluruhan(self.d),
-                                         kinerja.capaian_median(self.d))),
+            teks(self._kalimat_kategori()),
             self.tabel("kategori", "Jumlah IKU per Kategori Capaian",
                        [Kolom("Kategori"), Kolom("Jumlah IKU", True)],
                        [(k, str(n)) for k, n in jumlah.items()]),
@@ -348,9 +355,7 @@ class Capaian(Bagian):
             self.tabel("skala", "Skala Ordinal Kategori Capaian (%)",
                        [Kolom("Capaian (%)"), Kolom("Kategori")], baris,
                        sumber="Permendagri 86/2017; data/<tahun>/skala_kategori.csv"),
-            teks(narasi.sebaran_kategori(kinerja.jumlah_per_kategori(self.d),
-                                         kinerja.kategori_keseluruhan(self.d),
-                                         kinerja.capaian_median(self.d))),
+            teks(self._kalimat_kategori()),
         ])
 
     def grafik(self) -> Isi:
@@ -682,8 +687,7 @@ class Anggaran(Bagian):
                 ("tabel", "efisiensi"), ("gambar", "efisiensi")]
 
     def ringkasan(self) -> Isi:
-        return Isi([teks(narasi.anggaran(kinerja.total_anggaran(self.d),
-                                         self.d.edisi.get("sumber_anggaran", "APBD")))])
+        return Isi([self._kalimat_anggaran()])
 
     def program(self) -> Isi:
         prog = kinerja.program(self.d)
@@ -780,9 +784,7 @@ class Penutup(Bagian):
         tercapai = [h.nama for h in hasil if h.tercapai]
         belum = [h.nama for h in hasil if h.tercapai is False]
         total = kinerja.total_anggaran(self.d)
-        kalimat = [narasi.sebaran_kategori(kinerja.jumlah_per_kategori(self.d),
-                                           kinerja.kategori_keseluruhan(self.d),
-                                           kinerja.capaian_median(self.d))]
+        kalimat = [self._kalimat_kategori()]
         if tercapai:
             kalimat.append("Target yang tercapai: " + "; ".join(tercapai) + ".")
         if belum:
