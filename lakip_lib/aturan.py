@@ -51,6 +51,11 @@ def _skala_tanpa_celah(data: DataTahun, tambah: Lapor) -> None:
                    f"batas atas ({atas}) harus lebih besar dari batas bawah ({bawah}).")
 
 
+def draf(data: DataTahun) -> bool:
+    """A draft edition (edisi.yaml `status: draf`) may have inputs still missing."""
+    return str(data.edisi.get("status", "")).lower() == "draf"
+
+
 def induk_kode(kode: str) -> str | None:
     """`P01.K02.S03` → `P01.K02`; a top-level code has no parent."""
     return kode.rsplit(".", 1)[0] if "." in kode else None
@@ -83,12 +88,15 @@ def _anggaran_hierarki(data: DataTahun, tambah: Lapor) -> None:
     t = data["anggaran"]
     _hierarki(t, tambah)
     punya_anak = {induk_kode(k) for k in t.kolom("kode")}
+    kosong: dict[str, list[int]] = {"anggaran": [], "realisasi": []}
     for baris, nomor in zip(t.baris, t.nomor, strict=True):
         if baris["kode"] in punya_anak:
             _total_sama_dengan_rincian(t, baris, nomor, tambah)
             continue
         for kolom in ("anggaran", "realisasi"):
-            if baris[kolom] is None:
+            if baris[kolom] is None and draf(data):
+                kosong[kolom].append(nomor)
+            elif baris[kolom] is None:
                 tambah(t.berkas, nomor, kolom,
                        "rincian terbawah wajib diisi (rupiah bulat, misalnya 156590000).")
         if baris["anggaran"] is not None and baris["realisasi"] is not None \
@@ -96,6 +104,12 @@ def _anggaran_hierarki(data: DataTahun, tambah: Lapor) -> None:
             tambah(t.berkas, nomor, "realisasi",
                    f"realisasi {format_rupiah(baris['realisasi'])} melebihi anggaran "
                    f"{format_rupiah(baris['anggaran'])}. Periksa kembali kedua angka.")
+    for kolom, nomor in kosong.items():
+        if nomor:
+            contoh = ", ".join(map(str, nomor[:5])) + (", …" if len(nomor) > 5 else "")
+            tambah(t.berkas, None, kolom,
+                   f"{len(nomor)} rincian belum diisi (baris {contoh}); buku draf menandainya "
+                   '"belum tersedia".', PERINGATAN)
 
 
 def _total_sama_dengan_rincian(t: Tabel, baris: dict, nomor: int, tambah: Lapor) -> None:
@@ -118,8 +132,11 @@ def _total_sama_dengan_rincian(t: Tabel, baris: dict, nomor: int, tambah: Lapor)
 def _anggaran_sesuai_pagu(data: DataTahun, tambah: Lapor) -> None:
     t = data["anggaran"]
     punya_anak = {induk_kode(k) for k in t.kolom("kode")}
-    jumlah = sum(b["anggaran"] or 0 for b in t.baris if b["kode"] not in punya_anak)
-    pagu = data.edisi["pagu_anggaran"]
+    daun = [b for b in t.baris if b["kode"] not in punya_anak]
+    pagu = data.edisi.get("pagu_anggaran")
+    if draf(data) and (pagu is None or any(b["anggaran"] is None for b in daun)):
+        return  # a draft's budget may still be incomplete; the warnings above list the gaps
+    jumlah = sum(b["anggaran"] or 0 for b in daun)
     if jumlah != pagu:
         tambah(f"data/{data.tahun}/edisi.yaml", None, "pagu_anggaran",
                f"pagu {format_rupiah(pagu)} berbeda dari jumlah anggaran seluruh rincian di "
@@ -155,6 +172,10 @@ def _target_iku_ada(data: DataTahun, tambah: Lapor) -> None:
             tambah(t.berkas, None, "indikator",
                    f"IKU {kode} belum memiliki target tahun {data.tahun}. Tambahkan barisnya "
                    "dengan target dari Perjanjian Kinerja (dasar: pk).")
+        elif jenis == "iku" and t.satu(indikator=kode)["dasar"] != "pk":  # type: ignore[index]
+            tambah(t.berkas, None, "indikator",
+                   f"target IKU {kode} masih dari Renstra; ganti dengan target Perjanjian "
+                   "Kinerja setelah ditandatangani (dasar: pk).", PERINGATAN)
 
 
 def _realisasi_tersedia(data: DataTahun, tambah: Lapor) -> None:
@@ -171,10 +192,11 @@ def _realisasi_tersedia(data: DataTahun, tambah: Lapor) -> None:
                     tambah(data["kasus_kekerasan"].berkas, None, "tahun",
                            f"jumlah kasus tahun {th} belum tersedia; realisasi {kode} tidak "
                            "dapat dihitung.", PERINGATAN)
-        if rumus == "desa_maju" and not data["desa"].baris:
-            tambah(data["desa"].berkas, None, None,
-                   f"daftar desa tahun {tahun} kosong; realisasi {kode} tidak dapat dihitung.",
-                   PERINGATAN)
+        if rumus == "desa_maju" and (not data["desa"].baris or any(
+                s is None for s in data["desa"].kolom("status_idm"))):
+            tambah(data["desa"].berkas, None, "status_idm",
+                   f"status IDM tahun {tahun} belum lengkap; realisasi {kode} belum dapat "
+                   "dihitung.", PERINGATAN)
 
 
 def nol_jika_kosong(nilai: Decimal | None) -> Decimal:

@@ -332,10 +332,10 @@ def _temuan_anggaran(data: DataTahun) -> Iterator[Temuan]:
     for b in data["anggaran"].baris:
         h = per_kode[b["kode"]]
         lokasi = f"Tabel 3.31, {b['kode']} {b['nama']}"
-        yield from _banding("anggaran", lokasi, _d(b["anggaran_dilaporkan"]), Decimal(h.anggaran),
+        yield from _banding("anggaran", lokasi, _d(b["anggaran_dilaporkan"]), _d(h.anggaran),
                             "total", "Jumlah anggaran rinciannya.", 0)
         yield from _banding("realisasi", lokasi, _d(b["realisasi_dilaporkan"]),
-                            Decimal(h.realisasi), "total", "Jumlah realisasi rinciannya.", 0)
+                            _d(h.realisasi), "total", "Jumlah realisasi rinciannya.", 0)
         yield from _banding("penyerapan", lokasi, b["penyerapan_dilaporkan"], h.penyerapan,
                             "hitungan", f"{fmt.angka(h.realisasi, 0)} ÷ "
                             f"{fmt.angka(h.anggaran, 0)} × 100 = {_p(h.penyerapan)}.")
@@ -417,7 +417,7 @@ def _temuan_target(data: DataTahun) -> Iterator[Temuan]:
 def _temuan_pk_anggaran(data: DataTahun) -> Iterator[Temuan]:
     for b in data["pk_anggaran"].baris:
         prog = kinerja.anggaran_sasaran(data, b["sasaran"])
-        if prog.anggaran != b["anggaran"]:
+        if prog.anggaran is not None and prog.anggaran != b["anggaran"]:
             yield Temuan("konsistensi", "Lampiran Perjanjian Kinerja",
                          f"anggaran sasaran {b['sasaran']}", fmt.rupiah(b["anggaran"]),
                          fmt.rupiah(prog.anggaran),

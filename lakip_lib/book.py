@@ -605,7 +605,10 @@ class Sasaran(Bagian):
             tahun.append(self.tahun)
         baris, rekaman = [], []
         for t in tahun:
-            status = kinerja.status_desa(self.d, t) or {}
+            status = kinerja.status_desa(self.d, t)
+            if status is None:
+                baris.append((str(t), *([fmt.BELUM_TERSEDIA] * (len(STATUS_IDM) + 2))))
+                continue
             baris.append((str(t), *(str(status.get(s, 0)) for s in STATUS_IDM),
                           str(sum(status.values())),
                           fmt.persen(kinerja.realisasi(self.d, self._kode_desa(), t))))
@@ -615,6 +618,7 @@ class Sasaran(Bagian):
         per_kec = kinerja.desa_per_kecamatan(self.d)
         alternatif = "Jumlah desa menurut status IDM per tahun: " + "; ".join(
             f"{b[0]}: Mandiri {b[1]}, Maju {b[2]}, Berkembang {b[3]}" for b in baris) + "."
+        rekaman = [r for r in rekaman if kinerja.status_desa(self.d, int(r["tahun"]))]
         return [
             self.tabel("idm", "Jumlah Desa menurut Status Indeks Desa Membangun",
                        [Kolom("Tahun"), *(Kolom(s, True) for s in STATUS_IDM),
@@ -649,9 +653,13 @@ class Sasaran(Bagian):
             [Kolom("Kecamatan"), Kolom("PUS", True), Kolom("KB aktif", True), Kolom("CPR", True)],
             [*((b.kecamatan, fmt.angka(b.pus, 0), fmt.angka(b.kb_aktif, 0), fmt.persen(b.cpr))
                for b in baris_),
-             ("Kabupaten", fmt.angka(total.pus, 0), fmt.angka(total.kb_aktif, 0),
-              fmt.persen(total.cpr))] if total else [],
+             *([("Kabupaten", fmt.angka(total.pus, 0), fmt.angka(total.kb_aktif, 0),
+                 fmt.persen(total.cpr))] if total else [])],
             kelas_baris=(*("",) * len(baris_), "total"), sumber=self.d["cpr_kecamatan"].berkas)
+        if not rekaman:
+            return [tabel, self.gambar("cpr", "CPR per Kecamatan", charts.batang(
+                [], "cpr", "kecamatan", "CPR (%)", "Kecamatan"),
+                "Data CPR per kecamatan belum tersedia.")]
         judul = "CPR per Kecamatan" + (" (garis: target kabupaten)" if target else "")
         return [tabel, self.gambar("cpr", judul, charts.batang(
             rekaman, "cpr", "kecamatan", "CPR (%)", "Kecamatan",
@@ -699,11 +707,16 @@ class Anggaran(Bagian):
         rekaman = []
         for p in prog:
             for seri, nilai in (("Anggaran", p.anggaran), ("Realisasi", p.realisasi)):
-                rekaman.append({"program": _pendek(p.nama), "seri": seri, "nilai": nilai,
-                                "teks": fmt.rupiah(nilai)})
-        terendah = min(prog, key=lambda p: p.penyerapan or Decimal(0))
-        alternatif = (f"Anggaran dan realisasi {len(prog)} program; penyerapan terendah pada "
-                      f"{terendah.nama} ({fmt.persen(terendah.penyerapan)}).")
+                if nilai is not None:
+                    rekaman.append({"program": _pendek(p.nama), "seri": seri, "nilai": nilai,
+                                    "teks": fmt.rupiah(nilai)})
+        diketahui = [p for p in prog if p.penyerapan is not None]
+        alternatif = f"Anggaran dan realisasi {len(prog)} program"
+        if diketahui:
+            terendah = min(diketahui, key=lambda p: p.penyerapan or Decimal(0))
+            alternatif += (f"; penyerapan terendah pada {terendah.nama} "
+                           f"({fmt.persen(terendah.penyerapan)})")
+        alternatif += "."
         return Isi([
             self.tabel("program", f"Realisasi Anggaran per Program Tahun {self.tahun}",
                        [Kolom("Program"), Kolom("Anggaran (Rp)", True),
@@ -760,7 +773,7 @@ class Anggaran(Bagian):
         ])
 
 
-def _rp(nilai: int) -> str:
+def _rp(nilai: int | None) -> str:
     """Money in a table cell whose header already says (Rp)."""
     return fmt.angka(nilai, 0)
 
@@ -838,7 +851,8 @@ class Lampiran(Bagian):
                                sumber="lakip_lib/schema.py")])
 
     def desa(self) -> Isi:
-        baris = [(b["kecamatan"], b["desa"], b["status_idm"]) for b in self.d["desa"].baris]
+        baris = [(b["kecamatan"], b["desa"], b["status_idm"] or fmt.BELUM_TERSEDIA)
+                 for b in self.d["desa"].baris]
         return Isi([self.tabel("desa", f"Daftar Desa dan Status IDM Tahun {self.tahun}",
                                [Kolom("Kecamatan"), Kolom("Desa"), Kolom("Status IDM")],
                                sorted(baris), sumber=self.d["desa"].berkas)])

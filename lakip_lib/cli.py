@@ -11,6 +11,7 @@ from pathlib import Path
 from lakip_lib import audit, data
 from lakip_lib.build import BuildGagal
 from lakip_lib.masalah import ValidasiGagal, laporan
+from lakip_lib.tahun_baru import TahunBaruGagal
 
 KELUAR_OK = 0
 KELUAR_DATA_TIDAK_VALID = 1
@@ -63,6 +64,11 @@ def _parser() -> argparse.ArgumentParser:
                    help="lewati edisi PDF (pratinjau lebih cepat)")
     b.set_defaults(jalankan=_build)
 
+    n = sub.add_parser("new-year", help="siapkan folder data tahun anggaran baru dari tahun lalu")
+    n.add_argument("tahun", type=int, help="tahun anggaran baru, misalnya 2025")
+    n.add_argument("--dari", type=int, default=None, help="tahun sumber (bawaan: tahun sebelumnya)")
+    n.set_defaults(jalankan=_tahun_baru)
+
     r = sub.add_parser("refresh-notebooks",
                        help="jalankan ulang notebooks/*.ipynb dan simpan keluarannya (untuk nbval)")
     r.set_defaults(jalankan=_refresh, tahun=None)
@@ -108,6 +114,17 @@ def _build(args: argparse.Namespace) -> int:
     return KELUAR_OK
 
 
+def _tahun_baru(args: argparse.Namespace) -> int:
+    from lakip_lib import tahun_baru
+
+    folder = tahun_baru.buat(args.tahun, args.data, args.dari)
+    print(f"Folder {folder} dibuat (edisi draf). Yang masih harus diisi:")
+    for baris in tahun_baru.ringkasan(args.tahun, folder.parent):
+        print(f"  - {baris}")
+    print(f"Setelah diisi: lakip validate {args.tahun}, lalu lakip build {args.tahun}")
+    return KELUAR_OK
+
+
 def _refresh(args: argparse.Namespace) -> int:
     from lakip_lib import build
 
@@ -135,6 +152,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     jalankan: Callable[[argparse.Namespace], int] = args.jalankan
     try:
         return jalankan(args)
+    except TahunBaruGagal as e:
+        print(f"Tahun baru tidak dibuat: {e}", file=sys.stderr)
+        return KELUAR_DATA_TIDAK_VALID
     except BuildGagal as e:
         print(f"Build gagal: {e}", file=sys.stderr)
         print("Edisi yang sudah terbit tidak diubah.", file=sys.stderr)

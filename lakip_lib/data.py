@@ -11,7 +11,7 @@ import csv
 import difflib
 import io
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -162,9 +162,10 @@ def muat(tahun: int, akar: Path | None = None) -> DataTahun:
     _periksa_instansi(instansi, tahun, p, akar / "instansi.yaml")
     _periksa_edisi(edisi, tahun, p, folder / "edisi.yaml")
     periode = _periode(instansi)
+    draf = str(edisi.get("status", "")).lower() == "draf"
     tabel: dict[str, Tabel] = {}
     for ds in DATASETS:
-        t = _baca_tabel(ds, akar / ds.path(tahun), p, periode)
+        t = _baca_tabel(ds, akar / ds.path(tahun), p, periode, draf)
         if t is not None:
             tabel[ds.nama] = t
     _periksa_acuan(tabel, p)
@@ -250,7 +251,10 @@ def _periksa_edisi(edisi: dict[str, Any], tahun: int, p: _Pengumpul, path: Path)
         p.tambah(nama, None, "tanggal_terbit",
                  "harus berupa tanggal dengan format TTTT-BB-HH, misalnya 2025-01-31.")
     pagu = edisi.get("pagu_anggaran")
-    if not isinstance(pagu, int) or isinstance(pagu, bool) or pagu < 0:
+    draf = str(edisi.get("status", "")).lower() == "draf"
+    if pagu is None and draf:
+        pass  # a draft may not know its budget ceiling yet
+    elif not isinstance(pagu, int) or isinstance(pagu, bool) or pagu < 0:
         p.tambah(nama, None, "pagu_anggaran",
                  f'nilai "{pagu}" harus rupiah bulat tanpa pemisah ribuan, misalnya 97000169679.')
     for kunci in ("label", "tempat"):
@@ -276,8 +280,8 @@ def _baca_teks(path: Path, p: _Pengumpul) -> str | None:
         return None
 
 
-def _baca_tabel(ds: Dataset, path: Path, p: _Pengumpul,
-                periode: tuple[int, int] | None) -> Tabel | None:
+def _baca_tabel(ds: Dataset, path: Path, p: _Pengumpul, periode: tuple[int, int] | None,
+                draf: bool = False) -> Tabel | None:
     nama = p.nama(path)
     if not path.exists():
         if ds.wajib_ada:
@@ -306,7 +310,8 @@ def _baca_tabel(ds: Dataset, path: Path, p: _Pengumpul,
                      f"baris ini berisi {len(sel)} kolom, padahal seharusnya {len(header)} "
                      "kolom. Periksa koma di dalam teks (apit teks dengan tanda kutip).")
             continue
-        tabel.baris.append(_baris(ds, dict(zip(header, sel, strict=True)), nama, i, p, periode))
+        tabel.baris.append(_baris(ds, dict(zip(header, sel, strict=True)), nama, i, p, periode,
+                                  draf))
         tabel.nomor.append(i)
     _periksa_kunci(tabel, p)
     return tabel
@@ -329,9 +334,11 @@ def _header_sah(ds: Dataset, header: list[str], nama: str, p: _Pengumpul) -> boo
 
 
 def _baris(ds: Dataset, mentah: dict[str, str], nama: str, nomor: int, p: _Pengumpul,
-           periode: tuple[int, int] | None) -> dict[str, Any]:
+           periode: tuple[int, int] | None, draf: bool) -> dict[str, Any]:
     hasil: dict[str, Any] = {}
     for kolom in ds.kolom:
+        if kolom.wajib_final and not draf:
+            kolom = replace(kolom, wajib=True)
         nilai, pesan = parse(mentah[kolom.nama], kolom)
         if pesan:
             p.tambah(nama, nomor, kolom.nama, pesan)

@@ -52,7 +52,10 @@ def kasus_per_kelompok(data: DataTahun, tahun: int) -> dict[str, int]:
 def status_desa(data: DataTahun, tahun: int) -> dict[str, int] | None:
     """Villages per IDM status: the village list for the edition year, the IDM table otherwise."""
     if tahun == data.tahun and data["desa"].baris:
-        hitung = Counter(data["desa"].kolom("status_idm"))
+        status = data["desa"].kolom("status_idm")
+        if any(s is None for s in status):
+            return None  # a draft whose village statuses are not all known yet
+        hitung = Counter(status)
         return {s: hitung.get(s, 0) for s in STATUS_IDM}
     baris = data["idm_status"].satu(tahun=tahun)
     if baris is None:
@@ -189,21 +192,36 @@ def target_akhir_renstra(data: DataTahun, kode: str) -> Decimal | None:
 # --- budget -----------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class BarisAnggaran:
-    kode: str
-    level: str
-    nama: str
-    sasaran: str | None
-    anggaran: int
-    realisasi: int
+class TotalAnggaran:
+    """Budget and spending; None where a draft has not filled every part in yet."""
+
+    anggaran: int | None
+    realisasi: int | None
 
     @property
     def penyerapan(self) -> Decimal | None:
+        if self.anggaran is None or self.realisasi is None:
+            return None
         return rumus.penyerapan(self.realisasi, self.anggaran)
 
     @property
-    def sisa(self) -> int:
+    def sisa(self) -> int | None:
+        if self.anggaran is None or self.realisasi is None:
+            return None
         return self.anggaran - self.realisasi
+
+
+def jumlah(nilai: list[int | None]) -> int | None:
+    """Sum of parts; None when any part is still missing (never a silent zero)."""
+    return None if any(n is None for n in nilai) else sum(n for n in nilai if n is not None)
+
+
+@dataclass(frozen=True)
+class BarisAnggaran(TotalAnggaran):
+    kode: str = ""
+    level: str = ""
+    nama: str = ""
+    sasaran: str | None = None
 
 
 def anggaran(data: DataTahun) -> list[BarisAnggaran]:
@@ -212,11 +230,12 @@ def anggaran(data: DataTahun) -> list[BarisAnggaran]:
     punya_anak = {induk_kode(b["kode"]) for b in baris}
     daun = [b for b in baris if b["kode"] not in punya_anak]
 
-    def jumlah(kode: str, kolom: str) -> int:
-        return sum(d[kolom] for d in daun if d["kode"] == kode or d["kode"].startswith(kode + "."))
+    def total(kode: str, kolom: str) -> int | None:
+        return jumlah([d[kolom] for d in daun
+                       if d["kode"] == kode or d["kode"].startswith(kode + ".")])
 
-    return [BarisAnggaran(b["kode"], b["level"], b["nama"], b["sasaran"],
-                          jumlah(b["kode"], "anggaran"), jumlah(b["kode"], "realisasi"))
+    return [BarisAnggaran(total(b["kode"], "anggaran"), total(b["kode"], "realisasi"),
+                          b["kode"], b["level"], b["nama"], b["sasaran"])
             for b in baris]
 
 
@@ -224,28 +243,14 @@ def program(data: DataTahun) -> list[BarisAnggaran]:
     return [b for b in anggaran(data) if b.level == "program"]
 
 
-@dataclass(frozen=True)
-class TotalAnggaran:
-    anggaran: int
-    realisasi: int
-
-    @property
-    def penyerapan(self) -> Decimal | None:
-        return rumus.penyerapan(self.realisasi, self.anggaran)
-
-    @property
-    def sisa(self) -> int:
-        return self.anggaran - self.realisasi
-
-
 def total_anggaran(data: DataTahun) -> TotalAnggaran:
     prog = program(data)
-    return TotalAnggaran(sum(p.anggaran for p in prog), sum(p.realisasi for p in prog))
+    return TotalAnggaran(jumlah([p.anggaran for p in prog]), jumlah([p.realisasi for p in prog]))
 
 
 def anggaran_sasaran(data: DataTahun, sasaran: str) -> TotalAnggaran:
     prog = [p for p in program(data) if p.sasaran == sasaran]
-    return TotalAnggaran(sum(p.anggaran for p in prog), sum(p.realisasi for p in prog))
+    return TotalAnggaran(jumlah([p.anggaran for p in prog]), jumlah([p.realisasi for p in prog]))
 
 
 @dataclass(frozen=True)
@@ -275,11 +280,13 @@ def efisiensi(data: DataTahun) -> list[BarisEfisiensi]:
 @dataclass(frozen=True)
 class BarisCpr:
     kecamatan: str
-    pus: int
-    kb_aktif: int
+    pus: int | None
+    kb_aktif: int | None
 
     @property
     def cpr(self) -> Decimal | None:
+        if self.pus is None or self.kb_aktif is None:
+            return None
         return rumus.cpr(self.kb_aktif, self.pus)
 
 
@@ -292,7 +299,7 @@ def total_cpr(data: DataTahun) -> BarisCpr | None:
     baris = cpr_kecamatan(data)
     if not baris:
         return None
-    return BarisCpr("Kabupaten", sum(b.pus for b in baris), sum(b.kb_aktif for b in baris))
+    return BarisCpr("Kabupaten", jumlah([b.pus for b in baris]), jumlah([b.kb_aktif for b in baris]))
 
 
 @dataclass(frozen=True)
@@ -324,6 +331,7 @@ def desa_per_kecamatan(data: DataTahun) -> dict[str, dict[str, int]]:
     """Village counts per kecamatan and IDM status for the edition year."""
     hasil_: dict[str, dict[str, int]] = {}
     for kec in data["kecamatan"].kolom("kecamatan"):
-        hitung = Counter(b["status_idm"] for b in data["desa"].cari(kecamatan=kec))
+        hitung = Counter(b["status_idm"] for b in data["desa"].cari(kecamatan=kec)
+                         if b["status_idm"] is not None)
         hasil_[kec] = {s: hitung.get(s, 0) for s in STATUS_IDM}
     return hasil_

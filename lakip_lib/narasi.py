@@ -51,7 +51,10 @@ def capaian_indikator(h: HasilIndikator, tahun: int) -> str:
 def perubahan(nama: str, sebelum: Decimal | None, sesudah: Decimal | None, tahun: int,
               satuan: str, desimal: int, arah: Arah) -> str:
     """Direction and size of the change since last year, judged by the indicator's direction."""
-    if sebelum is None or sesudah is None:
+    if sesudah is None:
+        return (f"Realisasi {nama} tahun {tahun} belum tersedia; realisasi tahun {tahun - 1} "
+                f"sebesar {nilai(sebelum, satuan, desimal)}.")
+    if sebelum is None:
         return f"Realisasi {nama} tahun {tahun - 1} tidak tersedia untuk dibandingkan."
     selisih = sesudah - sebelum
     if selisih == 0:
@@ -86,6 +89,12 @@ def akhir_renstra(h: HasilIndikator, target_akhir: Decimal | None, tahun_akhir: 
 
 
 def anggaran(total: TotalAnggaran, sumber: str) -> str:
+    if total.anggaran is None:
+        return "Rincian anggaran tahun ini belum lengkap; jumlahnya belum tersedia."
+    if total.realisasi is None:
+        return (f"Anggaran instansi tahun ini sebesar {fmt.rupiah(total.anggaran)} "
+                f"(*{fmt.terbilang_rupiah(total.anggaran)}*) yang bersumber dari {sumber}. "
+                "Realisasinya belum tersedia.")
     return (f"Anggaran instansi tahun ini sebesar {fmt.rupiah(total.anggaran)} "
             f"(*{fmt.terbilang_rupiah(total.anggaran)}*) yang bersumber dari {sumber}. "
             f"Realisasinya {fmt.rupiah(total.realisasi)} "

@@ -41,6 +41,7 @@ class Kolom:
     dilaporkan: bool = False
     dalam_renstra: bool = False  # a TAHUN that must lie inside the Renstra period
     boleh_negatif: bool = True
+    wajib_final: bool = False  # required in a final edition, may stay empty in a draft
     keterangan: str = ""
 
 
@@ -165,11 +166,12 @@ DATASETS: tuple[Dataset, ...] = (
     ),
     Dataset(
         "target", "{tahun}/target.csv",
-        "Target tahun berjalan: IKU menurut Perjanjian Kinerja (pk) dan indikator pendukung "
-        "menurut dokumen perencanaan (renja).",
+        "Target tahun berjalan: IKU menurut Perjanjian Kinerja (pk) atau, sebelum PK "
+        "ditandatangani, menurut Renstra (renstra); indikator pendukung menurut dokumen "
+        "perencanaan (renja).",
         (
             _k("indikator", acuan=("indikator", "kode")), _k("target", _DESIMAL),
-            _k("dasar", pilihan=("pk", "renja")),
+            _k("dasar", pilihan=("pk", "renstra", "renja")),
         ),
         ("indikator",),
     ),
@@ -186,7 +188,7 @@ DATASETS: tuple[Dataset, ...] = (
         "desa", "{tahun}/desa.csv", "Daftar desa dengan kecamatan dan status IDM tahun berjalan.",
         (
             _k("kecamatan", acuan=("kecamatan", "kecamatan")), _k("desa"),
-            _k("status_idm", pilihan=STATUS_IDM),
+            _k("status_idm", wajib=False, wajib_final=True, pilihan=STATUS_IDM),
         ),
         ("kecamatan", "desa"),
     ),
@@ -195,8 +197,8 @@ DATASETS: tuple[Dataset, ...] = (
         "Pasangan usia subur (PUS) dan peserta KB aktif per kecamatan.",
         (
             _k("kecamatan", acuan=("kecamatan", "kecamatan")),
-            _k("pus", Tipe.BULAT, boleh_negatif=False),
-            _k("kb_aktif", Tipe.BULAT, boleh_negatif=False),
+            _k("pus", Tipe.BULAT, wajib=False, wajib_final=True, boleh_negatif=False),
+            _k("kb_aktif", Tipe.BULAT, wajib=False, wajib_final=True, boleh_negatif=False),
             _k("cpr_dilaporkan", _DESIMAL, wajib=False, dilaporkan=True),
         ),
         ("kecamatan",),

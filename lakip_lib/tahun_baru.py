@@ -1,0 +1,138 @@
+"""`lakip new-year`: scaffold data/<year>/ from the previous year and the Renstra.
+
+What carries over: the structure (sasaran, indicators, programmes, kegiatan and sub kegiatan with
+their indicators and units, kecamatan and villages, the category scale, strategic issues) and the
+IKU targets of the year from the Renstra (marked `dasar: renstra` until the Perjanjian Kinerja is
+signed). What is left empty on purpose: every realisasi, budget amount, village status, PUS/KB
+aktif count and programme target — a draft edition shows them as "belum tersedia" and
+`lakip validate` lists them. Narrative files get the previous year's headings with guidance.
+The scaffold is written to a temporary folder and renamed into place, and never overwrites.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from datetime import date
+from pathlib import Path
+
+from lakip_lib import data, kinerja
+from lakip_lib.schema import BY_NAME
+
+PANDUAN = "*Tuliskan di sini dengan kata-kata sendiri; jangan mencantumkan angka (angka dihitung dari data).*"
+
+
+class TahunBaruGagal(Exception):
+    """The scaffold cannot be made; the message is for the analyst."""
+
+
+def _csv(nama: str, baris: list[dict[str, object]]) -> str:
+    kolom = [k.nama for k in BY_NAME[nama].kolom]
+    keluaran = io.StringIO()
+    penulis = csv.DictWriter(keluaran, fieldnames=kolom, lineterminator="\n")
+    penulis.writeheader()
+    for b in baris:
+        penulis.writerow({k: "" if b.get(k) is None else b.get(k) for k in kolom})
+    return keluaran.getvalue()
+
+
+def _kosongkan(baris: list[dict[str, object]], simpan: tuple[str, ...]) -> list[dict[str, object]]:
+    return [{k: v for k, v in b.items() if k in simpan} for b in baris]
+
+
+def _edisi(d: data.DataTahun, tahun: int) -> str:
+    e = d.edisi
+    return (
+        f"# Edisi tahun anggaran {tahun}: dibuat oleh `lakip new-year` dari data {d.tahun}.\n"
+        "# Ganti status menjadi final setelah semua realisasi terisi dan diperiksa.\n"
+        f"tahun: {tahun}\n"
+        'label: "Draf"\n'
+        "status: draf\n"
+        f"tempat: {e.get('tempat', '')}\n"
+        f"tanggal_terbit: {date(tahun + 1, 1, 31).isoformat()}   # perkiraan; sesuaikan\n"
+        "pagu_anggaran:   # isi dengan pagu DPA (rupiah bulat) setelah ditetapkan\n"
+        f"sumber_anggaran: {e.get('sumber_anggaran', 'APBD')}\n"
+        "perjanjian_kinerja:\n"
+        f"  judul: Perjanjian Kinerja Tahun {tahun}\n"
+        "  tanggal:   # TTTT-BB-HH, tanggal penandatanganan\n"
+        "  pihak_kedua:\n"
+        f"    nama: \"{e.get('perjanjian_kinerja', {}).get('pihak_kedua', {}).get('nama', '')}\"\n"
+        f"    jabatan: {e.get('perjanjian_kinerja', {}).get('pihak_kedua', {}).get('jabatan', '')}\n"
+    )
+
+
+def _target(d: data.DataTahun, tahun: int) -> list[dict[str, object]]:
+    baris = []
+    for ind in d["indikator"].cari(jenis="iku"):
+        target = d["renstra_target"].satu(indikator=ind["kode"], tahun=tahun)
+        if target is not None:
+            baris.append({"indikator": ind["kode"], "target": target["target"],
+                          "dasar": "renstra"})
+    return baris
+
+
+def _narasi(teks: str) -> str:
+    judul = [b for b in teks.splitlines() if b.startswith("#")]
+    return "\n\n".join(f"{j}\n\n{PANDUAN}" for j in judul) + "\n" if judul else PANDUAN + "\n"
+
+
+def isi_scaffold(d: data.DataTahun, tahun: int) -> dict[str, str]:
+    """Every file of the new year's folder (path relative to it → content)."""
+    berkas = {
+        "edisi.yaml": _edisi(d, tahun),
+        "target.csv": _csv("target", _target(d, tahun)),
+        "skala_kategori.csv": _csv("skala_kategori", d["skala_kategori"].baris),
+        "pk_anggaran.csv": _csv("pk_anggaran", []),
+        "desa.csv": _csv("desa", _kosongkan(d["desa"].baris, ("kecamatan", "desa"))),
+        "cpr_kecamatan.csv": _csv("cpr_kecamatan",
+                                  _kosongkan(d["cpr_kecamatan"].baris, ("kecamatan",))),
+        "anggaran.csv": _csv("anggaran", _kosongkan(
+            d["anggaran"].baris, ("kode", "level", "sasaran", "nama"))),
+        "efisiensi.csv": _csv("efisiensi", _kosongkan(
+            d["efisiensi"].baris, ("kode_anggaran", "nama", "indikator"))),
+        "program_kinerja.csv": _csv("program_kinerja", _kosongkan(
+            d["program_kinerja"].baris,
+            ("sasaran", "kode", "level", "nama", "indikator", "satuan", "arah"))),
+        "aspek_strategis.csv": _csv("aspek_strategis", [
+            {**b, "kondisi": None} for b in d["aspek_strategis"].baris]),
+    }
+    sumber = d.akar / str(d.tahun)
+    if (sumber / "isu_strategis.yaml").exists():
+        berkas["isu_strategis.yaml"] = (sumber / "isu_strategis.yaml").read_text(encoding="utf-8")
+    for md in sorted((sumber / "narasi").glob("*.md")):
+        berkas[f"narasi/{md.name}"] = _narasi(md.read_text(encoding="utf-8"))
+    return berkas
+
+
+def buat(tahun: int, akar: Path | None = None, dari: int | None = None) -> Path:
+    """Write data/<tahun>/ from data/<dari>/ (default: the year before)."""
+    akar = (akar or data.akar_data()).resolve()
+    tujuan = akar / str(tahun)
+    if tujuan.exists():
+        raise TahunBaruGagal(f"folder data/{tahun} sudah ada; lakip new-year tidak menimpa data. "
+                             "Hapus atau ganti namanya dulu bila memang ingin membuat ulang.")
+    dari = dari or tahun - 1
+    d = data.muat(dari, akar)
+    awal, akhir = d.periode_renstra
+    if not awal <= tahun <= akhir:
+        raise TahunBaruGagal(f"tahun {tahun} berada di luar periode Renstra {awal}–{akhir}. "
+                             "Untuk Renstra baru, perbarui instansi.yaml, sasaran, indikator, dan "
+                             "target Renstra terlebih dahulu.")
+    sementara = akar / f".{tahun}.baru"
+    shutil.rmtree(sementara, ignore_errors=True)
+    for path, isi in isi_scaffold(d, tahun).items():
+        (sementara / path).parent.mkdir(parents=True, exist_ok=True)
+        (sementara / path).write_text(isi, encoding="utf-8")
+    sementara.rename(tujuan)
+    return tujuan
+
+
+def ringkasan(tahun: int, akar: Path) -> list[str]:
+    """What the analyst has to fill in, from validating the new year."""
+    d = data.muat(tahun, akar)
+    hasil = [str(m) for m in d.peringatan]
+    iku = [h.kode for h in kinerja.hasil_iku(d) if h.realisasi is None]
+    if iku:
+        hasil.append("IKU yang realisasinya belum tersedia: " + ", ".join(iku))
+    return hasil
