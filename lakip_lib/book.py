@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from lakip_lib import audit, charts, data, kinerja, narasi
@@ -66,18 +66,10 @@ class Bagian:
         return []
 
     def _nomor(self, jenis: str, kunci: str) -> str:
-        n = 0
-        for bagian in urutan(self.d):
-            if bagian.bab != self.bab:
-                continue
-            for j, k in bagian.rencana():
-                if j != jenis:
-                    continue
-                n += 1
-                if type(bagian) is type(self) and bagian.kunci_bagian == self.kunci_bagian \
-                        and k == kunci:
-                    return f"{self.bab}.{n}"
-        raise KeyError(f"{jenis} {kunci} tidak ada dalam rencana {self.kunci_bagian}")
+        nomor = penomoran(self.d).get((self.kunci_bagian, jenis, kunci))
+        if nomor is None:
+            raise KeyError(f"{jenis} {kunci} tidak ada dalam rencana {self.kunci_bagian}")
+        return nomor
 
     @property
     def kunci_bagian(self) -> str:
@@ -131,6 +123,19 @@ class Bagian:
             [(sasaran[h.sasaran], h.nama, narasi.nilai(h.target, h.satuan, h.desimal),
               narasi.nilai(h.realisasi, h.satuan, h.desimal), fmt.persen(h.capaian),
               h.kategori or fmt.BELUM_TERSEDIA) for h in hasil])
+
+
+@lru_cache(maxsize=4)
+def penomoran(d: DataTahun) -> dict[tuple[str, str, str], str]:
+    """(part, "tabel" | "gambar", key) → number such as "3.12": every part's declared items,
+    counted per chapter in reading order. Computed once per loaded year, not per item."""
+    nomor: dict[tuple[str, str, str], str] = {}
+    hitung: dict[tuple[str, str], int] = {}
+    for bagian in urutan(d):
+        for jenis, kunci in bagian.rencana():
+            n = hitung[(bagian.bab, jenis)] = hitung.get((bagian.bab, jenis), 0) + 1
+            nomor[(bagian.kunci_bagian, jenis, kunci)] = f"{bagian.bab}.{n}"
+    return nomor
 
 
 def urutan(d: DataTahun) -> list[Bagian]:
