@@ -6,6 +6,7 @@ others. Missing realisasi is a warning (a draft edition shows "belum tersedia"),
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
 from itertools import pairwise
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from lakip_lib.format import rupiah as format_rupiah
 from lakip_lib.masalah import PERINGATAN
+from lakip_lib.schema import STATUS_IDM
 
 if TYPE_CHECKING:
     from lakip_lib.data import DataTahun, Tabel
@@ -23,7 +25,7 @@ Lapor = Callable[..., None]
 def periksa(data: DataTahun, tambah: Lapor) -> None:
     for aturan in (_skala_tanpa_celah, _anggaran_hierarki, _anggaran_sesuai_pagu,
                    _cpr_masuk_akal, _hierarki_program_kinerja, _target_iku_ada,
-                   _realisasi_tersedia):
+                   _realisasi_tersedia, _idm_sesuai_daftar_desa):
         aturan(data, tambah)
 
 
@@ -197,6 +199,24 @@ def _realisasi_tersedia(data: DataTahun, tambah: Lapor) -> None:
             tambah(data["desa"].berkas, None, "status_idm",
                    f"status IDM tahun {tahun} belum lengkap; realisasi {kode} belum dapat "
                    "dihitung.", PERINGATAN)
+
+
+def _idm_sesuai_daftar_desa(data: DataTahun, tambah: Lapor) -> None:
+    """The IDM recap of the edition year and the village list are two records of one fact."""
+    t, desa = data["idm_status"], data["desa"]
+    status = desa.kolom("status_idm")
+    if not status or any(s is None for s in status):
+        return
+    hitung = Counter(status)
+    for baris, nomor in zip(t.baris, t.nomor, strict=True):
+        if baris["tahun"] != data.tahun:
+            continue
+        for s in STATUS_IDM:
+            kolom = s.lower().replace(" ", "_")
+            if (baris[kolom] or 0) != hitung.get(s, 0):
+                tambah(t.berkas, nomor, kolom,
+                       f'nilai "{baris[kolom]}" berbeda dari jumlah desa berstatus {s} di '
+                       f"{desa.berkas} ({hitung.get(s, 0)}). Samakan keduanya.")
 
 
 def nol_jika_kosong(nilai: Decimal | None) -> Decimal:
