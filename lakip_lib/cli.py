@@ -10,6 +10,7 @@ from pathlib import Path
 
 from lakip_lib import audit, data
 from lakip_lib.build import BuildGagal
+from lakip_lib.buku_kerja import ImporGagal
 from lakip_lib.masalah import ValidasiGagal, laporan
 from lakip_lib.tahun_baru import TahunBaruGagal
 
@@ -69,6 +70,19 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("--dari", type=int, default=None, help="tahun sumber (bawaan: tahun sebelumnya)")
     n.set_defaults(jalankan=_tahun_baru)
 
+    t = sub.add_parser("template", help="tulis buku kerja Excel untuk mengisi data satu tahun")
+    t.add_argument("tahun", type=int, help="tahun anggaran, misalnya 2025")
+    t.add_argument("--keluaran", type=Path, default=None,
+                   help="nama berkas .xlsx (bawaan: lakip-isian-<tahun>.xlsx)")
+    t.add_argument("--timpa", action="store_true",
+                   help="timpa berkas yang sudah ada (isian di dalamnya hilang)")
+    t.set_defaults(jalankan=_template)
+
+    i = sub.add_parser("import", help="periksa buku kerja Excel dan tulis isinya ke data/<tahun>")
+    i.add_argument("tahun", type=int, help="tahun anggaran, misalnya 2025")
+    i.add_argument("berkas", type=Path, help="buku kerja .xlsx hasil lakip template")
+    i.set_defaults(jalankan=_impor)
+
     r = sub.add_parser("refresh-notebooks",
                        help="jalankan ulang notebooks/*.ipynb dan simpan keluarannya (untuk nbval)")
     r.set_defaults(jalankan=_refresh, tahun=None)
@@ -125,6 +139,42 @@ def _tahun_baru(args: argparse.Namespace) -> int:
     return KELUAR_OK
 
 
+def _template(args: argparse.Namespace) -> int:
+    from lakip_lib import buku_kerja
+
+    tujuan = args.keluaran or Path(f"lakip-isian-{args.tahun}.xlsx")
+    if tujuan.exists() and not args.timpa:
+        print(f"Berkas {tujuan} sudah ada dan tidak ditimpa agar isiannya tidak hilang. "
+              "Pakai --keluaran NAMA_LAIN.xlsx, atau --timpa bila memang ingin menggantinya.",
+              file=sys.stderr)
+        return KELUAR_DATA_TIDAK_VALID
+    buku_kerja.tulis_template(args.tahun, tujuan, args.data)
+    print(f"Buku kerja {tujuan} ditulis ({len(buku_kerja.LEMBAR)} lembar isian dan lembar "
+          f"{buku_kerja.PETUNJUK}). Setelah diisi: lakip import {args.tahun} {tujuan}")
+    return KELUAR_OK
+
+
+def _impor(args: argparse.Namespace) -> int:
+    from lakip_lib import buku_kerja
+
+    try:
+        hasil = buku_kerja.impor(args.tahun, args.berkas, args.data)
+    except ValidasiGagal as e:
+        print(f"Buku kerja {args.berkas} tidak diimpor; folder data/{args.tahun} tidak diubah.",
+              file=sys.stderr)
+        print(laporan(e.masalah), file=sys.stderr)
+        return KELUAR_DATA_TIDAK_VALID
+    print(f"Impor selesai: {len(hasil.ditulis)} berkas diperbarui, {len(hasil.tetap)} tidak "
+          "berubah.")
+    for path in hasil.ditulis:
+        print(f"  - data/{path}")
+    if hasil.peringatan:
+        print("Yang masih perlu dilengkapi:")
+        print(laporan(hasil.peringatan))
+    print(f"Berikutnya: lakip build {args.tahun}")
+    return KELUAR_OK
+
+
 def _refresh(args: argparse.Namespace) -> int:
     from lakip_lib import build
 
@@ -154,6 +204,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return jalankan(args)
     except TahunBaruGagal as e:
         print(f"Tahun baru tidak dibuat: {e}", file=sys.stderr)
+        return KELUAR_DATA_TIDAK_VALID
+    except ImporGagal as e:
+        print(f"Buku kerja tidak diimpor: {e}", file=sys.stderr)
         return KELUAR_DATA_TIDAK_VALID
     except BuildGagal as e:
         print(f"Build gagal: {e}", file=sys.stderr)

@@ -1,0 +1,550 @@
+"""The Excel round trip of one fiscal year: `lakip template` and `lakip import`.
+
+`tulis_template` writes one .xlsx: an instructions sheet (Petunjuk) and one sheet per table the
+analyst fills in for the year, its key columns locked, Excel data validation on the others.
+`impor` reads such a workbook back: it turns every sheet into the CSV file it stands for, merges
+the year's rows into the multi-year files, validates the result exactly as `lakip validate` would
+(in a scratch copy of the data folder), reports every problem at once by sheet, row and column, and
+writes nothing unless everything is valid. Files whose content did not change are left as they are.
+
+Columns that keep a figure *as printed in a source document* (`*_dilaporkan`) are not in the
+workbook; `impor` keeps them from the current files.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import os
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from lakip_lib import data
+from lakip_lib.masalah import GALAT, Masalah, ValidasiGagal
+from lakip_lib.schema import BY_NAME, Dataset, Kolom, Tipe
+from lakip_lib.sel import parse
+
+PETUNJUK = "Petunjuk"
+BARIS_CADANGAN = 100  # unlocked empty rows under the data, for rows the analyst adds
+LEBAR_MAKS = 60
+_ABU = PatternFill("solid", fgColor="E7E6E6")
+_JUDUL = PatternFill("solid", fgColor="1F4E79")
+
+
+@dataclass(frozen=True)
+class Lembar:
+    """One sheet: the dataset it fills and the columns the analyst may not change."""
+
+    dataset: str
+    terkunci: tuple[str, ...]
+    petunjuk: str
+
+    @property
+    def ds(self) -> Dataset:
+        return BY_NAME[self.dataset]
+
+    @property
+    def kolom(self) -> tuple[Kolom, ...]:
+        return tuple(k for k in self.ds.kolom if not k.dilaporkan)
+
+    def kunci(self, baris: dict[str, str]) -> tuple[str, ...]:
+        return tuple(baris.get(k, "") for k in self.ds.kunci)
+
+
+LEMBAR: tuple[Lembar, ...] = (
+    Lembar("target", ("indikator",),
+           "Target IKU tahun ini. Setelah Perjanjian Kinerja ditandatangani, isi target PK dan "
+           "ubah dasar menjadi pk."),
+    Lembar("realisasi", ("indikator", "tahun"),
+           "Realisasi indikator yang diukur langsung. Kosongkan bila belum ada angkanya."),
+    Lembar("kasus_kekerasan", ("tahun", "kelompok"),
+           "Jumlah kasus kekerasan yang dilaporkan tahun ini menurut kelompok korban."),
+    Lembar("idm_status", ("tahun",), "Jumlah desa menurut status IDM tahun ini."),
+    Lembar("desa", ("kecamatan", "desa"), "Status IDM setiap desa tahun ini."),
+    Lembar("cpr_kecamatan", ("kecamatan",), "PUS dan peserta KB aktif per kecamatan."),
+    Lembar("pk_anggaran", ("sasaran",), "Anggaran per sasaran menurut Perjanjian Kinerja."),
+    Lembar("anggaran", ("kode", "level", "sasaran", "nama"),
+           "Anggaran dan realisasi (rupiah) pada baris sub kegiatan; total program dan "
+           "kegiatan dihitung sendiri, jangan diisi."),
+    Lembar("program_kinerja", ("sasaran", "kode", "level", "nama", "indikator", "satuan", "arah"),
+           "Target dan realisasi indikator program, kegiatan, dan sub kegiatan pendukung."),
+    Lembar("efisiensi", ("kode_anggaran", "nama", "indikator"),
+           "Capaian kinerja (%) program, kegiatan, dan sub kegiatan untuk analisis efisiensi."),
+    Lembar("aspek_strategis", ("aspek",),
+           "Kondisi, standar, faktor yang memengaruhi, dan permasalahan setiap aspek strategis."),
+    Lembar("skala_kategori", ("kategori",),
+           "Skala kategori capaian; biasanya tidak berubah dari tahun ke tahun."),
+)
+_LEMBAR = {lb.dataset: lb for lb in LEMBAR}
+
+
+class ImporGagal(Exception):
+    """The workbook cannot be imported at all (no data folder for the year)."""
+
+
+# --- the rows a sheet starts with -------------------------------------------------------------
+
+def baris_awal(lembar: Lembar, d: data.DataTahun) -> list[dict[str, Any]]:
+    """The rows the template offers: this year's current rows plus the keys it must have."""
+    tahun = d.tahun
+    ds = lembar.ds
+    ada = d[ds.nama].baris if d.ada(ds.nama) else []
+    if not ds.per_tahun:
+        ada = [b for b in ada if b["tahun"] == tahun]
+    kunci_ada = {tuple(str(b[k]) for k in ds.kunci) for b in ada}
+    tambahan = [b for b in _kunci_wajib(lembar, d)
+                if tuple(str(b[k]) for k in ds.kunci) not in kunci_ada]
+    return [*ada, *tambahan]
+
+
+def _kunci_wajib(lembar: Lembar, d: data.DataTahun) -> list[dict[str, Any]]:
+    """Rows every workbook of the year has, even before anything is filled in."""
+    tahun = d.tahun
+    indikator = d["indikator"].baris
+    if lembar.dataset == "target":
+        return [{"indikator": i["kode"]} for i in indikator if i["jenis"] == "iku"]
+    if lembar.dataset == "realisasi":
+        pernah = {b["indikator"] for b in d["realisasi"].baris}
+        return [{"indikator": i["kode"], "tahun": tahun} for i in indikator
+                if i["rumus"] == "langsung" and (i["jenis"] == "iku" or i["kode"] in pernah)]
+    if lembar.dataset == "kasus_kekerasan":
+        return [{"tahun": tahun, "kelompok": k}
+                for k in BY_NAME["kasus_kekerasan"].kolom_bernama("kelompok").pilihan]
+    if lembar.dataset == "idm_status":
+        return [{"tahun": tahun}]
+    if lembar.dataset == "pk_anggaran":
+        return [{"sasaran": s["kode"]} for s in d["sasaran"].baris]
+    return []
+
+
+# --- the template -----------------------------------------------------------------------------
+
+def tulis_template(tahun: int, tujuan: Path, akar: Path | None = None) -> Path:
+    """Write the workbook of one fiscal year to `tujuan` (atomically)."""
+    d = data.muat(tahun, akar)
+    wb = Workbook()
+    _tulis_petunjuk(wb.active, d)
+    for lembar in LEMBAR:
+        _tulis_lembar(wb.create_sheet(lembar.dataset), lembar, d)
+    wb.properties.creator = "lakip"
+    wb.properties.title = f"Isian data LAKIP {tahun}"
+    wb.properties.created = wb.properties.modified = datetime(tahun, 1, 1)
+    sementara = tujuan.with_name(f".{tujuan.name}.sementara")
+    wb.save(sementara)
+    sementara.replace(tujuan)
+    return tujuan
+
+
+def _tulis_petunjuk(ws: Worksheet, d: data.DataTahun) -> None:
+    ws.title = PETUNJUK
+    tahun = d.tahun
+    baris: list[tuple[str, str]] = [
+        (f"Isian data LAKIP tahun {tahun}", "judul"),
+        (f"{d.instansi['nama']} — {d.instansi['kabupaten']}", ""),
+        ("", ""),
+        ("Langkah", "subjudul"),
+        ("1. Isi sel yang berwarna putih pada setiap lembar. Kolom abu-abu adalah kunci "
+         "(indikator, kode, desa, dan sebagainya) dan dikunci agar tidak berubah.", ""),
+        ("2. Angka diketik sebagai angka (rata kanan di Excel), tanpa \"Rp\", tanpa \"%\", dan "
+         "tanpa titik ribuan yang diketik manual. Rupiah berupa bilangan bulat.", ""),
+        ("3. Sel yang datanya belum ada dibiarkan kosong, jangan diisi 0: buku akan menulis "
+         "\"belum tersedia\" selama edisi masih draf.", ""),
+        ("4. Jangan mengganti nama lembar atau judul kolom, dan jangan menghapus baris berkunci. "
+         "Baris baru boleh ditambahkan di bawah data (misalnya sub kegiatan baru).", ""),
+        ("5. Angka turunan (capaian, kategori, total, persentase) tidak diisi: semuanya dihitung "
+         "dari isian ini.", ""),
+        (f"6. Simpan sebagai Buku Kerja Excel (.xlsx), lalu jalankan: lakip import {tahun} "
+         "<nama berkas>.xlsx. Bila ada kesalahan, semuanya dilaporkan sekaligus dengan nama "
+         f"lembar, baris, dan kolom, dan folder data/{tahun} tidak diubah sama sekali.", ""),
+        (f"7. Label edisi, pagu anggaran, dan status (draf/final) ada di data/{tahun}/edisi.yaml; "
+         f"uraian analisis ada di data/{tahun}/narasi/.", ""),
+        ("", ""),
+        ("Lembar", "subjudul"),
+    ]
+    for lembar in LEMBAR:
+        baris.append((f"{lembar.dataset}: {lembar.petunjuk}", ""))
+        for k in lembar.kolom:
+            sifat = "dikunci" if k.nama in lembar.terkunci else (
+                "wajib" if k.wajib else "boleh kosong")
+            pilihan = f"; pilihan: {', '.join(k.pilihan)}" if k.pilihan else ""
+            baris.append((f"    • {k.nama} — {k.tipe.contoh} ({sifat}{pilihan})", ""))
+    for i, (teks, gaya) in enumerate(baris, start=1):
+        sel = ws.cell(row=i, column=1, value=teks or None)
+        if gaya == "judul":
+            sel.font = Font(bold=True, size=14)
+        elif gaya == "subjudul":
+            sel.font = Font(bold=True, size=12)
+        sel.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.column_dimensions["A"].width = 110
+
+
+def _tulis_lembar(ws: Worksheet, lembar: Lembar, d: data.DataTahun) -> None:
+    kolom = lembar.kolom
+    isi = baris_awal(lembar, d)
+    for j, k in enumerate(kolom, start=1):
+        sel = ws.cell(row=1, column=j, value=k.nama)
+        sel.font = Font(bold=True, color="FFFFFF")
+        sel.fill = _JUDUL
+    for i, b in enumerate(isi, start=2):
+        for j, k in enumerate(kolom, start=1):
+            sel = ws.cell(row=i, column=j, value=_ke_sel(b.get(k.nama)))
+            if k.nama in lembar.terkunci:
+                sel.fill = _ABU
+            else:
+                sel.protection = Protection(locked=False)
+            if k.tipe is Tipe.RUPIAH:
+                sel.number_format = "#,##0"
+    akhir = len(isi) + 1 + BARIS_CADANGAN
+    for i in range(len(isi) + 2, akhir + 1):
+        for j in range(1, len(kolom) + 1):
+            ws.cell(row=i, column=j).protection = Protection(locked=False)
+    for j, k in enumerate(kolom, start=1):
+        huruf = get_column_letter(j)
+        lebar = max([len(k.nama), *(len(str(b.get(k.nama) or "")) for b in isi)]) + 2
+        ws.column_dimensions[huruf].width = min(lebar, LEBAR_MAKS)
+        validasi = _validasi(k, d)
+        if validasi is not None:
+            ws.add_data_validation(validasi)
+            validasi.add(f"{huruf}2:{huruf}{akhir}")
+    ws.freeze_panes = "A2"
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False  # widening a column stays allowed
+    ws.protection.formatRows = False
+    ws.protection.autoFilter = False
+
+
+def _ke_sel(nilai: Any) -> Any:
+    if isinstance(nilai, Decimal):
+        return int(nilai) if nilai == nilai.to_integral_value() else float(nilai)
+    return nilai
+
+
+def _validasi(k: Kolom, d: data.DataTahun) -> DataValidation | None:
+    pilihan = list(k.pilihan)
+    if not pilihan and k.acuan is not None and d.ada(k.acuan[0]):
+        pilihan = sorted({str(v) for v in d[k.acuan[0]].kolom(k.acuan[1]) if v is not None})
+    if pilihan and len(",".join(pilihan)) <= 250 and not any("," in p for p in pilihan):
+        v = DataValidation(type="list", formula1='"' + ",".join(pilihan) + '"')
+        pesan = "Pilih salah satu: " + ", ".join(pilihan)
+    elif k.tipe in (Tipe.BULAT, Tipe.RUPIAH):
+        v = (DataValidation(type="whole", operator="between", formula1="-1E+15", formula2="1E+15")
+             if k.boleh_negatif else
+             DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0"))
+        pesan = f"Isi dengan {k.tipe.contoh}" + ("" if k.boleh_negatif else ", 0 atau lebih")
+    elif k.tipe is Tipe.DESIMAL:
+        v = DataValidation(type="decimal", operator="between", formula1="-1E+15",
+                           formula2="1E+15")
+        pesan = "Isi dengan angka (boleh desimal)."
+    elif k.tipe is Tipe.TAHUN:
+        v = DataValidation(type="whole", operator="between", formula1="1900", formula2="2200")
+        pesan = f"Isi dengan {k.tipe.contoh}"
+    else:
+        return None
+    v.allow_blank = True
+    v.showErrorMessage = True
+    v.errorTitle = "Isian tidak sah"
+    v.error = f"Kolom {k.nama}: {pesan}"
+    return v
+
+
+# --- the import -------------------------------------------------------------------------------
+
+@dataclass
+class _Calon:
+    """One data file as the workbook would make it, with where each row came from."""
+
+    path: str  # relative to the data folder
+    lembar: Lembar
+    baris: list[dict[str, str]] = field(default_factory=list)
+    asal: list[tuple[str, int]] = field(default_factory=list)
+
+    def teks(self) -> str:
+        kolom = [k.nama for k in self.lembar.ds.kolom]
+        keluaran = io.StringIO()
+        penulis = csv.DictWriter(keluaran, fieldnames=kolom, lineterminator="\n")
+        penulis.writeheader()
+        for b in self.baris:
+            penulis.writerow({k: b.get(k, "") for k in kolom})
+        return keluaran.getvalue()
+
+
+@dataclass
+class HasilImpor:
+    ditulis: list[str]
+    tetap: list[str]
+    peringatan: list[Masalah]
+
+
+def impor(tahun: int, berkas: Path, akar: Path | None = None) -> HasilImpor:
+    """Validate the workbook against the year's data and write data/<tahun>/ from it.
+
+    Raises ValidasiGagal with every problem (sheet, row, column) and writes nothing when the
+    workbook or the data it makes are not valid.
+    """
+    akar = (akar or data.akar_data()).resolve()
+    if not (akar / str(tahun)).is_dir():
+        raise ImporGagal(f"folder data/{tahun} belum ada. Jalankan dulu: lakip new-year {tahun}, "
+                         f"lalu lakip template {tahun}.")
+    lama = data.muat(tahun, akar)
+    masalah: list[Masalah] = []
+    wb = _buka(berkas, masalah)
+    if wb is None:
+        raise ValidasiGagal(masalah)
+    _periksa_nama_lembar(wb.sheetnames, berkas.name, masalah)
+    calon = []
+    sudah: set[tuple[str, int, str]] = set()
+    for lembar in LEMBAR:
+        if lembar.dataset in wb.sheetnames:
+            c = _baca_lembar(wb[lembar.dataset], lembar, lama, berkas.name, masalah, sudah)
+            if c is not None:
+                calon.append(c)
+    baru, masalah_data = _validasi_calon(tahun, akar, calon)
+    masalah += [m for m in _ke_lembar(masalah_data, calon, akar)
+                if (m.berkas, m.baris, m.kolom or "") not in sudah]
+    if baru is None or any(m.tingkat == GALAT for m in masalah):
+        raise ValidasiGagal(masalah)
+    return _tulis(akar, calon, lama, baru)
+
+
+def _buka(berkas: Path, masalah: list[Masalah]) -> Any:
+    if not berkas.is_file():
+        masalah.append(Masalah(str(berkas), None, None, "berkas ini tidak ditemukan."))
+        return None
+    try:
+        return load_workbook(berkas, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
+        masalah.append(Masalah(berkas.name, None, None,
+                               "berkas ini bukan buku kerja Excel (.xlsx) yang dapat dibaca. "
+                               "Buka di Excel lalu simpan dengan jenis \"Buku Kerja Excel "
+                               "(*.xlsx)\", atau buat ulang dengan: lakip template."))
+        return None
+
+
+def _periksa_nama_lembar(nama: list[str], berkas: str, masalah: list[Masalah]) -> None:
+    dikenal = [lb.dataset for lb in LEMBAR]
+    asing = [n for n in nama if n not in dikenal and n != PETUNJUK]
+    for n in dikenal:
+        if n not in nama:
+            mirip = [a for a in asing if n in a.lower()] or difflib.get_close_matches(
+                n, asing, n=1, cutoff=0.6)
+            saran = f' Lembar "{mirip[0]}" mungkin lembar ini yang namanya diubah.' if mirip else ""
+            masalah.append(Masalah(berkas, None, None,
+                                   f'lembar "{n}" tidak ada. Nama lembar tidak boleh diubah.{saran}'))
+    for n in asing:
+        masalah.append(Masalah(berkas, None, None,
+                               f'lembar "{n}" tidak dikenal. Lembar yang diharapkan: '
+                               f"{PETUNJUK}, {', '.join(dikenal)}."))
+
+
+def _tempat(berkas: str, lembar: Lembar) -> str:
+    return f'{berkas}, lembar "{lembar.dataset}"'
+
+
+def _baca_lembar(ws: Worksheet, lembar: Lembar, lama: data.DataTahun, berkas: str,
+                 masalah: list[Masalah], sudah: set[tuple[str, int, str]]) -> _Calon | None:
+    tempat = _tempat(berkas, lembar)
+    diharapkan = [k.nama for k in lembar.kolom]
+    judul = [str(v).strip() if v is not None else "" for v in
+             next(ws.iter_rows(min_row=1, max_row=1, values_only=True), ())]
+    while judul and not judul[-1]:
+        judul.pop()
+    if judul != diharapkan:
+        masalah.append(Masalah(tempat, 1, None,
+                               "baris 1 harus berisi judul kolom persis seperti di template: "
+                               f"{', '.join(diharapkan)}. Yang ditemukan: "
+                               f"{', '.join(judul) or '(kosong)'}."))
+        return None
+    isian: list[tuple[int, dict[str, str]]] = []
+    for nomor, nilai in enumerate(ws.iter_rows(min_row=2, max_col=len(diharapkan),
+                                               values_only=True), start=2):
+        baris, salah = {}, False
+        for k, v in zip(lembar.kolom, nilai, strict=False):
+            teks, pesan = _dari_sel(v, k)
+            if pesan:
+                masalah.append(Masalah(tempat, nomor, k.nama, pesan))
+                sudah.add((tempat, nomor, k.nama))
+                salah = True
+            baris[k.nama] = teks
+        if salah or (any(baris.values()) and not _belum_diisi(baris, lembar)):
+            isian.append((nomor, baris))
+    _periksa_baris_kunci(lembar, lama, [b for _, b in isian], tempat, masalah)
+    return _gabung(lembar, lama, isian, tempat)
+
+
+def _dari_sel(nilai: Any, k: Kolom) -> tuple[str, str | None]:
+    """The CSV text of one cell, or a message when Excel holds something of the wrong kind."""
+    if nilai is None:
+        return "", None
+    if isinstance(nilai, bool):
+        return "", f"sel berisi nilai logika ({nilai}), bukan {k.tipe.contoh}."
+    if isinstance(nilai, (datetime, date, time)):
+        return "", ("sel berisi tanggal atau jam, padahal kolom ini berisi "
+                    f"{k.tipe.contoh}. Ubah format sel menjadi Angka atau Umum, lalu ketik ulang.")
+    if isinstance(nilai, int):
+        return str(nilai), None
+    if isinstance(nilai, float):
+        if nilai.is_integer():
+            return str(int(nilai)), None
+        return format(Decimal(repr(nilai)), "f"), None
+    teks = str(nilai).strip()
+    if k.tipe is not Tipe.TEKS and teks:
+        _, pesan = parse(teks, k)
+        if pesan:
+            return "", (f'sel berisi teks "{teks}", bukan angka, padahal kolom ini berisi '
+                        f"{k.tipe.contoh}. Hapus isinya lalu ketik angkanya saja (tanpa Rp, %, "
+                        "atau titik ribuan yang diketik manual).")
+    return teks, None
+
+
+def _belum_diisi(baris: dict[str, str], lembar: Lembar) -> bool:
+    """A row with only its key, in a table whose rows need a value, means "no figure yet"."""
+    terbuka = [k for k in lembar.kolom if k.nama not in lembar.terkunci]
+    return any(k.wajib for k in terbuka) and not any(baris.get(k.nama) for k in terbuka)
+
+
+def _periksa_baris_kunci(lembar: Lembar, lama: data.DataTahun, isian: list[dict[str, str]],
+                         tempat: str, masalah: list[Masalah]) -> None:
+    kunci_isian = {lembar.kunci(b) for b in isian}
+    for b in baris_awal(lembar, lama):
+        kunci = tuple(_teks_nilai(b.get(k)) for k in lembar.ds.kunci)
+        if kunci in kunci_isian or _boleh_kosong(b, lembar):
+            continue
+        uraian = ", ".join(f"{k}={v}" for k, v in zip(lembar.ds.kunci, kunci, strict=True))
+        masalah.append(Masalah(tempat, None, ", ".join(lembar.ds.kunci),
+                               f"baris berkunci ({uraian}) tidak ada lagi. Baris berkunci tidak "
+                               "boleh dihapus atau diubah kuncinya; bila datanya belum ada, "
+                               "kosongkan isinya saja."))
+
+
+def _boleh_kosong(awal: dict[str, Any], lembar: Lembar) -> bool:
+    """A template row that may disappear: one of the rows left out when nothing is filled."""
+    return _belum_diisi({k: _teks_nilai(v) for k, v in awal.items()}, lembar)
+
+
+def _teks_nilai(nilai: Any) -> str:
+    return "" if nilai is None else str(nilai)
+
+
+def _gabung(lembar: Lembar, lama: data.DataTahun, isian: list[tuple[int, dict[str, str]]],
+            tempat: str) -> _Calon:
+    """The new file: the sheet's rows (plus the as-reported columns kept from the current file);
+    for a multi-year file, the other years' rows stay where they are."""
+    ds = lembar.ds
+    path = ds.path(lama.tahun)
+    sekarang, nomor_lama = _baris_mentah(lama.akar / path)
+    menurut_kunci = {lembar.kunci(b): b for b in sekarang}
+    dilaporkan = [k.nama for k in ds.kolom if k.dilaporkan]
+
+    def lengkap(b: dict[str, str]) -> dict[str, str]:
+        tersimpan = menurut_kunci.get(lembar.kunci(b), {})
+        return {**b, **{k: tersimpan.get(k, "") for k in dilaporkan}}
+
+    calon = _Calon(path, lembar)
+    if ds.per_tahun:
+        for nomor, b in isian:
+            calon.baris.append(lengkap(b))
+            calon.asal.append((tempat, nomor))
+        return calon
+    pertama: dict[tuple[str, ...], int] = {}
+    for i, (_, b) in enumerate(isian):
+        pertama.setdefault(lembar.kunci(b), i)
+    ditempatkan: set[int] = set()
+    for b, nomor in zip(sekarang, nomor_lama, strict=True):
+        if b.get("tahun") != str(lama.tahun):
+            calon.baris.append(b)
+            calon.asal.append((f"data/{path}", nomor))
+            continue
+        i = pertama.get(lembar.kunci(b))
+        if i is not None and i not in ditempatkan:  # this year's row, updated in place
+            ditempatkan.add(i)
+            calon.baris.append(lengkap(isian[i][1]))
+            calon.asal.append((tempat, isian[i][0]))
+    for i, (nomor, b) in enumerate(isian):
+        if i not in ditempatkan:
+            calon.baris.append(lengkap(b))
+            calon.asal.append((tempat, nomor))
+    return calon
+
+
+def _baris_mentah(path: Path) -> tuple[list[dict[str, str]], list[int]]:
+    if not path.exists():
+        return [], []
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        baca = list(csv.reader(f))
+    if not baca:
+        return [], []
+    judul = baca[0]
+    baris, nomor = [], []
+    for i, sel in enumerate(baca[1:], start=data.BARIS_PERTAMA):
+        if any(s.strip() for s in sel):
+            baris.append(dict(zip(judul, sel, strict=False)))
+            nomor.append(i)
+    return baris, nomor
+
+
+def _validasi_calon(tahun: int, akar: Path,
+                    calon: list[_Calon]) -> tuple[data.DataTahun | None, list[Masalah]]:
+    """Load the year from a scratch copy of the data folder holding the new files."""
+    with tempfile.TemporaryDirectory(prefix="lakip-impor-") as tmp:
+        salinan = Path(tmp) / akar.name
+        shutil.copytree(akar, salinan, ignore=shutil.ignore_patterns(".*"))
+        for c in calon:
+            (salinan / c.path).write_text(c.teks(), encoding="utf-8")
+        try:
+            return data.muat(tahun, salinan), []
+        except ValidasiGagal as e:
+            return None, e.masalah
+
+
+def _ke_lembar(masalah: list[Masalah], calon: list[_Calon], akar: Path) -> list[Masalah]:
+    """Problems found in the files made from the workbook, pointed at its sheets and rows."""
+    menurut_berkas = {f"{akar.name}/{c.path}": c for c in calon}
+    hasil = []
+    for m in masalah:
+        c = menurut_berkas.get(m.berkas)
+        if c is None:
+            hasil.append(m)
+        elif m.baris is None or m.baris < data.BARIS_PERTAMA:
+            hasil.append(Masalah(_tempat_lembar(c), None, m.kolom, m.pesan, m.tingkat))
+        else:
+            tempat, nomor = c.asal[m.baris - data.BARIS_PERTAMA]
+            hasil.append(Masalah(tempat, nomor, m.kolom, m.pesan, m.tingkat))
+    return hasil
+
+
+def _tempat_lembar(c: _Calon) -> str:
+    tempat = next((t for t, _ in c.asal if "lembar" in t), None)
+    return tempat or f"data/{c.path}"
+
+
+def _tulis(akar: Path, calon: list[_Calon], lama: data.DataTahun,
+           baru: data.DataTahun) -> HasilImpor:
+    """Write the files whose content changed, each atomically; keep the others byte for byte."""
+    berubah = [c for c in calon
+               if lama[c.lembar.dataset].baris != baru[c.lembar.dataset].baris
+               or not (akar / c.path).exists()]
+    sementara = []
+    for c in berubah:
+        tujuan = akar / c.path
+        tmp = tujuan.with_name(f".{tujuan.name}.impor")
+        tmp.write_text(c.teks(), encoding="utf-8")
+        sementara.append((tmp, tujuan))
+    for tmp, tujuan in sementara:
+        os.replace(tmp, tujuan)
+    ditulis = {c.path for c in berubah}
+    return HasilImpor(sorted(ditulis), sorted(c.path for c in calon if c.path not in ditulis),
+                      _ke_lembar(baru.peringatan, calon, akar))

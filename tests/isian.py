@@ -1,0 +1,94 @@
+"""Filling a `lakip template` workbook the way an analyst would, with plausible figures."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from lakip_lib.schema import STATUS_IDM
+
+Isi = Callable[[dict[str, Any], int], dict[str, Any]]
+
+REALISASI = {"IKU1": 74.6, "IKU3": 2.29, "PKA": 5.4, "IPK": 56.1, "ASFR": 15}
+STATUS = ("Mandiri", "Maju", "Maju", "Berkembang")
+
+
+def _realisasi(b: dict[str, Any], i: int) -> dict[str, Any]:
+    return {"realisasi": REALISASI.get(b["indikator"], 50.0)}
+
+
+def _kasus(b: dict[str, Any], i: int) -> dict[str, Any]:
+    return {"jumlah": {"perempuan": 3, "anak": 9}[b["kelompok"]]}
+
+
+def _desa(b: dict[str, Any], i: int) -> dict[str, Any]:
+    return {"status_idm": STATUS[i % len(STATUS)]}
+
+
+def _cpr(b: dict[str, Any], i: int) -> dict[str, Any]:
+    pus = 3000 + 250 * i
+    return {"pus": pus, "kb_aktif": pus * 4 // 5}
+
+
+def _anggaran(b: dict[str, Any], i: int) -> dict[str, Any]:
+    if b["level"] != "subkegiatan":
+        return {}
+    anggaran = 150_000_000 + 2_500_000 * i
+    return {"anggaran": anggaran, "realisasi": anggaran * 9 // 10}
+
+
+def _program(b: dict[str, Any], i: int) -> dict[str, Any]:
+    target = b["target"] if b["target"] is not None else 100
+    return {"target": target, "realisasi": target}
+
+
+ISIAN: dict[str, Isi] = {
+    "realisasi": _realisasi,
+    "kasus_kekerasan": _kasus,
+    "desa": _desa,
+    "cpr_kecamatan": _cpr,
+    "pk_anggaran": lambda b, i: {"anggaran": 5_000_000_000 + 1_000_000_000 * i},
+    "anggaran": _anggaran,
+    "program_kinerja": _program,
+    "efisiensi": lambda b, i: {"capaian_kinerja": 95 + i % 5},
+}
+
+
+def baris(ws: Worksheet) -> list[tuple[int, dict[str, Any]]]:
+    """(sheet row, {column: value}) for every non-empty data row."""
+    judul = [c.value for c in ws[1]]
+    hasil = []
+    for nomor, nilai in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
+        if any(v is not None for v in nilai):
+            hasil.append((nomor, dict(zip(judul, nilai, strict=False))))
+    return hasil
+
+
+def tulis(ws: Worksheet, nomor: int, nilai: dict[str, Any]) -> None:
+    judul = [c.value for c in ws[1]]
+    for kolom, v in nilai.items():
+        ws.cell(row=nomor, column=judul.index(kolom) + 1, value=v)
+
+
+def isi_buku_kerja(path: Path) -> None:
+    """Fill every empty figure of the workbook in place."""
+    wb = load_workbook(path)
+    for nama, isi in ISIAN.items():
+        ws = wb[nama]
+        for i, (nomor, b) in enumerate(baris(ws)):
+            tulis(ws, nomor, {k: v for k, v in isi(b, i).items() if b.get(k) is None})
+    _isi_rekap_idm(wb)
+    wb.save(path)
+
+
+def _isi_rekap_idm(wb: Any) -> None:
+    """The IDM recap agrees with the village list, as the validation requires."""
+    hitung = Counter(b["status_idm"] for _, b in baris(wb["desa"]))
+    ws = wb["idm_status"]
+    for nomor, _ in baris(ws):
+        tulis(ws, nomor, {s.lower().replace(" ", "_"): hitung.get(s, 0) for s in STATUS_IDM})
