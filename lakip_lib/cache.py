@@ -17,6 +17,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from lakip_lib import data
+
 VERSI = 1
 KODE = Path(__file__).resolve().parent
 
@@ -40,12 +42,20 @@ def sidik(isi: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(isi, sort_keys=True, default=str).encode()).hexdigest()
 
 
+def sha_data(akar_data: Path, path: str, tahun: int) -> str:
+    """Hash of a data file as the edition of `tahun` sees it (`data.isi_edisi`)."""
+    if not (akar_data / path).is_file():
+        return "tidak-ada"
+    return hashlib.sha256(data.isi_edisi(akar_data, path, tahun)).hexdigest()
+
+
 def kunci_eksekusi(notebook: Path, parameter: dict[str, Any], judul: str | None,
                    dibaca: list[str], akar_data: Path) -> str:
+    tahun = int(parameter["year"])
     return sidik({
         "versi": VERSI, "notebook": sha_berkas(notebook), "kode": sidik_kode(),
         "parameter": parameter, "judul": judul,
-        "data": {p: sha_berkas(akar_data / p) for p in sorted(dibaca)},
+        "data": {p: sha_data(akar_data, p, tahun) for p in sorted(dibaca)},
     })
 
 

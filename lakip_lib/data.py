@@ -165,7 +165,7 @@ def muat(tahun: int, akar: Path | None = None) -> DataTahun:
     draf = str(edisi.get("status", "")).lower() == "draf"
     tabel: dict[str, Tabel] = {}
     for ds in DATASETS:
-        t = _baca_tabel(ds, akar / ds.path(tahun), p, periode, draf)
+        t = _baca_tabel(ds, akar / ds.path(tahun), p, periode, tahun, draf)
         if t is not None:
             tabel[ds.nama] = t
     _periksa_acuan(tabel, p)
@@ -281,7 +281,7 @@ def _baca_teks(path: Path, p: _Pengumpul) -> str | None:
 
 
 def _baca_tabel(ds: Dataset, path: Path, p: _Pengumpul, periode: tuple[int, int] | None,
-                draf: bool = False) -> Tabel | None:
+                tahun: int, draf: bool = False) -> Tabel | None:
     nama = p.nama(path)
     if not path.exists():
         if ds.wajib_ada:
@@ -305,6 +305,9 @@ def _baca_tabel(ds: Dataset, path: Path, p: _Pengumpul, periode: tuple[int, int]
     for i, sel in enumerate(baris_csv[1:], start=BARIS_PERTAMA):
         if not any(s.strip() for s in sel):
             continue
+        if ds.riwayat and len(sel) == len(header) and not ds.dalam_edisi(
+                sel[header.index("tahun")], tahun):
+            continue  # a later year's row: not part of this edition
         if len(sel) != len(header):
             p.tambah(nama, i, None,
                      f"baris ini berisi {len(sel)} kolom, padahal seharusnya {len(header)} "
@@ -385,6 +388,27 @@ def _periksa_acuan(tabel: dict[str, Tabel], p: _Pengumpul) -> None:
                 p.tambah(t.berkas, nomor, kolom.nama,
                          f'nilai "{nilai}" tidak dikenal: tidak ada di {sumber.berkas} kolom '
                          f'"{kolom.acuan[1]}".{saran}')
+
+
+def isi_edisi(akar: Path, path: str, tahun: int) -> bytes:
+    """A data file as the edition of `tahun` sees it: a multi-year record without later years'
+    rows, so that adding next year's figures changes neither this edition nor its fingerprint."""
+    berkas = akar / path
+    if not berkas.is_file():
+        return b""
+    ds = next((d for d in DATASETS if d.path(tahun) == path), None)
+    if ds is None or not ds.riwayat:
+        return berkas.read_bytes()
+    baris = list(csv.reader(io.StringIO(berkas.read_text(encoding="utf-8-sig"), newline="")))
+    if not baris or "tahun" not in baris[0]:
+        return berkas.read_bytes()
+    kolom = baris[0].index("tahun")
+    tetap = [b for b in baris[1:] if len(b) <= kolom or ds.dalam_edisi(b[kolom], tahun)]
+    if len(tetap) == len(baris) - 1:
+        return berkas.read_bytes()  # nothing of a later year: the file as it is
+    keluaran = io.StringIO()
+    csv.writer(keluaran, lineterminator="\n").writerows([baris[0], *tetap])
+    return keluaran.getvalue().encode("utf-8")
 
 
 def _narasi(folder: Path) -> dict[str, str]:

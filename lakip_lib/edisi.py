@@ -10,7 +10,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from lakip_lib import cache, pdf
+from lakip_lib import cache, data, pdf
 from lakip_lib.data import DataTahun
 from lakip_lib.schema import DATASETS, Tipe
 
@@ -32,7 +32,7 @@ def berkas_data(d: DataTahun) -> list[str]:
 
 def sidik_data(d: DataTahun) -> str:
     """Short fingerprint of the edition's input files."""
-    return cache.sidik({p: cache.sha_berkas(d.akar / p) for p in berkas_data(d)})[:12]
+    return cache.sidik({p: cache.sha_data(d.akar, p, d.tahun) for p in berkas_data(d)})[:12]
 
 
 def komit_kode() -> str:
@@ -68,7 +68,7 @@ def tulis_paket_data(d: DataTahun, tujuan: Path) -> Path:
         shutil.rmtree(folder)
     for p in berkas_data(d):
         (folder / p).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(d.akar / p, folder / p)
+        (folder / p).write_bytes(data.isi_edisi(d.akar, p, d.tahun))
     sumber: list[dict[str, Any]] = []
     for ds in DATASETS:
         path = ds.path(d.tahun)

@@ -53,6 +53,14 @@ class Dataset:
     kolom: tuple[Kolom, ...]
     kunci: tuple[str, ...]
     wajib_ada: bool = True
+    riwayat: bool = False  # a multi-year record by `tahun`: an edition sees rows up to its year
+
+    def dalam_edisi(self, tahun_baris: str, tahun: int) -> bool:
+        """Whether a raw row belongs to the edition of `tahun` (later years' rows do not)."""
+        if not self.riwayat:
+            return True
+        teks = tahun_baris.strip()
+        return not (teks.isdigit() and int(teks) > tahun)
 
     @property
     def per_tahun(self) -> bool:
@@ -120,6 +128,7 @@ DATASETS: tuple[Dataset, ...] = (
             _k("realisasi", _DESIMAL), _k("keterangan", wajib=False),
         ),
         ("indikator", "tahun"),
+        riwayat=True,
     ),
     Dataset(
         "kasus_kekerasan", "kasus_kekerasan.csv",
@@ -130,6 +139,7 @@ DATASETS: tuple[Dataset, ...] = (
             _k("jumlah", Tipe.BULAT, boleh_negatif=False),
         ),
         ("tahun", "kelompok"),
+        riwayat=True,
     ),
     Dataset(
         "idm_status", "idm_status.csv",
@@ -144,6 +154,7 @@ DATASETS: tuple[Dataset, ...] = (
             _k("jumlah_dilaporkan", Tipe.BULAT, wajib=False, dilaporkan=True),
         ),
         ("tahun",),
+        riwayat=True,
     ),
     Dataset(
         "pembanding", "pembanding.csv",
@@ -154,6 +165,7 @@ DATASETS: tuple[Dataset, ...] = (
             _k("sumber"),
         ),
         ("indikator", "wilayah", "tahun", "jenis"),
+        riwayat=True,
     ),
     Dataset(
         "skala_kategori", "{tahun}/skala_kategori.csv",
