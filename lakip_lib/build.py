@@ -26,7 +26,7 @@ from typing import Any
 import nbformat
 import yaml
 
-from lakip_lib import book, cache, data, edisi, pdf
+from lakip_lib import aturan, book, cache, data, edisi, pdf
 from lakip_lib.data import DataTahun
 
 AKAR_PROYEK = Path(__file__).resolve().parent.parent
@@ -286,19 +286,21 @@ def terbitkan(html: Path, situs: Path, tahun: int) -> Path:
 
 
 def tulis_indeks(situs: Path) -> None:
-    """The site root sends the reader to the latest published edition."""
+    """The site root sends the reader to the latest final edition (the latest draft only when
+    no edition is final yet); editions.json lists every published edition for the switcher."""
     terbit = sorted(int(p.name) for p in situs.iterdir() if p.is_dir() and p.name.isdigit())
     if not terbit:
         return
-    terbaru = terbit[-1]
-    tulis_pengalihan(situs / "index.html", f"{terbaru}/index.html", f"LAKIP {terbaru}")
     daftar = []
     for tahun in reversed(terbit):
         try:
-            label = json.loads((situs / str(tahun) / STEMPEL).read_text(encoding="utf-8"))["label"]
-        except (OSError, ValueError, KeyError):
-            label = ""
-        daftar.append({"tahun": tahun, "label": label, "url": f"{tahun}/index.html"})
+            stempel = json.loads((situs / str(tahun) / STEMPEL).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            stempel = {}
+        daftar.append({"tahun": tahun, "label": stempel.get("label", ""),
+                       "status": stempel.get("status", "final"), "url": f"{tahun}/index.html"})
+    terbaru = next((e for e in daftar if e["status"] != "draf"), daftar[0])["tahun"]
+    tulis_pengalihan(situs / "index.html", f"{terbaru}/index.html", f"LAKIP {terbaru}")
     (situs / "editions.json").write_text(json.dumps(daftar, ensure_ascii=False, indent=1) + "\n",
                                          encoding="utf-8")
 
@@ -368,7 +370,8 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
                               eksekusi)
         html = _susun(d, src, kerja, dengan_pdf, lapor)
         edisi.tulis_paket_data(d, html)
-        stempel = {"tahun": tahun, "kunci": kunci_situs, "label": str(d.edisi["label"])}
+        stempel = {"tahun": tahun, "kunci": kunci_situs, "label": str(d.edisi["label"]),
+                   "status": "draf" if aturan.draf(d) else "final"}
         (html / STEMPEL).write_text(json.dumps(stempel) + "\n", encoding="utf-8")
         lapor("Menerbitkan edisi …")
         situs = terbitkan(html, folder_build / "site", tahun)
