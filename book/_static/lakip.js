@@ -42,6 +42,16 @@
     });
   }
 
+  /* The same page in the chosen edition when it has one (a new Renstra may have other sasaran
+     pages), else that edition's first page. */
+  function bukaEdisi(awal) {
+    var halaman = window.location.pathname.split("/").pop() || "index.html";
+    var sama = awal.replace(/[^/]*$/, halaman);
+    fetch(sama, { method: "HEAD" })
+      .then(function (r) { window.location.href = r.ok ? sama : awal; })
+      .catch(function () { window.location.href = awal; });
+  }
+
   /* Edition switcher: one editions.json at the site root serves every edition. */
   function isiPemilih() {
     document.querySelectorAll(".lakip-pemilih").forEach(function (wadah) {
@@ -60,7 +70,7 @@
             opsi.selected = String(e.tahun) === sekarang;
             pilih.appendChild(opsi);
           });
-          pilih.addEventListener("change", function () { window.location.href = pilih.value; });
+          pilih.addEventListener("change", function () { bukaEdisi(pilih.value); });
           wadah.appendChild(pilih);
         })
         .catch(function () { /* opened from disk: no switcher */ });
