@@ -116,7 +116,7 @@ def _kunci_wajib(lembar: Lembar, d: data.DataTahun) -> list[dict[str, Any]]:
     tahun = d.tahun
     indikator = d["indikator"].baris
     if lembar.dataset == "target":
-        return [{"indikator": i["kode"]} for i in indikator if i["jenis"] == "iku"]
+        return [{"indikator": i["kode"]} for i in indikator if i["jenis"] in ("iku", "pendukung")]
     if lembar.dataset == "realisasi":
         pernah = {b["indikator"] for b in d["realisasi"].baris}
         return [{"indikator": i["kode"], "tahun": tahun} for i in indikator

@@ -48,6 +48,7 @@ def _program(b: dict[str, Any], i: int) -> dict[str, Any]:
 
 
 ISIAN: dict[str, Isi] = {
+    "target": lambda b, i: {"target": 12.5, "dasar": "renja"},
     "realisasi": _realisasi,
     "kasus_kekerasan": _kasus,
     "desa": _desa,

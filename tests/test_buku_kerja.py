@@ -81,6 +81,7 @@ def test_template_prefills_this_years_rows(tahun_2025):
     wb = load_workbook(xlsx)
     target = {b["indikator"]: (b["target"], b["dasar"]) for _, b in baris(wb["target"])}
     assert target["IKU1"] == (75, "renstra")
+    assert target["PKA"] == (None, None)  # a supporting indicator's target, to fill in
     realisasi = [(b["indikator"], b["tahun"], b["realisasi"]) for _, b in baris(wb["realisasi"])]
     assert ("IKU1", 2025, None) in realisasi and ("IKU3", 2025, None) in realisasi
     assert {b["sasaran"] for _, b in baris(wb["pk_anggaran"])} == {"S1", "S2", "S3", "S4"}

@@ -1,0 +1,89 @@
+"""Every January, end to end, the way an analyst does it: new-year → template → fill the workbook
+in "Excel" → import → build both years; the published 2024 edition is not touched."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from lakip_lib import build, cli
+
+from .browser import peramban, server
+from .halaman import teks
+from .isian import isi_buku_kerja
+
+
+def _isi(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}
+
+
+def test_every_january(salinan_data: Path, tmp_path: Path, capsys):
+    build = tmp_path / "_build"
+
+    def lakip(*argumen: str) -> str:
+        kode = cli.main(["--data", str(salinan_data), *argumen])
+        keluaran = capsys.readouterr()
+        assert kode == 0, keluaran.err
+        return keluaran.out
+
+    lakip("build", "2024", "--keluaran", str(build))
+    situs = build / "site"
+    terbit_2024 = _isi(situs / "2024")
+
+    lakip("new-year", "2025")
+    xlsx = tmp_path / "isian-2025.xlsx"
+    lakip("template", "2025", "--keluaran", str(xlsx))
+    isi_buku_kerja(xlsx)
+    assert "Impor selesai: 10 berkas diperbarui" in lakip("import", "2025", str(xlsx))
+    keluaran = lakip("build", "2024", "2025", "--keluaran", str(build))
+
+    assert "Selesai: edisi 2024 (0 notebook dijalankan" in keluaran
+    assert _isi(situs / "2024") == terbit_2024
+    assert (situs / "2025" / "LAKIP-2025-DP3AP2KB-PMD.pdf").stat().st_size > 100_000
+    edisi = json.loads((situs / "editions.json").read_text())
+    assert [e["tahun"] for e in edisi] == [2025, 2024]
+    assert 'url=2024/index.html"' in (situs / "index.html").read_text()  # 2025 is a draft
+
+    s1 = teks(situs / "2025" / "sasaran_s1.html")
+    assert ("Dibandingkan tahun 2024 (73,27), realisasi Indeks Pemberdayaan Gender (IDG) tahun "
+            "2025 naik 1,33") in s1
+    assert "74,60" in s1 and "belum tersedia" not in s1
+    s3 = teks(situs / "2025" / "sasaran_s3.html")
+    assert "Dibandingkan tahun 2024 (2,31" in s3 and "membaik karena indikator ini makin baik " \
+                                                     "bila makin rendah" in s3
+
+    with server(situs) as url, peramban() as b:
+        page = b.new_page()
+        page.goto(f"{url}/2025/ikhtisar.html")
+        pilih = page.locator("select.lakip-pilih-edisi")
+        pilih.wait_for(timeout=10_000)
+        assert pilih.locator("option").all_inner_texts() == [
+            "Edisi 2025 (Draf)", "Edisi 2024 (Final, Januari 2025)"]
+        pilih.select_option(label="Edisi 2024 (Final, Januari 2025)")
+        page.wait_for_url("**/2024/ikhtisar.html", timeout=10_000)
+
+
+def _terbit(situs: Path, tahun: int, status: str) -> None:
+    (situs / str(tahun)).mkdir(parents=True)
+    (situs / str(tahun) / build.STEMPEL).write_text(json.dumps(
+        {"tahun": tahun, "kunci": "x", "label": f"Label {tahun}", "status": status}))
+
+
+def test_root_prefers_the_latest_final_edition(tmp_path: Path):
+    _terbit(tmp_path, 2024, "final")
+    _terbit(tmp_path, 2025, "draf")
+    build.tulis_indeks(tmp_path)
+    assert 'url=2024/index.html"' in (tmp_path / "index.html").read_text()
+    _terbit(tmp_path, 2026, "final")
+    build.tulis_indeks(tmp_path)
+    assert 'url=2026/index.html"' in (tmp_path / "index.html").read_text()
+    edisi = json.loads((tmp_path / "editions.json").read_text())
+    assert [(e["tahun"], e["status"]) for e in edisi] == [(2026, "final"), (2025, "draf"),
+                                                         (2024, "final")]
+
+
+def test_root_goes_to_a_draft_when_nothing_is_final_yet(tmp_path: Path):
+    _terbit(tmp_path, 2025, "draf")
+    build.tulis_indeks(tmp_path)
+    assert 'url=2025/index.html"' in (tmp_path / "index.html").read_text()
