@@ -33,12 +33,13 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from lakip_lib import data
+from lakip_lib import data, isian_edisi
 from lakip_lib.masalah import GALAT, Masalah, ValidasiGagal
 from lakip_lib.schema import BY_NAME, Dataset, Kolom, Tipe
 from lakip_lib.sel import parse
 
 PETUNJUK = "Petunjuk"
+EDISI = "edisi"
 BARIS_CADANGAN = 100  # unlocked empty rows under the data, for rows the analyst adds
 LEBAR_MAKS = 60
 _ABU = PatternFill("solid", fgColor="E7E6E6")
@@ -138,6 +139,7 @@ def tulis_template(tahun: int, tujuan: Path, akar: Path | None = None) -> Path:
     d = data.muat(tahun, akar)
     wb = Workbook()
     _tulis_petunjuk(wb.active, d)
+    _tulis_edisi(wb.create_sheet(EDISI), d)
     for lembar in LEMBAR:
         _tulis_lembar(wb.create_sheet(lembar.dataset), lembar, d)
     wb.properties.creator = "lakip"
@@ -170,10 +172,11 @@ def _tulis_petunjuk(ws: Worksheet, d: data.DataTahun) -> None:
         (f"6. Simpan sebagai Buku Kerja Excel (.xlsx), lalu jalankan: lakip import {tahun} "
          "<nama berkas>.xlsx. Bila ada kesalahan, semuanya dilaporkan sekaligus dengan nama "
          f"lembar, baris, dan kolom, dan folder data/{tahun} tidak diubah sama sekali.", ""),
-        (f"7. Label edisi, pagu anggaran, dan status (draf/final) ada di data/{tahun}/edisi.yaml; "
-         f"uraian analisis ada di data/{tahun}/narasi/.", ""),
+        ("7. Label edisi, status (draf/final), tanggal, dan pagu anggaran diisi di lembar edisi. "
+         f"Uraian analisis ditulis di data/{tahun}/narasi/ (satu berkas per bagian).", ""),
         ("", ""),
         ("Lembar", "subjudul"),
+        (f"{EDISI}: {' '.join(i.jalur for i in isian_edisi.ISIAN)}", ""),
     ]
     for lembar in LEMBAR:
         baris.append((f"{lembar.dataset}: {lembar.petunjuk}", ""))
@@ -190,6 +193,46 @@ def _tulis_petunjuk(ws: Worksheet, d: data.DataTahun) -> None:
             sel.font = Font(bold=True, size=12)
         sel.alignment = Alignment(wrap_text=True, vertical="top")
     ws.column_dimensions["A"].width = 110
+
+
+def _tulis_edisi(ws: Worksheet, d: data.DataTahun) -> None:
+    for j, judul in enumerate(("isian", "nilai", "keterangan"), start=1):
+        sel = ws.cell(row=1, column=j, value=judul)
+        sel.font = Font(bold=True, color="FFFFFF")
+        sel.fill = _JUDUL
+    for i, isian in enumerate(isian_edisi.ISIAN, start=2):
+        ws.cell(row=i, column=1, value=isian.jalur).fill = _ABU
+        nilai = ws.cell(row=i, column=2, value=isian_edisi.nilai(d.edisi, isian.jalur))
+        nilai.protection = Protection(locked=False)
+        if isian.jenis == "tanggal":
+            nilai.number_format = "yyyy-mm-dd"
+        elif isian.jenis == "rupiah":
+            nilai.number_format = "#,##0"
+        validasi = _validasi_edisi(isian)
+        if validasi is not None:
+            ws.add_data_validation(validasi)
+            validasi.add(f"B{i}")
+        ws.cell(row=i, column=3, value=isian.keterangan).fill = _ABU
+    for huruf, lebar in (("A", 28), ("B", 24), ("C", 90)):
+        ws.column_dimensions[huruf].width = lebar
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+
+
+def _validasi_edisi(isian: isian_edisi.Isian) -> DataValidation | None:
+    if isian.jenis == "status":
+        v = DataValidation(type="list", formula1='"' + ",".join(isian_edisi.STATUS) + '"')
+    elif isian.jenis == "tanggal":
+        v = DataValidation(type="date", operator="greaterThan", formula1="1")
+    elif isian.jenis == "rupiah":
+        v = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0")
+    else:
+        return None
+    v.allow_blank = True
+    v.showErrorMessage = True
+    v.errorTitle = "Isian tidak sah"
+    v.error = isian.keterangan
+    return v
 
 
 def _tulis_lembar(ws: Worksheet, lembar: Lembar, d: data.DataTahun) -> None:
@@ -269,8 +312,19 @@ class _Calon:
 
     path: str  # relative to the data folder
     lembar: Lembar
+    tempat: str  # the sheet, as problems name it
     baris: list[dict[str, str]] = field(default_factory=list)
     asal: list[tuple[str, int]] = field(default_factory=list)
+
+    def tempatkan(self, m: Masalah) -> Masalah:
+        if m.baris is None or m.baris < data.BARIS_PERTAMA:
+            return Masalah(self.tempat, None, m.kolom, m.pesan, m.tingkat)
+        tempat, nomor = self.asal[m.baris - data.BARIS_PERTAMA]
+        return Masalah(tempat, nomor, m.kolom, m.pesan, m.tingkat)
+
+    def sama(self, lama: data.DataTahun, baru: data.DataTahun) -> bool:
+        nama = self.lembar.dataset
+        return lama.ada(nama) and lama[nama].baris == baru[nama].baris
 
     def teks(self) -> str:
         kolom = [k.nama for k in self.lembar.ds.kolom]
@@ -280,6 +334,28 @@ class _Calon:
         for b in self.baris:
             penulis.writerow({k: b.get(k, "") for k in kolom})
         return keluaran.getvalue()
+
+
+@dataclass
+class _CalonEdisi:
+    """edisi.yaml with the values of the `edisi` sheet, and the sheet row of each key."""
+
+    path: str
+    tempat: str
+    isi: str
+    baris: dict[str, int]
+
+    def teks(self) -> str:
+        return self.isi
+
+    def tempatkan(self, m: Masalah) -> Masalah:
+        nomor = self.baris.get(m.kolom or "")
+        if nomor is None:
+            return m
+        return Masalah(self.tempat, nomor, "nilai", m.pesan, m.tingkat)
+
+    def sama(self, lama: data.DataTahun, baru: data.DataTahun) -> bool:
+        return lama.edisi == baru.edisi
 
 
 @dataclass
@@ -305,8 +381,12 @@ def impor(tahun: int, berkas: Path, akar: Path | None = None) -> HasilImpor:
     if wb is None:
         raise ValidasiGagal(masalah)
     _periksa_nama_lembar(wb.sheetnames, berkas.name, masalah)
-    calon = []
+    calon: list[Any] = []
     sudah: set[tuple[str, int, str]] = set()
+    if EDISI in wb.sheetnames:
+        e = _baca_edisi(wb[EDISI], lama, berkas.name, masalah, sudah)
+        if e is not None:
+            calon.append(e)
     for lembar in LEMBAR:
         if lembar.dataset in wb.sheetnames:
             c = _baca_lembar(wb[lembar.dataset], lembar, lama, berkas.name, masalah, sudah)
@@ -335,7 +415,7 @@ def _buka(berkas: Path, masalah: list[Masalah]) -> Any:
 
 
 def _periksa_nama_lembar(nama: list[str], berkas: str, masalah: list[Masalah]) -> None:
-    dikenal = [lb.dataset for lb in LEMBAR]
+    dikenal = [EDISI, *(lb.dataset for lb in LEMBAR)]
     asing = [n for n in nama if n not in dikenal and n != PETUNJUK]
     for n in dikenal:
         if n not in nama:
@@ -383,6 +463,42 @@ def _baca_lembar(ws: Worksheet, lembar: Lembar, lama: data.DataTahun, berkas: st
             isian.append((nomor, baris))
     _periksa_baris_kunci(lembar, lama, [b for _, b in isian], tempat, masalah)
     return _gabung(lembar, lama, isian, tempat)
+
+
+def _baca_edisi(ws: Worksheet, lama: data.DataTahun, berkas: str, masalah: list[Masalah],
+                sudah: set[tuple[str, int, str]]) -> _CalonEdisi | None:
+    tempat = f'{berkas}, lembar "{EDISI}"'
+    judul = [c for c in next(ws.iter_rows(max_row=1, max_col=3, values_only=True), ())]
+    if judul != ["isian", "nilai", "keterangan"]:
+        masalah.append(Masalah(tempat, 1, None, "baris 1 harus berisi judul kolom persis seperti "
+                               "di template: isian, nilai, keterangan."))
+        return None
+    nilai: dict[str, Any] = {}
+    nomor_isian: dict[str, int] = {}
+    for nomor, (jalur, sel) in enumerate(ws.iter_rows(min_row=2, max_col=2, values_only=True),
+                                         start=2):
+        if jalur is None:
+            continue
+        isian = isian_edisi.MENURUT_JALUR.get(str(jalur).strip())
+        if isian is None:
+            masalah.append(Masalah(tempat, nomor, "isian", f'isian "{jalur}" tidak dikenal.'))
+            continue
+        nomor_isian[isian.jalur] = nomor
+        v, pesan = isian_edisi.dari_sel(isian, sel)
+        if pesan:
+            masalah.append(Masalah(tempat, nomor, "nilai", pesan))
+            sudah.add((tempat, nomor, "nilai"))
+        else:
+            nilai[isian.jalur] = v
+    for isian in isian_edisi.ISIAN:
+        if isian.jalur not in nomor_isian:
+            masalah.append(Masalah(tempat, None, "isian",
+                                   f"baris berkunci (isian={isian.jalur}) tidak ada lagi. Baris "
+                                   "berkunci tidak boleh dihapus."))
+    path = f"{lama.tahun}/edisi.yaml"
+    sekarang = (lama.akar / path).read_text(encoding="utf-8")
+    kunci = {j.split(".")[-1]: n for j, n in nomor_isian.items()}
+    return _CalonEdisi(path, tempat, isian_edisi.ganti(sekarang, nilai), kunci)
 
 
 def _dari_sel(nilai: Any, k: Kolom) -> tuple[str, str | None]:
@@ -453,7 +569,7 @@ def _gabung(lembar: Lembar, lama: data.DataTahun, isian: list[tuple[int, dict[st
         tersimpan = menurut_kunci.get(lembar.kunci(b), {})
         return {**b, **{k: tersimpan.get(k, "") for k in dilaporkan}}
 
-    calon = _Calon(path, lembar)
+    calon = _Calon(path, lembar, tempat)
     if ds.per_tahun:
         for nomor, b in isian:
             calon.baris.append(lengkap(b))
@@ -497,7 +613,7 @@ def _baris_mentah(path: Path) -> tuple[list[dict[str, str]], list[int]]:
 
 
 def _validasi_calon(tahun: int, akar: Path,
-                    calon: list[_Calon]) -> tuple[data.DataTahun | None, list[Masalah]]:
+                    calon: list[Any]) -> tuple[data.DataTahun | None, list[Masalah]]:
     """Load the year from a scratch copy of the data folder holding the new files."""
     with tempfile.TemporaryDirectory(prefix="lakip-impor-") as tmp:
         salinan = Path(tmp) / akar.name
@@ -510,33 +626,17 @@ def _validasi_calon(tahun: int, akar: Path,
             return None, e.masalah
 
 
-def _ke_lembar(masalah: list[Masalah], calon: list[_Calon], akar: Path) -> list[Masalah]:
+def _ke_lembar(masalah: list[Masalah], calon: list[Any], akar: Path) -> list[Masalah]:
     """Problems found in the files made from the workbook, pointed at its sheets and rows."""
     menurut_berkas = {f"{akar.name}/{c.path}": c for c in calon}
-    hasil = []
-    for m in masalah:
-        c = menurut_berkas.get(m.berkas)
-        if c is None:
-            hasil.append(m)
-        elif m.baris is None or m.baris < data.BARIS_PERTAMA:
-            hasil.append(Masalah(_tempat_lembar(c), None, m.kolom, m.pesan, m.tingkat))
-        else:
-            tempat, nomor = c.asal[m.baris - data.BARIS_PERTAMA]
-            hasil.append(Masalah(tempat, nomor, m.kolom, m.pesan, m.tingkat))
-    return hasil
+    return [menurut_berkas[m.berkas].tempatkan(m) if m.berkas in menurut_berkas else m
+            for m in masalah]
 
 
-def _tempat_lembar(c: _Calon) -> str:
-    tempat = next((t for t, _ in c.asal if "lembar" in t), None)
-    return tempat or f"data/{c.path}"
-
-
-def _tulis(akar: Path, calon: list[_Calon], lama: data.DataTahun,
+def _tulis(akar: Path, calon: list[Any], lama: data.DataTahun,
            baru: data.DataTahun) -> HasilImpor:
     """Write the files whose content changed, each atomically; keep the others byte for byte."""
-    berubah = [c for c in calon
-               if lama[c.lembar.dataset].baris != baru[c.lembar.dataset].baris
-               or not (akar / c.path).exists()]
+    berubah = [c for c in calon if not c.sama(lama, baru)]
     sementara = []
     for c in berubah:
         tujuan = akar / c.path

@@ -149,8 +149,9 @@ def _template(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return KELUAR_DATA_TIDAK_VALID
     buku_kerja.tulis_template(args.tahun, tujuan, args.data)
-    print(f"Buku kerja {tujuan} ditulis ({len(buku_kerja.LEMBAR)} lembar isian dan lembar "
-          f"{buku_kerja.PETUNJUK}). Setelah diisi: lakip import {args.tahun} {tujuan}")
+    print(f"Buku kerja {tujuan} ditulis (lembar {buku_kerja.PETUNJUK}, lembar "
+          f"{buku_kerja.EDISI}, dan {len(buku_kerja.LEMBAR)} lembar tabel). Setelah diisi: "
+          f"lakip import {args.tahun} {tujuan}")
     return KELUAR_OK
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -93,3 +94,17 @@ def _isi_rekap_idm(wb: Any) -> None:
     ws = wb["idm_status"]
     for nomor, _ in baris(ws):
         tulis(ws, nomor, {s.lower().replace(" ", "_"): hitung.get(s, 0) for s in STATUS_IDM})
+
+
+def finalkan(path: Path, label: str, tanggal_pk: date) -> int:
+    """Mark the edition final in the `edisi` sheet with the pagu equal to the filled budget."""
+    wb = load_workbook(path)
+    pagu = sum(b["anggaran"] for _, b in baris(wb["anggaran"]) if b["level"] == "subkegiatan")
+    ws = wb["edisi"]
+    for nomor, b in baris(ws):
+        nilai = {"label": label, "status": "final", "pagu_anggaran": pagu,
+                 "perjanjian_kinerja.tanggal": tanggal_pk}.get(b["isian"])
+        if nilai is not None:
+            tulis(ws, nomor, {"nilai": nilai})
+    wb.save(path)
+    return pagu

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from lakip_lib import buku_kerja, cli, data, tahun_baru
 
-from .isian import baris, isi_buku_kerja, tulis
+from .isian import baris, finalkan, isi_buku_kerja, tulis
 
 
 def _isi(folder: Path) -> dict[str, bytes]:
@@ -51,7 +51,8 @@ def tahun_2025(salinan_data: Path, tmp_path: Path) -> tuple[Path, Path]:
 def test_template_has_instructions_and_one_sheet_per_table(tahun_2025):
     _, xlsx = tahun_2025
     wb = load_workbook(xlsx)
-    assert wb.sheetnames == [buku_kerja.PETUNJUK, *(lb.dataset for lb in buku_kerja.LEMBAR)]
+    assert wb.sheetnames == [buku_kerja.PETUNJUK, buku_kerja.EDISI,
+                             *(lb.dataset for lb in buku_kerja.LEMBAR)]
     petunjuk = "\n".join(str(c.value) for c in wb[buku_kerja.PETUNJUK]["A"] if c.value)
     assert "Isian data LAKIP tahun 2025" in petunjuk
     assert "lakip import 2025" in petunjuk and "jangan diisi 0" in petunjuk
@@ -100,7 +101,7 @@ def test_unchanged_workbook_changes_no_file(salinan_data: Path, tmp_path: Path):
     xlsx = _template(salinan_data, 2024, tmp_path)
     sebelum = _isi(salinan_data)
     hasil = buku_kerja.impor(2024, xlsx, salinan_data)
-    assert hasil.ditulis == [] and len(hasil.tetap) == len(buku_kerja.LEMBAR)
+    assert hasil.ditulis == [] and len(hasil.tetap) == len(buku_kerja.LEMBAR) + 1
     assert _isi(salinan_data) == sebelum
 
 
@@ -239,3 +240,33 @@ def test_idm_recap_must_agree_with_the_village_list(tahun_2025, capsys):
     assert (f'lembar "idm_status", baris {nomor}, kolom "mandiri": nilai "{rekap["mandiri"] + 1}" '
             "berbeda dari jumlah desa berstatus Mandiri di data/2025/desa.csv "
             f'({rekap["mandiri"]})') in laporan
+
+
+def test_edition_sheet_finalises_the_year_and_keeps_the_yaml_comments(tahun_2025):
+    akar, xlsx = tahun_2025
+    edisi = {b["isian"]: b["nilai"] for _, b in baris(load_workbook(xlsx)["edisi"])}
+    assert edisi["label"] == "Draf" and edisi["status"] == "draf" and edisi["pagu_anggaran"] is None
+    isi_buku_kerja(xlsx)
+    pagu = finalkan(xlsx, "Final, Januari 2026", date(2025, 2, 14))
+    hasil = buku_kerja.impor(2025, xlsx, akar)
+    assert "2025/edisi.yaml" in hasil.ditulis
+    d = data.muat(2025, akar)
+    assert (d.edisi["status"], d.edisi["label"], d.edisi["pagu_anggaran"]) == (
+        "final", "Final, Januari 2026", pagu)
+    assert d.edisi["perjanjian_kinerja"]["tanggal"] == date(2025, 2, 14)
+    yaml = (akar / "2025" / "edisi.yaml").read_text()
+    assert f"pagu_anggaran: {pagu}   # isi dengan pagu DPA" in yaml
+    assert yaml.startswith("# Edisi tahun anggaran 2025")
+
+
+def test_final_edition_with_a_wrong_pagu_points_at_the_edition_sheet(tahun_2025, capsys):
+    akar, xlsx = tahun_2025
+    isi_buku_kerja(xlsx)
+    pagu = finalkan(xlsx, "Final, Januari 2026", date(2025, 2, 14))
+    nomor = next(n for n, b in baris(load_workbook(xlsx)["edisi"]) if b["isian"] == "pagu_anggaran")
+    _ubah(xlsx, "edisi", nomor, nilai=pagu + 1000)
+    _ubah(xlsx, "edisi", 4, nilai="31 Januari 2026")
+    laporan = _impor_gagal(akar, 2025, xlsx, capsys)
+    assert f'lembar "edisi", baris {nomor}, kolom "nilai": pagu ' in laporan
+    assert "selisih Rp1.000" in laporan
+    assert 'lembar "edisi", baris 4, kolom "nilai": nilai "31 Januari 2026" bukan tanggal' in laporan

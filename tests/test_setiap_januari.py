@@ -4,13 +4,14 @@ in "Excel" → import → build both years; the published 2024 edition is not to
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
-from lakip_lib import build, cli
+from lakip_lib import build, cli, data
 
 from .browser import peramban, server
 from .halaman import teks
-from .isian import isi_buku_kerja
+from .isian import finalkan, isi_buku_kerja
 
 
 def _isi(folder: Path) -> dict[str, bytes]:
@@ -35,7 +36,8 @@ def test_every_january(salinan_data: Path, tmp_path: Path, capsys):
     xlsx = tmp_path / "isian-2025.xlsx"
     lakip("template", "2025", "--keluaran", str(xlsx))
     isi_buku_kerja(xlsx)
-    assert "Impor selesai: 10 berkas diperbarui" in lakip("import", "2025", str(xlsx))
+    finalkan(xlsx, "Final, Januari 2026", date(2025, 2, 14))
+    assert "Impor selesai: 11 berkas diperbarui" in lakip("import", "2025", str(xlsx))
     keluaran = lakip("build", "2024", "2025", "--keluaran", str(build))
 
     assert "Selesai: edisi 2024 (0 notebook dijalankan" in keluaran
@@ -43,7 +45,7 @@ def test_every_january(salinan_data: Path, tmp_path: Path, capsys):
     assert (situs / "2025" / "LAKIP-2025-DP3AP2KB-PMD.pdf").stat().st_size > 100_000
     edisi = json.loads((situs / "editions.json").read_text())
     assert [e["tahun"] for e in edisi] == [2025, 2024]
-    assert 'url=2024/index.html"' in (situs / "index.html").read_text()  # 2025 is a draft
+    assert 'url=2025/index.html"' in (situs / "index.html").read_text()
 
     s1 = teks(situs / "2025" / "sasaran_s1.html")
     assert ("Dibandingkan tahun 2024 (73,27), realisasi Indeks Pemberdayaan Gender (IDG) tahun "
@@ -59,7 +61,7 @@ def test_every_january(salinan_data: Path, tmp_path: Path, capsys):
         pilih = page.locator("select.lakip-pilih-edisi")
         pilih.wait_for(timeout=10_000)
         assert pilih.locator("option").all_inner_texts() == [
-            "Edisi 2025 (Draf)", "Edisi 2024 (Final, Januari 2025)"]
+            "Edisi 2025 (Final, Januari 2026)", "Edisi 2024 (Final, Januari 2025)"]
         pilih.select_option(label="Edisi 2024 (Final, Januari 2025)")
         page.wait_for_url("**/2024/ikhtisar.html", timeout=10_000)
 
@@ -87,3 +89,13 @@ def test_root_goes_to_a_draft_when_nothing_is_final_yet(tmp_path: Path):
     _terbit(tmp_path, 2025, "draf")
     build.tulis_indeks(tmp_path)
     assert 'url=2025/index.html"' in (tmp_path / "index.html").read_text()
+
+
+def test_an_edition_ignores_later_years_rows(salinan_data: Path):
+    realisasi = salinan_data / "realisasi.csv"
+    asli = realisasi.read_bytes()
+    realisasi.write_bytes(asli + b"IKU1,2025,80.5,\n")
+    d = data.muat(2024, salinan_data)
+    assert [b["tahun"] for b in d["realisasi"].cari(indikator="IKU1")] == [2021, 2022, 2023, 2024]
+    assert data.isi_edisi(salinan_data, "realisasi.csv", 2024) == asli
+    assert data.isi_edisi(salinan_data, "realisasi.csv", 2025) == asli + b"IKU1,2025,80.5,\n"

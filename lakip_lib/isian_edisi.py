@@ -1,0 +1,101 @@
+"""The edition fields an analyst sets in the workbook's `edisi` sheet, and their edit of
+data/<year>/edisi.yaml that keeps the file's comments and every other key as they are."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+STATUS = ("draf", "final")
+
+
+@dataclass(frozen=True)
+class Isian:
+    jalur: str  # key in edisi.yaml; "a.b" for a nested key
+    jenis: str  # teks, status, tanggal, rupiah
+    keterangan: str
+
+
+ISIAN: tuple[Isian, ...] = (
+    Isian("label", "teks", 'Label edisi yang tampil di setiap halaman, misalnya "Final, Januari '
+          '2026" atau "Draf".'),
+    Isian("status", "status", "draf selama data belum lengkap (angka yang kosong ditulis "
+          '"belum tersedia"); final bila semua sudah lengkap dan diperiksa.'),
+    Isian("tanggal_terbit", "tanggal", "Tanggal terbit laporan."),
+    Isian("pagu_anggaran", "rupiah", "Pagu DPA (rupiah bulat); harus sama dengan jumlah anggaran "
+          "semua sub kegiatan."),
+    Isian("perjanjian_kinerja.tanggal", "tanggal", "Tanggal penandatanganan Perjanjian Kinerja."),
+)
+MENURUT_JALUR = {i.jalur: i for i in ISIAN}
+
+
+def nilai(edisi: dict[str, Any], jalur: str) -> Any:
+    isi: Any = edisi
+    for bagian in jalur.split("."):
+        isi = isi.get(bagian) if isinstance(isi, dict) else None
+    return isi
+
+
+def dari_sel(isian: Isian, sel: Any) -> tuple[Any, str | None]:
+    """The value of a cell of the `nilai` column, or a message for the analyst."""
+    if sel is None or (isinstance(sel, str) and not sel.strip()):
+        if isian.jalur in ("label", "status", "tanggal_terbit"):
+            return None, "sel ini wajib diisi."
+        return None, None
+    if isian.jenis == "tanggal":
+        if isinstance(sel, datetime):
+            return sel.date(), None
+        if isinstance(sel, date):
+            return sel, None
+        try:
+            return date.fromisoformat(str(sel).strip()), None
+        except ValueError:
+            return None, f'nilai "{sel}" bukan tanggal. Ketik sebagai tanggal, misalnya 2026-01-31.'
+    if isian.jenis == "rupiah":
+        if isinstance(sel, (int, float)) and not isinstance(sel, bool) and float(sel).is_integer() \
+                and sel >= 0:
+            return int(sel), None
+        return None, f'nilai "{sel}" harus rupiah bulat (angka tanpa Rp dan tanpa desimal).'
+    teks = str(sel).strip()
+    if isian.jenis == "status" and teks.lower() not in STATUS:
+        return None, f'nilai "{teks}" tidak dikenal. Pilihan yang sah: {", ".join(STATUS)}.'
+    return (teks.lower() if isian.jenis == "status" else teks), None
+
+
+def _yaml(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, str) and not isinstance(v, bool):
+        return v if v in STATUS else json.dumps(v, ensure_ascii=False)
+    return v.isoformat() if isinstance(v, date) else str(v)
+
+
+def ganti(teks: str, isi: dict[str, Any]) -> str:
+    """edisi.yaml with the given keys set; comments, order and other keys untouched."""
+    baris = teks.splitlines()
+    for jalur, v in isi.items():
+        baris = _ganti_satu(baris, jalur.split("."), _yaml(v))
+    return "\n".join(baris) + "\n"
+
+
+def _ganti_satu(baris: list[str], kunci: list[str], nilai_yaml: str) -> list[str]:
+    awal, akhir, lekuk = 0, len(baris), ""
+    if len(kunci) == 2:
+        induk = re.compile(rf"^{re.escape(kunci[0])}:")
+        posisi = next((i for i, b in enumerate(baris) if induk.match(b)), None)
+        if posisi is None:
+            return [*baris, f"{kunci[0]}:", f"  {kunci[1]}: {nilai_yaml}".rstrip()]
+        akhir = next((i for i in range(posisi + 1, len(baris))
+                      if baris[i].strip() and not baris[i].startswith((" ", "#"))), len(baris))
+        awal, lekuk = posisi + 1, "  "
+    baru = f"{lekuk}{kunci[-1]}: {nilai_yaml}".rstrip()
+    pola = re.compile(rf"^{lekuk}{re.escape(kunci[-1])}:")
+    for i in range(awal, akhir):
+        if pola.match(baris[i]):
+            komentar = re.search(r"\s(#.*)$", baris[i])
+            baris[i] = baru + (f"   {komentar.group(1)}" if komentar else "")
+            return baris
+    return [*baris[:akhir], baru, *baris[akhir:]]
