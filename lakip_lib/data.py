@@ -306,7 +306,7 @@ def _baca_tabel(ds: Dataset, path: Path, p: _Pengumpul, periode: tuple[int, int]
         if not any(s.strip() for s in sel):
             continue
         if ds.riwayat and len(sel) == len(header) and not ds.dalam_edisi(
-                sel[header.index("tahun")], tahun):
+                dict(zip(header, sel, strict=True)), tahun):
             continue  # a later year's row: not part of this edition
         if len(sel) != len(header):
             p.tambah(nama, i, None,
@@ -402,8 +402,9 @@ def isi_edisi(akar: Path, path: str, tahun: int) -> bytes:
     baris = list(csv.reader(io.StringIO(berkas.read_text(encoding="utf-8-sig"), newline="")))
     if not baris or "tahun" not in baris[0]:
         return berkas.read_bytes()
-    kolom = baris[0].index("tahun")
-    tetap = [b for b in baris[1:] if len(b) <= kolom or ds.dalam_edisi(b[kolom], tahun)]
+    judul = baris[0]
+    tetap = [b for b in baris[1:]
+             if len(b) != len(judul) or ds.dalam_edisi(dict(zip(judul, b, strict=True)), tahun)]
     if len(tetap) == len(baris) - 1:
         return berkas.read_bytes()  # nothing of a later year: the file as it is
     keluaran = io.StringIO()

@@ -54,12 +54,16 @@ class Dataset:
     kunci: tuple[str, ...]
     wajib_ada: bool = True
     riwayat: bool = False  # a multi-year record by `tahun`: an edition sees rows up to its year
+    riwayat_kecuali: tuple[str, str] | None = None  # (column, value) of rows every edition sees
 
-    def dalam_edisi(self, tahun_baris: str, tahun: int) -> bool:
+    def dalam_edisi(self, baris: dict[str, str], tahun: int) -> bool:
         """Whether a raw row belongs to the edition of `tahun` (later years' rows do not)."""
         if not self.riwayat:
             return True
-        teks = tahun_baris.strip()
+        if self.riwayat_kecuali and baris.get(self.riwayat_kecuali[0], "").strip() == \
+                self.riwayat_kecuali[1]:
+            return True
+        teks = baris.get("tahun", "").strip()
         return not (teks.isdigit() and int(teks) > tahun)
 
     @property
@@ -165,7 +169,7 @@ DATASETS: tuple[Dataset, ...] = (
             _k("sumber"),
         ),
         ("indikator", "wilayah", "tahun", "jenis"),
-        riwayat=True,
+        riwayat=True, riwayat_kecuali=("jenis", "target"),  # a later year's target is known now
     ),
     Dataset(
         "skala_kategori", "{tahun}/skala_kategori.csv",
