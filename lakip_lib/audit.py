@@ -211,12 +211,14 @@ def _kunci_cpr(data: DataTahun, kunci: str) -> tuple[object, str]:
     total = kinerja.total_cpr(data)
     if total is None:
         return None, "Data CPR per kecamatan tidak tersedia."
-    target = kinerja.target_tahunan(data, "CPR")
+    kode = kinerja.kode_berumus(data, "cpr")
+    target = kinerja.target_tahunan(data, kode) if kode else None
+    kecamatan = f"{fmt.terbilang(len(data['cpr_kecamatan'].baris))} kecamatan"
     return {
-        "cpr.total_pus": (total.pus, "Jumlah PUS delapan kecamatan."),
-        "cpr.total_kb_aktif": (total.kb_aktif, "Jumlah peserta KB aktif delapan kecamatan."),
+        "cpr.total_pus": (total.pus, f"Jumlah PUS {kecamatan}."),
+        "cpr.total_kb_aktif": (total.kb_aktif, f"Jumlah peserta KB aktif {kecamatan}."),
         "cpr.realisasi": (total.cpr, f"{total.kb_aktif} ÷ {total.pus} × 100."),
-        "cpr.capaian": (rumus.capaian(target, total.cpr, Arah.NAIK),
+        "cpr.capaian": (rumus.capaian(target, total.cpr, Arah.NAIK) if target else None,
                         f"{_a(total.cpr)} ÷ {_a(target)} × 100."),
     }[kunci]
 

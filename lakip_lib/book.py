@@ -66,7 +66,7 @@ class Bagian:
         return []
 
     def _nomor(self, jenis: str, kunci: str) -> str:
-        nomor = penomoran(self.d).get((self.kunci_bagian, jenis, kunci))
+        nomor = penomoran(self.d, self.bab).get((self.kunci_bagian, jenis, kunci))
         if nomor is None:
             raise KeyError(f"{jenis} {kunci} tidak ada dalam rencana {self.kunci_bagian}")
         return nomor
@@ -125,13 +125,17 @@ class Bagian:
               h.kategori or fmt.BELUM_TERSEDIA) for h in hasil])
 
 
-@lru_cache(maxsize=4)
-def penomoran(d: DataTahun) -> dict[tuple[str, str, str], str]:
+@lru_cache(maxsize=16)
+def penomoran(d: DataTahun, bab: str | None = None) -> dict[tuple[str, str, str], str]:
     """(part, "tabel" | "gambar", key) → number such as "3.12": every part's declared items,
-    counted per chapter in reading order. Computed once per loaded year, not per item."""
+    counted per chapter in reading order. Computed once per loaded year and chapter, not per
+    item. With `bab`, only that chapter's parts are planned: numbers restart per chapter, so a
+    notebook never needs (nor records as its inputs) what another chapter shows."""
     nomor: dict[tuple[str, str, str], str] = {}
     hitung: dict[tuple[str, str], int] = {}
     for bagian in urutan(d):
+        if bab is not None and bagian.bab != bab:
+            continue
         for jenis, kunci in bagian.rencana():
             n = hitung[(bagian.bab, jenis)] = hitung.get((bagian.bab, jenis), 0) + 1
             nomor[(bagian.kunci_bagian, jenis, kunci)] = f"{bagian.bab}.{n}"
@@ -430,10 +434,11 @@ class Sasaran(Bagian):
         return [b for b in self.d["pembanding"].baris if b["indikator"] in kode]
 
     def rencana(self) -> list[tuple[str, str]]:
-        item: list[tuple[str, str]] = []
+        # in reading order: items a, b, c each show every IKU of the sasaran in turn
+        item: list[tuple[str, str]] = [("tabel", f"a-{h.kode}") for h in self.iku]
         for h in self.iku:
-            item += [("tabel", f"a-{h.kode}"), ("tabel", f"b-{h.kode}"), ("gambar", f"b-{h.kode}"),
-                     ("tabel", f"c-{h.kode}")]
+            item += [("tabel", f"b-{h.kode}"), ("gambar", f"b-{h.kode}")]
+        item += [("tabel", f"c-{h.kode}") for h in self.iku]
         if self._pembanding():
             item.append(("tabel", "d"))
         item += [("tabel", "f"), ("tabel", "g")]
@@ -470,7 +475,7 @@ class Sasaran(Bagian):
         isi = Isi()
         for h in self.iku:
             titik = kinerja.riwayat(self.d, h.kode)
-            sebelum = next((t.realisasi for t in titik if t.tahun == self.tahun - 1), None)
+            sebelum = kinerja.realisasi(self.d, h.kode, self.tahun - 1)  # may precede the Renstra
             isi.append(teks(narasi.perubahan(h.nama, sebelum, h.realisasi, self.tahun, h.satuan,
                                              h.desimal, h.arah)))
             isi.append(self.tabel(
@@ -577,6 +582,9 @@ class Sasaran(Bagian):
             isi += self._cpr()
         if self.pendukung:
             isi += self._pendukung()
+        if not isi:
+            isi.append(teks("Sasaran ini tidak memiliki indikator pendukung atau data rinci "
+                            "tambahan."))
         return isi
 
     def _kasus(self) -> list[Any]:
@@ -648,7 +656,8 @@ class Sasaran(Bagian):
     def _cpr(self) -> list[Any]:
         baris_ = kinerja.cpr_kecamatan(self.d)
         total = kinerja.total_cpr(self.d)
-        target = kinerja.target_tahunan(self.d, "CPR")
+        kode = kinerja.kode_berumus(self.d, "cpr")
+        target = kinerja.target_tahunan(self.d, kode) if kode else None
         rekaman = [{"kecamatan": b.kecamatan, "cpr": float(b.cpr), "teks": fmt.persen(b.cpr)}
                    for b in baris_ if b.cpr is not None]
         alternatif = "CPR per kecamatan: " + "; ".join(
@@ -822,8 +831,24 @@ class Lampiran(Bagian):
     notebook = "lampiran"
 
     def rencana(self) -> list[tuple[str, str]]:
-        return [("tabel", "pk"), ("tabel", "dataset"), ("tabel", "desa"),
-                ("tabel", "audit-ringkas"), ("tabel", "audit"), ("tabel", "catatan")]
+        """Tables whose data is empty for this agency or year (no village list, no finding,
+        no note on a source document) are left out rather than shown empty."""
+        item = [("tabel", "pk"), ("tabel", "dataset")]
+        if self.d["desa"].baris:
+            item.append(("tabel", "desa"))
+        if self._temuan:
+            item += [("tabel", "audit-ringkas"), ("tabel", "audit")]
+        if self._catatan:
+            item.append(("tabel", "catatan"))
+        return item
+
+    @cached_property
+    def _temuan(self) -> list[audit.Temuan]:
+        return audit.periksa(self.d)
+
+    @cached_property
+    def _catatan(self) -> list[dict[str, Any]]:
+        return self.d["catatan_sumber"].baris if self.d.ada("catatan_sumber") else []
 
     def perjanjian_kinerja(self) -> Isi:
         k, pk = self.d.instansi["kepala"], self.d.edisi.get("perjanjian_kinerja", {})
@@ -848,6 +873,8 @@ class Lampiran(Bagian):
             if not self.d.ada(ds.nama):
                 continue
             t = self.d[ds.nama]
+            if not t.baris:
+                continue  # an empty table (a dataset this agency does not use) feeds nothing
             masukan = [k.nama for k in ds.kolom if not k.dilaporkan]
             baris.append((t.berkas, ds.keterangan, str(len(t.baris)), ", ".join(masukan)))
         return Isi([self.tabel("dataset", "Berkas Data Masukan Buku Ini",
@@ -856,6 +883,8 @@ class Lampiran(Bagian):
                                sumber="lakip_lib/schema.py")])
 
     def desa(self) -> Isi:
+        if not self.d["desa"].baris:
+            return Isi()
         baris = [(b["kecamatan"], b["desa"], b["status_idm"] or fmt.BELUM_TERSEDIA)
                  for b in self.d["desa"].baris]
         return Isi([self.tabel("desa", f"Daftar Desa dan Status IDM Tahun {self.tahun}",
@@ -863,27 +892,34 @@ class Lampiran(Bagian):
                                sorted(baris), sumber=self.d["desa"].berkas)])
 
     def catatan_konsistensi(self) -> Isi:
-        temuan = audit.periksa(self.d)
-        ringkas = audit.ringkasan(temuan)
-        catatan = self.d["catatan_sumber"].baris if self.d.ada("catatan_sumber") else []
-        return Isi([
-            teks(f"Setiap angka turunan yang tercetak di dokumen sumber dihitung ulang dari data "
-                 f"masukan. Pemeriksaan menemukan {len(temuan)} ketidaksesuaian; angka di buku ini "
-                 "adalah hasil hitungan ulang, bukan angka yang tercetak."),
-            self.tabel("audit-ringkas", "Ringkasan Temuan Pemeriksaan Konsistensi",
-                       [Kolom("Jenis temuan"), Kolom("Jumlah", True)],
-                       [(audit.JENIS[j], str(n)) for j, n in ringkas.items()],
-                       sumber="lakip audit"),
-            self.tabel("audit", "Rincian Temuan Pemeriksaan Konsistensi",
-                       [Kolom("No.", True), Kolom("Lokasi"), Kolom("Perihal"),
-                        Kolom("Tercetak"), Kolom("Seharusnya"), Kolom("Hitungan")],
-                       [(str(i), t.lokasi, t.perihal, t.dilaporkan, t.seharusnya, t.hitungan)
-                        for i, t in enumerate(temuan, start=1)], sumber="lakip audit"),
-            self.tabel("catatan", "Catatan Lain atas Dokumen Sumber",
-                       [Kolom("Lokasi"), Kolom("Catatan")],
-                       [(c["lokasi"], c["catatan"]) for c in catatan],
-                       sumber="data/<tahun>/catatan_sumber.csv"),
-        ])
+        temuan, catatan = self._temuan, self._catatan
+        if not (self.d.ada("dilaporkan") or self.d.ada("iku_dilaporkan")):
+            isi = Isi([teks("Edisi ini disusun langsung dari data masukan; tidak ada dokumen "
+                            "sumber tercetak yang angkanya perlu dihitung ulang.")])
+        elif not temuan:
+            isi = Isi([teks("Setiap angka turunan yang tercetak di dokumen sumber dihitung ulang "
+                            "dari data masukan. Pemeriksaan tidak menemukan ketidaksesuaian.")])
+        else:
+            isi = Isi([
+                teks(f"Setiap angka turunan yang tercetak di dokumen sumber dihitung ulang dari "
+                     f"data masukan. Pemeriksaan menemukan {len(temuan)} ketidaksesuaian; angka "
+                     "di buku ini adalah hasil hitungan ulang, bukan angka yang tercetak."),
+                self.tabel("audit-ringkas", "Ringkasan Temuan Pemeriksaan Konsistensi",
+                           [Kolom("Jenis temuan"), Kolom("Jumlah", True)],
+                           [(audit.JENIS[j], str(n)) for j, n in audit.ringkasan(temuan).items()],
+                           sumber="lakip audit"),
+                self.tabel("audit", "Rincian Temuan Pemeriksaan Konsistensi",
+                           [Kolom("No.", True), Kolom("Lokasi"), Kolom("Perihal"),
+                            Kolom("Tercetak"), Kolom("Seharusnya"), Kolom("Hitungan")],
+                           [(str(i), t.lokasi, t.perihal, t.dilaporkan, t.seharusnya, t.hitungan)
+                            for i, t in enumerate(temuan, start=1)], sumber="lakip audit"),
+            ])
+        if catatan:
+            isi.append(self.tabel("catatan", "Catatan Lain atas Dokumen Sumber",
+                                  [Kolom("Lokasi"), Kolom("Catatan")],
+                                  [(c["lokasi"], c["catatan"]) for c in catatan],
+                                  sumber="data/<tahun>/catatan_sumber.csv"))
+        return isi
 
 
 # --- entry points for notebooks ---------------------------------------------------------------

@@ -34,6 +34,11 @@ def indikator(data: DataTahun, kode: str) -> dict[str, Any]:
     return baris
 
 
+def kode_berumus(data: DataTahun, rumus_: str) -> str | None:
+    """The indicator computed by a formula (`desa_maju`, `cpr`, …), if the agency has one."""
+    return next((i["kode"] for i in data["indikator"].baris if i["rumus"] == rumus_), None)
+
+
 def arah(data: DataTahun, kode: str) -> Arah:
     return Arah(indikator(data, kode)["arah"])
 

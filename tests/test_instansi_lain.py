@@ -1,0 +1,159 @@
+"""The agency is data: a fictitious second agency (tests/fixtures/instansi_contoh, a Dinas
+Kesehatan with its own Renstra 2025–2029, two sasaran, lower-is-better IKU and two fiscal years)
+builds into a complete book, and nothing of the shipped agency leaks into it."""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from lakip_lib import build
+
+from .conftest import DATA
+from .halaman import teks
+
+CONTOH = Path(__file__).resolve().parent / "fixtures" / "instansi_contoh"
+TAHUN = (2025, 2026)
+HALAMAN = ["sampul", "ikhtisar", "bab1_pendahuluan", "bab2_perencanaan", "bab3_capaian",
+           "sasaran_ss1", "sasaran_ss2", "bab3_anggaran", "bab4_penutup", "lampiran"]
+
+
+@pytest.fixture(scope="module")
+def situs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Both fixture years built once into one temporary site (PDF for the later year only)."""
+    folder = tmp_path_factory.mktemp("instansi_lain")
+    build.bangun(2025, CONTOH, folder, lapor=lambda _: None, dengan_pdf=False)
+    build.bangun(2026, CONTOH, folder, lapor=lambda _: None)
+    return folder / "site"
+
+
+def _id(nilai: Decimal | str) -> str:
+    """Two decimals, half up, decimal comma (values below 1.000 need no thousands separator)."""
+    return str(Decimal(nilai).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)).replace(".", ",")
+
+
+def _persen_manual(target: str, realisasi: str) -> str:
+    """Lower is better, by hand: (2 × target − realisasi) ÷ target × 100."""
+    t, r = Decimal(target), Decimal(realisasi)
+    return _id((2 * t - r) / t * 100)
+
+
+def test_both_editions_published_with_index(situs: Path):
+    for tahun in TAHUN:
+        assert (situs / str(tahun) / "index.html").exists(), tahun
+        for nama in HALAMAN:
+            assert (situs / str(tahun) / f"{nama}.html").exists(), (tahun, nama)
+    assert "url=2026/index.html" in (situs / "index.html").read_text()
+    assert (situs / "2026" / "LAKIP-2026-Dinkes.pdf").stat().st_size > 50_000
+
+
+def test_agency_head_and_sasaran_from_the_fixture(situs: Path):
+    for tahun in TAHUN:
+        sampul = teks(situs / str(tahun) / "sampul.html")
+        assert "Dinas Kesehatan Kabupaten Contoh" in sampul
+        assert "dr. RATNA KUSUMAWARDANI, M.Kes" in sampul
+        assert "NIP. 19790412 200502 2 011" in sampul
+        assert "Sasaran 1: Meningkatnya kesehatan ibu dan anak" in teks(
+            situs / str(tahun) / "sasaran_ss1.html")
+        assert "Sasaran 2: Meningkatnya akses dan mutu pelayanan kesehatan" in teks(
+            situs / str(tahun) / "sasaran_ss2.html")
+    assert "Renstra instansi berlaku untuk periode 2025–2029" in teks(
+        situs / "2025" / "bab2_perencanaan.html")
+
+
+def test_nothing_of_the_shipped_agency_in_any_page_or_pdf(situs: Path):
+    asli = yaml.safe_load((DATA / "instansi.yaml").read_text(encoding="utf-8"))
+    jejak = ["Balangan", "DP3AP2KB", "Paringin", asli["nama"], asli["kepala"]["nama"],
+             asli["kepala"]["nip"], "IDG", "TFR", "Indeks Desa Membangun", "kekerasan"]
+    halaman = list(situs.rglob("*.html"))
+    assert len(halaman) > 20
+    for path in halaman:
+        isi = path.read_text(encoding="utf-8")
+        for kata in jejak:
+            assert kata not in isi, (path.relative_to(situs), kata)
+    pdf = " ".join((p.extract_text() or "")
+                   for p in PdfReader(situs / "2026" / "LAKIP-2026-Dinkes.pdf").pages)
+    assert "Dinas Kesehatan Kabupaten Contoh" in pdf
+    assert not any(kata in pdf for kata in jejak)
+
+
+@pytest.mark.parametrize("tahun, target, realisasi, tercapai", [
+    (2025, "14.5", "14.3", True), (2026, "13.8", "13.9", False)])
+def test_lower_is_better_capaian_uses_the_inverse_formula(situs: Path, tahun, target, realisasi,
+                                                          tercapai):
+    capaian = _persen_manual(target, realisasi)
+    sasaran = teks(situs / str(tahun) / "sasaran_ss1.html")
+    kalimat = (f"realisasi Angka Kematian Bayi sebesar {_id(realisasi)} per 1.000 kelahiran hidup "
+               f"terhadap target {_id(target)} per 1.000 kelahiran hidup, sehingga capaiannya "
+               f"{capaian}%")
+    assert kalimat in sasaran
+    assert ("Target tahun ini tercapai." if tercapai else "Target tahun ini belum tercapai.") \
+        in sasaran
+    assert f"{_id(Decimal(realisasi) / Decimal(target) * 100)}%" not in sasaran  # not r ÷ t
+    assert f"Angka Kematian Bayi {_id(target)} per 1.000 kelahiran hidup {_id(realisasi)} per " \
+           f"1.000 kelahiran hidup {capaian}%" in teks(situs / str(tahun) / "bab3_capaian.html")
+
+
+def test_stunting_capaian_in_summary_table(situs: Path):
+    ikhtisar = teks(situs / "2026" / "ikhtisar.html")
+    assert f"Prevalensi Stunting pada Balita 16,50% 15,87% {_persen_manual('16.5', '15.87')}% " \
+           "Sangat Tinggi" in ikhtisar
+
+
+def test_second_year_states_the_change_since_the_first(situs: Path):
+    s1 = teks(situs / "2026" / "sasaran_ss1.html")
+    assert ("Dibandingkan tahun 2025 (14,30 per 1.000 kelahiran hidup), realisasi Angka Kematian "
+            "Bayi tahun 2026 turun 0,40 per 1.000 kelahiran hidup") in s1
+    assert "perubahan ini membaik karena indikator ini makin baik bila makin rendah" in s1
+    s2 = teks(situs / "2026" / "sasaran_ss2.html")
+    assert "Dibandingkan tahun 2025 (79,35), realisasi Indeks Kepuasan Masyarakat terhadap " \
+           "Pelayanan Puskesmas tahun 2026 naik 2,75" in s2
+    assert re.search(r"2025 80,00 79,35 99,19% 2026 81,00 82,10 101,36%", s2)
+
+
+def test_first_renstra_year_compares_with_the_year_before_the_period(situs: Path):
+    s1 = teks(situs / "2025" / "sasaran_ss1.html")
+    assert "Dibandingkan tahun 2024 (19,60%), realisasi Prevalensi Stunting pada Balita tahun " \
+           "2025 turun 2,37 poin persentase" in s1
+    assert "tidak tersedia untuk dibandingkan" not in s1
+
+
+def test_editions_json_lists_both_years(situs: Path):
+    edisi = json.loads((situs / "editions.json").read_text())
+    assert [(e["tahun"], e["label"], e["url"]) for e in edisi] == [
+        (2026, "Final, Januari 2027", "2026/index.html"),
+        (2025, "Final, Januari 2026", "2025/index.html")]
+    assert "LAKIP 2025 · Final, Januari 2026" in teks(situs / "2025" / "bab4_penutup.html")
+
+
+def test_chapter_three_numbered_in_reading_order_with_two_iku_per_sasaran(situs: Path):
+    for tahun in TAHUN:
+        for jenis in ("Tabel", "Gambar"):
+            nomor: list[int] = []
+            for nama in ("bab3_capaian", "sasaran_ss1", "sasaran_ss2", "bab3_anggaran"):
+                html = (situs / str(tahun) / f"{nama}.html").read_text()
+                nomor += [int(n) for n in re.findall(
+                    rf'<span class="lakip-nomor">{jenis} 3\.(\d+)</span>', html)]
+            assert nomor == list(range(1, len(nomor) + 1)), (tahun, jenis, nomor)
+
+
+def test_budget_total_and_absorption(situs: Path):
+    ikhtisar = teks(situs / "2025" / "ikhtisar.html")
+    assert "Rp25.460.000.000" in ikhtisar and "Rp24.629.671.350" in ikhtisar
+    assert "96,74%" in ikhtisar and "Dua Puluh Lima Miliar Empat Ratus Enam Puluh Juta Rupiah" \
+        in ikhtisar
+
+
+def test_datasets_the_agency_does_not_use_are_not_shown(situs: Path):
+    lampiran = teks(situs / "2025" / "lampiran.html")
+    assert "Daftar Desa" not in lampiran and "desa.csv" not in lampiran
+    assert "tidak ada dokumen sumber tercetak yang angkanya perlu dihitung ulang" in lampiran
+    assert "Ringkasan Temuan" not in lampiran and "Catatan Lain atas Dokumen Sumber" not in lampiran
+    assert "Sasaran ini tidak memiliki indikator pendukung" in teks(
+        situs / "2025" / "sasaran_ss2.html")
