@@ -124,7 +124,9 @@ def _build(args: argparse.Namespace) -> int:
                              dengan_pdf=not args.tanpa_pdf, paksa=args.force)
         print(f"Selesai: edisi {hasil.tahun} ({len(hasil.notebook)} notebook dijalankan, "
               f"{hasil.halaman} halaman) ada di {hasil.situs}; {hasil.detik:.1f} detik.")
-    print("Buka _build/site/index.html atau jalankan: lakip serve")
+    situs = (args.keluaran or Path("_build")) / "site"
+    serve = "lakip serve" + (f" --keluaran {args.keluaran}" if args.keluaran else "")
+    print(f"Buka {situs / 'index.html'} atau jalankan: {serve}")
     return KELUAR_OK
 
 
