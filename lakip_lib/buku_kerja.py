@@ -43,6 +43,14 @@ EDISI = "edisi"
 BARIS_CADANGAN = 100  # unlocked empty rows under the data, for rows the analyst adds
 LEBAR_MAKS = 60
 _ABU = PatternFill("solid", fgColor="E7E6E6")
+_JENIS_SEL = {  # what a cell holds, said for Excel (where the decimal mark follows the locale)
+    Tipe.TEKS: "teks",
+    Tipe.BULAT: "bilangan bulat",
+    Tipe.DESIMAL: "angka, boleh desimal",
+    Tipe.RUPIAH: "rupiah bulat, tanpa Rp",
+    Tipe.TAHUN: "tahun empat angka",
+}
+_KARAKTER_PER_BARIS = 105  # of the Petunjuk column, to size wrapped rows
 _JUDUL = PatternFill("solid", fgColor="1F4E79")
 
 
@@ -176,7 +184,8 @@ def _tulis_petunjuk(ws: Worksheet, d: data.DataTahun) -> None:
          f"Uraian analisis ditulis di data/{tahun}/narasi/ (satu berkas per bagian).", ""),
         ("", ""),
         ("Lembar", "subjudul"),
-        (f"{EDISI}: {' '.join(i.jalur for i in isian_edisi.ISIAN)}", ""),
+        (f"{EDISI}: label edisi, status (draf/final), tanggal terbit, pagu anggaran, dan tanggal "
+         "Perjanjian Kinerja.", ""),
     ]
     for lembar in LEMBAR:
         baris.append((f"{lembar.dataset}: {lembar.petunjuk}", ""))
@@ -184,7 +193,7 @@ def _tulis_petunjuk(ws: Worksheet, d: data.DataTahun) -> None:
             sifat = "dikunci" if k.nama in lembar.terkunci else (
                 "wajib" if k.wajib else "boleh kosong")
             pilihan = f"; pilihan: {', '.join(k.pilihan)}" if k.pilihan else ""
-            baris.append((f"    • {k.nama} — {k.tipe.contoh} ({sifat}{pilihan})", ""))
+            baris.append((f"    • {k.nama} — {_JENIS_SEL[k.tipe]} ({sifat}{pilihan})", ""))
     for i, (teks, gaya) in enumerate(baris, start=1):
         sel = ws.cell(row=i, column=1, value=teks or None)
         if gaya == "judul":
@@ -192,7 +201,10 @@ def _tulis_petunjuk(ws: Worksheet, d: data.DataTahun) -> None:
         elif gaya == "subjudul":
             sel.font = Font(bold=True, size=12)
         sel.alignment = Alignment(wrap_text=True, vertical="top")
+        if len(teks) > _KARAKTER_PER_BARIS:  # spreadsheet apps do not grow wrapped rows by themselves
+            ws.row_dimensions[i].height = 15 * -(-len(teks) // _KARAKTER_PER_BARIS)
     ws.column_dimensions["A"].width = 110
+    _cetak_selebar_halaman(ws)
 
 
 def _tulis_edisi(ws: Worksheet, d: data.DataTahun) -> None:
@@ -215,6 +227,7 @@ def _tulis_edisi(ws: Worksheet, d: data.DataTahun) -> None:
         ws.cell(row=i, column=3, value=isian.keterangan).fill = _ABU
     for huruf, lebar in (("A", 28), ("B", 24), ("C", 90)):
         ws.column_dimensions[huruf].width = lebar
+    _cetak_selebar_halaman(ws)
     ws.protection.sheet = True
     ws.protection.formatColumns = False
 
@@ -264,10 +277,21 @@ def _tulis_lembar(ws: Worksheet, lembar: Lembar, d: data.DataTahun) -> None:
             ws.add_data_validation(validasi)
             validasi.add(f"{huruf}2:{huruf}{akhir}")
     ws.freeze_panes = "A2"
+    ws.print_title_rows = "1:1"
+    _cetak_selebar_halaman(ws)
     ws.protection.sheet = True
     ws.protection.formatColumns = False  # widening a column stays allowed
     ws.protection.formatRows = False
     ws.protection.autoFilter = False
+
+
+def _cetak_selebar_halaman(ws: Worksheet) -> None:
+    """Printed, a sheet fits the page width (landscape A4)."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _ke_sel(nilai: Any) -> Any:
@@ -287,14 +311,14 @@ def _validasi(k: Kolom, d: data.DataTahun) -> DataValidation | None:
         v = (DataValidation(type="whole", operator="between", formula1="-1E+15", formula2="1E+15")
              if k.boleh_negatif else
              DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0"))
-        pesan = f"Isi dengan {k.tipe.contoh}" + ("" if k.boleh_negatif else ", 0 atau lebih")
+        pesan = f"Isi dengan {_JENIS_SEL[k.tipe]}" + ("" if k.boleh_negatif else ", 0 atau lebih")
     elif k.tipe is Tipe.DESIMAL:
         v = DataValidation(type="decimal", operator="between", formula1="-1E+15",
                            formula2="1E+15")
         pesan = "Isi dengan angka (boleh desimal)."
     elif k.tipe is Tipe.TAHUN:
         v = DataValidation(type="whole", operator="between", formula1="1900", formula2="2200")
-        pesan = f"Isi dengan {k.tipe.contoh}"
+        pesan = f"Isi dengan {_JENIS_SEL[k.tipe]}"
     else:
         return None
     v.allow_blank = True
@@ -506,10 +530,10 @@ def _dari_sel(nilai: Any, k: Kolom) -> tuple[str, str | None]:
     if nilai is None:
         return "", None
     if isinstance(nilai, bool):
-        return "", f"sel berisi nilai logika ({nilai}), bukan {k.tipe.contoh}."
+        return "", f"sel berisi nilai logika ({nilai}), bukan {_JENIS_SEL[k.tipe]}."
     if isinstance(nilai, (datetime, date, time)):
         return "", ("sel berisi tanggal atau jam, padahal kolom ini berisi "
-                    f"{k.tipe.contoh}. Ubah format sel menjadi Angka atau Umum, lalu ketik ulang.")
+                    f"{_JENIS_SEL[k.tipe]}. Ubah format sel menjadi Angka atau Umum, lalu ketik ulang.")
     if isinstance(nilai, int):
         return str(nilai), None
     if isinstance(nilai, float):
@@ -521,7 +545,7 @@ def _dari_sel(nilai: Any, k: Kolom) -> tuple[str, str | None]:
         _, pesan = parse(teks, k)
         if pesan:
             return "", (f'sel berisi teks "{teks}", bukan angka, padahal kolom ini berisi '
-                        f"{k.tipe.contoh}. Hapus isinya lalu ketik angkanya saja (tanpa Rp, %, "
+                        f"{_JENIS_SEL[k.tipe]}. Hapus isinya lalu ketik angkanya saja (tanpa Rp, %, "
                         "atau titik ribuan yang diketik manual).")
     return teks, None
 
