@@ -207,11 +207,15 @@ def _tulis_petunjuk(ws: Worksheet, d: data.DataTahun) -> None:
     _cetak_selebar_halaman(ws)
 
 
-def _tulis_edisi(ws: Worksheet, d: data.DataTahun) -> None:
-    for j, judul in enumerate(("isian", "nilai", "keterangan"), start=1):
-        sel = ws.cell(row=1, column=j, value=judul)
+def _tulis_judul(ws: Worksheet, judul: list[str]) -> None:
+    for j, nama in enumerate(judul, start=1):
+        sel = ws.cell(row=1, column=j, value=nama)
         sel.font = Font(bold=True, color="FFFFFF")
         sel.fill = _JUDUL
+
+
+def _tulis_edisi(ws: Worksheet, d: data.DataTahun) -> None:
+    _tulis_judul(ws, ["isian", "nilai", "keterangan"])
     for i, isian in enumerate(isian_edisi.ISIAN, start=2):
         ws.cell(row=i, column=1, value=isian.jalur).fill = _ABU
         nilai = ws.cell(row=i, column=2, value=isian_edisi.nilai(d.edisi, isian.jalur))
@@ -251,10 +255,7 @@ def _validasi_edisi(isian: isian_edisi.Isian) -> DataValidation | None:
 def _tulis_lembar(ws: Worksheet, lembar: Lembar, d: data.DataTahun) -> None:
     kolom = lembar.kolom
     isi = baris_awal(lembar, d)
-    for j, k in enumerate(kolom, start=1):
-        sel = ws.cell(row=1, column=j, value=k.nama)
-        sel.font = Font(bold=True, color="FFFFFF")
-        sel.fill = _JUDUL
+    _tulis_judul(ws, [k.nama for k in kolom])
     for i, b in enumerate(isi, start=2):
         for j, k in enumerate(kolom, start=1):
             sel = ws.cell(row=i, column=j, value=_ke_sel(b.get(k.nama)))
