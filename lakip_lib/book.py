@@ -438,7 +438,7 @@ class Sasaran(Bagian):
         item: list[tuple[str, str]] = [("tabel", f"a-{h.kode}") for h in self.iku]
         for h in self.iku:
             item += [("tabel", f"b-{h.kode}"), ("gambar", f"b-{h.kode}")]
-        item += [("tabel", f"c-{h.kode}") for h in self.iku]
+        item.append(("tabel", "c"))
         if self._pembanding():
             item.append(("tabel", "d"))
         item += [("tabel", "f"), ("tabel", "g")]
@@ -495,19 +495,20 @@ class Sasaran(Bagian):
         return isi
 
     def akhir_renstra(self) -> Isi:
-        isi = Isi()
+        """One sentence per IKU, then one table of all the sasaran's IKU."""
+        isi, baris = Isi(), []
         _, akhir = self.d.periode_renstra
         for h in self.iku:
             target_akhir = kinerja.target_akhir_renstra(self.d, h.kode)
             nilai_ = rumus.capaian(target_akhir, h.realisasi, h.arah)
             isi.append(teks(narasi.akhir_renstra(h, target_akhir, akhir, nilai_)))
-            isi.append(self.tabel(
-                f"c-{h.kode}", f"Realisasi {self.tahun} terhadap Target Akhir Renstra ({akhir})",
-                [Kolom("Indikator"), Kolom(f"Realisasi {self.tahun}", True),
-                 Kolom(f"Target {akhir}", True), Kolom("Capaian", True)],
-                [(h.nama, narasi.nilai(h.realisasi, h.satuan, h.desimal),
-                  narasi.nilai(target_akhir, h.satuan, h.desimal), fmt.persen(nilai_))],
-                sumber=self._sumber(h)))
+            baris.append((h.nama, narasi.nilai(h.realisasi, h.satuan, h.desimal),
+                          narasi.nilai(target_akhir, h.satuan, h.desimal), fmt.persen(nilai_)))
+        isi.append(self.tabel(
+            "c", f"Realisasi {self.tahun} terhadap Target Akhir Renstra ({akhir})",
+            [Kolom("Indikator"), Kolom(f"Realisasi {self.tahun}", True),
+             Kolom(f"Target {akhir}", True), Kolom("Capaian", True)],
+            baris, sumber="; ".join(dict.fromkeys(self._sumber(h) for h in self.iku))))
         return isi
 
     def pembanding(self) -> Isi:
