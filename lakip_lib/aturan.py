@@ -13,8 +13,8 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from lakip_lib.format import rupiah as format_rupiah
-from lakip_lib.masalah import PERINGATAN
-from lakip_lib.schema import STATUS_IDM
+from lakip_lib.masalah import GALAT, PERINGATAN
+from lakip_lib.schema import PANDUAN_NARASI, STATUS_IDM
 
 if TYPE_CHECKING:
     from lakip_lib.data import DataTahun, Tabel
@@ -25,7 +25,7 @@ Lapor = Callable[..., None]
 def periksa(data: DataTahun, tambah: Lapor) -> None:
     for aturan in (_skala_tanpa_celah, _anggaran_hierarki, _anggaran_sesuai_pagu,
                    _cpr_masuk_akal, _hierarki_program_kinerja, _target_iku_ada,
-                   _realisasi_tersedia, _idm_sesuai_daftar_desa):
+                   _realisasi_tersedia, _idm_sesuai_daftar_desa, _narasi_ditulis):
         aturan(data, tambah)
 
 
@@ -217,6 +217,16 @@ def _idm_sesuai_daftar_desa(data: DataTahun, tambah: Lapor) -> None:
                 tambah(t.berkas, nomor, kolom,
                        f'nilai "{baris[kolom]}" berbeda dari jumlah desa berstatus {s} di '
                        f"{desa.berkas} ({hitung.get(s, 0)}). Samakan keduanya.")
+
+
+def _narasi_ditulis(data: DataTahun, tambah: Lapor) -> None:
+    """A final edition publishes no placeholder left by `lakip new-year`."""
+    for nama, isi in data.semua_narasi().items():
+        sisa = isi.count(PANDUAN_NARASI)
+        if sisa:
+            tambah(f"data/{data.tahun}/narasi/{nama}.md", None, None,
+                   f"{sisa} bagian masih berisi petunjuk pengisian; ganti dengan uraian Anda "
+                   "sebelum edisi berstatus final.", PERINGATAN if draf(data) else GALAT)
 
 
 def nol_jika_kosong(nilai: Decimal | None) -> Decimal:

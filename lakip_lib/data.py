@@ -111,6 +111,10 @@ class DataTahun:
         self._catat(BY_NAME[nama].path(self.tahun))
         return nama in self._tabel
 
+    def semua_narasi(self) -> dict[str, str]:
+        """Every narrative file of the year (for validation; not a recorded read)."""
+        return dict(self._narasi)
+
     def narasi(self, nama: str) -> str | None:
         self._catat(f"{self.tahun}/narasi/{nama}.md")
         return self._narasi.get(nama)

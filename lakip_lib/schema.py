@@ -78,6 +78,8 @@ class Dataset:
 
 
 ARAH = ("naik", "turun")
+PANDUAN_NARASI = ("*Tuliskan di sini dengan kata-kata sendiri; jangan mencantumkan angka (angka "
+                  "dihitung dari data).*")  # the placeholder `lakip new-year` leaves in narratives
 STATUS_IDM = ("Mandiri", "Maju", "Berkembang", "Tertinggal", "Sangat Tertinggal")
 LEVEL = ("program", "kegiatan", "subkegiatan")
 

@@ -18,9 +18,9 @@ from datetime import date
 from pathlib import Path
 
 from lakip_lib import data, kinerja
-from lakip_lib.schema import BY_NAME
+from lakip_lib.schema import BY_NAME, PANDUAN_NARASI
 
-PANDUAN = "*Tuliskan di sini dengan kata-kata sendiri; jangan mencantumkan angka (angka dihitung dari data).*"
+PANDUAN = PANDUAN_NARASI
 
 
 class TahunBaruGagal(Exception):

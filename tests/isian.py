@@ -11,7 +11,7 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from lakip_lib.schema import STATUS_IDM
+from lakip_lib.schema import PANDUAN_NARASI, STATUS_IDM
 
 Isi = Callable[[dict[str, Any], int], dict[str, Any]]
 
@@ -108,3 +108,11 @@ def finalkan(path: Path, label: str, tanggal_pk: date) -> int:
             tulis(ws, nomor, {"nilai": nilai})
     wb.save(path)
     return pagu
+
+
+def tulis_narasi(folder: Path) -> None:
+    """Replace every placeholder `lakip new-year` left in the narratives with written text."""
+    for md in (folder / "narasi").glob("*.md"):
+        md.write_text(md.read_text(encoding="utf-8").replace(
+            PANDUAN_NARASI, "Uraian ini ditulis oleh analis untuk edisi tahun ini."),
+            encoding="utf-8")

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from lakip_lib import buku_kerja, cli, data, tahun_baru
 
-from .isian import baris, finalkan, isi_buku_kerja, tulis
+from .isian import baris, finalkan, isi_buku_kerja, tulis, tulis_narasi
 
 
 def _isi(folder: Path) -> dict[str, bytes]:
@@ -247,6 +247,7 @@ def test_edition_sheet_finalises_the_year_and_keeps_the_yaml_comments(tahun_2025
     edisi = {b["isian"]: b["nilai"] for _, b in baris(load_workbook(xlsx)["edisi"])}
     assert edisi["label"] == "Draf" and edisi["status"] == "draf" and edisi["pagu_anggaran"] is None
     isi_buku_kerja(xlsx)
+    tulis_narasi(akar / "2025")
     pagu = finalkan(xlsx, "Final, Januari 2026", date(2025, 2, 14))
     hasil = buku_kerja.impor(2025, xlsx, akar)
     assert "2025/edisi.yaml" in hasil.ditulis
@@ -270,3 +271,12 @@ def test_final_edition_with_a_wrong_pagu_points_at_the_edition_sheet(tahun_2025,
     assert f'lembar "edisi", baris {nomor}, kolom "nilai": pagu ' in laporan
     assert "selisih Rp1.000" in laporan
     assert 'lembar "edisi", baris 4, kolom "nilai": nilai "31 Januari 2026" bukan tanggal' in laporan
+
+
+def test_a_final_edition_cannot_keep_narrative_placeholders(tahun_2025, capsys):
+    akar, xlsx = tahun_2025
+    isi_buku_kerja(xlsx)
+    finalkan(xlsx, "Final, Januari 2026", date(2025, 2, 14))
+    laporan = _impor_gagal(akar, 2025, xlsx, capsys)
+    assert ("data/2025/narasi/S1.md: 4 bagian masih berisi petunjuk pengisian; ganti dengan "
+            "uraian Anda sebelum edisi berstatus final.") in laporan

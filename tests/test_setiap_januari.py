@@ -11,7 +11,7 @@ from lakip_lib import build, cli, data
 
 from .browser import peramban, server
 from .halaman import teks
-from .isian import finalkan, isi_buku_kerja
+from .isian import finalkan, isi_buku_kerja, tulis_narasi
 
 
 def _isi(folder: Path) -> dict[str, bytes]:
@@ -33,6 +33,7 @@ def test_every_january(salinan_data: Path, tmp_path: Path, capsys):
     terbit_2024 = _isi(situs / "2024")
 
     lakip("new-year", "2025")
+    tulis_narasi(salinan_data / "2025")  # the analyst writes the analysis
     xlsx = tmp_path / "isian-2025.xlsx"
     lakip("template", "2025", "--keluaran", str(xlsx))
     isi_buku_kerja(xlsx)
