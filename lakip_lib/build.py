@@ -91,9 +91,15 @@ def _jalankan_notebook(tugas: Eksekusi, sumber: Path, tujuan: Path, akar_data: s
     os.environ["LAKIP_JEJAK"] = str(jejak)
     _alihkan_stderr(tujuan / "eksekusi.log")  # kernels' own chatter goes to a log, not the analyst
     keluaran = tujuan / f"{tugas.berkas}.ipynb"
-    papermill.execute_notebook(
-        str(sumber / f"{tugas.notebook}.ipynb"), str(keluaran), parameters=tugas.parameter,
-        kernel_name="python3", progress_bar=False, log_output=False, cwd=str(tujuan))
+    for percobaan in range(1, PERCOBAAN_KERNEL + 1):
+        try:
+            papermill.execute_notebook(
+                str(sumber / f"{tugas.notebook}.ipynb"), str(keluaran), parameters=tugas.parameter,
+                kernel_name="python3", progress_bar=False, log_output=False, cwd=str(tujuan))
+            break
+        except RuntimeError as e:  # kernels started side by side can race for a ZMQ port
+            if percobaan == PERCOBAAN_KERNEL or not _gagal_mulai_kernel(e):
+                raise
     _rapikan(keluaran, tugas.judul)
     return time.perf_counter() - mulai
 
@@ -114,6 +120,15 @@ def segarkan_notebook(lapor: Lapor = print) -> list[Path]:
         lapor(f"  {path.relative_to(AKAR_PROYEK)} diperbarui")
         hasil.append(path)
     return hasil
+
+
+PERCOBAAN_KERNEL = 3
+
+
+def _gagal_mulai_kernel(galat: RuntimeError) -> bool:
+    """A kernel that never came up (not an error of the notebook's code)."""
+    pesan = str(galat)
+    return "Kernel died before replying" in pesan or "Kernel didn't respond" in pesan
 
 
 def _alihkan_stderr(log: Path) -> None:

@@ -103,3 +103,39 @@ def test_two_clean_builds_give_identical_notebooks_and_html(situs_2024: Path, tm
 def test_data_loads_identically_twice():
     a, b = data.muat(2024), data.muat(2024)
     assert [x.baris for x in a._tabel.values()] == [x.baris for x in b._tabel.values()]
+
+
+def _papermill_palsu(monkeypatch, galat: list[Exception]) -> list[str]:
+    """papermill.execute_notebook that fails with the given errors first, then succeeds."""
+    import papermill
+
+    panggilan: list[str] = []
+
+    def jalankan(sumber: str, keluaran: str, **_: object) -> None:
+        panggilan.append(sumber)
+        if galat:
+            raise galat.pop(0)
+        Path(keluaran).write_text("{}")
+
+    monkeypatch.setattr(papermill, "execute_notebook", jalankan)
+    monkeypatch.setattr(build, "_alihkan_stderr", lambda _: None)
+    monkeypatch.setattr(build, "_rapikan", lambda *_: None)
+    for nama in ("LAKIP_DATA", "LAKIP_JEJAK"):  # set by the worker; restored after the test
+        monkeypatch.setenv(nama, os.environ.get(nama, ""))
+    return panggilan
+
+
+def test_a_kernel_that_never_starts_is_retried(monkeypatch, tmp_path: Path):
+    panggilan = _papermill_palsu(monkeypatch, [
+        RuntimeError("Kernel died before replying to kernel_info")])
+    tugas = build.Eksekusi("ikhtisar", "ikhtisar", {"year": 2024})
+    build._jalankan_notebook(tugas, build.NOTEBOOKS, tmp_path, str(DATA))
+    assert len(panggilan) == 2 and (tmp_path / "ikhtisar.ipynb").exists()
+
+
+def test_an_error_of_the_notebook_itself_is_not_retried(monkeypatch, tmp_path: Path):
+    panggilan = _papermill_palsu(monkeypatch, [RuntimeError("pembagian dengan nol")])
+    tugas = build.Eksekusi("ikhtisar", "ikhtisar", {"year": 2024})
+    with pytest.raises(RuntimeError, match="pembagian dengan nol"):
+        build._jalankan_notebook(tugas, build.NOTEBOOKS, tmp_path, str(DATA))
+    assert len(panggilan) == 1
