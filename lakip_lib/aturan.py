@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from lakip_lib.format import rupiah as format_rupiah
 from lakip_lib.masalah import GALAT, PERINGATAN
-from lakip_lib.schema import PANDUAN_NARASI, STATUS_IDM
+from lakip_lib.schema import KOLOM_IDM, PANDUAN_NARASI
 
 if TYPE_CHECKING:
     from lakip_lib.data import DataTahun, Tabel
@@ -211,8 +211,7 @@ def _idm_sesuai_daftar_desa(data: DataTahun, tambah: Lapor) -> None:
     for baris, nomor in zip(t.baris, t.nomor, strict=True):
         if baris["tahun"] != data.tahun:
             continue
-        for s in STATUS_IDM:
-            kolom = s.lower().replace(" ", "_")
+        for s, kolom in KOLOM_IDM.items():
             if (baris[kolom] or 0) != hitung.get(s, 0):
                 tambah(t.berkas, nomor, kolom,
                        f'nilai "{baris[kolom]}" berbeda dari jumlah desa berstatus {s} di '

@@ -21,6 +21,7 @@ from lakip_lib import format as fmt
 from lakip_lib import kinerja
 from lakip_lib.capaian import Arah
 from lakip_lib.data import DataTahun
+from lakip_lib.schema import KOLOM_IDM
 
 JENIS = {
     "hitungan": "Salah hitung",
@@ -388,8 +389,8 @@ def _temuan_cpr(data: DataTahun) -> Iterator[Temuan]:
 
 def _temuan_idm(data: DataTahun) -> Iterator[Temuan]:
     for b in data["idm_status"].baris:
-        kosong = [k for k in kinerja.KOLOM_STATUS.values() if b[k] is None]
-        jumlah = sum(b[k] or 0 for k in kinerja.KOLOM_STATUS.values())
+        kosong = [k for k in KOLOM_IDM.values() if b[k] is None]
+        jumlah = sum(b[k] or 0 for k in KOLOM_IDM.values())
         cara = (f"Jumlah desa semua status = {jumlah}"
                 + (f"; sel {', '.join(kosong)} kosong di sumber." if kosong else "."))
         yield from _banding(f"jumlah desa tahun {b['tahun']}", "Tabel status desa menurut IDM",
@@ -397,7 +398,7 @@ def _temuan_idm(data: DataTahun) -> Iterator[Temuan]:
     dari_daftar = kinerja.status_desa(data, data.tahun)
     baris = data["idm_status"].satu(tahun=data.tahun)
     if dari_daftar and baris:
-        for status, kolom in kinerja.KOLOM_STATUS.items():
+        for status, kolom in KOLOM_IDM.items():
             if baris[kolom] is not None and baris[kolom] != dari_daftar[status]:
                 yield Temuan("konsistensi", "Tabel status desa menurut IDM",
                              f"desa {status} tahun {data.tahun}", str(baris[kolom]),

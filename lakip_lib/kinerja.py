@@ -16,10 +16,9 @@ from lakip_lib import capaian as rumus
 from lakip_lib.aturan import induk_kode
 from lakip_lib.capaian import Arah, Pita
 from lakip_lib.data import DataTahun
-from lakip_lib.schema import STATUS_IDM
+from lakip_lib.schema import KOLOM_IDM, STATUS_IDM
 
 STATUS_DIHITUNG_MAJU = ("Mandiri", "Maju")
-KOLOM_STATUS = {s: s.lower().replace(" ", "_") for s in STATUS_IDM}
 
 
 def skala(data: DataTahun) -> list[Pita]:
@@ -65,7 +64,7 @@ def status_desa(data: DataTahun, tahun: int) -> dict[str, int] | None:
     baris = data["idm_status"].satu(tahun=tahun)
     if baris is None:
         return None
-    return {s: baris[KOLOM_STATUS[s]] or 0 for s in STATUS_IDM}
+    return {s: baris[KOLOM_IDM[s]] or 0 for s in STATUS_IDM}
 
 
 def realisasi(data: DataTahun, kode: str, tahun: int) -> Decimal | None:

@@ -81,6 +81,7 @@ ARAH = ("naik", "turun")
 PANDUAN_NARASI = ("*Tuliskan di sini dengan kata-kata sendiri; jangan mencantumkan angka (angka "
                   "dihitung dari data).*")  # the placeholder `lakip new-year` leaves in narratives
 STATUS_IDM = ("Mandiri", "Maju", "Berkembang", "Tertinggal", "Sangat Tertinggal")
+KOLOM_IDM = {s: s.lower().replace(" ", "_") for s in STATUS_IDM}  # status → idm_status column
 LEVEL = ("program", "kegiatan", "subkegiatan")
 
 _DESIMAL = Tipe.DESIMAL
@@ -153,7 +154,7 @@ DATASETS: tuple[Dataset, ...] = (
         (
             _k("tahun", Tipe.TAHUN),
             *(
-                _k(s.lower().replace(" ", "_"), Tipe.BULAT, boleh_negatif=False,
+                _k(KOLOM_IDM[s], Tipe.BULAT, boleh_negatif=False,
                    wajib=(s != "Sangat Tertinggal"))
                 for s in STATUS_IDM
             ),

@@ -11,7 +11,7 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from lakip_lib.schema import PANDUAN_NARASI, STATUS_IDM
+from lakip_lib.schema import KOLOM_IDM, PANDUAN_NARASI
 
 Isi = Callable[[dict[str, Any], int], dict[str, Any]]
 
@@ -93,7 +93,7 @@ def _isi_rekap_idm(wb: Any) -> None:
     hitung = Counter(b["status_idm"] for _, b in baris(wb["desa"]))
     ws = wb["idm_status"]
     for nomor, _ in baris(ws):
-        tulis(ws, nomor, {s.lower().replace(" ", "_"): hitung.get(s, 0) for s in STATUS_IDM})
+        tulis(ws, nomor, {k: hitung.get(s, 0) for s, k in KOLOM_IDM.items()})
 
 
 def finalkan(path: Path, label: str, tanggal_pk: date) -> int:
