@@ -13,9 +13,7 @@ workbook; `impor` keeps them from the current files.
 
 from __future__ import annotations
 
-import csv
 import difflib
-import io
 import os
 import shutil
 import tempfile
@@ -231,9 +229,7 @@ def _tulis_edisi(ws: Worksheet, d: data.DataTahun) -> None:
         ws.cell(row=i, column=3, value=isian.keterangan).fill = _ABU
     for huruf, lebar in (("A", 28), ("B", 24), ("C", 90)):
         ws.column_dimensions[huruf].width = lebar
-    _cetak_selebar_halaman(ws)
-    ws.protection.sheet = True
-    ws.protection.formatColumns = False
+    _lindungi(ws)
 
 
 def _validasi_edisi(isian: isian_edisi.Isian) -> DataValidation | None:
@@ -245,11 +241,7 @@ def _validasi_edisi(isian: isian_edisi.Isian) -> DataValidation | None:
         v = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0")
     else:
         return None
-    v.allow_blank = True
-    v.showErrorMessage = True
-    v.errorTitle = "Isian tidak sah"
-    v.error = isian.keterangan
-    return v
+    return _dengan_pesan(v, isian.keterangan)
 
 
 def _tulis_lembar(ws: Worksheet, lembar: Lembar, d: data.DataTahun) -> None:
@@ -279,11 +271,17 @@ def _tulis_lembar(ws: Worksheet, lembar: Lembar, d: data.DataTahun) -> None:
             validasi.add(f"{huruf}2:{huruf}{akhir}")
     ws.freeze_panes = "A2"
     ws.print_title_rows = "1:1"
-    _cetak_selebar_halaman(ws)
+    _lindungi(ws)
+
+
+def _lindungi(ws: Worksheet) -> None:
+    """Locked cells stay locked (no password: a guard against slips); resizing, filtering and
+    printing at page width stay possible."""
     ws.protection.sheet = True
-    ws.protection.formatColumns = False  # widening a column stays allowed
+    ws.protection.formatColumns = False
     ws.protection.formatRows = False
     ws.protection.autoFilter = False
+    _cetak_selebar_halaman(ws)
 
 
 def _cetak_selebar_halaman(ws: Worksheet) -> None:
@@ -322,10 +320,15 @@ def _validasi(k: Kolom, d: data.DataTahun) -> DataValidation | None:
         pesan = f"Isi dengan {_JENIS_SEL[k.tipe]}"
     else:
         return None
+    return _dengan_pesan(v, f"Kolom {k.nama}: {pesan}")
+
+
+def _dengan_pesan(v: DataValidation, pesan: str) -> DataValidation:
+    """Blank allowed (a figure not known yet); anything else invalid is refused with `pesan`."""
     v.allow_blank = True
     v.showErrorMessage = True
     v.errorTitle = "Isian tidak sah"
-    v.error = f"Kolom {k.nama}: {pesan}"
+    v.error = pesan
     return v
 
 
@@ -352,13 +355,7 @@ class _Calon:
         return lama.ada(nama) and lama[nama].baris == baru[nama].baris
 
     def teks(self) -> str:
-        kolom = [k.nama for k in self.lembar.ds.kolom]
-        keluaran = io.StringIO()
-        penulis = csv.DictWriter(keluaran, fieldnames=kolom, lineterminator="\n")
-        penulis.writeheader()
-        for b in self.baris:
-            penulis.writerow({k: b.get(k, "") for k in kolom})
-        return keluaran.getvalue()
+        return data.teks_csv(self.lembar.ds, self.baris)
 
 
 @dataclass
@@ -586,8 +583,8 @@ def _gabung(lembar: Lembar, lama: data.DataTahun, isian: list[tuple[int, dict[st
     for a multi-year file, the other years' rows stay where they are."""
     ds = lembar.ds
     path = ds.path(lama.tahun)
-    sekarang, nomor_lama = _baris_mentah(lama.akar / path)
-    menurut_kunci = {lembar.kunci(b): b for b in sekarang}
+    sekarang = data.baris_mentah(lama.akar / path)
+    menurut_kunci = {lembar.kunci(b): b for _, b in sekarang}
     dilaporkan = [k.nama for k in ds.kolom if k.dilaporkan]
 
     def lengkap(b: dict[str, str]) -> dict[str, str]:
@@ -604,7 +601,7 @@ def _gabung(lembar: Lembar, lama: data.DataTahun, isian: list[tuple[int, dict[st
     for i, (_, b) in enumerate(isian):
         pertama.setdefault(lembar.kunci(b), i)
     ditempatkan: set[int] = set()
-    for b, nomor in zip(sekarang, nomor_lama, strict=True):
+    for nomor, b in sekarang:
         if b.get("tahun") != str(lama.tahun):
             calon.baris.append(b)
             calon.asal.append((f"data/{path}", nomor))
@@ -619,22 +616,6 @@ def _gabung(lembar: Lembar, lama: data.DataTahun, isian: list[tuple[int, dict[st
             calon.baris.append(lengkap(b))
             calon.asal.append((tempat, nomor))
     return calon
-
-
-def _baris_mentah(path: Path) -> tuple[list[dict[str, str]], list[int]]:
-    if not path.exists():
-        return [], []
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        baca = list(csv.reader(f))
-    if not baca:
-        return [], []
-    judul = baca[0]
-    baris, nomor = [], []
-    for i, sel in enumerate(baca[1:], start=data.BARIS_PERTAMA):
-        if any(s.strip() for s in sel):
-            baris.append(dict(zip(judul, sel, strict=False)))
-            nomor.append(i)
-    return baris, nomor
 
 
 def _validasi_calon(tahun: int, akar: Path,

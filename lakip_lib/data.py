@@ -11,6 +11,7 @@ import csv
 import difflib
 import io
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -394,6 +395,29 @@ def _periksa_acuan(tabel: dict[str, Tabel], p: _Pengumpul) -> None:
                          f'"{kolom.acuan[1]}".{saran}')
 
 
+def baris_mentah(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """The non-empty rows of a CSV file as text, with their spreadsheet row numbers. For files
+    that are then validated (or already were): it reports nothing itself."""
+    if not path.is_file():
+        return []
+    baca = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
+    if not baca:
+        return []
+    return [(nomor, dict(zip(baca[0], sel, strict=False)))
+            for nomor, sel in enumerate(baca[1:], start=BARIS_PERTAMA) if any(x.strip() for x in sel)]
+
+
+def teks_csv(ds: Dataset, baris: Iterable[dict[str, Any]]) -> str:
+    """A dataset's CSV as lakip writes it: the schema's columns in order, None as empty."""
+    kolom = [k.nama for k in ds.kolom]
+    keluaran = io.StringIO()
+    penulis = csv.DictWriter(keluaran, fieldnames=kolom, lineterminator="\n")
+    penulis.writeheader()
+    for b in baris:
+        penulis.writerow({k: "" if b.get(k) is None else b.get(k) for k in kolom})
+    return keluaran.getvalue()
+
+
 def isi_edisi(akar: Path, path: str, tahun: int) -> bytes:
     """A data file as the edition of `tahun` sees it: a multi-year record without later years'
     rows, so that adding next year's figures changes neither this edition nor its fingerprint."""
@@ -403,17 +427,11 @@ def isi_edisi(akar: Path, path: str, tahun: int) -> bytes:
     ds = next((d for d in DATASETS if d.path(tahun) == path), None)
     if ds is None or not ds.riwayat:
         return berkas.read_bytes()
-    baris = list(csv.reader(io.StringIO(berkas.read_text(encoding="utf-8-sig"), newline="")))
-    if not baris or "tahun" not in baris[0]:
-        return berkas.read_bytes()
-    judul = baris[0]
-    tetap = [b for b in baris[1:]
-             if len(b) != len(judul) or ds.dalam_edisi(dict(zip(judul, b, strict=True)), tahun)]
-    if len(tetap) == len(baris) - 1:
+    semua = [b for _, b in baris_mentah(berkas)]
+    tetap = [b for b in semua if ds.dalam_edisi(b, tahun)]
+    if len(tetap) == len(semua):
         return berkas.read_bytes()  # nothing of a later year: the file as it is
-    keluaran = io.StringIO()
-    csv.writer(keluaran, lineterminator="\n").writerows([baris[0], *tetap])
-    return keluaran.getvalue().encode("utf-8")
+    return teks_csv(ds, tetap).encode("utf-8")
 
 
 def _narasi(folder: Path) -> dict[str, str]:

@@ -68,7 +68,7 @@ def dari_sel(isian: Isian, sel: Any) -> tuple[Any, str | None]:
 def _yaml(v: Any) -> str:
     if v is None:
         return ""
-    if isinstance(v, str) and not isinstance(v, bool):
+    if isinstance(v, str):
         return v if v in STATUS else json.dumps(v, ensure_ascii=False)
     return v.isoformat() if isinstance(v, date) else str(v)
 

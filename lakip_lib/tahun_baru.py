@@ -11,8 +11,6 @@ The scaffold is written to a temporary folder and renamed into place, and never 
 
 from __future__ import annotations
 
-import csv
-import io
 import shutil
 from datetime import date
 from pathlib import Path
@@ -28,13 +26,7 @@ class TahunBaruGagal(Exception):
 
 
 def _csv(nama: str, baris: list[dict[str, object]]) -> str:
-    kolom = [k.nama for k in BY_NAME[nama].kolom]
-    keluaran = io.StringIO()
-    penulis = csv.DictWriter(keluaran, fieldnames=kolom, lineterminator="\n")
-    penulis.writeheader()
-    for b in baris:
-        penulis.writerow({k: "" if b.get(k) is None else b.get(k) for k in kolom})
-    return keluaran.getvalue()
+    return data.teks_csv(BY_NAME[nama], baris)
 
 
 def _kosongkan(baris: list[dict[str, object]], simpan: tuple[str, ...]) -> list[dict[str, object]]:
