@@ -142,6 +142,12 @@ def penomoran(d: DataTahun, bab: str | None = None) -> dict[tuple[str, str, str]
     return nomor
 
 
+@lru_cache(maxsize=4)
+def _temuan_audit(d: DataTahun) -> list[audit.Temuan]:
+    """The audit of a loaded year, once: the appendix plan and its content both need it."""
+    return audit.periksa(d)
+
+
 def urutan(d: DataTahun) -> list[Bagian]:
     """Every part of the book in reading order."""
     sasaran = [Sasaran(d, kode) for kode in d["sasaran"].kolom("kode")]
@@ -843,9 +849,9 @@ class Lampiran(Bagian):
             item.append(("tabel", "catatan"))
         return item
 
-    @cached_property
+    @property
     def _temuan(self) -> list[audit.Temuan]:
-        return audit.periksa(self.d)
+        return _temuan_audit(self.d)
 
     @cached_property
     def _catatan(self) -> list[dict[str, Any]]:
