@@ -140,7 +140,7 @@ def _anggaran_sesuai_pagu(data: DataTahun, tambah: Lapor) -> None:
         return  # a draft's budget may still be incomplete; the warnings above list the gaps
     jumlah = sum(b["anggaran"] or 0 for b in daun)
     if jumlah != pagu:
-        tambah(f"data/{data.tahun}/edisi.yaml", None, "pagu_anggaran",
+        tambah(data.nama_berkas(f"{data.tahun}/edisi.yaml"), None, "pagu_anggaran",
                f"pagu {format_rupiah(pagu)} berbeda dari jumlah anggaran seluruh rincian di "
                f"{t.berkas} ({format_rupiah(jumlah)}; selisih {format_rupiah(pagu - jumlah)}).")
 
@@ -223,7 +223,7 @@ def _narasi_ditulis(data: DataTahun, tambah: Lapor) -> None:
     for nama, isi in data.semua_narasi().items():
         sisa = isi.count(PANDUAN_NARASI)
         if sisa:
-            tambah(f"data/{data.tahun}/narasi/{nama}.md", None, None,
+            tambah(data.nama_berkas(f"{data.tahun}/narasi/{nama}.md"), None, None,
                    f"{sisa} bagian masih berisi petunjuk pengisian; ganti dengan uraian Anda "
                    "sebelum edisi berstatus final.", PERINGATAN if draf(data) else GALAT)
 

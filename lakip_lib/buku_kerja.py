@@ -604,7 +604,7 @@ def _gabung(lembar: Lembar, lama: data.DataTahun, isian: list[tuple[int, dict[st
     for nomor, b in sekarang:
         if b.get("tahun") != str(lama.tahun):
             calon.baris.append(b)
-            calon.asal.append((f"data/{path}", nomor))
+            calon.asal.append((lama.nama_berkas(path), nomor))
             continue
         i = pertama.get(lembar.kunci(b))
         if i is not None and i not in ditempatkan:  # this year's row, updated in place

@@ -112,6 +112,11 @@ class DataTahun:
         self._catat(BY_NAME[nama].path(self.tahun))
         return nama in self._tabel
 
+    def nama_berkas(self, path: str) -> str:
+        """A data file as problems name it (like the loader: relative to the data folder's
+        parent, e.g. data/2025/edisi.yaml)."""
+        return f"{self.akar.name}/{path}"
+
     def semua_narasi(self) -> dict[str, str]:
         """Every narrative file of the year (for validation; not a recorded read)."""
         return dict(self._narasi)
