@@ -14,7 +14,7 @@ workbook; `impor` keeps them from the current files.
 from __future__ import annotations
 
 import difflib
-import os
+import re
 import shutil
 import tempfile
 import zipfile
@@ -31,7 +31,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from lakip_lib import data, isian_edisi
+from lakip_lib import data, isian_edisi, jurnal
 from lakip_lib.masalah import GALAT, Masalah, ValidasiGagal
 from lakip_lib.schema import BY_NAME, Dataset, Kolom, Tipe
 from lakip_lib.sel import parse
@@ -39,6 +39,10 @@ from lakip_lib.sel import parse
 PETUNJUK = "Petunjuk"
 EDISI = "edisi"
 BARIS_CADANGAN = 100  # unlocked empty rows under the data, for rows the analyst adds
+UKURAN_MAKS = 20 * 1024 * 1024  # bytes of the .xlsx; a filled workbook is ~100 KiB
+ISI_MAKS = 100 * 1024 * 1024  # bytes once unzipped, checked before any parsing
+BARIS_MAKS = 10_000  # rows of one sheet; the largest table has a few hundred
+KOLOM_LEBIH = 5  # columns read right of a sheet's table, to notice a column added there
 LEBAR_MAKS = 60
 _ABU = PatternFill("solid", fgColor="E7E6E6")
 _JENIS_SEL = {  # what a cell holds, said for Excel (where the decimal mark follows the locale)
@@ -397,23 +401,16 @@ def impor(tahun: int, berkas: Path, akar: Path | None = None) -> HasilImpor:
     if not (akar / str(tahun)).is_dir():
         raise ImporGagal(f"folder data/{tahun} belum ada. Jalankan dulu: lakip new-year {tahun}, "
                          f"lalu lakip template {tahun}.")
+    jurnal.pulihkan(akar, buang_sisa=True)
     lama = data.muat(tahun, akar)
     masalah: list[Masalah] = []
-    wb = _buka(berkas, masalah)
-    if wb is None:
+    buku = _buka(berkas, masalah)
+    if buku is None:
         raise ValidasiGagal(masalah)
-    _periksa_nama_lembar(wb.sheetnames, berkas.name, masalah)
-    calon: list[Any] = []
-    sudah: set[tuple[str, int, str]] = set()
-    if EDISI in wb.sheetnames:
-        e = _baca_edisi(wb[EDISI], lama, berkas.name, masalah, sudah)
-        if e is not None:
-            calon.append(e)
-    for lembar in LEMBAR:
-        if lembar.dataset in wb.sheetnames:
-            c = _baca_lembar(wb[lembar.dataset], lembar, lama, berkas.name, masalah, sudah)
-            if c is not None:
-                calon.append(c)
+    try:
+        calon, sudah = _baca_buku(buku, lama, masalah)
+    finally:
+        buku.tutup()
     baru, masalah_data = _validasi_calon(tahun, akar, calon)
     masalah += [m for m in _ke_lembar(masalah_data, calon, akar)
                 if (m.berkas, m.baris, m.kolom or "") not in sudah]
@@ -422,18 +419,116 @@ def impor(tahun: int, berkas: Path, akar: Path | None = None) -> HasilImpor:
     return _tulis(akar, calon, lama, baru)
 
 
-def _buka(berkas: Path, masalah: list[Masalah]) -> Any:
+@dataclass
+class _Buku:
+    """A workbook opened read-only (streamed, bounded memory) twice: as Excel last computed it
+    (cached values) and as typed (to tell a formula from an empty cell)."""
+
+    nama: str
+    nilai: Any
+    rumus: Any
+
+    @property
+    def sheetnames(self) -> list[str]:
+        return list(self.nilai.sheetnames)
+
+    def tutup(self) -> None:
+        self.nilai.close()
+        self.rumus.close()
+
+    def isi(self, lembar: str, lebar: int, masalah: list[Masalah],
+            sudah: set[tuple[str, int, str]]) -> list[list[Any]] | None:
+        """The first `lebar` columns of a sheet, row by row, each cell as the analyst sees it: a
+        percentage-formatted cell as the percentage shown (98,04% → 98.04), a formula as its
+        value; a formula Excel never computed is a problem. None when the sheet is too long."""
+        tempat = f'{self.nama}, lembar "{lembar}"'
+        terlalu_panjang = Masalah(tempat, None, None, f"lembar ini berisi lebih dari "
+                                  f"{BARIS_MAKS:,} baris".replace(",", ".") + "; buku kerja LAKIP "
+                                  "hanya berisi beberapa ratus baris. Hapus baris kosong yang "
+                                  "terformat atau salin isiannya ke template baru.")
+        if (self.nilai[lembar].max_row or 0) > BARIS_MAKS:
+            masalah.append(terlalu_panjang)
+            return None
+        hasil: list[list[Any]] = []
+        judul: list[Any] = []
+        for nomor, (sel, ketik) in enumerate(zip(self.nilai[lembar].iter_rows(max_col=lebar),
+                                                 self.rumus[lembar].iter_rows(max_col=lebar),
+                                                 strict=False), start=1):
+            if nomor > BARIS_MAKS:
+                masalah.append(terlalu_panjang)
+                return None
+            baris = []
+            for j, (c, k) in enumerate(zip(sel, ketik, strict=False)):
+                v = c.value
+                if k.data_type == "f" and v is None:
+                    kolom = str(judul[j]) if j < len(judul) and judul[j] else get_column_letter(j + 1)
+                    masalah.append(Masalah(tempat, nomor, kolom,
+                                           f"sel berisi rumus {k.value} yang belum pernah dihitung "
+                                           "Excel (tidak ada nilai tersimpan). Buka berkas di Excel "
+                                           "lalu simpan lagi, atau ketik angkanya langsung."))
+                    sudah.add((tempat, nomor, kolom))
+                elif isinstance(v, (int, float)) and not isinstance(v, bool) \
+                        and "%" in (c.number_format or ""):
+                    v = Decimal(repr(v)) * 100
+                baris.append(v)
+            if nomor == 1:
+                judul = baris
+            hasil.append(baris)
+        return hasil
+
+
+def _buka(berkas: Path, masalah: list[Masalah]) -> _Buku | None:
     if not berkas.is_file():
         masalah.append(Masalah(str(berkas), None, None, "berkas ini tidak ditemukan."))
         return None
+    bukan_xlsx = Masalah(berkas.name, None, None,
+                         "berkas ini bukan buku kerja Excel (.xlsx) yang dapat dibaca. Buka di "
+                         "Excel lalu simpan dengan jenis \"Buku Kerja Excel (*.xlsx)\", atau buat "
+                         "ulang dengan: lakip template.")
+    terlalu_besar = Masalah(berkas.name, None, None,
+                            "berkas ini terlalu besar untuk buku kerja LAKIP (lebih dari "
+                            f"{UKURAN_MAKS // 2**20} MB, atau lebih dari {ISI_MAKS // 2**20} MB "
+                            "setelah dibuka). Buat ulang dengan lakip template lalu salin "
+                            "isiannya saja.")
     try:
-        return load_workbook(berkas, data_only=True)
+        if berkas.stat().st_size > UKURAN_MAKS:
+            masalah.append(terlalu_besar)
+            return None
+        with zipfile.ZipFile(berkas) as arsip:
+            if sum(i.file_size for i in arsip.infolist()) > ISI_MAKS:
+                masalah.append(terlalu_besar)
+                return None
+        buku = _Buku(berkas.name, load_workbook(berkas, read_only=True, data_only=True),
+                     load_workbook(berkas, read_only=True))
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
-        masalah.append(Masalah(berkas.name, None, None,
-                               "berkas ini bukan buku kerja Excel (.xlsx) yang dapat dibaca. "
-                               "Buka di Excel lalu simpan dengan jenis \"Buku Kerja Excel "
-                               "(*.xlsx)\", atau buat ulang dengan: lakip template."))
+        masalah.append(bukan_xlsx)
         return None
+    for nama in buku.sheetnames:
+        ws = buku.nilai[nama]
+        if ws.sheet_state != "visible":
+            masalah.append(Masalah(f'{berkas.name}, lembar "{nama}"', None, None,
+                                   "lembar ini disembunyikan. Tampilkan lagi (klik kanan nama "
+                                   "lembar → Tampilkan) dan periksa isinya, atau hapus lembarnya."))
+        gabung = _sel_gabung(berkas, ws._worksheet_path)  # read-only sheets keep no merge list
+        if gabung:
+            masalah.append(Masalah(f'{berkas.name}, lembar "{nama}"', None, None,
+                                   f"lembar ini memuat sel yang digabung ({gabung}). Pisahkan "
+                                   "dulu (Beranda → Gabung & Tengahkan → Pisahkan Sel) agar "
+                                   "setiap nilai berada di selnya sendiri."))
+    return buku
+
+
+def _sel_gabung(berkas: Path, bagian: str) -> str | None:
+    """The first merged range of a sheet, read from its XML in chunks (bounded memory)."""
+    pola = re.compile(rb"<(?:\w+:)?mergeCell\s+ref=\"([A-Z0-9:]+)\"")
+    sisa = b""
+    with zipfile.ZipFile(berkas) as arsip, arsip.open(bagian) as f:
+        while potongan := f.read(1 << 20):
+            cocok = pola.search(sisa + potongan)
+            if cocok:
+                return cocok.group(1).decode("ascii")
+            sisa = potongan[-200:]
+    return None
 
 
 def _periksa_nama_lembar(nama: list[str], berkas: str, masalah: list[Masalah]) -> None:
@@ -452,16 +547,37 @@ def _periksa_nama_lembar(nama: list[str], berkas: str, masalah: list[Masalah]) -
                                f"{PETUNJUK}, {', '.join(dikenal)}."))
 
 
+def _baca_buku(buku: _Buku, lama: data.DataTahun,
+               masalah: list[Masalah]) -> tuple[list[Any], set[tuple[str, int, str]]]:
+    """The files the workbook's sheets make; problems of single cells go to `masalah` and
+    their places to the returned set (so the data check does not report them twice)."""
+    _periksa_nama_lembar(buku.sheetnames, buku.nama, masalah)
+    calon: list[Any] = []
+    sudah: set[tuple[str, int, str]] = set()
+    if EDISI in buku.sheetnames:
+        isi = buku.isi(EDISI, 3, masalah, sudah)
+        e = _baca_edisi(isi, lama, buku.nama, masalah, sudah) if isi is not None else None
+        if e is not None:
+            calon.append(e)
+    for lembar in LEMBAR:
+        if lembar.dataset in buku.sheetnames:
+            isi = buku.isi(lembar.dataset, len(lembar.kolom) + KOLOM_LEBIH, masalah, sudah)
+            c = _baca_lembar(isi, lembar, lama, buku.nama, masalah, sudah) \
+                if isi is not None else None
+            if c is not None:
+                calon.append(c)
+    return calon, sudah
+
+
 def _tempat(berkas: str, lembar: Lembar) -> str:
     return f'{berkas}, lembar "{lembar.dataset}"'
 
 
-def _baca_lembar(ws: Worksheet, lembar: Lembar, lama: data.DataTahun, berkas: str,
+def _baca_lembar(isi: list[list[Any]], lembar: Lembar, lama: data.DataTahun, berkas: str,
                  masalah: list[Masalah], sudah: set[tuple[str, int, str]]) -> _Calon | None:
     tempat = _tempat(berkas, lembar)
     diharapkan = [k.nama for k in lembar.kolom]
-    judul = [str(v).strip() if v is not None else "" for v in
-             next(ws.iter_rows(min_row=1, max_row=1, values_only=True), ())]
+    judul = [str(v).strip() if v is not None else "" for v in (isi[0] if isi else [])]
     while judul and not judul[-1]:
         judul.pop()
     if judul != diharapkan:
@@ -471,8 +587,7 @@ def _baca_lembar(ws: Worksheet, lembar: Lembar, lama: data.DataTahun, berkas: st
                                f"{', '.join(judul) or '(kosong)'}."))
         return None
     isian: list[tuple[int, dict[str, str]]] = []
-    for nomor, nilai in enumerate(ws.iter_rows(min_row=2, max_col=len(diharapkan),
-                                               values_only=True), start=2):
+    for nomor, nilai in enumerate(isi[1:], start=2):
         baris, salah = {}, False
         for k, v in zip(lembar.kolom, nilai, strict=False):
             teks, pesan = _dari_sel(v, k)
@@ -487,18 +602,17 @@ def _baca_lembar(ws: Worksheet, lembar: Lembar, lama: data.DataTahun, berkas: st
     return _gabung(lembar, lama, isian, tempat)
 
 
-def _baca_edisi(ws: Worksheet, lama: data.DataTahun, berkas: str, masalah: list[Masalah],
-                sudah: set[tuple[str, int, str]]) -> _CalonEdisi | None:
+def _baca_edisi(isi: list[list[Any]], lama: data.DataTahun, berkas: str,
+                masalah: list[Masalah], sudah: set[tuple[str, int, str]]) -> _CalonEdisi | None:
     tempat = f'{berkas}, lembar "{EDISI}"'
-    judul = [c for c in next(ws.iter_rows(max_row=1, max_col=3, values_only=True), ())]
+    judul = isi[0] if isi else []
     if judul != ["isian", "nilai", "keterangan"]:
         masalah.append(Masalah(tempat, 1, None, "baris 1 harus berisi judul kolom persis seperti "
                                "di template: isian, nilai, keterangan."))
         return None
     nilai: dict[str, Any] = {}
     nomor_isian: dict[str, int] = {}
-    for nomor, (jalur, sel) in enumerate(ws.iter_rows(min_row=2, max_col=2, values_only=True),
-                                         start=2):
+    for nomor, (jalur, sel, *_) in enumerate(isi[1:], start=2):
         if jalur is None:
             continue
         isian = isian_edisi.MENURUT_JALUR.get(str(jalur).strip())
@@ -534,6 +648,8 @@ def _dari_sel(nilai: Any, k: Kolom) -> tuple[str, str | None]:
                     f"{_JENIS_SEL[k.tipe]}. Ubah format sel menjadi Angka atau Umum, lalu ketik ulang.")
     if isinstance(nilai, int):
         return str(nilai), None
+    if isinstance(nilai, Decimal):  # a percentage-formatted cell, as shown
+        return format(nilai.normalize(), "f"), None
     if isinstance(nilai, float):
         if nilai.is_integer():
             return str(int(nilai)), None
@@ -623,13 +739,29 @@ def _validasi_calon(tahun: int, akar: Path,
     """Load the year from a scratch copy of the data folder holding the new files."""
     with tempfile.TemporaryDirectory(prefix="lakip-impor-") as tmp:
         salinan = Path(tmp) / akar.name
-        shutil.copytree(akar, salinan, ignore=shutil.ignore_patterns(".*"))
-        for c in calon:
-            (salinan / c.path).write_text(c.teks(), encoding="utf-8")
+        try:
+            _salin(akar, salinan)
+            for c in calon:
+                (salinan / c.path).write_text(c.teks(), encoding="utf-8")
+        except OSError as e:
+            raise jurnal.TulisGagal(jurnal.pesan_galat_tulis(e, Path(tmp).parent)) from e
         try:
             return data.muat(tahun, salinan), []
         except ValidasiGagal as e:
             return None, e.masalah
+
+
+def _salin(akar: Path, tujuan: Path) -> None:
+    """Copy the data folder without its hidden files (OSError with the cause when it fails)."""
+    for asal in sorted(akar.rglob("*")):
+        bagian = asal.relative_to(akar)
+        if any(b.startswith(".") for b in bagian.parts):
+            continue
+        if asal.is_dir():
+            (tujuan / bagian).mkdir(parents=True, exist_ok=True)
+        else:
+            (tujuan / bagian).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(asal, tujuan / bagian)
 
 
 def _ke_lembar(masalah: list[Masalah], calon: list[Any], akar: Path) -> list[Masalah]:
@@ -641,16 +773,10 @@ def _ke_lembar(masalah: list[Masalah], calon: list[Any], akar: Path) -> list[Mas
 
 def _tulis(akar: Path, calon: list[Any], lama: data.DataTahun,
            baru: data.DataTahun) -> HasilImpor:
-    """Write the files whose content changed, each atomically; keep the others byte for byte."""
+    """Write the files whose content changed, all or none (`jurnal`); keep the others byte for
+    byte."""
     berubah = [c for c in calon if not c.sama(lama, baru)]
-    sementara = []
-    for c in berubah:
-        tujuan = akar / c.path
-        tmp = tujuan.with_name(f".{tujuan.name}.impor")
-        tmp.write_text(c.teks(), encoding="utf-8")
-        sementara.append((tmp, tujuan))
-    for tmp, tujuan in sementara:
-        os.replace(tmp, tujuan)
+    jurnal.ganti_semua(akar, {c.path: c.teks() for c in berubah})
     ditulis = {c.path for c in berubah}
     return HasilImpor(sorted(ditulis), sorted(c.path for c in calon if c.path not in ditulis),
                       _ke_lembar(baru.peringatan, calon, akar))

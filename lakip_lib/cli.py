@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from lakip_lib import audit, data
+from lakip_lib import audit, data, jurnal
 from lakip_lib.build import BuildGagal
 from lakip_lib.buku_kerja import ImporGagal
+from lakip_lib.format import angka
+from lakip_lib.jurnal import TulisGagal
 from lakip_lib.masalah import ValidasiGagal, laporan
 from lakip_lib.tahun_baru import TahunBaruGagal
 
@@ -200,16 +203,27 @@ def _serve(args: argparse.Namespace) -> int:
     return KELUAR_OK
 
 
+def _selesaikan_impor(folder: Path | None) -> None:
+    """An import killed after it committed is finished before anything reads the data."""
+    akar = folder or data.akar_data()
+    if akar.is_dir() and jurnal.pulihkan(akar):
+        print(f"Impor sebelumnya sempat terhenti; kini diselesaikan di {akar}.", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     jalankan: Callable[[argparse.Namespace], int] = args.jalankan
     try:
+        _selesaikan_impor(args.data)
         return jalankan(args)
     except TahunBaruGagal as e:
         print(f"Tahun baru tidak dibuat: {e}", file=sys.stderr)
         return KELUAR_DATA_TIDAK_VALID
     except ImporGagal as e:
         print(f"Buku kerja tidak diimpor: {e}", file=sys.stderr)
+        return KELUAR_DATA_TIDAK_VALID
+    except TulisGagal as e:
+        print(f"Tidak ada yang diubah: {e}", file=sys.stderr)
         return KELUAR_DATA_TIDAK_VALID
     except BuildGagal as e:
         print(f"Build gagal: {e}", file=sys.stderr)
