@@ -313,11 +313,16 @@ def tulis_indeks(situs: Path) -> None:
         except (OSError, ValueError):
             stempel = {}
         daftar.append({"tahun": tahun, "label": stempel.get("label", ""),
-                       "status": stempel.get("status", "final"), "url": f"{tahun}/index.html"})
+                       "status": stempel.get("status", "final"), "url": f"{tahun}/index.html",
+                       "halaman": sorted(p.name for p in (situs / str(tahun)).glob("*.html"))})
     terbaru = next((e for e in daftar if e["status"] != "draf"), daftar[0])["tahun"]
     tulis_pengalihan(situs / "index.html", f"{terbaru}/index.html", f"LAKIP {terbaru}")
-    (situs / "editions.json").write_text(json.dumps(daftar, ensure_ascii=False, indent=1) + "\n",
-                                         encoding="utf-8")
+    isi = json.dumps(daftar, ensure_ascii=False, indent=1)
+    (situs / "editions.json").write_text(isi + "\n", encoding="utf-8")
+    # The same list as a script: a page opened from disk (file://) cannot fetch() a JSON file,
+    # but it can load a script. "<" escaped so the text can never close a script element.
+    (situs / "editions.js").write_text(
+        f"window.lakipEdisi = {isi.replace('<', chr(92) + 'u003c')};\n", encoding="utf-8")
 
 
 def tulis_pengalihan(path: Path, tujuan: str, judul: str) -> None:

@@ -23,17 +23,53 @@ KELUAR_PENGGUNAAN = 2
 KELUAR_GALAT_INTERNAL = 3
 
 
+_GALAT_ARGPARSE = (  # argparse's own English messages (Python 3.11) → Indonesian
+    (r"the following arguments are required: (.*)", r"argumen berikut wajib diisi: \1"),
+    (r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)",
+     r"argumen \1: pilihan \2 tidak dikenal (pilihan yang sah: \3)"),
+    (r"argument (\S+): invalid int value: (.*)", r"argumen \1: \2 bukan bilangan bulat"),
+    (r"argument (\S+): invalid (\S+) value: (.*)", r"argumen \1: nilai \3 tidak sah"),
+    (r"argument (\S+): expected one argument", r"argumen \1 membutuhkan satu nilai"),
+    (r"argument (\S+): expected (.*)", r"argumen \1 membutuhkan nilai"),
+    (r"argument (\S+): ignored explicit argument (.*)", r"argumen \1 tidak menerima nilai \2"),
+    (r"argument (\S+): not allowed with argument (.*)",
+     r"argumen \1 tidak boleh dipakai bersama \2"),
+    (r"unrecognized arguments: (.*)", r"argumen tidak dikenal: \1"),
+    (r"ambiguous option: (\S+) could match (.*)", r"opsi \1 tidak jelas; bisa berarti \2"),
+    (r"one of the arguments (.*) is required", r"salah satu argumen ini wajib diisi: \1"),
+)
+
+
+def terjemahkan_galat(pesan: str) -> str:
+    """argparse's usage error in Indonesian (unknown messages pass unchanged)."""
+    for pola, ganti in _GALAT_ARGPARSE:
+        if re.fullmatch(pola, pesan, flags=re.DOTALL):
+            return re.sub(pola, ganti, pesan, flags=re.DOTALL)
+    return pesan
+
+
+class _Format(argparse.HelpFormatter):
+    """Help text with an Indonesian usage line."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, "penggunaan: " if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse with Indonesian usage errors."""
+    """argparse speaking Indonesian: help, section titles and usage errors."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", _Format)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._positionals.title = "argumen"
+        self._optionals.title = "opsi"
+        self.add_argument("-h", "--help", action="help",
+                          help="tampilkan bantuan ini lalu keluar")
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        terjemahan = (message.replace("the following arguments are required",
-                                      "argumen berikut wajib diisi")
-                      .replace("invalid choice", "pilihan tidak dikenal")
-                      .replace("invalid int value", "bukan bilangan bulat")
-                      .replace("unrecognized arguments", "argumen tidak dikenal"))
-        print(f"lakip: galat: {terjemahan}", file=sys.stderr)
+        print(f"lakip: galat: {terjemahkan_galat(message)}", file=sys.stderr)
         sys.exit(KELUAR_PENGGUNAAN)
 
 
@@ -126,7 +162,7 @@ def _build(args: argparse.Namespace) -> int:
         hasil = build.bangun(tahun, args.data, args.keluaran, args.pekerja,
                              dengan_pdf=not args.tanpa_pdf, paksa=args.force)
         print(f"Selesai: edisi {hasil.tahun} ({len(hasil.notebook)} notebook dijalankan, "
-              f"{hasil.halaman} halaman) ada di {hasil.situs}; {hasil.detik:.1f} detik.")
+              f"{hasil.halaman} halaman) ada di {hasil.situs}; {angka(hasil.detik, 1)} detik.")
     situs = (args.keluaran or Path("_build")) / "site"
     serve = "lakip serve" + (f" --keluaran {args.keluaran}" if args.keluaran else "")
     print(f"Buka {situs / 'index.html'} atau jalankan: {serve}")
@@ -140,7 +176,8 @@ def _tahun_baru(args: argparse.Namespace) -> int:
     print(f"Folder {folder} dibuat (edisi draf). Yang masih harus diisi:")
     for baris in tahun_baru.ringkasan(args.tahun, folder.parent):
         print(f"  - {baris}")
-    print(f"Setelah diisi: lakip validate {args.tahun}, lalu lakip build {args.tahun}")
+    print(f"Berikutnya: lakip template {args.tahun} (buku kerja Excel untuk mengisinya), lalu "
+          f"lakip import {args.tahun} lakip-isian-{args.tahun}.xlsx, lalu lakip build {args.tahun}")
     return KELUAR_OK
 
 

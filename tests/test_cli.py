@@ -59,3 +59,18 @@ def test_usage_error_is_indonesian_and_exits_2():
     hasil = lakip("validate")
     assert hasil.returncode == 2
     assert "argumen berikut wajib diisi" in hasil.stderr
+
+
+def test_help_and_argparse_errors_are_indonesian():
+    bantuan = lakip("import", "--help")
+    assert bantuan.returncode == 0
+    assert bantuan.stdout.startswith("penggunaan: lakip import [-h] tahun berkas")
+    assert "tampilkan bantuan ini lalu keluar" in bantuan.stdout
+    for inggris in ("usage", "positional arguments", "options:", "show this help"):
+        assert inggris not in bantuan.stdout
+    salah = lakip("audit", "2024", "--format", "xls")
+    assert salah.returncode == 2
+    assert ("argumen --format: pilihan 'xls' tidak dikenal (pilihan yang sah: 'teks', 'csv')"
+            in salah.stderr)
+    assert "argumen tahun: 'dua ribu' bukan bilangan bulat" in lakip("validate",
+                                                                       "dua ribu").stderr

@@ -4,6 +4,7 @@ in "Excel" → import → build both years; the published 2024 edition is not to
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -42,6 +43,7 @@ def test_every_january(salinan_data: Path, tmp_path: Path, capsys):
     keluaran = lakip("build", "2024", "2025", "--keluaran", str(build))
 
     assert "Selesai: edisi 2024 (0 notebook dijalankan" in keluaran
+    assert re.search(r"; \d+,\d detik\.", keluaran)  # Indonesian decimal comma
     assert _isi(situs / "2024") == terbit_2024
     assert (situs / "2025" / "LAKIP-2025-DP3AP2KB-PMD.pdf").stat().st_size > 100_000
     edisi = json.loads((situs / "editions.json").read_text())
@@ -56,15 +58,17 @@ def test_every_january(salinan_data: Path, tmp_path: Path, capsys):
     assert "Dibandingkan tahun 2024 (2,31" in s3 and "membaik karena indikator ini makin baik " \
                                                      "bila makin rendah" in s3
 
-    with server(situs) as url, peramban() as b:
-        page = b.new_page()
-        page.goto(f"{url}/2025/ikhtisar.html")
-        pilih = page.locator("select.lakip-pilih-edisi")
-        pilih.wait_for(timeout=10_000)
-        assert pilih.locator("option").all_inner_texts() == [
-            "Edisi 2025 (Final, Januari 2026)", "Edisi 2024 (Final, Januari 2025)"]
-        pilih.select_option(label="Edisi 2024 (Final, Januari 2025)")
-        page.wait_for_url("**/2024/ikhtisar.html", timeout=10_000)
+    with server(situs) as url, peramban() as b:  # served, and opened from disk as the CLI says
+        for akar in (url, situs.resolve().as_uri()):
+            page = b.new_page()
+            page.goto(f"{akar}/2025/ikhtisar.html")
+            pilih = page.locator("select.lakip-pilih-edisi")
+            pilih.wait_for(timeout=10_000)
+            assert pilih.locator("option").all_inner_texts() == [
+                "Edisi 2025 (Final, Januari 2026)", "Edisi 2024 (Final, Januari 2025)"]
+            pilih.select_option(label="Edisi 2024 (Final, Januari 2025)")
+            page.wait_for_url(f"{akar}/2024/ikhtisar.html", timeout=10_000)
+            page.close()
 
 
 def _terbit(situs: Path, tahun: int, status: str) -> None:

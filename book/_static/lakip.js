@@ -44,37 +44,41 @@
 
   /* The same page in the chosen edition when it has one (a new Renstra may have other sasaran
      pages), else that edition's first page. */
-  function bukaEdisi(awal) {
+  function bukaEdisi(e) {
     var halaman = window.location.pathname.split("/").pop() || "index.html";
-    var sama = awal.replace(/[^/]*$/, halaman);
-    fetch(sama, { method: "HEAD" })
-      .then(function (r) { window.location.href = r.ok ? sama : awal; })
-      .catch(function () { window.location.href = awal; });
+    var ada = (e.halaman || []).indexOf(halaman) >= 0;
+    window.location.href = "../" + (ada ? e.tahun + "/" + halaman : e.url);
   }
 
-  /* Edition switcher: one editions.json at the site root serves every edition. */
-  function isiPemilih() {
-    document.querySelectorAll(".lakip-pemilih").forEach(function (wadah) {
-      var sekarang = wadah.dataset.edisi;
-      fetch("../editions.json")
-        .then(function (r) { return r.ok ? r.json() : []; })
-        .then(function (daftar) {
-          if (!daftar.length) return;
-          var pilih = document.createElement("select");
-          pilih.setAttribute("aria-label", "Pilih edisi tahun anggaran");
-          pilih.className = "lakip-pilih-edisi";
-          daftar.forEach(function (e) {
-            var opsi = document.createElement("option");
-            opsi.value = "../" + e.url;
-            opsi.textContent = "Edisi " + e.tahun + (e.label ? " (" + e.label + ")" : "");
-            opsi.selected = String(e.tahun) === sekarang;
-            pilih.appendChild(opsi);
-          });
-          pilih.addEventListener("change", function () { bukaEdisi(pilih.value); });
-          wadah.appendChild(pilih);
-        })
-        .catch(function () { /* opened from disk: no switcher */ });
+  function buatPemilih(wadah, daftar) {
+    var sekarang = wadah.dataset.edisi;
+    var pilih = document.createElement("select");
+    pilih.setAttribute("aria-label", "Pilih edisi tahun anggaran");
+    pilih.className = "lakip-pilih-edisi";
+    daftar.forEach(function (e, i) {
+      var opsi = document.createElement("option");
+      opsi.value = String(i);
+      opsi.textContent = "Edisi " + e.tahun + (e.label ? " (" + e.label + ")" : "");
+      opsi.selected = String(e.tahun) === sekarang;
+      pilih.appendChild(opsi);
     });
+    pilih.addEventListener("change", function () { bukaEdisi(daftar[Number(pilih.value)]); });
+    wadah.appendChild(pilih);
+  }
+
+  /* Edition switcher: one editions.js at the site root serves every edition. It is loaded as a
+     script (not fetched) so that the switcher also works when the site is opened from disk. */
+  function isiPemilih() {
+    var wadah = document.querySelectorAll(".lakip-pemilih");
+    if (!wadah.length) return;
+    var skrip = document.createElement("script");
+    skrip.src = "../editions.js";
+    skrip.onload = function () {
+      var daftar = window.lakipEdisi || [];
+      if (!daftar.length) return;
+      wadah.forEach(function (w) { buatPemilih(w, daftar); });
+    };
+    document.head.appendChild(skrip);
   }
 
   document.addEventListener("DOMContentLoaded", isiPemilih);
