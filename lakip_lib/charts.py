@@ -16,7 +16,11 @@ from lakip_lib import format as fmt
 # d3-format locale for Indonesian numbers in axes (used by the SVG and by the page's vegaEmbed)
 LOKAL_VEGA = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]}
 
-LEBAR = 560
+LEBAR = 560  # the static SVG's width; on screen and in print a chart fills its container
+# Category labels take at most ~45% of the chart's width (full text in the tooltip)
+BATAS_LABEL = alt.expr("clamp(width * 0.45, 70, 260)")
+# Legend entries wrap into rows of three on a narrow chart (a phone) instead of running off it
+KOLOM_LEGENDA = alt.expr("width < 420 ? 3 : 8")
 TINGGI = 280
 WARNA = ["#1f5f8b", "#e07b39", "#3a9d5d", "#b8404a", "#7a5ea8", "#8c8c8c"]
 STATUS_WARNA = {"Mandiri": "#1f5f8b", "Maju": "#3a9d5d", "Berkembang": "#e0b339",
@@ -29,7 +33,8 @@ def _f(nilai: Decimal | int | None) -> float | None:
 
 def _dasar(chart: alt.Chart) -> alt.Chart:
     return chart.properties(width=LEBAR, height=TINGGI).configure_axis(
-        labelFontSize=11, titleFontSize=12).configure_legend(orient="bottom", title=None)
+        labelFontSize=11, titleFontSize=12).configure_legend(orient="bottom", title=None,
+                                                             columns=KOLOM_LEGENDA)
 
 
 def tren(titik: Sequence[tuple[int, Decimal | None, Decimal | None]], satuan: str,
@@ -60,7 +65,7 @@ def batang(rekaman: Sequence[dict[str, object]], x: str, y: str, judul_x: str, j
     dasar = alt.Chart(alt.Data(values=list(rekaman)))
     lapisan = dasar.mark_bar(color=warna or WARNA[0]).encode(
         x=alt.X(f"{x}:Q", title=judul_x),
-        y=alt.Y(f"{y}:N", title=None, sort=None, axis=alt.Axis(labelLimit=260)),
+        y=alt.Y(f"{y}:N", title=None, sort=None, axis=alt.Axis(labelLimit=BATAS_LABEL)),
         tooltip=tooltip,
     )
     if garis is not None:
@@ -96,7 +101,7 @@ def berkelompok(rekaman: Sequence[dict[str, object]], y: str, seri: str, judul_x
     pilih = alt.selection_point(name=f"pilih_{seri}", fields=[seri], bind="legend")
     chart = alt.Chart(alt.Data(values=list(rekaman))).mark_bar().encode(
         x=alt.X("nilai:Q", title=judul_x),
-        y=alt.Y(f"{y}:N", title=None, sort=None, axis=alt.Axis(labelLimit=280)),
+        y=alt.Y(f"{y}:N", title=None, sort=None, axis=alt.Axis(labelLimit=BATAS_LABEL)),
         yOffset=alt.YOffset(f"{seri}:N", sort=list(urutan)),
         color=alt.Color(f"{seri}:N", sort=list(urutan),
                         scale=alt.Scale(domain=list(urutan), range=WARNA[: len(urutan)])),
@@ -106,7 +111,8 @@ def berkelompok(rekaman: Sequence[dict[str, object]], y: str, seri: str, judul_x
     ).add_params(pilih)
     tinggi = 30 * len({r[y] for r in rekaman})
     return chart.properties(width=LEBAR - 220, height=tinggi).configure_axis(
-        labelFontSize=11, titleFontSize=12).configure_legend(orient="bottom", title=None)
+        labelFontSize=11, titleFontSize=12).configure_legend(orient="bottom", title=None,
+                                                             columns=KOLOM_LEGENDA)
 
 
 def sebaran(rekaman: Sequence[dict[str, object]], judul_x: str, judul_y: str) -> alt.Chart:

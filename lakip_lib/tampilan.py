@@ -112,8 +112,9 @@ class Tabel:
         return (
             f'<div class="lakip-tabel-wrap" id="{jangkar}" role="region" tabindex="0" '
             f'aria-label="Tabel {aman(self.nomor)}">'
-            f'<table class="lakip-tabel"><caption><span class="lakip-nomor">Tabel {aman(self.nomor)}'
-            f"</span> {aman(self.judul)}</caption><thead><tr>{kepala}</tr></thead>"
+            f'<table class="lakip-tabel"><caption><span class="lakip-judul-tabel">'
+            f'<span class="lakip-nomor">Tabel {aman(self.nomor)}</span> {aman(self.judul)}</span>'
+            f"</caption><thead><tr>{kepala}</tr></thead>"
             f"<tbody>{''.join(badan)}</tbody></table>{''.join(kaki)}</div>"
         )
 
@@ -150,8 +151,14 @@ class Grafik:
     def spec(self) -> dict[str, Any]:
         return self._spec
 
+    def spec_layar(self) -> dict[str, Any]:
+        """The spec for screens and print: as wide as its container, re-laid out on resize
+        (Vega listens to window resizes when the width is "container")."""
+        return {**self.spec(), "width": "container",
+                "autosize": {"type": "fit-x", "contains": "padding"}}
+
     def html(self) -> str:
-        spec = json.dumps(self.spec(), sort_keys=True, ensure_ascii=False)
+        spec = json.dumps(self.spec_layar(), sort_keys=True, ensure_ascii=False)
         kode = hashlib.sha256(spec.encode()).hexdigest()[:12]
         lokal = json.dumps(LOKAL_VEGA)
         data_spec = spec.replace("</", "<\\/")

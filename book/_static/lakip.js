@@ -81,6 +81,16 @@
     document.head.appendChild(skrip);
   }
 
+  /* A table wider than its box gets a visible "scroll sideways" cue (phone widths). */
+  function tandaiGeser() {
+    document.querySelectorAll(".lakip-tabel-wrap").forEach(function (w) {
+      w.classList.toggle("lakip-geser", w.scrollWidth > w.clientWidth + 1);
+      w.style.setProperty("--lebar-wadah", w.clientWidth + "px");
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", tandaiGeser);
+  window.addEventListener("resize", tandaiGeser);
   document.addEventListener("DOMContentLoaded", isiPemilih);
   document.addEventListener("DOMContentLoaded", namaiPenjelajah);
   document.addEventListener("DOMContentLoaded", kuras);
