@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import statistics
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -32,6 +31,7 @@ JENIS = {
     "kelengkapan": "Data tidak lengkap",
     "pembulatan": "Pembulatan",
 }
+TIDAK_LENGKAP = "tidak lengkap"
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,12 @@ def selisih_jenis(dilaporkan: Decimal, dihitung: Decimal | None, jenis: str) -> 
     if _bulat(dihitung, desimal) == dilaporkan:
         return None
     satu_satuan = Decimal(1).scaleb(-desimal)
-    return "pembulatan" if abs(dihitung - dilaporkan) < satu_satuan else jenis
+    if abs(dihitung - dilaporkan) < satu_satuan:
+        return "pembulatan"
+    tanpa_nol = _presisi(dilaporkan.normalize()) if dilaporkan != 0 else 0
+    if tanpa_nol < desimal and _bulat(dihitung, tanpa_nol) == dilaporkan:
+        return "pembulatan"  # right at fewer decimals, printed with a trailing zero too many
+    return jenis
 
 
 def _a(nilai: Decimal | int | None, desimal: int = 2) -> str:
@@ -120,18 +125,25 @@ def _temuan_capaian(lokasi: str, nama: str, b: dict, h: kinerja.HasilIndikator) 
                     " makin baik)." if jenis == "arah" else "."))
 
 
-def _cara_realisasi(data: DataTahun, kode: str) -> str:
+def _cara_realisasi(data: DataTahun, kode: str, tahun: int | None = None) -> str:
     cara = kinerja.indikator(data, kode)["rumus"]
-    tahun = data.tahun
+    tahun = tahun or data.tahun
     if cara == "penurunan_kasus":
         a, b = kinerja.jumlah_kasus(data, tahun - 1), kinerja.jumlah_kasus(data, tahun)
         return f"({a} − {b}) ÷ {a} × 100 kasus tahun {tahun - 1} dan {tahun}."
     if cara == "desa_maju":
         s = kinerja.status_desa(data, tahun) or {}
-        maju = sum(s.get(x, 0) for x in kinerja.STATUS_DIHITUNG_MAJU)
-        return (f"({s.get('Maju', 0)} desa Maju + {s.get('Mandiri', 0)} desa Mandiri) ÷ "
-                f"{sum(s.values())} desa × 100 = {maju} ÷ {sum(s.values())} × 100.")
-    return "Realisasi menurut data."
+        semua = kinerja.jumlah_desa(s)
+        if semua is None:
+            return f"Jumlah desa tahun {tahun} tidak lengkap; persentase tidak dihitung."
+        maju = sum(s[x] or 0 for x in kinerja.STATUS_DIHITUNG_MAJU)
+        return (f"({s.get('Maju')} desa Maju + {s.get('Mandiri')} desa Mandiri) ÷ "
+                f"{semua} desa × 100 = {maju} ÷ {semua} × 100.")
+    if cara == "cpr" and tahun == data.tahun:
+        total = kinerja.total_cpr(data)
+        if total is not None:
+            return f"{total.kb_aktif} peserta KB aktif ÷ {total.pus} PUS × 100."
+    return f"Realisasi tahun {tahun} menurut data."
 
 
 def _banding(perihal: str, lokasi: str, dilaporkan: Decimal | None, dihitung: Decimal | None,
@@ -140,151 +152,176 @@ def _banding(perihal: str, lokasi: str, dilaporkan: Decimal | None, dihitung: De
         return
     hasil = selisih_jenis(dilaporkan, dihitung, jenis)
     if hasil is not None:
-        yield Temuan(hasil, lokasi, perihal, _a(dilaporkan, _presisi(dilaporkan)),
-                     _a(dihitung, desimal) if dihitung is not None else fmt.BELUM_TERSEDIA,
-                     hitungan)
+        presisi = _presisi(dilaporkan)  # the printed figure keeps its printed decimals
+        yield Temuan(hasil, lokasi, perihal, _a(dilaporkan, presisi),
+                     _a(dihitung, max(desimal, presisi)) if dihitung is not None
+                     else fmt.BELUM_TERSEDIA, hitungan)
 
 
 # --- scalar figures printed in the text ---------------------------------------------------------
+# A key of dilaporkan.csv names one fact: a prefix for the book's own totals (anggaran.,
+# pk_anggaran., iku., kasus., cpr., idm., efisiensi.) or an indicator code of indikator.csv
+# followed by what was printed (KODE.realisasi, KODE.target, KODE.capaian, KODE.realisasi.2024,
+# KODE.perubahan_persen). Each counter returns (computed, arithmetic, the subject in the reader's
+# words[, kind]).
 
-Penghitung = Callable[[DataTahun, str], tuple]  # (computed, arithmetic[, kind])
+Penghitung = Callable[[DataTahun, str], tuple]
 
 
 def _normal(teks: str) -> str:
     return " ".join(teks.lower().replace("milyar", "miliar").split())
 
 
-def _kunci_anggaran(data: DataTahun, kunci: str) -> tuple[object, str]:
+def _kunci_anggaran(data: DataTahun, kunci: str) -> tuple[object, ...]:
     t = kinerja.total_anggaran(data)
-    hasil: dict[str, tuple[object, str]] = {
-        "anggaran.total": (t.anggaran, "Jumlah anggaran seluruh sub kegiatan Tabel 3.31."),
-        "anggaran.realisasi": (t.realisasi, "Jumlah realisasi seluruh sub kegiatan Tabel 3.31."),
+    hasil: dict[str, tuple[object, ...]] = {
+        "anggaran.total": (t.anggaran, "Jumlah anggaran seluruh sub kegiatan.", "jumlah anggaran"),
+        "anggaran.realisasi": (t.realisasi, "Jumlah realisasi seluruh sub kegiatan.",
+                               "jumlah realisasi anggaran"),
         "anggaran.penyerapan": (t.penyerapan, f"{fmt.angka(t.realisasi, 0)} ÷ "
-                                f"{fmt.angka(t.anggaran, 0)} × 100."),
+                                f"{fmt.angka(t.anggaran, 0)} × 100.", "penyerapan anggaran"),
         "anggaran.total_terbilang": (fmt.terbilang_rupiah(t.anggaran),
-                                     f"Terbilang dari {fmt.rupiah(t.anggaran)}."),
+                                     f"Terbilang dari {fmt.rupiah(t.anggaran)}.",
+                                     "jumlah anggaran dalam huruf"),
         "anggaran.realisasi_terbilang": (fmt.terbilang_rupiah(t.realisasi),
-                                         f"Terbilang dari {fmt.rupiah(t.realisasi)}."),
+                                         f"Terbilang dari {fmt.rupiah(t.realisasi)}.",
+                                         "jumlah realisasi anggaran dalam huruf"),
     }
     return hasil[kunci]
 
 
-def _kunci_iku(data: DataTahun, kunci: str) -> tuple[object, str]:
+def _kunci_iku(data: DataTahun, kunci: str) -> tuple[object, ...]:
     iku = kinerja.hasil_iku(data)
     if kunci == "iku.jumlah_sasaran":
-        return len({h.sasaran for h in iku}), "Banyaknya sasaran yang memiliki IKU."
+        return (len({h.sasaran for h in iku}), "Banyaknya sasaran yang memiliki IKU.",
+                "jumlah sasaran strategis")
     if kunci == "iku.jumlah_indikator":
-        return len(iku), "Banyaknya IKU dalam Perjanjian Kinerja."
+        return len(iku), "Banyaknya IKU dalam Perjanjian Kinerja.", "jumlah IKU"
     if kunci == "iku.kategori_keseluruhan":
         return (kinerja.kategori_keseluruhan(data),
-                f"Kategori dari median capaian IKU ({_p(kinerja.capaian_median(data))}).")
+                f"Kategori dari {kinerja.aturan_kesimpulan(data).uraian} "
+                f"({_p(kinerja.nilai_keseluruhan(data))}).", "kategori kinerja keseluruhan")
     kategori = kunci.removeprefix("iku.jumlah_kategori.")
     sebaran = kinerja.jumlah_per_kategori(data)
-    rincian = ", ".join(f"{h.kode} {h.kategori}" for h in iku)
-    return sebaran.get(kategori, 0), f"Kategori per IKU: {rincian}."
+    if kategori not in sebaran:
+        raise KeyError(kunci)
+    rincian = ", ".join(f"{h.nama} {h.kategori}" for h in iku)
+    return (sebaran[kategori], f"Kategori per IKU: {rincian}.",
+            f"jumlah IKU berkategori {kategori}")
 
 
-def _kunci_indikator(data: DataTahun, kunci: str) -> tuple[object, str]:
+def _kunci_indikator(data: DataTahun, kunci: str) -> tuple[object, ...]:
     kode, perihal = kunci.split(".", 1)
+    nama = kinerja.indikator(data, kode)["nama"]
     if perihal == "perubahan_persen":
         a = kinerja.realisasi(data, kode, data.tahun - 1)
         b = kinerja.realisasi(data, kode, data.tahun)
         if a is None or b is None:
-            return None, "Realisasi dua tahun berturut-turut tidak tersedia."
+            return (None, "Realisasi dua tahun berturut-turut tidak tersedia.",
+                    f"{nama}: perubahan realisasi dari tahun lalu (%)")
         return (rumus.selisih_persen(a, b),
-                f"({_a(b)} − {_a(a)}) ÷ {_a(a)} × 100; selisihnya sendiri {_a(b - a)} poin.")
-    tahun = int(perihal.rsplit(".", 1)[1])
-    return kinerja.realisasi(data, kode, tahun), f"Realisasi {kode} tahun {tahun} menurut data."
+                f"({_a(b)} − {_a(a)}) ÷ {_a(a)} × 100; selisihnya sendiri {_a(b - a)} poin.",
+                f"{nama}: perubahan realisasi dari tahun lalu (%)")
+    if perihal.startswith("realisasi."):
+        tahun = int(perihal.split(".", 1)[1])
+        return (kinerja.realisasi(data, kode, tahun), _cara_realisasi(data, kode, tahun),
+                f"{nama}: realisasi {tahun}")
+    h = kinerja.hasil(data, kode)
+    if perihal == "realisasi":
+        diukur = kinerja.indikator(data, kode)["rumus"] == "langsung"
+        return (h.realisasi, _cara_realisasi(data, kode), f"{nama}: realisasi",
+                "konsistensi" if diukur else "hitungan")
+    if perihal == "target":
+        return h.target, "Target tahun ini menurut data.", f"{nama}: target", "konsistensi"
+    if perihal == "capaian":
+        cara = (_rumus_capaian(h.target, h.realisasi, h.arah)
+                + (" (indikator turun: makin rendah makin baik)." if h.arah is Arah.TURUN else ".")
+                if h.target is not None and h.realisasi is not None else "")
+        return h.capaian, cara, f"{nama}: capaian", "hitungan"
+    raise KeyError(kunci)
 
 
-def _kunci_kasus(data: DataTahun, kunci: str) -> tuple[object, str]:
+def _kunci_kasus(data: DataTahun, kunci: str) -> tuple[object, ...]:
     if kunci == "kasus.perubahan":
         a, b = kinerja.jumlah_kasus(data, data.tahun - 1), kinerja.jumlah_kasus(data, data.tahun)
         return ((b - a) if a is not None and b is not None else None,
-                f"{b} kasus tahun {data.tahun} − {a} kasus tahun {data.tahun - 1}.")
+                f"{b} kasus tahun {data.tahun} − {a} kasus tahun {data.tahun - 1}.",
+                "pertambahan jumlah kasus dari tahun lalu")
     tahun = int(kunci.rsplit(".", 1)[1])
     kelompok = kinerja.kasus_per_kelompok(data, tahun)
     return (kinerja.jumlah_kasus(data, tahun),
-            " + ".join(f"{v} kasus {k}" for k, v in kelompok.items()) + ".")
+            " + ".join(f"{v} kasus {k}" for k, v in kelompok.items()) + ".",
+            f"jumlah kasus tahun {tahun}")
 
 
-def _kunci_cpr(data: DataTahun, kunci: str) -> tuple[object, str]:
+def _kunci_cpr(data: DataTahun, kunci: str) -> tuple[object, ...]:
     total = kinerja.total_cpr(data)
     if total is None:
-        return None, "Data CPR per kecamatan tidak tersedia."
-    kode = kinerja.kode_berumus(data, "cpr")
-    target = kinerja.target_tahunan(data, kode) if kode else None
+        return None, "Data CPR per kecamatan tidak tersedia.", kunci
     kecamatan = f"{fmt.terbilang(len(data['cpr_kecamatan'].baris))} kecamatan"
     return {
-        "cpr.total_pus": (total.pus, f"Jumlah PUS {kecamatan}."),
-        "cpr.total_kb_aktif": (total.kb_aktif, f"Jumlah peserta KB aktif {kecamatan}."),
-        "cpr.realisasi": (total.cpr, f"{total.kb_aktif} ÷ {total.pus} × 100."),
-        "cpr.capaian": (rumus.capaian(target, total.cpr, Arah.NAIK) if target else None,
-                        f"{_a(total.cpr)} ÷ {_a(target)} × 100."),
+        "cpr.total_pus": (total.pus, f"Jumlah PUS {kecamatan}.", "jumlah pasangan usia subur"),
+        "cpr.total_kb_aktif": (total.kb_aktif, f"Jumlah peserta KB aktif {kecamatan}.",
+                               "jumlah peserta KB aktif"),
     }[kunci]
 
 
-def _kunci_asfr(data: DataTahun, kunci: str) -> tuple[object, str]:
-    h = kinerja.hasil(data, "ASFR")
-    return {
-        "asfr.realisasi": (h.realisasi, "Realisasi ASFR 15–19 menurut data.", "konsistensi"),
-        "asfr.target": (h.target, "Target ASFR 15–19 menurut data.", "konsistensi"),
-        "asfr.capaian": (h.capaian, f"{_rumus_capaian(h.target, h.realisasi, h.arah)} "
-                         "(indikator turun: makin rendah makin baik)."
-                         if h.target is not None and h.realisasi is not None else ""),
-    }[kunci]
-
-
-def _kunci_idm(data: DataTahun, kunci: str) -> tuple[object, str]:
+def _kunci_idm(data: DataTahun, kunci: str) -> tuple[object, ...]:
     tahun = data.tahun
     sekarang = kinerja.status_desa(data, tahun) or {}
     if kunci == "idm.naik_ke_mandiri":
         lalu = kinerja.status_desa(data, tahun - 1) or {}
-        return (sekarang.get("Mandiri", 0) - lalu.get("Mandiri", 0),
-                f"Desa Mandiri {sekarang.get('Mandiri')} tahun {tahun} − "
-                f"{lalu.get('Mandiri')} tahun {tahun - 1}.")
+        if sekarang.get("Mandiri") is None or lalu.get("Mandiri") is None:
+            return None, "Jumlah desa Mandiri dua tahun tidak lengkap.", "tambahan desa Mandiri"
+        return (sekarang["Mandiri"] - lalu["Mandiri"],
+                f"Desa Mandiri {sekarang['Mandiri']} tahun {tahun} − "
+                f"{lalu['Mandiri']} tahun {tahun - 1}.", "tambahan desa Mandiri")
     if kunci == "idm.minimal_maju":
-        return (sekarang.get("Maju", 0) + sekarang.get("Mandiri", 0),
-                f"{sekarang.get('Maju')} desa Maju + {sekarang.get('Mandiri')} desa Mandiri.")
+        return (kinerja.jumlah([sekarang.get("Maju"), sekarang.get("Mandiri")]),
+                f"{sekarang.get('Maju')} desa Maju + {sekarang.get('Mandiri')} desa Mandiri.",
+                "desa berstatus minimal Maju")
     th = int(kunci.rsplit(".", 1)[1])
-    status = kinerja.status_desa(data, th)
-    return (sum(status.values()) if status else None,
-            f"Jumlah desa semua status tahun {th}.")
+    return (kinerja.jumlah_desa(kinerja.status_desa(data, th)),
+            f"Jumlah desa semua status tahun {th}.", f"jumlah desa tahun {th}")
 
 
-def _kunci_efisiensi(data: DataTahun, kunci: str) -> tuple[object, str]:
+def _kunci_efisiensi(data: DataTahun, kunci: str) -> tuple[object, ...]:
     prog = [b for b in kinerja.efisiensi(data)
             if b.kode_anggaran and "." not in b.kode_anggaran]
     if kunci == "efisiensi.rata_capaian":
         nilai = [b.capaian_kinerja for b in prog if b.capaian_kinerja is not None]
-        return (Decimal(statistics.mean(nilai)) if nilai else None,
-                f"Rata-rata capaian kinerja {len(nilai)} baris program pada Tabel 3.41.")
+        return (sum(nilai, Decimal(0)) / len(nilai) if nilai else None,
+                f"Rata-rata capaian kinerja {len(nilai)} baris program pada tabel efisiensi.",
+                "rata-rata capaian kinerja program")
     serap = [p.penyerapan for p in kinerja.program(data) if p.penyerapan is not None]
-    return (Decimal(statistics.mean(serap)) if serap else None,
-            f"Rata-rata penyerapan {len(serap)} program menurut Tabel 3.31.")
+    return (sum(serap, Decimal(0)) / len(serap) if serap else None,
+            f"Rata-rata penyerapan {len(serap)} program menurut tabel realisasi anggaran.",
+            "rata-rata penyerapan anggaran program")
 
 
-def _kunci_pk(data: DataTahun, kunci: str) -> tuple[object, str]:
+def _kunci_pk(data: DataTahun, kunci: str) -> tuple[object, ...]:
     rincian = data["pk_anggaran"].baris
     return (sum(b["anggaran"] for b in rincian),
-            " + ".join(fmt.rupiah(b["anggaran"]) for b in rincian) + ".")
+            " + ".join(fmt.rupiah(b["anggaran"]) for b in rincian) + ".",
+            "jumlah anggaran dalam Perjanjian Kinerja")
 
 
 PENGHITUNG: dict[str, tuple[str, Penghitung]] = {
     "anggaran.": ("total", _kunci_anggaran),
     "iku.": ("konsistensi", _kunci_iku),
-    "IKU": ("hitungan", _kunci_indikator),
     "kasus.": ("hitungan", _kunci_kasus),
     "cpr.": ("hitungan", _kunci_cpr),
-    "asfr.": ("arah", _kunci_asfr),
     "idm.": ("hitungan", _kunci_idm),
     "efisiensi.": ("hitungan", _kunci_efisiensi),
     "pk_anggaran.": ("total", _kunci_pk),
 }
 
 
-def _penghitung(kunci: str) -> tuple[str, Penghitung] | None:
-    return next((v for awalan, v in PENGHITUNG.items() if kunci.startswith(awalan)), None)
+def _penghitung(data: DataTahun, kunci: str) -> tuple[str, Penghitung] | None:
+    cocok = next((v for awalan, v in PENGHITUNG.items() if kunci.startswith(awalan)), None)
+    if cocok is None and data["indikator"].satu(kode=kunci.split(".", 1)[0]) is not None:
+        return "hitungan", _kunci_indikator
+    return cocok
 
 
 def _temuan_dilaporkan(data: DataTahun) -> Iterator[Temuan]:
@@ -292,24 +329,37 @@ def _temuan_dilaporkan(data: DataTahun) -> Iterator[Temuan]:
         return
     for b in data["dilaporkan"].baris:
         kunci, tercetak, lokasi = b["kunci"], b["nilai"], b["lokasi"]
-        cari = _penghitung(kunci)
-        if cari is None:
-            yield Temuan("kelengkapan", lokasi, kunci, tercetak, "—",
-                         "Kunci ini tidak dikenal oleh pemeriksaan konsistensi.")
-            continue
-        jenis, hitung = cari
+        cari = _penghitung(data, kunci)
         try:
-            dihitung, cara, *jenis_khusus = hitung(data, kunci)
+            if cari is None:
+                raise KeyError(kunci)
+            jenis, hitung = cari
+            dihitung, cara, perihal, *jenis_khusus = hitung(data, kunci)
         except (KeyError, ValueError):
-            yield Temuan("kelengkapan", lokasi, kunci, tercetak, "—",
-                         "Kunci ini tidak dikenal oleh pemeriksaan konsistensi.")
+            yield Temuan("kelengkapan", lokasi, f"angka berkunci {kunci}", tercetak, "—",
+                         f'Kunci "{kunci}" di {data["dilaporkan"].berkas} tidak dikenal oleh '
+                         "pemeriksaan konsistensi.")
             continue
         jenis = jenis_khusus[0] if jenis_khusus else jenis
-        yield from _banding_nilai(kunci, lokasi, tercetak, dihitung, jenis, cara)
+        if hitung is _kunci_indikator and kunci.endswith(".capaian"):
+            jenis = _jenis_capaian(data, kunci.split(".", 1)[0], tercetak)
+        yield from _banding_nilai(kunci, perihal, lokasi, tercetak, dihitung, jenis, cara)
 
 
-def _banding_nilai(kunci: str, lokasi: str, tercetak: str, dihitung: object, jenis: str,
-                   cara: str) -> Iterator[Temuan]:
+def _jenis_capaian(data: DataTahun, kode: str, tercetak: str) -> str:
+    """"arah" when the printed capaian is what the opposite direction's formula gives."""
+    h = kinerja.hasil(data, kode)
+    lain = Arah.NAIK if h.arah is Arah.TURUN else Arah.TURUN
+    salah_arah = rumus.capaian(h.target, h.realisasi, lain)
+    try:
+        cocok = salah_arah is not None and selisih_jenis(Decimal(tercetak), salah_arah, "x") is None
+    except ArithmeticError:
+        cocok = False
+    return "arah" if cocok else "hitungan"
+
+
+def _banding_nilai(kunci: str, perihal: str, lokasi: str, tercetak: str, dihitung: object,
+                   jenis: str, cara: str) -> Iterator[Temuan]:
     if isinstance(dihitung, (int, Decimal)) and not isinstance(dihitung, bool):
         try:
             angka = Decimal(tercetak)
@@ -318,13 +368,13 @@ def _banding_nilai(kunci: str, lokasi: str, tercetak: str, dihitung: object, jen
         if angka is not None:
             if jenis == "total" and isinstance(dihitung, int):
                 jenis = "konsistensi" if kunci.startswith("anggaran.") else jenis
-            yield from _banding(kunci, lokasi, angka, Decimal(dihitung), jenis, cara,
+            yield from _banding(perihal, lokasi, angka, Decimal(dihitung), jenis, cara,
                                 0 if isinstance(dihitung, int) else 2)
             return
     if dihitung is None:
-        yield Temuan("kelengkapan", lokasi, kunci, tercetak, fmt.BELUM_TERSEDIA, cara)
+        yield Temuan("kelengkapan", lokasi, perihal, tercetak, fmt.BELUM_TERSEDIA, cara)
     elif _normal(str(tercetak)) != _normal(str(dihitung)):
-        yield Temuan("konsistensi" if kunci.startswith("iku.") else "hitungan", lokasi, kunci,
+        yield Temuan("konsistensi" if kunci.startswith("iku.") else "hitungan", lokasi, perihal,
                      str(tercetak), str(dihitung), cara)
 
 
@@ -351,6 +401,11 @@ def _d(nilai: int | None) -> Decimal | None:
 def _temuan_efisiensi(data: DataTahun) -> Iterator[Temuan]:
     for mentah, h in zip(data["efisiensi"].baris, kinerja.efisiensi(data), strict=True):
         lokasi = f"Tabel 3.41, {h.nama} ({h.indikator})"
+        if mentah["kode_indikator"]:
+            yield from _banding("capaian kinerja", lokasi, mentah["capaian_dilaporkan"],
+                                h.capaian_kinerja, "konsistensi",
+                                f"Capaian {h.indikator} yang dihitung buku ini "
+                                f"({_p(h.capaian_kinerja)}), sama dengan Bab III.")
         if h.kode_anggaran is None:
             continue
         yield from _banding("penyerapan", lokasi, mentah["penyerapan_dilaporkan"], h.penyerapan,
@@ -365,6 +420,12 @@ def _temuan_program_kinerja(data: DataTahun) -> Iterator[Temuan]:
         for mentah, h in zip(data["program_kinerja"].cari(sasaran=s),
                              kinerja.program_kinerja(data, s), strict=True):
             lokasi = f"{mentah['tabel_sumber'] or 'Tabel program'} ({s}), {h.kode} {h.nama}"
+            if mentah["kode_indikator"]:
+                for ukuran, nilai in (("target", h.target), ("realisasi", h.realisasi)):
+                    yield from _banding(f"{h.indikator}: {ukuran}", lokasi,
+                                        mentah[f"{ukuran}_dilaporkan"], nilai, "konsistensi",
+                                        f"{ukuran.capitalize()} indikator ini menurut data buku "
+                                        "(sama dengan Bab III).")
             if h.target is not None and h.realisasi is None:
                 yield Temuan("kelengkapan", lokasi, f"{h.indikator}: realisasi", "kosong",
                              "diisi", "Indikator ini memiliki target tetapi tidak ada realisasinya.")
@@ -388,19 +449,29 @@ def _temuan_cpr(data: DataTahun) -> Iterator[Temuan]:
 
 
 def _temuan_idm(data: DataTahun) -> Iterator[Temuan]:
+    lokasi = "Tabel status desa menurut IDM"
     for b in data["idm_status"].baris:
-        kosong = [k for k in KOLOM_IDM.values() if b[k] is None]
-        jumlah = sum(b[k] or 0 for k in KOLOM_IDM.values())
-        cara = (f"Jumlah desa semua status = {jumlah}"
-                + (f"; sel {', '.join(kosong)} kosong di sumber." if kosong else "."))
-        yield from _banding(f"jumlah desa tahun {b['tahun']}", "Tabel status desa menurut IDM",
-                            _d(b["jumlah_dilaporkan"]), Decimal(jumlah), "total", cara, 0)
+        status = kinerja.status_desa(data, b["tahun"]) if b["tahun"] != data.tahun else \
+            {s: b[k] for s, k in KOLOM_IDM.items()}
+        kosong = kinerja.status_kosong(status or {})
+        semua = kinerja.jumlah_desa(status)
+        perihal = f"jumlah desa tahun {b['tahun']}"
+        if kosong:
+            ada = sum(n for n in (status or {}).values() if n is not None)
+            yield Temuan("kelengkapan", lokasi, perihal,
+                         _a(b["jumlah_dilaporkan"], 0) if b["jumlah_dilaporkan"] is not None
+                         else "kosong", TIDAK_LENGKAP,
+                         f"Sel desa {', '.join(kosong)} kosong di sumber; jumlah status yang "
+                         f"terisi {ada}. Jumlah dan persentase tahun ini tidak dihitung.")
+            continue
+        yield from _banding(perihal, lokasi, _d(b["jumlah_dilaporkan"]), _d(semua), "total",
+                            f"Jumlah desa semua status = {semua}.", 0)
     dari_daftar = kinerja.status_desa(data, data.tahun)
     baris = data["idm_status"].satu(tahun=data.tahun)
     if dari_daftar and baris:
         for status, kolom in KOLOM_IDM.items():
             if baris[kolom] is not None and baris[kolom] != dari_daftar[status]:
-                yield Temuan("konsistensi", "Tabel status desa menurut IDM",
+                yield Temuan("konsistensi", lokasi,
                              f"desa {status} tahun {data.tahun}", str(baris[kolom]),
                              str(dari_daftar[status]), "Hitungan dari daftar desa per kecamatan.")
 

@@ -31,6 +31,8 @@ from lakip_lib.tampilan import (
 )
 
 SUMBER_DATA = "data instansi, diolah"
+TIDAK_LENGKAP = "tidak lengkap"  # a sum over a missing part
+TIDAK_DIHITUNG = "tidak dihitung"  # a percentage on an incomplete base
 
 
 class Isi(list):  # type: ignore[type-arg]
@@ -109,7 +111,8 @@ class Bagian:
     def _kalimat_kategori(self) -> str:
         return narasi.sebaran_kategori(kinerja.jumlah_per_kategori(self.d),
                                        kinerja.kategori_keseluruhan(self.d),
-                                       kinerja.capaian_median(self.d))
+                                       kinerja.nilai_keseluruhan(self.d),
+                                       kinerja.aturan_kesimpulan(self.d).uraian)
 
     def _kalimat_anggaran(self) -> Teks:
         return teks(narasi.anggaran(kinerja.total_anggaran(self.d),
@@ -245,16 +248,21 @@ class Pendahuluan(Bagian):
             baris.append((u["unit"], rincian))
         return Isi([self.tabel("struktur", "Susunan Organisasi",
                                [Kolom("Unit"), Kolom("Jabatan fungsional pendukung")], baris,
-                               sumber="data/instansi.yaml")])
+                               sumber=self.d.nama_berkas("instansi.yaml"))])
 
     def aspek_strategis(self) -> Isi:
         t = self.d["aspek_strategis"]
+        kondisi = kinerja.aspek_strategis(self.d)
         return Isi([self.tabel("aspek", "Aspek Strategis Organisasi", [
             Kolom("Aspek kajian"), Kolom("Kondisi", True), Kolom("Standar"),
             Kolom("Faktor internal"), Kolom("Faktor eksternal"), Kolom("Permasalahan")],
-            [(b["aspek"], narasi.nilai(b["kondisi"], b["satuan"] or "", None), b["standar"],
-              b["faktor_internal"], b["faktor_eksternal"], b["permasalahan"]) for b in t.baris],
-            sumber=t.berkas)])
+            [(b["aspek"], _kondisi(k), b["standar"], b["faktor_internal"],
+              b["faktor_eksternal"], b["permasalahan"]) for b, k in zip(t.baris, kondisi,
+                                                                          strict=True)],
+            sumber=t.berkas,
+            catatan="Kondisi aspek yang merupakan indikator kinerja buku ini adalah realisasi "
+                    "atau capaian tahun ini yang dihitung dari data, sama dengan Bab III."
+            if any(k.indikator for k in kondisi) else "")])
 
     def isu_strategis(self) -> Isi:
         isu = self.d.isu
@@ -299,7 +307,7 @@ class Perencanaan(Bagian):
                             if v is not None else "–" for v in nilai)))
         return self.tabel(kunci, judul, [Kolom(induk.capitalize()), Kolom("Indikator"),
                                          *(Kolom(str(t), True) for t in tahun)], baris,
-                          sumber="data/renstra_target.csv")
+                          sumber=self.d["renstra_target"].berkas)
 
     def tujuan(self) -> Isi:
         return Isi([self._target_per_tahun("tujuan", "Tujuan Jangka Menengah dan Targetnya",
@@ -317,7 +325,7 @@ class Perencanaan(Bagian):
         return Isi([self.tabel("iku", f"Indikator Kinerja Utama Tahun {self.tahun}", [
             Kolom("Indikator"), Kolom("Definisi dan rumus"), Kolom("Alasan pemilihan"),
             Kolom("Arah"), Kolom("Penanggung jawab"), Kolom("Sumber data")], baris,
-            sumber="data/indikator.csv")])
+            sumber=self.d["indikator"].berkas)])
 
     def perjanjian_kinerja(self) -> Isi:
         hasil = kinerja.hasil_iku(self.d)
@@ -331,12 +339,12 @@ class Perencanaan(Bagian):
                         Kolom("Target", True)],
                        [(str(n), sasaran[h.sasaran], h.nama, narasi.nilai(h.target, h.satuan,
                                                                           h.desimal))
-                        for n, h in enumerate(hasil, start=1)], sumber="data/<tahun>/target.csv"),
+                        for n, h in enumerate(hasil, start=1)], sumber=self.d["target"].berkas),
             self.tabel("pk-anggaran", "Anggaran per Sasaran dalam Perjanjian Kinerja",
                        [Kolom("Sasaran"), Kolom("Anggaran (Rp)", True)],
                        [(sasaran[b["sasaran"]], _rp(b["anggaran"]))
                         for b in self.d["pk_anggaran"].baris],
-                       sumber="data/<tahun>/pk_anggaran.csv",
+                       sumber=self.d["pk_anggaran"].berkas,
                        catatan="Selisih terhadap realisasi anggaran dibahas pada Lampiran "
                                "Catatan Konsistensi Data."),
         ])
@@ -369,9 +377,15 @@ class Capaian(Bagian):
         return Isi([
             self.tabel("skala", "Skala Ordinal Kategori Capaian (%)",
                        [Kolom("Capaian (%)"), Kolom("Kategori")], baris,
-                       sumber="Permendagri 86/2017; data/<tahun>/skala_kategori.csv"),
+                       sumber=self._sumber_skala()),
             teks(self._kalimat_kategori()),
         ])
+
+    def _sumber_skala(self) -> str:
+        """The scale's legal basis as the year's data credits it, then its data file."""
+        dasar = (self.d.edisi.get("penilaian") or {}).get("dasar_skala")
+        berkas = self.d["skala_kategori"].berkas
+        return f"{dasar}; {berkas}" if dasar else berkas
 
     def grafik(self) -> Isi:
         hasil = kinerja.hasil_iku(self.d)
@@ -543,7 +557,7 @@ class Sasaran(Bagian):
                                Kolom("Jenis"), Kolom("Nilai", True), Kolom("Sumber")],
                               [(nama[b["indikator"]], b["wilayah"], str(b["tahun"]), b["jenis"],
                                 narasi.nilai(b["nilai"], b["satuan"], None), b["sumber"])
-                               for b in baris], sumber="data/pembanding.csv"))
+                               for b in baris], sumber=self.d["pembanding"].berkas))
         return isi
 
     def analisis(self) -> Isi:
@@ -600,52 +614,61 @@ class Sasaran(Bagian):
         baris, rekaman = [], []
         for t in tahun:
             per = kinerja.kasus_per_kelompok(self.d, t)
-            baris.append((str(t), *(str(per.get(k, 0)) for k in kelompok),
-                          str(kinerja.jumlah_kasus(self.d, t))))
-            rekaman += [{"tahun": str(t), "kelompok": k.capitalize(), "nilai": per.get(k, 0),
-                         "teks": f"{per.get(k, 0)} kasus", "urut": i}
-                        for i, k in enumerate(kelompok)]
+            semua = kinerja.jumlah_kasus(self.d, t)
+            baris.append((str(t), *(str(per[k]) if k in per else "kosong" for k in kelompok),
+                          str(semua) if semua is not None else TIDAK_LENGKAP))
+            rekaman += [{"tahun": str(t), "kelompok": k.capitalize(), "nilai": per[k],
+                         "teks": f"{per[k]} kasus", "urut": i}
+                        for i, k in enumerate(kelompok) if k in per]
         alternatif = "Jumlah kasus kekerasan per tahun: " + "; ".join(
             f"{b[0]} sebanyak {b[-1]} kasus" for b in baris) + "."
         return [
             self.tabel("kasus", "Jumlah Kasus Kekerasan terhadap Perempuan dan Anak",
                        [Kolom("Tahun"), *(Kolom(f"Korban {k}", True) for k in kelompok),
-                        Kolom("Jumlah", True)], baris, sumber="data/kasus_kekerasan.csv"),
+                        Kolom("Jumlah", True)], baris, sumber=self.d["kasus_kekerasan"].berkas),
             self.gambar("kasus", "Kasus Kekerasan menurut Kelompok Korban",
                         charts.bertumpuk(rekaman, "tahun", "kelompok", "Tahun", "Jumlah kasus",
                                          [k.capitalize() for k in kelompok],
                                          {k.capitalize(): w for k, w in
                                           zip(kelompok, charts.WARNA, strict=False)}),
-                        alternatif, "data/kasus_kekerasan.csv"),
+                        alternatif, self.d["kasus_kekerasan"].berkas),
         ]
 
     def _idm(self) -> list[Any]:
         tahun = [b["tahun"] for b in self.d["idm_status"].baris]
         if self.tahun not in tahun:
             tahun.append(self.tahun)
-        baris, rekaman = [], []
+        baris, rekaman, catatan = [], [], []
         for t in tahun:
             status = kinerja.status_desa(self.d, t)
             if status is None:
                 baris.append((str(t), *([fmt.BELUM_TERSEDIA] * (len(STATUS_IDM) + 2))))
                 continue
-            baris.append((str(t), *(str(status.get(s, 0)) for s in STATUS_IDM),
-                          str(sum(status.values())),
-                          fmt.persen(kinerja.realisasi(self.d, self._kode_desa(), t))))
-            rekaman += [{"tahun": str(t), "status": s, "nilai": status.get(s, 0),
-                         "teks": f"{status.get(s, 0)} desa", "urut": i}
-                        for i, s in enumerate(STATUS_IDM)]
+            kosong = kinerja.status_kosong(status)
+            semua = kinerja.jumlah_desa(status)
+            if kosong:
+                catatan.append(f"{t}: sel {', '.join(kosong)} kosong pada sumber")
+            baris.append((str(t), *("kosong" if status[s] is None else str(status[s])
+                                    for s in STATUS_IDM),
+                          str(semua) if semua is not None else TIDAK_LENGKAP,
+                          fmt.persen(kinerja.realisasi(self.d, self._kode_desa(), t))
+                          if semua is not None else TIDAK_DIHITUNG))
+            rekaman += [{"tahun": str(t), "status": s, "nilai": status[s],
+                         "teks": f"{status[s]} desa", "urut": i}
+                        for i, s in enumerate(STATUS_IDM) if status[s] is not None]
         per_kec = kinerja.desa_per_kecamatan(self.d)
         alternatif = "Jumlah desa menurut status IDM per tahun: " + "; ".join(
             f"{b[0]}: Mandiri {b[1]}, Maju {b[2]}, Berkembang {b[3]}" for b in baris) + "."
         rekaman = [r for r in rekaman if kinerja.status_desa(self.d, int(r["tahun"]))]
+        keterangan = ("Sel kosong pada sumber tidak dihitung sebagai 0: jumlah tahun itu tidak "
+                      "lengkap dan persentasenya tidak dihitung (" + "; ".join(catatan) + ")."
+                      if catatan else "")
         return [
             self.tabel("idm", "Jumlah Desa menurut Status Indeks Desa Membangun",
                        [Kolom("Tahun"), *(Kolom(s, True) for s in STATUS_IDM),
                         Kolom("Jumlah", True), Kolom("Desa Maju + Mandiri", True)], baris,
-                       sumber="data/idm_status.csv; daftar desa tahun berjalan",
-                       catatan="Sel kosong pada sumber dihitung 0; lihat Lampiran Catatan "
-                               "Konsistensi Data."),
+                       sumber=f"{self.d['idm_status'].berkas}; {self.d['desa'].berkas}",
+                       catatan=keterangan),
             self.gambar("idm", "Status Desa menurut IDM per Tahun",
                         charts.bertumpuk(rekaman, "tahun", "status", "Tahun", "Jumlah desa",
                                          STATUS_IDM, charts.STATUS_WARNA), alternatif),
@@ -794,6 +817,13 @@ class Anggaran(Bagian):
         ])
 
 
+def _kondisi(k: kinerja.KondisiAspek) -> str:
+    """A strategic aspect's condition: a linked indicator's figure exactly as Bab III shows it."""
+    if k.ukuran == "capaian":
+        return fmt.persen(k.nilai)
+    return narasi.nilai(k.nilai, k.satuan, k.desimal)
+
+
 def _rp(nilai: int | None) -> str:
     """Money in a table cell whose header already says (Rp)."""
     return fmt.angka(nilai, 0)
@@ -925,7 +955,7 @@ class Lampiran(Bagian):
             isi.append(self.tabel("catatan", "Catatan Lain atas Dokumen Sumber",
                                   [Kolom("Lokasi"), Kolom("Catatan")],
                                   [(c["lokasi"], c["catatan"]) for c in catatan],
-                                  sumber="data/<tahun>/catatan_sumber.csv"))
+                                  sumber=self.d["catatan_sumber"].berkas))
         return isi
 
 

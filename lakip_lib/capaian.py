@@ -96,3 +96,73 @@ def cpr(kb_aktif: int, pus: int) -> Decimal | None:
 def selisih_persen(sebelum: Decimal, sesudah: Decimal) -> Decimal | None:
     """Relative change from one value to the next in percent."""
     return persentase(sesudah - sebelum, sebelum)
+
+
+# --- the year's overall verdict ------------------------------------------------------------
+
+CARA_KESIMPULAN = {
+    "rata_rata": "rata-rata capaian seluruh IKU",
+    "rata_rata_terbatas": "rata-rata capaian seluruh IKU, dengan capaian tiap IKU dihitung "
+                          "paling rendah {bawah}% dan paling tinggi {atas}%",
+    "median": "median capaian seluruh IKU",
+    "persen_tercapai": "persentase IKU yang mencapai targetnya",
+}
+BATAS_BAKU = (Decimal(0), Decimal(120))
+
+
+@dataclass(frozen=True)
+class AturanKesimpulan:
+    """How the year's overall category is derived from the IKU capaian (declared per year).
+
+    rata_rata: the mean; rata_rata_terbatas: the mean with each capaian bounded to
+    [bawah, atas] (one extreme indicator cannot decide the verdict, yet every indicator counts);
+    median: the middle capaian; persen_tercapai: the share of IKU with capaian ≥ 100.
+    The resulting figure is read on the year's category scale.
+    """
+
+    cara: str = "rata_rata_terbatas"
+    bawah: Decimal = BATAS_BAKU[0]
+    atas: Decimal = BATAS_BAKU[1]
+
+    @classmethod
+    def dari(cls, penilaian: dict) -> AturanKesimpulan:  # type: ignore[type-arg]
+        """From edisi.yaml's `penilaian` block; ValueError (in Indonesian) when malformed."""
+        cara = str(penilaian.get("kesimpulan", cls.cara))
+        if cara not in CARA_KESIMPULAN:
+            raise ValueError(f'cara kesimpulan "{cara}" tidak dikenal; pilih salah satu: '
+                             + ", ".join(CARA_KESIMPULAN) + ".")
+        batas = penilaian.get("batas_capaian", list(BATAS_BAKU))
+        try:
+            bawah, atas = (Decimal(str(b)) for b in batas)
+        except (TypeError, ValueError, ArithmeticError):
+            raise ValueError("batas_capaian harus dua angka [bawah, atas], misalnya [0, 120].") \
+                from None
+        if bawah >= atas:
+            raise ValueError("batas_capaian: batas bawah harus lebih kecil dari batas atas.")
+        return cls(cara, bawah, atas)
+
+    @property
+    def uraian(self) -> str:
+        """The rule in the words of the verdict sentence."""
+        return CARA_KESIMPULAN[self.cara].format(bawah=_teks(self.bawah), atas=_teks(self.atas))
+
+    def dibatasi(self, nilai: Decimal) -> Decimal:
+        return min(max(nilai, self.bawah), self.atas)
+
+    def nilai(self, capaian_iku: Sequence[Decimal]) -> Decimal | None:
+        """The figure read on the scale; None when no IKU has a capaian."""
+        if not capaian_iku:
+            return None
+        if self.cara == "median":
+            urut = sorted(capaian_iku)
+            tengah = len(urut) // 2
+            return urut[tengah] if len(urut) % 2 else (urut[tengah - 1] + urut[tengah]) / 2
+        if self.cara == "persen_tercapai":
+            return persentase(sum(1 for c in capaian_iku if c >= SERATUS), len(capaian_iku))
+        dipakai = [self.dibatasi(c) for c in capaian_iku] if self.cara == "rata_rata_terbatas" \
+            else list(capaian_iku)
+        return sum(dipakai, Decimal(0)) / len(dipakai)
+
+
+def _teks(nilai: Decimal) -> str:
+    return format(nilai.normalize(), "f").replace(".", ",")

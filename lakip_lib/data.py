@@ -270,6 +270,27 @@ def _periksa_edisi(edisi: dict[str, Any], tahun: int, p: _Pengumpul, path: Path)
     for kunci in ("label", "tempat"):
         if not edisi.get(kunci):
             p.tambah(nama, None, kunci, "kunci wajib ini tidak ada atau kosong.")
+    _periksa_penilaian(edisi.get("penilaian"), nama, p)
+
+
+def _periksa_penilaian(penilaian: Any, nama: str, p: _Pengumpul) -> None:
+    """The optional `penilaian` block: the verdict rule and the scale's legal basis."""
+    from lakip_lib.capaian import AturanKesimpulan
+
+    if penilaian is None:
+        return
+    if not isinstance(penilaian, dict):
+        p.tambah(nama, None, "penilaian", "harus berupa pasangan kunci: nilai (kesimpulan, "
+                 "batas_capaian, dasar_skala).")
+        return
+    try:
+        AturanKesimpulan.dari(penilaian)
+    except ValueError as e:
+        p.tambah(nama, None, "penilaian", str(e))
+    dasar = penilaian.get("dasar_skala")
+    if dasar is not None and not isinstance(dasar, str):
+        p.tambah(nama, None, "penilaian.dasar_skala", "harus berupa teks, misalnya "
+                 '"Peraturan Menteri PANRB Nomor 53 Tahun 2014".')
 
 
 def _baca_teks(path: Path, p: _Pengumpul) -> str | None:

@@ -6,7 +6,6 @@ format (that is `lakip_lib.format`) and never read files (that is `lakip_lib.dat
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
@@ -45,16 +44,25 @@ def arah(data: DataTahun, kode: str) -> Arah:
 # --- realisasi of an indicator in any year -------------------------------------------------
 
 def jumlah_kasus(data: DataTahun, tahun: int) -> int | None:
+    """All cases of a year; None when the year has no rows or lacks a group other years have
+    (a missing row is missing, not zero)."""
     baris = data["kasus_kekerasan"].cari(tahun=tahun)
-    return sum(b["jumlah"] for b in baris) if baris else None
+    kelompok = {b["kelompok"] for b in data["kasus_kekerasan"].baris}
+    if not baris or {b["kelompok"] for b in baris} != kelompok:
+        return None
+    return sum(b["jumlah"] for b in baris)
 
 
 def kasus_per_kelompok(data: DataTahun, tahun: int) -> dict[str, int]:
     return {b["kelompok"]: b["jumlah"] for b in data["kasus_kekerasan"].cari(tahun=tahun)}
 
 
-def status_desa(data: DataTahun, tahun: int) -> dict[str, int] | None:
-    """Villages per IDM status: the village list for the edition year, the IDM table otherwise."""
+def status_desa(data: DataTahun, tahun: int) -> dict[str, int | None] | None:
+    """Villages per IDM status: the village list for the edition year, the IDM table otherwise.
+
+    A blank cell of the IDM table stays None (missing, never a silent zero): see
+    `jumlah_desa` and `status_kosong`.
+    """
     if tahun == data.tahun and data["desa"].baris:
         status = data["desa"].kolom("status_idm")
         if any(s is None for s in status):
@@ -64,7 +72,17 @@ def status_desa(data: DataTahun, tahun: int) -> dict[str, int] | None:
     baris = data["idm_status"].satu(tahun=tahun)
     if baris is None:
         return None
-    return {s: baris[KOLOM_IDM[s]] or 0 for s in STATUS_IDM}
+    return {s: baris[KOLOM_IDM[s]] for s in STATUS_IDM}
+
+
+def status_kosong(status: dict[str, int | None]) -> list[str]:
+    """The statuses whose count is missing (a blank cell in the source)."""
+    return [s for s, n in status.items() if n is None]
+
+
+def jumlah_desa(status: dict[str, int | None] | None) -> int | None:
+    """All villages of a year; None when the list is unknown or any status count is missing."""
+    return None if status is None else jumlah(list(status.values()))
 
 
 def realisasi(data: DataTahun, kode: str, tahun: int) -> Decimal | None:
@@ -77,10 +95,11 @@ def realisasi(data: DataTahun, kode: str, tahun: int) -> Decimal | None:
         return rumus.penurunan_kasus(sebelum, sekarang)
     if cara == "desa_maju":
         status = status_desa(data, tahun)
-        if status is None:
-            return None
-        maju = sum(status[s] for s in STATUS_DIHITUNG_MAJU)
-        return rumus.persentase_desa_maju(maju, sum(status.values()))
+        semua = jumlah_desa(status)
+        maju = jumlah([status[s] for s in STATUS_DIHITUNG_MAJU]) if status else None
+        if semua is None or maju is None:
+            return None  # a percentage on an incomplete base is not computed
+        return rumus.persentase_desa_maju(maju, semua)
     if cara == "cpr" and tahun == data.tahun:
         total = total_cpr(data)
         return total.cpr if total else None
@@ -155,18 +174,20 @@ def jumlah_per_kategori(data: DataTahun) -> dict[str, int]:
     return {p.kategori: hitung.get(p.kategori, 0) for p in skala(data)}
 
 
-def capaian_median(data: DataTahun) -> Decimal | None:
-    nilai = [h.capaian for h in hasil_iku(data) if h.capaian is not None]
-    return Decimal(statistics.median(nilai)) if nilai else None
+def aturan_kesimpulan(data: DataTahun) -> rumus.AturanKesimpulan:
+    """How this year derives its overall category, as declared in edisi.yaml (`penilaian`)."""
+    return rumus.AturanKesimpulan.dari(data.edisi.get("penilaian") or {})
+
+
+def nilai_keseluruhan(data: DataTahun) -> Decimal | None:
+    """The figure the overall category is read from, by the year's declared rule."""
+    return aturan_kesimpulan(data).nilai(
+        [h.capaian for h in hasil_iku(data) if h.capaian is not None])
 
 
 def kategori_keseluruhan(data: DataTahun) -> str | None:
-    """The overall category: the category of the median IKU capaian.
-
-    The median, not the mean, so that one extreme indicator (e.g. a negative capaian from a rise
-    in cases) cannot flip the verdict on all the others.
-    """
-    return rumus.kategori(capaian_median(data), skala(data))
+    """The overall category: the category of `nilai_keseluruhan` on the year's scale."""
+    return rumus.kategori(nilai_keseluruhan(data), skala(data))
 
 
 @dataclass(frozen=True)
@@ -273,9 +294,10 @@ def efisiensi(data: DataTahun) -> list[BarisEfisiensi]:
     hasil_: list[BarisEfisiensi] = []
     for b in data["efisiensi"].baris:
         serap = per_kode[b["kode_anggaran"]].penyerapan if b["kode_anggaran"] else None
-        hasil_.append(BarisEfisiensi(b["kode_anggaran"], b["nama"], b["indikator"],
-                                     b["capaian_kinerja"], serap,
-                                     rumus.efisiensi(b["capaian_kinerja"], serap)))
+        capaian_ = (hasil(data, b["kode_indikator"]).capaian if b["kode_indikator"]
+                    else b["capaian_kinerja"])  # a book indicator: its one computed capaian
+        hasil_.append(BarisEfisiensi(b["kode_anggaran"], b["nama"], b["indikator"], capaian_,
+                                     serap, rumus.efisiensi(capaian_, serap)))
     return hasil_
 
 
@@ -323,11 +345,14 @@ class BarisProgramKinerja:
 def program_kinerja(data: DataTahun, sasaran: str) -> list[BarisProgramKinerja]:
     hasil_ = []
     for b in data["program_kinerja"].cari(sasaran=sasaran):
-        a = Arah(b["arah"])
+        if b["kode_indikator"]:  # a book indicator: its target and realisasi, computed once
+            h = hasil(data, b["kode_indikator"])
+            target, nyata, a = h.target, h.realisasi, h.arah
+        else:
+            target, nyata, a = b["target"], b["realisasi"], Arah(b["arah"])
         hasil_.append(BarisProgramKinerja(b["sasaran"], b["kode"], b["level"], b["nama"],
-                                          b["indikator"], b["satuan"], b["target"],
-                                          b["realisasi"], a,
-                                          rumus.capaian(b["target"], b["realisasi"], a)))
+                                          b["indikator"], b["satuan"], target, nyata, a,
+                                          rumus.capaian(target, nyata, a)))
     return hasil_
 
 
@@ -338,4 +363,34 @@ def desa_per_kecamatan(data: DataTahun) -> dict[str, dict[str, int]]:
         hitung = Counter(b["status_idm"] for b in data["desa"].cari(kecamatan=kec)
                          if b["status_idm"] is not None)
         hasil_[kec] = {s: hitung.get(s, 0) for s in STATUS_IDM}
+    return hasil_
+
+
+@dataclass(frozen=True)
+class KondisiAspek:
+    """The condition of one strategic aspect: computed from an indicator when linked to one."""
+
+    aspek: str
+    nilai: Decimal | None
+    satuan: str
+    desimal: int | None
+    ukuran: str | None  # "realisasi" | "capaian" of a linked indicator, None for an input
+    indikator: str | None
+
+
+def aspek_strategis(data: DataTahun) -> list[KondisiAspek]:
+    hasil_ = []
+    for b in data["aspek_strategis"].baris:
+        kode = b["indikator"]
+        if kode is None:
+            hasil_.append(KondisiAspek(b["aspek"], b["kondisi"], b["satuan"] or "", None, None,
+                                       None))
+            continue
+        h = hasil(data, kode)
+        ukuran = b["ukuran"] or "realisasi"
+        if ukuran == "capaian":
+            hasil_.append(KondisiAspek(b["aspek"], h.capaian, "%", 2, ukuran, kode))
+        else:
+            hasil_.append(KondisiAspek(b["aspek"], h.realisasi, h.satuan, h.desimal, ukuran,
+                                       kode))
     return hasil_

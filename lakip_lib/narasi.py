@@ -103,15 +103,17 @@ def anggaran(total: TotalAnggaran, sumber: str) -> str:
 
 
 def sebaran_kategori(jumlah: Mapping[str, int], keseluruhan: str | None,
-                     median: Decimal | None) -> str:
+                     nilai_: Decimal | None, aturan: str) -> str:
+    """The count per category, then the verdict with the rule it follows (`aturan`: the rule
+    in words, e.g. "median capaian seluruh IKU")."""
     ada = [(k, n) for k, n in jumlah.items() if n]
     total = sum(jumlah.values())
     if not ada:
         return "Belum ada IKU yang capaiannya dapat dihitung."
     rincian = ", ".join(f"{bilangan(n)} berkategori {k}" for k, n in ada)
     return (f"Dari {bilangan(total)} IKU yang capaiannya dapat dihitung, {rincian}. "
-            f"Median capaian seluruh IKU {fmt.persen(median)}, sehingga kinerja instansi "
-            f"secara keseluruhan berkategori **{keseluruhan}**.")
+            f"Kinerja instansi secara keseluruhan dinilai dari {aturan}, yaitu "
+            f"{fmt.persen(nilai_)}, sehingga berkategori **{keseluruhan}**.")
 
 
 def efisiensi(capaian: Decimal | None, penyerapan: Decimal | None,

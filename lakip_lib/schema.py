@@ -245,6 +245,10 @@ DATASETS: tuple[Dataset, ...] = (
             _k("indikator"), _k("capaian_kinerja", _DESIMAL, wajib=False),
             _k("penyerapan_dilaporkan", _DESIMAL, wajib=False, dilaporkan=True),
             _k("efisiensi_dilaporkan", _DESIMAL, wajib=False, dilaporkan=True),
+            _k("kode_indikator", wajib=False, acuan=("indikator", "kode"),
+               keterangan="indikator buku ini yang capaiannya dihitung (kosongkan "
+                          "capaian_kinerja)"),
+            _k("capaian_dilaporkan", _DESIMAL, wajib=False, dilaporkan=True),
         ),
         ("nama", "indikator"),
     ),
@@ -259,16 +263,27 @@ DATASETS: tuple[Dataset, ...] = (
             _k("arah", pilihan=ARAH),
             _k("capaian_dilaporkan", _DESIMAL, wajib=False, dilaporkan=True),
             _k("tabel_sumber", wajib=False),
+            _k("kode_indikator", wajib=False, acuan=("indikator", "kode"),
+               keterangan="indikator buku ini yang target dan realisasinya dipakai (kosongkan "
+                          "target dan realisasi)"),
+            _k("target_dilaporkan", _DESIMAL, wajib=False, dilaporkan=True),
+            _k("realisasi_dilaporkan", _DESIMAL, wajib=False, dilaporkan=True),
         ),
         ("kode",),
     ),
     Dataset(
         "aspek_strategis", "{tahun}/aspek_strategis.csv",
-        "Aspek strategis organisasi: kondisi, standar, faktor yang memengaruhi, dan permasalahan.",
+        "Aspek strategis organisasi: kondisi, standar, faktor yang memengaruhi, dan permasalahan. "
+        "Kondisi aspek yang merupakan indikator buku ini dihitung dari datanya (kolom indikator "
+        "dan ukuran), bukan diisi.",
         (
             _k("aspek"), _k("kondisi", _DESIMAL, wajib=False), _k("satuan", wajib=False),
             _k("standar", wajib=False), _k("faktor_internal", wajib=False),
             _k("faktor_eksternal", wajib=False), _k("permasalahan", wajib=False),
+            _k("indikator", wajib=False, acuan=("indikator", "kode"),
+               keterangan="indikator yang kondisinya dihitung (kosongkan kolom kondisi)"),
+            _k("ukuran", wajib=False, pilihan=("realisasi", "capaian"),
+               keterangan="angka indikator yang ditampilkan sebagai kondisi"),
         ),
         ("aspek",),
     ),

@@ -11,6 +11,7 @@ The scaffold is written to a temporary folder and renamed into place, and never 
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import date
 from pathlib import Path
@@ -51,7 +52,16 @@ def _edisi(d: data.DataTahun, tahun: int) -> str:
         "  pihak_kedua:\n"
         f"    nama: \"{e.get('perjanjian_kinerja', {}).get('pihak_kedua', {}).get('nama', '')}\"\n"
         f"    jabatan: {e.get('perjanjian_kinerja', {}).get('pihak_kedua', {}).get('jabatan', '')}\n"
+        + _penilaian(e.get("penilaian"))
     )
+
+
+def _penilaian(penilaian: dict[str, object] | None) -> str:
+    """The previous year's verdict rule and scale basis, carried over (or nothing)."""
+    if not penilaian:
+        return ""
+    return "penilaian:\n" + "".join(f"  {k}: {json.dumps(v, ensure_ascii=False)}\n"
+                                     for k, v in penilaian.items())
 
 
 def _target(d: data.DataTahun, tahun: int) -> list[dict[str, object]]:
@@ -82,10 +92,11 @@ def isi_scaffold(d: data.DataTahun, tahun: int) -> dict[str, str]:
         "anggaran.csv": _csv("anggaran", _kosongkan(
             d["anggaran"].baris, ("kode", "level", "sasaran", "nama"))),
         "efisiensi.csv": _csv("efisiensi", _kosongkan(
-            d["efisiensi"].baris, ("kode_anggaran", "nama", "indikator"))),
+            d["efisiensi"].baris, ("kode_anggaran", "nama", "indikator", "kode_indikator"))),
         "program_kinerja.csv": _csv("program_kinerja", _kosongkan(
             d["program_kinerja"].baris,
-            ("sasaran", "kode", "level", "nama", "indikator", "satuan", "arah"))),
+            ("sasaran", "kode", "level", "nama", "indikator", "satuan", "arah",
+             "kode_indikator"))),
         "aspek_strategis.csv": _csv("aspek_strategis", [
             {**b, "kondisi": None} for b in d["aspek_strategis"].baris]),
     }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from lakip_lib import audit, data
@@ -32,9 +34,10 @@ def test_fertility_rate_scored_in_wrong_direction(temuan):
 
 
 def test_budget_realisation_printed_two_ways(temuan):
-    t = cari(temuan, "Ikhtisar Eksekutif", "anggaran.realisasi")
+    t = cari(temuan, "Ikhtisar Eksekutif", "jumlah realisasi anggaran")
     assert (t.dilaporkan, t.seharusnya) == ("90.961.032.708", "90.960.332.708")
-    assert not [x for x in temuan if x.lokasi == "Subbab 3.4" and x.perihal == "anggaran.realisasi"]
+    assert not [x for x in temuan if x.lokasi == "Subbab 3.4"
+                and x.perihal == "jumlah realisasi anggaran"]
 
 
 def test_case_decline_capaian_and_category(temuan):
@@ -50,13 +53,18 @@ def test_idg_against_renstra_end_target(temuan):
 
 
 def test_village_counts_that_do_not_add_up(temuan):
-    assert cari(temuan, "Tabel status desa", "tahun 2018").seharusnya == "146"
     assert cari(temuan, "Tabel status desa", "tahun 2019").seharusnya == "153"
-    assert cari(temuan, "Sasaran 4", "idm.naik_ke_mandiri").seharusnya == "45"
+    assert cari(temuan, "Sasaran 4", "tambahan desa Mandiri").seharusnya == "45"
+
+
+def test_a_blank_source_cell_is_a_gap_not_a_zero(temuan):
+    t = cari(temuan, "Tabel status desa", "tahun 2018")
+    assert (t.jenis, t.dilaporkan, t.seharusnya) == ("kelengkapan", "154", "tidak lengkap")
+    assert "Sangat Tertinggal kosong" in t.hitungan and "146" in t.hitungan
 
 
 def test_category_counts_contradict_the_scale(temuan):
-    t = cari(temuan, "Bab IV Penutup", "iku.jumlah_kategori.Sangat Tinggi")
+    t = cari(temuan, "Bab IV Penutup", "jumlah IKU berkategori Sangat Tinggi")
     assert (t.dilaporkan, t.seharusnya) == ("1", "3")
 
 
@@ -67,15 +75,21 @@ def test_lower_is_better_programme_indicators_flagged(temuan):
 
 
 def test_pk_budget_total_is_not_the_sum_of_its_lines(temuan):
-    t = cari(temuan, "Lampiran Perjanjian Kinerja", "pk_anggaran.total")
+    t = cari(temuan, "Lampiran Perjanjian Kinerja", "jumlah anggaran dalam Perjanjian Kinerja")
     assert (t.jenis, t.seharusnya) == ("total", "47.355.756.350")
 
 
 def test_correct_figures_produce_no_finding(temuan):
     assert not [t for t in temuan if t.lokasi == "Tabel CPR per kecamatan"]
-    assert not [t for t in temuan if "anggaran.total" == t.perihal]
+    assert not [t for t in temuan if t.perihal == "jumlah anggaran"]
     penyerapan_31 = [t for t in temuan if t.lokasi.startswith("Tabel 3.31")]
-    assert [t.jenis for t in penyerapan_31] == ["pembulatan"]
+    assert [t.jenis for t in penyerapan_31] == ["pembulatan", "pembulatan"]
+
+
+def test_printed_precision_is_kept_and_judged(temuan):
+    """96,780 printed with three decimals is judged at three: the right figure is 96,785."""
+    t = cari(temuan, "Tabel 3.31, P13.K02", "penyerapan")
+    assert (t.jenis, t.dilaporkan, t.seharusnya) == ("pembulatan", "96,780", "96,785")
 
 
 def test_every_finding_states_the_arithmetic(temuan):
@@ -88,3 +102,10 @@ def test_findings_as_csv_have_a_header_and_one_row_each(temuan):
     assert teks.splitlines()[0] == "jenis,lokasi,perihal,dilaporkan,seharusnya,hitungan"
     assert audit.sebagai_teks(temuan, 2024).startswith(
         f"Pemeriksaan konsistensi data tahun 2024: {len(temuan)} temuan.")
+
+
+def test_findings_speak_the_readers_words_not_internal_keys(temuan):
+    kunci = re.compile(r"\b[a-z_]+\.[a-z_]+|\b[a-z]+_[a-z_]+\b|\bIKU\d\.")
+    for t in temuan:
+        for teks in (t.lokasi, t.perihal):
+            assert not kunci.search(teks), teks

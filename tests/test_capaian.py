@@ -4,6 +4,7 @@ import pytest
 
 from lakip_lib.capaian import (
     Arah,
+    AturanKesimpulan,
     Pita,
     capaian,
     cpr,
@@ -121,3 +122,42 @@ def test_persentase_desa_maju():
 
 def test_cpr_is_kb_aktif_over_pus():
     assert r2(cpr(20703, 26482)) == D("78.18")
+
+
+# --- the year's verdict rule: each rule on the same four capaian --------------------------------
+# 2024's IKU capaian (IDG, case decline, TFR, villages): one far below zero, one far above 100.
+CAPAIAN_2024 = [D("98.96"), D("-1272.73"), D("100.86"), D("219.32")]
+
+
+@pytest.mark.parametrize("penilaian, nilai, kategori_", [
+    ({"kesimpulan": "rata_rata"}, D("-213.40"), "Sangat Rendah"),
+    ({"kesimpulan": "rata_rata_terbatas", "batas_capaian": [0, 120]}, D("79.96"), "Tinggi"),
+    ({"kesimpulan": "median"}, D("99.91"), "Sangat Tinggi"),
+    ({"kesimpulan": "persen_tercapai"}, D("50.00"), "Sangat Rendah"),
+])
+def test_each_verdict_rule_gives_its_own_figure_and_category(penilaian, nilai, kategori_):
+    aturan = AturanKesimpulan.dari(penilaian)
+    hasil = aturan.nilai(CAPAIAN_2024)
+    assert r2(hasil) == nilai
+    assert kategori(hasil, SKALA) == kategori_
+
+
+def test_bounded_mean_counts_each_capaian_within_its_bounds():
+    aturan = AturanKesimpulan.dari({"kesimpulan": "rata_rata_terbatas", "batas_capaian": [0, 100]})
+    assert aturan.nilai([D(-50), D(150)]) == D(50)
+    assert "paling rendah 0% dan paling tinggi 100%" in aturan.uraian
+
+
+def test_default_rule_is_the_bounded_mean_and_no_capaian_gives_no_verdict():
+    assert AturanKesimpulan.dari({}).cara == "rata_rata_terbatas"
+    assert AturanKesimpulan.dari({}).nilai([]) is None
+
+
+@pytest.mark.parametrize("penilaian, pesan", [
+    ({"kesimpulan": "modus"}, 'cara kesimpulan "modus" tidak dikenal'),
+    ({"batas_capaian": [120, 0]}, "batas bawah harus lebih kecil"),
+    ({"batas_capaian": "nol"}, "harus dua angka"),
+])
+def test_malformed_verdict_rule_is_refused_in_indonesian(penilaian, pesan):
+    with pytest.raises(ValueError, match=pesan):
+        AturanKesimpulan.dari(penilaian)

@@ -163,3 +163,11 @@ def test_missing_realisasi_is_a_warning_not_an_error(salinan_data):
     berkas.write_text("\n".join(baris) + "\n")
     hasil = data.muat(2024, salinan_data)
     assert any("IKU3" in m.pesan and m.tingkat == PERINGATAN for m in hasil.peringatan)
+
+
+def test_unknown_verdict_rule_names_the_edition_file_and_key(salinan_data):
+    edisi = salinan_data / "2024" / "edisi.yaml"
+    edisi.write_text(edisi.read_text().replace("kesimpulan: rata_rata_terbatas",
+                                               "kesimpulan: modus"))
+    m = satu(masalah_dari(salinan_data, 2024), "data/2024/edisi.yaml", None, "penilaian")
+    assert 'cara kesimpulan "modus" tidak dikenal' in m.pesan and "median" in m.pesan
