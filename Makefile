@@ -2,7 +2,7 @@
 PY ?= python3
 YEAR ?= 2024
 
-.PHONY: setup system-deps book test lint notebooks
+.PHONY: setup system-deps book test lint notebooks benchmark-smoke
 
 setup:
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock -e ".[test]"
@@ -26,6 +26,12 @@ node_modules/axe-core/axe.min.js: package-lock.json
 
 test: setup system-deps lint node_modules/axe-core/axe.min.js
 	$(PY) -m pytest
+
+# Both benchmarks once at their smallest sizes, so that they cannot rot unnoticed (CI runs this
+# after `make test`; the figures to quote come from full runs: python benchmarks/build.py).
+benchmark-smoke: setup system-deps
+	$(PY) benchmarks/build.py --smoke
+	$(PY) benchmarks/buku_kerja.py --smoke
 
 # Re-execute notebooks/*.ipynb and store their 2024 outputs (what nbval compares against).
 notebooks:

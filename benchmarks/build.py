@@ -1,16 +1,19 @@
 """Build-time benchmark: lakip's build against the naive Jupyter Book way, on this machine.
 
-Measures, side by side (medians of --runs runs, peak RSS of the largest process):
+Measures (medians and min–max of --runs runs; ours and the naive peer interleaved):
   1. clean build of 2024, HTML + PDF (`lakip build`, empty build folder);
   2. the naive way on the same content: Jupyter Book executes the same notebooks itself,
      sequentially (execute_notebooks: cache, fresh cache, so html executes all and singlehtml
      reuses them), followed by the same PDF step;
-  3. rebuild with nothing changed;
-  4. rebuild after changing one realisasi value in one sasaran's data (S3: KB aktif of one
-     kecamatan, data/2024/cpr_kecamatan.csv);
-  5. ten fiscal years generated from the 2024 data with the years shifted (one run).
+  3. rebuild with nothing changed (after case 1's last clean build, data from a copy);
+  4. rebuild after changing one realisasi value (IDG 2024, data/realisasi.csv), HTML + PDF;
+  5. N fiscal years generated from the 2024 data with the years shifted (one run).
 
-Usage: python benchmarks/build.py [--runs 3] [--years 10]
+A case that fails prints its message and the benchmark goes on with the others; the exit code
+is 1 when any case failed. `--smoke` (CI) runs every case once at the smallest sizes to prove
+the benchmark still works; its timings are not figures to quote.
+
+Usage: python benchmarks/build.py [--runs 3] [--years 10] [--smoke]
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
@@ -37,11 +42,25 @@ sys.path.insert(0, str(RUMAH))
 
 from lakip_lib import build, data, pdf  # noqa: E402
 
+TAHUN = 2024
+
+
+class KasusGagal(Exception):
+    """A benchmark case failed; the message says which command and why."""
+
+
+def jalankan(perintah: list[str], **kw: object) -> None:
+    """Run a command; on failure raise KasusGagal with the tail of its output."""
+    hasil = subprocess.run(perintah, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                           **kw)  # type: ignore[call-overload]
+    if hasil.returncode != 0:
+        ekor = "\n".join(hasil.stdout.strip().splitlines()[-12:])
+        raise KasusGagal(f"`{' '.join(perintah[1:4])} …` exited {hasil.returncode}:\n{ekor}")
+
 
 def lakip(*args: str) -> float:
     mulai = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "lakip_lib.cli", *args], cwd=RUMAH, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    jalankan([sys.executable, "-m", "lakip_lib.cli", *args], cwd=RUMAH)
     return time.perf_counter() - mulai
 
 
@@ -52,7 +71,7 @@ def puncak_rss_mib() -> float:
 def bersih(akar: Path) -> float:
     folder = akar / "_build-bersih"
     shutil.rmtree(folder, ignore_errors=True)
-    return lakip("--data", str(RUMAH / "data"), "build", "2024", "--keluaran", str(folder))
+    return lakip("--data", str(RUMAH / "data"), "build", str(TAHUN), "--keluaran", str(folder))
 
 
 def naif(akar: Path) -> float:
@@ -62,7 +81,7 @@ def naif(akar: Path) -> float:
     src = kerja / "src"
     src.mkdir(parents=True)
     mulai = time.perf_counter()
-    d = data.muat(2024, RUMAH / "data")
+    d = data.muat(TAHUN, RUMAH / "data")
     for t in build.rencana_eksekusi(d):
         nb = nbformat.read(RUMAH / "notebooks" / f"{t.notebook}.ipynb", as_version=4)
         nb.metadata.setdefault("papermill", {})
@@ -79,117 +98,189 @@ def naif(akar: Path) -> float:
     (src / "_config.yml").write_text(yaml.safe_dump(konfigurasi, allow_unicode=True))
     env = {**os.environ, "LAKIP_DATA": str(RUMAH / "data")}
     for builder in ("html", "singlehtml"):
-        subprocess.run([sys.executable, "-c", "from jupyter_book.cli.main import main; main()",
-                        "build", str(src), "--path-output", str(kerja / builder), "--builder",
-                        builder], check=True, env=env, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL)
+        jalankan([sys.executable, "-c", "from jupyter_book.cli.main import main; main()",
+                  "build", str(src), "--path-output", str(kerja / builder), "--builder", builder],
+                 env=env)
     pdf.cetak(kerja / "singlehtml" / "_build" / "singlehtml", d, kerja / "naif.pdf")
     return time.perf_counter() - mulai
 
 
-def siapkan_inkremental(akar: Path) -> tuple[Path, Path]:
-    salinan = akar / "data-inkremental"
-    shutil.rmtree(salinan, ignore_errors=True)
-    shutil.copytree(RUMAH / "data", salinan)
-    folder = akar / "_build-inkremental"
-    shutil.rmtree(folder, ignore_errors=True)
-    lakip("--data", str(salinan), "build", "2024", "--keluaran", str(folder))
-    return salinan, folder
-
-
-def ubah_satu_nilai(salinan: Path, langkah: int) -> None:
-    berkas = salinan / "2024" / "cpr_kecamatan.csv"
-    baris = list(csv.reader(berkas.open(encoding="utf-8")))
-    baris[1][2] = str(int(baris[1][2]) + langkah)
-    with berkas.open("w", encoding="utf-8", newline="") as f:
-        csv.writer(f, lineterminator="\n").writerows(baris)
-
-
-def data_sepuluh_tahun(akar: Path, jumlah: int) -> tuple[Path, list[int]]:
-    """The 2024 data copied to `jumlah` years ending in 2024, inputs shifted year by year."""
-    tujuan = akar / f"data-{jumlah}-tahun"
+def salin_data(akar: Path, nama: str) -> Path:
+    """A copy of data/ at <akar>/<nama>/data (the folder keeps its name: the book names it)."""
+    tujuan = akar / nama / "data"
     shutil.rmtree(tujuan, ignore_errors=True)
     shutil.copytree(RUMAH / "data", tujuan)
-    tahun = list(range(2024 - jumlah + 1, 2025))
-    instansi = yaml.safe_load((tujuan / "instansi.yaml").read_text())
-    instansi["renstra"]["periode"] = [tahun[0] - 1, 2026]
-    (tujuan / "instansi.yaml").write_text(yaml.safe_dump(instansi, allow_unicode=True))
-    _tambah_baris(tujuan / "renstra_target.csv", "tahun", 2024, tahun)
-    _tambah_baris(tujuan / "realisasi.csv", "tahun", 2024, tahun)
-    _tambah_baris(tujuan / "idm_status.csv", "tahun", 2024, tahun)
-    _tambah_baris(tujuan / "kasus_kekerasan.csv", "tahun", 2024, [t - 1 for t in tahun] + tahun)
-    for t in tahun[:-1]:
+    return tujuan
+
+
+def ubah_realisasi(salinan: Path, indikator: str, langkah: int) -> None:
+    """Change the realisasi of `indikator` in TAHUN by `langkah` hundredths."""
+    berkas = salinan / "realisasi.csv"
+    with berkas.open(encoding="utf-8", newline="") as f:
+        baris = list(csv.DictReader(f))
+    b = next(b for b in baris if b["indikator"] == indikator and b["tahun"] == str(TAHUN))
+    b["realisasi"] = f"{float(b['realisasi']) + langkah / 100:.2f}"
+    tulis_csv(berkas, baris)
+
+
+def data_beberapa_tahun(akar: Path, jumlah: int) -> tuple[Path, list[int]]:
+    """The 2024 data copied to `jumlah` years ending in 2024, inputs shifted year by year: each
+    generated year gets a copy of 2024's folder and 2024's rows in the multi-year files, so every
+    year validates (its IDM counts match its village list, its targets lie inside the Renstra)."""
+    tujuan = salin_data(akar, f"{jumlah}-tahun")
+    tahun = list(range(TAHUN - jumlah + 1, TAHUN + 1))
+    instansi = yaml.safe_load((tujuan / "instansi.yaml").read_text(encoding="utf-8"))
+    awal, akhir = instansi["renstra"]["periode"]
+    instansi["renstra"]["periode"] = [min(awal, tahun[0] - 1), akhir]
+    (tujuan / "instansi.yaml").write_text(yaml.safe_dump(instansi, allow_unicode=True),
+                                          encoding="utf-8")
+    dibuat = tahun[:-1]
+    _salin_baris(tujuan / "renstra_target.csv", dibuat, timpa=False)
+    _salin_baris(tujuan / "realisasi.csv", dibuat, timpa=False)
+    _salin_baris(tujuan / "idm_status.csv", dibuat, timpa=True)  # must match the copied desa.csv
+    _salin_baris(tujuan / "kasus_kekerasan.csv", [t - 1 for t in tahun], timpa=False)
+    for t in dibuat:
         folder = tujuan / str(t)
-        shutil.copytree(tujuan / "2024", folder)
-        edisi = (folder / "edisi.yaml").read_text().replace("tahun: 2024", f"tahun: {t}")
-        (folder / "edisi.yaml").write_text(edisi)
+        shutil.copytree(tujuan / str(TAHUN), folder)
+        edisi = (folder / "edisi.yaml").read_text(encoding="utf-8")
+        (folder / "edisi.yaml").write_text(edisi.replace(f"tahun: {TAHUN}", f"tahun: {t}"),
+                                           encoding="utf-8")
     return tujuan, tahun
 
 
-def _tambah_baris(berkas: Path, kolom: str, dari: int, ke: list[int]) -> None:
-    """Add copies of year `dari`'s rows for every year in `ke` that has no rows yet."""
-    with berkas.open(encoding="utf-8") as f:
+def _salin_baris(berkas: Path, ke: list[int], timpa: bool) -> None:
+    """Give every year in `ke` a copy of TAHUN's rows: only where it has none, or replacing
+    its rows (`timpa`)."""
+    with berkas.open(encoding="utf-8", newline="") as f:
         baris = list(csv.DictReader(f))
-    ada = {b[kolom] for b in baris}
-    contoh = [b for b in baris if b[kolom] == str(dari)]
-    for t in sorted(set(ke)):
-        if str(t) not in ada:
-            baris += [{**b, kolom: str(t)} for b in contoh]
+    contoh = [b for b in baris if b["tahun"] == str(TAHUN)]
+    for t in sorted(set(ke) - {TAHUN}):
+        ada = [b for b in baris if b["tahun"] == str(t)]
+        if ada and not timpa:
+            continue
+        baris = [b for b in baris if b not in ada] + [{**b, "tahun": str(t)} for b in contoh]
+    tulis_csv(berkas, baris)
+
+
+def tulis_csv(berkas: Path, baris: list[dict[str, str]]) -> None:
     with berkas.open("w", encoding="utf-8", newline="") as f:
         penulis = csv.DictWriter(f, fieldnames=list(baris[0]), lineterminator="\n")
         penulis.writeheader()
         penulis.writerows(baris)
 
 
-def median(fungsi, runs: int) -> tuple[float, list[float]]:
-    nilai = [fungsi() for _ in range(runs)]
-    return statistics.median(nilai), nilai
+@dataclass
+class Baris:
+    """One row of the printed table: a case's timings, or its failure."""
+
+    nama: str
+    waktu: list[float]
+    galat: str = ""
+    catatan: str = ""
+
+    def teks(self) -> str:
+        if self.galat:
+            return f"{self.nama:<44}: FAILED\n    " + self.galat.replace("\n", "\n    ")
+        rentang = f"{min(self.waktu):.1f}–{max(self.waktu):.1f}" if len(self.waktu) > 1 else "1 run"
+        catatan = f"  {self.catatan}" if self.catatan else ""
+        return f"{self.nama:<44}: {statistics.median(self.waktu):6.1f} s  ({rentang}){catatan}"
+
+    @property
+    def median(self) -> float | None:
+        return None if self.galat or not self.waktu else statistics.median(self.waktu)
 
 
-def main() -> None:
-    p = argparse.ArgumentParser()
+def ukur(nama: str, langkah: Callable[[], list[float]]) -> Baris:
+    """Run one case; a failure becomes a row with its message instead of ending the run."""
+    try:
+        return Baris(nama, langkah())
+    except Exception as e:  # report any failure of a case, then go on
+        return Baris(nama, [], galat=_galat(e))
+
+
+def berselang(runs: int, kasus: dict[str, Callable[[], float]]) -> list[Baris]:
+    """Run the cases in turn, `runs` times (A B A B …), so that load affects each alike; a case
+    that fails stops, the others go on."""
+    baris = [Baris(nama, []) for nama in kasus]
+    for _ in range(runs):
+        for b, langkah in zip(baris, kasus.values(), strict=True):
+            if b.galat:
+                continue
+            try:
+                b.waktu.append(langkah())
+            except Exception as e:
+                b.galat = _galat(e)
+    return baris
+
+
+def _galat(e: Exception) -> str:
+    return str(e) if isinstance(e, KasusGagal) else f"{type(e).__name__}: {e}"
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--runs", type=int, default=3)
-    p.add_argument("--years", type=int, default=10)
+    p.add_argument("--years", type=int, default=10, help="fiscal years of case 5 (0: skip it)")
+    p.add_argument("--smoke", action="store_true",
+                   help="one run of every case at the smallest sizes (CI: the benchmark works)")
     args = p.parse_args()
-    hasil: dict[str, object] = {"cores": os.cpu_count()}
+    runs, tahun_banyak = (1, min(args.years, 2)) if args.smoke else (args.runs, args.years)
+    if runs < 1 or tahun_banyak < 0:
+        p.error("--runs must be at least 1 and --years at least 0")
+    print(f"lakip build benchmark ({os.cpu_count()} cores, medians and min–max of {runs} runs)"
+          + (" — smoke run, timings not representative" if args.smoke else ""), flush=True)
+    baris: list[Baris] = []
+
+    def cetak(b: Baris) -> Baris:
+        baris.append(b)
+        print(b.teks(), flush=True)
+        return b
+
     with tempfile.TemporaryDirectory(prefix="lakip-bench-") as t:
         akar = Path(t)
-        hasil["1_bersih"], semua1 = median(lambda: bersih(akar), args.runs)
-        hasil["2_naif"], semua2 = median(lambda: naif(akar), args.runs)
-        salinan, folder = siapkan_inkremental(akar)
-        hasil["3_tanpa_perubahan"], semua3 = median(
-            lambda: lakip("--data", str(salinan), "build", "2024", "--keluaran", str(folder)),
-            args.runs)
+        ours, naive = berselang(runs, {
+            "1. clean build 2024 (HTML + PDF), ours": lambda: bersih(akar),
+            "2. naive (Jupyter Book executes) + PDF": lambda: naif(akar)})
+        cetak(ours)
+        cetak(naive)
+        if ours.median and naive.median:
+            print(f"   ratio ours / naive                        : "
+                  f"{ours.median / naive.median:6.2f}")
+        salinan = salin_data(akar, "inkremental")
+        folder = akar / "_build-bersih"  # rebuilds start from the last clean build of case 1
+
+        def bangun_salinan() -> float:
+            return lakip("--data", str(salinan), "build", str(TAHUN), "--keluaran", str(folder))
+
+        def tanpa_perubahan() -> list[float]:
+            bangun_salinan()  # a no-op after case 1; a full build if case 1 failed
+            return [bangun_salinan() for _ in range(runs)]
+
+        cetak(ukur("3. rebuild, nothing changed", tanpa_perubahan))
         langkah = iter(range(1, 100))
 
         def satu_nilai() -> float:
-            ubah_satu_nilai(salinan, next(langkah))
-            return lakip("--data", str(salinan), "build", "2024", "--keluaran", str(folder))
+            ubah_realisasi(salinan, "IKU1", next(langkah))
+            return bangun_salinan()
 
-        hasil["4_satu_nilai"], semua4 = median(satu_nilai, args.runs)
-        data10, tahun = data_sepuluh_tahun(akar, args.years)
-        folder10 = akar / "_build-10"
-        mulai = time.perf_counter()
-        lakip("--data", str(data10), "build", *map(str, tahun), "--keluaran", str(folder10))
-        hasil["5_sepuluh_tahun"] = time.perf_counter() - mulai
-        hasil["puncak_rss_mib"] = puncak_rss_mib()
-    print(f"lakip build benchmark ({hasil['cores']} cores, medians of {args.runs} runs)")
-    print(f"1. clean build 2024 (HTML + PDF), ours   : {hasil['1_bersih']:6.1f} s  {_r(semua1)}")
-    print(f"2. naive (Jupyter Book executes) + PDF   : {hasil['2_naif']:6.1f} s  {_r(semua2)}")
-    print(f"   ratio ours / naive                    : {hasil['1_bersih'] / hasil['2_naif']:6.2f}")
-    print(f"3. rebuild, nothing changed              : {hasil['3_tanpa_perubahan']:6.1f} s  "
-          f"{_r(semua3)}")
-    print(f"4. rebuild, one realisasi value changed  : {hasil['4_satu_nilai']:6.1f} s  {_r(semua4)}")
-    print(f"5. {args.years} fiscal years, one clean build   : {hasil['5_sepuluh_tahun']:6.1f} s  "
-          f"({hasil['5_sepuluh_tahun'] / args.years:.1f} s per year; "
-          f"{hasil['5_sepuluh_tahun'] / hasil['1_bersih']:.1f} × one year)")
-    print(f"peak RSS of the largest process         : {hasil['puncak_rss_mib']:6.0f} MiB")
-    print(json.dumps(hasil))
+        cetak(ukur("4. rebuild, IDG 2024 changed (HTML + PDF)", lambda: [satu_nilai()
+                                                                         for _ in range(runs)]))
+        if tahun_banyak:
+            def beberapa_tahun() -> list[float]:
+                data_n, daftar = data_beberapa_tahun(akar, tahun_banyak)
+                return [lakip("--data", str(data_n), "build", *map(str, daftar),
+                              "--keluaran", str(akar / "_build-n"))]
 
-
-def _r(nilai: list[float]) -> str:
-    return "[" + ", ".join(f"{v:.1f}" for v in nilai) + "]"
+            b = cetak(ukur(f"5. {tahun_banyak} fiscal years, one clean build", beberapa_tahun))
+            if b.median and ours.median:
+                print(f"   {b.median / tahun_banyak:.1f} s per year; "
+                      f"{b.median / ours.median:.1f} × one year")
+        else:
+            print("5. N fiscal years: skipped (--years 0)")
+    print(f"peak RSS of the largest process             : {puncak_rss_mib():6.0f} MiB")
+    print(json.dumps({b.nama: b.waktu or b.galat for b in baris}, ensure_ascii=False))
+    return 1 if any(b.galat for b in baris) else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

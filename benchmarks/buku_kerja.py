@@ -6,7 +6,7 @@ Measures (medians of --runs runs, in a throwaway copy of data/):
   3. import after one changed cell (writes one file);
   4. import of a workbook with one error (validates, writes nothing).
 
-Usage: python benchmarks/buku_kerja.py [--runs 5]
+Usage: python benchmarks/buku_kerja.py [--runs 5] [--smoke]
 """
 
 from __future__ import annotations
@@ -56,7 +56,9 @@ def _gagal(xlsx: Path, akar: Path) -> None:
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--runs", type=int, default=5)
-    runs = p.parse_args().runs
+    p.add_argument("--smoke", action="store_true", help="one run (CI: the benchmark works)")
+    args = p.parse_args()
+    runs = 1 if args.smoke else args.runs
     with tempfile.TemporaryDirectory() as tmp:
         akar = Path(tmp) / "data"
         shutil.copytree(RUMAH / "data", akar)
