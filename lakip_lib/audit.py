@@ -9,8 +9,6 @@ classified as rounding (`pembulatan`), anything else as an error of its kind.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -19,7 +17,7 @@ from lakip_lib import capaian as rumus
 from lakip_lib import format as fmt
 from lakip_lib import kinerja
 from lakip_lib.capaian import Arah
-from lakip_lib.data import DataTahun
+from lakip_lib.data import DataTahun, csv_aman
 from lakip_lib.schema import KOLOM_IDM
 
 JENIS = {
@@ -527,10 +525,6 @@ def sebagai_teks(temuan: list[Temuan], tahun: int) -> str:
 
 
 def sebagai_csv(temuan: list[Temuan]) -> str:
-    keluaran = io.StringIO()
-    penulis = csv.DictWriter(keluaran, fieldnames=list(Temuan.__dataclass_fields__),
-                             lineterminator="\n")
-    penulis.writeheader()
-    for t in temuan:
-        penulis.writerow(asdict(t))
-    return keluaran.getvalue()
+    """The findings as CSV for Excel; a cell that would run as a formula opens as text."""
+    kolom = list(Temuan.__dataclass_fields__)
+    return csv_aman([kolom, *([str(asdict(t)[k]) for k in kolom] for t in temuan)])

@@ -105,7 +105,7 @@ class Bagian:
         isi = self.d.narasi(nama)
         if isi is None:
             return teks(f"*Narasi `{nama}.md` belum ditulis untuk tahun {self.tahun}.*")
-        return Teks(markdown_aman(isi))
+        return Teks(isi)  # restricted Markdown, checked by validation, rendered by us
 
     # shared building blocks -------------------------------------------------------------
     def _kalimat_kategori(self) -> str:
@@ -475,7 +475,8 @@ class Sasaran(Bagian):
 
     def judul(self) -> Isi:
         return Isi([teks(f"Sasaran strategis {self.nomor_urut}: **{markdown_aman(self.uraian)}**. "
-                         "Indikator kinerjanya: " + ", ".join(h.nama for h in self.iku) + ".")])
+                         "Indikator kinerjanya: " + ", ".join(markdown_aman(h.nama) for h in self.iku)
+                         + ".")])
 
     def target_realisasi(self) -> Isi:
         isi = Isi()
@@ -545,11 +546,12 @@ class Sasaran(Bagian):
             lebih_rendah = [b["wilayah"] for b in lain if b["nilai"] < h.realisasi]
             bagian = []
             if lebih_rendah:
-                bagian.append("lebih tinggi daripada " + ", ".join(lebih_rendah))
+                bagian.append("lebih tinggi daripada " + ", ".join(map(markdown_aman, lebih_rendah)))
             if lebih_tinggi:
-                bagian.append("lebih rendah daripada " + ", ".join(lebih_tinggi))
-            isi.append(teks(f"Realisasi {h.nama} {self.d.instansi['kabupaten']} "
-                            f"({narasi.nilai(h.realisasi, h.satuan, h.desimal)}) "
+                bagian.append("lebih rendah daripada " + ", ".join(map(markdown_aman, lebih_tinggi)))
+            isi.append(teks(f"Realisasi {markdown_aman(h.nama)} "
+                            f"{markdown_aman(self.d.instansi['kabupaten'])} "
+                            f"({markdown_aman(narasi.nilai(h.realisasi, h.satuan, h.desimal))}) "
                             + " dan ".join(bagian) + "."))
         nama = {b["kode"]: b["nama"] for b in self.d["indikator"].baris}
         isi.append(self.tabel("d", "Perbandingan dengan Daerah Lain, Provinsi, dan Nasional",
@@ -845,8 +847,8 @@ class Penutup(Bagian):
 
     def kesimpulan(self) -> Isi:
         hasil = kinerja.hasil_iku(self.d)
-        tercapai = [h.nama for h in hasil if h.tercapai]
-        belum = [h.nama for h in hasil if h.tercapai is False]
+        tercapai = [markdown_aman(h.nama) for h in hasil if h.tercapai]
+        belum = [markdown_aman(h.nama) for h in hasil if h.tercapai is False]
         total = kinerja.total_anggaran(self.d)
         kalimat = [self._kalimat_kategori()]
         if tercapai:

@@ -28,6 +28,8 @@ import yaml
 
 from lakip_lib import aturan, book, cache, data, edisi, pdf
 from lakip_lib.data import DataTahun
+from lakip_lib.markdown_terbatas import markdown_aman
+from lakip_lib.tampilan import json_aman
 
 AKAR_PROYEK = Path(__file__).resolve().parent.parent
 NOTEBOOKS = AKAR_PROYEK / "notebooks"
@@ -150,7 +152,7 @@ def _rapikan(path: Path, judul: str | None) -> None:
     if judul:
         for sel in nb.cells:
             if sel.cell_type == "markdown" and sel.source.lstrip().startswith("# "):
-                sel.source = f"# {judul}"
+                sel.source = f"# {markdown_aman(judul)}"  # MyST reads it: literal text only
                 break
     nbformat.write(nb, path)
 
@@ -317,12 +319,11 @@ def tulis_indeks(situs: Path) -> None:
                        "halaman": sorted(p.name for p in (situs / str(tahun)).glob("*.html"))})
     terbaru = next((e for e in daftar if e["status"] != "draf"), daftar[0])["tahun"]
     tulis_pengalihan(situs / "index.html", f"{terbaru}/index.html", f"LAKIP {terbaru}")
-    isi = json.dumps(daftar, ensure_ascii=False, indent=1)
+    isi = json_aman(json.dumps(daftar, ensure_ascii=False, indent=1))  # no literal <, >, &
     (situs / "editions.json").write_text(isi + "\n", encoding="utf-8")
     # The same list as a script: a page opened from disk (file://) cannot fetch() a JSON file,
-    # but it can load a script. "<" escaped so the text can never close a script element.
-    (situs / "editions.js").write_text(
-        f"window.lakipEdisi = {isi.replace('<', chr(92) + 'u003c')};\n", encoding="utf-8")
+    # but it can load a script.
+    (situs / "editions.js").write_text(f"window.lakipEdisi = {isi};\n", encoding="utf-8")
 
 
 def tulis_pengalihan(path: Path, tujuan: str, judul: str) -> None:

@@ -11,6 +11,8 @@ import csv
 import difflib
 import io
 import os
+import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -19,9 +21,18 @@ from typing import Any
 
 import yaml
 
-from lakip_lib.masalah import GALAT, Masalah, ValidasiGagal
-from lakip_lib.schema import BY_NAME, DATASETS, Dataset
-from lakip_lib.sel import parse
+from lakip_lib import markdown_terbatas
+from lakip_lib.masalah import GALAT, PERINGATAN, Masalah, ValidasiGagal
+from lakip_lib.schema import (
+    BY_NAME,
+    DATASETS,
+    NARASI_TETAP,
+    YAML_EDISI,
+    YAML_INSTANSI,
+    YAML_ISU,
+    Dataset,
+)
+from lakip_lib.sel import DIGIT_BULAT_MAKS, TEKS_MAKS, karakter_terlarang, parse
 
 UKURAN_MAKS = 20 * 1024 * 1024  # bytes; a data table of this project is a few KiB
 BARIS_PERTAMA = 2  # the header is row 1, as in a spreadsheet
@@ -166,9 +177,9 @@ def muat(tahun: int, akar: Path | None = None) -> DataTahun:
         p.tambah(p.nama(folder), None, None,
                  f"folder data tahun {tahun} tidak ada. Tahun yang tersedia: {ada}.")
         raise ValidasiGagal(p.masalah)
-    instansi = _yaml(akar / "instansi.yaml", p, wajib=True)
-    edisi = _yaml(folder / "edisi.yaml", p, wajib=True)
-    isu = _yaml(folder / "isu_strategis.yaml", p, wajib=False)
+    instansi = _yaml(akar / "instansi.yaml", p, YAML_INSTANSI, wajib=True)
+    edisi = _yaml(folder / "edisi.yaml", p, YAML_EDISI, wajib=True)
+    isu = _yaml(folder / "isu_strategis.yaml", p, YAML_ISU, wajib=False)
     _periksa_instansi(instansi, tahun, p, akar / "instansi.yaml")
     _periksa_edisi(edisi, tahun, p, folder / "edisi.yaml")
     periode = _periode(instansi)
@@ -179,7 +190,8 @@ def muat(tahun: int, akar: Path | None = None) -> DataTahun:
         if t is not None:
             tabel[ds.nama] = t
     _periksa_acuan(tabel, p)
-    data = DataTahun(tahun, akar, instansi, edisi, isu, tabel, _narasi(folder))
+    narasi = _narasi(folder, p, nama_narasi(tabel))
+    data = DataTahun(tahun, akar, instansi, edisi, isu, tabel, narasi)
     if not any(m.tingkat == GALAT for m in p.masalah):
         aturan.periksa(data, p.tambah)
     galat = [m for m in p.masalah if m.tingkat == GALAT]
@@ -198,17 +210,62 @@ def _periode(instansi: dict[str, Any]) -> tuple[int, int] | None:
         return None
 
 
-def _yaml(path: Path, p: _Pengumpul, wajib: bool) -> dict[str, Any]:
+class _PemuatYaml(yaml.SafeLoader):
+    """Safe YAML without aliases (a few hundred bytes of nested aliases expand to gigabytes) and
+    with bounded nesting (deep nesting exhausts the stack)."""
+
+    KEDALAMAN_MAKS = 20
+
+    def __init__(self, teks: str):
+        super().__init__(teks)
+        self._kedalaman = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            raise _YamlDitolak("alias YAML (*nama) tidak diizinkan; tulis nilainya langsung",
+                               self.peek_event().start_mark)
+        self._kedalaman += 1
+        try:
+            if self._kedalaman > self.KEDALAMAN_MAKS:
+                raise _YamlDitolak(f"struktur bersarang lebih dari {self.KEDALAMAN_MAKS} "
+                                   "tingkat", self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._kedalaman -= 1
+
+
+class _YamlDitolak(yaml.YAMLError):
+    def __init__(self, pesan: str, tanda: Any):
+        super().__init__(pesan)
+        self.pesan, self.problem_mark = pesan, tanda
+
+
+def baca_yaml(teks: str) -> Any:
+    """A YAML text read safely (no alias, bounded nesting, no Python objects)."""
+    pemuat = _PemuatYaml(teks)
+    try:
+        return pemuat.get_single_data()
+    finally:
+        pemuat.dispose()
+
+
+def _yaml(path: Path, p: _Pengumpul, bentuk: dict[str, Any], wajib: bool) -> dict[str, Any]:
     nama = p.nama(path)
     if not path.exists():
         if wajib:
             p.tambah(nama, None, None, "berkas wajib ini tidak ditemukan.")
         return {}
-    teks = _baca_teks(path, p)
+    teks = _baca_teks(path, p, karakter=True)
     if teks is None:
         return {}
     try:
-        isi = yaml.safe_load(teks)
+        isi = baca_yaml(teks)
+    except _YamlDitolak as e:
+        p.tambah(nama, e.problem_mark.line + 1, None, e.pesan + ".")
+        return {}
+    except ValueError:  # e.g. an integer of thousands of digits
+        p.tambah(nama, None, None, "berkas memuat angka yang terlalu panjang.")
+        return {}
     except yaml.YAMLError as e:
         tanda = getattr(e, "problem_mark", None)
         baris = tanda.line + 1 if tanda is not None else None
@@ -220,7 +277,53 @@ def _yaml(path: Path, p: _Pengumpul, wajib: bool) -> dict[str, Any]:
     if not isinstance(isi, dict):
         p.tambah(nama, None, None, "isi berkas harus berupa pasangan kunci: nilai.")
         return {}
-    return isi
+    return _bentuk(isi, bentuk, "", nama, p)
+
+
+_JENIS = {str: "teks", int: "bilangan bulat", date: "tanggal TTTT-BB-HH"}
+
+
+def _jenis(nilai: Any) -> str:
+    if isinstance(nilai, dict):
+        return "pasangan kunci: nilai"
+    if isinstance(nilai, list):
+        return "daftar"
+    if isinstance(nilai, bool):
+        return "ya/tidak"
+    return _JENIS.get(type(nilai), type(nilai).__name__)
+
+
+def _bentuk(nilai: Any, bentuk: Any, jalur: str, nama: str, p: _Pengumpul) -> Any:
+    """The value checked against its declared shape (schema.YAML_*), with text NFC-normalised;
+    a value of the wrong kind is reported and dropped (None)."""
+    if nilai is None:
+        return None
+    if isinstance(bentuk, dict) or isinstance(bentuk, list):
+        jenis_ok = isinstance(nilai, type(bentuk))
+        if not jenis_ok:
+            p.tambah(nama, None, jalur or None, f"harus berupa {_jenis(bentuk)}, bukan "
+                     f"{_jenis(nilai)}.")
+            return None
+        if isinstance(bentuk, list):
+            return [_bentuk(v, bentuk[0], f"{jalur}[{i + 1}]", nama, p) for i, v in enumerate(nilai)]
+        return {k: _bentuk(v, bentuk[k], f"{jalur}.{k}" if jalur else str(k), nama, p)
+                if k in bentuk else v for k, v in nilai.items()}
+    if bentuk is str and isinstance(nilai, (int, float)) and not isinstance(nilai, bool):
+        nilai = str(nilai)  # e.g. a NIP written without quotes
+    if bentuk is int and isinstance(nilai, int) and not isinstance(nilai, bool) \
+            and abs(nilai) >= 10 ** DIGIT_BULAT_MAKS:
+        p.tambah(nama, None, jalur, f"bilangan terlalu besar (lebih dari {DIGIT_BULAT_MAKS} angka).")
+        return None
+    if not isinstance(nilai, bentuk) or isinstance(nilai, bool):
+        p.tambah(nama, None, jalur, f"harus berupa {_JENIS[bentuk]}, bukan {_jenis(nilai)}.")
+        return None
+    if isinstance(nilai, str):
+        if len(nilai) > TEKS_MAKS:
+            p.tambah(nama, None, jalur, f"teks terlalu panjang ({len(nilai)} karakter; batas "
+                     f"{TEKS_MAKS}).")
+            return None
+        return unicodedata.normalize("NFC", nilai)
+    return nilai
 
 
 def _butuh(isi: dict[str, Any], jalur: str) -> Any:
@@ -293,8 +396,16 @@ def _periksa_penilaian(penilaian: Any, nama: str, p: _Pengumpul) -> None:
                  '"Peraturan Menteri PANRB Nomor 53 Tahun 2014".')
 
 
-def _baca_teks(path: Path, p: _Pengumpul) -> str | None:
+def _baca_teks(path: Path, p: _Pengumpul, karakter: bool = False) -> str | None:
+    """A text file's content, NFC-normalised (so that names compare equal however they were
+    typed). None, with a message, for a symlink, an oversized file, an encoding other than
+    UTF-8, or (with `karakter`: YAML and Markdown; CSV cells are checked one by one) an
+    invisible or control character."""
     nama = p.nama(path)
+    if path.is_symlink():
+        p.tambah(nama, None, None, "berkas ini adalah tautan simbolik (symlink) dan tidak dibaca: "
+                 "isinya bisa berasal dari luar folder data. Ganti dengan salinan berkasnya.")
+        return None
     if path.stat().st_size > UKURAN_MAKS:
         p.tambah(nama, None, None,
                  f"berkas terlalu besar ({path.stat().st_size // (1024 * 1024)} MiB; batas "
@@ -302,13 +413,22 @@ def _baca_teks(path: Path, p: _Pengumpul) -> str | None:
         return None
     mentah = path.read_bytes()
     try:
-        return mentah.decode("utf-8-sig")
+        teks = unicodedata.normalize("NFC", mentah.decode("utf-8-sig"))
     except UnicodeDecodeError as e:
         baris = mentah[: e.start].count(b"\n") + 1
-        p.tambah(nama, baris, None,
-                 "berkas tidak tersimpan dalam pengodean UTF-8 (mungkin Windows-1252 dari "
-                 'Excel). Simpan ulang dengan pilihan "CSV UTF-8 (Comma delimited)".')
+        cara = ('di Excel pilih "CSV UTF-8 (Comma delimited)"' if path.suffix == ".csv" else
+                "di penyunting teks pilih pengodean UTF-8")
+        p.tambah(nama, baris, None, "berkas tidak tersimpan dalam pengodean UTF-8 (mungkin "
+                 f"Windows-1252). Simpan ulang sebagai UTF-8: {cara}.")
         return None
+    terlarang = karakter_terlarang(teks) if karakter else None
+    if terlarang:
+        posisi, uraian = terlarang
+        p.tambah(nama, teks.count("\n", 0, posisi) + 1, None,
+                 f"berkas memuat {uraian}. Hapus karakter itu (sering terbawa saat menyalin "
+                 "dari web atau PDF).")
+        return None
+    return teks
 
 
 def _baca_tabel(ds: Dataset, path: Path, p: _Pengumpul, periode: tuple[int, int] | None,
@@ -348,6 +468,7 @@ def _baca_tabel(ds: Dataset, path: Path, p: _Pengumpul, periode: tuple[int, int]
                                   draf))
         tabel.nomor.append(i)
     _periksa_kunci(tabel, p)
+    _periksa_nama_berkas(tabel, p)
     return tabel
 
 
@@ -383,6 +504,22 @@ def _baris(ds: Dataset, mentah: dict[str, str], nama: str, nomor: int, p: _Pengu
                          f"{periode[0]}–{periode[1]}.")
         hasil[kolom.nama] = nilai
     return hasil
+
+
+def _periksa_nama_berkas(tabel: Tabel, p: _Pengumpul) -> None:
+    """Values that become file names must differ even where letter case does not count (S1 and
+    s1 would both be sasaran_s1.html)."""
+    for kolom in (k for k in tabel.dataset.kolom if k.nama_berkas):
+        pertama: dict[str, tuple[str, int]] = {}
+        for baris, nomor in zip(tabel.baris, tabel.nomor, strict=True):
+            nilai = baris[kolom.nama]
+            if nilai is None:
+                continue
+            lain, nomor_lain = pertama.setdefault(nilai.lower(), (nilai, nomor))
+            if lain != nilai:
+                p.tambah(tabel.berkas, nomor, kolom.nama,
+                         f'nilai "{nilai}" hanya berbeda huruf besar/kecil dari "{lain}" di baris '
+                         f"{nomor_lain}; keduanya akan menjadi halaman yang sama.")
 
 
 def _periksa_kunci(tabel: Tabel, p: _Pengumpul) -> None:
@@ -444,6 +581,38 @@ def teks_csv(ds: Dataset, baris: Iterable[dict[str, Any]]) -> str:
     return keluaran.getvalue()
 
 
+_ANGKA_CSV = re.compile(r"[-+]?[0-9][0-9.,]*%?")
+
+
+def sel_csv_aman(sel: str) -> str:
+    """A cell that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
+    return) gets a leading apostrophe, so it opens as text; a number (also a negative one, or an
+    Indonesian-formatted figure such as -5,00%) stays as it is."""
+    if sel[:1] in ("=", "+", "-", "@", "\t", "\r") and not _ANGKA_CSV.fullmatch(sel):
+        return "'" + sel
+    return sel
+
+
+def csv_aman(baris: Iterable[Iterable[str]]) -> str:
+    """CSV text of rows with every cell passed through `sel_csv_aman`."""
+    keluaran = io.StringIO()
+    csv.writer(keluaran, lineterminator="\n").writerows([sel_csv_aman(str(s)) for s in b]
+                                                        for b in baris)
+    return keluaran.getvalue()
+
+
+def isi_terbit(akar: Path, path: str, tahun: int) -> bytes:
+    """A data file as the edition's data package publishes it: `isi_edisi`, with a CSV whose
+    cells could run as spreadsheet formulas rewritten by `csv_aman` (otherwise byte for byte)."""
+    isi = isi_edisi(akar, path, tahun)
+    if not path.endswith(".csv"):
+        return isi
+    baris = list(csv.reader(io.StringIO(isi.decode("utf-8-sig"), newline="")))
+    if all(sel_csv_aman(s) == s for b in baris for s in b):
+        return isi
+    return csv_aman(baris).encode("utf-8")
+
+
 def isi_edisi(akar: Path, path: str, tahun: int) -> bytes:
     """A data file as the edition of `tahun` sees it: a multi-year record without later years'
     rows, so that adding next year's figures changes neither this edition nor its fingerprint."""
@@ -460,8 +629,34 @@ def isi_edisi(akar: Path, path: str, tahun: int) -> bytes:
     return teks_csv(ds, tetap).encode("utf-8")
 
 
-def _narasi(folder: Path) -> dict[str, str]:
+def nama_narasi(tabel: dict[str, Tabel]) -> set[str]:
+    """The narratives the book shows: the fixed parts and one per sasaran."""
+    sasaran = tabel["sasaran"].kolom("kode") if "sasaran" in tabel else []
+    return {*NARASI_TETAP, *(str(k) for k in sasaran)}
+
+
+def _narasi(folder: Path, p: _Pengumpul, dikenal: set[str]) -> dict[str, str]:
+    """The year's narratives that the book shows, each checked for what it may contain
+    (`markdown_terbatas`). Other .md files are neither read nor published (a warning)."""
     narasi = folder / "narasi"
     if not narasi.is_dir():
         return {}
-    return {f.stem: f.read_text(encoding="utf-8") for f in sorted(narasi.glob("*.md"))}
+    hasil = {}
+    for f in sorted(narasi.glob("*.md")):
+        nama = p.nama(f)
+        if f.is_dir():
+            continue
+        if f.stem not in dikenal:
+            p.tambah(nama, None, None, "berkas narasi ini tidak dipakai buku dan tidak "
+                     "diterbitkan. Nama yang dikenal: " + ", ".join(sorted(dikenal)) + ".",
+                     PERINGATAN)
+            continue
+        teks = _baca_teks(f, p, karakter=True)
+        if teks is None:
+            continue
+        for baris, konstruk in markdown_terbatas.pelanggaran(teks):
+            p.tambah(nama, baris, None, f"{konstruk} tidak diizinkan dalam narasi. Narasi hanya "
+                     "boleh berisi judul (#), paragraf, huruf miring/tebal, daftar, tabel, dan "
+                     "tautan ke halaman http(s).")
+        hasil[f.stem] = teks
+    return hasil

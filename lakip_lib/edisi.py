@@ -13,6 +13,7 @@ from typing import Any
 from lakip_lib import cache, data, pdf
 from lakip_lib.data import DataTahun
 from lakip_lib.schema import DATASETS, Tipe
+from lakip_lib.tampilan import json_aman
 
 TIPE_FRICTIONLESS = {Tipe.TEKS: "string", Tipe.BULAT: "integer", Tipe.RUPIAH: "integer",
                      Tipe.DESIMAL: "number", Tipe.TAHUN: "year"}
@@ -26,7 +27,7 @@ def berkas_data(d: DataTahun) -> list[str]:
     for lain in (f"{d.tahun}/isu_strategis.yaml",):
         if (d.akar / lain).exists():
             daftar.append(lain)
-    daftar += sorted(str(p.relative_to(d.akar)) for p in (d.akar / str(d.tahun)).glob("narasi/*.md"))
+    daftar += sorted(f"{d.tahun}/narasi/{nama}.md" for nama in d.semua_narasi())  # as validated
     return daftar
 
 
@@ -68,7 +69,7 @@ def tulis_paket_data(d: DataTahun, tujuan: Path) -> Path:
         shutil.rmtree(folder)
     for p in berkas_data(d):
         (folder / p).parent.mkdir(parents=True, exist_ok=True)
-        (folder / p).write_bytes(data.isi_edisi(d.akar, p, d.tahun))
+        (folder / p).write_bytes(data.isi_terbit(d.akar, p, d.tahun))
     sumber: list[dict[str, Any]] = []
     for ds in DATASETS:
         path = ds.path(d.tahun)
@@ -88,7 +89,8 @@ def tulis_paket_data(d: DataTahun, tujuan: Path) -> Path:
         "resources": sumber,
     }
     tulis = folder / "datapackage.json"
-    tulis.write_text(json.dumps(paket, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    tulis.write_text(json_aman(json.dumps(paket, ensure_ascii=False, indent=1)) + "\n",
+                     encoding="utf-8")
     return tulis
 
 

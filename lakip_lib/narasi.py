@@ -1,7 +1,9 @@
 """Generated sentences that state figures. Every number in them comes from the caller's data.
 
 Qualitative analysis (causes, obstacles, solutions) is the analyst's Markdown under data/<year>/
-narasi/; this module only writes the sentences whose content is arithmetic.
+narasi/; this module only writes the sentences whose content is arithmetic. The sentences are
+Markdown: every text from data in them (names, units, categories) passes through `md`, so it reads
+as literal text.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from decimal import Decimal
 from lakip_lib import format as fmt
 from lakip_lib.capaian import Arah
 from lakip_lib.kinerja import HasilIndikator, TotalAnggaran
+from lakip_lib.markdown_terbatas import markdown_aman as md
 
 TANPA_SATUAN = {"indeks", ""}
 
@@ -34,12 +37,12 @@ def bilangan(n: int) -> str:
 
 def capaian_indikator(h: HasilIndikator, tahun: int) -> str:
     if h.realisasi is None:
-        return (f"Realisasi {h.nama} tahun {tahun} belum tersedia, sehingga capaiannya terhadap "
-                f"target {nilai(h.target, h.satuan, h.desimal)} belum dapat dihitung.")
-    kalimat = (f"Pada tahun {tahun}, realisasi {h.nama} sebesar "
-               f"{nilai(h.realisasi, h.satuan, h.desimal)} terhadap target "
-               f"{nilai(h.target, h.satuan, h.desimal)}, sehingga capaiannya "
-               f"{fmt.persen(h.capaian)} dengan kategori **{h.kategori}**.")
+        return (f"Realisasi {md(h.nama)} tahun {tahun} belum tersedia, sehingga capaiannya terhadap "
+                f"target {md(nilai(h.target, h.satuan, h.desimal))} belum dapat dihitung.")
+    kalimat = (f"Pada tahun {tahun}, realisasi {md(h.nama)} sebesar "
+               f"{md(nilai(h.realisasi, h.satuan, h.desimal))} terhadap target "
+               f"{md(nilai(h.target, h.satuan, h.desimal))}, sehingga capaiannya "
+               f"{fmt.persen(h.capaian)} dengan kategori **{md(h.kategori)}**.")
     if h.arah is Arah.TURUN:
         kalimat += (" Indikator ini makin baik bila makin rendah, sehingga capaian dihitung "
                     "dengan rumus (2 × target − realisasi) ÷ target × 100.")
@@ -52,20 +55,20 @@ def perubahan(nama: str, sebelum: Decimal | None, sesudah: Decimal | None, tahun
               satuan: str, desimal: int, arah: Arah) -> str:
     """Direction and size of the change since last year, judged by the indicator's direction."""
     if sesudah is None:
-        return (f"Realisasi {nama} tahun {tahun} belum tersedia; realisasi tahun {tahun - 1} "
-                f"sebesar {nilai(sebelum, satuan, desimal)}.")
+        return (f"Realisasi {md(nama)} tahun {tahun} belum tersedia; realisasi tahun {tahun - 1} "
+                f"sebesar {md(nilai(sebelum, satuan, desimal))}.")
     if sebelum is None:
-        return f"Realisasi {nama} tahun {tahun - 1} tidak tersedia untuk dibandingkan."
+        return f"Realisasi {md(nama)} tahun {tahun - 1} tidak tersedia untuk dibandingkan."
     selisih = sesudah - sebelum
     if selisih == 0:
-        return f"Realisasi {nama} tahun {tahun} sama dengan tahun {tahun - 1}."
+        return f"Realisasi {md(nama)} tahun {tahun} sama dengan tahun {tahun - 1}."
     gerak = "naik" if selisih > 0 else "turun"
     membaik = (selisih > 0) == (arah is Arah.NAIK)
-    besar = nilai(abs(selisih), "" if satuan == "%" else satuan, desimal)
+    besar = md(nilai(abs(selisih), "" if satuan == "%" else satuan, desimal))
     poin = " poin persentase" if satuan == "%" else ""
     relatif = f" ({fmt.persen(abs(selisih) / abs(sebelum) * 100)})" if sebelum != 0 else ""
-    return (f"Dibandingkan tahun {tahun - 1} ({nilai(sebelum, satuan, desimal)}), realisasi "
-            f"{nama} tahun {tahun} {gerak} {besar}{poin}{relatif}; perubahan ini "
+    return (f"Dibandingkan tahun {tahun - 1} ({md(nilai(sebelum, satuan, desimal))}), realisasi "
+            f"{md(nama)} tahun {tahun} {gerak} {besar}{poin}{relatif}; perubahan ini "
             f"{'membaik' if membaik else 'memburuk'} karena indikator ini makin baik bila makin "
             f"{'tinggi' if arah is Arah.NAIK else 'rendah'}.")
 
@@ -73,10 +76,10 @@ def perubahan(nama: str, sebelum: Decimal | None, sesudah: Decimal | None, tahun
 def akhir_renstra(h: HasilIndikator, target_akhir: Decimal | None, tahun_akhir: int,
                   capaian_akhir: Decimal | None) -> str:
     if target_akhir is None or h.realisasi is None:
-        return f"Target akhir Renstra ({tahun_akhir}) untuk {h.nama} belum dapat dibandingkan."
-    kalimat = (f"Target akhir periode Renstra tahun {tahun_akhir} untuk {h.nama} adalah "
-               f"{nilai(target_akhir, h.satuan, h.desimal)}. Realisasi saat ini "
-               f"{nilai(h.realisasi, h.satuan, h.desimal)} setara dengan capaian "
+        return f"Target akhir Renstra ({tahun_akhir}) untuk {md(h.nama)} belum dapat dibandingkan."
+    kalimat = (f"Target akhir periode Renstra tahun {tahun_akhir} untuk {md(h.nama)} adalah "
+               f"{md(nilai(target_akhir, h.satuan, h.desimal))}. Realisasi saat ini "
+               f"{md(nilai(h.realisasi, h.satuan, h.desimal))} setara dengan capaian "
                f"{fmt.persen(capaian_akhir)} terhadap target akhir tersebut")
     jarak = target_akhir - h.realisasi if h.arah is Arah.NAIK else h.realisasi - target_akhir
     if jarak > 0:
@@ -84,7 +87,7 @@ def akhir_renstra(h: HasilIndikator, target_akhir: Decimal | None, tahun_akhir: 
         satuan = "" if h.satuan == "%" else h.satuan
         poin = " poin persentase" if h.satuan == "%" else ""
         return (kalimat + f"; masih diperlukan {arah_gerak} "
-                f"{nilai(jarak, satuan, h.desimal)}{poin} untuk mencapainya.")
+                f"{md(nilai(jarak, satuan, h.desimal))}{poin} untuk mencapainya.")
     return kalimat + "; target akhir Renstra sudah terlampaui."
 
 
@@ -93,10 +96,10 @@ def anggaran(total: TotalAnggaran, sumber: str) -> str:
         return "Rincian anggaran tahun ini belum lengkap; jumlahnya belum tersedia."
     if total.realisasi is None:
         return (f"Anggaran instansi tahun ini sebesar {fmt.rupiah(total.anggaran)} "
-                f"(*{fmt.terbilang_rupiah(total.anggaran)}*) yang bersumber dari {sumber}. "
+                f"(*{fmt.terbilang_rupiah(total.anggaran)}*) yang bersumber dari {md(sumber)}. "
                 "Realisasinya belum tersedia.")
     return (f"Anggaran instansi tahun ini sebesar {fmt.rupiah(total.anggaran)} "
-            f"(*{fmt.terbilang_rupiah(total.anggaran)}*) yang bersumber dari {sumber}. "
+            f"(*{fmt.terbilang_rupiah(total.anggaran)}*) yang bersumber dari {md(sumber)}. "
             f"Realisasinya {fmt.rupiah(total.realisasi)} "
             f"(*{fmt.terbilang_rupiah(total.realisasi)}*) atau {fmt.persen(total.penyerapan)} "
             f"dari anggaran, dengan sisa {fmt.rupiah(total.sisa)}.")
@@ -110,10 +113,10 @@ def sebaran_kategori(jumlah: Mapping[str, int], keseluruhan: str | None,
     total = sum(jumlah.values())
     if not ada:
         return "Belum ada IKU yang capaiannya dapat dihitung."
-    rincian = ", ".join(f"{bilangan(n)} berkategori {k}" for k, n in ada)
+    rincian = ", ".join(f"{bilangan(n)} berkategori {md(k)}" for k, n in ada)
     return (f"Dari {bilangan(total)} IKU yang capaiannya dapat dihitung, {rincian}. "
-            f"Kinerja instansi secara keseluruhan dinilai dari {aturan}, yaitu "
-            f"{fmt.persen(nilai_)}, sehingga berkategori **{keseluruhan}**.")
+            f"Kinerja instansi secara keseluruhan dinilai dari {md(aturan)}, yaitu "
+            f"{fmt.persen(nilai_)}, sehingga berkategori **{md(keseluruhan)}**.")
 
 
 def efisiensi(capaian: Decimal | None, penyerapan: Decimal | None,

@@ -29,7 +29,7 @@ MARGIN = {"top": "20mm", "bottom": "18mm", "left": "17mm", "right": "17mm"}
 
 def nama_berkas(d: DataTahun) -> str:
     singkat = re.sub(r"[^A-Za-z0-9-]+", "-", d.instansi["nama_singkat"]).strip("-")
-    return f"LAKIP-{d.tahun}-{singkat}.pdf"
+    return f"LAKIP-{d.tahun}-{singkat}.pdf" if singkat else f"LAKIP-{d.tahun}.pdf"
 
 
 def gaya_halaman(d: DataTahun) -> str:
@@ -48,7 +48,10 @@ def gaya_halaman(d: DataTahun) -> str:
 
 
 def _css_string(teks: str) -> str:
-    return '"' + teks.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+    """A CSS string literal of any text: quotes, backslashes and control characters as CSS hex
+    escapes, so that text from data can never end the string or the rule."""
+    return '"' + "".join(f"\\{ord(c):x} " if c in '"\\' or ord(c) < 0x20 or ord(c) == 0x7f
+                         else c for c in teks) + '"'
 
 
 def halaman_penanda(pdf: bytes) -> dict[str, int]:

@@ -10,6 +10,7 @@ audit only — it is never used to compute anything.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import Enum
 
 
@@ -42,6 +43,7 @@ class Kolom:
     dalam_renstra: bool = False  # a TAHUN that must lie inside the Renstra period
     boleh_negatif: bool = True
     wajib_final: bool = False  # required in a final edition, may stay empty in a draft
+    nama_berkas: bool = False  # the value becomes part of a file name and URL (letters, digits, -, _)
     keterangan: str = ""
 
 
@@ -80,6 +82,28 @@ class Dataset:
 ARAH = ("naik", "turun")
 PANDUAN_NARASI = ("*Tuliskan di sini dengan kata-kata sendiri; jangan mencantumkan angka (angka "
                   "dihitung dari data).*")  # the placeholder `lakip new-year` leaves in narratives
+# Declared shape of the YAML inputs (checked by lakip_lib.data): str is text, int a whole number,
+# date a date (TTTT-BB-HH), [x] a list of x, {…} a mapping. Keys not declared are not read.
+_PERIODE = [int]
+YAML_INSTANSI = {
+    "nama": str, "nama_singkat": str, "pemerintah": str, "kabupaten": str, "provinsi": str,
+    "ibu_kota": str,
+    "kepala": {"nama": str, "pangkat": str, "golongan": str, "nip": str, "jabatan": str},
+    "dasar_pembentukan": [{"peraturan": str, "tentang": str}],
+    "tugas": str, "fungsi": [str],
+    "struktur": [{"unit": str, "jabatan_fungsional": [{"jabatan": str, "jumlah": int}]}],
+    "landasan_hukum": [str],
+    "rpjmd": {"periode": _PERIODE, "visi": str, "misi": str},
+    "renstra": {"periode": _PERIODE},
+}
+YAML_EDISI = {
+    "tahun": int, "label": str, "status": str, "tempat": str, "tanggal_terbit": date,
+    "pagu_anggaran": int, "sumber_anggaran": str,
+    "perjanjian_kinerja": {"judul": str, "tanggal": date,
+                           "pihak_kedua": {"nama": str, "jabatan": str}},
+}
+YAML_ISU = {"tantangan": [str], "peluang": [str]}
+NARASI_TETAP = ("kata_pengantar", "latar_belakang", "kendala_utama", "penutup")  # + one per sasaran
 STATUS_IDM = ("Mandiri", "Maju", "Berkembang", "Tertinggal", "Sangat Tertinggal")
 KOLOM_IDM = {s: s.lower().replace(" ", "_") for s in STATUS_IDM}  # status → idm_status column
 LEVEL = ("program", "kegiatan", "subkegiatan")
@@ -102,7 +126,8 @@ DATASETS: tuple[Dataset, ...] = (
     ),
     Dataset(
         "sasaran", "sasaran.csv", "Sasaran strategis Renstra beserta tujuan yang didukungnya.",
-        (_k("kode"), _k("tujuan", acuan=("tujuan", "kode")), _k("uraian")), ("kode",),
+        (_k("kode", nama_berkas=True), _k("tujuan", acuan=("tujuan", "kode")), _k("uraian")),
+        ("kode",),
     ),
     Dataset(
         "indikator", "indikator.csv",

@@ -6,17 +6,44 @@ Every function returns `(value, None)` or `(None, message)`; the caller adds fil
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+import unicodedata
+from decimal import Decimal
 
 from lakip_lib.schema import Kolom, Tipe
 
 Hasil = tuple[object, str | None]
 
-_KOMA_DESIMAL = re.compile(r"^-?\d+,\d+$")
-_FORMAT_INDONESIA = re.compile(r"^-?\d{1,3}(\.\d{3})+,\d+$")
-_RIBUAN = re.compile(r"^-?\d{1,3}([.,]\d{3})+$")
-_BULAT = re.compile(r"^-?\d+$")
+# Digits are 0-9 only ("\d" would also take Arabic-Indic or fullwidth digits).
+_KOMA_DESIMAL = re.compile(r"^-?[0-9]+,[0-9]+$")
+_FORMAT_INDONESIA = re.compile(r"^-?[0-9]{1,3}(\.[0-9]{3})+,[0-9]+$")
+_RIBUAN = re.compile(r"^-?[0-9]{1,3}([.,][0-9]{3})+$")
+_BULAT = re.compile(r"^-?[0-9]+$")
+_DESIMAL = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 _RP = re.compile(r"^rp\.?\s*", re.IGNORECASE)
+DIGIT_BULAT_MAKS = 18  # rupiah up to 999 quadrillion; a longer number is a typing error
+DIGIT_PECAHAN_MAKS = 20
+TEKS_MAKS = 2000  # characters in one text cell (the longest definition in the data is ~300)
+
+# Characters that do not show but change what a text is (copied from the web or a PDF): zero
+# width, bidirectional controls (which can make a text read differently from its bytes), soft
+# hyphen, and control characters other than tab and line breaks.
+_TAK_TERLIHAT = {0x00AD: "tanda hubung lunak", 0x061C: "penanda arah huruf Arab",
+                 0x180E: "pemisah vokal Mongolia", 0x200B: "spasi lebar nol",
+                 0x200C: "pemisah lebar nol", 0x200D: "penyambung lebar nol",
+                 0x200E: "penanda kiri-ke-kanan", 0x200F: "penanda kanan-ke-kiri",
+                 0x2060: "penyambung kata", 0xFEFF: "BOM / spasi lebar nol tak terputus",
+                 **{c: "kendali arah teks" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}}
+
+
+def karakter_terlarang(teks: str) -> tuple[int, str] | None:
+    """(position, description) of the first invisible or control character in a text, if any."""
+    for i, c in enumerate(teks):
+        kode = ord(c)
+        if kode in _TAK_TERLIHAT:
+            return i, f"karakter tak terlihat U+{kode:04X} ({_TAK_TERLIHAT[kode]})"
+        if unicodedata.category(c) == "Cc" and c not in "\t\n\r":
+            return i, f"karakter kendali U+{kode:04X}"
+    return None
 
 
 def parse(teks: str, kolom: Kolom) -> Hasil:
@@ -27,6 +54,15 @@ def parse(teks: str, kolom: Kolom) -> Hasil:
             isi = "hanya berisi spasi" if teks else "kosong"
             return None, f"sel {isi}, padahal wajib diisi ({kolom.tipe.contoh})."
         return None, None
+    terlarang = karakter_terlarang(nilai)
+    if terlarang:
+        return None, (f"sel memuat {terlarang[1]}. Hapus karakter itu (sering terbawa saat "
+                      "menyalin dari web atau PDF).")
+    if kolom.tipe is Tipe.TEKS and len(nilai) > TEKS_MAKS:
+        return None, (f"teks terlalu panjang ({len(nilai)} karakter; batas {TEKS_MAKS}). "
+                      "Periksa apakah isi beberapa sel tergabung menjadi satu.")
+    if kolom.tipe is not Tipe.TEKS and len(nilai) > DIGIT_BULAT_MAKS + DIGIT_PECAHAN_MAKS + 2:
+        return None, _terlalu_panjang(nilai)
     pengurai = {
         Tipe.TEKS: _teks,
         Tipe.DESIMAL: _desimal,
@@ -40,7 +76,14 @@ def parse(teks: str, kolom: Kolom) -> Hasil:
     return hasil, pesan
 
 
+_NAMA_BERKAS = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
+
+
 def _teks(nilai: str, kolom: Kolom) -> Hasil:
+    if kolom.nama_berkas and not _NAMA_BERKAS.fullmatch(nilai):
+        return None, (f'nilai "{nilai}" menjadi bagian nama halaman dan berkas narasi, jadi hanya '
+                      "boleh berisi huruf A–Z, angka, tanda hubung, dan garis bawah (paling "
+                      "banyak 32 karakter), misalnya S1.")
     if kolom.pilihan and nilai not in kolom.pilihan:
         pilihan = ", ".join(kolom.pilihan)
         return None, f'nilai "{nilai}" tidak dikenal. Pilihan yang sah: {pilihan}.'
@@ -61,13 +104,12 @@ def _desimal(nilai: str, kolom: Kolom) -> Hasil:
         )
     if nilai.endswith("%"):
         return None, f'nilai "{nilai}" memuat tanda %. Tulis angkanya saja: {nilai.rstrip("% ")}'
-    try:
-        angka = Decimal(nilai)
-    except InvalidOperation:
-        return None, f'nilai "{nilai}" bukan angka. Isi dengan {kolom.tipe.contoh}.'
-    if not angka.is_finite():
-        return None, f'nilai "{nilai}" bukan angka terhingga. Isi dengan {kolom.tipe.contoh}.'
-    return angka, None
+    if not _DESIMAL.match(nilai):
+        return None, _bukan_angka(nilai, kolom)
+    bulat, _, pecahan = nilai.lstrip("-").partition(".")
+    if len(bulat) > DIGIT_BULAT_MAKS or len(pecahan) > DIGIT_PECAHAN_MAKS:
+        return None, _terlalu_panjang(nilai)
+    return Decimal(nilai), None
 
 
 def _bulat(nilai: str, kolom: Kolom) -> Hasil:
@@ -80,15 +122,40 @@ def _bulat(nilai: str, kolom: Kolom) -> Hasil:
             f"Tulis tanpa pemisah: {_hanya_angka(nilai)}"
         )
     if _BULAT.match(nilai):
+        if len(nilai.lstrip("-")) > DIGIT_BULAT_MAKS:
+            return None, _terlalu_panjang(nilai)
         return int(nilai), None
+    if _digit_lain(nilai):
+        return None, _bukan_angka(nilai, kolom)
     return None, f'nilai "{nilai}" bukan bilangan bulat. Isi dengan {kolom.tipe.contoh}.'
 
 
 def _tahun(nilai: str, kolom: Kolom) -> Hasil:
-    if re.fullmatch(r"\d{4}", nilai) and 1900 <= int(nilai) <= 2200:
+    if re.fullmatch(r"[0-9]{4}", nilai) and 1900 <= int(nilai) <= 2200:
         return int(nilai), None
+    if _digit_lain(nilai):
+        return None, _bukan_angka(nilai, kolom)
     return None, f'nilai "{nilai}" bukan tahun. Isi dengan {kolom.tipe.contoh}.'
 
 
 def _hanya_angka(nilai: str) -> str:
-    return re.sub(r"[^\d-]", "", nilai)
+    return re.sub(r"[^0-9-]", "", nilai)
+
+
+def _digit_lain(nilai: str) -> bool:
+    """Digits other than 0-9 (Arabic-Indic, fullwidth, superscript …)."""
+    return any(c.isdigit() and not "0" <= c <= "9" for c in nilai)
+
+
+def _bukan_angka(nilai: str, kolom: Kolom) -> str:
+    if _digit_lain(nilai):
+        ascii_ = "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in nilai)
+        return (f'nilai "{nilai}" memakai angka selain 0–9 (misalnya angka Arab atau lebar '
+                f"penuh). Tulis dengan angka 0–9: {ascii_}")
+    return f'nilai "{nilai}" bukan angka. Isi dengan {kolom.tipe.contoh}.'
+
+
+def _terlalu_panjang(nilai: str) -> str:
+    ringkas = nilai if len(nilai) <= 30 else nilai[:27] + "…"
+    return (f'nilai "{ringkas}" terlalu panjang ({len(nilai)} karakter): paling banyak '
+            f"{DIGIT_BULAT_MAKS} angka sebelum titik dan {DIGIT_PECAHAN_MAKS} sesudahnya.")

@@ -1,9 +1,10 @@
 """Display objects a notebook cell returns: prose, numbered tables and numbered charts.
 
 Each object renders itself for Jupyter (`_repr_mimebundle_`): tables as escaped HTML with header
-cells and right-aligned numbers; prose as Markdown with any HTML escaped (narrative from data can
-never inject markup); charts as a div plus a `vegaEmbed` call with a deterministic id, and a
-static SVG for builders that cannot run scripts. Text from data is always escaped here, once.
+cells and right-aligned numbers; prose as HTML rendered by `markdown_terbatas` (never handed to
+MyST, so neither a narrative nor a name inside a sentence can run a directive or inject markup);
+charts as a div plus a `vegaEmbed` call with a deterministic id, and a static SVG for builders
+that cannot run scripts. Text from data is always escaped here, once.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from typing import Any
 import altair as alt
 
 from lakip_lib import format as fmt
+from lakip_lib import markdown_terbatas
 from lakip_lib.charts import LOKAL_VEGA
+from lakip_lib.markdown_terbatas import markdown_aman
 
 Sel = str | int | float | None
 
@@ -30,19 +33,25 @@ def aman(teks: object) -> str:
     return html.escape("" if teks is None else str(teks), quote=True)
 
 
-def markdown_aman(teks: str) -> str:
-    """Markdown from data with raw HTML neutralised (shown as text, never parsed as markup)."""
-    return teks.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def json_aman(teks_json: str) -> str:
+    """JSON text with "<", ">" and "&" as \\u escapes (the same JSON once parsed): inside a
+    <script> element a "</script>" would end it and "<!--" changes how the rest is parsed, and a
+    JSON file opened as a page can then never be read as markup."""
+    return teks_json.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 @dataclass(frozen=True)
 class Teks:
-    """Prose (Markdown): generated sentences or an analyst's narrative."""
+    """Prose (Markdown): generated sentences or an analyst's narrative, shown as the HTML of
+    the restricted Markdown (`markdown_terbatas`)."""
 
     markdown: str
 
+    def html(self) -> str:
+        return markdown_terbatas.ke_html(self.markdown)
+
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
-        return {"text/markdown": self.markdown, "text/plain": self.markdown}
+        return {"text/html": self.html(), "text/plain": self.markdown}
 
     def __add__(self, lain: Teks) -> Teks:
         return Teks(self.markdown.rstrip() + "\n\n" + lain.markdown)
@@ -70,8 +79,10 @@ def teks(*paragraf: str) -> Teks:
 
 
 def daftar(butir: Sequence[str], bernomor: bool = False) -> Teks:
-    baris = [f"{i}. {b}" if bernomor else f"- {b}" for i, b in enumerate(butir, start=1)]
-    return Teks("\n".join(markdown_aman(b) for b in baris))
+    """A list of texts from data (each escaped: literal text, one line)."""
+    baris = [f"{i}. {markdown_aman(b)}" if bernomor else f"- {markdown_aman(b)}"
+             for i, b in enumerate(butir, start=1)]
+    return Teks("\n".join(baris))
 
 
 @dataclass(frozen=True)
@@ -161,7 +172,7 @@ class Grafik:
         spec = json.dumps(self.spec_layar(), sort_keys=True, ensure_ascii=False)
         kode = hashlib.sha256(spec.encode()).hexdigest()[:12]
         lokal = json.dumps(LOKAL_VEGA)
-        data_spec = spec.replace("</", "<\\/")
+        data_spec = json_aman(spec)
         sumber = f'<p class="lakip-sumber">Sumber: {aman(self.sumber)}</p>' if self.sumber else ""
         return (
             f'<figure class="lakip-grafik" id="{_slug("gambar-" + self.nomor)}">'

@@ -61,11 +61,9 @@ def test_table_has_header_cells_and_right_aligned_numbers():
     assert '<th scope="row" class="teks">a</th><td class="angka">1,00</td>' in html
 
 
-def test_narrative_cannot_inject_html(salinan_data):
-    (salinan_data / "2024" / "narasi" / "S1.md").write_text("Teks <script>alert(1)</script>\n")
-    s = book.Sasaran(data.muat(2024, salinan_data), "S1")
-    md = s.analisis()[0].markdown
-    assert "<script>" not in md and "&lt;script&gt;" in md
+def test_narrative_html_is_shown_as_text_even_past_validation():
+    html = Teks("Teks <script>alert(1)</script>\n").html()
+    assert "<script>" not in html and "&lt;script&gt;" in html
 
 
 def test_missing_narrative_is_announced_not_fatal(salinan_data):
@@ -100,5 +98,5 @@ def test_unknown_sasaran_is_a_clear_error(d):
 
 
 def test_list_items_are_escaped():
-    assert "&lt;i&gt;" in daftar(["<i>x</i>"]).markdown
+    assert "<li>&lt;i&gt;x&lt;/i&gt;</li>" in daftar(["<i>x</i>"]).html()
     assert isinstance(daftar(["a"]), Teks)

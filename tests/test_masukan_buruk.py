@@ -195,6 +195,11 @@ KASUS = [
 
 @pytest.mark.parametrize("kasus", KASUS, ids=[k.nama for k in KASUS])
 def test_bad_input_gets_a_clear_message(kasus: Kasus, salinan_data: Path, capsys):
+    periksa_kasus(kasus, salinan_data, capsys)
+
+
+def periksa_kasus(kasus: Kasus, salinan_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`lakip validate` on the broken copy exits 1 with the case's message at its place."""
     kasus.rusak(salinan_data)
     kode = cli.main(["--data", str(salinan_data), "validate", "2024"])
     keluaran = capsys.readouterr()
