@@ -420,6 +420,8 @@ def _susun(d: DataTahun, src: Path, kerja: Path, dengan_pdf: bool, lapor: Lapor)
         info = pdf.cetak(keluaran[1], d, html / pdf.nama_berkas(d))
         lapor(f"  {pdf.nama_berkas(d)}: {info['halaman']} halaman "
               f"({time.perf_counter() - mulai:.1f} dtk)")
+        for luapan in info["luapan"]:
+            lapor(f"  Peringatan (PDF): {luapan}")
     else:
         for lama in html.glob("LAKIP-*.pdf"):
             lama.unlink()

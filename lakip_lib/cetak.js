@@ -2,6 +2,7 @@
    lakipSiapkanCetak(): moves the cover first, builds Daftar Isi / Tabel / Gambar after the
    foreword with placeholder page numbers linked to an empty anchor at each target; Chromium
    turns those links into named destinations, whose pages are read back from the first PDF.
+   lakipPaskan(): fits tables wider than the text block (run in the print layout).
    lakipIsiHalaman(peta): writes the page numbers (same width class, layout unchanged). */
 (function () {
   "use strict";
@@ -19,9 +20,8 @@
     return salin.textContent.replace(/\s+/g, " ").trim();
   }
 
-  function daftar(judulDaftar, entri, kelas) {
-    var bagian = el("section", "lakip-daftar " + kelas);
-    bagian.appendChild(el("h2", "lakip-daftar-judul", judulDaftar));
+  function isiDaftar(bagian, entri, kelas) {
+    bagian.classList.add(kelas);
     entri.forEach(function (x) {
       var baris = el("div", "lakip-entri lakip-entri-" + x.tingkat);
       baris.appendChild(el("span", "lakip-entri-teks", x.teks));
@@ -32,7 +32,6 @@
       baris.appendChild(hal);
       bagian.appendChild(baris);
     });
-    return bagian;
   }
 
   window.lakipSiapkanCetak = function () {
@@ -48,6 +47,16 @@
       return { kunci: kunci, tingkat: tingkat, teks: teks };
     }
     var isi = [];
+    var depan = el("div", "lakip-halaman-depan");
+    var judulDepan = ["Daftar Isi", "Daftar Tabel", "Daftar Gambar"].map(function (j) {
+      return depan.appendChild(el("section", "lakip-daftar")).appendChild(
+        el("h2", "lakip-daftar-judul", j));
+    });
+    /* Front matter first in the contents (and the PDF bookmarks), as Indonesian reports do */
+    if (pengantar && pengantar.querySelector("h2")) {
+      isi.push(tandai(pengantar.querySelector("h2"), 1, judul(pengantar.querySelector("h2"))));
+    }
+    judulDepan.forEach(function (h) { isi.push(tandai(h, 1, h.textContent)); });
     artikel.querySelectorAll("h2:not(.rubric), h3:not(.rubric)").forEach(function (h) {
       if (h.closest(".lakip-sampul") || h.closest("#kata-pengantar")) return;
       isi.push(tandai(h, h.tagName === "H2" ? 1 : 2, judul(h)));
@@ -60,14 +69,23 @@
     artikel.querySelectorAll("figure.lakip-grafik figcaption").forEach(function (c) {
       gambar.push(tandai(c, 2, judul(c)));
     });
-    var depan = el("div", "lakip-halaman-depan");
-    depan.appendChild(daftar("Daftar Isi", isi, "lakip-daftar-isi"));
-    depan.appendChild(daftar("Daftar Tabel", tabel, "lakip-daftar-tabel"));
-    depan.appendChild(daftar("Daftar Gambar", gambar, "lakip-daftar-gambar"));
+    var bagian = depan.querySelectorAll("section.lakip-daftar");
+    isiDaftar(bagian[0], isi, "lakip-daftar-isi");
+    isiDaftar(bagian[1], tabel, "lakip-daftar-tabel");
+    isiDaftar(bagian[2], gambar, "lakip-daftar-gambar");
     if (pengantar) pengantar.after(depan); else artikel.prepend(depan);
     if (sampul) artikel.prepend(sampul);
     document.body.classList.add("lakip-cetak");
-    return { isi: isi.length, tabel: tabel.length, gambar: gambar.length };
+    return { isi: isi.length, tabel: tabel.length, gambar: gambar.length, daftar_isi: isi };
+  };
+
+  /* In the print layout at the text block's width: a table wider than the block gets the
+     class that lets long tokens (keys, formulas) break anywhere, so nothing is cut at the edge. */
+  window.lakipPaskan = function () {
+    var batas = document.documentElement.clientWidth + 1;
+    document.querySelectorAll("table.lakip-tabel").forEach(function (t) {
+      if (t.getBoundingClientRect().right > batas) t.classList.add("lakip-rapat");
+    });
   };
 
   window.lakipIsiHalaman = function (peta) {

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from pypdf import PdfReader, PdfWriter
+from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
 
 from lakip_lib import format as fmt
 from lakip_lib.data import DataTahun
@@ -66,30 +67,89 @@ def halaman_penanda(pdf: bytes) -> dict[str, int]:
     return peta
 
 
+# CSS px of the A4 text block (210 mm less the side margins), the width print lays out to
+LEBAR_BLOK = round((210 - 17 - 17) / 25.4 * 96)
+
+# Runs in the prepared print layout: every table, chart, caption or figure that is wider than
+# the text block or whose content is cut by its own box, described for the build report.
+_LUAPAN = """() => {
+  const batas = document.documentElement.clientWidth + 1, hasil = [];
+  const nama = e => {
+    const c = e.closest('figure, .lakip-tabel-wrap');
+    const judul = c && c.querySelector('caption, figcaption');
+    return (judul ? judul.textContent : e.textContent).replace(/\\s+/g, ' ').trim().slice(0, 60);
+  };
+  for (const e of document.querySelectorAll(
+      'article table, article figure, article caption, article figcaption, article svg, ' +
+      'article .lakip-tabel-wrap, article pre, article img')) {
+    const r = e.getBoundingClientRect();
+    if (r.width && (r.right > batas || r.left < -1)) hasil.push('melebihi lebar halaman: ' + nama(e));
+    else if (getComputedStyle(e).overflowX !== 'visible' && e.scrollWidth > e.clientWidth + 1)
+      hasil.push('isi terpotong: ' + nama(e));
+  }
+  return [...new Set(hasil)];
+}"""
+
+
+def _siapkan(page: Any, url: str, d: DataTahun) -> dict[str, int]:
+    """Open the singlehtml page, wait for the charts, apply the page style and the print
+    preparation (cover first, contents lists), and switch to print media."""
+    page.goto(f"{url}/sampul.html", wait_until="load")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.lakip-vega')].every(d => d.querySelector('svg'))",
+        timeout=60_000)
+    page.add_style_tag(content=gaya_halaman(d))
+    page.add_script_tag(content=SKRIP.read_text(encoding="utf-8"))
+    jumlah = page.evaluate("lakipSiapkanCetak()")
+    page.emulate_media(media="print")
+    # lay out at the text block's width, as Chromium lays out the printed pages
+    page.set_viewport_size({"width": LEBAR_BLOK, "height": 1000})
+    page.wait_for_timeout(100)  # charts re-lay out to the new width
+    page.evaluate("lakipPaskan()")
+    return jumlah
+
+
+def luapan(page: Any) -> list[str]:
+    """What does not fit the width of the text block in the prepared print layout."""
+    hasil: list[str] = page.evaluate(_LUAPAN)
+    return hasil
+
+
+def periksa_cetak(folder_html: Path, d: DataTahun) -> list[str]:
+    """`luapan` of the singlehtml build in `folder_html`, without printing."""
+    with server(folder_html) as url, chromium() as b:
+        page = b.new_page()
+        _siapkan(page, url, d)
+        return luapan(page)
+
+
 def cetak(folder_html: Path, d: DataTahun, tujuan: Path) -> dict[str, Any]:
     """Print the singlehtml build in `folder_html` to `tujuan`; return counts for the report."""
     with server(folder_html) as url, chromium() as b:
         page = b.new_page()
-        page.goto(f"{url}/sampul.html", wait_until="load")
-        page.wait_for_function(
-            "() => [...document.querySelectorAll('.lakip-vega')].every(d => d.querySelector('svg'))",
-            timeout=60_000)
-        page.add_style_tag(content=gaya_halaman(d))
-        page.add_script_tag(content=SKRIP.read_text(encoding="utf-8"))
-        jumlah = page.evaluate("lakipSiapkanCetak()")
-        page.emulate_media(media="print")
+        jumlah: dict[str, Any] = dict(_siapkan(page, url, d))
+        jumlah["luapan"] = luapan(page)
         opsi = {"prefer_css_page_size": True, "print_background": True}
         peta = halaman_penanda(page.pdf(**opsi))
         page.evaluate("peta => lakipIsiHalaman(peta)", peta)
-        akhir = page.pdf(**opsi)
-    jumlah["halaman"] = _simpan(akhir, d, tujuan)
+        akhir = page.pdf(**opsi, tagged=True)
+    penanda = [(x["teks"], x["tingkat"], peta[x["kunci"]]) for x in jumlah.pop("daftar_isi")
+               if x["kunci"] in peta]
+    jumlah["halaman"] = _simpan(akhir, d, tujuan, penanda)
     jumlah["tanpa_nomor"] = sum(jumlah[k] for k in ("isi", "tabel", "gambar")) - len(peta)
     return jumlah
 
 
-def _simpan(isi: bytes, d: DataTahun, tujuan: Path) -> int:
-    """Write the PDF with stable metadata (dates from the edition, not the clock)."""
+def _simpan(isi: bytes, d: DataTahun, tujuan: Path, penanda: list[tuple[str, int, int]]) -> int:
+    """Write the PDF with stable metadata (dates from the edition, not the clock), language
+    `id`, and bookmarks: (title, level 1 or 2, 1-based page) in the order of the contents."""
     penulis = PdfWriter(clone_from=PdfReader(io.BytesIO(isi)))
+    induk = None
+    for judul, tingkat, halaman in penanda:
+        item = penulis.add_outline_item(title=judul, page_number=halaman - 1,
+                                        parent=induk if tingkat > 1 else None)
+        if tingkat == 1:
+            induk = item
     tanggal = datetime.combine(d.edisi["tanggal_terbit"], datetime.min.time(), UTC)
     cap = tanggal.strftime("D:%Y%m%d%H%M%S+00'00'")
     penulis.add_metadata({
@@ -99,6 +159,10 @@ def _simpan(isi: bytes, d: DataTahun, tujuan: Path) -> int:
         "/Keywords": f"LAKIP, {d.tahun}, {fmt.bulan_tahun(d.edisi['tanggal_terbit'])}",
         "/CreationDate": cap, "/ModDate": cap, "/Producer": "lakip", "/Creator": "lakip",
     })
+    penulis._root_object[NameObject("/Lang")] = TextStringObject("id")
+    penulis._root_object[NameObject("/ViewerPreferences")] = DictionaryObject(
+        {NameObject("/DisplayDocTitle"): BooleanObject(True)})
+    penulis.page_mode = "/UseOutlines"
     sementara = tujuan.with_suffix(".tmp")
     with sementara.open("wb") as f:
         penulis.write(f)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -52,10 +53,10 @@ def test_daftar_isi_lists_every_chapter_with_the_right_page(halaman):
 
 
 def test_daftar_tabel_and_gambar_point_to_their_captions(halaman):
-    daftar_tabel = next(t for t in halaman if "Daftar Tabel" in t)
+    daftar_tabel = next(t for t in halaman if "Daftar Tabel Tabel " in t)
     m = re.search(r"Tabel 3\.1 (.+?) (\d{1,3}) (?=Tabel)", daftar_tabel)
     assert m and f"Tabel 3.1 {m.group(1)}" in halaman[int(m.group(2)) - 1]
-    daftar_gambar = next(t for t in halaman if "Daftar Gambar" in t)
+    daftar_gambar = next(t for t in halaman if "Daftar Gambar Gambar " in t)
     m = re.search(r"Gambar 3\.1 (.+?) (\d{1,3}) (?=Gambar)", daftar_gambar)
     assert m and f"Gambar 3.1 {m.group(1)}" in halaman[int(m.group(2)) - 1]
 
@@ -88,3 +89,84 @@ def test_every_html_page_links_the_pdf(situs_2024: Path):
         if path.name in ("index.html", "search.html", "genindex.html"):
             continue
         assert f'href="{NAMA}"' in path.read_text(), path.name
+
+
+# --- Print that fits -----------------------------------------------------------------------
+
+def _singlehtml(situs: Path) -> Path:
+    """The singlehtml build the PDF was printed from (kept in the build folder)."""
+    return situs.parent.parent / "jb" / situs.name / "out" / "singlehtml" / "_build" / "singlehtml"
+
+
+def test_nothing_is_wider_than_the_text_block_in_print(situs_2024):
+    from lakip_lib import data, pdf
+
+    assert pdf.periksa_cetak(_singlehtml(situs_2024), data.muat(2024)) == []
+
+
+def test_print_check_finds_a_table_wider_than_the_page(tmp_path):
+    from lakip_lib import data, pdf
+
+    sel = "".join(f"<td>{'x' * 40}</td>" for _ in range(8))
+    (tmp_path / "sampul.html").write_text(
+        f'<article class="bd-article"><div class="lakip-tabel-wrap" style="overflow:auto">'
+        f'<table class="lakip-tabel"><caption>Tabel X Lebar</caption><tr>{sel}</tr></table>'
+        f"</div></article>", encoding="utf-8")
+    assert pdf.periksa_cetak(tmp_path, data.muat(2024)) == [
+        "isi terpotong: Tabel X Lebar", "melebihi lebar halaman: Tabel X Lebar"]
+
+
+def _baris_isi(path: Path) -> list[list[str]]:
+    """Per page, the text lines without the running header and footer."""
+    teks = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    return [[b.strip() for b in hal.splitlines() if b.strip() and not b.strip().startswith(
+        ("Laporan Akuntabilitas Kinerja Instansi Pemerintah 2024 ·", "Halaman "))]
+            for hal in teks.split("\f")[:-1]]
+
+
+@pytest.fixture(scope="module")
+def baris(situs_2024) -> list[list[str]]:
+    return _baris_isi(situs_2024 / NAMA)
+
+
+def test_no_page_holds_only_a_heading_or_a_lone_line(baris):
+    hampir_kosong = {i: b for i, b in enumerate(baris, start=1) if len(b) < 3}
+    assert hampir_kosong == {}
+
+
+def _penanda(pdf: PdfReader) -> list[tuple[int, str, int]]:
+    hasil = []
+
+    def jalan(daftar, tingkat):
+        for x in daftar:
+            if isinstance(x, list):
+                jalan(x, tingkat + 1)
+            else:
+                hasil.append((tingkat, x.title, pdf.get_destination_page_number(x) + 1))
+    jalan(pdf.outline, 1)
+    return hasil
+
+
+def test_bookmarks_list_every_chapter_and_section_at_its_page(pdf, baris):
+    penanda = _penanda(pdf)
+    utama = [j for t, j, _ in penanda if t == 1]
+    assert utama[:4] == ["Kata Pengantar", "Daftar Isi", "Daftar Tabel", "Daftar Gambar"]
+    assert [j for j in utama if j in BAB] == BAB
+    assert any(t == 2 and j == "1.1 Latar Belakang" for t, j, _ in penanda)
+    for _, judul, nomor in penanda:
+        assert judul in " ".join(" ".join(baris[nomor - 1]).split()), (judul, nomor)
+
+
+def test_headings_keep_with_what_follows(pdf, baris):
+    for _, judul, nomor in _penanda(pdf):
+        isi = baris[nomor - 1]
+        letak = next(i for i, b in enumerate(isi) if b.startswith(judul[:30]))
+        assert len(isi) - letak >= 2, (judul, nomor, isi[letak:])  # not last on its page
+
+
+def test_pdf_is_tagged_and_in_indonesian(pdf):
+    akar = pdf.trailer["/Root"]
+    assert akar["/Lang"] == "id"
+    assert bool(akar["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in akar
+    assert pdf.metadata.title.startswith("Laporan Akuntabilitas Kinerja Instansi Pemerintah")
