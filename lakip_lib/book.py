@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import cached_property, lru_cache
 from typing import Any
 
-from lakip_lib import audit, charts, data, kinerja, narasi
+from lakip_lib import audit, charts, data, kinerja, narasi, rilis
 from lakip_lib import capaian as rumus
 from lakip_lib import format as fmt
 from lakip_lib.data import DataTahun
@@ -174,7 +174,7 @@ class Sampul(Bagian):
             ("tahun", str(self.tahun)),
             ("instansi", i["nama"]),
             ("pemerintah", i.get("pemerintah", i["kabupaten"])),
-            ("edisi", f"{e['label']} · {e['tempat']}, {fmt.bulan_tahun(e['tanggal_terbit'])}"),
+            ("edisi", f"{rilis.label(e)} · {e['tempat']}, {fmt.bulan_tahun(e['tanggal_terbit'])}"),
         ])])
 
     def kata_pengantar(self) -> Isi:

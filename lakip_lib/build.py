@@ -26,7 +26,7 @@ from typing import Any
 import nbformat
 import yaml
 
-from lakip_lib import aturan, book, cache, data, edisi, pdf
+from lakip_lib import aturan, book, cache, data, edisi, pdf, rilis, riwayat
 from lakip_lib.data import DataTahun
 from lakip_lib.markdown_terbatas import markdown_aman
 from lakip_lib.tampilan import json_aman
@@ -78,7 +78,8 @@ def daftar_isi(d: DataTahun) -> dict[str, Any]:
         else:
             induk = next(x for x in bab if x["file"] == b.induk)
             induk.setdefault("sections", []).append({"file": b.berkas})
-    return {"format": "jb-book", "root": bagian[0].berkas, "chapters": bab}
+    return {"format": "jb-book", "root": bagian[0].berkas,
+            "chapters": bab + riwayat.halaman_toc(d)}
 
 
 def _jalankan_notebook(tugas: Eksekusi, sumber: Path, tujuan: Path, akar_data: str) -> float:
@@ -143,7 +144,10 @@ def _rapikan(path: Path, judul: str | None) -> None:
     """Hide papermill's injected parameters cell and give it a stable id (papermill draws a
     random one); set the page title from data if given."""
     nb = nbformat.read(path, as_version=4)
+    nb.metadata.pop("papermill", None)  # run times and build-machine paths: not part of the book
     for sel in nb.cells:
+        for kunci in ("papermill", "execution"):
+            sel.metadata.pop(kunci, None)
         tag = sel.metadata.setdefault("tags", [])
         if "injected-parameters" in tag:
             sel["id"] = f"{path.stem}-parameter"
@@ -283,7 +287,7 @@ def jupyter_book(src: Path, keluaran: Path, builders: tuple[str, ...] = ("html",
     return [keluaran / b / "_build" / b for b in builders]
 
 
-def terbitkan(html: Path, situs: Path, tahun: int) -> Path:
+def terbitkan(html: Path, situs: Path, tahun: int | str) -> Path:
     """Replace <situs>/<tahun> with the new build: rename into place, then drop the old one."""
     situs.mkdir(parents=True, exist_ok=True)
     tujuan = situs / str(tahun)
@@ -315,8 +319,9 @@ def tulis_indeks(situs: Path) -> None:
         except (OSError, ValueError):
             stempel = {}
         daftar.append({"tahun": tahun, "label": stempel.get("label", ""),
-                       "status": stempel.get("status", "final"), "url": f"{tahun}/index.html",
-                       "halaman": sorted(p.name for p in (situs / str(tahun)).glob("*.html"))})
+                       "status": stempel.get("status", "final"), "revisi": stempel.get("revisi", 0),
+                       "url": f"{tahun}/index.html", "halaman": halaman_html(situs / str(tahun))})
+        daftar += rilis.revisi_terbit(situs, tahun)
     terbaru = next((e for e in daftar if e["status"] != "draf"), daftar[0])["tahun"]
     tulis_pengalihan(situs / "index.html", f"{terbaru}/index.html", f"LAKIP {terbaru}")
     isi = json_aman(json.dumps(daftar, ensure_ascii=False, indent=1))  # no literal <, >, &
@@ -324,6 +329,11 @@ def tulis_indeks(situs: Path) -> None:
     # The same list as a script: a page opened from disk (file://) cannot fetch() a JSON file,
     # but it can load a script.
     (situs / "editions.js").write_text(f"window.lakipEdisi = {isi};\n", encoding="utf-8")
+
+
+def halaman_html(folder: Path) -> list[str]:
+    """The pages of a published edition (the switcher opens the same page when it exists)."""
+    return sorted(p.name for p in folder.glob("*.html"))
 
 
 def tulis_pengalihan(path: Path, tujuan: str, judul: str) -> None:
@@ -381,9 +391,11 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
         lapor(f"Menjalankan notebook ({len(tugas)}, {pekerja} proses) …")
         simpanan = cache.CacheEksekusi(folder_build / "cache" / "eksekusi" / str(tahun))
         eksekusi = eksekusi_semua(tugas, src, akar_data, pekerja, lapor, simpanan, paksa)
+        sidik_riwayat = riwayat.tulis_halaman(
+            d, src, Path(os.environ.get(rilis.SITUS_REVISI) or folder_build / "site"))
         sidik_sumber = siapkan_sumber(d, src, folder_build / "cache", dengan_pdf)
         kunci_situs = cache.sidik({"notebook": eksekusi.kunci, "sumber": sidik_sumber,
-                                   "kode": cache.sidik_kode()})
+                                   "kode": cache.sidik_kode(), "riwayat": sidik_riwayat})
         situs = folder_build / "site" / str(tahun)
         if not paksa and _stempel_terbit(situs) == kunci_situs:
             lapor("Tidak ada masukan yang berubah: edisi yang terbit sudah mutakhir.")
@@ -391,8 +403,10 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
                               eksekusi)
         html = _susun(d, src, kerja, dengan_pdf, lapor)
         edisi.tulis_paket_data(d, html)
-        stempel = {"tahun": tahun, "kunci": kunci_situs, "label": str(d.edisi["label"]),
-                   "status": "draf" if aturan.draf(d) else "final"}
+        riwayat.tulis_angka(d, html)
+        stempel = {"tahun": tahun, "kunci": kunci_situs,
+                   "status": "draf" if aturan.draf(d) else "final",
+                   **rilis.info_stempel(tahun, d.edisi, akar_data)}
         (html / STEMPEL).write_text(json.dumps(stempel) + "\n", encoding="utf-8")
         lapor("Menerbitkan edisi …")
         situs = terbitkan(html, folder_build / "site", tahun)

@@ -7,14 +7,16 @@ import re
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
-from lakip_lib import audit, data, jurnal
+from lakip_lib import audit, data, jurnal, rilis
 from lakip_lib.build import BuildGagal
 from lakip_lib.buku_kerja import ImporGagal
 from lakip_lib.format import angka
 from lakip_lib.jurnal import TulisGagal
 from lakip_lib.masalah import ValidasiGagal, laporan
+from lakip_lib.rilis import RilisGagal
 from lakip_lib.tahun_baru import TahunBaruGagal
 
 KELUAR_OK = 0
@@ -73,6 +75,14 @@ class _Parser(argparse.ArgumentParser):
         sys.exit(KELUAR_PENGGUNAAN)
 
 
+def _tanggal(teks: str) -> date:
+    try:
+        return date.fromisoformat(teks)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f'"{teks}" bukan tanggal TTTT-BB-HH, misalnya 2026-03-16') from None
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="lakip", description="Buku LAKIP yang dapat direproduksi dari data/.")
     p.add_argument("--data", type=Path, default=None,
@@ -103,6 +113,16 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--tanpa-pdf", action="store_true",
                    help="lewati edisi PDF (pratinjau lebih cepat)")
     b.set_defaults(jalankan=_build)
+
+    u = sub.add_parser("terbitkan-ulang",
+                       help="terbitkan revisi (ralat) edisi final dengan kode dan data sekarang")
+    u.add_argument("tahun", type=int, help="tahun anggaran edisi final, misalnya 2024")
+    u.add_argument("--alasan", required=True, help="alasan revisi, tampil di halaman Riwayat edisi")
+    u.add_argument("--tanggal", type=_tanggal, default=None,
+                   help="tanggal revisi TTTT-BB-HH (bawaan: tanggal hari ini)")
+    u.add_argument("--keluaran", type=Path, default=None, help="folder build (bawaan: ./_build)")
+    u.add_argument("--tanpa-pdf", action="store_true", help="lewati edisi PDF revisi ini")
+    u.set_defaults(jalankan=_terbitkan_ulang)
 
     n = sub.add_parser("new-year", help="siapkan folder data tahun anggaran baru dari tahun lalu")
     n.add_argument("tahun", type=int, help="tahun anggaran baru, misalnya 2025")
@@ -159,13 +179,36 @@ def _build(args: argparse.Namespace) -> int:
         return KELUAR_PENGGUNAAN
     for tahun in daftar:
         args.tahun = tahun  # for the error message of a failing year
-        hasil = build.bangun(tahun, args.data, args.keluaran, args.pekerja,
-                             dengan_pdf=not args.tanpa_pdf, paksa=args.force)
-        print(f"Selesai: edisi {hasil.tahun} ({len(hasil.notebook)} notebook dijalankan, "
-              f"{hasil.halaman} halaman) ada di {hasil.situs}; {angka(hasil.detik, 1)} detik.")
+        _cetak_hasil(rilis.bangun_edisi(
+            tahun, args.data or data.akar_data(), args.keluaran or Path("_build"), build.bangun,
+            dengan_pdf=not args.tanpa_pdf, pekerja=args.pekerja, paksa=args.force), tahun)
     situs = (args.keluaran or Path("_build")) / "site"
     serve = "lakip serve" + (f" --keluaran {args.keluaran}" if args.keluaran else "")
     print(f"Buka {situs / 'index.html'} atau jalankan: {serve}")
+    return KELUAR_OK
+
+
+def _cetak_hasil(hasil: object, tahun: int) -> None:
+    from lakip_lib.build import HasilBuild
+
+    if isinstance(hasil, HasilBuild):
+        print(f"Selesai: edisi {hasil.tahun} ({len(hasil.notebook)} notebook dijalankan, "
+              f"{hasil.halaman} halaman) ada di {hasil.situs}; {angka(hasil.detik, 1)} detik.")
+    else:
+        print(f"Selesai: edisi {tahun} terbit dari komit tag-nya.")
+
+
+def _terbitkan_ulang(args: argparse.Namespace) -> int:
+    from lakip_lib import build
+
+    hasil = rilis.terbitkan_ulang(args.tahun, args.alasan, args.tanggal or date.today(),
+                                  args.data or data.akar_data(), args.keluaran or Path("_build"),
+                                  build.bangun, dengan_pdf=not args.tanpa_pdf)
+    _cetak_hasil(hasil.build, args.tahun)
+    print(f"Revisi {hasil.nomor} edisi {args.tahun} ditulis di {hasil.edisi_yaml}; revisi "
+          f"sebelumnya tetap terbit di {hasil.folder_lama}/. Setelah diperiksa, catat dan "
+          f"terbitkan:\n  git commit -am \"LAKIP {args.tahun} revisi {hasil.nomor}\" && "
+          f"git tag {hasil.tag} && git push origin HEAD {hasil.tag}")
     return KELUAR_OK
 
 
@@ -261,6 +304,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return KELUAR_DATA_TIDAK_VALID
     except TulisGagal as e:
         print(f"Tidak ada yang diubah: {e}", file=sys.stderr)
+        return KELUAR_DATA_TIDAK_VALID
+    except RilisGagal as e:
+        print(f"Rilis gagal: {e}", file=sys.stderr)
+        print("Edisi yang sudah terbit tidak diubah.", file=sys.stderr)
         return KELUAR_DATA_TIDAK_VALID
     except BuildGagal as e:
         print(f"Build gagal: {e}", file=sys.stderr)

@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from lakip_lib import markdown_terbatas
+from lakip_lib import markdown_terbatas, rilis
 from lakip_lib.masalah import GALAT, PERINGATAN, Masalah, ValidasiGagal
 from lakip_lib.schema import (
     BY_NAME,
@@ -374,6 +374,8 @@ def _periksa_edisi(edisi: dict[str, Any], tahun: int, p: _Pengumpul, path: Path)
         if not edisi.get(kunci):
             p.tambah(nama, None, kunci, "kunci wajib ini tidak ada atau kosong.")
     _periksa_penilaian(edisi.get("penilaian"), nama, p)
+    for kunci, pesan in rilis.masalah_revisi(edisi):
+        p.tambah(nama, None, kunci, pesan)
 
 
 def _periksa_penilaian(penilaian: Any, nama: str, p: _Pengumpul) -> None:

@@ -10,7 +10,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from lakip_lib import cache, data, pdf
+from lakip_lib import cache, data, pdf, rilis
 from lakip_lib.data import DataTahun
 from lakip_lib.schema import DATASETS, Tipe
 from lakip_lib.tampilan import json_aman
@@ -54,7 +54,7 @@ def pengumuman(d: DataTahun, dengan_pdf: bool) -> str:
                       f"Unduh PDF</a>")
     tautan.append(f'<a class="lakip-unduh" href="{FOLDER_DATA}/datapackage.json">Unduh data '
                   "(CSV + skema)</a>")
-    label = escape(str(d.edisi["label"]))
+    label = escape(rilis.label(d.edisi))
     asal = f"data {sidik_data(d)} · kode {escape(komit_kode())}"
     return (f'<span class="lakip-edisi">LAKIP {d.tahun} · {label}</span> '
             '<span class="lakip-pemilih" data-edisi="' + str(d.tahun) + '"></span> '

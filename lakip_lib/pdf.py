@@ -20,6 +20,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
 
 from lakip_lib import format as fmt
+from lakip_lib import rilis
 from lakip_lib.data import DataTahun
 from lakip_lib.peramban import chromium, server
 
@@ -155,7 +156,7 @@ def _simpan(isi: bytes, d: DataTahun, tujuan: Path, penanda: list[tuple[str, int
     penulis.add_metadata({
         "/Title": f"Laporan Akuntabilitas Kinerja Instansi Pemerintah {d.tahun}",
         "/Author": d.instansi["nama"],
-        "/Subject": f"LAKIP {d.tahun} {d.instansi['kabupaten']} — {d.edisi['label']}",
+        "/Subject": f"LAKIP {d.tahun} {d.instansi['kabupaten']} — {rilis.label(d.edisi)}",
         "/Keywords": f"LAKIP, {d.tahun}, {fmt.bulan_tahun(d.edisi['tanggal_terbit'])}",
         "/CreationDate": cap, "/ModDate": cap, "/Producer": "lakip", "/Creator": "lakip",
     })

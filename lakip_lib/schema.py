@@ -101,6 +101,7 @@ YAML_EDISI = {
     "pagu_anggaran": int, "sumber_anggaran": str,
     "perjanjian_kinerja": {"judul": str, "tanggal": date,
                            "pihak_kedua": {"nama": str, "jabatan": str}},
+    "revisi": [{"tanggal": date, "alasan": str}],  # re-issues of a final edition (lakip_lib.rilis)
 }
 YAML_ISU = {"tantangan": [str], "peluang": [str]}
 NARASI_TETAP = ("kata_pengantar", "latar_belakang", "kendala_utama", "penutup")  # + one per sasaran

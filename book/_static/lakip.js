@@ -47,7 +47,7 @@
   function bukaEdisi(e) {
     var halaman = window.location.pathname.split("/").pop() || "index.html";
     var ada = (e.halaman || []).indexOf(halaman) >= 0;
-    window.location.href = "../" + (ada ? e.tahun + "/" + halaman : e.url);
+    window.location.href = "../" + (ada ? e.url.replace(/[^/]*$/, halaman) : e.url);
   }
 
   function buatPemilih(wadah, daftar) {
@@ -55,11 +55,17 @@
     var pilih = document.createElement("select");
     pilih.setAttribute("aria-label", "Pilih edisi tahun anggaran");
     pilih.className = "lakip-pilih-edisi";
+    /* A year can have several revisions (2024/, 2024-final/, …): the one shown is the entry
+       whose folder this page is in. */
+    var folder = window.location.pathname.split("/").slice(-2)[0];
+    var punyaFolder = daftar.some(function (e) { return e.url.split("/")[0] === folder; });
     daftar.forEach(function (e, i) {
       var opsi = document.createElement("option");
       opsi.value = String(i);
-      opsi.textContent = "Edisi " + e.tahun + (e.label ? " (" + e.label + ")" : "");
-      opsi.selected = String(e.tahun) === sekarang;
+      opsi.textContent = "Edisi " + e.tahun + (e.label ? " (" + e.label + ")" : "") +
+        (e.digantikan ? " — digantikan" : "");
+      opsi.selected = punyaFolder ? e.url.split("/")[0] === folder
+                                  : String(e.tahun) === sekarang && !e.digantikan;
       pilih.appendChild(opsi);
     });
     pilih.addEventListener("change", function () { bukaEdisi(daftar[Number(pilih.value)]); });

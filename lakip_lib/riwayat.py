@@ -1,0 +1,158 @@
+"""The "Riwayat edisi" page of a re-issued final edition, and the figures it compares.
+
+Every edition publishes its headline computed figures as `angka.json` (IKU target, realisasi,
+capaian and kategori, the year's verdict, budget per programme and in total), formatted as the
+book shows them. The history page of revision N lists every revision (date, reason, where to read
+it) and, for each, the figures that differ from the revision before: the earlier revision's
+`angka.json` as it published them (so a changed formula shows as well as a corrected input)
+against this build's own. Nothing on the page is typed: dates and reasons are `revisi:` in
+`edisi.yaml`, the differences are computed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+from lakip_lib import cache, kinerja, rilis
+from lakip_lib import format as fmt
+from lakip_lib.data import DataTahun
+from lakip_lib.tampilan import Kolom, aman, tabel_dari
+
+HALAMAN = "riwayat_edisi"
+JUDUL = "Riwayat edisi"
+
+
+def angka(d: DataTahun) -> dict[str, str]:
+    """The edition's headline computed figures, by a reader-facing name, as the book shows them."""
+    hasil: dict[str, str] = {}
+    for h in kinerja.hasil_iku(d):
+        hasil[f"{h.nama}: target"] = fmt.angka(h.target, h.desimal)
+        hasil[f"{h.nama}: realisasi"] = fmt.angka(h.realisasi, h.desimal)
+        hasil[f"{h.nama}: capaian"] = fmt.persen(h.capaian)
+        hasil[f"{h.nama}: kategori"] = h.kategori or fmt.BELUM_TERSEDIA
+    hasil["Kategori capaian keseluruhan"] = kinerja.kategori_keseluruhan(d) or fmt.BELUM_TERSEDIA
+    for p in kinerja.program(d):
+        hasil[f"{p.nama}: anggaran"] = fmt.rupiah(p.anggaran)
+        hasil[f"{p.nama}: realisasi anggaran"] = fmt.rupiah(p.realisasi)
+    total = kinerja.total_anggaran(d)
+    hasil["Total anggaran"] = fmt.rupiah(total.anggaran)
+    hasil["Total realisasi anggaran"] = fmt.rupiah(total.realisasi)
+    hasil["Penyerapan anggaran"] = fmt.persen(total.penyerapan)
+    return hasil
+
+
+def tulis_angka(d: DataTahun, situs: Path) -> None:
+    (situs / rilis.ANGKA).write_text(json.dumps(angka(d), ensure_ascii=False, indent=1) + "\n",
+                                     encoding="utf-8")
+
+
+def beda(lama: dict[str, str], baru: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(figure, earlier value, later value) for every figure that differs, in the later order;
+    a figure only one side has shows "–" on the other."""
+    nama = list(baru) + [k for k in lama if k not in baru]
+    return [(k, lama.get(k, "–"), baru.get(k, "–")) for k in nama if lama.get(k) != baru.get(k)]
+
+
+def _angka_terbit(folder: Path) -> dict[str, str] | None:
+    try:
+        isi = json.loads((folder / rilis.ANGKA).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return isi if isinstance(isi, dict) else None
+
+
+def ada(d: DataTahun) -> bool:
+    return rilis.nomor_revisi(d.edisi) > 0
+
+
+def tulis_halaman(d: DataTahun, src: Path, situs: Path) -> str | None:
+    """Write <src>/riwayat_edisi.ipynb (a page with stored outputs, nothing to execute) when the
+    edition has revisions; `situs` holds the earlier revisions. Returns a fingerprint of it."""
+    path = src / f"{HALAMAN}.ipynb"
+    if not ada(d):
+        path.unlink(missing_ok=True)
+        return None
+    nb = nbformat.v4.new_notebook()
+    nb.metadata.update({"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                       "language": "python"}})
+    nb.cells = [nbformat.v4.new_markdown_cell(f"# {JUDUL}", id="riwayat-judul")]
+    for i, (html, polos) in enumerate(_isi(d, situs)):
+        sel = nbformat.v4.new_code_cell("# lakip_lib.riwayat (written by the build)",
+                                         id=f"riwayat-{i}")  # myst-nb drops empty cells
+        sel.metadata["tags"] = ["remove-input"]
+        sel.outputs = [nbformat.v4.new_output("display_data",
+                                              data={"text/html": html, "text/plain": polos})]
+        nb.cells.append(sel)
+    teks = nbformat.writes(nb)
+    cache.tulis_jika_berbeda(path, teks)
+    return cache.sidik({"riwayat": teks})
+
+
+def _isi(d: DataTahun, situs: Path) -> list[tuple[str, str]]:
+    e = d.edisi
+    revisi = rilis.daftar_revisi(e)
+    n = len(revisi)
+    kini = angka(d)
+    pengantar = (f"Edisi final LAKIP {d.tahun} adalah catatan publik: setelah terbit, isinya "
+                 "tidak diubah. Perbaikan diterbitkan sebagai revisi dengan alasan tertulis, dan "
+                 "setiap revisi sebelumnya tetap dapat dibaca dan diunduh. Angka yang berubah "
+                 "dihitung dengan membandingkan angka kedua revisi, bukan diketik.")
+    blok = [(f"<p>{aman(pengantar)}</p>", pengantar)]
+    baris, rincian, tautan = [], [], []
+    angka_revisi: list[dict[str, str] | None] = [
+        _angka_terbit(situs / rilis.folder_revisi(d.tahun, k)) for k in range(n)] + [kini]
+    for k in range(n + 1):
+        nama = "Terbit pertama (final)" if k == 0 else f"Revisi {k}"
+        tanggal = e["tanggal_terbit"] if k == 0 else revisi[k - 1]["tanggal"]
+        alasan = "–" if k == 0 else str(revisi[k - 1]["alasan"]).strip()
+        if k == 0:
+            ubah = "–"
+        elif angka_revisi[k - 1] is None or angka_revisi[k] is None:
+            ubah = "tidak dapat dibandingkan"
+        else:
+            daftar = beda(angka_revisi[k - 1] or {}, angka_revisi[k] or {})
+            ubah = f"{len(daftar)} angka" if daftar else "tidak ada"
+            rincian.append(_rincian(k, daftar))
+        baris.append((nama, fmt.tanggal(tanggal), alasan, ubah))
+        if k < n:
+            tautan.append(_tautan(d, situs, k, nama))
+    tabel = tabel_dari("R.1", f"Revisi edisi final LAKIP {d.tahun}", [
+        Kolom("Revisi"), Kolom("Tanggal"), Kolom("Alasan"), Kolom("Angka yang berubah")], baris)
+    blok.append((tabel.html(), f"Tabel R.1 Revisi edisi final LAKIP {d.tahun}"))
+    blok.append(("<ul class=\"lakip-revisi-lama\">" + "".join(h for h, _ in tautan) + "</ul>",
+                 "\n".join(p for _, p in tautan)))
+    return blok + rincian
+
+
+def _rincian(k: int, daftar: list[tuple[str, str, str]]) -> tuple[str, str]:
+    judul = f"Angka yang berubah pada revisi {k}"
+    if not daftar:
+        teks = (f"{judul}: tidak ada. Revisi {k} tidak mengubah satu pun angka yang dihitung; "
+                "yang berubah adalah teks atau tampilan buku.")
+        return f"<p>{aman(teks)}</p>", teks
+    sebelum = "terbit pertama" if k == 1 else f"revisi {k - 1}"
+    tabel = tabel_dari(f"R.{k + 1}", judul, [
+        Kolom("Angka"), Kolom(f"Sebelumnya ({sebelum})", angka=True),
+        Kolom(f"Revisi {k}", angka=True)], daftar)
+    return tabel.html(), f"Tabel R.{k + 1} {judul}"
+
+
+def _tautan(d: DataTahun, situs: Path, k: int, nama: str) -> tuple[str, str]:
+    """Where an earlier revision stays readable (its pages and, when printed, its PDF)."""
+    folder = rilis.folder_revisi(d.tahun, k)
+    pdf = sorted(p.name for p in (situs / folder).glob("LAKIP-*.pdf"))
+    bagian = [f'<a href="../{aman(folder)}/index.html">{aman(nama)}: baca edisinya</a>']
+    polos = [f"{nama}: ../{folder}/index.html"]
+    if pdf:
+        bagian.append(f'<a href="../{aman(folder)}/{aman(pdf[0])}" download>unduh PDF-nya</a>')
+        polos.append(f"PDF ../{folder}/{pdf[0]}")
+    return f"<li>{' · '.join(bagian)}</li>", " · ".join(polos)
+
+
+def halaman_toc(d: DataTahun) -> list[dict[str, Any]]:
+    """The table-of-contents entry of the history page, when the edition has one."""
+    return [{"file": HALAMAN}] if ada(d) else []

@@ -1,0 +1,217 @@
+"""A final edition is a public record: played in a temporary git repository the way the release
+routine runs (README, "Menerbitkan edisi"), plus the workflow file and the small pieces."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from lakip_lib import cli, rilis, riwayat
+
+from .browser import peramban, server
+from .conftest import REPO, ubah_sel
+from .halaman import teks
+
+KALIMAT_LAMA = '" Target tahun ini "'
+KALIMAT_BARU = '" Target tahun anggaran ini "'
+
+
+def _git(repo: Path, *argumen: str, tanggal: str = "2025-01-31T09:00:00+00:00") -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Analis", "GIT_AUTHOR_EMAIL": "analis@contoh.id",
+           "GIT_COMMITTER_NAME": "Analis", "GIT_COMMITTER_EMAIL": "analis@contoh.id",
+           "GIT_AUTHOR_DATE": tanggal, "GIT_COMMITTER_DATE": tanggal}
+    return subprocess.run(["git", "-C", str(repo), *argumen], env=env, check=True,
+                          capture_output=True, text=True).stdout.strip()
+
+
+def _repo_sementara(tujuan: Path) -> Path:
+    """This project's files (tracked and new, not ignored) in a fresh git repository."""
+    daftar = subprocess.run(["git", "-C", str(REPO), "ls-files", "--cached", "--others",
+                             "--exclude-standard", "-z"], check=True, capture_output=True,
+                            text=True).stdout.split("\0")
+    for nama in filter(None, daftar):
+        asal = REPO / nama
+        if asal.is_file() and not asal.is_symlink():
+            (tujuan / nama).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(asal, tujuan / nama)
+    _git(tujuan, "init", "--quiet", "--initial-branch=main")
+    return tujuan
+
+
+def _komit(repo: Path, pesan: str, tanggal: str) -> str:
+    _git(repo, "add", "-A", tanggal=tanggal)
+    _git(repo, "commit", "--quiet", "-m", pesan, tanggal=tanggal)
+    return _git(repo, "rev-parse", "HEAD")
+
+
+def _lakip(repo: Path, *argumen: str, kode: int = 0) -> str:
+    """The repository's own `lakip` (its code, its data), as the workflow runs it."""
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    hasil = subprocess.run([sys.executable, "-m", "lakip_lib.cli", *argumen], cwd=repo, env=env,
+                           capture_output=True, text=True)
+    assert hasil.returncode == kode, hasil.stdout + hasil.stderr
+    return hasil.stdout + hasil.stderr
+
+
+def _isi(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}
+
+
+def test_final_edition_is_frozen_then_reissued_with_its_history(tmp_path: Path):
+    repo = _repo_sementara(tmp_path / "repo")
+    final = _komit(repo, "LAKIP 2024 final", "2025-01-31T09:00:00+00:00")
+    _git(repo, "tag", "lakip-2024-final")
+
+    # The tag is pushed: the workflow publishes 2024 (with its PDF) from this commit.
+    _lakip(repo, "build", "--all", "--keluaran", str(tmp_path / "terbit1"))
+    pertama = tmp_path / "terbit1" / "site" / "2024"
+    assert rilis.stempel(pertama)["komit"] == final
+    assert "31 Januari 2025" in teks(pertama / "sasaran_s1.html")  # build date: the commit's
+
+    # A developer changes a sentence template; the next publication (a fresh runner) keeps 2024.
+    narasi = repo / "lakip_lib" / "narasi.py"
+    assert KALIMAT_LAMA in narasi.read_text(encoding="utf-8")
+    narasi.write_text(narasi.read_text(encoding="utf-8").replace(KALIMAT_LAMA, KALIMAT_BARU),
+                      encoding="utf-8")
+    _komit(repo, "Kalimat target", "2026-03-10T09:00:00+00:00")
+    keluaran = _lakip(repo, "build", "--all", "--keluaran", str(tmp_path / "terbit2"))
+    assert f"dibangun dari komit {final[:10]} (lakip-2024-final)" in keluaran
+    situs = tmp_path / "terbit2" / "site"
+    assert _isi(situs / "2024") == _isi(pertama)
+    assert not rilis.daftar_revisi(yaml.safe_load((repo / "data/2024/edisi.yaml").read_text()))
+
+    # A correction is due: one realisasi, and the new sentence. Re-issue on purpose.
+    ubah_sel(repo / "data" / "realisasi.csv", 5, "realisasi", "73.50")
+    alasan = "Koreksi realisasi IDG 2024 dari BPS & perbaikan kalimat <target>"
+    keluaran = _lakip(repo, "terbitkan-ulang", "2024", "--alasan", alasan, "--tanggal",
+                      "2026-03-16", "--keluaran", str(tmp_path / "terbit2"), "--tanpa-pdf")
+    assert "git tag lakip-2024-r1" in keluaran
+    revisi = situs / "2024"
+    s1 = teks(revisi / "sasaran_s1.html")
+    assert "Target tahun anggaran ini" in s1 and "73,50" in s1
+    assert "LAKIP 2024 · Final, Januari 2025 · Revisi 1, Maret 2026" in s1
+    lama = situs / "2024-final"
+    assert _isi(lama) == _isi(pertama)  # the superseded revision, pages and PDF, as published
+    assert "Target tahun ini" in teks(lama / "sasaran_s1.html")
+
+    r = teks(revisi / "riwayat_edisi.html")
+    assert "Terbit pertama (final)" in r and "31 Januari 2025" in r
+    assert "Revisi 1" in r and "16 Maret 2026" in r and alasan in r
+    assert "Indeks Pemberdayaan Gender (IDG): realisasi 73,27 73,50" in r
+    assert "Indeks Pemberdayaan Gender (IDG): capaian 98,96% 99,27%" in r
+    assert "Total anggaran" not in r  # only figures that differ
+    halaman = (revisi / "riwayat_edisi.html").read_text(encoding="utf-8")
+    assert "&lt;target&gt;" in halaman and "<target>" not in halaman
+    assert 'href="../2024-final/LAKIP-2024-DP3AP2KB-PMD.pdf"' in halaman
+
+    edisi = json.loads((situs / "editions.json").read_text(encoding="utf-8"))
+    assert [(e["url"], e["label"]) for e in edisi] == [
+        ("2024/index.html", "Final, Januari 2025 · Revisi 1, Maret 2026"),
+        ("2024-final/index.html", "Final, Januari 2025")]
+    with server(situs) as url, peramban() as b:
+        page = b.new_page()
+        page.goto(f"{url}/2024-final/sasaran_s1.html")  # an old link keeps working
+        pilih = page.locator("select.lakip-pilih-edisi")
+        pilih.wait_for(timeout=10_000)
+        assert pilih.locator("option").all_inner_texts() == [
+            "Edisi 2024 (Final, Januari 2025 · Revisi 1, Maret 2026)",
+            "Edisi 2024 (Final, Januari 2025) — digantikan"]
+        assert pilih.evaluate("s => s.selectedIndex") == 1
+        pilih.select_option(index=0)
+        page.wait_for_url("**/2024/sasaran_s1.html", timeout=10_000)
+
+    # Recorded and tagged, the next publication builds each revision from its own tag.
+    revisi_1 = _komit(repo, "LAKIP 2024 revisi 1", "2026-03-16T09:00:00+00:00")
+    _git(repo, "tag", "lakip-2024-r1")
+    (repo / "README.md").write_text("lakip\n", encoding="utf-8")
+    _komit(repo, "Sesudahnya", "2026-04-01T09:00:00+00:00")
+    isi_edisi = yaml.safe_load((repo / "data/2024/edisi.yaml").read_text(encoding="utf-8"))
+    assert rilis.rencana(repo, 2024, isi_edisi) == [
+        rilis.Revisi(2024, 0, "2024-final", final), rilis.Revisi(2024, 1, "2024", revisi_1)]
+
+
+def test_a_shallow_checkout_refuses_to_rebuild_final_editions(tmp_path: Path):
+    repo = _repo_sementara(tmp_path / "repo")
+    _komit(repo, "satu", "2025-01-31T09:00:00+00:00")
+    (repo / "README.md").write_text("lakip\n", encoding="utf-8")
+    _komit(repo, "dua", "2025-02-01T09:00:00+00:00")
+    dangkal = tmp_path / "dangkal"
+    subprocess.run(["git", "clone", "--quiet", "--depth", "1", f"file://{repo}", str(dangkal)],
+                   check=True)
+    keluaran = _lakip(dangkal, "build", "--all", "--keluaran", str(tmp_path / "b"), kode=1)
+    assert "dangkal (shallow)" in keluaran and "fetch-depth: 0" in keluaran
+    assert not (tmp_path / "b" / "site").exists()
+
+
+def test_the_workflow_builds_finals_from_their_commits_with_commands_that_exist():
+    alur = yaml.safe_load((REPO / ".github" / "workflows" / "publish.yml").read_text())
+    langkah = alur["jobs"]["build"]["steps"]
+    checkout = next(s for s in langkah if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0
+    perintah = [shlex.split(s["run"]) for s in langkah if "lakip_lib.cli" in s.get("run", "")]
+    assert perintah, "the workflow runs no lakip command"
+    for p in perintah:
+        argumen = p[p.index("lakip_lib.cli") + 1:]
+        args = cli._parser().parse_args(argumen)  # exits 2 on an unknown command or option
+        assert args.perintah == "build" and args.semua
+    assert "tags" in alur[True]["push"] and "lakip-*" in alur[True]["push"]["tags"]
+
+
+def test_label_shows_the_latest_revision():
+    e = {"label": "Final, Januari 2025", "tanggal_terbit": date(2025, 1, 31)}
+    assert rilis.label(e) == "Final, Januari 2025"
+    e["revisi"] = [{"tanggal": date(2026, 3, 16), "alasan": "a"},
+                   {"tanggal": date(2026, 5, 2), "alasan": "b"}]
+    assert rilis.label(e) == "Final, Januari 2025 · Revisi 2, Mei 2026"
+
+
+@pytest.mark.parametrize(("revisi", "kunci", "pesan"), [
+    ("x", "revisi", "harus berupa daftar"),
+    ([{"tanggal": "16-03-2026", "alasan": "a"}], "revisi[1].tanggal", "TTTT-BB-HH"),
+    ([{"tanggal": date(2024, 12, 1), "alasan": "a"}], "revisi[1].tanggal", "lebih awal"),
+    ([{"tanggal": date(2026, 3, 16), "alasan": " "}], "revisi[1].alasan", "wajib"),
+])
+def test_bad_revisions_are_named_by_key(revisi, kunci, pesan):
+    masalah = rilis.masalah_revisi({"tanggal_terbit": date(2025, 1, 31), "revisi": revisi})
+    assert [k for k, _ in masalah] == [kunci] and pesan in masalah[0][1]
+
+
+def test_a_revision_is_appended_keeping_comments(tmp_path: Path):
+    path = tmp_path / "edisi.yaml"
+    shutil.copy(REPO / "data" / "2024" / "edisi.yaml", path)
+    asli = path.read_text(encoding="utf-8")
+    rilis.tambah_revisi(path, date(2026, 3, 16), 'Koreksi "IDG"')
+    rilis.tambah_revisi(path, date(2026, 5, 2), "Kedua")
+    teks_baru = path.read_text(encoding="utf-8")
+    assert teks_baru.startswith(asli)
+    isi = yaml.safe_load(teks_baru)
+    assert isi["revisi"] == [{"tanggal": date(2026, 3, 16), "alasan": 'Koreksi "IDG"'},
+                             {"tanggal": date(2026, 5, 2), "alasan": "Kedua"}]
+
+
+def test_reissuing_a_draft_or_an_unpublished_edition_refuses(salinan_data: Path, tmp_path: Path,
+                                                             capsys):
+    sebelum = (salinan_data / "2024" / "edisi.yaml").read_bytes()
+    kode = cli.main(["--data", str(salinan_data), "terbitkan-ulang", "2024", "--alasan", "x",
+                     "--keluaran", str(tmp_path / "b")])
+    assert kode == 1
+    assert "belum pernah terbit" in capsys.readouterr().err
+    assert (salinan_data / "2024" / "edisi.yaml").read_bytes() == sebelum
+
+
+def test_changed_figures_are_the_differences_only():
+    lama = {"IDG: realisasi": "73,27", "Total anggaran": "Rp1", "Hilang": "1"}
+    baru = {"IDG: realisasi": "73,50", "Total anggaran": "Rp1", "Baru": "2"}
+    assert riwayat.beda(lama, baru) == [("IDG: realisasi", "73,27", "73,50"), ("Baru", "–", "2"),
+                                        ("Hilang", "1", "–")]
