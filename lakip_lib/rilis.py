@@ -445,6 +445,8 @@ def info_stempel(tahun: int, edisi: dict[str, Any], akar_data: Path) -> dict[str
 def revisi_terbit(situs: Path, tahun: int) -> list[dict[str, Any]]:
     """editions.json entries of the superseded revisions of a year published beside it, newest
     first (only those older than the revision at <situs>/<tahun>)."""
+    from lakip_lib.build import halaman_html
+
     kini = _revisi_terbit(situs / str(tahun)) or 0
     hasil = []
     for k in range(kini - 1, -1, -1):
@@ -453,5 +455,6 @@ def revisi_terbit(situs: Path, tahun: int) -> list[dict[str, Any]]:
         if not isi or int(isi.get("revisi", 0)) != k:
             continue
         hasil.append({"tahun": tahun, "label": isi.get("label", ""), "status": "final",
-                      "revisi": k, "digantikan": True, "url": f"{folder.name}/index.html"})
+                      "revisi": k, "digantikan": True, "url": f"{folder.name}/index.html",
+                      "halaman": halaman_html(folder)})
     return hasil

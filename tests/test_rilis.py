@@ -116,6 +116,7 @@ def test_final_edition_is_frozen_then_reissued_with_its_history(tmp_path: Path):
     assert 'href="../2024-final/LAKIP-2024-DP3AP2KB-PMD.pdf"' in halaman
 
     edisi = json.loads((situs / "editions.json").read_text(encoding="utf-8"))
+    assert "sasaran_s1.html" in edisi[1]["halaman"]
     assert [(e["url"], e["label"]) for e in edisi] == [
         ("2024/index.html", "Final, Januari 2025 · Revisi 1, Maret 2026"),
         ("2024-final/index.html", "Final, Januari 2025")]
