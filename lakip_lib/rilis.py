@@ -259,13 +259,13 @@ def bangun_edisi(tahun: int, akar_data: Path, folder_build: Path, bangun: Callab
     situs = folder_build / "site"
     *lama, kini = rencana(repo, tahun, edisi)
     for r in lama:
-        _terbitkan_revisi_lama(repo, r, situs, folder_build, dengan_pdf, lapor)
+        _terbitkan_revisi_lama(repo, r, situs, folder_build, lapor)
     if kini.komit is not None:
         if stempel(situs / kini.folder).get("komit") == kini.komit:
             lapor(f"Edisi {tahun} ({kini.tag}) sudah terbit dari komitnya: tidak dibangun ulang.")
             return None
         lapor(f"Edisi {tahun} beku: dibangun dari komit {kini.komit[:10]} ({kini.tag}) …")
-        _bangun_beku(repo, kini, situs, folder_build, dengan_pdf, lapor)
+        _bangun_beku(repo, kini, situs, folder_build, lapor)
         return None
     tag_head = komit_tag(repo, kini.tag)
     epoch = waktu_komit(repo, tag_head) if tag_head else None
@@ -286,7 +286,7 @@ def _edisi_mentah(akar_data: Path, tahun: int) -> dict[str, Any]:
 
 
 def _terbitkan_revisi_lama(repo: Path, r: Revisi, situs: Path, folder_build: Path,
-                           dengan_pdf: bool, lapor: Lapor) -> None:
+                           lapor: Lapor) -> None:
     """Make sure an earlier revision is published in its own folder."""
     tujuan = situs / r.folder
     if _revisi_terbit(tujuan) == r.nomor:
@@ -301,7 +301,7 @@ def _terbitkan_revisi_lama(repo: Path, r: Revisi, situs: Path, folder_build: Pat
             f"Revisi {r.nomor} edisi {r.tahun} tidak dapat diterbitkan ulang: tag {r.tag} tidak "
             f"ada di repositori dan revisi itu tidak ada di {situs}.")
     lapor(f"Revisi {r.nomor} edisi {r.tahun}: dibangun dari komit {r.komit[:10]} ({r.tag}) …")
-    _bangun_beku(repo, r, situs, folder_build, dengan_pdf, lapor)
+    _bangun_beku(repo, r, situs, folder_build, lapor)
 
 
 def _pasang(asal: Path, situs: Path, nama: str) -> None:
@@ -316,10 +316,10 @@ def _pasang(asal: Path, situs: Path, nama: str) -> None:
     shutil.rmtree(lama, ignore_errors=True)
 
 
-def _bangun_beku(repo: Path, r: Revisi, situs: Path, folder_build: Path, dengan_pdf: bool,
-                 lapor: Lapor) -> None:
-    """Build revision `r` with its commit's own code, data and dependency lock, then publish it
-    in <situs>/<r.folder>."""
+def _bangun_beku(repo: Path, r: Revisi, situs: Path, folder_build: Path, lapor: Lapor) -> None:
+    """Build revision `r` with its commit's own code, data and dependency lock, PDF included
+    whatever this build was asked (the record is what was published), then publish it in
+    <situs>/<r.folder>."""
     assert r.komit is not None
     tempat = folder_build / "beku" / r.komit[:12]
     pohon = tempat / "pohon"
@@ -336,9 +336,7 @@ def _bangun_beku(repo: Path, r: Revisi, situs: Path, folder_build: Path, dengan_
                       SITUS_REVISI: str(situs.resolve()),
                       "SOURCE_DATE_EPOCH": waktu_komit(repo, r.komit)}
         perintah = [python, "-m", "lakip_lib.cli", "--data", str(pohon / "data"), "build",
-                    str(r.tahun), "--keluaran", str(tempat / "_build")]
-        if not dengan_pdf:
-            perintah.append("--tanpa-pdf")
+                    str(r.tahun), "--keluaran", str(tempat / "_build")]  # a record has its PDF
         hasil = subprocess.run(perintah, cwd=pohon, env=lingkungan, capture_output=True,
                                text=True)
         if hasil.returncode != 0:
