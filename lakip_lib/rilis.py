@@ -261,7 +261,7 @@ def bangun_edisi(tahun: int, akar_data: Path, folder_build: Path, bangun: Callab
     for r in lama:
         _terbitkan_revisi_lama(repo, r, situs, folder_build, lapor)
     if kini.komit is not None:
-        if stempel(situs / kini.folder).get("komit") == kini.komit:
+        if not opsi.get("paksa") and stempel(situs / kini.folder).get("komit") == kini.komit:
             lapor(f"Edisi {tahun} ({kini.tag}) sudah terbit dari komitnya: tidak dibangun ulang.")
             return None
         lapor(f"Edisi {tahun} beku: dibangun dari komit {kini.komit[:10]} ({kini.tag}) …")
@@ -288,13 +288,15 @@ def _edisi_mentah(akar_data: Path, tahun: int) -> dict[str, Any]:
 def _terbitkan_revisi_lama(repo: Path, r: Revisi, situs: Path, folder_build: Path,
                            lapor: Lapor) -> None:
     """Make sure an earlier revision is published in its own folder."""
+    from lakip_lib import build
+
     tujuan = situs / r.folder
     if _revisi_terbit(tujuan) == r.nomor:
         return
     kini = situs / str(r.tahun)
     if _revisi_terbit(kini) == r.nomor:
         lapor(f"Revisi {r.nomor} edisi {r.tahun} disimpan di {r.folder}/ …")
-        _pasang(kini, situs, r.folder)
+        build.terbitkan(kini, situs, r.folder)
         return
     if r.komit is None:
         raise RilisGagal(
@@ -304,22 +306,12 @@ def _terbitkan_revisi_lama(repo: Path, r: Revisi, situs: Path, folder_build: Pat
     _bangun_beku(repo, r, situs, folder_build, lapor)
 
 
-def _pasang(asal: Path, situs: Path, nama: str) -> None:
-    """Copy a finished edition folder to <situs>/<nama>, replacing it only once complete."""
-    baru, lama, tujuan = situs / f".{nama}.baru", situs / f".{nama}.lama", situs / nama
-    for sisa in (baru, lama):
-        shutil.rmtree(sisa, ignore_errors=True)
-    shutil.copytree(asal, baru)
-    if tujuan.exists():
-        tujuan.rename(lama)
-    baru.rename(tujuan)
-    shutil.rmtree(lama, ignore_errors=True)
-
-
 def _bangun_beku(repo: Path, r: Revisi, situs: Path, folder_build: Path, lapor: Lapor) -> None:
     """Build revision `r` with its commit's own code, data and dependency lock, PDF included
     whatever this build was asked (the record is what was published), then publish it in
     <situs>/<r.folder>."""
+    from lakip_lib import build
+
     assert r.komit is not None
     tempat = folder_build / "beku" / r.komit[:12]
     pohon = tempat / "pohon"
@@ -343,9 +335,9 @@ def _bangun_beku(repo: Path, r: Revisi, situs: Path, folder_build: Path, lapor: 
             ekor = "\n".join((hasil.stderr or hasil.stdout).strip().splitlines()[-15:])
             raise RilisGagal(f"Edisi {r.tahun} dari komit {r.komit[:10]} ({r.tag}) gagal "
                                    f"dibangun:\n{ekor}")
-        situs.mkdir(parents=True, exist_ok=True)
-        _pasang(tempat / "_build" / "site" / str(r.tahun), situs, r.folder)
-        _catat_komit(situs / r.folder, r)
+        hasil_build = tempat / "_build" / "site" / str(r.tahun)
+        _catat_komit(hasil_build, r)
+        build.terbitkan(hasil_build, situs, r.folder)
     finally:
         _git(repo, "worktree", "remove", "--force", str(pohon))
 
