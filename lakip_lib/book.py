@@ -392,12 +392,15 @@ class Capaian(Bagian):
         rekaman = [{"nama": h.nama, "capaian": float(h.capaian), "teks": fmt.persen(h.capaian)}
                    for h in hasil if h.capaian is not None]
         alternatif = "Capaian tiap IKU: " + "; ".join(f"{r['nama']} {r['teks']}" for r in rekaman)
-        chart = charts.batang(rekaman, "capaian", "nama", "Capaian (%)", "Indikator", garis=100)
+        chart = charts.capaian(rekaman)
         return Isi([self.gambar("iku", f"Capaian IKU Tahun {self.tahun} terhadap Target "
                                    "(garis putus-putus: 100%)", chart, alternatif + ".")])
 
 
 # --- Bab III: one part per sasaran ------------------------------------------------------------
+
+MIN_TITIK_GRAFIK = 3  # a series with fewer points is a sentence and a table, not a chart
+
 
 class Sasaran(Bagian):
     bab = "3"
@@ -457,7 +460,9 @@ class Sasaran(Bagian):
         # in reading order: items a, b, c each show every IKU of the sasaran in turn
         item: list[tuple[str, str]] = [("tabel", f"a-{h.kode}") for h in self.iku]
         for h in self.iku:
-            item += [("tabel", f"b-{h.kode}"), ("gambar", f"b-{h.kode}")]
+            item += [("tabel", f"b-{h.kode}")]
+            if self._titik_grafik(h.kode):
+                item += [("gambar", f"b-{h.kode}")]
         item.append(("tabel", "c"))
         if self._pembanding():
             item.append(("tabel", "d"))
@@ -509,11 +514,21 @@ class Sasaran(Bagian):
             alternatif = f"Garis realisasi dan target Renstra {h.nama} per tahun: " + "; ".join(
                 f"{t.tahun} target {narasi.nilai(t.target, h.satuan, h.desimal)}, realisasi "
                 f"{narasi.nilai(t.realisasi, h.satuan, h.desimal)}" for t in titik) + "."
-            isi.append(self.gambar(
-                f"b-{h.kode}", f"Tren {h.nama} {titik[0].tahun}–{self.tahun}",
-                charts.tren([(t.tahun, t.target, t.realisasi) for t in titik], h.satuan,
-                            h.desimal), alternatif, self._sumber(h)))
+            if grafik := self._titik_grafik(h.kode):
+                isi.append(self.gambar(
+                    f"b-{h.kode}", f"Tren {h.nama} dan Target Renstra {grafik[0][0]}–"
+                    f"{grafik[-1][0]}", charts.tren(grafik, h.satuan, h.desimal), alternatif,
+                    self._sumber(h)))
         return isi
+
+    def _titik_grafik(self, kode: str) -> list[tuple[int, Any, Any]]:
+        """(year, Renstra target, realisasi) over the whole Renstra period for the trend chart;
+        empty when fewer than three years have a realisasi (the table and sentence say it)."""
+        awal, akhir = self.d.periode_renstra
+        titik = [(t, kinerja.target_renstra(self.d, kode, t),
+                  kinerja.realisasi(self.d, kode, t) if t <= self.tahun else None)
+                 for t in range(awal, akhir + 1)]
+        return titik if sum(r is not None for _, _, r in titik) >= MIN_TITIK_GRAFIK else []
 
     def akhir_renstra(self) -> Isi:
         """One sentence per IKU, then one table of all the sasaran's IKU."""

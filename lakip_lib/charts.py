@@ -37,9 +37,18 @@ def _dasar(chart: alt.Chart) -> alt.Chart:
                                                              columns=KOLOM_LEGENDA)
 
 
+def _rentang_garis(nilai: Sequence[float]) -> list[float]:
+    """A y-axis for a trend line: never zoomed to less than ±15% of the largest value around
+    the data's middle (a flat series looks flat, not dramatic), and never below zero."""
+    rendah, tinggi = min(nilai), max(nilai)
+    tengah, jangkau = (rendah + tinggi) / 2, max(tinggi - rendah, 0.3 * abs(tinggi)) / 2
+    return [max(0.0, tengah - jangkau * 1.1), tengah + jangkau * 1.1]
+
+
 def tren(titik: Sequence[tuple[int, Decimal | None, Decimal | None]], satuan: str,
          desimal: int) -> alt.Chart:
-    """Realisasi against the Renstra target per year (two lines, legend selects a series)."""
+    """Realisasi against the Renstra target per year over the whole Renstra period (two lines,
+    legend selects a series; years still to come show their target only)."""
     rekaman = []
     for tahun, target, realisasi in titik:
         for seri, nilai in (("Target Renstra", target), ("Realisasi", realisasi)):
@@ -48,14 +57,53 @@ def tren(titik: Sequence[tuple[int, Decimal | None, Decimal | None]], satuan: st
                                 "teks": fmt.angka(nilai, desimal)})
     pilih = alt.selection_point(name="pilih_seri", fields=["seri"], bind="legend")
     chart = alt.Chart(alt.Data(values=rekaman)).mark_line(point=alt.OverlayMarkDef(size=70)).encode(
-        x=alt.X("tahun:O", title="Tahun", axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("nilai:Q", title=satuan, scale=alt.Scale(zero=False)),
-        color=alt.Color("seri:N", scale=alt.Scale(range=WARNA[:2])),
+        x=alt.X("tahun:O", title="Tahun", axis=alt.Axis(labelAngle=0),
+                scale=alt.Scale(domain=[str(t) for t, _, _ in titik])),
+        y=alt.Y("nilai:Q", title=satuan, scale=alt.Scale(
+            domain=_rentang_garis([float(r["nilai"]) for r in rekaman]), nice=True)),
+        color=alt.Color("seri:N", scale=alt.Scale(domain=["Realisasi", "Target Renstra"],
+                                                  range=WARNA[:2])),
+        strokeDash=alt.StrokeDash("seri:N", scale=alt.Scale(
+            domain=["Realisasi", "Target Renstra"], range=[[1, 0], [5, 3]])),
         opacity=alt.condition(pilih, alt.value(1), alt.value(0.2)),
         tooltip=[alt.Tooltip("tahun:O", title="Tahun"), alt.Tooltip("seri:N", title="Seri"),
                  alt.Tooltip("teks:N", title="Nilai")],
     ).add_params(pilih)
     return _dasar(chart)
+
+
+def capaian(rekaman: Sequence[dict[str, object]]) -> alt.Chart:
+    """Capaian (%) per indicator as bars from zero with the 100% line and every value written at
+    its bar. The axis runs from 0 to at least 150%; a value outside it (e.g. −1.272,73%) does
+    not squeeze the others: its bar stops at the edge and its label says it lies off the scale."""
+    nilai = [float(r["capaian"]) for r in rekaman]  # type: ignore[arg-type]
+    wajar = [v for v in nilai if 0 <= v <= 300]
+    batas = max(150.0, -(-max(wajar, default=0) // 50) * 50)
+    data = [{**r, "posisi": min(max(v, 0.0), batas),
+             "label": str(r["teks"]) if 0 <= v <= batas else
+             f"◀ {r['teks']} (di luar skala)" if v < 0 else f"{r['teks']} (di luar skala) ▶"}
+            for r, v in zip(rekaman, nilai, strict=True)]
+    dasar = alt.Chart(alt.Data(values=data)).encode(
+        y=alt.Y("nama:N", title=None, sort=None, axis=None),
+        tooltip=[alt.Tooltip("nama:N", title="Indikator"), alt.Tooltip("teks:N", title="Capaian")])
+    x = alt.X("posisi:Q", title="Capaian (%)", scale=alt.Scale(domain=[0, batas], nice=False),
+              axis=alt.Axis(values=list(range(0, int(batas) + 1, 50))))
+    panjang = f"datum.posisi > {0.6 * batas}"  # long bars carry their value inside
+    lapisan = [
+        dasar.mark_bar(color=WARNA[0], size=16).encode(x=x),
+        alt.Chart(alt.Data(values=[{"acuan": 100}])).mark_rule(
+            color=WARNA[3], strokeDash=[4, 4]).encode(x="acuan:Q"),
+        # the indicator's name on its own line above its bar (a phone has no room beside it)
+        dasar.mark_text(align="left", baseline="bottom", dy=-10, fontSize=11,
+                        limit=alt.expr("width")).encode(x=alt.datum(0), text="nama:N"),
+        dasar.mark_text(align="left", dx=4, fontSize=11, color="#1d2530").encode(
+            x=x, text="label:N").transform_filter(f"!({panjang})"),
+        dasar.mark_text(align="right", dx=-4, fontSize=11, color="white").encode(
+            x=x, text="label:N").transform_filter(panjang),
+    ]
+    tinggi = 46 * len(data)
+    return alt.layer(*lapisan).properties(width=LEBAR, height=tinggi) \
+        .configure_axis(labelFontSize=11, titleFontSize=12)
 
 
 def batang(rekaman: Sequence[dict[str, object]], x: str, y: str, judul_x: str, judul_y: str,
