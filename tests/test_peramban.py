@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -48,13 +49,15 @@ def test_tooltip_appears_on_hover(halaman):
     assert "%" in tooltip.inner_text()
 
 
-def test_axis_numbers_use_indonesian_decimal_comma(halaman):
+def test_axis_numbers_use_indonesian_separators(halaman):
     page, url, _, _ = halaman
-    page.goto(f"{url}/2024/sasaran_s1.html")
+    page.goto(f"{url}/2024/bab3_anggaran.html")
     page.wait_for_selector(".lakip-vega svg")
     label = page.eval_on_selector_all(".lakip-vega svg .role-axis-label text",
                                       "teks => teks.map(t => t.textContent)")
-    assert any("," in t for t in label), label
+    # rupiah axes group thousands with dots (English would print 40,000,000,000)
+    assert any(re.fullmatch(r"\d{1,3}(\.\d{3})+", t) for t in label), label
+    assert not any("," in t for t in label if t.replace(",", "").isdigit()), label
 
 
 def test_no_request_leaves_the_site(halaman):
