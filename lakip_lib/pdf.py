@@ -164,8 +164,22 @@ def _simpan(isi: bytes, d: DataTahun, tujuan: Path, penanda: list[tuple[str, int
     penulis._root_object[NameObject("/ViewerPreferences")] = DictionaryObject(
         {NameObject("/DisplayDocTitle"): BooleanObject(True)})
     penulis.page_mode = "/UseOutlines"
+    isi_akhir = io.BytesIO()
+    penulis.write(isi_akhir)
     sementara = tujuan.with_suffix(".tmp")
-    with sementara.open("wb") as f:
-        penulis.write(f)
+    sementara.write_bytes(_id_struktur_stabil(isi_akhir.getvalue()))
     sementara.replace(tujuan)
     return len(penulis.pages)
+
+
+NODE_DOM = re.compile(rb"node(\d{8})")
+
+
+def _id_struktur_stabil(isi: bytes) -> bytes:
+    """Chromium names the tagged PDF's structure elements after DOM node ids (`node00000432`),
+    which shift with the order in which scripts created nodes, so two prints of the same book
+    differed in them. Renumber them by rank: same width and same sort order, so the xref
+    offsets and the sorted IDTree stay valid, and the same book prints the same bytes."""
+    nomor = sorted({int(n) for n in NODE_DOM.findall(isi)})
+    peringkat = {n: i for i, n in enumerate(nomor, start=1)}
+    return NODE_DOM.sub(lambda m: b"node%08d" % peringkat[int(m.group(1))], isi)

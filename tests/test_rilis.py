@@ -20,6 +20,7 @@ from lakip_lib import cli, rilis, riwayat
 from .browser import peramban, server
 from .conftest import REPO, ubah_sel
 from .halaman import teks
+from .test_aksesibilitas import ATURAN, AXE
 
 KALIMAT_LAMA = '" Target tahun ini "'
 KALIMAT_BARU = '" Target tahun anggaran ini "'
@@ -122,6 +123,13 @@ def test_final_edition_is_frozen_then_reissued_with_its_history(tmp_path: Path):
         ("2024-final/index.html", "Final, Januari 2025")]
     with server(situs) as url, peramban() as b:
         page = b.new_page()
+        page.goto(f"{url}/2024/riwayat_edisi.html", wait_until="load")
+        page.add_script_tag(path=str(AXE))
+        assert page.evaluate(
+            "async aturan => (await axe.run(document, {runOnly: aturan})).violations"
+            ".filter(v => ['serious', 'critical'].includes(v.impact)).map(v => v.id)", ATURAN) == []
+        for tautan in page.locator("ul.lakip-revisi-lama a").all():
+            assert page.request.get(tautan.evaluate("a => a.href")).ok
         page.goto(f"{url}/2024-final/sasaran_s1.html")  # an old link keeps working
         pilih = page.locator("select.lakip-pilih-edisi")
         pilih.wait_for(timeout=10_000)
