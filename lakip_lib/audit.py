@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from lakip_lib import capaian as rumus
+from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib import kinerja
 from lakip_lib.capaian import Arah
@@ -40,6 +41,8 @@ class Temuan:
     dilaporkan: str
     seharusnya: str
     hitungan: str
+    fakta: str = ""  # the fact the printed figure is about (lakip_lib.fakta), if the book shows it
+    turunan: bool = False  # right from the printed inputs: a difference, not a finding
 
     def __str__(self) -> str:
         return (f"[{JENIS[self.jenis]}] {self.lokasi} — {self.perihal}: tercetak "
@@ -94,33 +97,57 @@ def _temuan_iku(data: DataTahun) -> Iterator[Temuan]:
         target = (kinerja.target_akhir_renstra(data, kode) if b["dasar_target"] == "akhir_renstra"
                   else kinerja.target_tahunan(data, kode))
         h = kinerja.hasil(data, kode, target=target)
+        akhir = b["dasar_target"] == "akhir_renstra"
+        persen = "%" if h.satuan == "%" else ""
         yield from _banding(f"{nama}: target", lokasi, b["target"], h.target, "konsistensi",
-                            "Target menurut data Perjanjian Kinerja/Renstra.")
+                            "Target menurut data Perjanjian Kinerja/Renstra.",
+                            fakta=f.indikator(kode, "target_renstra", data.periode_renstra[1])
+                            if akhir else f.indikator(kode, "target"), satuan=persen)
         yield from _banding(f"{nama}: realisasi", lokasi, b["realisasi"], h.realisasi,
-                            "hitungan", _cara_realisasi(data, kode))
+                            "hitungan", _cara_realisasi(data, kode),
+                            fakta=f.indikator(kode, "realisasi", data.tahun), satuan=persen)
         if b["capaian"] is not None:
-            yield from _temuan_capaian(lokasi, nama, b, h)
+            yield from _temuan_capaian(lokasi, nama, b, h, f.indikator(
+                kode, "capaian_akhir_renstra" if akhir else "capaian"))
         if b["kategori"] is not None and h.kategori is not None and b["kategori"] != h.kategori:
             dari_tercetak = rumus.kategori(b["capaian"], kinerja.skala(data))
             yield Temuan("kategori", lokasi, f"{nama}: kategori", b["kategori"], h.kategori,
                          f"Capaian {_p(h.capaian)} masuk kategori {h.kategori} pada skala "
-                         f"(Tabel skala ordinal); bahkan capaian yang tercetak "
-                         f"({_p(b['capaian'])}) masuk kategori {dari_tercetak}.")
+                         f"(Tabel skala ordinal); capaian yang tercetak "
+                         f"({_a(b['capaian'], _presisi(b['capaian']))}%) masuk kategori "
+                         f"{dari_tercetak}.",
+                         f.indikator(kode, "kategori"), turunan=dari_tercetak == b["kategori"])
 
 
-def _temuan_capaian(lokasi: str, nama: str, b: dict, h: kinerja.HasilIndikator) -> Iterator[Temuan]:
+def _temuan_capaian(lokasi: str, nama: str, b: dict, h: kinerja.HasilIndikator,
+                    fakta: str = "") -> Iterator[Temuan]:
+    """A printed capaian against the computed one. When it is the right result of the printed
+    target and realisasi, the difference comes from those inputs (reported on their own): it is
+    kept as a difference for the book's markers, not counted as a finding."""
     jenis = selisih_jenis(b["capaian"], h.capaian, "hitungan")
     if jenis is None or h.target is None or h.realisasi is None:
         return
+    target, nyata = _atau(b["target"], h.target), _atau(b["realisasi"], h.realisasi)
+    dari_tercetak = rumus.capaian(target, nyata, h.arah)
+    turunan = dari_tercetak is not None and selisih_jenis(b["capaian"], dari_tercetak, "x") is None
     arah_lain = Arah.NAIK if h.arah is Arah.TURUN else Arah.TURUN
-    salah_arah = rumus.capaian(b["target"] or h.target, b["realisasi"] or h.realisasi, arah_lain)
+    salah_arah = rumus.capaian(target, nyata, arah_lain)
     if jenis == "hitungan" and salah_arah is not None \
             and selisih_jenis(b["capaian"], salah_arah, "x") is None:
         jenis = "arah"
-    yield Temuan(jenis, lokasi, f"{nama}: capaian", _p(b["capaian"]), _p(h.capaian),
+    makin = "rendah" if h.arah is Arah.TURUN else "tinggi"
+    tercetak = f"{_a(b['capaian'], _presisi(b['capaian']))}%"  # as printed, its own decimals
+    yield Temuan(jenis, lokasi, f"{nama}: capaian", tercetak, _p(h.capaian),
                  f"{_rumus_capaian(h.target, h.realisasi, h.arah)} = {_p(h.capaian)}"
-                 + (f" (indikator {h.arah.value}: makin {'rendah' if h.arah is Arah.TURUN else 'tinggi'}"
-                    " makin baik)." if jenis == "arah" else "."))
+                 + (f" (indikator {h.arah.value}: makin {makin} makin baik)." if jenis == "arah"
+                    else ".")
+                 + (" Angka tercetak benar menurut target dan realisasi yang tercetak; selisihnya "
+                    "berasal dari angka masukan itu." if turunan else ""),
+                 fakta, turunan=turunan)
+
+
+def _atau(tercetak: Decimal | None, data_: Decimal | None) -> Decimal | None:
+    return tercetak if tercetak is not None else data_
 
 
 def _cara_realisasi(data: DataTahun, kode: str, tahun: int | None = None) -> str:
@@ -145,15 +172,16 @@ def _cara_realisasi(data: DataTahun, kode: str, tahun: int | None = None) -> str
 
 
 def _banding(perihal: str, lokasi: str, dilaporkan: Decimal | None, dihitung: Decimal | None,
-             jenis: str, hitungan: str, desimal: int = 2) -> Iterator[Temuan]:
+             jenis: str, hitungan: str, desimal: int = 2, fakta: str = "",
+             satuan: str = "") -> Iterator[Temuan]:
     if dilaporkan is None:
         return
     hasil = selisih_jenis(dilaporkan, dihitung, jenis)
     if hasil is not None:
         presisi = _presisi(dilaporkan)  # the printed figure keeps its printed decimals
-        yield Temuan(hasil, lokasi, perihal, _a(dilaporkan, presisi),
-                     _a(dihitung, max(desimal, presisi)) if dihitung is not None
-                     else fmt.BELUM_TERSEDIA, hitungan)
+        yield Temuan(hasil, lokasi, perihal, _a(dilaporkan, presisi) + satuan,
+                     _a(dihitung, max(desimal, presisi)) + satuan if dihitung is not None
+                     else fmt.BELUM_TERSEDIA, hitungan, fakta)
 
 
 # --- scalar figures printed in the text ---------------------------------------------------------
@@ -341,7 +369,35 @@ def _temuan_dilaporkan(data: DataTahun) -> Iterator[Temuan]:
         jenis = jenis_khusus[0] if jenis_khusus else jenis
         if hitung is _kunci_indikator and kunci.endswith(".capaian"):
             jenis = _jenis_capaian(data, kunci.split(".", 1)[0], tercetak)
-        yield from _banding_nilai(kunci, perihal, lokasi, tercetak, dihitung, jenis, cara)
+        yield from _banding_nilai(kunci, perihal, lokasi, tercetak, dihitung, jenis, cara,
+                                  _fakta_kunci(data, kunci))
+
+
+def _fakta_kunci(data: DataTahun, kunci: str) -> str:
+    """The fact a dilaporkan.csv key is about, when the book shows that fact."""
+    bagian = kunci.split(".")
+    tetap = {
+        "anggaran.total": f.anggaran("total", "anggaran"),
+        "anggaran.realisasi": f.anggaran("total", "realisasi"),
+        "anggaran.penyerapan": f.anggaran("total", "penyerapan"),
+        "iku.kategori_keseluruhan": f.KATEGORI_KESELURUHAN,
+        "cpr.total_pus": f.baris("cpr", "total", "pus"),
+        "cpr.total_kb_aktif": f.baris("cpr", "total", "kb_aktif"),
+        "pk_anggaran.total": f.baris("pk_anggaran", "total", "anggaran"),
+    }
+    if kunci in tetap:
+        return tetap[kunci]
+    if kunci.startswith("iku.jumlah_kategori."):
+        return f.kategori_jumlah(kunci.removeprefix("iku.jumlah_kategori."))
+    if bagian[0] in ("kasus", "idm") and bagian[-1].isdigit():
+        return f.baris(bagian[0], bagian[-1], "jumlah")
+    if data["indikator"].satu(kode=bagian[0]) is not None and len(bagian) >= 2:
+        if bagian[1] == "realisasi":
+            tahun = int(bagian[2]) if len(bagian) > 2 else data.tahun
+            return f.indikator(bagian[0], "realisasi", tahun)
+        if bagian[1] in ("target", "capaian") and len(bagian) == 2:
+            return f.indikator(bagian[0], bagian[1])
+    return ""
 
 
 def _jenis_capaian(data: DataTahun, kode: str, tercetak: str) -> str:
@@ -357,7 +413,7 @@ def _jenis_capaian(data: DataTahun, kode: str, tercetak: str) -> str:
 
 
 def _banding_nilai(kunci: str, perihal: str, lokasi: str, tercetak: str, dihitung: object,
-                   jenis: str, cara: str) -> Iterator[Temuan]:
+                   jenis: str, cara: str, fakta: str = "") -> Iterator[Temuan]:
     if isinstance(dihitung, (int, Decimal)) and not isinstance(dihitung, bool):
         try:
             angka = Decimal(tercetak)
@@ -367,13 +423,13 @@ def _banding_nilai(kunci: str, perihal: str, lokasi: str, tercetak: str, dihitun
             if jenis == "total" and isinstance(dihitung, int):
                 jenis = "konsistensi" if kunci.startswith("anggaran.") else jenis
             yield from _banding(perihal, lokasi, angka, Decimal(dihitung), jenis, cara,
-                                0 if isinstance(dihitung, int) else 2)
+                                0 if isinstance(dihitung, int) else 2, fakta)
             return
     if dihitung is None:
-        yield Temuan("kelengkapan", lokasi, perihal, tercetak, fmt.BELUM_TERSEDIA, cara)
+        yield Temuan("kelengkapan", lokasi, perihal, tercetak, fmt.BELUM_TERSEDIA, cara, fakta)
     elif _normal(str(tercetak)) != _normal(str(dihitung)):
         yield Temuan("konsistensi" if kunci.startswith("iku.") else "hitungan", lokasi, perihal,
-                     str(tercetak), str(dihitung), cara)
+                     str(tercetak), str(dihitung), cara, fakta)
 
 
 # --- tables with printed derived columns --------------------------------------------------------
@@ -384,12 +440,15 @@ def _temuan_anggaran(data: DataTahun) -> Iterator[Temuan]:
         h = per_kode[b["kode"]]
         lokasi = f"Tabel 3.31, {b['kode']} {b['nama']}"
         yield from _banding("anggaran", lokasi, _d(b["anggaran_dilaporkan"]), _d(h.anggaran),
-                            "total", "Jumlah anggaran rinciannya.", 0)
+                            "total", "Jumlah anggaran rinciannya.", 0,
+                            f.anggaran(h.kode, "anggaran"))
         yield from _banding("realisasi", lokasi, _d(b["realisasi_dilaporkan"]),
-                            _d(h.realisasi), "total", "Jumlah realisasi rinciannya.", 0)
+                            _d(h.realisasi), "total", "Jumlah realisasi rinciannya.", 0,
+                            f.anggaran(h.kode, "realisasi"))
         yield from _banding("penyerapan", lokasi, b["penyerapan_dilaporkan"], h.penyerapan,
                             "hitungan", f"{fmt.angka(h.realisasi, 0)} ÷ "
-                            f"{fmt.angka(h.anggaran, 0)} × 100 = {_p(h.penyerapan)}.")
+                            f"{fmt.angka(h.anggaran, 0)} × 100 = {_p(h.penyerapan)}.",
+                            fakta=f.anggaran(h.kode, "penyerapan"))
 
 
 def _d(nilai: int | None) -> Decimal | None:
@@ -397,20 +456,23 @@ def _d(nilai: int | None) -> Decimal | None:
 
 
 def _temuan_efisiensi(data: DataTahun) -> Iterator[Temuan]:
-    for mentah, h in zip(data["efisiensi"].baris, kinerja.efisiensi(data), strict=True):
+    for i, (mentah, h) in enumerate(zip(data["efisiensi"].baris, kinerja.efisiensi(data),
+                                        strict=True), start=1):
         lokasi = f"Tabel 3.41, {h.nama} ({h.indikator})"
         if mentah["kode_indikator"]:
             yield from _banding("capaian kinerja", lokasi, mentah["capaian_dilaporkan"],
                                 h.capaian_kinerja, "konsistensi",
                                 f"Capaian {h.indikator} yang dihitung buku ini "
-                                f"({_p(h.capaian_kinerja)}), sama dengan Bab III.")
+                                f"({_p(h.capaian_kinerja)}), sama dengan Bab III.",
+                                fakta=f.indikator(mentah["kode_indikator"], "capaian"))
         if h.kode_anggaran is None:
             continue
         yield from _banding("penyerapan", lokasi, mentah["penyerapan_dilaporkan"], h.penyerapan,
-                            "konsistensi", "Penyerapan menurut Tabel 3.31.")
+                            "konsistensi", "Penyerapan menurut Tabel 3.31.",
+                            fakta=f.anggaran(h.kode_anggaran, "penyerapan"))
         yield from _banding("efisiensi", lokasi, mentah["efisiensi_dilaporkan"], h.efisiensi,
                             "hitungan", f"{_a(h.capaian_kinerja)} ÷ {_a(h.penyerapan)} × 100 = "
-                            f"{_a(h.efisiensi)}.")
+                            f"{_a(h.efisiensi)}.", fakta=f.baris("efisiensi", str(i), "efisiensi"))
 
 
 def _temuan_program_kinerja(data: DataTahun) -> Iterator[Temuan]:
@@ -418,36 +480,41 @@ def _temuan_program_kinerja(data: DataTahun) -> Iterator[Temuan]:
         for mentah, h in zip(data["program_kinerja"].cari(sasaran=s),
                              kinerja.program_kinerja(data, s), strict=True):
             lokasi = f"{mentah['tabel_sumber'] or 'Tabel program'} ({s}), {h.kode} {h.nama}"
-            if mentah["kode_indikator"]:
-                for ukuran, nilai in (("target", h.target), ("realisasi", h.realisasi)):
+            kode = mentah["kode_indikator"]
+            if kode:
+                for ukuran, nilai, fakta in (
+                        ("target", h.target, f.indikator(kode, "target")),
+                        ("realisasi", h.realisasi, f.indikator(kode, "realisasi", data.tahun))):
                     yield from _banding(f"{h.indikator}: {ukuran}", lokasi,
                                         mentah[f"{ukuran}_dilaporkan"], nilai, "konsistensi",
                                         f"{ukuran.capitalize()} indikator ini menurut data buku "
-                                        "(sama dengan Bab III).")
+                                        "(sama dengan Bab III).", fakta=fakta)
             if h.target is not None and h.realisasi is None:
                 yield Temuan("kelengkapan", lokasi, f"{h.indikator}: realisasi", "kosong",
                              "diisi", "Indikator ini memiliki target tetapi tidak ada realisasinya.")
                 continue
             if mentah["capaian_dilaporkan"] is None or h.capaian is None:
                 continue
-            palsu = _temuan_capaian(lokasi, h.indikator,
-                                    {"capaian": mentah["capaian_dilaporkan"],
-                                     "target": h.target, "realisasi": h.realisasi},
-                                    kinerja.HasilIndikator(h.kode, h.nama, s, h.satuan or "",
-                                                           h.arah, 2, h.target, h.realisasi,
-                                                           h.capaian, None))
-            yield from palsu
+            yield from _temuan_capaian(
+                lokasi, h.indikator,
+                {"capaian": mentah["capaian_dilaporkan"],
+                 "target": mentah["target_dilaporkan"] if kode else h.target,
+                 "realisasi": mentah["realisasi_dilaporkan"] if kode else h.realisasi},
+                kinerja.HasilIndikator(h.kode, h.nama, s, h.satuan or "", h.arah, 2, h.target,
+                                       h.realisasi, h.capaian, None),
+                f.indikator(kode, "capaian") if kode else f.baris("program", h.kode, "capaian"))
 
 
 def _temuan_cpr(data: DataTahun) -> Iterator[Temuan]:
     for mentah, h in zip(data["cpr_kecamatan"].baris, kinerja.cpr_kecamatan(data), strict=True):
-        yield from _banding(f"CPR {h.kecamatan}", "Tabel CPR per kecamatan",
+        yield from _banding(f"CPR {h.kecamatan}", "Bab III, tabel CPR per kecamatan",
                             mentah["cpr_dilaporkan"], h.cpr, "hitungan",
-                            f"{h.kb_aktif} ÷ {h.pus} × 100 = {_p(h.cpr)}.")
+                            f"{h.kb_aktif} ÷ {h.pus} × 100 = {_p(h.cpr)}.",
+                            fakta=f.baris("cpr", h.kecamatan, "cpr"))
 
 
 def _temuan_idm(data: DataTahun) -> Iterator[Temuan]:
-    lokasi = "Tabel status desa menurut IDM"
+    lokasi = "Bab III, tabel status desa menurut IDM"
     for b in data["idm_status"].baris:
         status = kinerja.status_desa(data, b["tahun"]) if b["tahun"] != data.tahun else \
             {s: b[k] for s, k in KOLOM_IDM.items()}
@@ -460,10 +527,12 @@ def _temuan_idm(data: DataTahun) -> Iterator[Temuan]:
                          _a(b["jumlah_dilaporkan"], 0) if b["jumlah_dilaporkan"] is not None
                          else "kosong", TIDAK_LENGKAP,
                          f"Sel desa {', '.join(kosong)} kosong di sumber; jumlah status yang "
-                         f"terisi {ada}. Jumlah dan persentase tahun ini tidak dihitung.")
+                         f"terisi {ada}. Jumlah dan persentase tahun ini tidak dihitung.",
+                         f.baris("idm", str(b["tahun"]), "jumlah"))
             continue
         yield from _banding(perihal, lokasi, _d(b["jumlah_dilaporkan"]), _d(semua), "total",
-                            f"Jumlah desa semua status = {semua}.", 0)
+                            f"Jumlah desa semua status = {semua}.", 0,
+                            f.baris("idm", str(b["tahun"]), "jumlah"))
     dari_daftar = kinerja.status_desa(data, data.tahun)
     baris = data["idm_status"].satu(tahun=data.tahun)
     if dari_daftar and baris:
@@ -494,7 +563,8 @@ def _temuan_pk_anggaran(data: DataTahun) -> Iterator[Temuan]:
                          f"anggaran sasaran {b['sasaran']}", fmt.rupiah(b["anggaran"]),
                          fmt.rupiah(prog.anggaran),
                          "Jumlah anggaran program pendukung sasaran ini pada Tabel 3.31 "
-                         f"(selisih {fmt.rupiah(b['anggaran'] - prog.anggaran)}).")
+                         f"(selisih {fmt.rupiah(b['anggaran'] - prog.anggaran)}).",
+                         f.baris("pk_anggaran", b["sasaran"], "anggaran"))
 
 
 PEMERIKSA: tuple[Callable[[DataTahun], Iterator[Temuan]], ...] = (
@@ -503,9 +573,15 @@ PEMERIKSA: tuple[Callable[[DataTahun], Iterator[Temuan]], ...] = (
 )
 
 
+def perbandingan(data: DataTahun) -> list[Temuan]:
+    """Every printed figure that differs from the book's, findings and the differences that
+    only follow from a printed input (`turunan`), in a stable order."""
+    return [t for pemeriksa in PEMERIKSA for t in pemeriksa(data)]
+
+
 def periksa(data: DataTahun) -> list[Temuan]:
     """Every finding of the year, in a stable order."""
-    return [t for pemeriksa in PEMERIKSA for t in pemeriksa(data)]
+    return [t for t in perbandingan(data) if not t.turunan]
 
 
 def ringkasan(temuan: list[Temuan]) -> dict[str, int]:
@@ -526,5 +602,5 @@ def sebagai_teks(temuan: list[Temuan], tahun: int) -> str:
 
 def sebagai_csv(temuan: list[Temuan]) -> str:
     """The findings as CSV for Excel; a cell that would run as a formula opens as text."""
-    kolom = list(Temuan.__dataclass_fields__)
+    kolom = ["jenis", "lokasi", "perihal", "dilaporkan", "seharusnya", "hitungan"]
     return csv_aman([kolom, *([str(asdict(t)[k]) for k in kolom] for t in temuan)])

@@ -15,16 +15,20 @@ from typing import Any
 
 from lakip_lib import audit, charts, data, kinerja, narasi, rilis
 from lakip_lib import capaian as rumus
+from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib.data import DataTahun
 from lakip_lib.schema import DATASETS, STATUS_IDM
 from lakip_lib.tampilan import (
     Grafik,
     Kolom,
+    Koreksi,
+    Nilai,
     Tabel,
     Teks,
     blok,
     daftar,
+    kotak_perbedaan,
     markdown_aman,
     tabel_dari,
     teks,
@@ -101,6 +105,23 @@ class Bagian:
                sumber: str = SUMBER_DATA) -> Grafik:
         return Grafik(self._nomor("gambar", kunci), judul, chart, alternatif, sumber)
 
+    def _angka(self, fakta: str, teks: str) -> Nilai:
+        """A figure with its fact name, marked where the signed document printed the same fact
+        differently in this chapter."""
+        return Nilai(teks, fakta, koreksi_bab(self.d, self.bab).get(fakta, ()))
+
+    def _iku(self, h: kinerja.HasilIndikator, ukuran: str) -> Nilai:
+        """One of an IKU's figures this year: target, realisasi, capaian or kategori."""
+        if ukuran == "target":
+            return self._angka(f.indikator(h.kode, "target"),
+                               narasi.nilai(h.target, h.satuan, h.desimal))
+        if ukuran == "realisasi":
+            return self._angka(f.indikator(h.kode, "realisasi", self.tahun),
+                               narasi.nilai(h.realisasi, h.satuan, h.desimal))
+        if ukuran == "capaian":
+            return self._angka(f.indikator(h.kode, "capaian"), fmt.persen(h.capaian))
+        return self._angka(f.indikator(h.kode, "kategori"), h.kategori or fmt.BELUM_TERSEDIA)
+
     def narasi(self, nama: str) -> Teks:
         isi = self.d.narasi(nama)
         if isi is None:
@@ -123,9 +144,9 @@ class Bagian:
         return self.tabel(kunci, judul, [
             Kolom("Sasaran"), Kolom("Indikator"), Kolom("Target", True), Kolom("Realisasi", True),
             Kolom("Capaian", True), Kolom("Kategori")],
-            [(sasaran[h.sasaran], h.nama, narasi.nilai(h.target, h.satuan, h.desimal),
-              narasi.nilai(h.realisasi, h.satuan, h.desimal), fmt.persen(h.capaian),
-              h.kategori or fmt.BELUM_TERSEDIA) for h in hasil])
+            [(sasaran[h.sasaran], h.nama, *(self._iku(h, u) for u in
+                                            ("target", "realisasi", "capaian", "kategori")))
+             for h in hasil])
 
 
 @lru_cache(maxsize=16)
@@ -149,6 +170,39 @@ def penomoran(d: DataTahun, bab: str | None = None) -> dict[tuple[str, str, str]
 def _temuan_audit(d: DataTahun) -> list[audit.Temuan]:
     """The audit of a loaded year, once: the appendix plan and its content both need it."""
     return audit.periksa(d)
+
+
+@lru_cache(maxsize=16)
+def koreksi_bab(d: DataTahun, bab: str) -> dict[str, tuple[Koreksi, ...]]:
+    """fact → what the signed source printed for it in chapter `bab`, where that differs from
+    the book (one correction per printed value; its places listed together). Empty for an
+    edition without a signed source (no dilaporkan data)."""
+    if not (d.ada("dilaporkan") or d.ada("iku_dilaporkan")):
+        return {}  # no signed predecessor: nothing was printed that the book could correct
+    temuan = _temuan_audit(d)
+    nomor = {t: i for i, t in enumerate(temuan, start=1)}
+    per_fakta: dict[str, dict[str, list[audit.Temuan]]] = {}
+    for t in audit.perbandingan(d):
+        if t.fakta and f.bab_sumber(t.lokasi) == bab:
+            per_fakta.setdefault(t.fakta, {}).setdefault(t.dilaporkan, []).append(t)
+    hasil: dict[str, tuple[Koreksi, ...]] = {}
+    for fakta_, per_nilai in per_fakta.items():
+        hasil[fakta_] = tuple(
+            Koreksi(tercetak, "; ".join(dict.fromkeys(t.lokasi for t in sama)), sama[0].seharusnya,
+                    sama[0].hitungan, _nomor_temuan(sama[0], temuan, nomor), "lampiran.html")
+            for tercetak, sama in per_nilai.items())
+    return hasil
+
+
+def _nomor_temuan(t: audit.Temuan, temuan: list[audit.Temuan],
+                  nomor: dict[audit.Temuan, int]) -> int | None:
+    """The Lampiran number of a finding; for a difference that only follows from a printed
+    input, the finding about an input at the same place."""
+    if t in nomor:
+        return nomor[t]
+    subjek = t.perihal.split(":")[0]
+    return next((nomor[x] for x in temuan if x.lokasi == t.lokasi
+                 and x.perihal.split(":")[0] == subjek), None)
 
 
 def urutan(d: DataTahun) -> list[Bagian]:
@@ -201,6 +255,42 @@ class Ikhtisar(Bagian):
     def anggaran(self) -> Isi:
         return Isi([self._kalimat_anggaran()])
 
+    def perbedaan(self) -> Isi:
+        """The box that opens the Ikhtisar: the headline figures (IKU capaian and categories,
+        the year's verdict, budget totals) that differ from the signed report, in plain words.
+        Nothing for an edition without a signed source."""
+        koreksi = koreksi_bab(self.d, self.bab)
+        kelompok = []
+        for label, angka in self._angka_utama():
+            beda = [(sub, Nilai(teks_, fakta_), k) for fakta_, sub, teks_ in angka
+                    for k in koreksi.get(fakta_, ())[:1]]
+            if beda:
+                kelompok.append((label, beda))
+        if not kelompok:
+            return Isi()
+        return Isi([kotak_perbedaan(kelompok, len(_temuan_audit(self.d)), "lampiran.html")])
+
+    def _angka_utama(self) -> list[tuple[str, list[tuple[str, str, str]]]]:
+        """The Ikhtisar's headline figures in groups: (label, [(fact, sub-label, figure)])."""
+        utama = [(h.nama, [(f.indikator(h.kode, "realisasi", self.tahun), "realisasi",
+                            narasi.nilai(h.realisasi, h.satuan, h.desimal)),
+                           (f.indikator(h.kode, "capaian"), "capaian", fmt.persen(h.capaian)),
+                           (f.indikator(h.kode, "kategori"), "kategori",
+                            h.kategori or fmt.BELUM_TERSEDIA)])
+                 for h in kinerja.hasil_iku(self.d)]
+        utama.append(("Jumlah IKU per kategori", [
+            (f.kategori_jumlah(k), k, str(n))
+            for k, n in kinerja.jumlah_per_kategori(self.d).items()]))
+        utama.append(("Kinerja instansi secara keseluruhan", [
+            (f.KATEGORI_KESELURUHAN, "kategori",
+             kinerja.kategori_keseluruhan(self.d) or fmt.BELUM_TERSEDIA)]))
+        t = kinerja.total_anggaran(self.d)
+        utama.append(("Anggaran", [
+            (f.anggaran("total", "anggaran"), "jumlah", fmt.rupiah(t.anggaran)),
+            (f.anggaran("total", "realisasi"), "realisasi", fmt.rupiah(t.realisasi)),
+            (f.anggaran("total", "penyerapan"), "penyerapan", fmt.persen(t.penyerapan))]))
+        return utama
+
     def iku(self) -> Isi:
         hasil = kinerja.hasil_iku(self.d)
         jumlah_sasaran = len({h.sasaran for h in hasil})
@@ -216,7 +306,8 @@ class Ikhtisar(Bagian):
             teks(self._kalimat_kategori()),
             self.tabel("kategori", "Jumlah IKU per Kategori Capaian",
                        [Kolom("Kategori"), Kolom("Jumlah IKU", True)],
-                       [(k, str(n)) for k, n in jumlah.items()]),
+                       [(k, self._angka(f.kategori_jumlah(k), str(n)))
+                        for k, n in jumlah.items()]),
         ])
 
     def kendala(self) -> Isi:
@@ -256,13 +347,23 @@ class Pendahuluan(Bagian):
         return Isi([self.tabel("aspek", "Aspek Strategis Organisasi", [
             Kolom("Aspek kajian"), Kolom("Kondisi", True), Kolom("Standar"),
             Kolom("Faktor internal"), Kolom("Faktor eksternal"), Kolom("Permasalahan")],
-            [(b["aspek"], _kondisi(k), b["standar"], b["faktor_internal"],
+            [(b["aspek"], self._kondisi(k), b["standar"], b["faktor_internal"],
               b["faktor_eksternal"], b["permasalahan"]) for b, k in zip(t.baris, kondisi,
                                                                           strict=True)],
             sumber=t.berkas,
             catatan="Kondisi aspek yang merupakan indikator kinerja buku ini adalah realisasi "
                     "atau capaian tahun ini yang dihitung dari data, sama dengan Bab III."
             if any(k.indikator for k in kondisi) else "")])
+
+    def _kondisi(self, k: kinerja.KondisiAspek) -> Nilai:
+        """A strategic aspect's condition: a linked indicator's figure exactly as Bab III
+        shows it (the same fact), else the aspect's own input."""
+        if k.ukuran == "capaian" and k.indikator:
+            return self._angka(f.indikator(k.indikator, "capaian"), fmt.persen(k.nilai))
+        teks_ = narasi.nilai(k.nilai, k.satuan, k.desimal)
+        if k.indikator:
+            return self._angka(f.indikator(k.indikator, "realisasi", self.tahun), teks_)
+        return self._angka(f.baris("aspek", k.aspek, "kondisi"), teks_)
 
     def isu_strategis(self) -> Isi:
         isu = self.d.isu
@@ -303,8 +404,9 @@ class Perencanaan(Bagian):
         for ind in self.d["indikator"].cari(jenis=jenis):
             nilai = [kinerja.target_renstra(self.d, ind["kode"], t) for t in tahun]
             baris.append((induk_uraian[ind["induk"]], ind["nama"],
-                          *(narasi.nilai(v, ind["satuan"], ind["desimal"])
-                            if v is not None else "–" for v in nilai)))
+                          *(self._angka(f.indikator(ind["kode"], "target_renstra", t),
+                                        narasi.nilai(v, ind["satuan"], ind["desimal"]))
+                            if v is not None else "–" for t, v in zip(tahun, nilai, strict=True))))
         return self.tabel(kunci, judul, [Kolom(induk.capitalize()), Kolom("Indikator"),
                                          *(Kolom(str(t), True) for t in tahun)], baris,
                           sumber=self.d["renstra_target"].berkas)
@@ -337,12 +439,13 @@ class Perencanaan(Bagian):
             self.tabel("pk", f"Perjanjian Kinerja Tahun {self.tahun}",
                        [Kolom("No.", True), Kolom("Sasaran strategis"), Kolom("Indikator kinerja"),
                         Kolom("Target", True)],
-                       [(str(n), sasaran[h.sasaran], h.nama, narasi.nilai(h.target, h.satuan,
-                                                                          h.desimal))
+                       [(str(n), sasaran[h.sasaran], h.nama, self._iku(h, "target"))
                         for n, h in enumerate(hasil, start=1)], sumber=self.d["target"].berkas),
             self.tabel("pk-anggaran", "Anggaran per Sasaran dalam Perjanjian Kinerja",
                        [Kolom("Sasaran"), Kolom("Anggaran (Rp)", True)],
-                       [(sasaran[b["sasaran"]], _rp(b["anggaran"]))
+                       [(sasaran[b["sasaran"]],
+                         self._angka(f.baris("pk_anggaran", b["sasaran"], "anggaran"),
+                                     _rp(b["anggaran"])))
                         for b in self.d["pk_anggaran"].baris],
                        sumber=self.d["pk_anggaran"].berkas,
                        catatan="Selisih terhadap realisasi anggaran dibahas pada Lampiran "
@@ -491,9 +594,8 @@ class Sasaran(Bagian):
                                   [Kolom("Indikator"), Kolom("Target", True),
                                    Kolom("Realisasi", True), Kolom("Capaian", True),
                                    Kolom("Kategori")],
-                                  [(h.nama, narasi.nilai(h.target, h.satuan, h.desimal),
-                                    narasi.nilai(h.realisasi, h.satuan, h.desimal),
-                                    fmt.persen(h.capaian), h.kategori or fmt.BELUM_TERSEDIA)],
+                                  [(h.nama, *(self._iku(h, u) for u in
+                                              ("target", "realisasi", "capaian", "kategori")))],
                                   sumber=self._sumber(h)))
         return isi
 
@@ -508,8 +610,13 @@ class Sasaran(Bagian):
                 f"b-{h.kode}", f"Realisasi dan Capaian {h.nama} terhadap Target Renstra",
                 [Kolom("Tahun"), Kolom("Target Renstra", True), Kolom("Realisasi", True),
                  Kolom("Capaian", True)],
-                [(str(t.tahun), narasi.nilai(t.target, h.satuan, h.desimal),
-                  narasi.nilai(t.realisasi, h.satuan, h.desimal), fmt.persen(t.capaian))
+                [(str(t.tahun),
+                  self._angka(f.indikator(h.kode, "target_renstra", t.tahun),
+                              narasi.nilai(t.target, h.satuan, h.desimal)),
+                  self._angka(f.indikator(h.kode, "realisasi", t.tahun),
+                              narasi.nilai(t.realisasi, h.satuan, h.desimal)),
+                  self._angka(f.indikator(h.kode, "capaian_renstra", t.tahun),
+                              fmt.persen(t.capaian)))
                  for t in titik], sumber=self._sumber(h)))
             alternatif = f"Garis realisasi dan target Renstra {h.nama} per tahun: " + "; ".join(
                 f"{t.tahun} target {narasi.nilai(t.target, h.satuan, h.desimal)}, realisasi "
@@ -538,8 +645,11 @@ class Sasaran(Bagian):
             target_akhir = kinerja.target_akhir_renstra(self.d, h.kode)
             nilai_ = rumus.capaian(target_akhir, h.realisasi, h.arah)
             isi.append(teks(narasi.akhir_renstra(h, target_akhir, akhir, nilai_)))
-            baris.append((h.nama, narasi.nilai(h.realisasi, h.satuan, h.desimal),
-                          narasi.nilai(target_akhir, h.satuan, h.desimal), fmt.persen(nilai_)))
+            baris.append((h.nama, self._iku(h, "realisasi"),
+                          self._angka(f.indikator(h.kode, "target_renstra", akhir),
+                                      narasi.nilai(target_akhir, h.satuan, h.desimal)),
+                          self._angka(f.indikator(h.kode, "capaian_akhir_renstra"),
+                                      fmt.persen(nilai_))))
         isi.append(self.tabel(
             "c", f"Realisasi {self.tahun} terhadap Target Akhir Renstra ({akhir})",
             [Kolom("Indikator"), Kolom(f"Realisasi {self.tahun}", True),
@@ -573,8 +683,10 @@ class Sasaran(Bagian):
                               [Kolom("Indikator"), Kolom("Wilayah"), Kolom("Tahun"),
                                Kolom("Jenis"), Kolom("Nilai", True), Kolom("Sumber")],
                               [(nama[b["indikator"]], b["wilayah"], str(b["tahun"]), b["jenis"],
-                                narasi.nilai(b["nilai"], b["satuan"], None), b["sumber"])
-                               for b in baris], sumber=self.d["pembanding"].berkas))
+                                self._angka(f.baris("pembanding", f"{b['indikator']}.{b['wilayah']}"
+                                                    f".{b['tahun']}", b["jenis"]),
+                                            narasi.nilai(b["nilai"], b["satuan"], None)),
+                                b["sumber"]) for b in baris], sumber=self.d["pembanding"].berkas))
         return isi
 
     def analisis(self) -> Isi:
@@ -586,9 +698,13 @@ class Sasaran(Bagian):
         for h in self.iku:
             efis = rumus.efisiensi(h.capaian, total.penyerapan)
             kalimat.append(narasi.efisiensi(h.capaian, total.penyerapan, efis))
-            baris.append((h.nama, fmt.persen(h.capaian), _rp(total.anggaran),
-                          _rp(total.realisasi), fmt.persen(total.penyerapan),
-                          fmt.persen(efis)))
+            sasaran_ = f"sasaran.{self.kode}"
+            baris.append((h.nama, self._iku(h, "capaian"),
+                          self._angka(f.anggaran(sasaran_, "anggaran"), _rp(total.anggaran)),
+                          self._angka(f.anggaran(sasaran_, "realisasi"), _rp(total.realisasi)),
+                          self._angka(f.anggaran(sasaran_, "penyerapan"),
+                                      fmt.persen(total.penyerapan)),
+                          self._angka(f.indikator(h.kode, "efisiensi"), fmt.persen(efis))))
         return Isi([teks(*kalimat), self.tabel(
             "f", "Efisiensi Penggunaan Anggaran Program Pendukung Sasaran",
             [Kolom("Indikator"), Kolom("Capaian", True), Kolom("Anggaran (Rp)", True),
@@ -602,12 +718,26 @@ class Sasaran(Bagian):
             "g", "Program, Kegiatan, dan Sub Kegiatan Pendukung",
             [Kolom("Program / kegiatan / sub kegiatan"), Kolom("Indikator"), Kolom("Target", True),
              Kolom("Realisasi", True), Kolom("Capaian", True)],
-            [(b.nama, b.indikator, narasi.nilai(b.target, b.satuan or "", None),
-              narasi.nilai(b.realisasi, b.satuan or "", None), fmt.persen(b.capaian))
-             for b in baris],
+            [(b.nama, b.indikator, *self._program_kinerja(b)) for b in baris],
             kelas_baris=tuple(b.level for b in baris),
             catatan="Capaian indikator yang makin baik bila makin rendah dihitung dengan rumus "
                     "(2 × target − realisasi) ÷ target × 100.")])
+
+    def _program_kinerja(self, b: kinerja.BarisProgramKinerja) -> tuple[Nilai, Nilai, Nilai]:
+        """Target, realisasi, capaian of a programme indicator; a book indicator's as Bab III
+        shows them everywhere else (its unit and decimals, its fact names)."""
+        if b.kode_indikator:
+            ind = kinerja.indikator(self.d, b.kode_indikator)
+            kode, satuan, desimal = b.kode_indikator, ind["satuan"], ind["desimal"]
+            fakta = (f.indikator(kode, "target"), f.indikator(kode, "realisasi", self.tahun),
+                     f.indikator(kode, "capaian"))
+        else:
+            satuan, desimal = b.satuan or "", None
+            fakta = tuple(f.baris("program", b.kode, u)  # type: ignore[assignment]
+                          for u in ("target", "realisasi", "capaian"))
+        return (self._angka(fakta[0], narasi.nilai(b.target, satuan, desimal)),
+                self._angka(fakta[1], narasi.nilai(b.realisasi, satuan, desimal)),
+                self._angka(fakta[2], fmt.persen(b.capaian)))
 
     def data_pendukung(self) -> Isi:
         isi = Isi()
@@ -632,8 +762,10 @@ class Sasaran(Bagian):
         for t in tahun:
             per = kinerja.kasus_per_kelompok(self.d, t)
             semua = kinerja.jumlah_kasus(self.d, t)
-            baris.append((str(t), *(str(per[k]) if k in per else "kosong" for k in kelompok),
-                          str(semua) if semua is not None else TIDAK_LENGKAP))
+            baris.append((str(t), *(self._angka(f.baris("kasus", str(t), k), str(per[k]))
+                                    if k in per else "kosong" for k in kelompok),
+                          self._angka(f.baris("kasus", str(t), "jumlah"),
+                                      str(semua) if semua is not None else TIDAK_LENGKAP)))
             rekaman += [{"tahun": str(t), "kelompok": k.capitalize(), "nilai": per[k],
                          "teks": f"{per[k]} kasus", "urut": i}
                         for i, k in enumerate(kelompok) if k in per]
@@ -665,11 +797,14 @@ class Sasaran(Bagian):
             semua = kinerja.jumlah_desa(status)
             if kosong:
                 catatan.append(f"{t}: sel {', '.join(kosong)} kosong pada sumber")
-            baris.append((str(t), *("kosong" if status[s] is None else str(status[s])
+            baris.append((str(t), *("kosong" if status[s] is None else
+                                    self._angka(f.baris("idm", str(t), s), str(status[s]))
                                     for s in STATUS_IDM),
-                          str(semua) if semua is not None else TIDAK_LENGKAP,
-                          fmt.persen(kinerja.realisasi(self.d, self._kode_desa(), t))
-                          if semua is not None else TIDAK_DIHITUNG))
+                          self._angka(f.baris("idm", str(t), "jumlah"),
+                                      str(semua) if semua is not None else TIDAK_LENGKAP),
+                          self._angka(f.indikator(self._kode_desa(), "realisasi", t),
+                                      fmt.persen(kinerja.realisasi(self.d, self._kode_desa(), t))
+                                      if semua is not None else TIDAK_DIHITUNG)))
             rekaman += [{"tahun": str(t), "status": s, "nilai": status[s],
                          "teks": f"{status[s]} desa", "urut": i}
                         for i, s in enumerate(STATUS_IDM) if status[s] is not None]
@@ -692,7 +827,8 @@ class Sasaran(Bagian):
             self.tabel("desa-kecamatan", f"Status Desa per Kecamatan Tahun {self.tahun}",
                        [Kolom("Kecamatan"), *(Kolom(s, True) for s in STATUS_IDM),
                         Kolom("Jumlah", True)],
-                       [(k, *(str(v[s]) for s in STATUS_IDM), str(sum(v.values())))
+                       [(k, *(self._angka(f.baris("desa", k, s), str(v[s])) for s in STATUS_IDM),
+                         self._angka(f.baris("desa", k, "jumlah"), str(sum(v.values()))))
                         for k, v in per_kec.items()], sumber=self.d["desa"].berkas),
         ]
 
@@ -712,10 +848,16 @@ class Sasaran(Bagian):
         tabel = self.tabel(
             "cpr", f"Contraceptive Prevalence Rate per Kecamatan Tahun {self.tahun}",
             [Kolom("Kecamatan"), Kolom("PUS", True), Kolom("KB aktif", True), Kolom("CPR", True)],
-            [*((b.kecamatan, fmt.angka(b.pus, 0), fmt.angka(b.kb_aktif, 0), fmt.persen(b.cpr))
+            [*((b.kecamatan, self._angka(f.baris("cpr", b.kecamatan, "pus"), fmt.angka(b.pus, 0)),
+                self._angka(f.baris("cpr", b.kecamatan, "kb_aktif"), fmt.angka(b.kb_aktif, 0)),
+                self._angka(f.baris("cpr", b.kecamatan, "cpr"), fmt.persen(b.cpr)))
                for b in baris_),
-             *([("Kabupaten", fmt.angka(total.pus, 0), fmt.angka(total.kb_aktif, 0),
-                 fmt.persen(total.cpr))] if total else [])],
+             *([("Kabupaten",
+                 self._angka(f.baris("cpr", "total", "pus"), fmt.angka(total.pus, 0)),
+                 self._angka(f.baris("cpr", "total", "kb_aktif"), fmt.angka(total.kb_aktif, 0)),
+                 self._angka(f.indikator(kode, "realisasi", self.tahun) if kode
+                             else f.baris("cpr", "total", "cpr"), fmt.persen(total.cpr)))]
+               if total else [])],
             kelas_baris=(*("",) * len(baris_), "total"), sumber=self.d["cpr_kecamatan"].berkas)
         if not rekaman:
             return [tabel, self.gambar("cpr", "CPR per Kecamatan", charts.batang(
@@ -731,11 +873,16 @@ class Sasaran(Bagian):
         for p in self.pendukung:
             tahun, nyata = kinerja.realisasi_terakhir(self.d, p["kode"])
             h = kinerja.hasil(self.d, p["kode"], tahun=tahun) if tahun else None
+            kode = p["kode"]
             baris.append((p["nama"], str(tahun) if tahun else "–",
-                          narasi.nilai(kinerja.target_tahunan(self.d, p["kode"]), p["satuan"],
-                                       p["desimal"]),
-                          narasi.nilai(nyata, p["satuan"], p["desimal"]),
-                          fmt.persen(h.capaian if h else None),
+                          self._angka(f.indikator(kode, "target"),
+                                      narasi.nilai(kinerja.target_tahunan(self.d, kode),
+                                                   p["satuan"], p["desimal"])),
+                          self._angka(f.indikator(kode, "realisasi", tahun or self.tahun),
+                                      narasi.nilai(nyata, p["satuan"], p["desimal"])),
+                          self._angka(f.indikator(kode, "capaian") if tahun == self.tahun
+                                      else f.indikator(kode, "capaian_data", tahun),
+                                      fmt.persen(h.capaian if h else None)),
                           "naik" if p["arah"] == "naik" else "turun"))
         return [self.tabel("pendukung", "Indikator Pendukung Sasaran",
                            [Kolom("Indikator"), Kolom("Tahun data"), Kolom("Target", True),
@@ -758,13 +905,20 @@ class Anggaran(Bagian):
     def ringkasan(self) -> Isi:
         return Isi([self._kalimat_anggaran()])
 
+    def _anggaran(self, kode: str, t: kinerja.TotalAnggaran, sisa: bool = False) -> list[Nilai]:
+        """Budget, spending, absorption (and what is left) of one budget line or the total."""
+        angka = [self._angka(f.anggaran(kode, "anggaran"), _rp(t.anggaran)),
+                 self._angka(f.anggaran(kode, "realisasi"), _rp(t.realisasi)),
+                 self._angka(f.anggaran(kode, "penyerapan"), fmt.persen(t.penyerapan))]
+        if sisa:
+            angka.append(self._angka(f.anggaran(kode, "sisa"), _rp(t.sisa)))
+        return angka
+
     def program(self) -> Isi:
         prog = kinerja.program(self.d)
         total = kinerja.total_anggaran(self.d)
-        baris = [(p.nama, _rp(p.anggaran), _rp(p.realisasi), fmt.persen(p.penyerapan),
-                  _rp(p.sisa)) for p in prog]
-        baris.append(("Jumlah", _rp(total.anggaran), _rp(total.realisasi),
-                      fmt.persen(total.penyerapan), _rp(total.sisa)))
+        baris = [(p.nama, *self._anggaran(p.kode, p, sisa=True)) for p in prog]
+        baris.append(("Jumlah", *self._anggaran("total", total, sisa=True)))
         rekaman = []
         for p in prog:
             for seri, nilai in (("Anggaran", p.anggaran), ("Realisasi", p.realisasi)):
@@ -798,8 +952,7 @@ class Anggaran(Bagian):
             [Kolom("Kode"), Kolom("Program / kegiatan / sub kegiatan"),
              Kolom("Anggaran (Rp)", True), Kolom("Realisasi (Rp)", True),
              Kolom("Penyerapan", True)],
-            [(b.kode, b.nama, _rp(b.anggaran), _rp(b.realisasi),
-              fmt.persen(b.penyerapan)) for b in baris],
+            [(b.kode, b.nama, *self._anggaran(b.kode, b)) for b in baris],
             kelas_baris=tuple(b.level for b in baris), sumber=self.d["anggaran"].berkas)])
 
     def efisiensi(self) -> Isi:
@@ -823,8 +976,16 @@ class Anggaran(Bagian):
                        [Kolom("Program / kegiatan / sub kegiatan"), Kolom("Indikator"),
                         Kolom("Capaian kinerja", True), Kolom("Penyerapan", True),
                         Kolom("Efisiensi", True)],
-                       [(b.nama, b.indikator, fmt.persen(b.capaian_kinerja),
-                         fmt.persen(b.penyerapan), fmt.persen(b.efisiensi)) for b in baris],
+                       [(b.nama, b.indikator,
+                         self._angka(f.indikator(b.kode_indikator, "capaian") if b.kode_indikator
+                                     else f.baris("efisiensi", str(i), "capaian"),
+                                     fmt.persen(b.capaian_kinerja)),
+                         self._angka(f.anggaran(b.kode_anggaran, "penyerapan") if b.kode_anggaran
+                                     else f.baris("efisiensi", str(i), "penyerapan"),
+                                     fmt.persen(b.penyerapan)),
+                         self._angka(f.baris("efisiensi", str(i), "efisiensi"),
+                                     fmt.persen(b.efisiensi)))
+                        for i, b in enumerate(baris, start=1)],
                        kelas_baris=tuple(per_kode[b.kode_anggaran].level if b.kode_anggaran
                                          else "" for b in baris),
                        sumber=self.d["efisiensi"].berkas),
@@ -832,13 +993,6 @@ class Anggaran(Bagian):
                         charts.sebaran(rekaman, "Penyerapan anggaran (%)", "Capaian kinerja (%)"),
                         alternatif, self.d["efisiensi"].berkas),
         ])
-
-
-def _kondisi(k: kinerja.KondisiAspek) -> str:
-    """A strategic aspect's condition: a linked indicator's figure exactly as Bab III shows it."""
-    if k.ukuran == "capaian":
-        return fmt.persen(k.nilai)
-    return narasi.nilai(k.nilai, k.satuan, k.desimal)
 
 
 def _rp(nilai: int | None) -> str:
@@ -917,8 +1071,7 @@ class Lampiran(Bagian):
             self.tabel("pk", f"{pk.get('judul', 'Perjanjian Kinerja')}",
                        [Kolom("Sasaran strategis"), Kolom("Indikator kinerja"),
                         Kolom("Target", True)],
-                       [(sasaran[h.sasaran], h.nama, narasi.nilai(h.target, h.satuan, h.desimal))
-                        for h in hasil]),
+                       [(sasaran[h.sasaran], h.nama, self._iku(h, "target")) for h in hasil]),
         ])
 
     def dataset(self) -> Isi:
@@ -966,7 +1119,8 @@ class Lampiran(Bagian):
                            [Kolom("No.", True), Kolom("Lokasi"), Kolom("Perihal"),
                             Kolom("Tercetak"), Kolom("Seharusnya"), Kolom("Hitungan")],
                            [(str(i), t.lokasi, t.perihal, t.dilaporkan, t.seharusnya, t.hitungan)
-                            for i, t in enumerate(temuan, start=1)], sumber="lakip audit"),
+                            for i, t in enumerate(temuan, start=1)], sumber="lakip audit",
+                           id_baris=tuple(f"temuan-{i}" for i in range(1, len(temuan) + 1))),
             ])
         if catatan:
             isi.append(self.tabel("catatan", "Catatan Lain atas Dokumen Sumber",

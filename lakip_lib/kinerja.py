@@ -286,6 +286,7 @@ class BarisEfisiensi:
     capaian_kinerja: Decimal | None
     penyerapan: Decimal | None
     efisiensi: Decimal | None
+    kode_indikator: str | None = None  # a book indicator whose capaian the row shows
 
 
 def efisiensi(data: DataTahun) -> list[BarisEfisiensi]:
@@ -297,7 +298,8 @@ def efisiensi(data: DataTahun) -> list[BarisEfisiensi]:
         capaian_ = (hasil(data, b["kode_indikator"]).capaian if b["kode_indikator"]
                     else b["capaian_kinerja"])  # a book indicator: its one computed capaian
         hasil_.append(BarisEfisiensi(b["kode_anggaran"], b["nama"], b["indikator"], capaian_,
-                                     serap, rumus.efisiensi(capaian_, serap)))
+                                     serap, rumus.efisiensi(capaian_, serap),
+                                     b["kode_indikator"]))
     return hasil_
 
 
@@ -340,6 +342,7 @@ class BarisProgramKinerja:
     realisasi: Decimal | None
     arah: Arah
     capaian: Decimal | None
+    kode_indikator: str | None = None  # a book indicator whose figures the row shows
 
 
 def program_kinerja(data: DataTahun, sasaran: str) -> list[BarisProgramKinerja]:
@@ -352,7 +355,7 @@ def program_kinerja(data: DataTahun, sasaran: str) -> list[BarisProgramKinerja]:
             target, nyata, a = b["target"], b["realisasi"], Arah(b["arah"])
         hasil_.append(BarisProgramKinerja(b["sasaran"], b["kode"], b["level"], b["nama"],
                                           b["indikator"], b["satuan"], target, nyata, a,
-                                          rumus.capaian(target, nyata, a)))
+                                          rumus.capaian(target, nyata, a), b["kode_indikator"]))
     return hasil_
 
 

@@ -25,7 +25,7 @@ from lakip_lib import markdown_terbatas
 from lakip_lib.charts import LOKAL_VEGA
 from lakip_lib.markdown_terbatas import markdown_aman
 
-Sel = str | int | float | None
+Sel = Any  # str | int | float | None | Nilai (a figure with its fact key)
 
 
 def aman(teks: object) -> str:
@@ -86,6 +86,91 @@ def daftar(butir: Sequence[str], bernomor: bool = False) -> Teks:
 
 
 @dataclass(frozen=True)
+class Koreksi:
+    """What the signed source document printed for a figure in the same chapter, when it differs
+    from the figure the book computes (revealed next to the figure, listed under its table)."""
+
+    tercetak: str  # the printed figure, as printed
+    tempat: str  # where the source printed it
+    dihitung: str  # the book's figure
+    hitungan: str  # the arithmetic
+    temuan: int | None = None  # the finding's number in the Lampiran
+    tautan: str = ""  # the Lampiran page with the findings
+
+    def teks(self) -> str:
+        """The correction as one plain sentence."""
+        rujukan = f" Lihat temuan nomor {self.temuan} di Lampiran." if self.temuan else ""
+        return (f"Tercetak {self.tercetak} di dokumen sumber ({self.tempat}); dihitung ulang "
+                f"{self.dihitung}. Hitungan: {self.hitungan}{rujukan}")
+
+    def html(self) -> str:
+        rujukan = ""
+        if self.temuan:
+            rujukan = (f' <a href="{aman(self.tautan)}#temuan-{self.temuan}">Temuan nomor '
+                       f"{self.temuan} di Lampiran</a>.")
+        return (f"Tercetak di dokumen sumber ({aman(self.tempat)}): <b>{aman(self.tercetak)}"
+                f"</b>. Dihitung ulang: <b>{aman(self.dihitung)}</b>. Hitungan: "
+                f"{aman(self.hitungan)}{rujukan}")
+
+
+@dataclass(frozen=True)
+class Nilai:
+    """A figure shown in the book: its text and the fact it states. The fact key is emitted as
+    `data-fakta`, so that one fact can be checked to show one value on every page; corrections
+    (figures the signed document printed differently) are marked beside it."""
+
+    teks: str
+    fakta: str
+    koreksi: tuple[Koreksi, ...] = ()
+
+    def __str__(self) -> str:
+        return self.teks
+
+    def html(self, nomor: int | None = None) -> str:
+        """The figure; with `nomor`, its correction marker (a native disclosure: keyboard and
+        screen-reader operable, no script)."""
+        isi = f'<span class="lakip-fakta" data-fakta="{aman(self.fakta)}">{aman(self.teks)}</span>'
+        if not self.koreksi or nomor is None:
+            return isi
+        rincian = "".join(f"<p>{k.html()}</p>" for k in self.koreksi)
+        return (f'{isi}<details class="lakip-koreksi"><summary title="Berbeda dari dokumen '
+                f'sumber"><span aria-hidden="true">{nomor}</span><span class="lakip-sr">'
+                f"Catatan koreksi {nomor}: angka ini berbeda dari yang tercetak di dokumen "
+                f'sumber</span></summary><div class="lakip-koreksi-isi">{rincian}</div></details>')
+
+
+def kotak_perbedaan(kelompok: Sequence[tuple[str, Sequence[tuple[str, Nilai, Koreksi]]]],
+                    jumlah_temuan: int, tautan: str) -> Html:
+    """The short box of headline figures that differ from the signed report: one plain line per
+    subject, the book's figure first and the printed one after it, and where the rest is."""
+    baris_html, baris_polos = [], []
+    for label, beda in kelompok:
+        html_ = ", ".join(f"{aman(sub)} {n.html()} (tercetak {aman(k.tercetak)}{aman(_di(k))})"
+                          for sub, n, k in beda)
+        polos = ", ".join(f"{sub} {n.teks} (tercetak {k.tercetak}{_di(k)})" for sub, n, k in beda)
+        baris_html.append(f"<li><strong>{aman(label)}</strong>: {html_}.</li>")
+        baris_polos.append(f"- {label}: {polos}.")
+    judul = "Angka yang berbeda dari laporan yang ditandatangani"
+    pengantar = ("Buku ini menghitung ulang setiap angka dari data masukan. Angka utama berikut "
+                 "berbeda dari LAKIP tahun ini yang ditandatangani; di dalam kurung angka yang "
+                 "tercetak di sana.")
+    penutup = ("Setiap angka yang berbeda ditandai di tempatnya. Hitungan lengkap dan "
+               f"{jumlah_temuan} temuan pemeriksaan ada di ")
+    html_ = (f'<aside class="lakip-perbedaan" aria-labelledby="judul-perbedaan">'
+             f'<p class="lakip-perbedaan-judul" id="judul-perbedaan"><strong>{judul}</strong></p>'
+             f"<p>{aman(pengantar)}</p><ul>{''.join(baris_html)}</ul>"
+             f'<p>{aman(penutup)}<a href="{aman(tautan)}">Lampiran, Catatan Konsistensi Data'
+             f"</a>.</p></aside>")
+    return Html(html_, "\n".join([judul, pengantar, *baris_polos,
+                                  penutup + "Lampiran, Catatan Konsistensi Data."]))
+
+
+def _di(k: Koreksi) -> str:
+    """A printed place worth naming in the box: one finer than the chapter (a paragraph)."""
+    return f" di {k.tempat}" if "," in k.tempat else ""
+
+
+@dataclass(frozen=True)
 class Kolom:
     judul: str
     angka: bool = False  # right-aligned numeric column
@@ -103,19 +188,29 @@ class Tabel:
     catatan: str = ""
     kelas_baris: tuple[str, ...] = ()  # optional CSS class per row (e.g. "program", "total")
     jangkar: str = field(default="")
+    id_baris: tuple[str, ...] = ()  # optional anchor per row (e.g. "temuan-3")
 
     def html(self) -> str:
         jangkar = self.jangkar or _slug(f"tabel-{self.nomor}")
         kepala = "".join(
             f'<th scope="col" class="{"angka" if k.angka else "teks"}">{aman(k.judul)}</th>'
             for k in self.kolom)
-        badan = []
+        badan, koreksi = [], []
         for i, baris in enumerate(self.baris):
             kelas = self.kelas_baris[i] if i < len(self.kelas_baris) else ""
-            sel = "".join(_sel(nilai, k, j == 0) for j, (nilai, k) in
-                          enumerate(zip(baris, self.kolom, strict=True)))
-            badan.append(f'<tr class="{aman(kelas)}">{sel}</tr>' if kelas else f"<tr>{sel}</tr>")
+            sel = []
+            for j, (nilai, k) in enumerate(zip(baris, self.kolom, strict=True)):
+                if isinstance(nilai, Nilai) and nilai.koreksi:
+                    koreksi.append(nilai)
+                sel.append(_sel(nilai, k, j == 0, len(koreksi)))
+            isi = "".join(sel)
+            atribut = f' class="{aman(kelas)}"' if kelas else ""
+            if i < len(self.id_baris):
+                atribut += f' id="{aman(self.id_baris[i])}"'
+            badan.append(f"<tr{atribut}>{isi}</tr>")
         kaki = []
+        if koreksi:
+            kaki.append(_catatan_koreksi(koreksi))
         if self.catatan:
             kaki.append(f'<p class="lakip-catatan">Catatan: {aman(self.catatan)}</p>')
         if self.sumber:
@@ -133,9 +228,21 @@ class Tabel:
         return {"text/html": self.html(), "text/plain": f"Tabel {self.nomor} {self.judul}"}
 
 
-def _sel(nilai: Sel, kolom: Kolom, pertama: bool) -> str:
+def _catatan_koreksi(nilai: list[Nilai]) -> str:
+    """The numbered correction notes under a table: what the print edition shows on the same
+    page as the marked figures (closed disclosures do not print)."""
+    butir = "".join(f'<li><span class="lakip-koreksi-no">{i}</span> '
+                    f'{" ".join(k.html() for k in n.koreksi)}</li>'
+                    for i, n in enumerate(nilai, start=1))
+    return (f'<ol class="lakip-koreksi-catatan" aria-label="Catatan koreksi">{butir}</ol>')
+
+
+def _sel(nilai: Sel, kolom: Kolom, pertama: bool, nomor: int = 0) -> str:
     kelas = "angka" if kolom.angka else "teks"
-    isi = aman(nilai) if nilai is not None else "–"
+    if isinstance(nilai, Nilai):
+        isi = nilai.html(nomor if nilai.koreksi else None)
+    else:
+        isi = aman(nilai) if nilai is not None else "–"
     if pertama:
         return f'<th scope="row" class="{kelas}">{isi}</th>'
     return f'<td class="{kelas}">{isi}</td>'

@@ -5,27 +5,38 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
+# what shows a figure as the source document printed it (the correction marks and notes, the
+# Ikhtisar's box of differences): left out when reading only the book's own figures
+KELAS_KOREKSI = ("lakip-koreksi", "lakip-koreksi-catatan", "lakip-perbedaan")
+
 
 class _Teks(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, tanpa: tuple[str, ...] = ()) -> None:
         super().__init__()
         self.bagian: list[str] = []
-        self._lewati = 0
+        self._tanpa = tanpa
+        self._tumpukan: list[bool] = []  # per open element of a skipped kind: is it skipped
+
+    def _dilewati(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        kelas = (dict(attrs).get("class") or "").split()
+        return tag in ("script", "style") or any(k in self._tanpa for k in kelas)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
-            self._lewati += 1
+        if tag in ("script", "style", "details", "ol", "aside"):
+            self._tumpukan.append(self._dilewati(tag, attrs))
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style") and self._lewati:
-            self._lewati -= 1
+        if tag in ("script", "style", "details", "ol", "aside") and self._tumpukan:
+            self._tumpukan.pop()
 
     def handle_data(self, data: str) -> None:
-        if not self._lewati:
+        if not any(self._tumpukan):
             self.bagian.append(data)
 
 
-def teks(path: Path) -> str:
-    p = _Teks()
+def teks(path: Path, koreksi: bool = True) -> str:
+    """The page's visible text; `koreksi=False` leaves out the printed figures that only
+    correction marks, their notes and the Ikhtisar's box of differences show."""
+    p = _Teks(() if koreksi else KELAS_KOREKSI)
     p.feed(path.read_text(encoding="utf-8"))
     return " ".join(" ".join(p.bagian).split())

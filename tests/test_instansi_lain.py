@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from lakip_lib import build
 
 from .conftest import DATA
+from .fakta import bentrok, halaman, kumpulkan
 from .halaman import teks
 
 CONTOH = Path(__file__).resolve().parent / "fixtures" / "instansi_contoh"
@@ -157,3 +158,15 @@ def test_datasets_the_agency_does_not_use_are_not_shown(situs: Path):
     assert "Ringkasan Temuan" not in lampiran and "Catatan Lain atas Dokumen Sumber" not in lampiran
     assert "Sasaran ini tidak memiliki indikator pendukung" in teks(
         situs / "2025" / "sasaran_ss2.html")
+
+
+def test_one_fact_one_value_and_no_correction_marks_without_a_signed_source(situs: Path):
+    """The fixture agency has no printed predecessor (no dilaporkan data): its figures carry
+    their fact names, each shows one value, and nothing is marked as a correction."""
+    for tahun in TAHUN:
+        halaman_ = halaman(situs / str(tahun))
+        fakta = kumpulkan(halaman_)
+        assert len(fakta) > 100
+        assert bentrok(fakta) == []
+        for nama, isi in halaman_.items():
+            assert "lakip-koreksi" not in isi and "lakip-perbedaan" not in isi, (tahun, nama)

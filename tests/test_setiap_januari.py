@@ -49,6 +49,8 @@ def test_every_january(salinan_data: Path, tmp_path: Path, capsys):
     edisi = json.loads((situs / "editions.json").read_text())
     assert [e["tahun"] for e in edisi] == [2025, 2024]
     assert 'url=2025/index.html"' in (situs / "index.html").read_text()
+    for path in (situs / "2025").glob("*.html"):  # no signed 2025 report: nothing to correct
+        assert "lakip-koreksi" not in path.read_text(encoding="utf-8"), path.name
 
     s1 = teks(situs / "2025" / "sasaran_s1.html")
     assert ("Dibandingkan tahun 2024 (73,27), realisasi Indeks Pemberdayaan Gender (IDG) tahun "

@@ -28,15 +28,16 @@ def test_page_titles(situs_2024: Path):
 
 
 def test_budget_figures_in_indonesian_format(situs_2024: Path):
-    ikhtisar = teks(situs_2024 / "ikhtisar.html")
+    ikhtisar = teks(situs_2024 / "ikhtisar.html", koreksi=False)
     assert "Rp97.000.169.679" in ikhtisar
     assert "Rp90.960.332.708" in ikhtisar and "93,77%" in ikhtisar
     assert "Sembilan Puluh Tujuh Miliar Seratus Enam Puluh Sembilan Ribu" in ikhtisar
-    assert "90.961.032.708" not in ikhtisar
+    assert "90.961.032.708" not in ikhtisar  # the printed figure is only shown as printed:
+    assert "(tercetak 90.961.032.708)" in teks(situs_2024 / "ikhtisar.html")
 
 
 def test_each_iku_target_realisasi_capaian_kategori(situs_2024: Path):
-    bab3 = teks(situs_2024 / "bab3_capaian.html")
+    bab3 = teks(situs_2024 / "bab3_capaian.html", koreksi=False)
     for baris in [
         "Indeks Pemberdayaan Gender (IDG) 74,04 73,27 98,96% Sangat Tinggi",
         "Persentase Penurunan Kasus Kekerasan terhadap Perempuan dan Anak 5,50% -70,00% "

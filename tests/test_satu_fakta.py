@@ -1,0 +1,148 @@
+"""One fact, one value: across every page of the 2024 edition, the print edition's source and
+the PDF, a fact (an indicator × year × measure, a budget line, a count) shows one value; figures
+that the signed report printed differently are marked where they appear."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from lakip_lib import audit, book, data
+from lakip_lib.fakta import bab_sumber
+
+from .browser import peramban, server
+from .fakta import bentrok, fakta_html, halaman, kumpulkan
+
+PDF = "LAKIP-2024-DP3AP2KB-PMD.pdf"
+
+
+def _singlehtml(situs_2024: Path) -> Path:
+    """The document the PDF is printed from (kept in the build folder of the session build)."""
+    build = situs_2024.parent.parent
+    return next(build.glob("jb/2024/out/singlehtml/_build/singlehtml/index.html"))
+
+
+@pytest.fixture(scope="module")
+def fakta_2024(situs_2024: Path) -> dict[str, dict[str, list[str]]]:
+    return kumpulkan(halaman(situs_2024))
+
+
+def test_every_fact_shows_one_value_on_every_page(fakta_2024):
+    assert len(fakta_2024) > 500
+    berulang = [f for f, per in fakta_2024.items() if sum(map(len, per.values())) > 1]
+    assert len(berulang) > 100  # the same facts really are shown in several places
+    for fakta in ("IKU4.realisasi.2024", "CPR.capaian", "ASFR.capaian", "IKU1.capaian",
+                  "anggaran.total.realisasi"):
+        assert fakta in berulang, fakta
+    assert bentrok(fakta_2024) == []
+
+
+def test_tables_that_once_copied_the_source_now_show_the_computed_fact(fakta_2024):
+    """Tabel 1.2 (aspek strategis) and the efficiency table state the same facts as Bab III."""
+    assert "bab1_pendahuluan.html" in fakta_2024["IKU4.realisasi.2024"]["98,69%"]
+    assert "bab1_pendahuluan.html" in fakta_2024["ASFR.capaian"]["93,75%"]
+    assert "bab3_anggaran.html" in fakta_2024["CPR.capaian"]["101,66%"]
+    assert "sasaran_s3.html" in fakta_2024["CPR.capaian"]["101,66%"]
+
+
+def test_print_edition_and_pdf_show_the_same_values(situs_2024: Path, fakta_2024):
+    cetak = kumpulkan({**halaman(situs_2024),
+                       "singlehtml": _singlehtml(situs_2024).read_text(encoding="utf-8")})
+    assert bentrok(cetak) == []
+    teks_pdf = " ".join(" ".join((p.extract_text() or "").split())
+                        for p in PdfReader(situs_2024 / PDF).pages)
+    khas = {nilai for per in fakta_2024.values() for nilai in per
+            if re.fullmatch(r"-?[\d.]+,\d+%?", nilai)}
+    assert len(khas) > 200
+    hilang = sorted(n for n in khas if n not in teks_pdf)
+    assert hilang == []
+
+
+def test_a_deliberately_broken_book_fails(situs_2024: Path, tmp_path: Path, monkeypatch):
+    """Two ways of breaking the book: a page whose figure was edited by hand, and Bab I's
+    strategic-aspect table printing the source's figures again (this issue's bug)."""
+    halaman_ = halaman(situs_2024)
+    bab3 = halaman_["bab3_capaian.html"]
+    asli = next(n for f, n in fakta_html(bab3) if f == "IKU1.capaian")
+    halaman_["bab3_capaian.html"] = bab3.replace(
+        f'data-fakta="IKU1.capaian">{asli}<', 'data-fakta="IKU1.capaian">98,62%<', 1)
+    pesan = bentrok(kumpulkan(halaman_))
+    assert len(pesan) == 1 and pesan[0].startswith("IKU1.capaian:")
+    assert "'98,62%' di bab3_capaian.html" in pesan[0] and asli in pesan[0]
+
+    d = data.muat(2024)
+    tercetak = {t.fakta: t.dilaporkan for t in audit.perbandingan(d)
+                if t.lokasi.startswith("Tabel 1.2")}
+
+    def kondisi_tercetak(self, k):  # the old Bab I: the source's figure under the fact's name
+        asli_ = book.Pendahuluan._kondisi_asli(self, k)
+        return book.Nilai(tercetak.get(asli_.fakta, asli_.teks), asli_.fakta)
+
+    monkeypatch.setattr(book.Pendahuluan, "_kondisi_asli", book.Pendahuluan._kondisi,
+                        raising=False)
+    monkeypatch.setattr(book.Pendahuluan, "_kondisi", kondisi_tercetak)
+    rusak = "".join(o._repr_mimebundle_()["text/html"]
+                    for o in book.Pendahuluan(d).aspek_strategis())
+    halaman_ = {**halaman(situs_2024), "bab1_pendahuluan.html": rusak}
+    pesan = bentrok(kumpulkan(halaman_))
+    assert any(p.startswith("IKU4.realisasi.2024:") and "'54,9%'" in p for p in pesan), pesan
+    assert any(p.startswith("ASFR.capaian:") for p in pesan), pesan
+
+
+def test_a_figure_the_signed_report_printed_differently_is_marked(situs_2024: Path):
+    ikhtisar = (situs_2024 / "ikhtisar.html").read_text(encoding="utf-8")
+    penanda = re.findall(r'<details class="lakip-koreksi">', ikhtisar)
+    assert len(penanda) >= 8
+    sel = re.search(r'data-fakta="IKU1\.capaian">98,96%</span><details class="lakip-koreksi">'
+                    r"(.*?)</details>", ikhtisar)
+    assert sel and "<b>98,62%</b>" in sel.group(1) and "73,27 ÷ 74,04 × 100" in sel.group(1)
+    nomor = re.search(r'href="lampiran.html#temuan-(\d+)"', sel.group(1))
+    assert nomor and f'id="temuan-{nomor.group(1)}"' in (situs_2024 / "lampiran.html").read_text()
+    # the same figure in a chapter whose source printed no such value carries no marker
+    bab1 = (situs_2024 / "bab1_pendahuluan.html").read_text(encoding="utf-8")
+    assert re.search(r'data-fakta="IKU1\.realisasi\.2024">73,27</span></td>', bab1)
+
+
+def test_ikhtisar_opens_with_the_box_of_headline_differences(situs_2024: Path):
+    teks = (situs_2024 / "ikhtisar.html").read_text(encoding="utf-8")
+    kotak = re.search(r'<aside class="lakip-perbedaan".*?</aside>', teks, re.S)
+    assert kotak and teks.index("lakip-perbedaan") < teks.index("Tabel IE.1")
+    isi = re.sub(r"<[^>]+>", "", kotak.group(0))
+    assert "Angka yang berbeda dari laporan yang ditandatangani" in isi
+    assert "capaian 98,96% (tercetak 98,62%)" in isi
+    assert "kategori Tinggi (tercetak Sangat Tinggi" in isi
+    assert "realisasi Rp90.960.332.708 (tercetak 90.961.032.708)" in isi
+
+
+def test_marker_opens_from_the_keyboard_and_is_announced(situs_2024: Path):
+    with server(situs_2024.parent) as url, peramban() as b:
+        page = b.new_page(viewport={"width": 390, "height": 800})
+        page.goto(f"{url}/2024/ikhtisar.html")
+        ringkas = page.locator("details.lakip-koreksi > summary").first
+        assert "berbeda dari yang tercetak di dokumen sumber" in ringkas.inner_text()
+        assert not page.locator(".lakip-koreksi-isi").first.is_visible()
+        ringkas.focus()
+        page.keyboard.press("Enter")
+        isi = page.locator(".lakip-koreksi-isi").first
+        assert isi.is_visible() and "Tercetak di dokumen sumber" in isi.inner_text()
+
+
+def test_pdf_note_sits_on_the_page_of_its_marker(situs_2024: Path):
+    halaman_pdf = [" ".join((p.extract_text() or "").split())
+                   for p in PdfReader(situs_2024 / PDF).pages]
+    nomor = next(i for i, t in enumerate(halaman_pdf) if "Tabel IE.1 Capaian IKU" in t
+                 and "Daftar Tabel" not in t)
+    assert "98,96% *1" in halaman_pdf[nomor]
+    assert "*1 Tercetak di dokumen sumber (Ikhtisar Eksekutif): 98,62%" in halaman_pdf[nomor]
+
+
+@pytest.mark.parametrize("lokasi, bab", [
+    ("Ikhtisar Eksekutif, paragraf ketiga", "IE"), ("Tabel 1.2 (aspek strategis)", "1"),
+    ("Tabel 3.41, baris rata-rata", "3"), ("Subbab 3.4", "3"), ("Bab IV Penutup", "4"),
+    ("Sasaran 2 butir a", "3"), ("Lampiran Perjanjian Kinerja", "L"), ("Uraian CPR", None),
+])
+def test_a_printed_place_names_its_chapter(lokasi, bab):
+    assert bab_sumber(lokasi) == bab
