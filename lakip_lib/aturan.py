@@ -6,6 +6,7 @@ others. Missing realisasi is a warning (a draft edition shows "belum tersedia"),
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
@@ -25,7 +26,8 @@ Lapor = Callable[..., None]
 def periksa(data: DataTahun, tambah: Lapor) -> None:
     for aturan in (_skala_tanpa_celah, _anggaran_hierarki, _anggaran_sesuai_pagu,
                    _cpr_masuk_akal, _hierarki_program_kinerja, _target_iku_ada,
-                   _realisasi_tersedia, _idm_sesuai_daftar_desa, _narasi_ditulis):
+                   _realisasi_tersedia, _idm_sesuai_daftar_desa, _narasi_ditulis,
+                   _narasi_tanpa_angka, _masuk_akal):
         aturan(data, tambah)
 
 
@@ -167,17 +169,23 @@ def _hierarki_program_kinerja(data: DataTahun, tambah: Lapor) -> None:
 
 
 def _target_iku_ada(data: DataTahun, tambah: Lapor) -> None:
+    """Every IKU has this year's target; a final edition's targets are the signed Perjanjian
+    Kinerja's (a draft may still show the Renstra's, and says so)."""
     t = data["target"]
+    tingkat = PERINGATAN if draf(data) else GALAT
+    nomor = dict(zip((b["indikator"] for b in t.baris), t.nomor, strict=True))
     for kode in data["indikator"].kolom("kode"):
         jenis = data["indikator"].satu(kode=kode)["jenis"]  # type: ignore[index]
         if jenis == "iku" and t.satu(indikator=kode) is None:
             tambah(t.berkas, None, "indikator",
                    f"IKU {kode} belum memiliki target tahun {data.tahun}. Tambahkan barisnya "
-                   "dengan target dari Perjanjian Kinerja (dasar: pk).")
+                   "dengan target dari Perjanjian Kinerja (dasar: pk).", tingkat)
         elif jenis == "iku" and t.satu(indikator=kode)["dasar"] != "pk":  # type: ignore[index]
-            tambah(t.berkas, None, "indikator",
-                   f"target IKU {kode} masih dari Renstra; ganti dengan target Perjanjian "
-                   "Kinerja setelah ditandatangani (dasar: pk).", PERINGATAN)
+            tambah(t.berkas, nomor[kode], "dasar",
+                   f"target IKU {kode} masih dari Renstra; "
+                   + ("ganti dengan target Perjanjian Kinerja setelah ditandatangani (dasar: pk)."
+                      if draf(data) else "edisi final memakai target Perjanjian Kinerja: isi "
+                      "target PK dan ubah dasar menjadi pk."), tingkat)
 
 
 def _realisasi_tersedia(data: DataTahun, tambah: Lapor) -> None:
@@ -226,6 +234,86 @@ def _narasi_ditulis(data: DataTahun, tambah: Lapor) -> None:
             tambah(data.nama_berkas(f"{data.tahun}/narasi/{nama}.md"), None, None,
                    f"{sisa} bagian masih berisi petunjuk pengisian; ganti dengan uraian Anda "
                    "sebelum edisi berstatus final.", PERINGATAN if draf(data) else GALAT)
+
+
+_BOLEH_BERANGKA = re.compile(  # digits that are not figures: years, regulation numbers
+    r"\b(?:19|20)\d\d\b|\b(?:Nomor|No\.|Pasal|Ayat|Bab|Lampiran)\s+[\dIVXL]+[a-z]?\b", re.I)
+
+
+def _narasi_tanpa_angka(data: DataTahun, tambah: Lapor) -> None:
+    """Narratives state no figures (figures come from data, so they cannot go stale); years and
+    regulation numbers are not figures. Headings are left alone."""
+    tingkat = PERINGATAN if draf(data) else GALAT
+    for nama, isi in data.semua_narasi().items():
+        for nomor, baris in enumerate(isi.splitlines(), start=1):
+            if baris.lstrip().startswith("#") or PANDUAN_NARASI in baris:
+                continue
+            angka = re.search(r"\d[\d.,]*", _BOLEH_BERANGKA.sub("", baris))
+            if angka:
+                tambah(data.nama_berkas(f"{data.tahun}/narasi/{nama}.md"), nomor, None,
+                       f'uraian memuat angka "{angka.group(0).rstrip(".,")}". Angka dihitung '
+                       "dari data dan ditampilkan buku; tulis uraian tanpa angka (tahun dan "
+                       "nomor peraturan boleh).", tingkat)
+
+
+_KALI_JANGGAL = Decimal(20)  # a value this many times larger or smaller than last year's
+
+
+def _janggal(nilai: Decimal, satuan: str, pembanding: Decimal | None, uraian: str) -> str | None:
+    """Why a value is implausible for its unit or against a reference value, or None."""
+    if satuan.strip() == "%" and not Decimal(0) <= nilai <= Decimal(100):
+        return f"nilai {nilai} berada di luar 0–100 padahal satuannya persen."
+    if pembanding is None or pembanding == 0:
+        return None
+    if nilai == 0:
+        return f"nilai turun menjadi 0 dari {pembanding} ({uraian})."
+    rasio = nilai / pembanding
+    if rasio >= _KALI_JANGGAL or rasio <= 1 / _KALI_JANGGAL:
+        kali = rasio if rasio >= 1 else 1 / rasio
+        arah = "lebih besar" if rasio >= 1 else "lebih kecil"
+        return (f"nilai {nilai} sekitar {kali:.0f} kali {arah} daripada {pembanding} ({uraian}); "
+                "mungkin salah satuan, misalnya 0,7412 untuk 74,12.")
+    return None
+
+
+def _masuk_akal(data: DataTahun, tambah: Lapor) -> None:
+    """Plausibility of this year's inputs against last year and their unit: a warning in a
+    draft, an error in a final edition unless konfirmasi.csv holds the analyst's reason."""
+    yakin = {(b["tabel"], b["kunci"]) for b in data["konfirmasi"].baris} \
+        if data.ada("konfirmasi") else set()
+    tingkat = PERINGATAN if draf(data) else GALAT
+    tahun = data.tahun
+    indikator = {b["kode"]: b for b in data["indikator"].baris}
+
+    def periksa(t: Tabel, kunci: str, nomor: int, kolom: str, alasan: str | None) -> None:
+        if alasan and (t.dataset.nama, kunci) not in yakin:
+            tambah(t.berkas, nomor, kolom, f"{alasan} Bila angka ini memang benar, tulis "
+                   "alasannya di kolom konfirmasi.", tingkat)
+
+    r = data["realisasi"]
+    for b, nomor in zip(r.baris, r.nomor, strict=True):
+        if b["tahun"] == tahun and b["realisasi"] is not None and b["indikator"] in indikator:
+            lalu = r.satu(indikator=b["indikator"], tahun=tahun - 1)
+            periksa(r, f"{b['indikator']}/{tahun}", nomor, "realisasi", _janggal(
+                b["realisasi"], indikator[b["indikator"]]["satuan"],
+                lalu["realisasi"] if lalu else None, f"realisasi tahun {tahun - 1}"))
+    t = data["target"]
+    for b, nomor in zip(t.baris, t.nomor, strict=True):
+        renstra = data["renstra_target"].satu(indikator=b["indikator"], tahun=tahun)
+        lalu = r.satu(indikator=b["indikator"], tahun=tahun - 1)
+        acuan, uraian = ((renstra["target"], f"target Renstra {tahun}") if renstra else
+                         (lalu["realisasi"], f"realisasi tahun {tahun - 1}") if lalu else
+                         (None, ""))
+        if b["indikator"] in indikator:
+            periksa(t, b["indikator"], nomor, "target",
+                    _janggal(b["target"], indikator[b["indikator"]]["satuan"], acuan, uraian))
+    k = data["kasus_kekerasan"]
+    for b, nomor in zip(k.baris, k.nomor, strict=True):
+        lalu = k.satu(tahun=tahun - 1, kelompok=b["kelompok"])
+        if b["tahun"] == tahun and lalu is not None:
+            periksa(k, f"{tahun}/{b['kelompok']}", nomor, "jumlah",
+                    _janggal(Decimal(b["jumlah"]), "kasus", Decimal(lalu["jumlah"]),
+                             f"jumlah kasus {b['kelompok']} tahun {tahun - 1}"))
 
 
 def nol_jika_kosong(nilai: Decimal | None) -> Decimal:

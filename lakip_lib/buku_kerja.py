@@ -18,6 +18,7 @@ import re
 import shutil
 import tempfile
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -32,8 +33,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lakip_lib import data, isian_edisi, jurnal
-from lakip_lib.masalah import GALAT, Masalah, ValidasiGagal
-from lakip_lib.schema import BY_NAME, Dataset, Kolom, Tipe
+from lakip_lib.masalah import GALAT, PERINGATAN, Masalah, ValidasiGagal
+from lakip_lib.schema import BY_NAME, KOLOM_IDM, Dataset, Kolom, Tipe
 from lakip_lib.sel import parse
 
 PETUNJUK = "Petunjuk"
@@ -56,13 +57,42 @@ _KARAKTER_PER_BARIS = 105  # of the Petunjuk column, to size wrapped rows
 _JUDUL = PatternFill("solid", fgColor="1F4E79")
 
 
+KONFIRMASI = Kolom("konfirmasi", Tipe.TEKS, wajib=False)  # a sheet column, kept in konfirmasi.csv
+JUDUL_KOLOM = {  # the header the analyst reads, with its unit; the import accepts it or the name
+    "indikator": "Kode indikator", "tahun": "Tahun", "realisasi": "Realisasi",
+    "keterangan": "Keterangan", "target": "Target", "dasar": "Dasar target",
+    "kelompok": "Kelompok korban", "jumlah": "Jumlah kasus (kasus)", "kecamatan": "Kecamatan",
+    "desa": "Desa", "status_idm": "Status IDM", "pus": "PUS (pasangan)",
+    "kb_aktif": "Peserta KB aktif (orang)", "sasaran": "Kode sasaran", "anggaran": "Anggaran (Rp)",
+    "kode": "Kode", "level": "Level", "nama": "Nama", "satuan": "Satuan", "arah": "Arah",
+    "kode_anggaran": "Kode anggaran", "capaian_kinerja": "Capaian kinerja (%)",
+    "aspek": "Aspek strategis", "kondisi": "Kondisi (angka)", "standar": "Standar",
+    "faktor_internal": "Faktor internal", "faktor_eksternal": "Faktor eksternal",
+    "permasalahan": "Permasalahan", "wilayah": "Wilayah", "jenis": "Jenis angka",
+    "nilai": "Nilai", "sumber": "Sumber data", "batas_bawah": "Capaian di atas (%)",
+    "batas_atas": "Capaian sampai dengan (%)", "kategori": "Kategori",
+    "konfirmasi": "Konfirmasi angka janggal (alasan)",
+}
+_JUDUL_KHUSUS = {
+    ("anggaran", "realisasi"): "Realisasi (Rp)",
+    ("realisasi", "realisasi"): "Realisasi (satuan indikator)",
+    ("target", "target"): "Target (satuan indikator)",
+    ("pembanding", "nilai"): "Nilai (satuan di kolom Satuan)",
+    ("program_kinerja", "target"): "Target (satuan di kolom Satuan)",
+    ("program_kinerja", "realisasi"): "Realisasi (satuan di kolom Satuan)",
+}
+
+
 @dataclass(frozen=True)
 class Lembar:
-    """One sheet: the dataset it fills and the columns the analyst may not change."""
+    """One sheet: the dataset it fills, the columns the analyst may not change, the columns kept
+    from the current file instead (not shown), and whether it has a confirmation column."""
 
     dataset: str
     terkunci: tuple[str, ...]
     petunjuk: str
+    tersembunyi: tuple[str, ...] = ()
+    konfirmasi: bool = False
 
     @property
     def ds(self) -> Dataset:
@@ -70,7 +100,21 @@ class Lembar:
 
     @property
     def kolom(self) -> tuple[Kolom, ...]:
-        return tuple(k for k in self.ds.kolom if not k.dilaporkan)
+        """The dataset's columns on the sheet."""
+        return tuple(k for k in self.ds.kolom if not k.dilaporkan and k.nama not in self.tersembunyi)
+
+    @property
+    def kolom_lembar(self) -> tuple[Kolom, ...]:
+        """Every column of the sheet, the confirmation column included."""
+        return (*self.kolom, KONFIRMASI) if self.konfirmasi else self.kolom
+
+    @property
+    def disimpan(self) -> tuple[str, ...]:
+        """Columns of the file that come from the current file, not from the sheet."""
+        return tuple(k.nama for k in self.ds.kolom if k.dilaporkan or k.nama in self.tersembunyi)
+
+    def judul(self, k: Kolom) -> str:
+        return _JUDUL_KHUSUS.get((self.dataset, k.nama)) or JUDUL_KOLOM.get(k.nama, k.nama)
 
     def kunci(self, baris: dict[str, str]) -> tuple[str, ...]:
         return tuple(baris.get(k, "") for k in self.ds.kunci)
@@ -79,28 +123,38 @@ class Lembar:
 LEMBAR: tuple[Lembar, ...] = (
     Lembar("target", ("indikator",),
            "Target IKU tahun ini. Setelah Perjanjian Kinerja ditandatangani, isi target PK dan "
-           "ubah dasar menjadi pk."),
+           "ubah dasar menjadi pk.", konfirmasi=True),
     Lembar("realisasi", ("indikator", "tahun"),
-           "Realisasi indikator yang diukur langsung. Kosongkan bila belum ada angkanya."),
+           "Realisasi indikator yang diukur langsung. Kosongkan bila belum ada angkanya.",
+           konfirmasi=True),
     Lembar("kasus_kekerasan", ("tahun", "kelompok"),
-           "Jumlah kasus kekerasan yang dilaporkan tahun ini menurut kelompok korban."),
-    Lembar("idm_status", ("tahun",), "Jumlah desa menurut status IDM tahun ini."),
-    Lembar("desa", ("kecamatan", "desa"), "Status IDM setiap desa tahun ini."),
+           "Jumlah kasus kekerasan yang dilaporkan tahun ini menurut kelompok korban.",
+           konfirmasi=True),
+    Lembar("desa", ("kecamatan", "desa"),
+           "Status IDM setiap desa tahun ini. Rekap jumlah desa per status dihitung dari lembar "
+           "ini (tidak diisi)."),
     Lembar("cpr_kecamatan", ("kecamatan",), "PUS dan peserta KB aktif per kecamatan."),
     Lembar("pk_anggaran", ("sasaran",), "Anggaran per sasaran menurut Perjanjian Kinerja."),
     Lembar("anggaran", ("kode", "level", "sasaran", "nama"),
-           "Anggaran dan realisasi (rupiah) pada baris sub kegiatan; total program dan "
-           "kegiatan dihitung sendiri, jangan diisi."),
+           "Anggaran dan realisasi (rupiah) pada baris sub kegiatan. Total program dan kegiatan "
+           "(sel abu-abu) dihitung dari rinciannya dan tidak diisi."),
     Lembar("program_kinerja", ("sasaran", "kode", "level", "nama", "indikator", "satuan", "arah"),
-           "Target dan realisasi indikator program, kegiatan, dan sub kegiatan pendukung."),
+           "Target dan realisasi indikator program, kegiatan, dan sub kegiatan pendukung.",
+           tersembunyi=("tabel_sumber",)),
     Lembar("efisiensi", ("kode_anggaran", "nama", "indikator"),
            "Capaian kinerja (%) program, kegiatan, dan sub kegiatan untuk analisis efisiensi."),
+    Lembar("pembanding", ("indikator", "wilayah", "tahun", "jenis"),
+           "Angka pembanding dari daerah lain, provinsi, dan nasional, dengan tahun datanya. Baris "
+           "tahun ini sudah disiapkan; bila yang tersedia baru angka tahun lalu, biarkan kosong "
+           "(buku menyebutkan tahun data pembanding yang dipakai).", konfirmasi=True),
     Lembar("aspek_strategis", ("aspek",),
            "Kondisi, standar, faktor yang memengaruhi, dan permasalahan setiap aspek strategis."),
     Lembar("skala_kategori", ("kategori",),
            "Skala kategori capaian; biasanya tidak berubah dari tahun ke tahun."),
 )
 _LEMBAR = {lb.dataset: lb for lb in LEMBAR}
+_REKAP_IDM = Lembar("idm_status", ("tahun",), "")  # computed from the desa sheet, no sheet
+_KONFIRMASI = Lembar("konfirmasi", ("tabel", "kunci"), "")  # from the sheets' konfirmasi column
 
 
 class ImporGagal(Exception):
@@ -135,8 +189,12 @@ def _kunci_wajib(lembar: Lembar, d: data.DataTahun) -> list[dict[str, Any]]:
     if lembar.dataset == "kasus_kekerasan":
         return [{"tahun": tahun, "kelompok": k}
                 for k in BY_NAME["kasus_kekerasan"].kolom_bernama("kelompok").pilihan]
-    if lembar.dataset == "idm_status":
-        return [{"tahun": tahun}]
+    if lembar.dataset == "pembanding":  # this year's row of every series the agency compares
+        terakhir: dict[tuple[str, str, str], dict[str, Any]] = {}
+        for b in sorted(d["pembanding"].baris, key=lambda b: b["tahun"]):
+            if b["tahun"] < tahun:
+                terakhir[(b["indikator"], b["wilayah"], b["jenis"])] = b
+        return [{**b, "tahun": tahun, "nilai": None} for b in terakhir.values()]
     if lembar.dataset == "pk_anggaran":
         return [{"sasaran": s["kode"]} for s in d["sasaran"].baris]
     return []
@@ -191,11 +249,10 @@ def _tulis_petunjuk(ws: Worksheet, d: data.DataTahun) -> None:
     ]
     for lembar in LEMBAR:
         baris.append((f"{lembar.dataset}: {lembar.petunjuk}", ""))
-        for k in lembar.kolom:
-            sifat = "dikunci" if k.nama in lembar.terkunci else (
-                "wajib" if k.wajib else "boleh kosong")
+        for k in lembar.kolom_lembar:
             pilihan = f"; pilihan: {', '.join(k.pilihan)}" if k.pilihan else ""
-            baris.append((f"    • {k.nama} — {_JENIS_SEL[k.tipe]} ({sifat}{pilihan})", ""))
+            baris.append((f"    • {lembar.judul(k)} — {_JENIS_SEL[k.tipe]} "
+                          f"({_sifat(lembar, k)}{pilihan})", ""))
     for i, (teks, gaya) in enumerate(baris, start=1):
         sel = ws.cell(row=i, column=1, value=teks or None)
         if gaya == "judul":
@@ -207,6 +264,17 @@ def _tulis_petunjuk(ws: Worksheet, d: data.DataTahun) -> None:
             ws.row_dimensions[i].height = 15 * -(-len(teks) // _KARAKTER_PER_BARIS)
     ws.column_dimensions["A"].width = 110
     _cetak_selebar_halaman(ws)
+
+
+def _sifat(lembar: Lembar, k: Kolom) -> str:
+    """What the analyst does with a column, said the way the sheet's own text says it."""
+    if k.nama in lembar.terkunci:
+        return "dikunci"
+    if k is KONFIRMASI:
+        return "diisi hanya bila lakip import menyebut angka di baris itu janggal padahal benar"
+    if lembar.dataset == "anggaran" and k.tipe is Tipe.RUPIAH:
+        return "diisi pada sub kegiatan; total program dan kegiatan dihitung"
+    return "diisi bila datanya sudah ada" if k.wajib or k.wajib_final else "boleh kosong"
 
 
 def _tulis_judul(ws: Worksheet, judul: list[str]) -> None:
@@ -245,17 +313,21 @@ def _validasi_edisi(isian: isian_edisi.Isian) -> DataValidation | None:
         v = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0")
     else:
         return None
-    return _dengan_pesan(v, isian.keterangan)
+    return _dengan_pesan(v, isian.jalur, isian.keterangan)
 
 
 def _tulis_lembar(ws: Worksheet, lembar: Lembar, d: data.DataTahun) -> None:
-    kolom = lembar.kolom
+    kolom = lembar.kolom_lembar
     isi = baris_awal(lembar, d)
-    _tulis_judul(ws, [k.nama for k in kolom])
+    yakin = _alasan_konfirmasi(d, lembar)
+    induk = _kode_induk(lembar, isi)
+    _tulis_judul(ws, [lembar.judul(k) for k in kolom])
     for i, b in enumerate(isi, start=2):
         for j, k in enumerate(kolom, start=1):
-            sel = ws.cell(row=i, column=j, value=_ke_sel(b.get(k.nama)))
-            if k.nama in lembar.terkunci:
+            nilai = yakin.get(lembar.kunci({n: _teks_nilai(v) for n, v in b.items()})) \
+                if k is KONFIRMASI else b.get(k.nama)
+            sel = ws.cell(row=i, column=j, value=_ke_sel(nilai))
+            if k.nama in lembar.terkunci or _dihitung(lembar, k, b, induk):
                 sel.fill = _ABU
             else:
                 sel.protection = Protection(locked=False)
@@ -267,15 +339,35 @@ def _tulis_lembar(ws: Worksheet, lembar: Lembar, d: data.DataTahun) -> None:
             ws.cell(row=i, column=j).protection = Protection(locked=False)
     for j, k in enumerate(kolom, start=1):
         huruf = get_column_letter(j)
-        lebar = max([len(k.nama), *(len(str(b.get(k.nama) or "")) for b in isi)]) + 2
+        lebar = max([len(lembar.judul(k)), *(len(str(b.get(k.nama) or "")) for b in isi)]) + 2
         ws.column_dimensions[huruf].width = min(lebar, LEBAR_MAKS)
-        validasi = _validasi(k, d)
-        if validasi is not None:
-            ws.add_data_validation(validasi)
-            validasi.add(f"{huruf}2:{huruf}{akhir}")
+        validasi = _validasi(lembar, k, d)
+        ws.add_data_validation(validasi)
+        validasi.add(f"{huruf}2:{huruf}{akhir}")
     ws.freeze_panes = "A2"
     ws.print_title_rows = "1:1"
     _lindungi(ws)
+
+
+def _kode_induk(lembar: Lembar, isi: list[dict[str, Any]]) -> set[str]:
+    """Codes with rows under them (their amounts are totals)."""
+    if "kode" not in (k.nama for k in lembar.kolom):
+        return set()
+    return {str(b["kode"]).rsplit(".", 1)[0] for b in isi if "." in str(b.get("kode") or "")}
+
+
+def _dihitung(lembar: Lembar, k: Kolom, baris: dict[str, Any], induk: set[str]) -> bool:
+    """A total of the budget: computed from the rows under it, never typed."""
+    return lembar.dataset == "anggaran" and k.tipe is Tipe.RUPIAH and \
+        str(baris.get("kode") or "") in induk
+
+
+def _alasan_konfirmasi(d: data.DataTahun, lembar: Lembar) -> dict[tuple[str, ...], str]:
+    """The confirmations already given for this sheet's rows, by row key."""
+    if not lembar.konfirmasi or not d.ada("konfirmasi"):
+        return {}
+    return {tuple(b["kunci"].split("/")): b["alasan"]
+            for b in d["konfirmasi"].baris if b["tabel"] == lembar.dataset}
 
 
 def _lindungi(ws: Worksheet) -> None:
@@ -303,10 +395,14 @@ def _ke_sel(nilai: Any) -> Any:
     return nilai
 
 
-def _validasi(k: Kolom, d: data.DataTahun) -> DataValidation | None:
+def _validasi(lembar: Lembar, k: Kolom, d: data.DataTahun) -> DataValidation:
+    """Excel's check of a column and the message shown when one of its cells is selected."""
+    judul = lembar.judul(k)
     pilihan = list(k.pilihan)
     if not pilihan and k.acuan is not None and d.ada(k.acuan[0]):
         pilihan = sorted({str(v) for v in d[k.acuan[0]].kolom(k.acuan[1]) if v is not None})
+    if k.nama in lembar.terkunci:
+        return _dengan_pesan(DataValidation(), judul, "Dikunci: kunci baris ini tidak diubah.")
     if pilihan and len(",".join(pilihan)) <= 250 and not any("," in p for p in pilihan):
         v = DataValidation(type="list", formula1='"' + ",".join(pilihan) + '"')
         pesan = "Pilih salah satu: " + ", ".join(pilihan)
@@ -314,25 +410,29 @@ def _validasi(k: Kolom, d: data.DataTahun) -> DataValidation | None:
         v = (DataValidation(type="whole", operator="between", formula1="-1E+15", formula2="1E+15")
              if k.boleh_negatif else
              DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0"))
-        pesan = f"Isi dengan {_JENIS_SEL[k.tipe]}" + ("" if k.boleh_negatif else ", 0 atau lebih")
+        pesan = f"Isi dengan {_JENIS_SEL[k.tipe]}" + ("." if k.boleh_negatif else ", 0 atau lebih.")
     elif k.tipe is Tipe.DESIMAL:
         v = DataValidation(type="decimal", operator="between", formula1="-1E+15",
                            formula2="1E+15")
-        pesan = "Isi dengan angka (boleh desimal)."
+        pesan = "Isi dengan angka (boleh desimal), tanpa % dan tanpa satuan."
     elif k.tipe is Tipe.TAHUN:
         v = DataValidation(type="whole", operator="between", formula1="1900", formula2="2200")
-        pesan = f"Isi dengan {_JENIS_SEL[k.tipe]}"
+        pesan = f"Isi dengan {_JENIS_SEL[k.tipe]}."
     else:
-        return None
-    return _dengan_pesan(v, f"Kolom {k.nama}: {pesan}")
+        v, pesan = DataValidation(), "Teks bebas."
+    return _dengan_pesan(v, judul, f"{pesan} ({_sifat(lembar, k)})")
 
 
-def _dengan_pesan(v: DataValidation, pesan: str) -> DataValidation:
-    """Blank allowed (a figure not known yet); anything else invalid is refused with `pesan`."""
+def _dengan_pesan(v: DataValidation, judul: str, pesan: str) -> DataValidation:
+    """Blank allowed (a figure not known yet); anything else invalid is refused with `pesan`,
+    which Excel also shows when a cell of the column is selected."""
     v.allow_blank = True
     v.showErrorMessage = True
     v.errorTitle = "Isian tidak sah"
-    v.error = pesan
+    v.error = pesan[:255]
+    v.showInputMessage = True
+    v.promptTitle = judul[:32]
+    v.prompt = pesan[:255]
     return v
 
 
@@ -346,13 +446,23 @@ class _Calon:
     lembar: Lembar
     tempat: str  # the sheet, as problems name it
     baris: list[dict[str, str]] = field(default_factory=list)
-    asal: list[tuple[str, int]] = field(default_factory=list)
+    asal: list[tuple[str, int | None]] = field(default_factory=list)
+    yakin: list[tuple[tuple[str, ...], str, int]] = field(default_factory=list)
 
     def tempatkan(self, m: Masalah) -> Masalah:
+        """A problem of the file, said at the sheet row and column header it came from."""
         if m.baris is None or m.baris < data.BARIS_PERTAMA:
-            return Masalah(self.tempat, None, m.kolom, m.pesan, m.tingkat)
+            return Masalah(self.tempat, None, self._judul(m.kolom), m.pesan, m.tingkat)
         tempat, nomor = self.asal[m.baris - data.BARIS_PERTAMA]
-        return Masalah(tempat, nomor, m.kolom, m.pesan, m.tingkat)
+        kolom = self._judul(m.kolom) if tempat == self.tempat else m.kolom
+        return Masalah(tempat, nomor, kolom, m.pesan, m.tingkat)
+
+    def _judul(self, kolom: str | None) -> str | None:
+        if not kolom:
+            return kolom
+        nama = {k.nama: k for k in self.lembar.ds.kolom}
+        return ", ".join(self.lembar.judul(nama[n]) if n in nama else n
+                         for n in kolom.split(", "))
 
     def sama(self, lama: data.DataTahun, baru: data.DataTahun) -> bool:
         nama = self.lembar.dataset
@@ -416,7 +526,7 @@ def impor(tahun: int, berkas: Path, akar: Path | None = None) -> HasilImpor:
                 if (m.berkas, m.baris, m.kolom or "") not in sudah]
     if baru is None or any(m.tingkat == GALAT for m in masalah):
         raise ValidasiGagal(masalah)
-    return _tulis(akar, calon, lama, baru)
+    return _tulis(akar, calon, lama, baru, masalah)
 
 
 @dataclass
@@ -551,9 +661,11 @@ def _baca_buku(buku: _Buku, lama: data.DataTahun,
                masalah: list[Masalah]) -> tuple[list[Any], set[tuple[str, int, str]]]:
     """The files the workbook's sheets make; problems of single cells go to `masalah` and
     their places to the returned set (so the data check does not report them twice)."""
+    sudah: set[tuple[str, int, str]] = set()
+    if not _tahun_sesuai(buku, lama.tahun, masalah):
+        return [], sudah
     _periksa_nama_lembar(buku.sheetnames, buku.nama, masalah)
     calon: list[Any] = []
-    sudah: set[tuple[str, int, str]] = set()
     if EDISI in buku.sheetnames:
         isi = buku.isi(EDISI, 3, masalah, sudah)
         e = _baca_edisi(isi, lama, buku.nama, masalah, sudah) if isi is not None else None
@@ -561,12 +673,30 @@ def _baca_buku(buku: _Buku, lama: data.DataTahun,
             calon.append(e)
     for lembar in LEMBAR:
         if lembar.dataset in buku.sheetnames:
-            isi = buku.isi(lembar.dataset, len(lembar.kolom) + KOLOM_LEBIH, masalah, sudah)
+            isi = buku.isi(lembar.dataset, len(lembar.kolom_lembar) + KOLOM_LEBIH, masalah, sudah)
             c = _baca_lembar(isi, lembar, lama, buku.nama, masalah, sudah) \
                 if isi is not None else None
             if c is not None:
                 calon.append(c)
+    lembar_desa = next((c for c in calon if getattr(c, "lembar", None) is _LEMBAR["desa"]), None)
+    if lembar_desa is not None:
+        calon.append(_rekap_idm(lembar_desa, lama, masalah))
+    konfirmasi = _konfirmasi(calon, lama)
+    if konfirmasi is not None:
+        calon.append(konfirmasi)
     return calon, sudah
+
+
+def _tahun_sesuai(buku: _Buku, tahun: int, masalah: list[Masalah]) -> bool:
+    """A workbook written for another year is refused before anything else is said."""
+    cocok = re.fullmatch(r"Isian data LAKIP (\d{4})", str(buku.nilai.properties.title or ""))
+    if cocok is None or int(cocok.group(1)) == tahun:
+        return True
+    masalah.append(Masalah(buku.nama, None, None,
+                           f"buku kerja ini dibuat untuk tahun {cocok.group(1)}, bukan {tahun}. "
+                           f"Impor dengan: lakip import {cocok.group(1)} {buku.nama}, atau buat "
+                           f"buku kerja tahun {tahun} dengan: lakip template {tahun}."))
+    return False
 
 
 def _tempat(berkas: str, lembar: Lembar) -> str:
@@ -576,30 +706,98 @@ def _tempat(berkas: str, lembar: Lembar) -> str:
 def _baca_lembar(isi: list[list[Any]], lembar: Lembar, lama: data.DataTahun, berkas: str,
                  masalah: list[Masalah], sudah: set[tuple[str, int, str]]) -> _Calon | None:
     tempat = _tempat(berkas, lembar)
-    diharapkan = [k.nama for k in lembar.kolom]
+    kolom = lembar.kolom_lembar
     judul = [str(v).strip() if v is not None else "" for v in (isi[0] if isi else [])]
     while judul and not judul[-1]:
         judul.pop()
-    if judul != diharapkan:
+    if judul not in ([lembar.judul(k) for k in kolom], [k.nama for k in kolom]):
         masalah.append(Masalah(tempat, 1, None,
                                "baris 1 harus berisi judul kolom persis seperti di template: "
-                               f"{', '.join(diharapkan)}. Yang ditemukan: "
+                               f"{', '.join(lembar.judul(k) for k in kolom)}. Yang ditemukan: "
                                f"{', '.join(judul) or '(kosong)'}."))
         return None
     isian: list[tuple[int, dict[str, str]]] = []
+    di_lembar: dict[tuple[str, ...], int] = {}  # every row key on the sheet, filled or not
+    yakin: list[tuple[tuple[str, ...], str, int]] = []
     for nomor, nilai in enumerate(isi[1:], start=2):
         baris, salah = {}, False
-        for k, v in zip(lembar.kolom, nilai, strict=False):
+        for k, v in zip(kolom, nilai, strict=False):
             teks, pesan = _dari_sel(v, k)
             if pesan:
-                masalah.append(Masalah(tempat, nomor, k.nama, pesan))
-                sudah.add((tempat, nomor, k.nama))
+                masalah.append(Masalah(tempat, nomor, lembar.judul(k), pesan))
+                sudah.add((tempat, nomor, lembar.judul(k)))
                 salah = True
             baris[k.nama] = teks
+        alasan = baris.pop(KONFIRMASI.nama, "")
+        if any(lembar.kunci(baris)):
+            di_lembar.setdefault(lembar.kunci(baris), nomor)
         if salah or (any(baris.values()) and not _belum_diisi(baris, lembar)):
             isian.append((nomor, baris))
-    _periksa_baris_kunci(lembar, lama, [b for _, b in isian], tempat, masalah)
-    return _gabung(lembar, lama, isian, tempat)
+            if alasan:
+                yakin.append((lembar.kunci(baris), alasan, nomor))
+    _periksa_baris_kunci(lembar, lama, di_lembar, tempat, masalah)
+    calon = _gabung(lembar, lama, isian, tempat)
+    calon.yakin = yakin
+    masalah += _dikosongkan(calon, lama, di_lembar)
+    return calon
+
+
+def _rekap_idm(desa: _Calon, lama: data.DataTahun, masalah: list[Masalah]) -> _Calon:
+    """The year's row of idm_status.csv, counted from the villages' statuses: one fact typed
+    once. No row while a village has no status yet (the recap would be wrong)."""
+    kosong = [f"{b['kecamatan']}/{b['desa']} (baris {nomor})"
+              for b, (_, nomor) in zip(desa.baris, desa.asal, strict=True)
+              if not b["status_idm"]]
+    isian: list[tuple[int | None, dict[str, str]]] = []
+    if desa.baris and not kosong:
+        hitung = Counter(b["status_idm"] for b in desa.baris)
+        isian.append((None, {"tahun": str(lama.tahun),
+                             **{kolom: str(hitung.get(s, 0)) for s, kolom in KOLOM_IDM.items()}}))
+    elif len(kosong) < len(desa.baris):  # all blank: the rules already say statuses are missing
+        contoh = ", ".join(kosong[:5]) + (", …" if len(kosong) > 5 else "")
+        masalah.append(Masalah(desa.tempat, None, _LEMBAR["desa"].judul(
+            BY_NAME["desa"].kolom_bernama("status_idm")),
+            f"rekap IDM tahun {lama.tahun} belum dihitung karena {len(kosong)} desa belum "
+            f"berstatus: {contoh}.", PERINGATAN))
+    return _gabung(_REKAP_IDM, lama, isian, desa.tempat)  # type: ignore[arg-type]
+
+
+def _konfirmasi(calon: list[Any], lama: data.DataTahun) -> _Calon | None:
+    """konfirmasi.csv from the sheets' konfirmasi column (None when there is none at all)."""
+    isian = [(nomor, {"tabel": c.lembar.dataset, "kunci": "/".join(kunci), "alasan": alasan})
+             for c in calon for kunci, alasan, nomor in getattr(c, "yakin", [])]
+    if not isian and not (lama.akar / _KONFIRMASI.ds.path(lama.tahun)).exists():
+        return None
+    hasil = _Calon(_KONFIRMASI.ds.path(lama.tahun), _KONFIRMASI, "")
+    tempat = {c.lembar.dataset: c.tempat for c in calon if getattr(c, "yakin", None)}
+    for nomor, b in isian:
+        hasil.baris.append(b)
+        hasil.asal.append((tempat[b["tabel"]], nomor))
+    return hasil
+
+
+def _dikosongkan(calon: _Calon, lama: data.DataTahun,
+                 di_lembar: dict[tuple[str, ...], int]) -> list[Masalah]:
+    """Warnings for values imported before and now emptied on the sheet: they are removed (the
+    figure is "not yet" again), and the analyst sees what is now missing."""
+    lembar = calon.lembar
+    baru = {lembar.kunci(b): b for b in calon.baris}
+    hasil = []
+    for _, b in data.baris_mentah(lama.akar / calon.path):
+        if not lembar.ds.per_tahun and b.get("tahun") != str(lama.tahun):
+            continue
+        kunci = lembar.kunci(b)
+        if kunci not in di_lembar:
+            continue
+        for k in lembar.kolom:
+            if k.nama in lembar.terkunci or not b.get(k.nama) or baru.get(kunci, {}).get(k.nama):
+                continue
+            uraian = ", ".join(f"{n}={v}" for n, v in zip(lembar.ds.kunci, kunci, strict=True))
+            hasil.append(Masalah(calon.tempat, di_lembar[kunci], lembar.judul(k),
+                                 f'nilai "{b[k.nama]}" yang sudah diimpor sebelumnya dikosongkan '
+                                 f"({uraian}); nilai itu dihapus dan kini belum tersedia.",
+                                 PERINGATAN))
+    return hasil
 
 
 def _baca_edisi(isi: list[list[Any]], lama: data.DataTahun, berkas: str,
@@ -655,6 +853,10 @@ def _dari_sel(nilai: Any, k: Kolom) -> tuple[str, str | None]:
             return str(int(nilai)), None
         return format(Decimal(repr(nilai)), "f"), None
     teks = str(nilai).strip()
+    if k.tipe is not Tipe.TEKS and re.fullmatch(r"-?\d+,\d+", teks):
+        return "", (f'sel berisi teks "{teks}": koma desimal tidak dibaca sebagai angka oleh '
+                    "Excel di komputer ini (pemisah desimalnya titik). Ketik "
+                    f"{teks.replace(',', '.')}, atau ubah pengaturan bahasa Excel ke Indonesia.")
     if k.tipe is not Tipe.TEKS and teks:
         _, pesan = parse(teks, k)
         if pesan:
@@ -665,20 +867,24 @@ def _dari_sel(nilai: Any, k: Kolom) -> tuple[str, str | None]:
 
 
 def _belum_diisi(baris: dict[str, str], lembar: Lembar) -> bool:
-    """A row with only its key, in a table whose rows need a value, means "no figure yet"."""
-    terbuka = [k for k in lembar.kolom if k.nama not in lembar.terkunci]
-    return any(k.wajib for k in terbuka) and not any(baris.get(k.nama) for k in terbuka)
+    """A row whose required figures are all empty means "no figure yet" (its other prefilled
+    cells, such as a unit or a source, do not make it a row)."""
+    angka = [k for k in lembar.kolom if k.nama not in lembar.terkunci and k.wajib
+             and k.tipe is not Tipe.TEKS]
+    return bool(angka) and not any(baris.get(k.nama) for k in angka)
 
 
-def _periksa_baris_kunci(lembar: Lembar, lama: data.DataTahun, isian: list[dict[str, str]],
-                         tempat: str, masalah: list[Masalah]) -> None:
-    kunci_isian = {lembar.kunci(b) for b in isian}
+def _periksa_baris_kunci(lembar: Lembar, lama: data.DataTahun,
+                         di_lembar: dict[tuple[str, ...], int], tempat: str,
+                         masalah: list[Masalah]) -> None:
+    """A row the template had must still be on the sheet (emptied is fine: "not yet")."""
     for b in baris_awal(lembar, lama):
         kunci = tuple(_teks_nilai(b.get(k)) for k in lembar.ds.kunci)
-        if kunci in kunci_isian or _boleh_kosong(b, lembar):
+        if kunci in di_lembar or _boleh_kosong(b, lembar):
             continue
         uraian = ", ".join(f"{k}={v}" for k, v in zip(lembar.ds.kunci, kunci, strict=True))
-        masalah.append(Masalah(tempat, None, ", ".join(lembar.ds.kunci),
+        masalah.append(Masalah(tempat, None, ", ".join(lembar.judul(lembar.ds.kolom_bernama(k))
+                                                       for k in lembar.ds.kunci),
                                f"baris berkunci ({uraian}) tidak ada lagi. Baris berkunci tidak "
                                "boleh dihapus atau diubah kuncinya; bila datanya belum ada, "
                                "kosongkan isinya saja."))
@@ -695,17 +901,16 @@ def _teks_nilai(nilai: Any) -> str:
 
 def _gabung(lembar: Lembar, lama: data.DataTahun, isian: list[tuple[int, dict[str, str]]],
             tempat: str) -> _Calon:
-    """The new file: the sheet's rows (plus the as-reported columns kept from the current file);
+    """The new file: the sheet's rows (plus the columns kept from the current file);
     for a multi-year file, the other years' rows stay where they are."""
     ds = lembar.ds
     path = ds.path(lama.tahun)
     sekarang = data.baris_mentah(lama.akar / path)
     menurut_kunci = {lembar.kunci(b): b for _, b in sekarang}
-    dilaporkan = [k.nama for k in ds.kolom if k.dilaporkan]
 
     def lengkap(b: dict[str, str]) -> dict[str, str]:
         tersimpan = menurut_kunci.get(lembar.kunci(b), {})
-        return {**b, **{k: tersimpan.get(k, "") for k in dilaporkan}}
+        return {**b, **{k: tersimpan.get(k, "") for k in lembar.disimpan}}
 
     calon = _Calon(path, lembar, tempat)
     if ds.per_tahun:
@@ -771,12 +976,12 @@ def _ke_lembar(masalah: list[Masalah], calon: list[Any], akar: Path) -> list[Mas
             for m in masalah]
 
 
-def _tulis(akar: Path, calon: list[Any], lama: data.DataTahun,
-           baru: data.DataTahun) -> HasilImpor:
+def _tulis(akar: Path, calon: list[Any], lama: data.DataTahun, baru: data.DataTahun,
+           peringatan: list[Masalah]) -> HasilImpor:
     """Write the files whose content changed, all or none (`jurnal`); keep the others byte for
     byte."""
     berubah = [c for c in calon if not c.sama(lama, baru)]
     jurnal.ganti_semua(akar, {c.path: c.teks() for c in berubah})
     ditulis = {c.path for c in berubah}
     return HasilImpor(sorted(ditulis), sorted(c.path for c in calon if c.path not in ditulis),
-                      _ke_lembar(baru.peringatan, calon, akar))
+                      [*peringatan, *_ke_lembar(baru.peringatan, calon, akar)])

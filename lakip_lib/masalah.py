@@ -28,11 +28,17 @@ class Masalah:
         return f"{', '.join(tempat)}: {awalan}{self.pesan}"
 
 
+def urutan(m: Masalah) -> tuple[str, int, str, str]:
+    """File, then row (file-level problems first), then column: a missing row or column
+    sorts as well as a present one."""
+    return (m.berkas, m.baris or 0, m.kolom or "", m.pesan)
+
+
 class ValidasiGagal(Exception):
     """Raised with every problem found, never only the first."""
 
     def __init__(self, masalah: list[Masalah]):
-        self.masalah = sorted(masalah)
+        self.masalah = sorted(masalah, key=urutan)
         super().__init__(laporan(self.masalah))
 
 

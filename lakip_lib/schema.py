@@ -341,6 +341,13 @@ DATASETS = (*DATASETS, Dataset(
     "catatan_sumber", "{tahun}/catatan_sumber.csv",
     "Catatan konsistensi dokumen sumber yang bukan hitungan (ditulis oleh penyusun data).",
     (_k("lokasi"), _k("catatan")), (), wajib_ada=False,
+), Dataset(
+    "konfirmasi", "{tahun}/konfirmasi.csv",
+    "Angka yang tampak janggal (jauh dari tahun lalu atau dari satuannya) tetapi sudah diperiksa "
+    "dan dinyatakan benar oleh analis, dengan alasannya.",
+    (_k("tabel", pilihan=("realisasi", "target", "kasus_kekerasan", "pembanding")),
+     _k("kunci"), _k("alasan")),
+    ("tabel", "kunci"), wajib_ada=False,
 ))
 
 BY_NAME: dict[str, Dataset] = {d.nama: d for d in DATASETS}

@@ -52,7 +52,9 @@ def parse(teks: str, kolom: Kolom) -> Hasil:
     if not nilai:
         if kolom.wajib:
             isi = "hanya berisi spasi" if teks else "kosong"
-            return None, f"sel {isi}, padahal wajib diisi ({kolom.tipe.contoh})."
+            contoh = ("pilih salah satu: " + ", ".join(kolom.pilihan) if kolom.pilihan
+                      else kolom.tipe.contoh)
+            return None, f"sel {isi}, padahal wajib diisi ({contoh})."
         return None, None
     terlarang = karakter_terlarang(nilai)
     if terlarang:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -11,7 +10,8 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from lakip_lib.schema import KOLOM_IDM, PANDUAN_NARASI
+from lakip_lib.buku_kerja import LEMBAR
+from lakip_lib.schema import PANDUAN_NARASI
 
 Isi = Callable[[dict[str, Any], int], dict[str, Any]]
 
@@ -61,9 +61,19 @@ ISIAN: dict[str, Isi] = {
 }
 
 
+def _kolom(ws: Worksheet) -> list[Any]:
+    """The column names of a sheet, read from its Indonesian headers."""
+    judul = [c.value for c in ws[1]]
+    lembar = next((lb for lb in LEMBAR if lb.dataset == ws.title), None)
+    if lembar is None:
+        return judul
+    nama = {lembar.judul(k): k.nama for k in lembar.kolom_lembar}
+    return [nama.get(j, j) for j in judul]
+
+
 def baris(ws: Worksheet) -> list[tuple[int, dict[str, Any]]]:
     """(sheet row, {column: value}) for every non-empty data row."""
-    judul = [c.value for c in ws[1]]
+    judul = _kolom(ws)
     hasil = []
     for nomor, nilai in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
         if any(v is not None for v in nilai):
@@ -72,9 +82,9 @@ def baris(ws: Worksheet) -> list[tuple[int, dict[str, Any]]]:
 
 
 def tulis(ws: Worksheet, nomor: int, nilai: dict[str, Any]) -> None:
-    judul = [c.value for c in ws[1]]
+    judul = _kolom(ws)
     for kolom, v in nilai.items():
-        ws.cell(row=nomor, column=judul.index(kolom) + 1, value=v)
+        ws.cell(row=nomor, column=judul.index(kolom) + 1).value = v  # None empties the cell
 
 
 def isi_buku_kerja(path: Path) -> None:
@@ -84,22 +94,17 @@ def isi_buku_kerja(path: Path) -> None:
         ws = wb[nama]
         for i, (nomor, b) in enumerate(baris(ws)):
             tulis(ws, nomor, {k: v for k, v in isi(b, i).items() if b.get(k) is None})
-    _isi_rekap_idm(wb)
     wb.save(path)
 
 
-def _isi_rekap_idm(wb: Any) -> None:
-    """The IDM recap agrees with the village list, as the validation requires."""
-    hitung = Counter(b["status_idm"] for _, b in baris(wb["desa"]))
-    ws = wb["idm_status"]
-    for nomor, _ in baris(ws):
-        tulis(ws, nomor, {k: hitung.get(s, 0) for s, k in KOLOM_IDM.items()})
-
-
 def finalkan(path: Path, label: str, tanggal_pk: date) -> int:
-    """Mark the edition final in the `edisi` sheet with the pagu equal to the filled budget."""
+    """Mark the edition final in the `edisi` sheet with the pagu equal to the filled budget,
+    and the IKU targets as the signed Perjanjian Kinerja's."""
     wb = load_workbook(path)
     pagu = sum(b["anggaran"] for _, b in baris(wb["anggaran"]) if b["level"] == "subkegiatan")
+    for nomor, b in baris(wb["target"]):  # the Perjanjian Kinerja is signed: its targets
+        if b["dasar"] == "renstra":
+            tulis(wb["target"], nomor, {"dasar": "pk"})
     ws = wb["edisi"]
     for nomor, b in baris(ws):
         nilai = {"label": label, "status": "final", "pagu_anggaran": pagu,

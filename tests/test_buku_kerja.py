@@ -57,7 +57,7 @@ def test_template_has_instructions_and_one_sheet_per_table(tahun_2025):
     assert "Isian data LAKIP tahun 2025" in petunjuk
     assert "lakip import 2025" in petunjuk and "jangan diisi 0" in petunjuk
     desa = wb["desa"]
-    assert [c.value for c in desa[1]] == ["kecamatan", "desa", "status_idm"]
+    assert [c.value for c in desa[1]] == ["Kecamatan", "Desa", "Status IDM"]
     assert len(baris(desa)) == 153
     assert desa.protection.sheet
 
@@ -101,7 +101,7 @@ def test_unchanged_workbook_changes_no_file(salinan_data: Path, tmp_path: Path):
     xlsx = _template(salinan_data, 2024, tmp_path)
     sebelum = _isi(salinan_data)
     hasil = buku_kerja.impor(2024, xlsx, salinan_data)
-    assert hasil.ditulis == [] and len(hasil.tetap) == len(buku_kerja.LEMBAR) + 1
+    assert hasil.ditulis == [] and len(hasil.tetap) == len(buku_kerja.LEMBAR) + 2  # + edisi, IDM recap
     assert _isi(salinan_data) == sebelum
 
 
@@ -171,16 +171,16 @@ def test_text_in_a_number_cell_names_sheet_row_and_column(tahun_2025, capsys):
     akar, xlsx = tahun_2025
     _ubah(xlsx, "cpr_kecamatan", 3, pus="4.940 jiwa")
     laporan = _impor_gagal(akar, 2025, xlsx, capsys)
-    assert ('lembar "cpr_kecamatan", baris 3, kolom "pus": sel berisi teks "4.940 jiwa", '
+    assert ('lembar "cpr_kecamatan", baris 3, kolom "PUS (pasangan)": sel berisi teks "4.940 jiwa", '
             "bukan angka") in laporan
-    assert laporan.count("baris 3") == 1  # one message per cell
+    assert laporan.count("baris 3, kolom") == 1  # one message per cell
 
 
 def test_a_date_in_a_number_cell_is_explained(tahun_2025, capsys):
     akar, xlsx = tahun_2025
     _ubah(xlsx, "realisasi", 2, realisasi=datetime(2025, 7, 4))
     laporan = _impor_gagal(akar, 2025, xlsx, capsys)
-    assert 'lembar "realisasi", baris 2, kolom "realisasi": sel berisi tanggal' in laporan
+    assert 'lembar "realisasi", baris 2, kolom "Realisasi (satuan indikator)": sel berisi tanggal' in laporan
 
 
 def test_deleted_key_row_is_reported(tahun_2025, capsys):
@@ -190,7 +190,7 @@ def test_deleted_key_row_is_reported(tahun_2025, capsys):
     wb["desa"].delete_rows(3)
     wb.save(xlsx)
     laporan = _impor_gagal(akar, 2025, xlsx, capsys)
-    assert f'lembar "desa", kolom "kecamatan, desa": baris berkunci (kecamatan=JUAI, desa={hilang}) ' \
+    assert f'lembar "desa", kolom "Kecamatan, Desa": baris berkunci (kecamatan=JUAI, desa={hilang}) ' \
            "tidak ada lagi" in laporan
 
 
@@ -205,8 +205,8 @@ def test_rule_errors_point_at_the_sheet(tahun_2025, capsys):
     akar, xlsx = tahun_2025
     _ubah(xlsx, "cpr_kecamatan", 2, pus=100, kb_aktif=250)
     laporan = _impor_gagal(akar, 2025, xlsx, capsys)
-    assert ('lembar "cpr_kecamatan", baris 2, kolom "kb_aktif": peserta KB aktif (250) melebihi '
-            "jumlah PUS (100)") in laporan
+    assert ('lembar "cpr_kecamatan", baris 2, kolom "Peserta KB aktif (orang)": peserta KB '
+            "aktif (250) melebihi jumlah PUS (100)") in laporan
     assert "Ditemukan 1 galat" in laporan
 
 
@@ -217,11 +217,11 @@ def test_every_problem_is_reported_at_once(tahun_2025, capsys):
     _ubah(xlsx, "target", 2, dasar="janji")
     _ubah(xlsx, "desa", 4, status_idm="Maju Sekali")
     laporan = _impor_gagal(akar, 2025, xlsx, capsys)
-    assert 'lembar "desa", baris 4, kolom "status_idm": nilai "Maju Sekali" tidak dikenal' in laporan
+    assert 'lembar "desa", baris 4, kolom "Status IDM": nilai "Maju Sekali" tidak dikenal' in laporan
     assert "Ditemukan 4 galat" in laporan
-    assert 'lembar "cpr_kecamatan", baris 3, kolom "pus"' in laporan
-    assert 'lembar "anggaran", baris 5, kolom "anggaran": nilai "-5" negatif' in laporan
-    assert 'lembar "target", baris 2, kolom "dasar": nilai "janji" tidak dikenal' in laporan
+    assert 'lembar "cpr_kecamatan", baris 3, kolom "PUS (pasangan)"' in laporan
+    assert 'lembar "anggaran", baris 5, kolom "Anggaran (Rp)": nilai "-5" negatif' in laporan
+    assert 'lembar "target", baris 2, kolom "Dasar target": nilai "janji" tidak dikenal' in laporan
 
 
 def test_import_needs_the_scaffolded_year(salinan_data: Path, tmp_path: Path, capsys):
@@ -230,16 +230,18 @@ def test_import_needs_the_scaffolded_year(salinan_data: Path, tmp_path: Path, ca
     assert kode == 1 and "lakip new-year 2026" in capsys.readouterr().err
 
 
-def test_idm_recap_must_agree_with_the_village_list(tahun_2025, capsys):
+def test_idm_recap_is_counted_from_the_villages_not_typed(tahun_2025, capsys):
     akar, xlsx = tahun_2025
+    assert "idm_status" not in load_workbook(xlsx).sheetnames  # one fact, typed once
     isi_buku_kerja(xlsx)
-    wb = load_workbook(xlsx)
-    (nomor, rekap), = baris(wb["idm_status"])
-    _ubah(xlsx, "idm_status", nomor, mandiri=rekap["mandiri"] + 1)
-    laporan = _impor_gagal(akar, 2025, xlsx, capsys)
-    assert (f'lembar "idm_status", baris {nomor}, kolom "mandiri": nilai "{rekap["mandiri"] + 1}" '
-            "berbeda dari jumlah desa berstatus Mandiri di data/2025/desa.csv "
-            f'({rekap["mandiri"]})') in laporan
+    buku_kerja.impor(2025, xlsx, akar)
+    rekap = data.muat(2025, akar)["idm_status"].satu(tahun=2025)
+    assert (rekap["mandiri"], rekap["maju"], rekap["berkembang"]) == (39, 76, 38)
+    _ubah(xlsx, "desa", 3, status_idm=None)  # one village left blank: no recap rather than a wrong one
+    hasil = buku_kerja.impor(2025, xlsx, akar)
+    assert data.muat(2025, akar)["idm_status"].satu(tahun=2025) is None
+    assert any('lembar "desa", kolom "Status IDM": Peringatan: rekap IDM tahun 2025 belum '
+               "dihitung karena 1 desa belum berstatus: JUAI/" in str(m) for m in hasil.peringatan)
 
 
 def test_edition_sheet_finalises_the_year_and_keeps_the_yaml_comments(tahun_2025):

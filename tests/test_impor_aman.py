@@ -54,8 +54,8 @@ def test_a_formula_uses_its_cached_value_or_is_refused(tahun_2025, capsys):
     akar, xlsx = tahun_2025
     _ubah(xlsx, "realisasi", 2, realisasi="=70+4.6")  # openpyxl stores no cached value
     laporan = _impor_gagal(akar, 2025, xlsx, capsys)
-    assert ('lembar "realisasi", baris 2, kolom "realisasi": sel berisi rumus =70+4.6 yang belum '
-            "pernah dihitung Excel") in laporan
+    assert ('lembar "realisasi", baris 2, kolom "Realisasi (satuan indikator)": sel berisi '
+            "rumus =70+4.6 yang belum pernah dihitung Excel") in laporan
     # Excel saves the value it computed beside the formula: that value is imported
     _ganti_xml(xlsx, "realisasi", lambda x: x.replace("<f>70+4.6</f><v />",
                                                       "<f>70+4.6</f><v>74.6</v>"))
