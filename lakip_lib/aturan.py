@@ -248,7 +248,7 @@ def _narasi_tanpa_angka(data: DataTahun, tambah: Lapor) -> None:
         for nomor, baris in enumerate(isi.splitlines(), start=1):
             if baris.lstrip().startswith("#") or PANDUAN_NARASI in baris:
                 continue
-            angka = re.search(r"\d[\d.,]*", _BOLEH_BERANGKA.sub("", baris))
+            angka = re.search(r"(?<![\w/])\d[\d.,]*", _BOLEH_BERANGKA.sub("", baris))
             if angka:
                 tambah(data.nama_berkas(f"{data.tahun}/narasi/{nama}.md"), nomor, None,
                        f'uraian memuat angka "{angka.group(0).rstrip(".,")}". Angka dihitung '
@@ -276,6 +276,24 @@ def _janggal(nilai: Decimal, satuan: str, pembanding: Decimal | None, uraian: st
     return None
 
 
+def _target_tahun_lalu(data: DataTahun) -> dict[str, Decimal]:
+    """Last year's targets, read leniently from its file (a reference for plausibility only;
+    an unreadable value is simply no reference)."""
+    from lakip_lib.data import baris_mentah  # data imports this module
+
+    try:
+        baris = baris_mentah(data.akar / str(data.tahun - 1) / "target.csv")
+    except (OSError, ValueError):  # unreadable: no reference (that year's own check says why)
+        return {}
+    hasil = {}
+    for _, b in baris:
+        try:
+            hasil[b.get("indikator", "")] = Decimal(b.get("target", ""))
+        except ArithmeticError:
+            continue
+    return hasil
+
+
 def _masuk_akal(data: DataTahun, tambah: Lapor) -> None:
     """Plausibility of this year's inputs against last year and their unit: a warning in a
     draft, an error in a final edition unless konfirmasi.csv holds the analyst's reason."""
@@ -298,10 +316,13 @@ def _masuk_akal(data: DataTahun, tambah: Lapor) -> None:
                 b["realisasi"], indikator[b["indikator"]]["satuan"],
                 lalu["realisasi"] if lalu else None, f"realisasi tahun {tahun - 1}"))
     t = data["target"]
+    target_lalu = _target_tahun_lalu(data)
     for b, nomor in zip(t.baris, t.nomor, strict=True):
         renstra = data["renstra_target"].satu(indikator=b["indikator"], tahun=tahun)
         lalu = r.satu(indikator=b["indikator"], tahun=tahun - 1)
         acuan, uraian = ((renstra["target"], f"target Renstra {tahun}") if renstra else
+                         (target_lalu[b["indikator"]], f"target tahun {tahun - 1}")
+                         if b["indikator"] in target_lalu else
                          (lalu["realisasi"], f"realisasi tahun {tahun - 1}") if lalu else
                          (None, ""))
         if b["indikator"] in indikator:

@@ -573,9 +573,19 @@ PEMERIKSA: tuple[Callable[[DataTahun], Iterator[Temuan]], ...] = (
 )
 
 
+def ada_sumber(data: DataTahun) -> bool:
+    """Whether a source document of the year was transcribed (its printed figures are in the
+    year's iku_dilaporkan.csv / dilaporkan.csv): without one there is nothing to audit, and the
+    multi-year files' printed figures belong to an earlier year's document."""
+    return data.ada("iku_dilaporkan") or data.ada("dilaporkan")
+
+
 def perbandingan(data: DataTahun) -> list[Temuan]:
     """Every printed figure that differs from the book's, findings and the differences that
-    only follow from a printed input (`turunan`), in a stable order."""
+    only follow from a printed input (`turunan`), in a stable order (none without a source
+    document)."""
+    if not ada_sumber(data):
+        return []
     return [t for pemeriksa in PEMERIKSA for t in pemeriksa(data)]
 
 

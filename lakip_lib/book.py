@@ -243,6 +243,25 @@ class Sampul(Bagian):
         ])])
 
 
+_KALIMAT_TARGET_SEMENTARA = ("Perjanjian Kinerja tahun {tahun} belum ditandatangani: target "
+                             "indikator kinerja utama yang ditampilkan masih target Renstra dan "
+                             "bersifat sementara.")
+
+
+def _terbaru_per_wilayah(baris: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each region's latest figure (a region is compared once, with its newest data)."""
+    terbaru: dict[str, dict[str, Any]] = {}
+    for b in baris:
+        if b["wilayah"] not in terbaru or b["tahun"] > terbaru[b["wilayah"]]["tahun"]:
+            terbaru[b["wilayah"]] = b
+    return list(terbaru.values())
+
+
+def _target_renstra(d: DataTahun) -> list[str]:
+    """The IKU whose target is still the Renstra's (the Perjanjian Kinerja is not signed yet)."""
+    return [b["indikator"] for b in d["target"].baris if b["dasar"] == "renstra"]
+
+
 # --- Ikhtisar Eksekutif -----------------------------------------------------------------------
 
 class Ikhtisar(Bagian):
@@ -294,10 +313,17 @@ class Ikhtisar(Bagian):
     def iku(self) -> Isi:
         hasil = kinerja.hasil_iku(self.d)
         jumlah_sasaran = len({h.sasaran for h in hasil})
-        pengantar = teks(
-            f"Perjanjian Kinerja tahun {self.tahun} memuat {narasi.bilangan(jumlah_sasaran)} "
-            f"sasaran strategis dengan {narasi.bilangan(len(hasil))} indikator kinerja utama. "
-            "Capaiannya diringkas pada tabel berikut.")
+        if _target_renstra(self.d):  # a draft before the agreement is signed says so
+            pengantar = teks(
+                f"Tahun {self.tahun} diukur dengan {narasi.bilangan(jumlah_sasaran)} sasaran "
+                f"strategis dan {narasi.bilangan(len(hasil))} indikator kinerja utama. "
+                + _KALIMAT_TARGET_SEMENTARA.format(tahun=self.tahun)
+                + " Capaiannya diringkas pada tabel berikut.")
+        else:
+            pengantar = teks(
+                f"Perjanjian Kinerja tahun {self.tahun} memuat {narasi.bilangan(jumlah_sasaran)} "
+                f"sasaran strategis dengan {narasi.bilangan(len(hasil))} indikator kinerja "
+                "utama. Capaiannya diringkas pada tabel berikut.")
         return Isi([pengantar, self._tabel_iku("iku", f"Capaian IKU Tahun {self.tahun}", hasil)])
 
     def kategori(self) -> Isi:
@@ -664,7 +690,8 @@ class Sasaran(Bagian):
                              "tersedia untuk sasaran ini.")])
         isi = Isi()
         for h in self.iku:
-            lain = [b for b in baris if b["indikator"] == h.kode and b["jenis"] == "realisasi"]
+            lain = _terbaru_per_wilayah(b for b in baris if b["indikator"] == h.kode
+                                        and b["jenis"] == "realisasi" and b["tahun"] <= self.tahun)
             if h.realisasi is None or not lain:
                 continue
             lebih_tinggi = [b["wilayah"] for b in lain if b["nilai"] > h.realisasi]
@@ -674,10 +701,14 @@ class Sasaran(Bagian):
                 bagian.append("lebih tinggi daripada " + ", ".join(map(markdown_aman, lebih_rendah)))
             if lebih_tinggi:
                 bagian.append("lebih rendah daripada " + ", ".join(map(markdown_aman, lebih_tinggi)))
+            lama = [b for b in lain if b["tahun"] != self.tahun]
+            catatan = (" Angka " + ", ".join(markdown_aman(b["wilayah"]) for b in lama)
+                       + " adalah data tahun " + ", ".join(sorted({str(b["tahun"]) for b in lama}))
+                       + ", tahun terakhir yang tersedia." if lama else "")
             isi.append(teks(f"Realisasi {markdown_aman(h.nama)} "
                             f"{markdown_aman(self.d.instansi['kabupaten'])} "
                             f"({markdown_aman(narasi.nilai(h.realisasi, h.satuan, h.desimal))}) "
-                            + " dan ".join(bagian) + "."))
+                            + " dan ".join(bagian) + "." + catatan))
         nama = {b["kode"]: b["nama"] for b in self.d["indikator"].baris}
         isi.append(self.tabel("d", "Perbandingan dengan Daerah Lain, Provinsi, dan Nasional",
                               [Kolom("Indikator"), Kolom("Wilayah"), Kolom("Tahun"),
@@ -1063,7 +1094,10 @@ class Lampiran(Bagian):
         pihak2 = pk.get("pihak_kedua", {})
         hasil = kinerja.hasil_iku(self.d)
         sasaran = {b["kode"]: b["uraian"] for b in self.d["sasaran"].baris}
+        sementara = [teks(_KALIMAT_TARGET_SEMENTARA.format(tahun=self.tahun))] \
+            if _target_renstra(self.d) else []
         return Isi([
+            *sementara,
             teks(f"Pihak pertama: **{markdown_aman(k['nama'])}**, "
                  f"{markdown_aman(k.get('jabatan', 'Kepala'))}. Pihak kedua: "
                  f"**{markdown_aman(pihak2.get('nama', '–'))}**, "

@@ -161,6 +161,12 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _audit(args: argparse.Namespace) -> int:
     hasil = data.muat(args.tahun, args.data)
+    if not audit.ada_sumber(hasil) and args.format == "teks":
+        print(f"Tahun {args.tahun} belum memiliki dokumen sumber yang ditranskripsi "
+              f"({args.tahun}/iku_dilaporkan.csv atau {args.tahun}/dilaporkan.csv): tidak ada "
+              "angka tercetak yang perlu diperiksa. Angka buku edisi ini semuanya dihitung dari "
+              "data.")
+        return KELUAR_OK
     temuan = audit.periksa(hasil)
     if args.format == "csv":
         sys.stdout.write(audit.sebagai_csv(temuan))

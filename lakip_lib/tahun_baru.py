@@ -74,9 +74,33 @@ def _target(d: data.DataTahun, tahun: int) -> list[dict[str, object]]:
     return baris
 
 
-def _narasi(teks: str) -> str:
+TUJUAN_BAGIAN = {  # what each narrative section is for, said in the placeholder
+    "Konteks": "apa yang diukur indikator sasaran ini dan mengapa penting bagi daerah",
+    "Penyebab keberhasilan": "kegiatan dan faktor yang membuat realisasi tercapai atau membaik",
+    "Hambatan": "hal yang menghambat, atau yang membuat realisasi belum mencapai target",
+    "Solusi dan rencana tindak lanjut": "langkah tahun berikutnya untuk mengatasi hambatan itu",
+}
+TUJUAN_BERKAS = {
+    "kata_pengantar": "pengantar kepala instansi untuk laporan tahun ini",
+    "latar_belakang": "kedudukan, tugas, dan fungsi instansi serta dasar penyusunan laporan",
+    "kendala_utama": "kendala utama instansi sepanjang tahun dan cara mengatasinya",
+    "penutup": "kesimpulan umum kinerja tahun ini dan arah perbaikan",
+}
+
+
+def _petunjuk(tujuan: str | None, contoh: str) -> str:
+    isi = f" Isinya: {tujuan}." if tujuan else ""
+    return f"{PANDUAN}{isi} Contoh: {contoh}."
+
+
+def _narasi(teks: str, contoh: str, nama: str) -> str:
+    """The previous year's headings, each with the placeholder saying what the section is for."""
     judul = [b for b in teks.splitlines() if b.startswith("#")]
-    return "\n\n".join(f"{j}\n\n{PANDUAN}" for j in judul) + "\n" if judul else PANDUAN + "\n"
+    if not judul:
+        return _petunjuk(TUJUAN_BERKAS.get(nama), contoh) + "\n"
+    return "\n\n".join(f"{j}\n\n" + _petunjuk(TUJUAN_BAGIAN.get(j.lstrip("# ").strip()),
+                                              f'bagian "{j.lstrip("# ").strip()}" di {contoh}')
+                       for j in judul) + "\n"
 
 
 def isi_scaffold(d: data.DataTahun, tahun: int) -> dict[str, str]:
@@ -104,7 +128,9 @@ def isi_scaffold(d: data.DataTahun, tahun: int) -> dict[str, str]:
     if (sumber / "isu_strategis.yaml").exists():
         berkas["isu_strategis.yaml"] = (sumber / "isu_strategis.yaml").read_text(encoding="utf-8")
     for md in sorted((sumber / "narasi").glob("*.md")):
-        berkas[f"narasi/{md.name}"] = _narasi(md.read_text(encoding="utf-8"))
+        berkas[f"narasi/{md.name}"] = _narasi(md.read_text(encoding="utf-8"),
+                                              d.nama_berkas(f"{d.tahun}/narasi/{md.name}"),
+                                              md.stem)
     return berkas
 
 

@@ -115,9 +115,19 @@ def finalkan(path: Path, label: str, tanggal_pk: date) -> int:
     return pagu
 
 
-def tulis_narasi(folder: Path) -> None:
+def tulis_narasi(folder: Path, teks: str = "Uraian ini ditulis oleh analis untuk edisi tahun "
+                                           "ini.") -> None:
     """Replace every placeholder `lakip new-year` left in the narratives with written text."""
     for md in (folder / "narasi").glob("*.md"):
-        md.write_text(md.read_text(encoding="utf-8").replace(
-            PANDUAN_NARASI, "Uraian ini ditulis oleh analis untuk edisi tahun ini."),
-            encoding="utf-8")
+        baris = md.read_text(encoding="utf-8").splitlines()
+        md.write_text("\n".join(teks if PANDUAN_NARASI in b else b for b in baris) + "\n",
+                      encoding="utf-8")
+
+
+def isi_sel(xlsx: Path, lembar: str, cari: dict[str, object], **nilai: object) -> int:
+    """Set cells (None empties one) of the first row of a sheet matching `cari`; its row."""
+    wb = load_workbook(xlsx)
+    nomor = next(n for n, b in baris(wb[lembar]) if all(b[k] == v for k, v in cari.items()))
+    tulis(wb[lembar], nomor, nilai)
+    wb.save(xlsx)
+    return nomor

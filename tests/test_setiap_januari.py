@@ -8,11 +8,13 @@ import re
 from datetime import date
 from pathlib import Path
 
+from openpyxl import load_workbook
+
 from lakip_lib import build, cli, data
 
 from .browser import peramban, server
 from .halaman import teks
-from .isian import finalkan, isi_buku_kerja, tulis_narasi
+from .isian import finalkan, isi_buku_kerja, isi_sel, tulis_narasi
 
 
 def _isi(folder: Path) -> dict[str, bytes]:
@@ -21,29 +23,60 @@ def _isi(folder: Path) -> dict[str, bytes]:
 
 
 def test_every_january(salinan_data: Path, tmp_path: Path, capsys):
+    """The analyst's January, with the slips the issue saw, each answered by a message."""
     build = tmp_path / "_build"
 
-    def lakip(*argumen: str) -> str:
-        kode = cli.main(["--data", str(salinan_data), *argumen])
+    def lakip(*argumen: str, kode: int = 0) -> str:
+        hasil = cli.main(["--data", str(salinan_data), *argumen])
         keluaran = capsys.readouterr()
-        assert kode == 0, keluaran.err
-        return keluaran.out
+        assert hasil == kode, keluaran.err + keluaran.out
+        return keluaran.out + keluaran.err
 
     lakip("build", "2024", "--keluaran", str(build))
     situs = build / "site"
     terbit_2024 = _isi(situs / "2024")
 
-    lakip("new-year", "2025")
-    tulis_narasi(salinan_data / "2025")  # the analyst writes the analysis
+    assert "lalu lakip import 2025 lakip-isian-2025.xlsx" in lakip("new-year", "2025")
+    tulis_narasi(salinan_data / "2025", "Layanan pengaduan kini buka setiap hari di tiap kecamatan.")
     xlsx = tmp_path / "isian-2025.xlsx"
     lakip("template", "2025", "--keluaran", str(xlsx))
+    wb = load_workbook(xlsx)
+    assert "idm_status" not in wb.sheetnames and "pembanding" in wb.sheetnames  # 3, 5
     isi_buku_kerja(xlsx)
-    finalkan(xlsx, "Final, Januari 2026", date(2025, 2, 14))
-    assert "Impor selesai: 11 berkas diperbarui" in lakip("import", "2025", str(xlsx))
-    keluaran = lakip("build", "2024", "2025", "--keluaran", str(build))
+    idg = isi_sel(xlsx, "realisasi", {"indikator": "IKU1"}, realisasi="74,12")  # 7: text, comma
+    cpr = isi_sel(xlsx, "target", {"indikator": "CPR"}, target=0.772)  # 4: a percentage slip
+    isi_sel(xlsx, "pembanding", {"indikator": "IKU1", "wilayah": "Kabupaten Tabalong"}, nilai=73.1)
 
+    tolak = lakip("import", "2025", str(xlsx), kode=1)
+    assert (f'lembar "realisasi", baris {idg}, kolom "Realisasi (satuan indikator)": sel berisi '
+            'teks "74,12": koma desimal tidak dibaca sebagai angka') in tolak
+    isi_sel(xlsx, "realisasi", {"indikator": "IKU1"}, realisasi=0.7412)  # 4: the % slip instead
+    draf = lakip("import", "2025", str(xlsx))
+    assert "nilai 0.7412 sekitar 99 kali lebih kecil daripada 73.27" in draf
+    assert "nilai 0.772 sekitar 100 kali lebih kecil daripada 76.9" in draf
+
+    isi_sel(xlsx, "realisasi", {"indikator": "IKU3"}, realisasi=None)  # 1: not known after all
+    kosong = lakip("import", "2025", str(xlsx))
+    assert 'nilai "2.29" yang sudah diimpor sebelumnya dikosongkan (indikator=IKU3' in kosong
+
+    isi_sel(xlsx, "realisasi", {"indikator": "IKU3"}, realisasi=2.29)
+    finalkan(xlsx, "Final, Januari 2026", date(2025, 2, 14))
+    (salinan_data / "2025" / "narasi" / "S2.md").write_text(
+        "## Konteks\n\nKasus turun menjadi 12 berkat layanan baru.\n", encoding="utf-8")
+    final = lakip("import", "2025", str(xlsx), kode=1)
+    assert f'lembar "realisasi", baris {idg}, kolom "Realisasi (satuan indikator)": nilai 0.7412' \
+        in final
+    assert f'lembar "target", baris {cpr}, kolom "Target (satuan indikator)": nilai 0.772' in final
+    assert 'data/2025/narasi/S2.md, baris 3: uraian memuat angka "12"' in final
+    isi_sel(xlsx, "realisasi", {"indikator": "IKU1"}, realisasi=74.6)
+    isi_sel(xlsx, "target", {"indikator": "CPR"}, target=77.2)
+    (salinan_data / "2025" / "narasi" / "S2.md").write_text(
+        "## Konteks\n\nKasus turun berkat layanan baru.\n", encoding="utf-8")
+    assert "Impor selesai:" in lakip("import", "2025", str(xlsx))
+
+    keluaran = lakip("build", "2024", "2025", "--keluaran", str(build))
     assert "Selesai: edisi 2024 (0 notebook dijalankan" in keluaran
-    assert re.search(r"; \d+,\d detik\.", keluaran)  # Indonesian decimal comma
+    assert re.search(r"; \d+,\d detik\.", keluaran)  # 7: Indonesian decimal comma
     assert _isi(situs / "2024") == terbit_2024
     assert (situs / "2025" / "LAKIP-2025-DP3AP2KB-PMD.pdf").stat().st_size > 100_000
     edisi = json.loads((situs / "editions.json").read_text())
@@ -56,11 +89,13 @@ def test_every_january(salinan_data: Path, tmp_path: Path, capsys):
     assert ("Dibandingkan tahun 2024 (73,27), realisasi Indeks Pemberdayaan Gender (IDG) tahun "
             "2025 naik 1,33") in s1
     assert "74,60" in s1 and "belum tersedia" not in s1
+    assert ("lebih tinggi daripada Kabupaten Tabalong dan lebih rendah daripada Kabupaten Hulu "
+            "Sungai Tengah. Angka Kabupaten Hulu Sungai Tengah adalah data tahun 2024") in s1  # 5
     s3 = teks(situs / "2025" / "sasaran_s3.html")
     assert "Dibandingkan tahun 2024 (2,31" in s3 and "membaik karena indikator ini makin baik " \
                                                      "bila makin rendah" in s3
 
-    with server(situs) as url, peramban() as b:  # served, and opened from disk as the CLI says
+    with server(situs) as url, peramban() as b:  # 6: served, and opened from disk as the CLI says
         for akar in (url, situs.resolve().as_uri()):
             page = b.new_page()
             page.goto(f"{akar}/2025/ikhtisar.html")
