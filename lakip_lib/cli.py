@@ -112,6 +112,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="abaikan cache: jalankan ulang semua notebook dan susun ulang buku")
     b.add_argument("--tanpa-pdf", action="store_true",
                    help="lewati edisi PDF (pratinjau lebih cepat)")
+    b.add_argument("--wajib-tag", action="store_true",
+                   help="tolak edisi final yang belum bertag lakip-<tahun>-final/-r<N> "
+                        "(untuk alur kerja penerbitan)")
     b.set_defaults(jalankan=_build)
 
     u = sub.add_parser("terbitkan-ulang",
@@ -187,7 +190,8 @@ def _build(args: argparse.Namespace) -> int:
         args.tahun = tahun  # for the error message of a failing year
         _cetak_hasil(rilis.bangun_edisi(
             tahun, args.data or data.akar_data(), args.keluaran or Path("_build"), build.bangun,
-            dengan_pdf=not args.tanpa_pdf, pekerja=args.pekerja, paksa=args.force), tahun)
+            dengan_pdf=not args.tanpa_pdf, wajib_tag=args.wajib_tag, pekerja=args.pekerja,
+            paksa=args.force), tahun)
     situs = (args.keluaran or Path("_build")) / "site"
     serve = "lakip serve" + (f" --keluaran {args.keluaran}" if args.keluaran else "")
     print(f"Buka {situs / 'index.html'} atau jalankan: {serve}")

@@ -241,13 +241,18 @@ def _lingkungan(**nilai: str | None) -> Iterator[None]:
 
 
 def bangun_edisi(tahun: int, akar_data: Path, folder_build: Path, bangun: Callable[..., Any],
-                 lapor: Lapor = print, dengan_pdf: bool = True, **opsi: Any) -> Any:
+                 lapor: Lapor = print, dengan_pdf: bool = True, wajib_tag: bool = False,
+                 **opsi: Any) -> Any:
     """Build one year the way its release state asks (see the module docstring); `bangun` is
     `build.bangun`. Returns what `bangun` returns for the current revision (None when the
-    current revision was already published from its commit)."""
+    current revision was already published from its commit). `wajib_tag` (the publishing job)
+    refuses a final edition whose current revision has no tag: published, it would be a record
+    nobody could rebuild."""
     repo = None if os.environ.get(TANPA_RILIS) else repositori(akar_data)
     edisi = _edisi_mentah(akar_data, tahun)
     final = bool(edisi) and str(edisi.get("status", "")).lower() != "draf"
+    if wajib_tag and final:
+        _periksa_tag(repo, akar_data, tahun, nomor_revisi(edisi))
     if repo is None or not final:
         return bangun(tahun, akar_data, folder_build, lapor=lapor, dengan_pdf=dengan_pdf, **opsi)
     if dangkal(repo):
@@ -271,6 +276,18 @@ def bangun_edisi(tahun: int, akar_data: Path, folder_build: Path, bangun: Callab
     epoch = waktu_komit(repo, tag_head) if tag_head else None
     with _lingkungan(SOURCE_DATE_EPOCH=epoch):
         return bangun(tahun, akar_data, folder_build, lapor=lapor, dengan_pdf=dengan_pdf, **opsi)
+
+
+def _periksa_tag(repo: Path | None, akar_data: Path, tahun: int, revisi: int) -> None:
+    tag = nama_tag(tahun, revisi)
+    if repo is None:
+        raise RilisGagal(f"Folder data {akar_data} bukan folder data/ checkout git kode ini: edisi "
+                         f"final {tahun} tidak dapat dicatat dengan tag {tag}.")
+    if komit_tag(repo, tag) is None:
+        raise RilisGagal(
+            f"Edisi final {tahun} belum bertag {tag}: tanpa tag, tidak ada catatan komit tempat "
+            f"edisi ini terbit, sehingga edisi itu akan berubah setiap kali kode berubah. Beri tag "
+            f"pada komit yang diterbitkan: git tag {tag} && git push origin {tag}")
 
 
 def _edisi_mentah(akar_data: Path, tahun: int) -> dict[str, Any]:

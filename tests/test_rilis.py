@@ -163,6 +163,16 @@ def test_a_shallow_checkout_refuses_to_rebuild_final_editions(tmp_path: Path):
     assert not (tmp_path / "b" / "site").exists()
 
 
+def test_the_publishing_job_refuses_a_final_edition_without_its_tag(tmp_path: Path):
+    repo = _repo_sementara(tmp_path / "repo")
+    _komit(repo, "satu", "2025-01-31T09:00:00+00:00")
+    keluaran = _lakip(repo, "build", "--all", "--wajib-tag", "--keluaran", str(tmp_path / "b"),
+                      kode=1)
+    assert "Edisi final 2024 belum bertag lakip-2024-final" in keluaran
+    assert "git tag lakip-2024-final && git push origin lakip-2024-final" in keluaran
+    assert not (tmp_path / "b" / "site").exists()
+
+
 def test_the_workflow_builds_finals_from_their_commits_with_commands_that_exist():
     alur = yaml.safe_load((REPO / ".github" / "workflows" / "publish.yml").read_text())
     langkah = alur["jobs"]["build"]["steps"]
@@ -173,7 +183,7 @@ def test_the_workflow_builds_finals_from_their_commits_with_commands_that_exist(
     for p in perintah:
         argumen = p[p.index("lakip_lib.cli") + 1:]
         args = cli._parser().parse_args(argumen)  # exits 2 on an unknown command or option
-        assert args.perintah == "build" and args.semua
+        assert args.perintah == "build" and args.semua and args.wajib_tag
     assert "tags" in alur[True]["push"] and "lakip-*" in alur[True]["push"]["tags"]
 
 
