@@ -26,7 +26,7 @@ from typing import Any
 import nbformat
 import yaml
 
-from lakip_lib import aturan, book, cache, data, edisi, pdf, rilis, riwayat
+from lakip_lib import aturan, book, cache, data, edisi, pdf, rilis, riwayat, tukar
 from lakip_lib.data import DataTahun
 from lakip_lib.markdown_terbatas import markdown_aman
 from lakip_lib.tampilan import json_aman
@@ -288,20 +288,21 @@ def jupyter_book(src: Path, keluaran: Path, builders: tuple[str, ...] = ("html",
 
 
 def terbitkan(html: Path, situs: Path, tahun: int | str) -> Path:
-    """Replace <situs>/<tahun> with the new build: rename into place, then drop the old one."""
+    """Replace <situs>/<tahun> with a copy of the new build in one atomic exchange
+    (`tukar.ganti_folder`: at no instant is the edition missing), then drop the old one."""
     situs.mkdir(parents=True, exist_ok=True)
     tujuan = situs / str(tahun)
     baru = situs / f".{tahun}.baru"
     lama = situs / f".{tahun}.lama"
-    for sisa in (baru, lama):
-        if sisa.exists():
-            shutil.rmtree(sisa)
-    shutil.copytree(html, baru)
-    if tujuan.exists():
-        tujuan.rename(lama)
-    baru.rename(tujuan)
-    if lama.exists():
-        shutil.rmtree(lama)
+    tukar.pulihkan(tujuan, lama)
+    if baru.exists():
+        shutil.rmtree(baru)  # left by a killed publication
+    try:
+        shutil.copytree(html, baru)
+        tukar.ganti_folder(baru, tujuan, lama)
+    except OSError:
+        shutil.rmtree(baru, ignore_errors=True)  # e.g. the disk filled up while copying
+        raise
     tulis_indeks(situs)
     return tujuan
 
@@ -325,10 +326,10 @@ def tulis_indeks(situs: Path) -> None:
     terbaru = next((e for e in daftar if e["status"] != "draf"), daftar[0])["tahun"]
     tulis_pengalihan(situs / "index.html", f"{terbaru}/index.html", f"LAKIP {terbaru}")
     isi = json_aman(json.dumps(daftar, ensure_ascii=False, indent=1))  # no literal <, >, &
-    (situs / "editions.json").write_text(isi + "\n", encoding="utf-8")
+    tukar.tulis_atomik(situs / "editions.json", isi + "\n")
     # The same list as a script: a page opened from disk (file://) cannot fetch() a JSON file,
     # but it can load a script.
-    (situs / "editions.js").write_text(f"window.lakipEdisi = {isi};\n", encoding="utf-8")
+    tukar.tulis_atomik(situs / "editions.js", f"window.lakipEdisi = {isi};\n")
 
 
 def halaman_html(folder: Path) -> list[str]:
@@ -338,11 +339,10 @@ def halaman_html(folder: Path) -> list[str]:
 
 def tulis_pengalihan(path: Path, tujuan: str, judul: str) -> None:
     """A redirect page (Indonesian, with a visible link for readers without refresh)."""
-    path.write_text(
+    tukar.tulis_atomik(path,
         '<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">'
         f'<meta http-equiv="refresh" content="0; url={tujuan}"><title>{judul}</title></head>'
-        f'<body><p>Menuju <a href="{tujuan}">{judul}</a>.</p></body></html>\n',
-        encoding="utf-8")
+        f'<body><p>Menuju <a href="{tujuan}">{judul}</a>.</p></body></html>\n')
 
 
 @contextmanager
@@ -378,6 +378,8 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
     mulai = time.perf_counter()
     folder_build = (folder_build or Path("_build")).resolve()
     akar_data = (akar_data or data.akar_data()).resolve()
+    if dengan_pdf:
+        _periksa_chromium()
     with kunci_build(folder_build):
         lapor(f"Memeriksa data tahun {tahun} …")
         d = data.muat(tahun, akar_data)
@@ -415,6 +417,24 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
                       eksekusi)
 
 
+def _berkas_toc(toc: dict[str, Any]) -> set[str]:
+    """Every page named in a table of contents (root, chapters, sections)."""
+    hasil = {toc[k] for k in ("root", "file") if k in toc}
+    for anak in (*toc.get("chapters", []), *toc.get("sections", [])):
+        hasil |= _berkas_toc(anak)
+    return hasil
+
+
+def _periksa_chromium() -> None:
+    """Before any work: the PDF step needs Chromium (known in a second, not after a minute)."""
+    from lakip_lib.peramban import path_chromium
+
+    try:
+        path_chromium()
+    except FileNotFoundError as e:
+        raise BuildGagal(f"{e}. Atau bangun tanpa PDF: lakip build --tanpa-pdf.") from None
+
+
 def _susun(d: DataTahun, src: Path, kerja: Path, dengan_pdf: bool, lapor: Lapor) -> Path:
     """Jupyter Book (incremental in <kerja>/out), then the PDF; returns the HTML folder."""
     lapor("Menyusun halaman dengan Jupyter Book …")
@@ -427,6 +447,7 @@ def _susun(d: DataTahun, src: Path, kerja: Path, dengan_pdf: bool, lapor: Lapor)
         raise
     lapor(f"  selesai ({time.perf_counter() - mulai:.1f} dtk)")
     html = keluaran[0]
+    _buang_basi(html, d, dengan_pdf)
     tulis_pengalihan(html / "index.html", f"{book.urutan(d)[0].berkas}.html", f"LAKIP {d.tahun}")
     if dengan_pdf:
         lapor("Mencetak PDF dengan Chromium …")
@@ -436,10 +457,23 @@ def _susun(d: DataTahun, src: Path, kerja: Path, dengan_pdf: bool, lapor: Lapor)
               f"({time.perf_counter() - mulai:.1f} dtk)")
         for luapan in info["luapan"]:
             lapor(f"  Peringatan (PDF): {luapan}")
-    else:
-        for lama in html.glob("LAKIP-*.pdf"):
-            lama.unlink()
     return html
+
+
+def _buang_basi(html: Path, d: DataTahun, dengan_pdf: bool) -> None:
+    """The edition holds exactly this build's files. Sphinx's incremental output folder keeps
+    pages of parts no longer in the book (a removed sasaran) and the PDF under an earlier name
+    (a renamed agency); `_images` and `_downloads` could only hold copies of files the book
+    never links (it has no image or download of its own)."""
+    halaman = _berkas_toc(daftar_isi(d)) | {"genindex", "search", "index"}
+    for path in (*html.glob("*.html"), *html.glob("_sources/*")):
+        if path.name.split(".")[0] not in halaman:
+            path.unlink()
+    for path in html.glob("LAKIP-*.pdf"):
+        if not dengan_pdf or path.name != pdf.nama_berkas(d):
+            path.unlink()
+    for folder in ("_images", "_downloads"):
+        shutil.rmtree(html / folder, ignore_errors=True)
 
 
 def _jumlah_halaman(situs: Path) -> int:

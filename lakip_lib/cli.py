@@ -14,7 +14,7 @@ from lakip_lib import audit, data, jurnal, rilis
 from lakip_lib.build import BuildGagal
 from lakip_lib.buku_kerja import ImporGagal
 from lakip_lib.format import angka
-from lakip_lib.jurnal import TulisGagal
+from lakip_lib.jurnal import TulisGagal, pesan_galat_tulis
 from lakip_lib.masalah import ValidasiGagal, laporan
 from lakip_lib.rilis import RilisGagal
 from lakip_lib.tahun_baru import TahunBaruGagal
@@ -329,6 +329,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return KELUAR_DATA_TIDAK_VALID
     except BrokenPipeError:  # output piped into e.g. `head`
         return KELUAR_OK
+    except OSError as e:  # the environment, not the data: disk full, no permission, bad path
+        if args.debug:
+            traceback.print_exc()
+        print(f"Gagal: {pesan_galat_tulis(e, Path(e.filename or '.'))}", file=sys.stderr)
+        return KELUAR_DATA_TIDAK_VALID
     except KeyboardInterrupt:
         print("Dihentikan oleh pengguna.", file=sys.stderr)
         return 130

@@ -98,4 +98,7 @@ def pesan_galat_tulis(e: OSError, folder: Path) -> str:
     if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return (f"folder {folder} tidak dapat ditulis (izin ditolak atau hanya-baca). Pakai "
                 "folder yang dapat Anda tulis, atau minta hak tulis, lalu ulangi perintahnya.")
+    if e.errno in (errno.ENOTDIR, errno.EISDIR, errno.ENOENT):
+        return (f"jalur {folder} tidak dapat dipakai: salah satu bagiannya bukan folder atau "
+                "tidak ada. Pilih folder lain, lalu ulangi perintahnya.")
     return f"{folder} tidak dapat ditulis: {e.strerror or e}."

@@ -9,19 +9,23 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
+import sys
+import threading
+import time
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from lakip_lib import data, edisi
+from lakip_lib import build, data, edisi, tukar
 from lakip_lib.tampilan import Teks
 
 from . import jahat
 from .browser import peramban, server
-from .conftest import DATA
+from .conftest import DATA, REPO
 from .halaman import teks as halaman_teks
 from .test_masukan_buruk import Kasus, _ganti, _sel, _tambah_baris, _tulis, periksa_kasus
 
@@ -214,14 +218,15 @@ def test_a_symlinked_data_table_is_refused(salinan_data: Path, capsys):
 # --- one hostile build: every text from data is escaped wherever it lands -------------------
 
 @pytest.fixture(scope="session")
-def situs_jahat(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The 2024 edition built once from a copy of data/ carrying the payloads of tests/jahat."""
-    from lakip_lib import build
-
+def situs_jahat(tmp_path_factory: pytest.TempPathFactory, situs_2024: Path) -> Path:
+    """The 2024 edition built once from a copy of data/ carrying the payloads of tests/jahat,
+    over a copy of the shipped edition's build folder (so the agency's short name changes
+    between two builds of the same folder, as when an agency is renamed)."""
     folder = tmp_path_factory.mktemp("jahat")
     salinan = folder / "data"
     shutil.copytree(DATA, salinan)
     jahat.rusak(salinan)
+    shutil.copytree(situs_2024.parent.parent, folder / "_build")
     return build.bangun(2024, salinan, folder / "_build", lapor=lambda _: None).situs
 
 
@@ -288,8 +293,9 @@ def test_editions_json_and_data_package_carry_no_markup_or_formula(situs_jahat: 
 
 
 def test_print_header_shows_the_names_as_text(situs_jahat: Path):
-    pdf = next(situs_jahat.glob("LAKIP-2024-*.pdf"))
-    assert re.fullmatch(r"LAKIP-2024-[A-Za-z0-9-]+\.pdf", pdf.name)  # a safe file name
+    pdf, *basi = situs_jahat.glob("LAKIP-2024-*.pdf")
+    assert basi == [], "the PDF under the earlier short name is still published"
+    assert re.fullmatch(r"LAKIP-2024-DP3-img-[A-Za-z0-9-]+\.pdf", pdf.name)  # a safe file name
     teks = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(pdf), "-"],
                           capture_output=True, text=True, check=True).stdout
     assert "onerror=" in " ".join(teks.split())  # the payload printed as text
@@ -311,3 +317,112 @@ def test_no_injected_script_runs_in_a_browser(situs_jahat: Path):
         pilihan = page.locator(".lakip-pilih-edisi option").first.text_content()
         assert jahat.LABEL in (pilihan or "")
         assert galat == []
+
+
+# --- publication: atomic, exact, and environment failures with a message ---------------------
+
+SKRIP_TERBIT = """
+import resource, signal, sys
+from pathlib import Path
+from lakip_lib import build, tukar
+if sys.argv[3] == "tanpa-tukar":
+    tukar._renameat2 = lambda a, b: False  # a system without renameat2: the fallback
+if sys.argv[3] == "disk-penuh":
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
+print("mulai", flush=True)
+build.terbitkan(Path(sys.argv[1]), Path(sys.argv[2]), 2024)
+print("selesai", flush=True)
+"""
+
+
+def _edisi_palsu(folder: Path, isi: str, jumlah: int = 1500) -> dict[str, str]:
+    """A fake edition of many small files, all with the same content (old or new)."""
+    for i in range(jumlah):
+        (folder / f"h{i:04d}.html").parent.mkdir(parents=True, exist_ok=True)
+        (folder / f"h{i:04d}.html").write_text(isi)
+    return {p.name: isi for p in folder.iterdir()}
+
+
+def _isi(folder: Path) -> dict[str, str]:
+    return {p.name: p.read_text() for p in folder.iterdir() if p.is_file()}
+
+
+def _terbitkan(html: Path, situs: Path, cara: str) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-c", SKRIP_TERBIT, str(html), str(situs), cara],
+                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+@pytest.mark.parametrize("cara", ["tukar", "tanpa-tukar"])
+def test_publication_killed_at_any_moment_leaves_the_old_or_the_new_edition(tmp_path: Path,
+                                                                            cara: str):
+    lama = _edisi_palsu(tmp_path / "site" / "2024", "lama")
+    baru = _edisi_palsu(tmp_path / "html", "baru", 1200)  # fewer files: none of the old stays
+    situs = tmp_path / "site"
+    for jeda in (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5):
+        proses = _terbitkan(tmp_path / "html", situs, cara)
+        assert proses.stdout is not None and proses.stdout.readline() == "mulai\n"
+        time.sleep(jeda)
+        proses.send_signal(signal.SIGKILL)  # a real kill, wherever it lands
+        proses.wait(timeout=30)
+        if cara == "tanpa-tukar":  # a kill between the two renames is put right first
+            tukar.pulihkan(situs / "2024", situs / ".2024.lama")
+        assert _isi(situs / "2024") in (lama, baru), jeda
+    proses = _terbitkan(tmp_path / "html", situs, cara)
+    proses.wait(timeout=60)
+    assert proses.returncode == 0, proses.stderr.read() if proses.stderr else ""
+    assert _isi(situs / "2024") == baru  # exactly the new build's files
+    assert sorted(p.name for p in situs.iterdir()) == ["2024", "editions.js", "editions.json",
+                                                       "index.html"]
+
+
+def test_publication_swap_never_leaves_the_path_empty(tmp_path: Path):
+    lama = _edisi_palsu(tmp_path / "site" / "2024", "lama", 300)
+    baru = _edisi_palsu(tmp_path / "html", "baru", 300)
+    hilang: list[int] = []
+    berhenti = threading.Event()
+
+    def awasi() -> None:
+        while not berhenti.is_set():
+            if not (tmp_path / "site" / "2024" / "h0000.html").exists():
+                hilang.append(1)
+
+    pengawas = threading.Thread(target=awasi)
+    pengawas.start()
+    try:
+        for _ in range(5):
+            build.terbitkan(tmp_path / "html", tmp_path / "site", 2024)
+    finally:
+        berhenti.set()
+        pengawas.join()
+    assert hilang == [] and _isi(tmp_path / "site" / "2024") == baru != lama
+
+
+def test_disk_full_during_publication_cleans_up_and_keeps_the_edition(tmp_path: Path):
+    lama = _edisi_palsu(tmp_path / "site" / "2024", "lama", 10)
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / "besar.pdf").write_bytes(b"x" * 1_000_000)  # over the file size limit
+    proses = _terbitkan(tmp_path / "html", tmp_path / "site", "disk-penuh")
+    _, galat = proses.communicate(timeout=60)
+    assert proses.returncode != 0 and "File too large" in galat  # EFBIG: the write was refused
+    assert _isi(tmp_path / "site" / "2024") == lama
+    assert not (tmp_path / "site" / ".2024.baru").exists()
+
+
+def test_unwritable_build_folder_is_a_short_message(tmp_path: Path, capsys):
+    from lakip_lib import cli
+
+    (tmp_path / "berkas").write_text("bukan folder")
+    kode = cli.main(["build", "2024", "--tanpa-pdf", "--keluaran", str(tmp_path / "berkas" / "x")])
+    galat = capsys.readouterr().err
+    assert kode == 1 and "tidak dapat dipakai" in galat and "berkas" in galat
+    assert "Traceback" not in galat and "tak terduga" not in galat
+
+
+def test_missing_chromium_is_said_before_any_work(tmp_path: Path):
+    hasil = subprocess.run([sys.executable, "-m", "lakip_lib.cli", "build", "2024", "--keluaran",
+                            str(tmp_path / "_build")], cwd=REPO, capture_output=True, text=True,
+                           env={**os.environ, "PATH": str(tmp_path)}, timeout=120)
+    assert hasil.returncode == 1
+    assert "Chromium tidak ditemukan" in hasil.stderr and "--tanpa-pdf" in hasil.stderr
+    assert "Traceback" not in hasil.stderr and not (tmp_path / "_build" / "jb").exists()
