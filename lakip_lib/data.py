@@ -35,6 +35,7 @@ from lakip_lib.schema import (
 from lakip_lib.sel import DIGIT_BULAT_MAKS, TEKS_MAKS, karakter_terlarang, parse
 
 UKURAN_MAKS = 20 * 1024 * 1024  # bytes; a data table of this project is a few KiB
+NARASI_MAKS = 100_000  # characters of one narrative (the longest shipped one has ~5 000)
 BARIS_PERTAMA = 2  # the header is row 1, as in a spreadsheet
 
 
@@ -232,6 +233,18 @@ class _PemuatYaml(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self._kedalaman -= 1
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        """A key written twice is refused (YAML would silently keep the last value)."""
+        if isinstance(node, yaml.MappingNode):
+            dilihat: set[Any] = set()
+            for kunci, _ in node.value:
+                if isinstance(kunci, yaml.ScalarNode):
+                    if kunci.value in dilihat:
+                        raise _YamlDitolak(f'kunci "{kunci.value}" ditulis lebih dari sekali',
+                                           kunci.start_mark)
+                    dilihat.add(kunci.value)
+        return super().construct_mapping(node, deep)
 
 
 class _YamlDitolak(yaml.YAMLError):
@@ -655,6 +668,10 @@ def _narasi(folder: Path, p: _Pengumpul, dikenal: set[str]) -> dict[str, str]:
             continue
         teks = _baca_teks(f, p, karakter=True)
         if teks is None:
+            continue
+        if len(teks) > NARASI_MAKS:
+            p.tambah(nama, None, None, f"narasi terlalu panjang ({len(teks)} karakter; batas "
+                     f"{NARASI_MAKS}). Ringkas uraiannya.")
             continue
         for baris, konstruk in markdown_terbatas.pelanggaran(teks):
             p.tambah(nama, baris, None, f"{konstruk} tidak diizinkan dalam narasi. Narasi hanya "

@@ -69,6 +69,8 @@ def _narasi_cp1252(d: Path) -> None:
 KASUS_BERKAS = [
     Kasus("narasi symlink", _symlink_narasi, N, None, None, "tautan simbolik"),
     Kasus("narasi Windows-1252", _narasi_cp1252, N, 3, None, "UTF-8"),
+    Kasus("narasi raksasa", _tulis(NARASI, "[" * 200_000), N, None, None, "terlalu panjang"),
+    Kasus("narasi spasi lebar nol", _narasi("Teks\u200b di sini."), N, 5, None, "U+200B"),
 ]
 E = "data/2024/edisi.yaml"
 INS = "data/instansi.yaml"
@@ -113,6 +115,12 @@ KASUS_YAML = [
     Kasus("YAML: karakter tak terlihat", _ganti("2024/edisi.yaml", "tempat: Paringin",
                                                 "tempat: Pari\u200bngin"), E, 5, None, "U+200B"),
     Kasus("YAML: Windows-1252", _yaml_cp1252, E, 5, None, "UTF-8"),
+    Kasus("YAML: kunci ganda", _ganti("2024/edisi.yaml", "tempat: Paringin",
+                                      "tempat: Paringin\ntempat: Jakarta"), E, 6, None,
+          'kunci "tempat" ditulis lebih dari sekali'),
+    Kasus("YAML: objek Python", _ganti("2024/edisi.yaml", "tempat: Paringin",
+                                       "tempat: !!python/object/apply:os.system [id]"), E, 5,
+          None, "YAML tidak sah"),
 ]
 R = "data/realisasi.csv"
 KASUS_ANGKA = [
@@ -132,6 +140,8 @@ KASUS_ANGKA = [
           "data/indikator.csv", 2, "nama", "kendali arah teks"),
     Kasus("karakter kendali", _sel("2024/catatan_sumber.csv", 2, "catatan", "bel \x07"),
           "data/2024/catatan_sumber.csv", 2, "catatan", "U+0007"),
+    Kasus("karakter NUL", _sel("2024/catatan_sumber.csv", 3, "lokasi", "Tabel\x003.1"),
+          "data/2024/catatan_sumber.csv", 3, "lokasi", "U+0000"),
     Kasus("sel teks sangat panjang", _sel("2024/catatan_sumber.csv", 2, "catatan", "x" * 50_000),
           "data/2024/catatan_sumber.csv", 2, "catatan", "teks terlalu panjang"),
     Kasus("kode sasaran seperti jalur", _sel("sasaran.csv", 2, "kode", "../../x"),
@@ -314,6 +324,15 @@ def test_no_injected_script_runs_in_a_browser(situs_jahat: Path):
                                        ".every(d => d.querySelector('svg'))", timeout=20_000)
             page.wait_for_selector(".lakip-pilih-edisi", timeout=10_000)
             assert page.evaluate("() => window.__xss") is None, nama
+        page.goto(f"{url}/2024/bab3_capaian.html", wait_until="load")
+        batang = page.locator(".lakip-vega svg .mark-rect path").first  # IKU1: the hostile name
+        batang.wait_for(timeout=20_000)
+        batang.scroll_into_view_if_needed()
+        batang.hover()
+        tooltip = page.locator("#vg-tooltip-element")
+        tooltip.wait_for(state="visible", timeout=5_000)
+        assert "<script>" in tooltip.inner_text() and tooltip.locator("script, img").count() == 0
+        assert page.evaluate("() => window.__xss") is None
         pilihan = page.locator(".lakip-pilih-edisi option").first.text_content()
         assert jahat.LABEL in (pilihan or "")
         assert galat == []
