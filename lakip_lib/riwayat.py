@@ -145,10 +145,12 @@ def _tautan(d: DataTahun, situs: Path, k: int, nama: str) -> tuple[str, str]:
     """Where an earlier revision stays readable (its pages and, when printed, its PDF)."""
     folder = rilis.folder_revisi(d.tahun, k)
     pdf = sorted(p.name for p in (situs / folder).glob("LAKIP-*.pdf"))
-    bagian = [f'<a href="../{aman(folder)}/index.html">{aman(nama)}: baca edisinya</a>']
+    bagian = [f'<a href="../{aman(folder)}/index.html">{aman(nama)}: baca edisinya '
+              f"({aman(folder)}/ di situs ini)</a>"]
     polos = [f"{nama}: ../{folder}/index.html"]
     if pdf:
-        bagian.append(f'<a href="../{aman(folder)}/{aman(pdf[0])}" download>unduh PDF-nya</a>')
+        bagian.append(f'<a href="../{aman(folder)}/{aman(pdf[0])}" download>unduh PDF-nya '
+                      f"({aman(folder)}/{aman(pdf[0])})</a>")
         polos.append(f"PDF ../{folder}/{pdf[0]}")
     return f"<li>{' · '.join(bagian)}</li>", " · ".join(polos)
 
