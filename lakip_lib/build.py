@@ -282,6 +282,9 @@ def jupyter_book(src: Path, keluaran: Path, builders: tuple[str, ...] = ("html",
     for p in proses:
         keluaran_teks, _ = p.communicate()
         if p.returncode != 0:
+            if any(t in keluaran_teks for t in ("No space left", "Disk quota", "File too large")):
+                raise BuildGagal(f"ruang disk tidak cukup untuk menyusun buku di {keluaran}. "
+                                 "Kosongkan ruang disk, lalu jalankan ulang.")
             ekor = "\n".join(keluaran_teks.strip().splitlines()[-15:])
             raise BuildGagal(f"Jupyter Book gagal menyusun buku:\n{ekor}")
     return [keluaran / b / "_build" / b for b in builders]

@@ -35,7 +35,8 @@ from lakip_lib.schema import (
 from lakip_lib.sel import DIGIT_BULAT_MAKS, TEKS_MAKS, karakter_terlarang, parse
 
 UKURAN_MAKS = 20 * 1024 * 1024  # bytes; a data table of this project is a few KiB
-NARASI_MAKS = 100_000  # characters of one narrative (the longest shipped one has ~5 000)
+NARASI_MAKS = 50_000  # characters of one narrative (the longest shipped one has ~5 000); also
+# bounds the time a pathological text can take to parse (seconds, not minutes)
 BARIS_PERTAMA = 2  # the header is row 1, as in a spreadsheet
 
 

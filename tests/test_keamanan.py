@@ -209,6 +209,7 @@ def test_audit_csv_neutralises_formulas(salinan_data: Path, capsys):
 
 def test_unknown_and_symlinked_files_are_not_published(salinan_data: Path):
     (salinan_data / "2024" / "narasi" / "rahasia.md").write_text("rahasia\n", encoding="utf-8")
+    (salinan_data / "2024" / "rahasia.csv").write_text("a\nrahasia\n", encoding="utf-8")
     d = data.muat(2024, salinan_data)
     assert any("rahasia.md" in m.berkas and "tidak diterbitkan" in m.pesan for m in d.peringatan)
     assert "rahasia" not in d.semua_narasi()
