@@ -455,7 +455,15 @@ class _Calon:
             return Masalah(self.tempat, None, self._judul(m.kolom), m.pesan, m.tingkat)
         tempat, nomor = self.asal[m.baris - data.BARIS_PERTAMA]
         kolom = self._judul(m.kolom) if tempat == self.tempat else m.kolom
-        return Masalah(tempat, nomor, kolom, m.pesan, m.tingkat)
+        pesan = re.sub(r"(?<=sudah dipakai di )baris (\d+)", self._baris_lain, m.pesan)
+        return Masalah(tempat, nomor, kolom, pesan, m.tingkat)
+
+    def _baris_lain(self, cocok: re.Match[str]) -> str:
+        """A row of the file named in a message, said where the analyst can find it."""
+        tempat, nomor = self.asal[int(cocok.group(1)) - data.BARIS_PERTAMA]
+        if tempat == self.tempat:
+            return f"baris {nomor} lembar ini"
+        return f"{tempat} baris {nomor} (tahun lain, tidak ada di lembar ini)"
 
     def _judul(self, kolom: str | None) -> str | None:
         if not kolom:

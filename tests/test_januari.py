@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from lakip_lib import book, cli, data, tahun_baru
 
-from .isian import baris, finalkan, isi_buku_kerja, isi_sel, tulis_narasi
+from .isian import baris, finalkan, isi_buku_kerja, isi_sel, tulis, tulis_narasi
 from .test_buku_kerja import _impor_gagal, _template
 
 
@@ -148,6 +148,24 @@ def test_decimal_comma_text_and_empty_choices_are_explained(isian_2025, capsys):
             "titik). Ketik 74.6") in laporan
     assert (f'lembar "target", baris {ipk}, kolom "Dasar target": sel kosong, padahal wajib diisi '
             "(pilih salah satu: pk, renstra, renja).") in laporan
+
+
+def test_a_duplicate_key_points_at_rows_the_analyst_can_find(isian_2025, capsys):
+    akar, xlsx = isian_2025
+    wb = load_workbook(xlsx)
+    ws = wb["realisasi"]
+    iku1 = next(n for n, b in baris(ws) if b["indikator"] == "IKU1")
+    akhir = max(n for n, _ in baris(ws))
+    for i, (indikator, tahun) in enumerate((("IKU1", 2025), ("IKU1", 2024)), start=1):
+        tulis(ws, akhir + i, {"indikator": indikator, "tahun": tahun, "realisasi": 70})
+    wb.save(xlsx)
+    laporan = _impor_gagal(akar, 2025, xlsx, capsys)
+    assert (f'lembar "realisasi", baris {akhir + 1}, kolom "Kode indikator, Tahun": baris ganda: '
+            f"kunci (indikator=IKU1, tahun=2025) sudah dipakai di baris {iku1} lembar ini.") \
+        in laporan
+    assert (f'lembar "realisasi", baris {akhir + 2}, kolom "Kode indikator, Tahun": baris ganda: '
+            "kunci (indikator=IKU1, tahun=2024) sudah dipakai di data/realisasi.csv baris 5 "
+            "(tahun lain, tidak ada di lembar ini).") in laporan
 
 
 def test_every_column_says_what_to_type_when_selected(isian_2025):
