@@ -66,6 +66,7 @@ JUDUL_KOLOM = {  # the header the analyst reads, with its unit; the import accep
     "kb_aktif": "Peserta KB aktif (orang)", "sasaran": "Kode sasaran", "anggaran": "Anggaran (Rp)",
     "kode": "Kode", "level": "Level", "nama": "Nama", "satuan": "Satuan", "arah": "Arah",
     "kode_anggaran": "Kode anggaran", "capaian_kinerja": "Capaian kinerja (%)",
+    "kode_indikator": "Indikator buku (capaian dihitung)",
     "aspek": "Aspek strategis", "kondisi": "Kondisi (angka)", "standar": "Standar",
     "faktor_internal": "Faktor internal", "faktor_eksternal": "Faktor eksternal",
     "permasalahan": "Permasalahan", "wilayah": "Wilayah", "jenis": "Jenis angka",
@@ -141,8 +142,10 @@ LEMBAR: tuple[Lembar, ...] = (
     Lembar("program_kinerja", ("sasaran", "kode", "level", "nama", "indikator", "satuan", "arah"),
            "Target dan realisasi indikator program, kegiatan, dan sub kegiatan pendukung.",
            tersembunyi=("tabel_sumber",)),
-    Lembar("efisiensi", ("kode_anggaran", "nama", "indikator"),
-           "Capaian kinerja (%) program, kegiatan, dan sub kegiatan untuk analisis efisiensi."),
+    Lembar("efisiensi", ("kode_anggaran", "nama", "indikator", "kode_indikator"),
+           "Capaian kinerja (%) program, kegiatan, dan sub kegiatan untuk analisis efisiensi, "
+           "sebagaimana hasil evaluasi Renja (angka ini tidak dapat dihitung dari data lain). Baris "
+           "yang terhubung dengan indikator buku (sel abu-abu) dihitung sendiri dan tidak diisi."),
     Lembar("pembanding", ("indikator", "wilayah", "tahun", "jenis"),
            "Angka pembanding dari daerah lain, provinsi, dan nasional, dengan tahun datanya. Baris "
            "tahun ini sudah disiapkan; bila yang tersedia baru angka tahun lalu, biarkan kosong "
@@ -236,7 +239,8 @@ def _tulis_petunjuk(ws: Worksheet, d: data.DataTahun) -> None:
         ("4. Jangan mengganti nama lembar atau judul kolom, dan jangan menghapus baris berkunci. "
          "Baris baru boleh ditambahkan di bawah data (misalnya sub kegiatan baru).", ""),
         ("5. Angka turunan (capaian, kategori, total, persentase) tidak diisi: semuanya dihitung "
-         "dari isian ini.", ""),
+         "dari isian ini dan selnya abu-abu. Satu-satunya capaian yang diketik adalah capaian "
+         "program di lembar efisiensi yang tidak terhubung dengan indikator buku.", ""),
         (f"6. Simpan sebagai Buku Kerja Excel (.xlsx), lalu jalankan: lakip import {tahun} "
          "<nama berkas>.xlsx. Bila ada kesalahan, semuanya dilaporkan sekaligus dengan nama "
          f"lembar, baris, dan kolom, dan folder data/{tahun} tidak diubah sama sekali.", ""),
@@ -357,7 +361,10 @@ def _kode_induk(lembar: Lembar, isi: list[dict[str, Any]]) -> set[str]:
 
 
 def _dihitung(lembar: Lembar, k: Kolom, baris: dict[str, Any], induk: set[str]) -> bool:
-    """A total of the budget: computed from the rows under it, never typed."""
+    """A figure the book computes, never typed: a budget total (from the rows under it), the
+    capaian of an efficiency row linked to one of the book's indicators."""
+    if lembar.dataset == "efisiensi":
+        return k.nama == "capaian_kinerja" and bool(baris.get("kode_indikator"))
     return lembar.dataset == "anggaran" and k.tipe is Tipe.RUPIAH and \
         str(baris.get("kode") or "") in induk
 

@@ -57,7 +57,7 @@ ISIAN: dict[str, Isi] = {
     "pk_anggaran": lambda b, i: {"anggaran": 5_000_000_000 + 1_000_000_000 * i},
     "anggaran": _anggaran,
     "program_kinerja": _program,
-    "efisiensi": lambda b, i: {"capaian_kinerja": 95 + i % 5},
+    "efisiensi": lambda b, i: {} if b["kode_indikator"] else {"capaian_kinerja": 95 + i % 5},
 }
 
 

@@ -56,7 +56,7 @@ def test_emptying_imported_values_removes_them_and_says_what_is_missing(isian_20
 
 # 2. Nothing derived is asked for ---------------------------------------------------------------
 
-def test_budget_totals_are_locked_grey_and_not_asked_for(isian_2025):
+def test_computed_figures_are_locked_grey_and_not_asked_for(isian_2025):
     _, xlsx = isian_2025
     ws = load_workbook(xlsx)["anggaran"]
     (nomor, p01), = [(n, b) for n, b in baris(ws) if b["kode"] == "P01"]
@@ -66,6 +66,11 @@ def test_budget_totals_are_locked_grey_and_not_asked_for(isian_2025):
     assert p01["anggaran"] is None  # the total is computed from the rows under it
     sub = next(n for n, b in baris(ws) if b["level"] == "subkegiatan")
     assert not ws.cell(row=sub, column=5).protection.locked
+    ws = load_workbook(xlsx)["efisiensi"]  # a capaian the book computes is not asked for either
+    (cpr, b), = [(n, b) for n, b in baris(ws) if b["kode_indikator"] == "CPR"]
+    assert b["capaian_kinerja"] is None and ws.cell(row=cpr, column=4).protection.locked
+    lain = next(n for n, b in baris(ws) if not b["kode_indikator"])
+    assert not ws.cell(row=lain, column=4).protection.locked
 
 
 # 3. One fact, typed once: tests/test_buku_kerja.py::test_idm_recap_is_counted_from_the_villages_not_typed
