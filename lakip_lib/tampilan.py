@@ -264,7 +264,11 @@ class Grafik:
 
     @cached_property
     def _spec(self) -> dict[str, Any]:
-        return self.chart.to_dict()
+        # the figure's own text alternative describes it; Vega's generated (English) ARIA
+        # descriptions of axes and marks are left out
+        spec = self.chart.to_dict()
+        spec["config"] = {**spec.get("config", {}), "aria": False}
+        return spec
 
     def spec(self) -> dict[str, Any]:
         return self._spec
