@@ -265,9 +265,11 @@ class Grafik:
     @cached_property
     def _spec(self) -> dict[str, Any]:
         # the figure's own text alternative describes it; Vega's generated (English) ARIA
-        # descriptions of axes and marks are left out
+        # descriptions of axes and legends are left out
         spec = self.chart.to_dict()
-        spec["config"] = {**spec.get("config", {}), "aria": False}
+        config = spec.setdefault("config", {})
+        for guide in ("axis", "legend"):
+            config[guide] = {**config.get(guide, {}), "aria": False}
         return spec
 
     def spec(self) -> dict[str, Any]:

@@ -37,7 +37,8 @@ PERIKSA = """() => {
   const teks = 'article p, article li, article h1, article h2, article h3, article h4, ' +
     'article figcaption, article caption .lakip-judul-tabel, .bd-header-announcement';
   for (const e of document.querySelectorAll(teks)) {
-    if (!e.offsetParent || e.closest('.lakip-alt')) continue;  // not shown (or screen-reader only)
+    // not shown (closed disclosure, display none) or screen-reader only
+    if (!e.checkVisibility() || e.closest('.lakip-alt')) continue;
     const r = e.getBoundingClientRect(), w = gulir(e);
     const batas = w ? w.getBoundingClientRect() : { left: 0, right: lebar };
     if (r.width && (r.left < batas.left - 1 || r.right > batas.right + 1))
