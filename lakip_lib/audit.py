@@ -9,6 +9,7 @@ classified as rounding (`pembulatan`), anything else as an error of its kind.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -26,9 +27,14 @@ JENIS = {
     "arah": "Rumus arah indikator keliru",
     "kategori": "Kategori tidak sesuai skala",
     "total": "Total tidak sama dengan jumlah rinciannya",
-    "konsistensi": "Angka yang sama tercetak berbeda",
+    "konsistensi": "Angka tercetak berbeda dari data",
+    "ganda": "Satu angka tercetak berbeda di beberapa tempat",
+    "basis": "Basis hitungan berbeda dari data",
+    "kosong": "Sel turunan dibiarkan kosong",
+    "kalimat": "Angka atau pernyataan dalam kalimat tidak sesuai data",
     "kelengkapan": "Data tidak lengkap",
     "pembulatan": "Pembulatan",
+    "struktur": "Catatan struktur (bukan salah angka)",
 }
 TIDAK_LENGKAP = "tidak lengkap"
 
@@ -195,7 +201,10 @@ Penghitung = Callable[[DataTahun, str], tuple]
 
 
 def _normal(teks: str) -> str:
-    return " ".join(teks.lower().replace("milyar", "miliar").split())
+    kata = " ".join(teks.lower().replace("milyar", "miliar").split())
+    if "hampir" in kata or "belum" in kata:
+        return "belum tercapai" if ("tercapai" in kata or "memenuhi" in kata) else kata
+    return "tercapai" if kata in ("memenuhi target", "melampaui target") else kata
 
 
 def _kunci_anggaran(data: DataTahun, kunci: str) -> tuple[object, ...]:
@@ -244,10 +253,16 @@ def _kunci_indikator(data: DataTahun, kunci: str) -> tuple[object, ...]:
         b = kinerja.realisasi(data, kode, data.tahun)
         if a is None or b is None:
             return (None, "Realisasi dua tahun berturut-turut tidak tersedia.",
-                    f"{nama}: perubahan realisasi dari tahun lalu (%)")
+                    f"{nama}: perubahan realisasi dari tahun lalu (%)", "kalimat")
         return (rumus.selisih_persen(a, b),
                 f"({_a(b)} − {_a(a)}) ÷ {_a(a)} × 100; selisihnya sendiri {_a(b - a)} poin.",
-                f"{nama}: perubahan realisasi dari tahun lalu (%)")
+                f"{nama}: perubahan realisasi dari tahun lalu (%)", "kalimat")
+    if perihal == "status_target":
+        h = kinerja.hasil(data, kode)
+        status = None if h.tercapai is None else ("tercapai" if h.tercapai else "belum tercapai")
+        return (status, f"Capaian {_p(h.capaian)} terhadap target {_a(h.target)}; target "
+                        "tercapai bila capaian paling sedikit 100%.",
+                f"{nama}: tercapai tidaknya target", "kalimat")
     if perihal.startswith("realisasi."):
         tahun = int(perihal.split(".", 1)[1])
         return (kinerja.realisasi(data, kode, tahun), _cara_realisasi(data, kode, tahun),
@@ -272,7 +287,7 @@ def _kunci_kasus(data: DataTahun, kunci: str) -> tuple[object, ...]:
         a, b = kinerja.jumlah_kasus(data, data.tahun - 1), kinerja.jumlah_kasus(data, data.tahun)
         return ((b - a) if a is not None and b is not None else None,
                 f"{b} kasus tahun {data.tahun} − {a} kasus tahun {data.tahun - 1}.",
-                "pertambahan jumlah kasus dari tahun lalu")
+                "pertambahan jumlah kasus dari tahun lalu", "kalimat")
     tahun = int(kunci.rsplit(".", 1)[1])
     kelompok = kinerja.kasus_per_kelompok(data, tahun)
     return (kinerja.jumlah_kasus(data, tahun),
@@ -299,13 +314,17 @@ def _kunci_idm(data: DataTahun, kunci: str) -> tuple[object, ...]:
         lalu = kinerja.status_desa(data, tahun - 1) or {}
         if sekarang.get("Mandiri") is None or lalu.get("Mandiri") is None:
             return None, "Jumlah desa Mandiri dua tahun tidak lengkap.", "tambahan desa Mandiri"
+        gerak = ", ".join(f"{s} {sekarang[s] - lalu[s]:+d}" for s in sekarang
+                          if sekarang[s] is not None and lalu.get(s) is not None
+                          and sekarang[s] != lalu[s])
         return (sekarang["Mandiri"] - lalu["Mandiri"],
                 f"Desa Mandiri {sekarang['Mandiri']} tahun {tahun} − "
-                f"{lalu['Mandiri']} tahun {tahun - 1}.", "tambahan desa Mandiri")
+                f"{lalu['Mandiri']} tahun {tahun - 1}. Perubahan per status: {gerak}.",
+                "tambahan desa Mandiri", "kalimat")
     if kunci == "idm.minimal_maju":
         return (kinerja.jumlah([sekarang.get("Maju"), sekarang.get("Mandiri")]),
                 f"{sekarang.get('Maju')} desa Maju + {sekarang.get('Mandiri')} desa Mandiri.",
-                "desa berstatus minimal Maju")
+                "desa berstatus minimal Maju", "kalimat")
     th = int(kunci.rsplit(".", 1)[1])
     return (kinerja.jumlah_desa(kinerja.status_desa(data, th)),
             f"Jumlah desa semua status tahun {th}.", f"jumlah desa tahun {th}")
@@ -373,6 +392,15 @@ def _temuan_dilaporkan(data: DataTahun) -> Iterator[Temuan]:
                                   _fakta_kunci(data, kunci))
 
 
+def _perihal_kunci(data: DataTahun, kunci: str) -> str:
+    """A dilaporkan.csv key's subject in the reader's words."""
+    cari = _penghitung(data, kunci)
+    try:
+        return str(cari[1](data, kunci)[2]) if cari else kunci
+    except (KeyError, ValueError):
+        return kunci
+
+
 def _fakta_kunci(data: DataTahun, kunci: str) -> str:
     """The fact a dilaporkan.csv key is about, when the book shows that fact."""
     bagian = kunci.split(".")
@@ -428,8 +456,9 @@ def _banding_nilai(kunci: str, perihal: str, lokasi: str, tercetak: str, dihitun
     if dihitung is None:
         yield Temuan("kelengkapan", lokasi, perihal, tercetak, fmt.BELUM_TERSEDIA, cara, fakta)
     elif _normal(str(tercetak)) != _normal(str(dihitung)):
-        yield Temuan("konsistensi" if kunci.startswith("iku.") else "hitungan", lokasi, perihal,
-                     str(tercetak), str(dihitung), cara, fakta)
+        if jenis not in ("kalimat",):
+            jenis = "konsistensi" if kunci.startswith("iku.") else "hitungan"
+        yield Temuan(jenis, lokasi, perihal, str(tercetak), str(dihitung), cara, fakta)
 
 
 # --- tables with printed derived columns --------------------------------------------------------
@@ -558,6 +587,15 @@ def _temuan_target(data: DataTahun) -> Iterator[Temuan]:
 def _temuan_pk_anggaran(data: DataTahun) -> Iterator[Temuan]:
     for b in data["pk_anggaran"].baris:
         prog = kinerja.anggaran_sasaran(data, b["sasaran"])
+        cakupan = _cakupan_pk(data, b["sasaran"], b["anggaran"])
+        if prog.anggaran != b["anggaran"] and cakupan:
+            yield Temuan("struktur", "Lampiran Perjanjian Kinerja",
+                         f"anggaran sasaran {b['sasaran']}", fmt.rupiah(b["anggaran"]),
+                         f"{fmt.rupiah(b['anggaran'])} untuk sasaran {', '.join(cakupan)}",
+                         f"Baris ini mencakup program sasaran {', '.join(cakupan)} (sasaran "
+                         f"{', '.join(cakupan[1:])} tidak punya baris sendiri); jumlahnya benar.",
+                         f.baris("pk_anggaran", b["sasaran"], "anggaran"))
+            continue
         if prog.anggaran is not None and prog.anggaran != b["anggaran"]:
             yield Temuan("konsistensi", "Lampiran Perjanjian Kinerja",
                          f"anggaran sasaran {b['sasaran']}", fmt.rupiah(b["anggaran"]),
@@ -567,10 +605,182 @@ def _temuan_pk_anggaran(data: DataTahun) -> Iterator[Temuan]:
                          f.baris("pk_anggaran", b["sasaran"], "anggaran"))
 
 
+# --- the same fact printed in several places ---------------------------------------------------
+
+@dataclass(frozen=True)
+class _Tercetak:
+    fakta: str
+    lokasi: str
+    perihal: str
+    nilai: Decimal | str  # a number as printed (its decimals kept) or a word
+
+
+def _semua_tercetak(data: DataTahun) -> Iterator[_Tercetak]:
+    """Every printed figure of the source that names a fact, wherever the data records it."""
+    akhir = data.periode_renstra[1]
+    if data.ada("iku_dilaporkan"):
+        for b in data["iku_dilaporkan"].baris:
+            kode, nama = b["indikator"], kinerja.indikator(data, b["indikator"])["nama"]
+            ke_akhir = b["dasar_target"] == "akhir_renstra"
+            for ukuran, fakta in (
+                    ("target", f.indikator(kode, "target_renstra", akhir) if ke_akhir
+                     else f.indikator(kode, "target")),
+                    ("realisasi", f.indikator(kode, "realisasi", data.tahun)),
+                    ("capaian", f.indikator(kode, "capaian_akhir_renstra" if ke_akhir
+                                            else "capaian")),
+                    ("kategori", "" if ke_akhir else f.indikator(kode, "kategori"))):
+                if b[ukuran] is not None and fakta:
+                    yield _Tercetak(fakta, b["lokasi"], f"{nama}: {ukuran}", b[ukuran])
+    if data.ada("dilaporkan"):
+        for b in data["dilaporkan"].baris:
+            fakta = _fakta_kunci(data, b["kunci"])
+            if fakta:
+                try:
+                    nilai: Decimal | str = Decimal(b["nilai"])
+                except ArithmeticError:
+                    nilai = b["nilai"]
+                yield _Tercetak(fakta, b["lokasi"], _perihal_kunci(data, b["kunci"]), nilai)
+    for b in data["program_kinerja"].baris:
+        if b["kode_indikator"]:
+            lokasi = f"{b['tabel_sumber'] or 'Tabel program'} ({b['sasaran']}), {b['kode']}"
+            kode = b["kode_indikator"]
+            for ukuran, fakta in (("target", f.indikator(kode, "target")),
+                                  ("realisasi", f.indikator(kode, "realisasi", data.tahun)),
+                                  ("capaian", f.indikator(kode, "capaian"))):
+                kolom = "capaian_dilaporkan" if ukuran == "capaian" else f"{ukuran}_dilaporkan"
+                if b[kolom] is not None:
+                    yield _Tercetak(fakta, lokasi, f"{b['indikator']}: {ukuran}", b[kolom])
+    for b in data["efisiensi"].baris:
+        lokasi = f"Tabel 3.41, {b['nama']} ({b['indikator']})"
+        if b["kode_indikator"] and b["capaian_dilaporkan"] is not None:
+            yield _Tercetak(f.indikator(b["kode_indikator"], "capaian"), lokasi,
+                            f"{b['indikator']}: capaian", b["capaian_dilaporkan"])
+        if b["kode_anggaran"] and b["penyerapan_dilaporkan"] is not None:
+            yield _Tercetak(f.anggaran(b["kode_anggaran"], "penyerapan"), lokasi,
+                            f"penyerapan {b['nama']}", b["penyerapan_dilaporkan"])
+    for b in data["anggaran"].baris:
+        if b["penyerapan_dilaporkan"] is not None:
+            yield _Tercetak(f.anggaran(b["kode"], "penyerapan"), f"Tabel 3.31, {b['kode']}",
+                            f"penyerapan {b['nama']}", b["penyerapan_dilaporkan"])
+    for b in data["idm_status"].baris:
+        if b["jumlah_dilaporkan"] is not None:
+            yield _Tercetak(f.baris("idm", str(b["tahun"]), "jumlah"),
+                            "Bab III, tabel status desa menurut IDM",
+                            f"jumlah desa tahun {b['tahun']}", Decimal(b["jumlah_dilaporkan"]))
+
+
+def _sama(a: Decimal | str, b: Decimal | str) -> bool:
+    """Two printed figures state the same value: words alike, numbers equal at the coarser of
+    their two printed precisions (54,9 and 54,90 agree; 98,62 and 98,6 agree)."""
+    if isinstance(a, str) or isinstance(b, str):
+        return _normal(str(a)) == _normal(str(b))
+    desimal = min(_presisi(a), _presisi(b))
+    return _bulat(a, desimal) == _bulat(b, desimal)
+
+
+def _teks_tercetak(nilai: Decimal | str) -> str:
+    return nilai if isinstance(nilai, str) else _a(nilai, _presisi(nilai))
+
+
+def _temuan_ganda(data: DataTahun) -> Iterator[Temuan]:
+    """Every pair of places that print one fact with two different values."""
+    per_fakta: dict[str, list[_Tercetak]] = {}
+    for t in _semua_tercetak(data):
+        per_fakta.setdefault(t.fakta, []).append(t)
+    menurut_data = {t.fakta: t.seharusnya for t in _perbandingan_dasar(data) if t.fakta}
+    for fakta, cetak in per_fakta.items():
+        kelompok: list[list[_Tercetak]] = []
+        for t in cetak:
+            sama = next((k for k in kelompok if _sama(k[0].nilai, t.nilai)), None)
+            if sama is None:
+                kelompok.append([t])
+            else:
+                sama.append(t)
+        for i, a in enumerate(kelompok):
+            for b in kelompok[i + 1:]:
+                di_a = "; ".join(dict.fromkeys(t.lokasi for t in a))
+                di_b = "; ".join(dict.fromkeys(t.lokasi for t in b))
+                yield Temuan("ganda", f"{di_a} dan {di_b}", a[0].perihal,
+                             f"{_teks_tercetak(a[0].nilai)} ({di_a}) dan "
+                             f"{_teks_tercetak(b[0].nilai)} ({di_b})",
+                             menurut_data.get(fakta, "sama di semua tempat"),
+                             "Satu angka yang sama dicetak dengan dua nilai berbeda; angka menurut "
+                             "data ada di kolom seharusnya.")
+
+
+# --- a count that uses a base other than the data's ---------------------------------------------
+
+def _temuan_basis(data: DataTahun) -> Iterator[Temuan]:
+    """A target or realisasi counted in villages (or kecamatan) above the number the data has:
+    a base that is not the number of villages. Judged for any programme indicator whose unit
+    names one of the counted entities."""
+    jumlah = {"desa": len(data["desa"].baris), "kecamatan": len(data["kecamatan"].baris)}
+    for b in data["program_kinerja"].baris:
+        satuan = (b["satuan"] or "").strip().lower()
+        if satuan not in jumlah or not jumlah[satuan]:
+            continue
+        ada = jumlah[satuan]
+        lokasi = f"{b['tabel_sumber'] or 'Tabel program'} ({b['sasaran']}), {b['kode']} {b['nama']}"
+        for ukuran in ("target", "realisasi"):
+            if b[ukuran] is not None and b[ukuran] > ada:
+                yield Temuan("basis", lokasi, f"{b['indikator']}: {ukuran}",
+                             f"{_a(b[ukuran], 0)} {satuan}", f"paling banyak {ada} {satuan}",
+                             f"Menurut data tahun {data.tahun} ada {ada} {satuan} "
+                             f"({data[satuan].berkas}); angka ini memakai jumlah yang lain.")
+
+
+# --- derived cells the source left blank --------------------------------------------------------
+
+def _temuan_kosong(data: DataTahun) -> Iterator[Temuan]:
+    """A derived cell printed blank although its inputs are there (every row of the tables with
+    derived columns). Only for a table whose derived column the data transcribes at all: an
+    edition without a printed source has nothing left blank."""
+    if not any(b["capaian_dilaporkan"] is not None for b in data["program_kinerja"].baris):
+        return
+    for s_ in data["sasaran"].kolom("kode"):
+        for mentah, h in zip(data["program_kinerja"].cari(sasaran=s_),
+                             kinerja.program_kinerja(data, s_), strict=True):
+            if mentah["capaian_dilaporkan"] is None and h.capaian is not None:
+                yield Temuan("kosong", f"{mentah['tabel_sumber'] or 'Tabel program'} ({s_}), "
+                             f"{h.kode} {h.nama}", f"{h.indikator}: capaian", "kosong",
+                             _p(h.capaian), f"{_rumus_capaian(h.target, h.realisasi, h.arah)} = "
+                             f"{_p(h.capaian)}.")
+    if not any(b["efisiensi_dilaporkan"] is not None for b in data["efisiensi"].baris):
+        return
+    for mentah, h in zip(data["efisiensi"].baris, kinerja.efisiensi(data), strict=True):
+        if mentah["efisiensi_dilaporkan"] is None and h.efisiensi is not None:
+            yield Temuan("kosong", f"Tabel 3.41, {h.nama} ({h.indikator})", "efisiensi",
+                         "kosong", _a(h.efisiensi),
+                         f"{_a(h.capaian_kinerja)} ÷ {_a(h.penyerapan)} × 100.")
+
+
+# --- a PK budget line that covers more than one sasaran -----------------------------------------
+
+def _cakupan_pk(data: DataTahun, sasaran: str, anggaran_: int) -> list[str] | None:
+    """The sasaran whose programmes add up to a PK line: its own plus sasaran that have no PK
+    line of their own; None when no such set adds up."""
+    tanpa_baris = [s for s in data["sasaran"].kolom("kode")
+                   if data["pk_anggaran"].satu(sasaran=s) is None]
+    for n in range(1, len(tanpa_baris) + 1):
+        for lain in itertools.combinations(tanpa_baris, n):
+            cakupan = [sasaran, *lain]
+            total = kinerja.jumlah([kinerja.anggaran_sasaran(data, s).anggaran for s in cakupan])
+            if total == anggaran_:
+                return cakupan
+    return None
+
+
 PEMERIKSA: tuple[Callable[[DataTahun], Iterator[Temuan]], ...] = (
     _temuan_iku, _temuan_dilaporkan, _temuan_target, _temuan_anggaran, _temuan_efisiensi,
     _temuan_program_kinerja, _temuan_cpr, _temuan_idm, _temuan_pk_anggaran,
 )
+PEMERIKSA_SILANG: tuple[Callable[[DataTahun], Iterator[Temuan]], ...] = (
+    _temuan_ganda, _temuan_basis, _temuan_kosong,
+)
+
+
+def _perbandingan_dasar(data: DataTahun) -> list[Temuan]:
+    return [t for pemeriksa in PEMERIKSA for t in pemeriksa(data)]
 
 
 def ada_sumber(data: DataTahun) -> bool:
@@ -586,7 +796,8 @@ def perbandingan(data: DataTahun) -> list[Temuan]:
     document)."""
     if not ada_sumber(data):
         return []
-    return [t for pemeriksa in PEMERIKSA for t in pemeriksa(data)]
+    return [*_perbandingan_dasar(data),
+            *(t for pemeriksa in PEMERIKSA_SILANG for t in pemeriksa(data))]
 
 
 def periksa(data: DataTahun) -> list[Temuan]:

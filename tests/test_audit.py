@@ -16,8 +16,9 @@ def temuan() -> list[Temuan]:
 
 
 def cari(temuan: list[Temuan], lokasi: str, perihal: str) -> Temuan:
+    """The one finding at a place about a subject (pairs of places are looked up by kind)."""
     cocok = [t for t in temuan if (t.lokasi == lokasi or t.lokasi.startswith((lokasi + " ",
-             lokasi + ","))) and perihal in t.perihal]
+             lokasi + ","))) and perihal in t.perihal and t.jenis != "ganda"]
     assert len(cocok) == 1, "\n".join(map(str, temuan))
     return cocok[0]
 
@@ -109,3 +110,67 @@ def test_findings_speak_the_readers_words_not_internal_keys(temuan):
     for t in temuan:
         for teks in (t.lokasi, t.perihal):
             assert not kunci.search(teks), teks
+
+
+def test_one_fact_printed_with_two_values_is_reported_per_pair(temuan):
+    ganda = [t for t in temuan if t.jenis == "ganda" and t.perihal == "jumlah realisasi anggaran"]
+    assert len(ganda) == 1
+    assert ganda[0].dilaporkan == ("90.961.032.708 (Ikhtisar Eksekutif) dan 90.960.332.708 "
+                                   "(Subbab 3.4; Tabel 3.31, baris JUMLAH)")
+    assert ganda[0].seharusnya == "90.960.332.708"
+    asfr = [t for t in temuan if t.jenis == "ganda" and "(ASFR 15–19): capaian" in t.perihal]
+    assert len(asfr) == 3  # 102,95, 106,25 and 0: every pair of the three printed values
+
+
+def test_a_count_on_another_base_than_the_data(temuan):
+    t = cari(temuan, "Tabel 3.15 (S4), S4.P1.S8", "batas desa: target")
+    assert (t.jenis, t.dilaporkan, t.seharusnya) == ("basis", "154 desa", "paling banyak 153 desa")
+
+
+def test_a_derived_cell_left_blank(temuan):
+    t = cari(temuan, "Tabel 3.13 (S3), S3.P1.K2", "capaian")
+    assert (t.jenis, t.dilaporkan, t.seharusnya) == ("kosong", "kosong", "2,00%")
+
+
+def test_statements_in_sentences_against_the_data(temuan):
+    t = cari(temuan, "Uraian CPR subbab 3.2", "tercapai tidaknya target")
+    assert (t.jenis, t.dilaporkan, t.seharusnya) == ("kalimat", "hampir memenuhi target",
+                                                     "tercapai")
+    mandiri = cari(temuan, "Sasaran 4", "tambahan desa Mandiri")
+    assert mandiri.jenis == "kalimat" and "Maju -19" in mandiri.hitungan
+
+
+def test_no_false_positives(temuan):
+    """A capaian right from the printed target and realisasi is not a finding (the realisasi
+    is); a PK budget line that covers two sasaran is a structure note."""
+    assert not [t for t in temuan if "Desa Maju: capaian" in t.perihal and t.lokasi in (
+        "Ikhtisar Eksekutif", "Tabel 3.1", "Bab IV Penutup")]
+    assert cari(temuan, "Ikhtisar Eksekutif", "Desa Maju: realisasi").jenis == "hitungan"
+    s1 = cari(temuan, "Lampiran Perjanjian Kinerja", "anggaran sasaran S1")
+    assert s1.jenis == "struktur" and "S1, S2" in s1.seharusnya
+
+
+def test_every_class_works_for_another_agency(tmp_path):
+    """The fixture agency's own codes and names, with a printed predecessor added: the same
+    classes of finding, in its words, with no code change."""
+    import shutil
+
+    from .test_instansi_lain import CONTOH
+    akar = tmp_path / "data"
+    shutil.copytree(CONTOH, akar)
+    (akar / "2026" / "iku_dilaporkan.csv").write_text(
+        "indikator,lokasi,dasar_target,target,realisasi,capaian,kategori\n"
+        "AKB,Ikhtisar Eksekutif,pk,13.8,13.9,100.72,Sangat Tinggi\n"
+        "AKB,Tabel 3.1,pk,13.8,13.90,99.28,Sangat Tinggi\n", encoding="utf-8")
+    (akar / "2026" / "dilaporkan.csv").write_text(
+        "kunci,nilai,lokasi\nAKB.status_target,tercapai,Uraian AKB subbab 3.2\n",
+        encoding="utf-8")
+    hasil = audit.periksa(data.muat(2026, akar))
+    arah = [t for t in hasil if t.jenis == "arah"]
+    assert [(t.lokasi, t.dilaporkan, t.seharusnya) for t in arah] == [
+        ("Ikhtisar Eksekutif", "100,72%", "99,28%")]
+    assert arah[0].perihal == "Angka Kematian Bayi: capaian"
+    ganda = [t for t in hasil if t.jenis == "ganda"]
+    assert [t.perihal for t in ganda] == ["Angka Kematian Bayi: capaian"]
+    kalimat = [t for t in hasil if t.jenis == "kalimat"]
+    assert len(kalimat) == 1 and kalimat[0].seharusnya == "belum tercapai"
