@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 GALAT = "galat"
 PERINGATAN = "peringatan"
+PANJANG_MAKS = 300  # characters of a value quoted back in a message
+
+# Control characters (e.g. terminal escape sequences) and bidirectional controls that a quoted
+# value could carry into the analyst's terminal: shown as their code instead.
+_TAK_TAMPAK = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e"
+                         r"\u2060\u2066-\u2069\ufeff]")
+
+
+def _tampak(teks: str) -> str:
+    """A message as the terminal will show it: invisible characters named, long text cut."""
+    teks = _TAK_TAMPAK.sub(lambda m: f"<U+{ord(m.group(0)):04X}>", teks)
+    return teks if len(teks) <= 4 * PANJANG_MAKS else teks[: 4 * PANJANG_MAKS] + " …"
 
 
 @dataclass(frozen=True, order=True)
@@ -23,9 +36,9 @@ class Masalah:
         if self.baris is not None:
             tempat.append(f"baris {self.baris}")
         if self.kolom is not None:
-            tempat.append(f'kolom "{self.kolom}"')
+            tempat.append(f'kolom "{_tampak(self.kolom)[:PANJANG_MAKS]}"')
         awalan = "Peringatan: " if self.tingkat == PERINGATAN else ""
-        return f"{', '.join(tempat)}: {awalan}{self.pesan}"
+        return f"{', '.join(tempat)}: {awalan}{_tampak(self.pesan)}"
 
 
 def urutan(m: Masalah) -> tuple[str, int, str, str]:

@@ -446,3 +446,13 @@ def test_missing_chromium_is_said_before_any_work(tmp_path: Path):
     assert hasil.returncode == 1
     assert "Chromium tidak ditemukan" in hasil.stderr and "--tanpa-pdf" in hasil.stderr
     assert "Traceback" not in hasil.stderr and not (tmp_path / "_build" / "jb").exists()
+
+
+def test_messages_never_carry_terminal_escapes_or_whole_megabytes(salinan_data: Path, capsys):
+    from lakip_lib import cli
+
+    _ganti_semua(["kecamatan.csv"], "kecamatan\n", "kecamatan,\x1b[2Jx" + "y" * 100_000 + "\n")(
+        salinan_data)
+    assert cli.main(["--data", str(salinan_data), "validate", "2024"]) == 1
+    galat = capsys.readouterr().err
+    assert "\x1b" not in galat and "<U+001B>[2Jx" in galat and len(galat) < 20_000
