@@ -460,7 +460,9 @@ def _baca_tabel(ds: Dataset, path: Path, p: _Pengumpul, periode: tuple[int, int]
     try:
         baris_csv = list(csv.reader(io.StringIO(teks, newline="")))
     except csv.Error as e:
-        p.tambah(nama, None, None, f"berkas CSV tidak dapat dibaca ({e}).")
+        sebab = (f"sebuah sel lebih panjang dari {csv.field_size_limit()} karakter; periksa "
+                 "tanda kutip yang tidak ditutup" if "field larger" in str(e) else str(e))
+        p.tambah(nama, None, None, f"berkas CSV tidak dapat dibaca ({sebab}).")
         return None
     if not baris_csv:
         p.tambah(nama, None, None, "berkas kosong; baris pertama harus berisi nama kolom.")

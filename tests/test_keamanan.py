@@ -142,6 +142,8 @@ KASUS_ANGKA = [
           "data/2024/catatan_sumber.csv", 2, "catatan", "U+0007"),
     Kasus("karakter NUL", _sel("2024/catatan_sumber.csv", 3, "lokasi", "Tabel\x003.1"),
           "data/2024/catatan_sumber.csv", 3, "lokasi", "U+0000"),
+    Kasus("tanda kutip tak ditutup", _tambah_baris("kecamatan.csv", '"BARU' + "x" * 200_000),
+          "data/kecamatan.csv", None, None, "tanda kutip yang tidak ditutup"),
     Kasus("sel teks sangat panjang", _sel("2024/catatan_sumber.csv", 2, "catatan", "x" * 50_000),
           "data/2024/catatan_sumber.csv", 2, "catatan", "teks terlalu panjang"),
     Kasus("kode sasaran seperti jalur", _sel("sasaran.csv", 2, "kode", "../../x"),
