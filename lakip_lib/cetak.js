@@ -34,6 +34,19 @@
     });
   }
 
+  /* A link from one page of the site to another ("lampiran.html#temuan-3") points into this one
+     document once printed: keep the anchor when its target is here, else keep only the text.
+     Otherwise Chromium writes the local print server's address (a random port) into the PDF. */
+  function arahkanTautan() {
+    document.querySelectorAll("a[href]").forEach(function (a) {
+      var url = new URL(a.href, window.location.href);
+      if (url.origin !== window.location.origin) return;
+      var target = url.hash && document.getElementById(decodeURIComponent(url.hash.slice(1)));
+      if (target) a.setAttribute("href", url.hash);
+      else a.removeAttribute("href");
+    });
+  }
+
   window.lakipSiapkanCetak = function () {
     var artikel = document.querySelector("article.bd-article") || document.body;
     var sampul = artikel.querySelector(".lakip-sampul");
@@ -75,6 +88,7 @@
     isiDaftar(bagian[2], gambar, "lakip-daftar-gambar");
     if (pengantar) pengantar.after(depan); else artikel.prepend(depan);
     if (sampul) artikel.prepend(sampul);
+    arahkanTautan();
     document.body.classList.add("lakip-cetak");
     return { isi: isi.length, tabel: tabel.length, gambar: gambar.length, daftar_isi: isi };
   };

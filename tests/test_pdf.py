@@ -170,3 +170,9 @@ def test_pdf_is_tagged_and_in_indonesian(pdf):
     assert akar["/Lang"] == "id"
     assert bool(akar["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in akar
     assert pdf.metadata.title.startswith("Laporan Akuntabilitas Kinerja Instansi Pemerintah")
+
+
+def test_links_point_into_the_pdf_or_outside_never_to_the_print_server(pdf):
+    alamat = [a["/A"].get("/URI", "") for hal in pdf.pages for a in
+              (x.get_object() for x in hal.get("/Annots") or []) if "/A" in a]
+    assert not [u for u in alamat if "127.0.0.1" in u or "localhost" in u]
