@@ -261,6 +261,7 @@ def siapkan_sumber(d: DataTahun, src: Path, cache_umum: Path, dengan_pdf: bool =
     konfigurasi["author"] = i["nama"]
     tema = konfigurasi["sphinx"]["config"]["html_theme_options"]
     tema["announcement"] = edisi.pengumuman(d, dengan_pdf)
+    tema["extra_footer"] = edisi.catatan_kaki(d)
     teks_konfigurasi = yaml.safe_dump(konfigurasi, allow_unicode=True, sort_keys=False)
     teks_toc = yaml.safe_dump(daftar_isi(d), sort_keys=False)
     cache.tulis_jika_berbeda(src / "_config.yml", teks_konfigurasi)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from lakip_lib import cache, data, pdf, rilis
+from lakip_lib import format as fmt
 from lakip_lib.data import DataTahun
 from lakip_lib.schema import DATASETS, Tipe
 from lakip_lib.tampilan import json_aman
@@ -52,14 +53,65 @@ def pengumuman(d: DataTahun, dengan_pdf: bool) -> str:
     if dengan_pdf:
         tautan.append(f'<a class="lakip-unduh" href="{escape(pdf.nama_berkas(d))}" download>'
                       f"Unduh PDF</a>")
-    tautan.append(f'<a class="lakip-unduh" href="{FOLDER_DATA}/datapackage.json">Unduh data '
-                  "(CSV + skema)</a>")
+    tautan.append(f'<a class="lakip-unduh" href="{FOLDER_DATA}/index.html">Unduh data</a>')
     label = escape(rilis.label(d.edisi))
-    asal = f"data {sidik_data(d)} · kode {escape(komit_kode())}"
     return (f'<span class="lakip-edisi">LAKIP {d.tahun} · {label}</span> '
             '<span class="lakip-pemilih" data-edisi="' + str(d.tahun) + '"></span> '
-            + " · ".join(tautan)
-            + f' <span class="lakip-asal" title="Sidik data masukan dan komit kode">{asal}</span>')
+            + " · ".join(tautan))
+
+
+def catatan_kaki(d: DataTahun) -> str:
+    """The footer line of the edition's own date (the build date follows it, from Sphinx)."""
+    return (f"Edisi {escape(rilis.label(d.edisi))}, terbit "
+            f"{escape(fmt.tanggal(d.edisi['tanggal_terbit']))}.")
+
+
+_HALAMAN = """<!DOCTYPE html>
+<html lang="id"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{judul}</title>
+<style>body{{font-family:system-ui,sans-serif;max-width:46rem;margin:0 auto;padding:1rem 1.2rem;
+line-height:1.55;color:#1d2530}} a{{color:#1f5f8b}} dt{{font-weight:600;margin-top:.9em}}
+dd{{margin:.2em 0 0 0}} code{{font-size:.9em;overflow-wrap:anywhere}}</style></head>
+<body><main><p><a href="{kembali}">← Kembali ke LAKIP {tahun}</a></p>
+<h1>{judul}</h1>
+{isi}
+</main></body></html>
+"""
+
+
+def _halaman(d: DataTahun, judul: str, isi: str, kembali: str) -> str:
+    return _HALAMAN.format(judul=escape(judul), isi=isi, kembali=kembali, tahun=d.tahun)
+
+
+def halaman_data(d: DataTahun, sumber: list[dict[str, Any]]) -> str:
+    """The "Unduh data" page: each dataset with its description and its CSV."""
+    butir = "".join(
+        f'<dt><a href="{escape(s["path"])}">{escape(s["path"].rsplit("/", 1)[-1])}</a></dt>'
+        f"<dd>{escape(s['description'])}</dd>" for s in sumber)
+    isi = (f"<p>Semua angka dalam LAKIP {d.tahun} dihitung dari berkas-berkas berikut (CSV, "
+           "UTF-8). Skema setiap berkas (nama kolom, tipe, dan keterangannya) tercantum dalam "
+           f'<a href="datapackage.json">paket data (JSON, Frictionless Data Package)</a>.</p>'
+           f"<dl>{butir}</dl>")
+    return _halaman(d, f"Data LAKIP {d.tahun}", isi, "../index.html")
+
+
+def halaman_tentang(d: DataTahun) -> str:
+    """The "Tentang edisi ini" page: what the edition is and how to tell its exact inputs."""
+    isi = (
+        f"<p>Edisi ini adalah <b>{escape(rilis.label(d.edisi))}</b> dari Laporan Akuntabilitas "
+        f"Kinerja Instansi Pemerintah tahun {d.tahun} {escape(d.instansi['nama'])}, terbit "
+        f"{escape(fmt.tanggal(d.edisi['tanggal_terbit']))}. Tanggal di kaki setiap halaman "
+        "adalah tanggal halaman itu dibangun, bukan tanggal terbit edisi.</p>"
+        "<p>Setiap angka dalam laporan dihitung ulang oleh komputer dari data masukan, bukan "
+        'diketik ulang. Data masukan dapat <a href="data/index.html">diunduh</a>. Dua kode '
+        "berikut memastikan bahwa laporan yang Anda baca dibuat dari data dan program yang "
+        "sama dengan laporan lain yang memuat kode yang sama:</p>"
+        f"<dl><dt>Sidik data</dt><dd><code>{sidik_data(d)}</code> — ringkasan seluruh berkas "
+        "data masukan; berubah bila satu angka saja berubah.</dd>"
+        f"<dt>Versi program</dt><dd><code>{escape(komit_kode())}</code> — versi program yang "
+        "menyusun laporan ini.</dd></dl>")
+    return _halaman(d, "Tentang edisi ini", isi, "index.html")
 
 
 def tulis_paket_data(d: DataTahun, tujuan: Path) -> Path:
@@ -91,6 +143,8 @@ def tulis_paket_data(d: DataTahun, tujuan: Path) -> Path:
     tulis = folder / "datapackage.json"
     tulis.write_text(json_aman(json.dumps(paket, ensure_ascii=False, indent=1)) + "\n",
                      encoding="utf-8")
+    (folder / "index.html").write_text(halaman_data(d, sumber), encoding="utf-8")
+    (tujuan / "tentang.html").write_text(halaman_tentang(d), encoding="utf-8")
     return tulis
 
 

@@ -105,4 +105,24 @@ def test_every_page_shows_label_provenance_and_edition_list(situs_2024: Path):
     assert edisi[0]["tahun"] == 2024 and edisi[0]["label"] == "Final, Januari 2025"
     isi = teks(situs_2024 / "bab4_penutup.html")
     assert "LAKIP 2024 · Final, Januari 2025" in isi
-    assert re.search(r"data [0-9a-f]{12} · kode \S+", isi)
+    assert not re.search(r"\b[0-9a-f]{10,}\b", isi)  # no fingerprints in the reader's view
+    # the footer tells the edition's date from the build date, and links the provenance page
+    assert re.search(r"Edisi Final, Januari 2025, terbit \d{1,2} \w+ 2025\. Halaman ini "
+                     r"dibangun pada \d{1,2} \w+ \d{4} · Tentang edisi ini", isi), isi[-300:]
+    tentang = teks(situs_2024 / "tentang.html")
+    assert re.search(r"Sidik data [0-9a-f]{12} — ", tentang)
+    assert re.search(r"Versi program \S+ — ", tentang)
+
+
+def test_data_download_page_lists_every_dataset_with_description_and_csv(situs_2024: Path):
+    import json
+
+    paket = json.loads((situs_2024 / "data" / "datapackage.json").read_text())
+    halaman = (situs_2024 / "data" / "index.html").read_text(encoding="utf-8")
+    assert 'href="data/index.html">Unduh data</a>' in (situs_2024 / "ikhtisar.html").read_text(
+        encoding="utf-8")
+    assert 'href="datapackage.json"' in halaman
+    isi = teks(situs_2024 / "data" / "index.html")
+    for sumber in paket["resources"]:
+        assert f'href="{sumber["path"]}"' in halaman and (situs_2024 / "data" / sumber["path"]).is_file()
+        assert sumber["description"] and " ".join(sumber["description"].split()) in isi
