@@ -85,7 +85,7 @@ def _notebook_tanpa_cap_waktu(path: Path) -> str:
     return json.dumps(nb, sort_keys=True)
 
 
-STEMPEL_TANGGAL = re.compile(r"Terakhir diperbarui pada [^<]*")
+STEMPEL_TANGGAL = re.compile(r"Halaman ini dibangun pada [^<]*")  # the declared build date
 
 
 def test_two_clean_builds_give_identical_notebooks_and_html(situs_2024: Path, tmp_path: Path):
