@@ -13,6 +13,7 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from lakip_lib.format import angka_persis
 from lakip_lib.format import rupiah as format_rupiah
 from lakip_lib.masalah import GALAT, PERINGATAN
 from lakip_lib.schema import KOLOM_IDM, PANDUAN_NARASI
@@ -262,17 +263,18 @@ _KALI_JANGGAL = Decimal(20)  # a value this many times larger or smaller than la
 def _janggal(nilai: Decimal, satuan: str, pembanding: Decimal | None, uraian: str) -> str | None:
     """Why a value is implausible for its unit or against a reference value, or None."""
     if satuan.strip() == "%" and not Decimal(0) <= nilai <= Decimal(100):
-        return f"nilai {nilai} berada di luar 0–100 padahal satuannya persen."
+        return f"nilai {angka_persis(nilai)} berada di luar 0–100 padahal satuannya persen."
     if pembanding is None or pembanding == 0:
         return None
     if nilai == 0:
-        return f"nilai turun menjadi 0 dari {pembanding} ({uraian})."
+        return f"nilai turun menjadi 0 dari {angka_persis(pembanding)} ({uraian})."
     rasio = nilai / pembanding
     if rasio >= _KALI_JANGGAL or rasio <= 1 / _KALI_JANGGAL:
         kali = rasio if rasio >= 1 else 1 / rasio
         arah = "lebih besar" if rasio >= 1 else "lebih kecil"
-        return (f"nilai {nilai} sekitar {kali:.0f} kali {arah} daripada {pembanding} ({uraian}); "
-                "mungkin salah satuan, misalnya 0,7412 untuk 74,12.")
+        return (f"nilai {angka_persis(nilai)} sekitar {kali:.0f} kali {arah} daripada "
+                f"{angka_persis(pembanding)} ({uraian}); mungkin salah satuan, misalnya persen "
+                "yang diketik sebagai pecahan (0,7412 untuk 74,12).")
     return None
 
 

@@ -33,6 +33,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lakip_lib import data, isian_edisi, jurnal
+from lakip_lib.format import angka_persis, rupiah
 from lakip_lib.masalah import GALAT, PERINGATAN, Masalah, ValidasiGagal
 from lakip_lib.schema import BY_NAME, KOLOM_IDM, Dataset, Kolom, Tipe
 from lakip_lib.sel import parse
@@ -809,7 +810,8 @@ def _dikosongkan(calon: _Calon, lama: data.DataTahun,
                 continue
             uraian = ", ".join(f"{n}={v}" for n, v in zip(lembar.ds.kunci, kunci, strict=True))
             hasil.append(Masalah(calon.tempat, di_lembar[kunci], lembar.judul(k),
-                                 f'nilai "{b[k.nama]}" yang sudah diimpor sebelumnya dikosongkan '
+                                 f'nilai "{_seperti_excel(b[k.nama], k)}" yang sudah diimpor '
+                                 "sebelumnya dikosongkan "
                                  f"({uraian}); nilai itu dihapus dan kini belum tersedia.",
                                  PERINGATAN))
     return hasil
@@ -879,6 +881,16 @@ def _dari_sel(nilai: Any, k: Kolom) -> tuple[str, str | None]:
                         f"{_JENIS_SEL[k.tipe]}. Hapus isinya lalu ketik angkanya saja (tanpa Rp, %, "
                         "atau titik ribuan yang diketik manual).")
     return teks, None
+
+
+def _seperti_excel(teks: str, k: Kolom) -> str:
+    """A stored number as an Indonesian spreadsheet shows it (2.29 → 2,29)."""
+    nilai, pesan = parse(teks, k)
+    if pesan or nilai is None or k.tipe in (Tipe.TEKS, Tipe.TAHUN):
+        return teks
+    if k.tipe is Tipe.RUPIAH:
+        return rupiah(nilai)
+    return angka_persis(Decimal(nilai))
 
 
 def _belum_diisi(baris: dict[str, str], lembar: Lembar) -> bool:

@@ -33,6 +33,13 @@ def angka(nilai: Angka | None, desimal: int = 2) -> str:
     return teks.replace("\N{MINUS SIGN}", "-")
 
 
+def angka_persis(nilai: Decimal) -> str:
+    """Every decimal the value has, Indonesian style: `Decimal('0.7412')` → `0,7412`
+    (for messages quoting what the analyst typed)."""
+    eksponen = nilai.normalize().as_tuple().exponent
+    return angka(nilai, max(0, -eksponen) if isinstance(eksponen, int) else 0)
+
+
 def angka_alami(nilai: Angka | None) -> str:
     """Whole numbers without decimals (`13`), others with two (`6,63`): for counts and scores
     whose precision is not fixed by an indicator definition."""

@@ -49,3 +49,9 @@ def test_terbilang_small_amounts():
 
 def test_baca_angka_inverts_persen():
     assert fmt.baca_angka(fmt.persen(D("1234.5"))) == D("1234.50")
+
+
+def test_angka_persis_keeps_every_decimal_typed():
+    assert fmt.angka_persis(D("0.7412")) == "0,7412"
+    assert fmt.angka_persis(D("1000.50")) == "1.000,5"
+    assert fmt.angka_persis(D("772")) == "772"

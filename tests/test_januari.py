@@ -43,7 +43,7 @@ def test_emptying_imported_values_removes_them_and_says_what_is_missing(isian_20
     cpr = isi_sel(xlsx, "target", {"indikator": "CPR"}, target=None)
     keluaran = _impor(akar, xlsx, capsys)
     assert (f'lembar "realisasi", baris {iku3}, kolom "Realisasi (satuan indikator)": Peringatan: '
-            'nilai "2.29" yang sudah diimpor sebelumnya dikosongkan (indikator=IKU3, '
+            'nilai "2,29" yang sudah diimpor sebelumnya dikosongkan (indikator=IKU3, '
             "tahun=2025); nilai itu dihapus dan kini belum tersedia.") in keluaran
     assert f'lembar "kasus_kekerasan", baris {anak}, kolom "Jumlah kasus (kasus)"' in keluaran
     assert f'lembar "pk_anggaran", baris {pk}, kolom "Anggaran (Rp)"' in keluaran
@@ -83,16 +83,17 @@ def test_implausible_values_warn_in_a_draft_and_stop_a_final_unless_confirmed(is
     cpr = isi_sel(xlsx, "target", {"indikator": "CPR"}, target=0.772)
     keluaran = _impor(akar, xlsx, capsys)
     assert (f'lembar "realisasi", baris {idg}, kolom "Realisasi (satuan indikator)": Peringatan: '
-            "nilai 0.7412 sekitar 99 kali lebih kecil daripada 73.27 (realisasi tahun 2024); "
-            "mungkin salah satuan, misalnya 0,7412 untuk 74,12. Bila angka ini memang benar, "
+            "nilai 0,7412 sekitar 99 kali lebih kecil daripada 73,27 (realisasi tahun 2024); "
+            "mungkin salah satuan, misalnya persen yang diketik sebagai pecahan (0,7412 untuk "
+            "74,12). Bila angka ini memang benar, "
             "tulis alasannya di kolom konfirmasi.") in keluaran
     assert (f'lembar "target", baris {cpr}, kolom "Target (satuan indikator)": Peringatan: nilai '
-            "0.772 sekitar 100 kali lebih kecil daripada 76.9 (target tahun 2024)") in keluaran
+            "0,772 sekitar 100 kali lebih kecil daripada 76,9 (target tahun 2024)") in keluaran
 
     tulis_narasi(akar / "2025")
     finalkan(xlsx, "Final, Januari 2026", date(2025, 2, 14))
     laporan = _impor_gagal(akar, 2025, xlsx, capsys)
-    assert f'lembar "realisasi", baris {idg}, kolom "Realisasi (satuan indikator)": nilai 0.7412' \
+    assert f'lembar "realisasi", baris {idg}, kolom "Realisasi (satuan indikator)": nilai 0,7412' \
            in laporan and "Ditemukan 2 galat" in laporan
     isi_sel(xlsx, "realisasi", {"indikator": "IKU1"}, realisasi=74.12)
     isi_sel(xlsx, "target", {"indikator": "CPR"},

@@ -52,21 +52,21 @@ def test_every_january(salinan_data: Path, tmp_path: Path, capsys):
             'teks "74,12": koma desimal tidak dibaca sebagai angka') in tolak
     isi_sel(xlsx, "realisasi", {"indikator": "IKU1"}, realisasi=0.7412)  # 4: the % slip instead
     draf = lakip("import", "2025", str(xlsx))
-    assert "nilai 0.7412 sekitar 99 kali lebih kecil daripada 73.27" in draf
-    assert "nilai 0.772 sekitar 100 kali lebih kecil daripada 76.9" in draf
+    assert "nilai 0,7412 sekitar 99 kali lebih kecil daripada 73,27" in draf
+    assert "nilai 0,772 sekitar 100 kali lebih kecil daripada 76,9" in draf
 
     isi_sel(xlsx, "realisasi", {"indikator": "IKU3"}, realisasi=None)  # 1: not known after all
     kosong = lakip("import", "2025", str(xlsx))
-    assert 'nilai "2.29" yang sudah diimpor sebelumnya dikosongkan (indikator=IKU3' in kosong
+    assert 'nilai "2,29" yang sudah diimpor sebelumnya dikosongkan (indikator=IKU3' in kosong
 
     isi_sel(xlsx, "realisasi", {"indikator": "IKU3"}, realisasi=2.29)
     finalkan(xlsx, "Final, Januari 2026", date(2025, 2, 14))
     (salinan_data / "2025" / "narasi" / "S2.md").write_text(
         "## Konteks\n\nKasus turun menjadi 12 berkat layanan baru.\n", encoding="utf-8")
     final = lakip("import", "2025", str(xlsx), kode=1)
-    assert f'lembar "realisasi", baris {idg}, kolom "Realisasi (satuan indikator)": nilai 0.7412' \
+    assert f'lembar "realisasi", baris {idg}, kolom "Realisasi (satuan indikator)": nilai 0,7412' \
         in final
-    assert f'lembar "target", baris {cpr}, kolom "Target (satuan indikator)": nilai 0.772' in final
+    assert f'lembar "target", baris {cpr}, kolom "Target (satuan indikator)": nilai 0,772' in final
     assert 'data/2025/narasi/S2.md, baris 3: uraian memuat angka "12"' in final
     isi_sel(xlsx, "realisasi", {"indikator": "IKU1"}, realisasi=74.6)
     isi_sel(xlsx, "target", {"indikator": "CPR"}, target=77.2)
