@@ -24,6 +24,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
@@ -44,6 +45,9 @@ BARIS_CADANGAN = 100  # unlocked empty rows under the data, for rows the analyst
 UKURAN_MAKS = 20 * 1024 * 1024  # bytes of the .xlsx; a filled workbook is ~100 KiB
 ISI_MAKS = 100 * 1024 * 1024  # bytes once unzipped, checked before any parsing
 BARIS_MAKS = 10_000  # rows of one sheet; the largest table has a few hundred
+_TERLALU_PANJANG = (f"lembar ini berisi lebih dari {BARIS_MAKS:,} baris".replace(",", ".")
+                    + "; buku kerja LAKIP hanya berisi beberapa ratus baris. Hapus baris kosong "
+                    "yang terformat atau salin isiannya ke template baru.")
 KOLOM_LEBIH = 5  # columns read right of a sheet's table, to notice a column added there
 LEBAR_MAKS = 60
 _ABU = PatternFill("solid", fgColor="E7E6E6")
@@ -568,10 +572,7 @@ class _Buku:
         percentage-formatted cell as the percentage shown (98,04% → 98.04), a formula as its
         value; a formula Excel never computed is a problem. None when the sheet is too long."""
         tempat = f'{self.nama}, lembar "{lembar}"'
-        terlalu_panjang = Masalah(tempat, None, None, f"lembar ini berisi lebih dari "
-                                  f"{BARIS_MAKS:,} baris".replace(",", ".") + "; buku kerja LAKIP "
-                                  "hanya berisi beberapa ratus baris. Hapus baris kosong yang "
-                                  "terformat atau salin isiannya ke template baru.")
+        terlalu_panjang = Masalah(tempat, None, None, _TERLALU_PANJANG)
         if (self.nilai[lembar].max_row or 0) > BARIS_MAKS:
             masalah.append(terlalu_panjang)
             return None
@@ -604,6 +605,9 @@ class _Buku:
 
 
 def _buka(berkas: Path, masalah: list[Masalah]) -> _Buku | None:
+    """The workbook opened for reading, or None with the reason in `masalah`. Size, sheet length
+    and merged cells are checked on the zip and the sheets' XML before openpyxl parses anything
+    (openpyxl reads a whole sheet to size it when the sheet does not declare its size)."""
     if not berkas.is_file():
         masalah.append(Masalah(str(berkas), None, None, "berkas ini tidak ditemukan."))
         return None
@@ -624,37 +628,61 @@ def _buka(berkas: Path, masalah: list[Masalah]) -> _Buku | None:
             if sum(i.file_size for i in arsip.infolist()) > ISI_MAKS:
                 masalah.append(terlalu_besar)
                 return None
+            cacat = [Masalah(f'{berkas.name}, lembar "{nama}"', None, None, pesan)
+                     for nama, (bagian, keadaan) in _bagian_lembar(arsip).items()
+                     for pesan in _periksa_xml(arsip, bagian, keadaan)]
+        if cacat:
+            masalah += cacat
+            return None
         buku = _Buku(berkas.name, load_workbook(berkas, read_only=True, data_only=True),
                      load_workbook(berkas, read_only=True))
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError,
+            ElementTree.ParseError):
         masalah.append(bukan_xlsx)
         return None
-    for nama in buku.sheetnames:
-        ws = buku.nilai[nama]
-        if ws.sheet_state != "visible":
-            masalah.append(Masalah(f'{berkas.name}, lembar "{nama}"', None, None,
-                                   "lembar ini disembunyikan. Tampilkan lagi (klik kanan nama "
-                                   "lembar → Tampilkan) dan periksa isinya, atau hapus lembarnya."))
-        gabung = _sel_gabung(berkas, ws._worksheet_path)  # read-only sheets keep no merge list
-        if gabung:
-            masalah.append(Masalah(f'{berkas.name}, lembar "{nama}"', None, None,
-                                   f"lembar ini memuat sel yang digabung ({gabung}). Pisahkan "
-                                   "dulu (Beranda → Gabung & Tengahkan → Pisahkan Sel) agar "
-                                   "setiap nilai berada di selnya sendiri."))
     return buku
 
 
-def _sel_gabung(berkas: Path, bagian: str) -> str | None:
-    """The first merged range of a sheet, read from its XML in chunks (bounded memory)."""
-    pola = re.compile(rb"<(?:\w+:)?mergeCell\s+ref=\"([A-Z0-9:]+)\"")
-    sisa = b""
-    with zipfile.ZipFile(berkas) as arsip, arsip.open(bagian) as f:
+_NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+
+def _bagian_lembar(arsip: zipfile.ZipFile) -> dict[str, tuple[str, str]]:
+    """Sheet name → its XML part in the zip and its state (visible, hidden, veryHidden), from
+    xl/workbook.xml and its relationships."""
+    tujuan = {r.get("Id"): r.get("Target", "")
+              for r in ElementTree.fromstring(arsip.read("xl/_rels/workbook.xml.rels"))}
+    hasil = {}
+    for lembar in ElementTree.fromstring(arsip.read("xl/workbook.xml")).iter():
+        if lembar.tag.endswith("}sheet"):
+            target = tujuan.get(lembar.get(f"{_NS_REL}id"), "")
+            bagian = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            hasil[lembar.get("name", "")] = (bagian, lembar.get("state", "visible"))
+    return hasil
+
+
+_BARIS_XML = re.compile(rb"<(?:\w+:)?row[\s>/]")
+_GABUNG_XML = re.compile(rb"<(?:\w+:)?mergeCell\s+ref=\"([A-Z0-9:]+)\"")
+
+
+def _periksa_xml(arsip: zipfile.ZipFile, bagian: str, keadaan: str) -> list[str]:
+    """Why a sheet cannot be read as a table, from its XML read in chunks (bounded memory and
+    time): hidden, more rows than any LAKIP table, or merged cells."""
+    if keadaan != "visible":
+        return ["lembar ini disembunyikan. Tampilkan lagi (klik kanan nama lembar → Tampilkan) "
+                "dan periksa isinya, atau hapus lembarnya."]
+    baris, sisa = 0, b""
+    with arsip.open(bagian) as f:
         while potongan := f.read(1 << 20):
-            cocok = pola.search(sisa + potongan)
-            if cocok:
-                return cocok.group(1).decode("ascii")
+            baris += len(_BARIS_XML.findall(potongan))
+            if baris > BARIS_MAKS:
+                return [_TERLALU_PANJANG]
+            gabung = _GABUNG_XML.search(sisa + potongan)
+            if gabung:
+                return [f"lembar ini memuat sel yang digabung ({gabung.group(1).decode()}). "
+                        "Pisahkan dulu (Beranda → Gabung & Tengahkan → Pisahkan Sel) agar setiap "
+                        "nilai berada di selnya sendiri."]
             sisa = potongan[-200:]
-    return None
+    return []
 
 
 def _periksa_nama_lembar(nama: list[str], berkas: str, masalah: list[Masalah]) -> None:

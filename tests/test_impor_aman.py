@@ -87,17 +87,22 @@ def test_merged_cells_and_hidden_sheets_are_refused(tahun_2025, capsys):
     assert 'lembar "skala_kategori": lembar ini disembunyikan.' in laporan
 
 
-@pytest.mark.parametrize("dimensi", [True, False], ids=["dengan-dimensi", "tanpa-dimensi"])
-def test_a_million_row_sheet_is_refused(tahun_2025, capsys, dimensi):
+_BARIS_JAUH = ('<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+               "</sheetData>")
+_BARIS_BANYAK = "".join(f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>x</t></is></c></row>'
+                        for r in range(200, 20_200)) + "</sheetData>"
+_TANPA_DIMENSI = (r'<dimension ref="[^"]*"\s*/>', "")
+
+
+@pytest.mark.parametrize("baris_baru, dimensi", [
+    (_BARIS_JAUH, (r'<dimension ref="[^"]*"\s*/>', '<dimension ref="A1:D1048576"/>')),
+    (_BARIS_JAUH, _TANPA_DIMENSI),
+    (_BARIS_BANYAK, _TANPA_DIMENSI),
+], ids=["dimensi-sejuta", "baris-sejuta-tanpa-dimensi", "dua-puluh-ribu-baris"])
+def test_a_sheet_of_a_million_rows_is_refused(tahun_2025, capsys, baris_baru, dimensi):
     akar, xlsx = tahun_2025
-
-    def sejuta(x: str) -> str:
-        x = x.replace("</sheetData>", '<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>x'
-                                      "</t></is></c></row></sheetData>")
-        return re.sub(r'<dimension ref="[^"]*"\s*/>', '<dimension ref="A1:D1048576"/>' if dimensi
-                      else "", x)
-
-    _ganti_xml(xlsx, "realisasi", sejuta)
+    _ganti_xml(xlsx, "realisasi", lambda x: re.sub(*dimensi, x.replace("</sheetData>",
+                                                                        baris_baru)))
     laporan = _impor_gagal(akar, 2025, xlsx, capsys)
     assert 'lembar "realisasi": lembar ini berisi lebih dari 10.000 baris' in laporan
 
