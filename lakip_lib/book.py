@@ -21,6 +21,7 @@ from lakip_lib.data import DataTahun
 from lakip_lib.schema import DATASETS, STATUS_IDM
 from lakip_lib.tampilan import (
     Grafik,
+    Kalimat,
     Kolom,
     Koreksi,
     Nilai,
@@ -129,15 +130,28 @@ class Bagian:
         return Teks(isi)  # restricted Markdown, checked by validation, rendered by us
 
     # shared building blocks -------------------------------------------------------------
-    def _kalimat_kategori(self) -> str:
-        return narasi.sebaran_kategori(kinerja.jumlah_per_kategori(self.d),
-                                       kinerja.kategori_keseluruhan(self.d),
-                                       kinerja.nilai_keseluruhan(self.d),
-                                       kinerja.aturan_kesimpulan(self.d).uraian)
+    def _kalimat_kategori(self) -> Kalimat:
+        """The count per category and the verdict, the verdict as its fact."""
+        keseluruhan = kinerja.kategori_keseluruhan(self.d)
+        kalimat = narasi.sebaran_kategori(kinerja.jumlah_per_kategori(self.d), keseluruhan,
+                                          kinerja.nilai_keseluruhan(self.d),
+                                          kinerja.aturan_kesimpulan(self.d).uraian)
+        if keseluruhan is None:
+            return Kalimat(kalimat)
+        return Kalimat(kalimat, ((f"**{keseluruhan}**",
+                                  self._angka(f.KATEGORI_KESELURUHAN, keseluruhan)),))
 
-    def _kalimat_anggaran(self) -> Teks:
-        return teks(narasi.anggaran(kinerja.total_anggaran(self.d),
-                                    self.d.edisi.get("sumber_anggaran", "APBD")))
+    def _kalimat_anggaran(self) -> Kalimat:
+        """The budget sentence, its totals as their facts."""
+        t = kinerja.total_anggaran(self.d)
+        kalimat = narasi.anggaran(t, self.d.edisi.get("sumber_anggaran", "APBD"))
+        angka = [(fmt.rupiah(nilai), self._angka(f.anggaran("total", ukuran), fmt.rupiah(nilai)))
+                 for ukuran, nilai in (("anggaran", t.anggaran), ("realisasi", t.realisasi),
+                                       ("sisa", t.sisa)) if nilai is not None]
+        if t.penyerapan is not None:
+            angka.append((fmt.persen(t.penyerapan), self._angka(
+                f.anggaran("total", "penyerapan"), fmt.persen(t.penyerapan))))
+        return Kalimat(kalimat, tuple(angka))
 
     def _tabel_iku(self, kunci: str, judul: str, hasil: list[kinerja.HasilIndikator]) -> Tabel:
         sasaran = {b["kode"]: b["uraian"] for b in self.d["sasaran"].baris}
@@ -329,7 +343,7 @@ class Ikhtisar(Bagian):
     def kategori(self) -> Isi:
         jumlah = kinerja.jumlah_per_kategori(self.d)
         return Isi([
-            teks(self._kalimat_kategori()),
+            self._kalimat_kategori(),
             self.tabel("kategori", "Jumlah IKU per Kategori Capaian",
                        [Kolom("Kategori"), Kolom("Jumlah IKU", True)],
                        [(k, self._angka(f.kategori_jumlah(k), str(n)))
@@ -507,7 +521,7 @@ class Capaian(Bagian):
             self.tabel("skala", "Skala Ordinal Kategori Capaian (%)",
                        [Kolom("Capaian (%)"), Kolom("Kategori")], baris,
                        sumber=self._sumber_skala()),
-            teks(self._kalimat_kategori()),
+            self._kalimat_kategori(),
         ])
 
     def _sumber_skala(self) -> str:
@@ -1050,14 +1064,16 @@ class Penutup(Bagian):
         tercapai = [markdown_aman(h.nama) for h in hasil if h.tercapai]
         belum = [markdown_aman(h.nama) for h in hasil if h.tercapai is False]
         total = kinerja.total_anggaran(self.d)
-        kalimat = [self._kalimat_kategori()]
+        kalimat = []
         if tercapai:
             kalimat.append("Target yang tercapai: " + "; ".join(tercapai) + ".")
         if belum:
             kalimat.append("Target yang belum tercapai: " + "; ".join(belum) + ".")
-        kalimat.append(f"Penyerapan anggaran mencapai {fmt.persen(total.penyerapan)} dari "
-                       f"{fmt.rupiah(total.anggaran)}.")
-        return Isi([teks(*kalimat)])
+        serap, pagu = fmt.persen(total.penyerapan), fmt.rupiah(total.anggaran)
+        kalimat.append(f"Penyerapan anggaran mencapai {serap} dari {pagu}.")
+        return Isi([self._kalimat_kategori(), Kalimat("\n\n".join(kalimat), (
+            (serap, self._angka(f.anggaran("total", "penyerapan"), serap)),
+            (pagu, self._angka(f.anggaran("total", "anggaran"), pagu))))])
 
     def tindak_lanjut(self) -> Isi:
         return Isi([self.narasi("penutup")])

@@ -139,6 +139,38 @@ class Nilai:
                 f'sumber</span></summary><div class="lakip-koreksi-isi">{rincian}</div></details>')
 
 
+_TANDA = "\ue000{}\ue001"  # where a figure goes in a generated sentence (private-use characters)
+
+
+@dataclass(frozen=True)
+class Kalimat:
+    """A generated sentence (restricted Markdown, like `Teks`) whose figures are facts: each
+    figure is put, with its `data-fakta` and any correction marker, where its text first
+    appears inside the given passage; the correction notes follow the paragraph."""
+
+    markdown: str
+    angka: tuple[tuple[str, Nilai], ...] = ()  # (the passage holding the figure, the figure)
+
+    def html(self) -> str:
+        md = self.markdown
+        for i, (cari, nilai) in enumerate(self.angka):
+            md = md.replace(cari, cari.replace(nilai.teks, _TANDA.format(i), 1), 1)
+        hasil, koreksi = markdown_terbatas.ke_html(md), []
+        for i, (_, nilai) in enumerate(self.angka):
+            isi = nilai.html()
+            if nilai.koreksi:  # a footnote reference: a disclosure is not allowed inside <p>
+                koreksi.append(nilai)
+                n = len(koreksi)
+                isi += (f'<sup class="lakip-koreksi-rujuk"><a href="#{_jangkar(nilai)}" '
+                        f'aria-label="Catatan koreksi {n}: angka ini berbeda dari yang tercetak '
+                        f'di dokumen sumber">{n}</a></sup>')
+            hasil = hasil.replace(_TANDA.format(i), isi)
+        return hasil + (_catatan_koreksi(koreksi, kalimat=True) if koreksi else "")
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        return {"text/html": self.html(), "text/plain": self.markdown}
+
+
 def kotak_perbedaan(kelompok: Sequence[tuple[str, Sequence[tuple[str, Nilai, Koreksi]]]],
                     jumlah_temuan: int, tautan: str) -> Html:
     """The short box of headline figures that differ from the signed report: one plain line per
@@ -228,13 +260,22 @@ class Tabel:
         return {"text/html": self.html(), "text/plain": f"Tabel {self.nomor} {self.judul}"}
 
 
-def _catatan_koreksi(nilai: list[Nilai]) -> str:
-    """The numbered correction notes under a table: what the print edition shows on the same
-    page as the marked figures (closed disclosures do not print)."""
-    butir = "".join(f'<li><span class="lakip-koreksi-no">{i}</span> '
-                    f'{" ".join(k.html() for k in n.koreksi)}</li>'
-                    for i, n in enumerate(nilai, start=1))
-    return (f'<ol class="lakip-koreksi-catatan" aria-label="Catatan koreksi">{butir}</ol>')
+def _jangkar(nilai: Nilai) -> str:
+    return _slug(f"koreksi-{nilai.fakta}")
+
+
+def _catatan_koreksi(nilai: list[Nilai], kalimat: bool = False) -> str:
+    """The numbered correction notes under a table (what the print edition shows on the same
+    page as the marked figures: closed disclosures do not print) or under a paragraph (its
+    footnotes, on screen too, each the target of its reference)."""
+    butir = []
+    for i, n in enumerate(nilai, start=1):
+        jangkar = f' id="{_jangkar(n)}"' if kalimat else ""
+        butir.append(f'<li{jangkar}><span class="lakip-koreksi-no">{i}</span> '
+                     f'{" ".join(k.html() for k in n.koreksi)}</li>')
+    kelas = "lakip-koreksi-catatan" + (" lakip-koreksi-kalimat" if kalimat else "")
+    return f'<ol class="{kelas}" aria-label="Catatan koreksi">{"".join(butir)}</ol>'
+
 
 
 def _sel(nilai: Sel, kolom: Kolom, pertama: bool, nomor: int = 0) -> str:

@@ -146,3 +146,18 @@ def test_pdf_note_sits_on_the_page_of_its_marker(situs_2024: Path):
 ])
 def test_a_printed_place_names_its_chapter(lokasi, bab):
     assert bab_sumber(lokasi) == bab
+
+
+def test_sentences_state_their_facts_and_the_verdict_names_its_rule(situs_2024: Path,
+                                                                    fakta_2024):
+    assert sorted(set(fakta_2024["kategori.keseluruhan"]["Tinggi"])) == [
+        "bab3_capaian.html", "bab4_penutup.html", "ikhtisar.html"]
+    assert len(fakta_2024["kategori.keseluruhan"]) == 1
+    ikhtisar = (situs_2024 / "ikhtisar.html").read_text(encoding="utf-8")
+    assert ("dinilai dari rata-rata capaian seluruh IKU, dengan capaian tiap IKU dihitung paling "
+            "rendah 0% dan paling tinggi 120%, yaitu 79,95%, sehingga berkategori") in ikhtisar
+    rujukan = re.search(r'data-fakta="anggaran\.total\.realisasi">Rp90\.960\.332\.708</span>'
+                        r'<sup class="lakip-koreksi-rujuk"><a href="#([^"]+)"', ikhtisar)
+    assert rujukan
+    catatan = re.search(rf'<li id="{rujukan.group(1)}">(.*?)</li>', ikhtisar)
+    assert catatan and "<b>90.961.032.708</b>" in catatan.group(1)
