@@ -684,7 +684,7 @@ class Sasaran(Bagian):
         for h in self.iku:
             target_akhir = kinerja.target_akhir_renstra(self.d, h.kode)
             nilai_ = rumus.capaian(target_akhir, h.realisasi, h.arah)
-            isi.append(teks(narasi.akhir_renstra(h, target_akhir, akhir, nilai_)))
+            isi.append(teks(narasi.akhir_renstra(h, target_akhir, akhir, nilai_, self.tahun)))
             baris.append((h.nama, self._iku(h, "realisasi"),
                           self._angka(f.indikator(h.kode, "target_renstra", akhir),
                                       narasi.nilai(target_akhir, h.satuan, h.desimal)),

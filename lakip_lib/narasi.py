@@ -64,17 +64,28 @@ def perubahan(nama: str, sebelum: Decimal | None, sesudah: Decimal | None, tahun
         return f"Realisasi {md(nama)} tahun {tahun} sama dengan tahun {tahun - 1}."
     gerak = "naik" if selisih > 0 else "turun"
     membaik = (selisih > 0) == (arah is Arah.NAIK)
-    besar = md(nilai(abs(selisih), "" if satuan == "%" else satuan, desimal))
-    poin = " poin persentase" if satuan == "%" else ""
     relatif = f" ({fmt.persen(abs(selisih) / abs(sebelum) * 100)})" if sebelum != 0 else ""
     return (f"Dibandingkan tahun {tahun - 1} ({md(nilai(sebelum, satuan, desimal))}), realisasi "
-            f"{md(nama)} tahun {tahun} {gerak} {besar}{poin}{relatif}; perubahan ini "
+            f"{md(nama)} tahun {tahun} {gerak} {selisih_nilai(abs(selisih), satuan, desimal)}"
+            f"{relatif}; perubahan ini "
             f"{'membaik' if membaik else 'memburuk'} karena indikator ini makin baik bila makin "
             f"{'tinggi' if arah is Arah.NAIK else 'rendah'}.")
 
 
+def selisih_nilai(selisih: Decimal, satuan: str, desimal: int | None) -> str:
+    """A difference with its unit: `3,24 poin` (an index), `5,50 poin persentase`,
+    `0,02 anak per perempuan`."""
+    if satuan == "%":
+        return md(f"{nilai(selisih, '', desimal)} poin persentase")
+    if satuan in TANPA_SATUAN:
+        return md(f"{nilai(selisih, '', desimal)} poin")
+    return md(nilai(selisih, satuan, desimal))
+
+
 def akhir_renstra(h: HasilIndikator, target_akhir: Decimal | None, tahun_akhir: int,
-                  capaian_akhir: Decimal | None) -> str:
+                  capaian_akhir: Decimal | None, tahun: int | None = None) -> str:
+    """Item c: the distance to the end-of-Renstra target and, with `tahun` (this year), the
+    yearly progress that still reaches it."""
     if target_akhir is None or h.realisasi is None:
         return f"Target akhir Renstra ({tahun_akhir}) untuk {md(h.nama)} belum dapat dibandingkan."
     kalimat = (f"Target akhir periode Renstra tahun {tahun_akhir} untuk {md(h.nama)} adalah "
@@ -84,10 +95,16 @@ def akhir_renstra(h: HasilIndikator, target_akhir: Decimal | None, tahun_akhir: 
     jarak = target_akhir - h.realisasi if h.arah is Arah.NAIK else h.realisasi - target_akhir
     if jarak > 0:
         arah_gerak = "kenaikan" if h.arah is Arah.NAIK else "penurunan"
-        satuan = "" if h.satuan == "%" else h.satuan
-        poin = " poin persentase" if h.satuan == "%" else ""
-        return (kalimat + f"; masih diperlukan {arah_gerak} "
-                f"{md(nilai(jarak, satuan, h.desimal))}{poin} untuk mencapainya.")
+        kalimat += (f"; masih diperlukan {arah_gerak} "
+                    f"{selisih_nilai(jarak, h.satuan, h.desimal)} untuk mencapainya")
+        sisa = tahun_akhir - tahun if tahun is not None else 0
+        if sisa > 1:
+            kalimat += (f", atau rata-rata {selisih_nilai(jarak / sisa, h.satuan, h.desimal)} "
+                        f"per tahun selama {bilangan(sisa)} tahun tersisa ({tahun + 1}–"
+                        f"{tahun_akhir})")
+        elif sisa == 1:
+            kalimat += f" dalam satu tahun tersisa ({tahun_akhir})"
+        return kalimat + "."
     return kalimat + "; target akhir Renstra sudah terlampaui."
 
 
