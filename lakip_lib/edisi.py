@@ -85,7 +85,7 @@ def _halaman(d: DataTahun, judul: str, isi: str, kembali: str) -> str:
 
 
 def halaman_data(d: DataTahun, sumber: list[dict[str, Any]]) -> str:
-    """The "Unduh data" page: each dataset with its description and its CSV."""
+    """The "Unduh data" page: each dataset that has rows, with its description and its CSV."""
     butir = "".join(
         f'<dt><a href="{escape(s["path"])}">{escape(s["path"].rsplit("/", 1)[-1])}</a></dt>'
         f"<dd>{escape(s['description'])}</dd>" for s in sumber)
@@ -143,7 +143,8 @@ def tulis_paket_data(d: DataTahun, tujuan: Path) -> Path:
     tulis = folder / "datapackage.json"
     tulis.write_text(json_aman(json.dumps(paket, ensure_ascii=False, indent=1)) + "\n",
                      encoding="utf-8")
-    (folder / "index.html").write_text(halaman_data(d, sumber), encoding="utf-8")
+    berisi = [s for s in sumber if len(data.baris_mentah(folder / s["path"])) > 0]
+    (folder / "index.html").write_text(halaman_data(d, berisi), encoding="utf-8")
     (tujuan / "tentang.html").write_text(halaman_tentang(d), encoding="utf-8")
     return tulis
 
