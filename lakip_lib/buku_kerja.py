@@ -63,6 +63,8 @@ _JUDUL = PatternFill("solid", fgColor="1F4E79")
 
 
 KONFIRMASI = Kolom("konfirmasi", Tipe.TEKS, wajib=False)  # a sheet column, kept in konfirmasi.csv
+INFO_INDIKATOR = (Kolom("nama_indikator", wajib=False), Kolom("satuan_indikator", wajib=False))
+# ^ shown beside an indicator code so the analyst knows what and in which unit to type; not imported
 JUDUL_KOLOM = {  # the header the analyst reads, with its unit; the import accepts it or the name
     "indikator": "Kode indikator", "tahun": "Tahun", "realisasi": "Realisasi",
     "keterangan": "Keterangan", "target": "Target", "dasar": "Dasar target",
@@ -78,6 +80,7 @@ JUDUL_KOLOM = {  # the header the analyst reads, with its unit; the import accep
     "nilai": "Nilai", "sumber": "Sumber data", "batas_bawah": "Capaian di atas (%)",
     "batas_atas": "Capaian sampai dengan (%)", "kategori": "Kategori",
     "konfirmasi": "Konfirmasi angka janggal (alasan)",
+    "nama_indikator": "Nama indikator", "satuan_indikator": "Satuan",
 }
 _JUDUL_KHUSUS = {
     ("anggaran", "realisasi"): "Realisasi (Rp)",
@@ -99,6 +102,7 @@ class Lembar:
     petunjuk: str
     tersembunyi: tuple[str, ...] = ()
     konfirmasi: bool = False
+    info_indikator: bool = False  # name and unit shown after the indicator code
 
     @property
     def ds(self) -> Dataset:
@@ -112,7 +116,12 @@ class Lembar:
     @property
     def kolom_lembar(self) -> tuple[Kolom, ...]:
         """Every column of the sheet, the confirmation column included."""
-        return (*self.kolom, KONFIRMASI) if self.konfirmasi else self.kolom
+        kolom: list[Kolom] = []
+        for k in self.kolom:
+            kolom.append(k)
+            if self.info_indikator and k.nama == "indikator":
+                kolom += INFO_INDIKATOR
+        return (*kolom, KONFIRMASI) if self.konfirmasi else tuple(kolom)
 
     @property
     def disimpan(self) -> tuple[str, ...]:
@@ -129,10 +138,10 @@ class Lembar:
 LEMBAR: tuple[Lembar, ...] = (
     Lembar("target", ("indikator",),
            "Target IKU tahun ini. Setelah Perjanjian Kinerja ditandatangani, isi target PK dan "
-           "ubah dasar menjadi pk.", konfirmasi=True),
+           "ubah dasar menjadi pk.", konfirmasi=True, info_indikator=True),
     Lembar("realisasi", ("indikator", "tahun"),
            "Realisasi indikator yang diukur langsung. Kosongkan bila belum ada angkanya.",
-           konfirmasi=True),
+           konfirmasi=True, info_indikator=True),
     Lembar("kasus_kekerasan", ("tahun", "kelompok"),
            "Jumlah kasus kekerasan yang dilaporkan tahun ini menurut kelompok korban.",
            konfirmasi=True),
@@ -278,7 +287,9 @@ def _tulis_petunjuk(ws: Worksheet, d: data.DataTahun) -> None:
 def _sifat(lembar: Lembar, k: Kolom) -> str:
     """What the analyst does with a column, said the way the sheet's own text says it."""
     if k.nama in lembar.terkunci:
-        return "dikunci"
+        return "dikunci pada baris yang sudah ada"
+    if k in INFO_INDIKATOR:
+        return "keterangan dari daftar indikator; tidak diisi dan tidak diimpor"
     if k is KONFIRMASI:
         return "diisi hanya bila lakip import menyebut angka di baris itu janggal padahal benar"
     if lembar.dataset == "anggaran" and k.tipe is Tipe.RUPIAH:
@@ -330,13 +341,19 @@ def _tulis_lembar(ws: Worksheet, lembar: Lembar, d: data.DataTahun) -> None:
     isi = baris_awal(lembar, d)
     yakin = _alasan_konfirmasi(d, lembar)
     induk = _kode_induk(lembar, isi)
+    info = {b["kode"]: b for b in d["indikator"].baris}
     _tulis_judul(ws, [lembar.judul(k) for k in kolom])
     for i, b in enumerate(isi, start=2):
         for j, k in enumerate(kolom, start=1):
-            nilai = yakin.get(lembar.kunci({n: _teks_nilai(v) for n, v in b.items()})) \
-                if k is KONFIRMASI else b.get(k.nama)
+            if k is KONFIRMASI:
+                nilai = yakin.get(lembar.kunci({n: _teks_nilai(v) for n, v in b.items()}))
+            elif k in INFO_INDIKATOR:
+                nilai = info.get(str(b.get("indikator")), {}).get(k.nama.split("_")[0])
+            else:
+                nilai = b.get(k.nama)
             sel = ws.cell(row=i, column=j, value=_ke_sel(nilai))
-            if k.nama in lembar.terkunci or _dihitung(lembar, k, b, induk):
+            if k.nama in lembar.terkunci or k in INFO_INDIKATOR or \
+                    _dihitung(lembar, k, b, induk):
                 sel.fill = _ABU
             else:
                 sel.protection = Protection(locked=False)
@@ -348,7 +365,7 @@ def _tulis_lembar(ws: Worksheet, lembar: Lembar, d: data.DataTahun) -> None:
             ws.cell(row=i, column=j).protection = Protection(locked=False)
     for j, k in enumerate(kolom, start=1):
         huruf = get_column_letter(j)
-        lebar = max([len(lembar.judul(k)), *(len(str(b.get(k.nama) or "")) for b in isi)]) + 2
+        lebar = max(len(str(ws.cell(row=i, column=j).value or "")) for i in range(1, len(isi) + 2)) + 2
         ws.column_dimensions[huruf].width = min(lebar, LEBAR_MAKS)
         validasi = _validasi(lembar, k, d)
         ws.add_data_validation(validasi)
@@ -414,7 +431,10 @@ def _validasi(lembar: Lembar, k: Kolom, d: data.DataTahun) -> DataValidation:
     if not pilihan and k.acuan is not None and d.ada(k.acuan[0]):
         pilihan = sorted({str(v) for v in d[k.acuan[0]].kolom(k.acuan[1]) if v is not None})
     if k.nama in lembar.terkunci:
-        return _dengan_pesan(DataValidation(), judul, "Dikunci: kunci baris ini tidak diubah.")
+        return _dengan_pesan(DataValidation(), judul, "Kunci baris: jangan diubah pada baris yang "
+                             "sudah ada; diisi hanya pada baris baru di bawah data.")
+    if k in INFO_INDIKATOR:
+        return _dengan_pesan(DataValidation(), judul, f"{_sifat(lembar, k).capitalize()}.")
     if pilihan and len(",".join(pilihan)) <= 250 and not any("," in p for p in pilihan):
         v = DataValidation(type="list", formula1='"' + ",".join(pilihan) + '"')
         pesan = "Pilih salah satu: " + ", ".join(pilihan)
@@ -773,6 +793,8 @@ def _baca_lembar(isi: list[list[Any]], lembar: Lembar, lama: data.DataTahun, ber
                 salah = True
             baris[k.nama] = teks
         alasan = baris.pop(KONFIRMASI.nama, "")
+        for k in INFO_INDIKATOR:
+            baris.pop(k.nama, None)
         if any(lembar.kunci(baris)):
             di_lembar.setdefault(lembar.kunci(baris), nomor)
         if salah or (any(baris.values()) and not _belum_diisi(baris, lembar)):

@@ -61,7 +61,7 @@ ISIAN: dict[str, Isi] = {
 }
 
 
-def _kolom(ws: Worksheet) -> list[Any]:
+def kolom(ws: Worksheet) -> list[Any]:
     """The column names of a sheet, read from its Indonesian headers."""
     judul = [c.value for c in ws[1]]
     lembar = next((lb for lb in LEMBAR if lb.dataset == ws.title), None)
@@ -73,7 +73,7 @@ def _kolom(ws: Worksheet) -> list[Any]:
 
 def baris(ws: Worksheet) -> list[tuple[int, dict[str, Any]]]:
     """(sheet row, {column: value}) for every non-empty data row."""
-    judul = _kolom(ws)
+    judul = kolom(ws)
     hasil = []
     for nomor, nilai in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
         if any(v is not None for v in nilai):
@@ -82,9 +82,9 @@ def baris(ws: Worksheet) -> list[tuple[int, dict[str, Any]]]:
 
 
 def tulis(ws: Worksheet, nomor: int, nilai: dict[str, Any]) -> None:
-    judul = _kolom(ws)
-    for kolom, v in nilai.items():
-        ws.cell(row=nomor, column=judul.index(kolom) + 1).value = v  # None empties the cell
+    judul = kolom(ws)
+    for nama, v in nilai.items():
+        ws.cell(row=nomor, column=judul.index(nama) + 1).value = v  # None empties the cell
 
 
 def isi_buku_kerja(path: Path) -> None:

@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 from lakip_lib import data, jurnal, tahun_baru
 
 from .conftest import REPO
-from .isian import baris, isi_buku_kerja
+from .isian import baris, isi_buku_kerja, kolom
 from .test_buku_kerja import _impor_gagal, _isi, _template, _ubah
 
 
@@ -68,7 +68,8 @@ def test_a_percentage_formatted_cell_imports_the_percentage_shown(tahun_2025):
     akar, xlsx = tahun_2025
     wb = load_workbook(xlsx)
     nomor = next(n for n, b in baris(wb["realisasi"]) if b["indikator"] == "IKU1")
-    sel = wb["realisasi"].cell(row=nomor, column=3, value=0.9804)
+    sel = wb["realisasi"].cell(row=nomor, column=kolom(wb["realisasi"]).index("realisasi") + 1,
+                               value=0.9804)
     sel.number_format = "0.00%"  # Excel shows 98,04%
     wb.save(xlsx)
     assert _lakip(akar, "import", "2025", str(xlsx)).returncode == 0

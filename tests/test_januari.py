@@ -103,8 +103,10 @@ def test_implausible_values_warn_in_a_draft_and_stop_a_final_unless_confirmed(is
         {"tabel": "target", "kunci": "CPR",
          "alasan": "Target PK memang 0,772 (angka pecahan), sudah dicek dengan Bappeda."}]
     (xlsx.parent / "baru").mkdir()
-    assert load_workbook(_template(akar, 2025, xlsx.parent / "baru"))["target"].cell(
-        row=cpr, column=4).value.startswith("Target PK memang")  # the next template keeps it
+    target = dict(baris(load_workbook(_template(akar, 2025, xlsx.parent / "baru"))["target"]))
+    assert target[cpr]["konfirmasi"].startswith("Target PK memang")  # the next template keeps it
+    assert (target[cpr]["nama_indikator"], target[cpr]["satuan_indikator"]) == (
+        "Contraceptive Prevalence Rate (CPR)", "%")  # what the code means, and its unit
 
 
 def test_a_percentage_outside_0_to_100_and_a_count_dropping_to_zero_are_flagged(isian_2025,
