@@ -47,7 +47,23 @@
     });
   }
 
+  /* In the single page every part is a section (id "document-<page>"): a link to another page
+     of the site ("lampiran.html", "lampiran.html#x") would print as a link to the temporary
+     print server (a different port each time, so the PDF bytes differed and the link was dead);
+     point it into the document instead (or drop the link when the target is not there). */
+  function tautanDalam() {
+    document.querySelectorAll("a[href]").forEach(function (a) {
+      var cocok = /^([\w-]+)\.html(#(.*))?$/.exec(a.getAttribute("href"));
+      if (!cocok) return;
+      var tujuan = [cocok[3], "document-" + cocok[1]].filter(function (id) {
+        return id && document.getElementById(id);
+      })[0];
+      if (tujuan) a.setAttribute("href", "#" + tujuan); else a.removeAttribute("href");
+    });
+  }
+
   window.lakipSiapkanCetak = function () {
+    tautanDalam();
     var artikel = document.querySelector("article.bd-article") || document.body;
     var sampul = artikel.querySelector(".lakip-sampul");
     var pengantar = artikel.querySelector("section#kata-pengantar");

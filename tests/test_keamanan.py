@@ -265,7 +265,7 @@ class _Unsur(HTMLParser):
 
 
 def test_no_payload_becomes_markup_or_script_on_any_page(situs_jahat: Path):
-    halaman = sorted(situs_jahat.glob("*.html"))
+    halaman = sorted(situs_jahat.rglob("*.html"))  # pages, data/index.html, tentang.html
     assert len(halaman) >= 12
     for path in halaman:
         p = _Unsur()
