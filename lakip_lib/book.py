@@ -21,6 +21,7 @@ from lakip_lib.data import DataTahun
 from lakip_lib.schema import DATASETS, STATUS_IDM
 from lakip_lib.tampilan import (
     Grafik,
+    Html,
     Kalimat,
     Kolom,
     Koreksi,
@@ -246,15 +247,7 @@ class Sampul(Bagian):
         ])])
 
     def kata_pengantar(self) -> Isi:
-        k, e = self.d.instansi["kepala"], self.d.edisi
-        return Isi([self.narasi("kata_pengantar"), blok("lakip-ttd", [
-            ("tempat", f"{e['tempat']}, {fmt.tanggal(e['tanggal_terbit'])}"),
-            ("jabatan", f"{k.get('jabatan', 'Kepala')},"),
-            ("ruang", "\u00a0"),
-            ("nama", k["nama"]),
-            ("pangkat", f"{k['pangkat']} / {k['golongan']}"),
-            ("nip", f"NIP. {k['nip']}"),
-        ])])
+        return Isi([self.narasi("kata_pengantar"), tanda_tangan(self.d)])
 
 
 _KALIMAT_TARGET_SEMENTARA = ("Perjanjian Kinerja tahun {tahun} belum ditandatangani: target "
@@ -1055,6 +1048,19 @@ def _pendek(nama: str) -> str:
 
 # --- Bab IV -----------------------------------------------------------------------------------
 
+def tanda_tangan(d: DataTahun) -> Html:
+    """The head of agency's signature block: place and date, position, name, rank, NIP."""
+    k, e = d.instansi["kepala"], d.edisi
+    return blok("lakip-ttd", [
+        ("tempat", f"{e['tempat']}, {fmt.tanggal(e['tanggal_terbit'])}"),
+        ("jabatan", f"{k.get('jabatan', 'Kepala')},"),
+        ("ruang", "\u00a0"),
+        ("nama", k["nama"]),
+        ("pangkat", f"{k['pangkat']} / {k['golongan']}"),
+        ("nip", f"NIP. {k['nip']}"),
+    ])
+
+
 class Penutup(Bagian):
     bab = "4"
     notebook = "bab4_penutup"
@@ -1076,7 +1082,8 @@ class Penutup(Bagian):
             (pagu, self._angka(f.anggaran("total", "anggaran"), pagu))))])
 
     def tindak_lanjut(self) -> Isi:
-        return Isi([self.narasi("penutup")])
+        """The closing narrative, signed by the head of agency as the foreword is."""
+        return Isi([self.narasi("penutup"), tanda_tangan(self.d)])
 
 
 # --- Lampiran ---------------------------------------------------------------------------------

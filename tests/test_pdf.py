@@ -176,3 +176,14 @@ def test_links_point_into_the_pdf_or_outside_never_to_the_print_server(pdf):
     alamat = [a["/A"].get("/URI", "") for hal in pdf.pages for a in
               (x.get_object() for x in hal.get("/Annots") or []) if "/A" in a]
     assert not [u for u in alamat if "127.0.0.1" in u or "localhost" in u]
+
+
+def test_penutup_is_signed_by_the_head_of_agency(baris):
+    import yaml
+
+    kepala = yaml.safe_load((Path(__file__).parent.parent / "data" / "instansi.yaml").read_text(
+        encoding="utf-8"))["kepala"]
+    awal = next(i for i, b in enumerate(baris) if "Bab IV Penutup" in b)  # the heading line
+    lampiran = next(i for i in range(awal + 1, len(baris)) if "Lampiran" in baris[i])
+    penutup = " ".join(" ".join(b) for b in baris[awal:lampiran])
+    assert kepala["nama"] in penutup and f"NIP. {kepala['nip']}" in penutup
