@@ -96,9 +96,11 @@ def halaman_data(d: DataTahun, sumber: list[dict[str, Any]]) -> str:
     return _halaman(d, f"Data LAKIP {d.tahun}", isi, "../index.html")
 
 
-def halaman_tentang(d: DataTahun) -> str:
+def halaman_tentang(d: DataTahun, dengan_pdf: bool) -> str:
     """The "Tentang edisi ini" page: what the edition is and how to tell its exact inputs."""
-    isi = (
+    unduh = (f'<p><a href="{escape(pdf.nama_berkas(d))}" download>Unduh PDF</a> · '
+             if dengan_pdf else "<p>") + '<a href="data/index.html">Unduh data</a></p>'
+    isi = unduh + (
         f"<p>Edisi ini adalah <b>{escape(rilis.label(d.edisi))}</b> dari Laporan Akuntabilitas "
         f"Kinerja Instansi Pemerintah tahun {d.tahun} {escape(d.instansi['nama'])}, terbit "
         f"{escape(fmt.tanggal(d.edisi['tanggal_terbit']))}. Tanggal di kaki setiap halaman "
@@ -145,7 +147,8 @@ def tulis_paket_data(d: DataTahun, tujuan: Path) -> Path:
                      encoding="utf-8")
     berisi = [s for s in sumber if len(data.baris_mentah(folder / s["path"])) > 0]
     (folder / "index.html").write_text(halaman_data(d, berisi), encoding="utf-8")
-    (tujuan / "tentang.html").write_text(halaman_tentang(d), encoding="utf-8")
+    dengan_pdf = (tujuan / pdf.nama_berkas(d)).exists()  # printed before the package is written
+    (tujuan / "tentang.html").write_text(halaman_tentang(d, dengan_pdf), encoding="utf-8")
     return tulis
 
 
