@@ -154,6 +154,14 @@ class Bagian:
                 f.anggaran("total", "penyerapan"), fmt.persen(t.penyerapan))))
         return Kalimat(kalimat, tuple(angka))
 
+    def _kalimat_iku(self, h: kinerja.HasilIndikator) -> Kalimat:
+        """An IKU's sentence of the year, its realisasi, target, capaian and kategori as facts
+        (in the order the sentence states them)."""
+        angka = tuple((n.teks if u != "kategori" else f"**{n.teks}**", n)
+                      for u in ("realisasi", "target", "capaian", "kategori")
+                      if (n := self._iku(h, u)).teks != fmt.BELUM_TERSEDIA)
+        return Kalimat(narasi.capaian_indikator(h, self.tahun), angka)
+
     def _tabel_iku(self, kunci: str, judul: str, hasil: list[kinerja.HasilIndikator]) -> Tabel:
         sasaran = {b["kode"]: b["uraian"] for b in self.d["sasaran"].baris}
         return self.tabel(kunci, judul, [
@@ -622,7 +630,7 @@ class Sasaran(Bagian):
     def target_realisasi(self) -> Isi:
         isi = Isi()
         for h in self.iku:
-            isi.append(teks(narasi.capaian_indikator(h, self.tahun)))
+            isi.append(self._kalimat_iku(h))
             isi.append(self.tabel(f"a-{h.kode}", f"Target dan Realisasi {h.nama} Tahun {self.tahun}",
                                   [Kolom("Indikator"), Kolom("Target", True),
                                    Kolom("Realisasi", True), Kolom("Capaian", True),

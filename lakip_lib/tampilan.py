@@ -154,7 +154,10 @@ class Kalimat:
     def html(self) -> str:
         md = self.markdown
         for i, (cari, nilai) in enumerate(self.angka):
-            md = md.replace(cari, cari.replace(nilai.teks, _TANDA.format(i), 1), 1)
+            ganti = cari.replace(nilai.teks, _TANDA.format(i), 1)
+            # a Markdown escape in front of the figure (a minus sign) goes with the figure
+            md = md.replace("\\" + cari, ganti, 1) if "\\" + cari in md else \
+                md.replace(cari, ganti, 1)
         hasil, koreksi = markdown_terbatas.ke_html(md), []
         for i, (_, nilai) in enumerate(self.angka):
             isi = nilai.html()

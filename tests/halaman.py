@@ -7,7 +7,9 @@ from pathlib import Path
 
 # what shows a figure as the source document printed it (the correction marks and notes, the
 # Ikhtisar's box of differences): left out when reading only the book's own figures
-KELAS_KOREKSI = ("lakip-koreksi", "lakip-koreksi-catatan", "lakip-perbedaan")
+KELAS_KOREKSI = ("lakip-koreksi", "lakip-koreksi-catatan", "lakip-perbedaan",
+                 "lakip-koreksi-rujuk")
+_BLOK = ("script", "style", "details", "ol", "aside", "sup")
 
 
 class _Teks(HTMLParser):
@@ -22,11 +24,11 @@ class _Teks(HTMLParser):
         return tag in ("script", "style") or any(k in self._tanpa for k in kelas)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style", "details", "ol", "aside"):
+        if tag in _BLOK:
             self._tumpukan.append(self._dilewati(tag, attrs))
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style", "details", "ol", "aside") and self._tumpukan:
+        if tag in _BLOK and self._tumpukan:
             self._tumpukan.pop()
 
     def handle_data(self, data: str) -> None:
