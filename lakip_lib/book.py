@@ -1056,16 +1056,23 @@ def _pendek(nama: str) -> str:
 
 # --- Bab IV -----------------------------------------------------------------------------------
 
-def tanda_tangan(d: DataTahun) -> Html:
-    """The head of agency's signature block: place and date, position, name, rank, NIP."""
-    k, e = d.instansi["kepala"], d.edisi
+def tanda_tangan(d: DataTahun, orang: dict[str, Any] | None = None, peran: str = "",
+                 tanggal: Any = None, bertempat: bool = True) -> Html:
+    """A signature block: place and date, role, position, name, rank, NIP. By default the head of
+    agency on the edition's date; lines whose data is absent (an elected official has no rank
+    or NIP) are left out."""
+    k, e = orang if orang is not None else d.instansi["kepala"], d.edisi
+    tempat = f"{e['tempat']}, {fmt.tanggal(tanggal or e['tanggal_terbit'])}" if bertempat \
+        else "\u00a0"
+    pangkat = " / ".join(str(k[x]) for x in ("pangkat", "golongan") if k.get(x))
     return blok("lakip-ttd", [
-        ("tempat", f"{e['tempat']}, {fmt.tanggal(e['tanggal_terbit'])}"),
+        ("tempat", tempat),
+        *([("peran", peran)] if peran else []),
         ("jabatan", f"{k.get('jabatan', 'Kepala')},"),
         ("ruang", "\u00a0"),
-        ("nama", k["nama"]),
-        ("pangkat", f"{k['pangkat']} / {k['golongan']}"),
-        ("nip", f"NIP. {k['nip']}"),
+        ("nama", k.get("nama") or "–"),
+        *([("pangkat", pangkat)] if pangkat else []),
+        *([("nip", f"NIP. {k['nip']}")] if k.get("nip") else []),
     ])
 
 
@@ -1096,6 +1103,21 @@ class Penutup(Bagian):
 
 # --- Lampiran ---------------------------------------------------------------------------------
 
+def _pihak(orang: dict[str, Any], peran: str, selaku: str) -> Html:
+    """One party of the Perjanjian Kinerja: name and position, then who it is in the form."""
+    return blok("lakip-pk-pihak", [
+        ("nama", f"Nama: {orang.get('nama') or '–'}"),
+        ("jabatan", f"Jabatan: {orang.get('jabatan') or '–'}"),
+        ("peran", f"{selaku}selanjutnya disebut {peran}."),
+    ])
+
+
+def _berdampingan(kelas: str, isi: list[Html]) -> Html:
+    """Blocks side by side (they wrap one under the other on a narrow screen)."""
+    return Html(f'<div class="{kelas}">' + "".join(h.html for h in isi) + "</div>",
+                "\n\n".join(h.polos for h in isi))
+
+
 class Lampiran(Bagian):
     bab = "L"
     notebook = "lampiran"
@@ -1103,7 +1125,7 @@ class Lampiran(Bagian):
     def rencana(self) -> list[tuple[str, str]]:
         """Tables whose data is empty for this agency or year (no village list, no finding,
         no note on a source document) are left out rather than shown empty."""
-        item = [("tabel", "pk"), ("tabel", "dataset")]
+        item = [("tabel", "pk"), ("tabel", "pk-program"), ("tabel", "dataset")]
         if self.d["desa"].baris:
             item.append(("tabel", "desa"))
         if self._temuan:
@@ -1121,23 +1143,53 @@ class Lampiran(Bagian):
         return self.d["catatan_sumber"].baris if self.d.ada("catatan_sumber") else []
 
     def perjanjian_kinerja(self) -> Isi:
+        """The Perjanjian Kinerja laid out as the signed form: the two parties, the commitment,
+        both signature blocks, then the sasaran/indicator/target table and programme budgets."""
         k, pk = self.d.instansi["kepala"], self.d.edisi.get("perjanjian_kinerja", {})
         pihak2 = pk.get("pihak_kedua", {})
-        hasil = kinerja.hasil_iku(self.d)
-        sasaran = {b["kode"]: b["uraian"] for b in self.d["sasaran"].baris}
         sementara = [teks(_KALIMAT_TARGET_SEMENTARA.format(tahun=self.tahun))] \
             if _target_renstra(self.d) else []
         return Isi([
             *sementara,
-            teks(f"Pihak pertama: **{markdown_aman(k['nama'])}**, "
-                 f"{markdown_aman(k.get('jabatan', 'Kepala'))}. Pihak kedua: "
-                 f"**{markdown_aman(pihak2.get('nama', '–'))}**, "
-                 f"{markdown_aman(pihak2.get('jabatan', '–'))}."),
-            self.tabel("pk", f"{pk.get('judul', 'Perjanjian Kinerja')}",
-                       [Kolom("Sasaran strategis"), Kolom("Indikator kinerja"),
-                        Kolom("Target", True)],
-                       [(sasaran[h.sasaran], h.nama, self._iku(h, "target")) for h in hasil]),
+            blok("lakip-pk-kepala", [
+                ("judul", str(pk.get("judul") or f"Perjanjian Kinerja Tahun {self.tahun}")),
+                ("instansi", self.d.instansi["nama"]),
+                ("pemerintah", self.d.instansi.get("pemerintah") or self.d.instansi["kabupaten"]),
+            ]),
+            teks("Untuk mewujudkan pemerintahan yang efektif, transparan, akuntabel, dan "
+                 "berorientasi pada hasil, yang bertanda tangan di bawah ini:"),
+            _pihak(k, "Pihak Pertama", ""),
+            _pihak(pihak2, "Pihak Kedua", "selaku atasan Pihak Pertama, "),
+            teks("Pihak Pertama berjanji mewujudkan target kinerja tahunan yang tercantum pada "
+                 "tabel di bawah ini sebagai bagian dari sasaran jangka menengah dalam Renstra, "
+                 "dan bertanggung jawab atas berhasil atau tidaknya target tersebut dicapai. "
+                 "Pihak Kedua memantau pelaksanaannya dan mengevaluasi capaiannya."),
+            _berdampingan("lakip-pk-ttd", [
+                tanda_tangan(self.d, pihak2, "Pihak Kedua,", bertempat=False),
+                tanda_tangan(self.d, k, "Pihak Pertama,", pk.get("tanggal")),
+            ]),
+            self._tabel_target_pk(pk),
+            self._tabel_program_pk(),
         ])
+
+    def _tabel_target_pk(self, pk: dict[str, Any]) -> Tabel:
+        sasaran = {b["kode"]: b["uraian"] for b in self.d["sasaran"].baris}
+        return self.tabel("pk", f"Sasaran, Indikator, dan Target {pk.get('judul') or 'Perjanjian Kinerja'}",
+                          [Kolom("No.", True), Kolom("Sasaran strategis"),
+                           Kolom("Indikator kinerja"), Kolom("Target", True)],
+                          [(str(n), sasaran[h.sasaran], h.nama, self._iku(h, "target"))
+                           for n, h in enumerate(kinerja.hasil_iku(self.d), start=1)],
+                          sumber=self.d["target"].berkas)
+
+    def _tabel_program_pk(self) -> Tabel:
+        baris = [(str(n), p.nama, self._angka(f.anggaran(p.kode, "anggaran"), _rp(p.anggaran)))
+                 for n, p in enumerate(kinerja.program(self.d), start=1)]
+        total = kinerja.total_anggaran(self.d)
+        baris.append(("", "Jumlah", self._angka(f.anggaran("total", "anggaran"),
+                                                  _rp(total.anggaran))))
+        return self.tabel("pk-program", "Program dan Anggaran Perjanjian Kinerja",
+                          [Kolom("No.", True), Kolom("Program"), Kolom("Anggaran (Rp)", True)],
+                          baris, sumber=self.d["anggaran"].berkas)
 
     def dataset(self) -> Isi:
         baris = []

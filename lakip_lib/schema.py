@@ -100,7 +100,8 @@ YAML_EDISI = {
     "tahun": int, "label": str, "status": str, "tempat": str, "tanggal_terbit": date,
     "pagu_anggaran": int, "sumber_anggaran": str,
     "perjanjian_kinerja": {"judul": str, "tanggal": date,
-                           "pihak_kedua": {"nama": str, "jabatan": str}},
+                           "pihak_kedua": {"nama": str, "jabatan": str, "pangkat": str,
+                                           "golongan": str, "nip": str}},
     "revisi": [{"tanggal": date, "alasan": str}],  # re-issues of a final edition (lakip_lib.rilis)
 }
 YAML_ISU = {"tantangan": [str], "peluang": [str]}

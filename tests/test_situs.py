@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import re
+from decimal import Decimal
 from pathlib import Path
 
+import yaml
+
+from .conftest import DATA
 from .halaman import teks
 
 HALAMAN = ["sampul", "ikhtisar", "bab1_pendahuluan", "bab2_perencanaan", "bab3_capaian",
@@ -129,3 +134,29 @@ def test_data_download_page_lists_every_dataset_with_description_and_csv(situs_2
             continue  # a header-only file is not offered on the page
         assert f'href="{sumber["path"]}"' in halaman
         assert sumber["description"] and " ".join(sumber["description"].split()) in isi
+
+
+def test_perjanjian_kinerja_is_the_signed_form(situs_2024: Path):
+    """The Lampiran lays the PK out as the form: both parties, both signature blocks (the agency
+    head with rank and NIP on the PK date), and the targets the PK data holds."""
+    edisi = yaml.safe_load((DATA / "2024" / "edisi.yaml").read_text(encoding="utf-8"))
+    kepala = yaml.safe_load((DATA / "instansi.yaml").read_text(encoding="utf-8"))["kepala"]
+    pk = edisi["perjanjian_kinerja"]
+    html = (situs_2024 / "lampiran.html").read_text(encoding="utf-8")
+    lampiran = teks(situs_2024 / "lampiran.html", koreksi=False)
+    assert f"Nama: {kepala['nama']} Jabatan: {kepala['jabatan']} selanjutnya disebut Pihak " \
+           "Pertama." in lampiran
+    assert f"Nama: {pk['pihak_kedua']['nama']} Jabatan: {pk['pihak_kedua']['jabatan']} selaku " \
+           "atasan Pihak Pertama, selanjutnya disebut Pihak Kedua." in lampiran
+    ttd = re.search(r'<div class="lakip-pk-ttd">(.*?)</div></div></div>', html).group(1)
+    assert [re.sub(r"<[^>]+>", " ", b).split() for b in ttd.split('<div class="lakip-ttd">')[1:]] \
+        == [f"Pihak Kedua, {pk['pihak_kedua']['jabatan']}, {pk['pihak_kedua']['nama']}".split(),
+            (f"Paringin, 18 September 2024 Pihak Pertama, {kepala['jabatan']}, {kepala['nama']} "
+             f"{kepala['pangkat']} / {kepala['golongan']} NIP. {kepala['nip']}").split()]
+    tercetak = dict(re.findall(r'data-fakta="(IKU\d)\.target">([0-9.,-]+)', html))
+    with (DATA / "2024" / "target.csv").open(encoding="utf-8") as f:
+        target = {b["indikator"]: Decimal(b["target"]) for b in csv.DictReader(f)
+                  if b["dasar"] == "pk"}
+    assert {k: Decimal(v.replace(".", "").replace(",", ".")) for k, v in tercetak.items()} \
+        == target
+    assert "Program dan Anggaran Perjanjian Kinerja" in lampiran
