@@ -160,7 +160,7 @@ class Bagian:
         angka = tuple((n.teks if u != "kategori" else f"**{n.teks}**", n)
                       for u in ("realisasi", "target", "capaian", "kategori")
                       if (n := self._iku(h, u)).teks != fmt.BELUM_TERSEDIA)
-        return Kalimat(narasi.capaian_indikator(h, self.tahun), angka)
+        return Kalimat(narasi.capaian_indikator(h, self.tahun, kinerja.skala(self.d)), angka)
 
     def _tabel_iku(self, kunci: str, judul: str, hasil: list[kinerja.HasilIndikator]) -> Tabel:
         sasaran = {b["kode"]: b["uraian"] for b in self.d["sasaran"].baris}

@@ -8,11 +8,11 @@ as literal text.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from lakip_lib import format as fmt
-from lakip_lib.capaian import Arah
+from lakip_lib.capaian import Arah, Pita
 from lakip_lib.kinerja import HasilIndikator, TotalAnggaran
 from lakip_lib.markdown_terbatas import markdown_aman as md
 
@@ -35,20 +35,39 @@ def bilangan(n: int) -> str:
     return f"{n} ({fmt.terbilang(n).lower()})"
 
 
-def capaian_indikator(h: HasilIndikator, tahun: int) -> str:
+def capaian_indikator(h: HasilIndikator, tahun: int, skala: Sequence[Pita] = ()) -> str:
+    """The IKU's result of the year. A missed target whose capaian still falls in the band that
+    holds 100% (e.g. 98,96% → Sangat Tinggi) is said in one sentence that explains why."""
     if h.realisasi is None:
         return (f"Realisasi {md(h.nama)} tahun {tahun} belum tersedia, sehingga capaiannya terhadap "
                 f"target {md(nilai(h.target, h.satuan, h.desimal))} belum dapat dihitung.")
+    pita = _pita_tinggi(h, skala)
     kalimat = (f"Pada tahun {tahun}, realisasi {md(h.nama)} sebesar "
                f"{md(nilai(h.realisasi, h.satuan, h.desimal))} terhadap target "
                f"{md(nilai(h.target, h.satuan, h.desimal))}, sehingga capaiannya "
-               f"{fmt.persen(h.capaian)} dengan kategori **{md(h.kategori)}**.")
+               f"{fmt.persen(h.capaian)}"
+               + ("." if pita else f" dengan kategori **{md(h.kategori)}**."))
     if h.arah is Arah.TURUN:
         kalimat += (" Indikator ini makin baik bila makin rendah, sehingga capaian dihitung "
                     "dengan rumus (2 × target − realisasi) ÷ target × 100.")
     if h.tercapai is not None:
-        kalimat += " Target tahun ini " + ("tercapai." if h.tercapai else "belum tercapai.")
+        kalimat += " Target tahun ini " + ("tercapai." if h.tercapai else "belum tercapai"
+                                           + (_namun_tinggi(pita) if pita else "."))
     return kalimat
+
+
+def _pita_tinggi(h: HasilIndikator, skala: Sequence[Pita]) -> Pita | None:
+    """The band of a missed target's capaian when that band also holds 100%, else None."""
+    if h.tercapai is not False:
+        return None
+    return next((p for p in skala if p.kategori == h.kategori and p.memuat(Decimal(100))), None)
+
+
+def _namun_tinggi(pita: Pita) -> str:
+    rentang = (f"setiap capaian di atas {fmt.angka_alami(pita.batas_bawah)}%"
+               if pita.batas_bawah is not None else "capaian 100%")
+    return (f", tetapi capaiannya tetap berkategori **{md(pita.kategori)}** karena kategori "
+            f"itu mencakup {rentang}.")
 
 
 def perubahan(nama: str, sebelum: Decimal | None, sesudah: Decimal | None, tahun: int,

@@ -84,7 +84,8 @@ def test_sasaran_sections_generate_figures_from_data(d):
     s = book.Sasaran(d, "S1")
     kalimat = s.target_realisasi()[0].markdown
     assert "73,27" in kalimat and "74,04" in kalimat and "98,96%" in kalimat
-    assert "belum tercapai" in kalimat
+    assert "belum tercapai, tetapi capaiannya tetap berkategori **Sangat Tinggi**" in kalimat
+    assert kalimat.count("Sangat Tinggi") == 1  # one sentence says both, not two that contradict
 
 
 def test_lower_is_better_sentence_explains_the_formula(d):
