@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -41,4 +42,9 @@ def teks(path: Path, koreksi: bool = True) -> str:
     correction marks, their notes and the Ikhtisar's box of differences show."""
     p = _Teks(() if koreksi else KELAS_KOREKSI)
     p.feed(path.read_text(encoding="utf-8"))
-    return " ".join(" ".join(p.bagian).split())
+    # text pieces are joined with a space; none before punctuation that follows a figure's
+    # <span> ("13,90 per 1.000 kelahiran hidup</span>, sehingga" reads without one)
+    return _SEBELUM_TANDA_BACA.sub("", " ".join(" ".join(p.bagian).split()))
+
+
+_SEBELUM_TANDA_BACA = re.compile(r" (?=[,.;:](?:\s|$))")
