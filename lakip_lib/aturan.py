@@ -13,6 +13,7 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from lakip_lib import gambar
 from lakip_lib.format import angka_persis
 from lakip_lib.format import rupiah as format_rupiah
 from lakip_lib.masalah import GALAT, PERINGATAN
@@ -28,7 +29,7 @@ def periksa(data: DataTahun, tambah: Lapor) -> None:
     for aturan in (_skala_tanpa_celah, _anggaran_hierarki, _anggaran_sesuai_pagu,
                    _cpr_masuk_akal, _hierarki_program_kinerja, _target_iku_ada,
                    _realisasi_tersedia, _idm_sesuai_daftar_desa, _narasi_ditulis,
-                   _narasi_tanpa_angka, _masuk_akal):
+                   _narasi_tanpa_angka, _masuk_akal, _foto_dokumentasi):
         aturan(data, tambah)
 
 
@@ -225,6 +226,20 @@ def _idm_sesuai_daftar_desa(data: DataTahun, tambah: Lapor) -> None:
                 tambah(t.berkas, nomor, kolom,
                        f'nilai "{baris[kolom]}" berbeda dari jumlah desa berstatus {s} di '
                        f"{desa.berkas} ({hitung.get(s, 0)}). Samakan keduanya.")
+
+
+def _foto_dokumentasi(data: DataTahun, tambah: Lapor) -> None:
+    """Each activity photo listed is a small PNG or JPEG in the dokumentasi folder itself."""
+    if not data.ada("dokumentasi"):
+        return
+    t = data["dokumentasi"]
+    folder = data.akar / str(data.tahun) / "dokumentasi"
+    for baris, nomor in zip(t.baris, t.nomor, strict=True):
+        if "/" in baris["berkas"]:
+            tambah(t.berkas, nomor, "berkas", f'"{baris["berkas"]}" harus berupa nama berkas di '
+                   "folder dokumentasi itu sendiri, tanpa folder lain.")
+        elif pesan := gambar.masalah(folder, baris["berkas"]):
+            tambah(t.berkas, nomor, "berkas", pesan)
 
 
 def _narasi_ditulis(data: DataTahun, tambah: Lapor) -> None:

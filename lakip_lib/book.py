@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import cached_property, lru_cache
 from typing import Any
 
-from lakip_lib import audit, charts, data, kinerja, narasi, rilis
+from lakip_lib import audit, charts, data, gambar, kinerja, narasi, rilis
 from lakip_lib import capaian as rumus
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
@@ -28,6 +28,8 @@ from lakip_lib.tampilan import (
     Nilai,
     Tabel,
     Teks,
+    _slug,
+    aman,
     blok,
     daftar,
     kotak_perbedaan,
@@ -232,7 +234,12 @@ def urutan(d: DataTahun) -> list[Bagian]:
     """Every part of the book in reading order."""
     sasaran = [Sasaran(d, kode) for kode in d["sasaran"].kolom("kode")]
     return [Sampul(d), Ikhtisar(d), Pendahuluan(d), Perencanaan(d), Capaian(d), *sasaran,
-            Anggaran(d), Penutup(d), Lampiran(d)]
+            Anggaran(d), Penutup(d), Lampiran(d), *([Dokumentasi(d)] if _foto(d) else [])]
+
+
+def _foto(d: DataTahun) -> list[dict[str, Any]]:
+    """The year's activity photos with their captions (none when the folder is absent)."""
+    return d["dokumentasi"].baris if d.ada("dokumentasi") else []
 
 
 # --- Sampul dan Kata Pengantar ----------------------------------------------------------------
@@ -246,13 +253,23 @@ class Sampul(Bagian):
 
     def sampul(self) -> Isi:
         i, e = self.d.instansi, self.d.edisi
-        return Isi([blok("lakip-sampul", [
+        teks_sampul = blok("lakip-sampul", [
             ("judul", "Laporan Akuntabilitas Kinerja Instansi Pemerintah"),
             ("tahun", str(self.tahun)),
             ("instansi", i["nama"]),
             ("pemerintah", i.get("pemerintah", i["kabupaten"])),
             ("edisi", f"{rilis.label(e)} · {e['tempat']}, {fmt.bulan_tahun(e['tanggal_terbit'])}"),
-        ])])
+        ])
+        return Isi([_dengan_gambar(teks_sampul, self._gambar_sampul())])
+
+    def _gambar_sampul(self) -> str:
+        """The coat of arms and/or agency logo named in instansi.yaml, as they are, side by side."""
+        i = self.d.instansi
+        alt = {"lambang": f"Lambang {i.get('pemerintah') or i['kabupaten']}",
+               "logo": f"Logo {i.get('nama_singkat') or i['nama']}"}
+        isi = "".join(gambar.img(self.d.gambar(i[k]), alt[k], f"lakip-{k}")
+                      for k in gambar.GAMBAR_SAMPUL if i.get(k))
+        return f'<div class="lakip-sampul-gambar">{isi}</div>' if isi else ""
 
     def kata_pengantar(self) -> Isi:
         return Isi([self.narasi("kata_pengantar"), tanda_tangan(self.d)])
@@ -1103,6 +1120,37 @@ class Penutup(Bagian):
 
 # --- Lampiran ---------------------------------------------------------------------------------
 
+class Dokumentasi(Bagian):
+    """Activity photos with captions: a page under the Lampiran, only in a year whose data has
+    a dokumentasi folder. Each photo is a numbered figure like the charts."""
+    bab = "L"
+    notebook = "dokumentasi"
+    induk = "lampiran"
+
+    def rencana(self) -> list[tuple[str, str]]:
+        return [("gambar", b["berkas"]) for b in _foto(self.d)]
+
+    def foto(self) -> Isi:
+        isi = []
+        for b in _foto(self.d):
+            nomor = self._nomor("gambar", b["berkas"])
+            gambar_ = gambar.img(self.d.gambar(f"{self.tahun}/dokumentasi/{b['berkas']}"),
+                                 b["keterangan"], "lakip-foto-isi")
+            isi.append(Html(f'<figure class="lakip-foto" id="{_slug("gambar-" + nomor)}">'
+                            f'{gambar_}<figcaption><span class="lakip-nomor">Gambar '
+                            f'{aman(nomor)}</span> {aman(b["keterangan"])}</figcaption></figure>',
+                            f"Gambar {nomor} {b['keterangan']}"))
+        return Isi(isi)
+
+
+def _dengan_gambar(kotak: Html, gambar_html: str) -> Html:
+    """A block with images (already escaped, from `gambar.img`) placed first inside it."""
+    if not gambar_html:
+        return kotak
+    kelas_akhir = kotak.html.index(">") + 1
+    return Html(kotak.html[:kelas_akhir] + gambar_html + kotak.html[kelas_akhir:], kotak.polos)
+
+
 def _pihak(orang: dict[str, Any], peran: str, selaku: str) -> Html:
     """One party of the Perjanjian Kinerja: name and position, then who it is in the form."""
     return blok("lakip-pk-pihak", [
@@ -1283,3 +1331,7 @@ def penutup(tahun: int) -> Penutup:
 
 def lampiran(tahun: int) -> Lampiran:
     return Lampiran(_muat(tahun))
+
+
+def dokumentasi(tahun: int) -> Dokumentasi:
+    return Dokumentasi(_muat(tahun))

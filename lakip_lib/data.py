@@ -21,7 +21,8 @@ from typing import Any
 
 import yaml
 
-from lakip_lib import markdown_terbatas, rilis
+from lakip_lib import gambar, markdown_terbatas, rilis
+from lakip_lib.gambar import GAMBAR_SAMPUL
 from lakip_lib.masalah import GALAT, PERINGATAN, Masalah, ValidasiGagal
 from lakip_lib.schema import (
     BY_NAME,
@@ -124,6 +125,11 @@ class DataTahun:
         """Whether an optional dataset exists this year (its absence is a dependency too)."""
         self._catat(BY_NAME[nama].path(self.tahun))
         return nama in self._tabel
+
+    def gambar(self, rujukan: str) -> bytes:
+        """The bytes of an image file named in data (checked by `gambar.masalah` on loading)."""
+        self._catat(rujukan)
+        return (self.akar / rujukan).read_bytes()
 
     def nama_berkas(self, path: str) -> str:
         """A data file as problems name it (like the loader: relative to the data folder's
@@ -357,6 +363,9 @@ def _periksa_instansi(instansi: dict[str, Any], tahun: int, p: _Pengumpul, path:
                   "kepala.golongan", "kepala.nip", "renstra.periode"):
         if _butuh(instansi, kunci) in (None, ""):
             p.tambah(nama, None, kunci, "kunci wajib ini tidak ada atau kosong.")
+    for kunci in GAMBAR_SAMPUL:
+        if kunci in instansi and (pesan := gambar.masalah(path.parent, instansi[kunci])):
+            p.tambah(nama, None, kunci, pesan)
     periode = _periode(instansi)
     if _butuh(instansi, "renstra.periode") is not None and periode is None:
         p.tambah(nama, None, "renstra.periode",

@@ -10,7 +10,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from lakip_lib import cache, data, pdf, rilis
+from lakip_lib import cache, data, gambar, pdf, rilis
 from lakip_lib import format as fmt
 from lakip_lib.data import DataTahun
 from lakip_lib.schema import DATASETS, Tipe
@@ -29,7 +29,7 @@ def berkas_data(d: DataTahun) -> list[str]:
         if (d.akar / lain).exists():
             daftar.append(lain)
     daftar += sorted(f"{d.tahun}/narasi/{nama}.md" for nama in d.semua_narasi())  # as validated
-    return daftar
+    return daftar + gambar.berkas(d)
 
 
 def sidik_data(d: DataTahun) -> str:

@@ -88,6 +88,7 @@ _PERIODE = [int]
 YAML_INSTANSI = {
     "nama": str, "nama_singkat": str, "pemerintah": str, "kabupaten": str, "provinsi": str,
     "ibu_kota": str,
+    "lambang": str, "logo": str,  # optional cover images, relative to the data folder
     "kepala": {"nama": str, "pangkat": str, "golongan": str, "nip": str, "jabatan": str},
     "dasar_pembentukan": [{"peraturan": str, "tentang": str}],
     "tugas": str, "fungsi": [str],
@@ -342,6 +343,11 @@ DATASETS = (*DATASETS, Dataset(
     "catatan_sumber", "{tahun}/catatan_sumber.csv",
     "Catatan konsistensi dokumen sumber yang bukan hitungan (ditulis oleh penyusun data).",
     (_k("lokasi"), _k("catatan")), (), wajib_ada=False,
+), Dataset(
+    "dokumentasi", "{tahun}/dokumentasi/keterangan.csv",
+    "Foto dokumentasi kegiatan dan keterangannya; berkas fotonya (PNG atau JPEG, paling besar "
+    "2 MB) ada di folder yang sama.",
+    (_k("berkas"), _k("keterangan")), ("berkas",), wajib_ada=False,
 ), Dataset(
     "konfirmasi", "{tahun}/konfirmasi.csv",
     "Angka yang tampak janggal (jauh dari tahun lalu atau dari satuannya) tetapi sudah diperiksa "

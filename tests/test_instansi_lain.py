@@ -4,6 +4,8 @@ builds into a complete book, and nothing of the shipped agency leaks into it."""
 
 from __future__ import annotations
 
+import base64
+import csv
 import json
 import re
 from decimal import ROUND_HALF_UP, Decimal
@@ -15,6 +17,7 @@ from pypdf import PdfReader
 
 from lakip_lib import build
 
+from .browser import peramban, server
 from .conftest import DATA
 from .fakta import bentrok, halaman, kumpulkan
 from .halaman import teks
@@ -173,3 +176,44 @@ def test_one_fact_one_value_and_no_correction_marks_without_a_signed_source(situ
         assert bentrok(fakta) == []
         for nama, isi in halaman_.items():
             assert "lakip-koreksi" not in isi and "lakip-perbedaan" not in isi, (tahun, nama)
+
+
+def test_cover_shows_the_coat_of_arms_from_data(situs: Path):
+    """instansi.yaml names lambang.png: the cover holds that very image (embedded, the data
+    folder's path is never referenced), drawn at both widths, and the PDF's cover carries it."""
+    berkas = (CONTOH / "lambang.png").read_bytes()
+    halaman = situs / "2026" / "sampul.html"
+    src = re.findall(r'<img class="lakip-lambang" src="data:image/png;base64,([^"]+)" '
+                     r'alt="Lambang Pemerintah Kabupaten Contoh">', halaman.read_text("utf-8"))
+    assert [base64.b64decode(s) for s in src] == [berkas]
+    assert not any("lambang.png" in p.read_text("utf-8") for p in situs.rglob("*.html"))
+    with server(situs / "2026") as url, peramban() as b:
+        for lebar in (390, 1366):
+            p = b.new_page(viewport={"width": lebar, "height": 844})
+            p.goto(f"{url}/sampul.html")
+            kotak = p.evaluate("""() => { const i = document.querySelector('img.lakip-lambang');
+                const r = i.getBoundingClientRect();
+                return [i.complete && i.naturalWidth, r.left >= 0 && r.right <= innerWidth]; }""")
+            assert kotak == [64, True], lebar
+            p.close()
+    sampul_pdf = PdfReader(situs / "2026" / "LAKIP-2026-Dinkes.pdf").pages[0]
+    assert len(sampul_pdf.images) == 1
+
+
+def test_dokumentasi_shows_each_photo_with_its_caption(situs: Path):
+    """2026 has a dokumentasi folder: a page under the Lampiran shows each photo (the file's own
+    bytes) as a numbered figure with its caption, in the CSV's order; 2025 has none, no page."""
+    folder = CONTOH / "2026" / "dokumentasi"
+    with (folder / "keterangan.csv").open(encoding="utf-8") as f:
+        foto = [(b["berkas"], b["keterangan"]) for b in csv.DictReader(f)]
+    assert len(foto) == 2
+    html = (situs / "2026" / "dokumentasi.html").read_text(encoding="utf-8")
+    gambar = re.findall(r'<figure class="lakip-foto" id="gambar-l-(\d)"><img class="lakip-foto-isi" '
+                        r'src="data:image/png;base64,([^"]+)" alt="([^"]+)"><figcaption><span '
+                        r'class="lakip-nomor">Gambar L\.(\d)</span> ([^<]+)</figcaption>', html)
+    assert [(base64.b64decode(b), alt, n, ket) for _, b, alt, n, ket in gambar] == \
+        [((folder / berkas).read_bytes(), ket, str(i), ket)
+         for i, (berkas, ket) in enumerate(foto, start=1)]
+    assert 'href="dokumentasi.html"' in (situs / "2026" / "lampiran.html").read_text("utf-8")
+    assert not (situs / "2025" / "dokumentasi.html").exists()
+    assert not (DATA / "2024" / "dokumentasi").exists()  # the shipped edition shows none

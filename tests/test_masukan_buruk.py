@@ -55,6 +55,30 @@ def _ganti(berkas: str, lama: str, baru: str) -> Callable[[Path], None]:
     return rusak
 
 
+def _lambang(rujukan: str, buat: Callable[[Path], None] = lambda d: None) -> Callable[[Path], None]:
+    """instansi.yaml names a cover image `rujukan`; `buat` puts a file (or a link) in place."""
+    def rusak(d: Path) -> None:
+        buat(d)
+        p = d / "instansi.yaml"
+        p.write_text(p.read_text(encoding="utf-8") + f"lambang: {rujukan}\n", encoding="utf-8")
+    return rusak
+
+
+_PNG = b"\x89PNG\r\n\x1a\n"
+INSTANSI = "data/instansi.yaml"
+DOKUMENTASI = "data/2024/dokumentasi/keterangan.csv"
+
+
+def _foto(berkas: str, buat: Callable[[Path], None] = lambda d: None) -> Callable[[Path], None]:
+    """A dokumentasi folder whose one photo is `berkas`; `buat` puts a file in place."""
+    def rusak(d: Path) -> None:
+        (d / "2024" / "dokumentasi").mkdir()
+        buat(d)
+        (d / DOKUMENTASI.removeprefix("data/")).write_text(
+            f"berkas,keterangan\n{berkas},Rapat koordinasi\n", encoding="utf-8")
+    return rusak
+
+
 def _hapus(berkas: str) -> Callable[[Path], None]:
     return lambda d: (d / berkas).unlink()
 
@@ -190,6 +214,24 @@ KASUS = [
           "data/instansi.yaml", None, "kepala.nip", "tidak ada atau kosong"),
     Kasus("kode program tanpa sasaran", _sel("2024/program_kinerja.csv", 2, "kode", "S2.P9"),
           "data/2024/program_kinerja.csv", 2, "kode", 'harus diawali kode sasarannya "S1."'),
+    Kasus("lambang bukan gambar", _lambang("lambang.png", _tulis("lambang.png", "<svg onload=x>")),
+          INSTANSI, None, "lambang", 'berkas "lambang.png" bukan gambar PNG atau JPEG'),
+    Kasus("lambang terlalu besar", _lambang("besar.png", _tulis("besar.png", _PNG + bytes(2 << 20))),
+          INSTANSI, None, "lambang", 'berkas gambar "besar.png" terlalu besar'),
+    Kasus("lambang di luar folder data", _lambang("../lambang.png", _tulis("../lambang.png", _PNG)),
+          INSTANSI, None, "lambang", "harus berupa nama berkas di dalam folder data"),
+    Kasus("lambang jalur mutlak", _lambang("/etc/passwd"), INSTANSI, None, "lambang",
+          "bukan jalur mutlak"),
+    Kasus("lambang tautan simbolik",
+          _lambang("tautan.png", lambda d: (d / "tautan.png").symlink_to(d / "2024" / "target.csv")),
+          INSTANSI, None, "lambang", "tautan simbolik"),
+    Kasus("lambang tidak ada", _lambang("hilang.png"), INSTANSI, None, "lambang",
+          'berkas gambar "hilang.png" tidak ditemukan'),
+    Kasus("foto dokumentasi bukan gambar",
+          _foto("rapat.jpg", _tulis("2024/dokumentasi/rapat.jpg", "bukan foto")),
+          DOKUMENTASI, 2, "berkas", 'berkas "rapat.jpg" bukan gambar PNG atau JPEG'),
+    Kasus("foto dokumentasi di folder lain", _foto("../edisi.yaml"), DOKUMENTASI, 2, "berkas",
+          "harus berupa nama berkas di folder dokumentasi itu sendiri"),
 ]
 
 
