@@ -379,7 +379,7 @@ class Pendahuluan(Bagian):
     notebook = "bab1_pendahuluan"
 
     def rencana(self) -> list[tuple[str, str]]:
-        return [("tabel", "struktur"), ("tabel", "aspek")]
+        return [("gambar", "struktur"), ("tabel", "struktur"), ("tabel", "aspek")]
 
     def latar_belakang(self) -> Isi:
         i = self.d.instansi
@@ -390,12 +390,10 @@ class Pendahuluan(Bagian):
                     daftar(i.get("fungsi", []), bernomor=True)])
 
     def struktur(self) -> Isi:
-        baris = []
-        for u in self.d.instansi.get("struktur", []):
-            jf = u.get("jabatan_fungsional") or []
-            rincian = "; ".join(f"{j['jumlah']} {j['jabatan']}" for j in jf) or "–"
-            baris.append((u["unit"], rincian))
-        return Isi([self.tabel("struktur", "Susunan Organisasi",
+        unit = self.d.instansi.get("struktur") or []
+        baris = [(u["unit"], _fungsional(u) or "–") for u in unit]
+        bagan = [_bagan(unit, self._nomor("gambar", "struktur"))] if unit else []
+        return Isi([*bagan, self.tabel("struktur", "Susunan Organisasi",
                                [Kolom("Unit"), Kolom("Jabatan fungsional pendukung")], baris,
                                sumber=self.d.nama_berkas("instansi.yaml"))])
 
@@ -1119,6 +1117,31 @@ class Penutup(Bagian):
 
 
 # --- Lampiran ---------------------------------------------------------------------------------
+
+def _fungsional(unit: dict[str, Any]) -> str:
+    return "; ".join(f"{j['jumlah']} {j['jabatan']}" for j in unit.get("jabatan_fungsional") or [])
+
+
+def _bagan(unit: list[dict[str, Any]], nomor: str) -> Html:
+    """The organisation chart as nested boxes: each unit under its `atasan` (a unit named in the
+    same list), or under the first unit (the head) when it names none."""
+    anak: dict[str, list[dict[str, Any]]] = {}
+    for u in unit[1:]:
+        anak.setdefault(u.get("atasan") or unit[0]["unit"], []).append(u)
+
+    def cabang(u: dict[str, Any]) -> str:
+        jf = _fungsional(u)
+        isi = f'<div class="lakip-bagan-unit">{aman(u["unit"])}' + (
+            f'<span class="lakip-bagan-jf">{aman(jf)}</span>' if jf else "") + "</div>"
+        bawah = "".join(cabang(a) for a in anak.get(u["unit"], []))
+        return f"<li>{isi}" + (f"<ul>{bawah}</ul>" if bawah else "") + "</li>"
+
+    polos = "\n".join(u["unit"] for u in unit)
+    return Html(f'<figure class="lakip-bagan" id="{_slug("gambar-" + nomor)}"><ul>'
+                f'{cabang(unit[0])}</ul><figcaption><span class="lakip-nomor">Gambar '
+                f'{aman(nomor)}</span> Bagan Organisasi</figcaption></figure>',
+                f"Gambar {nomor} Bagan Organisasi\n{polos}")
+
 
 class Dokumentasi(Bagian):
     """Activity photos with captions: a page under the Lampiran, only in a year whose data has

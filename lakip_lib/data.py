@@ -363,6 +363,7 @@ def _periksa_instansi(instansi: dict[str, Any], tahun: int, p: _Pengumpul, path:
                   "kepala.golongan", "kepala.nip", "renstra.periode"):
         if _butuh(instansi, kunci) in (None, ""):
             p.tambah(nama, None, kunci, "kunci wajib ini tidak ada atau kosong.")
+    _periksa_atasan(instansi.get("struktur"), nama, p)
     for kunci in GAMBAR_SAMPUL:
         if kunci in instansi and (pesan := gambar.masalah(path.parent, instansi[kunci])):
             p.tambah(nama, None, kunci, pesan)
@@ -374,6 +375,19 @@ def _periksa_instansi(instansi: dict[str, Any], tahun: int, p: _Pengumpul, path:
         p.tambah(nama, None, "renstra.periode",
                  f"tahun {tahun} berada di luar periode Renstra {periode[0]}–{periode[1]}. "
                  "Perbarui periode Renstra atau pilih tahun di dalamnya.")
+
+
+def _periksa_atasan(struktur: Any, nama: str, p: _Pengumpul) -> None:
+    """Each unit's optional `atasan` names another unit of the list (the chart is a tree)."""
+    if not isinstance(struktur, list):
+        return
+    unit = [u.get("unit") for u in struktur if isinstance(u, dict)]
+    for i, u in enumerate(struktur, start=1):
+        atasan = u.get("atasan") if isinstance(u, dict) else None
+        if atasan is not None and (atasan not in unit or atasan == u.get("unit")
+                                   or unit.index(atasan) >= unit.index(u.get("unit"))):
+            p.tambah(nama, None, f"struktur[{i}].atasan",
+                     f'"{atasan}" harus nama unit lain yang tercantum lebih dahulu di struktur.')
 
 
 def _periksa_edisi(edisi: dict[str, Any], tahun: int, p: _Pengumpul, path: Path) -> None:

@@ -92,7 +92,8 @@ YAML_INSTANSI = {
     "kepala": {"nama": str, "pangkat": str, "golongan": str, "nip": str, "jabatan": str},
     "dasar_pembentukan": [{"peraturan": str, "tentang": str}],
     "tugas": str, "fungsi": [str],
-    "struktur": [{"unit": str, "jabatan_fungsional": [{"jabatan": str, "jumlah": int}]}],
+    "struktur": [{"unit": str, "atasan": str,  # atasan (optional): the unit above; else the first
+                  "jabatan_fungsional": [{"jabatan": str, "jumlah": int}]}],
     "landasan_hukum": [str],
     "rpjmd": {"periode": _PERIODE, "visi": str, "misi": str},
     "renstra": {"periode": _PERIODE},

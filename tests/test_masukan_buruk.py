@@ -227,6 +227,8 @@ KASUS = [
           INSTANSI, None, "lambang", "tautan simbolik"),
     Kasus("lambang tidak ada", _lambang("hilang.png"), INSTANSI, None, "lambang",
           'berkas gambar "hilang.png" tidak ditemukan'),
+    Kasus("atasan unit tidak ada", _ganti("instansi.yaml", 'atasan: "Sekretaris"', 'atasan: "Sekda"'),
+          INSTANSI, None, "struktur[3].atasan", '"Sekda" harus nama unit lain'),
     Kasus("foto dokumentasi bukan gambar",
           _foto("rapat.jpg", _tulis("2024/dokumentasi/rapat.jpg", "bukan foto")),
           DOKUMENTASI, 2, "berkas", 'berkas "rapat.jpg" bukan gambar PNG atau JPEG'),

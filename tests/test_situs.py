@@ -160,3 +160,24 @@ def test_perjanjian_kinerja_is_the_signed_form(situs_2024: Path):
     assert {k: Decimal(v.replace(".", "").replace(",", ".")) for k, v in tercetak.items()} \
         == target
     assert "Program dan Anggaran Perjanjian Kinerja" in lampiran
+
+
+def test_organisation_chart_draws_every_unit_under_its_superior(situs_2024: Path):
+    """Bab I's Gambar 1.1 has a box for every unit of instansi.yaml, in order; a unit naming an
+    `atasan` sits inside that unit's branch, the others directly under the head."""
+    struktur = yaml.safe_load((DATA / "instansi.yaml").read_text(encoding="utf-8"))["struktur"]
+    html = (situs_2024 / "bab1_pendahuluan.html").read_text(encoding="utf-8")
+    bagan = re.search(r'<figure class="lakip-bagan" id="gambar-1-1">(.*?)</figure>', html).group(1)
+    unit = re.findall(r'<div class="lakip-bagan-unit">([^<]+)', bagan)
+    assert unit == [u["unit"] for u in struktur]
+    kedalaman = {}
+    tingkat = 0
+    for tanda, nama in re.findall(r'(<ul>|</ul>)|<div class="lakip-bagan-unit">([^<]+)', bagan):
+        tingkat += {"<ul>": 1, "</ul>": -1}.get(tanda, 0)
+        if nama:
+            kedalaman[nama] = tingkat
+    for u in struktur[1:]:
+        atasan = u.get("atasan", struktur[0]["unit"])
+        assert kedalaman[u["unit"]] == kedalaman[atasan] + 1, u["unit"]
+    assert any("atasan" in u for u in struktur)
+    assert "Gambar 1.1 Bagan Organisasi" in teks(situs_2024 / "bab1_pendahuluan.html")
