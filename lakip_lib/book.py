@@ -486,7 +486,7 @@ class Perencanaan(Bagian):
             sumber=self.d["indikator"].berkas)])
 
     def perjanjian_kinerja(self) -> Isi:
-        hasil = kinerja.hasil_iku(self.d)
+        iku = self.d["indikator"].cari(jenis="iku")  # targets only: no realisasi is read here
         sasaran = {b["kode"]: b["uraian"] for b in self.d["sasaran"].baris}
         pk = self.d.edisi.get("perjanjian_kinerja", {})
         return Isi([
@@ -495,8 +495,11 @@ class Perencanaan(Bagian):
             self.tabel("pk", f"Perjanjian Kinerja Tahun {self.tahun}",
                        [Kolom("No.", True), Kolom("Sasaran strategis"), Kolom("Indikator kinerja"),
                         Kolom("Target", True)],
-                       [(str(n), sasaran[h.sasaran], h.nama, self._iku(h, "target"))
-                        for n, h in enumerate(hasil, start=1)], sumber=self.d["target"].berkas),
+                       [(str(n), sasaran[i["induk"]], i["nama"], self._angka(
+                           f.indikator(i["kode"], "target"),
+                           narasi.nilai(kinerja.target_tahunan(self.d, i["kode"]), i["satuan"],
+                                        i["desimal"])))
+                        for n, i in enumerate(iku, start=1)], sumber=self.d["target"].berkas),
             self.tabel("pk-anggaran", "Anggaran per Sasaran dalam Perjanjian Kinerja",
                        [Kolom("Sasaran"), Kolom("Anggaran (Rp)", True)],
                        [(sasaran[b["sasaran"]],
@@ -600,6 +603,12 @@ class Sasaran(Bagian):
         return kinerja.iku_sasaran(self.d, self.kode)
 
     @cached_property
+    def kode_iku(self) -> list[str]:
+        """The codes of the sasaran's IKU: all that planning needs (it reads no figure, so the
+        other pages of the chapter do not depend on this sasaran's values)."""
+        return [b["kode"] for b in self.d["indikator"].cari(jenis="iku", induk=self.kode)]
+
+    @cached_property
     def pendukung(self) -> list[dict[str, Any]]:
         return self.d["indikator"].cari(jenis="pendukung", induk=self.kode)
 
@@ -608,22 +617,25 @@ class Sasaran(Bagian):
         return kinerja.indikator(self.d, h.kode)["sumber_data"] or SUMBER_DATA
 
     def _rumus(self) -> set[str]:
-        return {kinerja.indikator(self.d, h.kode)["rumus"] for h in self.iku} | {
+        return {kinerja.indikator(self.d, k)["rumus"] for k in self.kode_iku} | {
             p["rumus"] for p in self.pendukung}
 
+    def _kode_berpembanding(self) -> list[str]:
+        return self.kode_iku + [p["kode"] for p in self.pendukung]
+
     def _pembanding(self) -> list[dict[str, Any]]:
-        kode = {h.kode for h in self.iku} | {p["kode"] for p in self.pendukung}
+        kode = set(self._kode_berpembanding())
         return [b for b in self.d["pembanding"].baris if b["indikator"] in kode]
 
     def rencana(self) -> list[tuple[str, str]]:
         # in reading order: items a, b, c each show every IKU of the sasaran in turn
-        item: list[tuple[str, str]] = [("tabel", f"a-{h.kode}") for h in self.iku]
-        for h in self.iku:
-            item += [("tabel", f"b-{h.kode}")]
-            if self._titik_grafik(h.kode):
-                item += [("gambar", f"b-{h.kode}")]
+        item: list[tuple[str, str]] = [("tabel", f"a-{k}") for k in self.kode_iku]
+        for k in self.kode_iku:
+            item += [("tabel", f"b-{k}")]
+            if self._ada_grafik(k):
+                item += [("gambar", f"b-{k}")]
         item.append(("tabel", "c"))
-        if self._pembanding():
+        if any(self.d["pembanding"].cari(indikator=k) for k in self._kode_berpembanding()):
             item.append(("tabel", "d"))
         item += [("tabel", "f"), ("tabel", "g")]
         rumus_ = self._rumus()
@@ -683,6 +695,13 @@ class Sasaran(Bagian):
                     f"{grafik[-1][0]}", charts.tren(grafik, h.satuan, h.desimal), alternatif,
                     self._sumber(h)))
         return isi
+
+    def _ada_grafik(self, kode: str) -> bool:
+        """Whether `_titik_grafik` draws a chart, from which years have a realisasi and not what
+        it is (planning must not depend on the figures: see `kinerja.ada_realisasi`)."""
+        awal, _ = self.d.periode_renstra
+        return sum(kinerja.ada_realisasi(self.d, kode, t)
+                   for t in range(awal, self.tahun + 1)) >= MIN_TITIK_GRAFIK
 
     def _titik_grafik(self, kode: str) -> list[tuple[int, Any, Any]]:
         """(year, Renstra target, realisasi) over the whole Renstra period for the trend chart;

@@ -11,25 +11,27 @@ from __future__ import annotations
 
 import fcntl
 import json
+import multiprocessing
 import os
 import shutil
 import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import nbformat
 import yaml
 
 from lakip_lib import aturan, book, cache, data, edisi, pdf, rilis, riwayat, tukar
 from lakip_lib.data import DataTahun
 from lakip_lib.markdown_terbatas import markdown_aman
 from lakip_lib.tampilan import json_aman
+
+if TYPE_CHECKING:
+    import nbformat
 
 AKAR_PROYEK = Path(__file__).resolve().parent.parent
 NOTEBOOKS = AKAR_PROYEK / "notebooks"
@@ -82,34 +84,51 @@ def daftar_isi(d: DataTahun) -> dict[str, Any]:
             "chapters": bab + riwayat.halaman_toc(d)}
 
 
-def _jalankan_notebook(tugas: Eksekusi, sumber: Path, tujuan: Path, akar_data: str) -> float:
-    """Run in a worker process: execute one notebook with papermill, set its page title.
-    The kernel records the data files it reads in <tujuan>/<berkas>.dibaca ($LAKIP_JEJAK)."""
-    import papermill
+def _siapkan_pekerja(d: DataTahun) -> None:
+    """In each execution process (forked from the build): notebooks load the year validated
+    by the build instead of validating it again."""
+    data.pakai(d)
+
+
+def _jalankan_notebook(tugas: Eksekusi, sumber: Path, tujuan: Path, akar_data: str
+                       ) -> tuple[float, tuple[str, str, int] | None]:
+    """Run in a fresh process forked from the warm build process: execute one notebook in
+    process (`lakip_lib.eksekutor`), tidy it and write it to <tujuan>/<berkas>.ipynb. Returns
+    the seconds it took and, if a cell failed, (error name, message, cell number). The data
+    reads are recorded in <tujuan>/<berkas>.dibaca ($LAKIP_JEJAK)."""
+    import nbformat
+    from papermill.parameterize import parameterize_notebook
+
+    from lakip_lib import eksekutor
 
     mulai = time.perf_counter()
     jejak = tujuan / f"{tugas.berkas}.dibaca"
     jejak.unlink(missing_ok=True)
     os.environ["LAKIP_DATA"] = akar_data
     os.environ["LAKIP_JEJAK"] = str(jejak)
-    _alihkan_stderr(tujuan / "eksekusi.log")  # kernels' own chatter goes to a log, not the analyst
-    keluaran = tujuan / f"{tugas.berkas}.ipynb"
-    for percobaan in range(1, PERCOBAAN_KERNEL + 1):
-        try:
-            papermill.execute_notebook(
-                str(sumber / f"{tugas.notebook}.ipynb"), str(keluaran), parameters=tugas.parameter,
-                kernel_name="python3", progress_bar=False, log_output=False, cwd=str(tujuan))
-            break
-        except RuntimeError as e:  # kernels started side by side can race for a ZMQ port
-            if percobaan == PERCOBAAN_KERNEL or not _gagal_mulai_kernel(e):
-                raise
-    _rapikan(keluaran, tugas.judul)
-    return time.perf_counter() - mulai
+    _alihkan_stderr(tujuan / "eksekusi.log")  # the notebooks' own chatter goes to a log
+    nb = nbformat.read(sumber / f"{tugas.notebook}.ipynb", as_version=4)
+    nb.metadata.setdefault("papermill", {})
+    for sel in nb.cells:
+        sel.metadata.setdefault("tags", [])
+        if sel.cell_type == "code":
+            sel.outputs, sel.execution_count = [], None
+    nb = parameterize_notebook(nb, tugas.parameter, kernel_name="python3", language="python")
+    os.chdir(tujuan)  # where a kernel would have run it; this process ends with the notebook
+    galat = None
+    try:
+        eksekutor.jalankan(nb)
+    except eksekutor.GagalSel as e:
+        galat = (e.ename, e.evalue, e.exec_count)
+    _rapikan(nb, tugas.berkas, tugas.judul)
+    nbformat.write(nb, tujuan / f"{tugas.berkas}.ipynb")
+    return time.perf_counter() - mulai, galat
 
 
 def segarkan_notebook(lapor: Lapor = print) -> list[Path]:
     """Re-execute the stored notebooks in place with their default parameters (the 2024 edition),
     so that nbval compares against current outputs. Execution timestamps are not stored."""
+    import nbformat
     from nbclient import NotebookClient
 
     hasil = []
@@ -125,32 +144,23 @@ def segarkan_notebook(lapor: Lapor = print) -> list[Path]:
     return hasil
 
 
-PERCOBAAN_KERNEL = 3
-
-
-def _gagal_mulai_kernel(galat: RuntimeError) -> bool:
-    """A kernel that never came up (not an error of the notebook's code)."""
-    pesan = str(galat)
-    return "Kernel died before replying" in pesan or "Kernel didn't respond" in pesan
-
-
 def _alihkan_stderr(log: Path) -> None:
     fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
     os.dup2(fd, 2)
     os.close(fd)
 
 
-def _rapikan(path: Path, judul: str | None) -> None:
-    """Hide papermill's injected parameters cell and give it a stable id (papermill draws a
-    random one); set the page title from data if given."""
-    nb = nbformat.read(path, as_version=4)
-    nb.metadata.pop("papermill", None)  # run times and build-machine paths: not part of the book
+def _rapikan(nb: nbformat.NotebookNode, nama: str, judul: str | None) -> None:
+    """Give papermill's injected parameters cell a stable id (papermill draws a random one) and
+    hide it; drop papermill's and the executor's metadata (run times, build-machine paths: not
+    part of the book); set the page title from data if given."""
+    nb.metadata.pop("papermill", None)
     for sel in nb.cells:
         for kunci in ("papermill", "execution"):
             sel.metadata.pop(kunci, None)
         tag = sel.metadata.setdefault("tags", [])
         if "injected-parameters" in tag:
-            sel["id"] = f"{path.stem}-parameter"
+            sel["id"] = f"{nama}-parameter"
             if "remove-cell" not in tag:
                 tag.append("remove-cell")
     if judul:
@@ -158,13 +168,11 @@ def _rapikan(path: Path, judul: str | None) -> None:
             if sel.cell_type == "markdown" and sel.source.lstrip().startswith("# "):
                 sel.source = f"# {markdown_aman(judul)}"  # MyST reads it: literal text only
                 break
-    nbformat.write(nb, path)
 
 
-def _pesan_galat_notebook(tugas: Eksekusi, galat: BaseException, tujuan: Path) -> str:
-    ename = getattr(galat, "ename", type(galat).__name__)
-    evalue = getattr(galat, "evalue", str(galat))
-    sel = getattr(galat, "exec_count", None)
+def _pesan_galat_notebook(tugas: Eksekusi, galat: tuple[str, str, int | None], tujuan: Path
+                          ) -> str:
+    ename, evalue, sel = galat
     tempat = f", sel ke-{sel}" if sel else ""
     return (f"Notebook notebooks/{tugas.notebook}.ipynb (parameter {tugas.parameter}){tempat} "
             f"gagal: {ename}: {evalue}\nNotebook hasil eksekusi sebagian untuk diperiksa: "
@@ -178,21 +186,32 @@ class HasilEksekusi:
     kunci: dict[str, str] = field(default_factory=dict)
 
 
-def _kunci(t: Eksekusi, dibaca: list[str], akar_data: Path) -> str:
+def _kunci(t: Eksekusi, dibaca: list[tuple[str, str]], d: DataTahun) -> str:
     return cache.kunci_eksekusi(NOTEBOOKS / f"{t.notebook}.ipynb", t.parameter, t.judul,
-                                dibaca, akar_data)
+                                dibaca, d)
 
 
-def eksekusi_semua(tugas: list[Eksekusi], src: Path, akar_data: Path, pekerja: int,
+def _hangatkan() -> None:
+    """Import, once in the build process, what every notebook needs: each execution process
+    is forked from it and starts with lakip_lib, Altair and IPython loaded."""
+    import altair  # noqa: F401
+    import IPython.core.interactiveshell  # noqa: F401
+    import papermill.parameterize  # noqa: F401
+
+    from lakip_lib import eksekutor  # noqa: F401
+
+
+def eksekusi_semua(tugas: list[Eksekusi], src: Path, d: DataTahun, pekerja: int,
                    lapor: Lapor, simpanan: cache.CacheEksekusi, paksa: bool = False
                    ) -> HasilEksekusi:
-    """Execute every notebook whose inputs changed (all with `paksa`), in parallel processes;
-    copy the others from the cache. Stop with the first failure's message."""
+    """Execute every notebook whose inputs changed (all with `paksa`), each in its own process
+    forked from this one (`pekerja` at a time); copy the others from the cache. Stop with the
+    first failure's message."""
     hasil = HasilEksekusi()
     sisa = []
     for t in tugas:
         entri = None if paksa else simpanan.entri(t.berkas)
-        kunci = _kunci(t, entri.dibaca, akar_data) if entri else ""
+        kunci = _kunci(t, entri.dibaca, d) if entri else ""
         tersimpan = simpanan.ambil(t.berkas, kunci) if entri else None
         if tersimpan is None:
             sisa.append(t)
@@ -206,27 +225,28 @@ def eksekusi_semua(tugas: list[Eksekusi], src: Path, akar_data: Path, pekerja: i
         return hasil
     kerja = src.parent / "eksekusi"
     kerja.mkdir(parents=True, exist_ok=True)
-    with ProcessPoolExecutor(max_workers=min(pekerja, len(sisa))) as kolam:
-        berjalan = {kolam.submit(_jalankan_notebook, t, NOTEBOOKS, kerja, str(akar_data)): t
-                    for t in sisa}
-        for i, selesai in enumerate(as_completed(berjalan), start=1):
-            t = berjalan[selesai]
-            try:
-                hasil.waktu[t.berkas] = selesai.result()
-            except Exception as e:
-                for lain in berjalan:
-                    lain.cancel()
-                raise BuildGagal(_pesan_galat_notebook(t, e, kerja)) from e
-            lapor(f"  [{i}/{len(sisa)}] {t.berkas}.ipynb dijalankan ({hasil.waktu[t.berkas]:.1f} dtk)")
-            hasil.kunci[t.berkas] = _simpan_hasil(t, kerja, src, akar_data, simpanan)
+    _hangatkan()
+    konteks = multiprocessing.get_context("fork")
+    with konteks.Pool(min(pekerja, len(sisa)), _siapkan_pekerja, (d,), maxtasksperchild=1) as kolam:
+        berjalan = [(t, kolam.apply_async(_jalankan_notebook, (t, NOTEBOOKS, kerja, str(d.akar))))
+                    for t in sisa]
+        for i, (t, janji) in enumerate(berjalan, start=1):
+            detik, galat = janji.get()
+            if galat:
+                kolam.terminate()
+                raise BuildGagal(_pesan_galat_notebook(t, galat, kerja))
+            hasil.waktu[t.berkas] = detik
+            lapor(f"  [{i}/{len(sisa)}] {t.berkas}.ipynb dijalankan ({detik:.1f} dtk)")
+            hasil.kunci[t.berkas] = _simpan_hasil(t, kerja, src, d, simpanan)
     return hasil
 
 
-def _simpan_hasil(t: Eksekusi, kerja: Path, src: Path, akar_data: Path,
+def _simpan_hasil(t: Eksekusi, kerja: Path, src: Path, d: DataTahun,
                   simpanan: cache.CacheEksekusi) -> str:
     jejak = kerja / f"{t.berkas}.dibaca"
-    dibaca = sorted(set(jejak.read_text(encoding="utf-8").split())) if jejak.exists() else []
-    kunci = _kunci(t, dibaca, akar_data)
+    baris = jejak.read_text(encoding="utf-8").splitlines() if jejak.exists() else []
+    dibaca = sorted({tuple(json.loads(b)) for b in baris})
+    kunci = _kunci(t, dibaca, d)
     keluaran = kerja / f"{t.berkas}.ipynb"
     simpanan.simpan(t.berkas, keluaran, kunci, dibaca)
     cache.salin_jika_berbeda(keluaran, src / f"{t.berkas}.ipynb")
@@ -275,6 +295,11 @@ def jupyter_book(src: Path, keluaran: Path, builders: tuple[str, ...] = ("html",
     """Run Jupyter Book once per builder, concurrently (each is a separate Sphinx process)."""
     proses = []
     for builder in builders:
+        # myst-nb writes its stylesheet only when Sphinx finishes: pages written while an
+        # older copy exists link it with "?v=<checksum>", pages of a clean build without.
+        # Removing the old copy makes an incremental build write pages as a clean one does.
+        for lama in (keluaran / builder / "_build" / builder / "_static").glob("mystnb.*.css"):
+            lama.unlink()
         perintah = [sys.executable, "-c", "from jupyter_book.cli.main import main; main()",
                     "build", str(src), "--path-output", str(keluaran / builder),
                     "--builder", builder]
@@ -288,7 +313,23 @@ def jupyter_book(src: Path, keluaran: Path, builders: tuple[str, ...] = ("html",
                                  "Kosongkan ruang disk, lalu jalankan ulang.")
             ekor = "\n".join(keluaran_teks.strip().splitlines()[-15:])
             raise BuildGagal(f"Jupyter Book gagal menyusun buku:\n{ekor}")
-    return [keluaran / b / "_build" / b for b in builders]
+    folder = [keluaran / b / "_build" / b for b in builders]
+    for f in folder:
+        _rapikan_indeks_pencarian(f / "searchindex.js")
+    return folder
+
+
+def _rapikan_indeks_pencarian(path: Path) -> None:
+    """Drop the search terms an incremental Sphinx run leaves with no page (it prunes the pages
+    of re-read documents but keeps their words as empty lists), so that the index is the one a
+    clean build writes."""
+    awal, akhir = "Search.setIndex(", ")"
+    if not path.is_file():
+        return
+    indeks = json.loads(path.read_text(encoding="utf-8")[len(awal):-len(akhir)])
+    for kunci in ("terms", "titleterms"):
+        indeks[kunci] = {k: v for k, v in indeks.get(kunci, {}).items() if v != []}
+    cache.tulis_jika_berbeda(path, awal + json.dumps(indeks, sort_keys=True) + akhir)
 
 
 def terbitkan(html: Path, situs: Path, tahun: int | str) -> Path:
@@ -396,7 +437,7 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
         pekerja = pekerja or os.cpu_count() or 1
         lapor(f"Menjalankan notebook ({len(tugas)}, {pekerja} proses) …")
         simpanan = cache.CacheEksekusi(folder_build / "cache" / "eksekusi" / str(tahun))
-        eksekusi = eksekusi_semua(tugas, src, akar_data, pekerja, lapor, simpanan, paksa)
+        eksekusi = eksekusi_semua(tugas, src, d, pekerja, lapor, simpanan, paksa)
         sidik_riwayat = riwayat.tulis_halaman(
             d, src, Path(os.environ.get(rilis.SITUS_REVISI) or folder_build / "site"))
         sidik_sumber = siapkan_sumber(d, src, folder_build / "cache", dengan_pdf)
@@ -456,8 +497,14 @@ def _susun(d: DataTahun, src: Path, kerja: Path, dengan_pdf: bool, lapor: Lapor)
     if dengan_pdf:
         lapor("Mencetak PDF dengan Chromium …")
         mulai = time.perf_counter()
-        info = pdf.cetak(keluaran[1], d, html / pdf.nama_berkas(d))
-        lapor(f"  {pdf.nama_berkas(d)}: {info['halaman']} halaman "
+        simpanan_peta = kerja / "peta-halaman.json"
+        try:
+            peta_lama = json.loads(simpanan_peta.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            peta_lama = None
+        info = pdf.cetak(keluaran[1], d, html / pdf.nama_berkas(d), peta_lama)
+        simpanan_peta.write_text(json.dumps(info["peta"], sort_keys=True), encoding="utf-8")
+        lapor(f"  {pdf.nama_berkas(d)}: {info['halaman']} halaman, {info['cetakan']} kali cetak "
               f"({time.perf_counter() - mulai:.1f} dtk)")
         for luapan in info["luapan"]:
             lapor(f"  Peringatan (PDF): {luapan}")

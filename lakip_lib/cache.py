@@ -1,9 +1,10 @@
 """Content-addressed cache of executed notebooks.
 
 A notebook's key hashes everything its output can depend on: the notebook source, the lakip_lib
-code, its parameters, and the content of exactly the data files it read last time (recorded by
-`DataTahun.dibaca` through $LAKIP_JEJAK). Same reads of same contents take the same path through
-deterministic code, so an unchanged key means an unchanged output. Each entry stores the sha256 of
+code, its parameters, and what each data read it made last time returns now (recorded by
+`DataTahun.dibaca` through $LAKIP_JEJAK): a whole file, or only the rows of a table that a query
+selected, e.g. the realisasi of IKU1 in 2024. Reads that return the same values take the same path
+through deterministic code, so an unchanged key means an unchanged output. Each entry stores the sha256 of
 the executed notebook; an entry that fails that check (truncated, edited, unreadable) is a miss.
 """
 
@@ -13,13 +14,13 @@ import hashlib
 import json
 import shutil
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
 from lakip_lib import data
 
-VERSI = 1
+VERSI = 2  # 2: reads recorded per query (rows), not per file
 KODE = Path(__file__).resolve().parent
 
 
@@ -50,19 +51,33 @@ def sha_data(akar_data: Path, path: str, tahun: int) -> str:
 
 
 def kunci_eksekusi(notebook: Path, parameter: dict[str, Any], judul: str | None,
-                   dibaca: list[str], akar_data: Path) -> str:
-    tahun = int(parameter["year"])
+                   dibaca: list[tuple[str, str]], d: data.DataTahun) -> str:
+    """The key of one execution: the notebook, the code, its parameters, and what each of the
+    reads it made last time returns now (a whole file's bytes, a file's existence, or the
+    rows a query selects), plus the data folder's name (sources are labelled with it)."""
     return sidik({
         "versi": VERSI, "notebook": sha_berkas(notebook), "kode": sidik_kode(),
-        "parameter": parameter, "judul": judul,
-        "data": {p: sha_data(akar_data, p, tahun) for p in sorted(dibaca)},
+        "parameter": parameter, "judul": judul, "folder_data": d.akar.name,
+        "data": [[p, pilih, _sha_bacaan(d, p, pilih)] for p, pilih in sorted(dibaca)],
     })
+
+
+@lru_cache(maxsize=4096)  # the notebooks of one build share most of their reads
+def _sha_bacaan(d: data.DataTahun, path: str, pilih: str) -> str:
+    if pilih == data.SEMUA:
+        return sha_data(d.akar, path, d.tahun)
+    if pilih == data.ADA:
+        return str((d.akar / path).is_file())
+    if pilih.startswith(data.ADA_BARIS):
+        return str(bool(data.baris_terpilih(d.tabel_berkas(path), pilih[len(data.ADA_BARIS):])))
+    baris = data.baris_terpilih(d.tabel_berkas(path), pilih)
+    return hashlib.sha256(json.dumps(baris, sort_keys=True).encode()).hexdigest()
 
 
 @dataclass(frozen=True)
 class Entri:
     kunci: str
-    dibaca: list[str]
+    dibaca: list[tuple[str, str]]
     sha: str
 
 
@@ -81,7 +96,7 @@ class CacheEksekusi:
     def entri(self, nama: str) -> Entri | None:
         try:
             isi = json.loads(self._meta(nama).read_text(encoding="utf-8"))
-            return Entri(isi["kunci"], list(isi["dibaca"]), isi["sha"])
+            return Entri(isi["kunci"], [(p, pilih) for p, pilih in isi["dibaca"]], isi["sha"])
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
@@ -92,7 +107,8 @@ class CacheEksekusi:
             return None
         return self._nb(nama)
 
-    def simpan(self, nama: str, notebook: Path, kunci: str, dibaca: list[str]) -> None:
+    def simpan(self, nama: str, notebook: Path, kunci: str, dibaca: list[tuple[str, str]]
+               ) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         sementara = self._nb(nama).with_suffix(".tmp")
         shutil.copyfile(notebook, sementara)

@@ -10,10 +10,11 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import json
 import os
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -70,13 +71,77 @@ class Tabel:
         hasil = self.cari(**syarat)
         return hasil[0] if hasil else None
 
+    def ada_baris(self, **syarat: Any) -> bool:
+        """Whether a row matches (a notebook that asks only this depends on nothing else)."""
+        return any(all(b[k] == v for k, v in syarat.items()) for b in self.baris)
+
+
+SEMUA = ""  # a read of a whole file (its rows, a column, the YAML or narrative text)
+ADA = "ada"  # a read of whether an optional file exists
+ADA_BARIS = "ada:"  # + a query's conditions: a read of whether any row matches
+
+
+def _kanon(nilai: Any) -> Any:
+    """A cell value as JSON that keeps its type and exact form (Decimal("1.50") stays 1.50)."""
+    return nilai if nilai is None or isinstance(nilai, str | int) else repr(nilai)
+
+
+def pilihan(syarat: dict[str, Any]) -> str:
+    """The selector of a row query (`Tabel.cari`/`satu`): its conditions as canonical JSON."""
+    return json.dumps({k: _kanon(v) for k, v in syarat.items()}, sort_keys=True)
+
+
+def baris_terpilih(tabel: Tabel, pilih: str) -> list[dict[str, Any]]:
+    """The rows a recorded query selects, in table order, as canonical values."""
+    syarat = json.loads(pilih)
+    return [{k: _kanon(v) for k, v in b.items()} for b in tabel.baris
+            if all(_kanon(b.get(k)) == v for k, v in syarat.items())]
+
+
+class _TabelTercatat(Tabel):
+    """A table as a notebook sees it: reading all rows or a column records the whole file, a
+    `cari`/`satu` query records only its conditions (so only the rows it selects matter)."""
+
+    def __init__(self, asal: Tabel, catat: Callable[[str], None]):  # no dataclass __init__
+        self._asal, self._catat = asal, catat
+        self.dataset, self.berkas = asal.dataset, asal.berkas
+
+    @property  # type: ignore[override]
+    def baris(self) -> list[dict[str, Any]]:
+        self._catat(SEMUA)
+        return self._asal.baris
+
+    @property  # type: ignore[override]
+    def nomor(self) -> list[int]:
+        self._catat(SEMUA)
+        return self._asal.nomor
+
+    def cari(self, **syarat: Any) -> list[dict[str, Any]]:
+        self._catat(_pilihan_atau_semua(syarat))
+        return self._asal.cari(**syarat)
+
+    def ada_baris(self, **syarat: Any) -> bool:
+        pilih = _pilihan_atau_semua(syarat)
+        self._catat(pilih if pilih == SEMUA else ADA_BARIS + pilih)
+        return self._asal.ada_baris(**syarat)
+
+
+def _pilihan_atau_semua(syarat: dict[str, Any]) -> str:
+    """A query on text, integers or empty cells is recorded as such; any other condition (whose
+    JSON form might not compare like the value) as a read of the whole file."""
+    if all(v is None or isinstance(v, str | int) for v in syarat.values()):
+        return pilihan(syarat)
+    return SEMUA
+
 
 class DataTahun:
     """Everything the book of one fiscal year is made from, parsed and validated.
 
-    Every access is recorded in `dibaca` (paths relative to the data folder): the build uses it
-    to know exactly which files a notebook depends on. With $LAKIP_JEJAK set (in a notebook
-    kernel run by the build), each newly read path is also appended to that file.
+    Every access is recorded in `dibaca` as (path relative to the data folder, selector): the
+    whole file (`SEMUA`), its existence (`ADA`), or the conditions of a row query. The build
+    keys a notebook's cache on what exactly those reads returned, so a changed value re-executes
+    only the notebooks that read it. With $LAKIP_JEJAK set, each new read is also appended to
+    that file as a JSON line.
     """
 
     def __init__(self, tahun: int, akar: Path, instansi: dict[str, Any], edisi: dict[str, Any],
@@ -86,21 +151,29 @@ class DataTahun:
         self._instansi, self._edisi, self._isu = instansi, edisi, isu
         self._tabel, self._narasi = tabel, narasi
         self.peringatan: list[Masalah] = []
-        self.dibaca: set[str] = set()
+        self.dibaca: set[tuple[str, str]] = set()
         self._jejak: str | None = None
+
+    def salinan(self) -> DataTahun:
+        """The same validated year with its own, empty record of reads (tables are shared)."""
+        baru = DataTahun(self.tahun, self.akar, self._instansi, self._edisi, self._isu,
+                         self._tabel, self._narasi)
+        baru.peringatan = self.peringatan
+        baru.mulai_mencatat()
+        return baru
 
     def mulai_mencatat(self) -> None:
         """Forget the reads made while validating; record (and report) reads from now on."""
         self.dibaca = set()
         self._jejak = os.environ.get("LAKIP_JEJAK")
 
-    def _catat(self, path: str) -> None:
-        if path in self.dibaca:
+    def _catat(self, path: str, pilih: str = SEMUA) -> None:
+        if (path, pilih) in self.dibaca:
             return
-        self.dibaca.add(path)
+        self.dibaca.add((path, pilih))
         if self._jejak:
             with open(self._jejak, "a", encoding="utf-8") as f:
-                f.write(path + "\n")
+                f.write(json.dumps([path, pilih]) + "\n")
 
     @property
     def instansi(self) -> dict[str, Any]:
@@ -118,12 +191,18 @@ class DataTahun:
         return self._isu
 
     def __getitem__(self, nama: str) -> Tabel:
-        self._catat(BY_NAME[nama].path(self.tahun))
-        return self._tabel[nama]
+        path = BY_NAME[nama].path(self.tahun)
+        return _TabelTercatat(self._tabel[nama], lambda pilih: self._catat(path, pilih))
+
+    def tabel_berkas(self, path: str) -> Tabel:
+        """The loaded table of a data file, for the cache's keys (not a recorded read); an
+        empty table when the year has no such file."""
+        ds = next(ds for ds in DATASETS if ds.path(self.tahun) == path)
+        return self._tabel.get(ds.nama) or Tabel(ds, path, [], [])
 
     def ada(self, nama: str) -> bool:
         """Whether an optional dataset exists this year (its absence is a dependency too)."""
-        self._catat(BY_NAME[nama].path(self.tahun))
+        self._catat(BY_NAME[nama].path(self.tahun), ADA)
         return nama in self._tabel
 
     def gambar(self, rujukan: str) -> bytes:
@@ -173,11 +252,23 @@ def tahun_tersedia(akar: Path | None = None) -> list[int]:
     return sorted(int(p.name) for p in akar.glob("[0-9][0-9][0-9][0-9]") if p.is_dir())
 
 
+_TERVALIDASI: DataTahun | None = None
+
+
+def pakai(d: DataTahun | None) -> None:
+    """In a build's execution worker: `muat` of d's year and folder returns a fresh copy of the
+    already validated `d` (validated once by the build) instead of reading everything again."""
+    global _TERVALIDASI
+    _TERVALIDASI = d
+
+
 def muat(tahun: int, akar: Path | None = None) -> DataTahun:
     """Load and validate one year; raise ValidasiGagal listing every problem."""
     from lakip_lib import aturan  # domain rules import this module's types
 
     akar = (akar or akar_data()).resolve()
+    if _TERVALIDASI is not None and (_TERVALIDASI.tahun, _TERVALIDASI.akar) == (tahun, akar):
+        return _TERVALIDASI.salinan()
     p = _Pengumpul(akar)
     folder = akar / str(tahun)
     if not folder.is_dir():

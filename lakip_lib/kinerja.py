@@ -107,6 +107,16 @@ def realisasi(data: DataTahun, kode: str, tahun: int) -> Decimal | None:
     return baris["realisasi"] if baris else None
 
 
+def ada_realisasi(data: DataTahun, kode: str, tahun: int) -> bool:
+    """Whether an indicator has a realisasi in a year. For a figure read from realisasi.csv only
+    whether its row exists is read (the value is a required cell), so what depends on this alone,
+    such as the numbering of charts, does not depend on the value."""
+    cara = indikator(data, kode)["rumus"]
+    if cara in ("penurunan_kasus", "desa_maju") or (cara == "cpr" and tahun == data.tahun):
+        return realisasi(data, kode, tahun) is not None
+    return data["realisasi"].ada_baris(indikator=kode, tahun=tahun)
+
+
 def realisasi_terakhir(data: DataTahun, kode: str) -> tuple[int | None, Decimal | None]:
     """The most recent year up to this edition's with a realisasi, and that realisasi."""
     for tahun in range(data.tahun, data.tahun - 10, -1):

@@ -5,7 +5,8 @@ look, and wide tables wrap instead of overflowing (LaTeX handles them poorly). C
 boxes give the running header and the page-numbered footer (none on the cover). Chromium cannot
 number a table of contents by itself, so printing takes two passes: the contents entries link to
 an anchor at each target, Chromium writes those as named destinations, and their pages in the
-first PDF (read with pypdf, in milliseconds) become the numbers of the second.
+first PDF (read with pypdf, in milliseconds) become the numbers of the second. A rebuild starts
+from the previous print's numbers and needs the second pass only when a page moved.
 """
 
 from __future__ import annotations
@@ -124,16 +125,28 @@ def periksa_cetak(folder_html: Path, d: DataTahun) -> list[str]:
         return luapan(page)
 
 
-def cetak(folder_html: Path, d: DataTahun, tujuan: Path) -> dict[str, Any]:
-    """Print the singlehtml build in `folder_html` to `tujuan`; return counts for the report."""
+def cetak(folder_html: Path, d: DataTahun, tujuan: Path, peta_lama: dict[str, int] | None = None
+          ) -> dict[str, Any]:
+    """Print the singlehtml build in `folder_html` to `tujuan`; return counts for the report and
+    the page map ("peta": anchor → page). Given the page map of the previous print, the first
+    pass already carries its numbers: when this print's own map is the same, that pass is final
+    (one pass instead of two); otherwise the numbers are filled in and it prints once more (the
+    numbers do not move the layout)."""
     with server(folder_html) as url, chromium() as b:
         page = b.new_page()
         jumlah: dict[str, Any] = dict(_siapkan(page, url, d))
         jumlah["luapan"] = luapan(page)
-        opsi = {"prefer_css_page_size": True, "print_background": True}
-        peta = halaman_penanda(page.pdf(**opsi))
-        page.evaluate("peta => lakipIsiHalaman(peta)", peta)
-        akhir = page.pdf(**opsi, tagged=True)
+        opsi = {"prefer_css_page_size": True, "print_background": True, "tagged": True}
+        if peta_lama:
+            page.evaluate("peta => lakipIsiHalaman(peta)", peta_lama)
+        akhir = page.pdf(**opsi)
+        peta = halaman_penanda(akhir)
+        jumlah["cetakan"] = 1
+        if peta != peta_lama:
+            page.evaluate("peta => lakipIsiHalaman(peta)", peta)
+            akhir = page.pdf(**opsi)
+            jumlah["cetakan"] = 2
+    jumlah["peta"] = peta
     penanda = [(x["teks"], x["tingkat"], peta[x["kunci"]]) for x in jumlah.pop("daftar_isi")
                if x["kunci"] in peta]
     jumlah["halaman"] = _simpan(akhir, d, tujuan, penanda)

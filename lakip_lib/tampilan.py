@@ -3,8 +3,8 @@
 Each object renders itself for Jupyter (`_repr_mimebundle_`): tables as escaped HTML with header
 cells and right-aligned numbers; prose as HTML rendered by `markdown_terbatas` (never handed to
 MyST, so neither a narrative nor a name inside a sentence can run a directive or inject markup);
-charts as a div plus a `vegaEmbed` call with a deterministic id, and a static SVG for builders
-that cannot run scripts. Text from data is always escaped here, once.
+charts as a div plus a `vegaEmbed` call with a deterministic id (the PDF is printed from the same
+live chart) and their text alternative as plain text. Text from data is always escaped here, once.
 """
 
 from __future__ import annotations
@@ -298,7 +298,7 @@ def _slug(teks: str) -> str:
 
 @dataclass(frozen=True)
 class Grafik:
-    """A numbered Altair chart: interactive in HTML (served Vega, no CDN), SVG elsewhere."""
+    """A numbered Altair chart: interactive in HTML (served Vega, no CDN), text elsewhere."""
 
     nomor: str
     judul: str
@@ -342,13 +342,10 @@ class Grafik:
             f'<p class="lakip-alt">{aman(self.alternatif)}</p>{sumber}</figure>'
         )
 
-    def svg(self) -> str:
-        import vl_convert as vlc
-
-        return vlc.vegalite_to_svg(self.spec(), format_locale=LOKAL_VEGA)
-
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
-        return {"text/html": self.html(), "image/svg+xml": self.svg(),
+        # No static image: the HTML and the PDF (printed from the HTML) draw the live chart, and
+        # rendering an SVG cost every notebook ~1 s of vl-convert start-up for nothing.
+        return {"text/html": self.html(),
                 "text/plain": f"Gambar {self.nomor} {self.judul}. {self.alternatif}"}
 
 

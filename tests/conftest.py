@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -34,6 +35,20 @@ def sel(berkas: Path, baris: int, kolom: str) -> str:
     with berkas.open(encoding="utf-8", newline="") as f:
         isi = list(csv.reader(f))
     return isi[baris - 1][isi[0].index(kolom)]
+
+
+STEMPEL_TANGGAL = re.compile(rb"Halaman ini dibangun pada [^<]*")  # the declared build date
+
+
+def isi_edisi(situs: Path) -> dict[str, bytes]:
+    """Every published file of an edition, the declared build date blanked out."""
+    return {str(p.relative_to(situs)): STEMPEL_TANGGAL.sub(b"", p.read_bytes())
+            for p in sorted(situs.rglob("*")) if p.is_file()}
+
+
+def beda(satu: dict[str, bytes], dua: dict[str, bytes]) -> list[str]:
+    """The files that differ between two editions (or exist in one only)."""
+    return sorted(k for k in satu.keys() | dua.keys() if satu.get(k) != dua.get(k))
 
 
 @pytest.fixture

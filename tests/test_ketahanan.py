@@ -3,7 +3,6 @@ clean builds of the same inputs."""
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -17,13 +16,13 @@ import pytest
 
 from lakip_lib import build, cache, cli, data
 
-from .conftest import DATA, REPO
+from .conftest import DATA, REPO, beda, isi_edisi
 
 
 def test_failing_notebook_names_notebook_cell_error_and_partial_copy(tmp_path: Path):
     tugas = [build.Eksekusi("bab3_sasaran", "sasaran_s9", {"year": 2024, "sasaran": "S9"})]
     with pytest.raises(build.BuildGagal) as e:
-        build.eksekusi_semua(tugas, tmp_path / "src", DATA, 1, lambda _: None,
+        build.eksekusi_semua(tugas, tmp_path / "src", data.muat(2024), 1, lambda _: None,
                              cache.CacheEksekusi(tmp_path / "cache"))
     pesan = str(e.value)
     assert "notebooks/bab3_sasaran.ipynb" in pesan and "sel ke-" in pesan
@@ -76,66 +75,36 @@ def test_build_killed_at_any_step_leaves_the_edition_intact_and_next_build_works
     assert (terbit / build.STEMPEL).exists()
 
 
-def _notebook_tanpa_cap_waktu(path: Path) -> str:
-    nb = json.loads(path.read_text())
-    nb["metadata"].pop("papermill", None)
-    for sel in nb["cells"]:
-        sel["metadata"].pop("papermill", None)
-        sel["metadata"].pop("execution", None)
-    return json.dumps(nb, sort_keys=True)
-
-
-STEMPEL_TANGGAL = re.compile(r"Halaman ini dibangun pada [^<]*")  # the declared build date
-
-
-def test_two_clean_builds_give_identical_notebooks_and_html(situs_2024: Path, tmp_path: Path):
+def test_two_clean_builds_publish_byte_identical_editions(situs_2024: Path, tmp_path: Path):
+    """Executed notebooks carry no time or path (papermill's are dropped), so the _sources
+    copies, every page and the data package match byte for byte."""
     kedua = build.bangun(2024, DATA, tmp_path / "_build", lapor=lambda _: None)
-    folder_pertama = situs_2024.parent.parent
-    src1, src2 = folder_pertama / "jb" / "2024" / "src", tmp_path / "_build" / "jb" / "2024" / "src"
-    for nb in sorted(src1.glob("*.ipynb")):
-        assert _notebook_tanpa_cap_waktu(nb) == _notebook_tanpa_cap_waktu(src2 / nb.name), nb.name
-    for html in sorted(situs_2024.glob("*.html")):
-        satu = STEMPEL_TANGGAL.sub("", html.read_text())
-        dua = STEMPEL_TANGGAL.sub("", (kedua.situs / html.name).read_text())
-        assert satu == dua, html.name
+    assert beda(isi_edisi(situs_2024), isi_edisi(kedua.situs)) == []
+    assert any(k.startswith("_sources/") for k in isi_edisi(kedua.situs))
+
+
+def test_notebooks_run_in_separate_processes_and_leak_no_state(monkeypatch, tmp_path: Path):
+    """Two notebooks executed one after the other by the same pool: what the first defines or
+    changes (a global, a module attribute) does not exist in the second."""
+    import nbformat
+
+    sumber = tmp_path / "nb"
+    sumber.mkdir()
+    for nama, kode in (("a", "bocor = 1\nimport lakip_lib.format as f\nf.BOCOR = 1"),
+                       ("b", "import lakip_lib.format as f\n"
+                             "print('bocor' in globals(), hasattr(f, 'BOCOR'))")):
+        nb = nbformat.v4.new_notebook(cells=[
+            nbformat.v4.new_code_cell("year = 2000", metadata={"tags": ["parameters"]}),
+            nbformat.v4.new_code_cell(kode)])
+        nbformat.write(nb, sumber / f"{nama}.ipynb")
+    monkeypatch.setattr(build, "NOTEBOOKS", sumber)
+    tugas = [build.Eksekusi(n, n, {"year": 2024}) for n in ("a", "b")]
+    build.eksekusi_semua(tugas, tmp_path / "src", data.muat(2024), 1, lambda _: None,
+                         cache.CacheEksekusi(tmp_path / "cache"))
+    keluaran = nbformat.read(tmp_path / "src" / "b.ipynb", as_version=4).cells[-1].outputs
+    assert [o.get("text") for o in keluaran] == ["False False\n"]
 
 
 def test_data_loads_identically_twice():
     a, b = data.muat(2024), data.muat(2024)
     assert [x.baris for x in a._tabel.values()] == [x.baris for x in b._tabel.values()]
-
-
-def _papermill_palsu(monkeypatch, galat: list[Exception]) -> list[str]:
-    """papermill.execute_notebook that fails with the given errors first, then succeeds."""
-    import papermill
-
-    panggilan: list[str] = []
-
-    def jalankan(sumber: str, keluaran: str, **_: object) -> None:
-        panggilan.append(sumber)
-        if galat:
-            raise galat.pop(0)
-        Path(keluaran).write_text("{}")
-
-    monkeypatch.setattr(papermill, "execute_notebook", jalankan)
-    monkeypatch.setattr(build, "_alihkan_stderr", lambda _: None)
-    monkeypatch.setattr(build, "_rapikan", lambda *_: None)
-    for nama in ("LAKIP_DATA", "LAKIP_JEJAK"):  # set by the worker; restored after the test
-        monkeypatch.setenv(nama, os.environ.get(nama, ""))
-    return panggilan
-
-
-def test_a_kernel_that_never_starts_is_retried(monkeypatch, tmp_path: Path):
-    panggilan = _papermill_palsu(monkeypatch, [
-        RuntimeError("Kernel died before replying to kernel_info")])
-    tugas = build.Eksekusi("ikhtisar", "ikhtisar", {"year": 2024})
-    build._jalankan_notebook(tugas, build.NOTEBOOKS, tmp_path, str(DATA))
-    assert len(panggilan) == 2 and (tmp_path / "ikhtisar.ipynb").exists()
-
-
-def test_an_error_of_the_notebook_itself_is_not_retried(monkeypatch, tmp_path: Path):
-    panggilan = _papermill_palsu(monkeypatch, [RuntimeError("pembagian dengan nol")])
-    tugas = build.Eksekusi("ikhtisar", "ikhtisar", {"year": 2024})
-    with pytest.raises(RuntimeError, match="pembagian dengan nol"):
-        build._jalankan_notebook(tugas, build.NOTEBOOKS, tmp_path, str(DATA))
-    assert len(panggilan) == 1

@@ -1,0 +1,90 @@
+"""Execute a notebook in this process with an IPython shell: no kernel, no ZMQ, no re-imports.
+
+The build runs each notebook in its own process forked from the build process, which has
+already imported lakip_lib, Altair and IPython and validated the year's data (`data.pakai`):
+a notebook starts warm, and nothing it defines survives it (the process ends with it). The
+outputs are what a Jupyter kernel would record: display_data, execute_result, stream and error,
+with execution counts; nothing time-dependent is written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from typing import Any
+
+import nbformat
+from nbformat import NotebookNode
+
+
+class GagalSel(Exception):
+    """A cell raised: carries the error as papermill's execution error does."""
+
+    def __init__(self, ename: str, evalue: str, exec_count: int):
+        super().__init__(f"{ename}: {evalue}")
+        self.ename, self.evalue, self.exec_count = ename, evalue, exec_count
+
+
+def _shell() -> Any:
+    """A fresh IPython shell whose displays and results are recorded as notebook outputs."""
+    from IPython.core.displayhook import DisplayHook
+    from IPython.core.displaypub import DisplayPublisher
+    from IPython.core.interactiveshell import InteractiveShell
+    from traitlets.config import Config
+
+    keluaran: list[list[NotebookNode]] = [[]]  # the outputs of the cell being run
+
+    class Penerbit(DisplayPublisher):
+        def publish(self, data: dict[str, Any], metadata: dict[str, Any] | None = None,
+                    *args: Any, **kw: Any) -> None:
+            keluaran[0].append(nbformat.v4.new_output(
+                "display_data", data=data, metadata=metadata or {}))
+
+        def clear_output(self, wait: bool = False) -> None:
+            keluaran[0].clear()
+
+    class Hasil(DisplayHook):
+        def write_output_prompt(self) -> None:
+            pass
+
+        def write_format_data(self, format_dict: dict[str, Any],
+                              md_dict: dict[str, Any] | None = None) -> None:
+            if format_dict:
+                keluaran[0].append(nbformat.v4.new_output(
+                    "execute_result", data=format_dict, metadata=md_dict or {},
+                    execution_count=self.shell.execution_count))
+
+        def finish_displayhook(self) -> None:
+            pass
+
+    konfigurasi = Config()
+    konfigurasi.HistoryManager.enabled = False
+    shell = InteractiveShell.instance(config=konfigurasi, colors="NoColor")
+    shell.display_pub = Penerbit(shell=shell)
+    shell.displayhook = Hasil(shell=shell, cache_size=0)
+    shell.display_trap.hook = shell.displayhook
+    return shell, keluaran
+
+
+def jalankan(nb: NotebookNode) -> NotebookNode:
+    """Execute every non-empty code cell in order, recording its outputs in place. On an error
+    the cell's error output is recorded and GagalSel raised (the notebook keeps what ran)."""
+    shell, keluaran = _shell()
+    for sel in nb.cells:
+        if sel.cell_type != "code" or not sel.source.strip():
+            continue
+        keluaran[0] = sel.outputs = []
+        sel.execution_count = shell.execution_count
+        keluar, galat = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(keluar), contextlib.redirect_stderr(galat):
+            hasil = shell.run_cell(sel.source, store_history=True, silent=False)
+        for nama, teks in (("stdout", keluar.getvalue()), ("stderr", galat.getvalue())):
+            if teks:
+                sel.outputs.insert(0, nbformat.v4.new_output("stream", name=nama, text=teks))
+        e = hasil.error_in_exec or hasil.error_before_exec
+        if e is not None:
+            sel.outputs.append(nbformat.v4.new_output(
+                "error", ename=type(e).__name__, evalue=str(e),
+                traceback=shell.InteractiveTB.structured_traceback(type(e), e, e.__traceback__)))
+            raise GagalSel(type(e).__name__, str(e), sel.execution_count)
+    return nb
