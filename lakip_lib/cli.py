@@ -149,10 +149,13 @@ def _parser() -> argparse.ArgumentParser:
                        help="jalankan ulang notebooks/*.ipynb dan simpan keluarannya (untuk nbval)")
     r.set_defaults(jalankan=_refresh, tahun=None)
 
-    s = sub.add_parser("serve", help="pratinjau situs hasil build di peramban")
+    s = sub.add_parser("serve", help="pratinjau langsung: bangun ulang HTML setiap ada perubahan "
+                                     "dan muat ulang halaman yang terbuka")
+    s.add_argument("tahun", type=int, nargs="?", default=None,
+                   help="tahun anggaran (bawaan: tahun terakhir di folder data)")
     s.add_argument("--keluaran", type=Path, default=None, help="folder build (bawaan: ./_build)")
-    s.add_argument("--port", type=int, default=8000, help="port (bawaan: 8000)")
-    s.set_defaults(jalankan=_serve, tahun=None)
+    s.add_argument("--port", type=int, default=8000, help="port di 127.0.0.1 (bawaan: 8000)")
+    s.set_defaults(jalankan=_serve)
     return p
 
 
@@ -279,17 +282,15 @@ def _refresh(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    import functools
-    import http.server
+    from lakip_lib import pratinjau
 
-    situs = ((args.keluaran or Path("_build")) / "site").resolve()
-    if not situs.is_dir():
-        print(f"Belum ada situs di {situs}. Jalankan dulu: lakip build 2024", file=sys.stderr)
+    akar = (args.data or data.akar_data()).resolve()
+    tersedia = data.tahun_tersedia(akar)
+    if args.tahun is None and not tersedia:
+        print(f"Belum ada data tahun anggaran di {akar}.", file=sys.stderr)
         return KELUAR_DATA_TIDAK_VALID
-    penangan = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(situs))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), penangan) as server:
-        print(f"Pratinjau: http://127.0.0.1:{args.port}/ (hentikan dengan Ctrl+C)")
-        server.serve_forever()
+    args.tahun = args.tahun or tersedia[-1]
+    pratinjau.jalankan(args.tahun, akar, args.keluaran or Path("_build"), args.port)
     return KELUAR_OK
 
 

@@ -1,0 +1,158 @@
+"""`lakip serve`: a live preview of one edition on 127.0.0.1.
+
+The build process stays up (lakip_lib, Altair and IPython imported once) and watches data/,
+notebooks/ and book/ with `watchfiles`: a change rebuilds the HTML edition (the cache re-executes
+only what the change touched) and every open page reloads itself. A failed build replaces every
+page with the error until the next build succeeds. A change to lakip_lib itself restarts the
+process, so the new code is what runs. The pages learn about a new build over Server-Sent Events
+(`/__lakip/peristiwa`), from a script added to each page as it is served (never to the files).
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import http.server
+import os
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+from lakip_lib import build
+from lakip_lib.masalah import ValidasiGagal, laporan
+
+AWALAN = "/__lakip/"
+SKRIP = """(function () {
+  var token = null, sumber = new EventSource("/__lakip/peristiwa");
+  sumber.onmessage = function (e) {
+    if (token === null) { token = e.data; } else if (e.data !== token) { location.reload(); }
+  };
+})();
+"""
+
+
+class Keadaan:
+    """The latest build: a token that changes with every build, and its error if it failed."""
+
+    def __init__(self) -> None:
+        self.syarat = threading.Condition()
+        self.nomor = 0
+        self.galat: str | None = None
+
+    @property
+    def token(self) -> str:
+        return f"{os.getpid()}-{self.nomor}"
+
+    def selesai(self, galat: str | None) -> None:
+        with self.syarat:
+            self.nomor += 1
+            self.galat = galat
+            self.syarat.notify_all()
+
+
+class Penangan(http.server.SimpleHTTPRequestHandler):
+    """Serves the site folder; pages get the reload script, or the build error instead."""
+
+    keadaan: Keadaan
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        jalur = self.path.split("?", 1)[0]
+        if jalur == AWALAN + "peristiwa":
+            return self._peristiwa()
+        if jalur == AWALAN + "muat-ulang.js":
+            return self._kirim(SKRIP.encode(), "text/javascript; charset=utf-8")
+        berkas = Path(self.translate_path(self.path))
+        if berkas.is_dir():
+            berkas = berkas / "index.html"
+        if berkas.suffix == ".html" and (self.keadaan.galat or berkas.is_file()):
+            return self._halaman(berkas)
+        return super().do_GET()
+
+    def _halaman(self, berkas: Path) -> None:
+        skrip = f'<script src="{AWALAN}muat-ulang.js"></script>'
+        if self.keadaan.galat:
+            isi = ('<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">'
+                   "<title>Build gagal</title></head><body><h1>Build gagal</h1>"
+                   "<p>Halaman akan dimuat ulang sendiri begitu build berikutnya berhasil.</p>"
+                   f'<pre id="lakip-galat">{html.escape(self.keadaan.galat)}</pre>{skrip}'
+                   "</body></html>\n")
+        else:
+            isi = berkas.read_text(encoding="utf-8").replace("</body>", skrip + "</body>", 1)
+        self._kirim(isi.encode("utf-8"), "text/html; charset=utf-8")
+
+    def _kirim(self, isi: bytes, jenis: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", jenis)
+        self.send_header("Content-Length", str(len(isi)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(isi)
+
+    def _peristiwa(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        k = self.keadaan
+        try:
+            while True:
+                with k.syarat:
+                    token = k.token
+                self.wfile.write(f"data: {token}\n\n".encode())
+                self.wfile.flush()
+                with k.syarat:
+                    k.syarat.wait_for(lambda t=token: k.token != t, timeout=15)
+        except (BrokenPipeError, ConnectionResetError):
+            return
+
+
+def _bangun(tahun: int, akar_data: Path, folder_build: Path, keadaan: Keadaan,
+            lapor: build.Lapor) -> None:
+    try:
+        hasil = build.bangun(tahun, akar_data, folder_build, lapor=lambda _: None,
+                             dengan_pdf=False)
+    except ValidasiGagal as e:
+        galat = f"Data tahun {tahun} tidak valid:\n{laporan(e.masalah)}"
+    except build.BuildGagal as e:
+        galat = str(e)
+    else:
+        galat = None
+        lapor(f"Edisi {tahun} diperbarui ({len(hasil.notebook)} notebook dijalankan, "
+              f"{hasil.detik:.1f} detik).")
+    if galat:
+        lapor(f"Build gagal:\n{galat}")
+    keadaan.selesai(galat)
+
+
+def jalankan(tahun: int, akar_data: Path, folder_build: Path, port: int,
+             lapor: build.Lapor = print) -> None:
+    """Build, serve on 127.0.0.1:<port>, and rebuild on every change until interrupted."""
+    import watchfiles
+
+    keadaan = Keadaan()
+    folder_build = folder_build.resolve()
+    situs = folder_build / "site"
+    situs.mkdir(parents=True, exist_ok=True)
+    penangan = type("PenanganIni", (Penangan,), {"keadaan": keadaan})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", port), functools.partial(penangan, directory=str(situs)))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    lapor(f"Pratinjau edisi {tahun}: http://127.0.0.1:{server.server_address[1]}/{tahun}/ "
+          "(hentikan dengan Ctrl+C)")
+    _bangun(tahun, akar_data, folder_build, keadaan, lapor)
+    kode = build.AKAR_PROYEK / "lakip_lib"
+    pantau = [akar_data, build.NOTEBOOKS, build.HALAMAN, kode]
+    try:
+        for perubahan in watchfiles.watch(*pantau, debounce=400, step=50):
+            if any(Path(p).is_relative_to(kode) for _, p in perubahan):
+                lapor("Kode lakip_lib berubah: pratinjau dimulai ulang.")
+                server.server_close()
+                os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
+            _bangun(tahun, akar_data, folder_build, keadaan, lapor)
+    finally:
+        server.shutdown()
