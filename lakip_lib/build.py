@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from lakip_lib import aturan, book, cache, data, edisi, pdf, rilis, riwayat, tukar
+from lakip_lib import aturan, cache, data, edisi, pdf, rilis, riwayat, tukar
 from lakip_lib.data import DataTahun
 from lakip_lib.markdown_terbatas import markdown_aman
 from lakip_lib.tampilan import json_aman
@@ -66,12 +66,16 @@ class HasilBuild:
 
 
 def rencana_eksekusi(d: DataTahun) -> list[Eksekusi]:
+    from lakip_lib import book  # imported when needed: an unchanged edition never needs it
+
     return [Eksekusi(b.notebook, b.berkas, {"year": d.tahun, **b.parameter}, b.judul_halaman)
             for b in book.urutan(d)]
 
 
 def daftar_isi(d: DataTahun) -> dict[str, Any]:
     """The Jupyter Book table of contents, from the parts of the book in reading order."""
+    from lakip_lib import book
+
     bagian = book.urutan(d)
     bab: list[dict[str, Any]] = []
     for b in bagian[1:]:
@@ -409,11 +413,31 @@ def kunci_build(folder: Path) -> Iterator[None]:
 STEMPEL = ".lakip-build.json"
 
 
-def _stempel_terbit(situs: Path) -> str | None:
+def _stempel_terbit(situs: Path, kunci: str = "kunci") -> str | None:
     try:
-        return json.loads((situs / STEMPEL).read_text(encoding="utf-8"))["kunci"]
+        return json.loads((situs / STEMPEL).read_text(encoding="utf-8"))[kunci]
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def sidik_masukan(tahun: int, akar_data: Path, dengan_pdf: bool, situs_revisi: Path) -> str:
+    """Fingerprint of every input of an edition, read byte for byte without validating or
+    importing the book: the year's data files, the notebooks, pages, configuration, code and
+    code commit, and the stamps of the other published editions (the "Riwayat edisi" page reads
+    earlier revisions). The same fingerprint as the published edition's means nothing can have
+    changed (checked before anything else, so an unchanged build is instant)."""
+    folder = akar_data / str(tahun)
+    berkas = [p for p in akar_data.glob("*") if p.is_file()]
+    berkas += [p for p in folder.rglob("*") if p.is_file()]
+    lain = [*NOTEBOOKS.glob("*.ipynb"), *(p for p in HALAMAN.rglob("*") if p.is_file()),
+            KONFIGURASI]
+    return cache.sidik({
+        "tahun": tahun, "folder_data": akar_data.name, "pdf": dengan_pdf,
+        "data": {str(p.relative_to(akar_data)): cache.sha_berkas(p) for p in sorted(berkas)},
+        "lain": {str(p.relative_to(AKAR_PROYEK)): cache.sha_berkas(p) for p in sorted(lain)},
+        "kode": cache.sidik_kode(), "komit": edisi.komit_kode(),
+        "revisi": {p.name: cache.sha_berkas(p / STEMPEL) for p in sorted(situs_revisi.glob("*"))
+                   if p.is_dir() and p.name != str(tahun)}})
 
 
 def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None = None,
@@ -426,6 +450,13 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
     if dengan_pdf:
         _periksa_chromium()
     with kunci_build(folder_build):
+        situs = folder_build / "site" / str(tahun)
+        situs_revisi = Path(os.environ.get(rilis.SITUS_REVISI) or folder_build / "site")
+        masukan = sidik_masukan(tahun, akar_data, dengan_pdf, situs_revisi)
+        if not paksa and _stempel_terbit(situs, "masukan") == masukan:
+            lapor("Tidak ada masukan yang berubah: edisi yang terbit sudah mutakhir.")
+            return HasilBuild(tahun, situs, time.perf_counter() - mulai, [],
+                              _jumlah_halaman(situs), HasilEksekusi())
         lapor(f"Memeriksa data tahun {tahun} …")
         d = data.muat(tahun, akar_data)
         kerja = folder_build / "jb" / str(tahun)
@@ -438,12 +469,10 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
         lapor(f"Menjalankan notebook ({len(tugas)}, {pekerja} proses) …")
         simpanan = cache.CacheEksekusi(folder_build / "cache" / "eksekusi" / str(tahun))
         eksekusi = eksekusi_semua(tugas, src, d, pekerja, lapor, simpanan, paksa)
-        sidik_riwayat = riwayat.tulis_halaman(
-            d, src, Path(os.environ.get(rilis.SITUS_REVISI) or folder_build / "site"))
+        sidik_riwayat = riwayat.tulis_halaman(d, src, situs_revisi)
         sidik_sumber = siapkan_sumber(d, src, folder_build / "cache", dengan_pdf)
         kunci_situs = cache.sidik({"notebook": eksekusi.kunci, "sumber": sidik_sumber,
                                    "kode": cache.sidik_kode(), "riwayat": sidik_riwayat})
-        situs = folder_build / "site" / str(tahun)
         if not paksa and _stempel_terbit(situs) == kunci_situs:
             lapor("Tidak ada masukan yang berubah: edisi yang terbit sudah mutakhir.")
             return HasilBuild(tahun, situs, time.perf_counter() - mulai, [], _jumlah_halaman(situs),
@@ -451,7 +480,7 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
         html = _susun(d, src, kerja, dengan_pdf, lapor)
         edisi.tulis_paket_data(d, html)
         riwayat.tulis_angka(d, html)
-        stempel = {"tahun": tahun, "kunci": kunci_situs,
+        stempel = {"tahun": tahun, "kunci": kunci_situs, "masukan": masukan,
                    "status": "draf" if aturan.draf(d) else "final",
                    **rilis.info_stempel(tahun, d.edisi, akar_data)}
         (html / STEMPEL).write_text(json.dumps(stempel) + "\n", encoding="utf-8")
@@ -493,7 +522,8 @@ def _susun(d: DataTahun, src: Path, kerja: Path, dengan_pdf: bool, lapor: Lapor)
     lapor(f"  selesai ({time.perf_counter() - mulai:.1f} dtk)")
     html = keluaran[0]
     _buang_basi(html, d, dengan_pdf)
-    tulis_pengalihan(html / "index.html", f"{book.urutan(d)[0].berkas}.html", f"LAKIP {d.tahun}")
+    tulis_pengalihan(html / "index.html", f"{rencana_eksekusi(d)[0].berkas}.html",
+                     f"LAKIP {d.tahun}")
     if dengan_pdf:
         lapor("Mencetak PDF dengan Chromium …")
         mulai = time.perf_counter()
