@@ -14,6 +14,7 @@ import functools
 import html
 import http.server
 import os
+import signal
 import sys
 import threading
 from pathlib import Path
@@ -30,6 +31,12 @@ SKRIP = """(function () {
   };
 })();
 """
+
+
+GAYA_GALAT = ("body{font-family:'DejaVu Sans',sans-serif;margin:1.5rem auto;max-width:60rem;"
+              "padding:0 1rem;color:#222}h1{color:#b8404a;font-size:1.5rem}"
+              "pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#fdf3f3;"
+              "border-left:4px solid #b8404a;padding:.75rem 1rem;font-size:.9rem;line-height:1.45}")
 
 
 class Keadaan:
@@ -76,7 +83,9 @@ class Penangan(http.server.SimpleHTTPRequestHandler):
         skrip = f'<script src="{AWALAN}muat-ulang.js"></script>'
         if self.keadaan.galat:
             isi = ('<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">'
-                   "<title>Build gagal</title></head><body><h1>Build gagal</h1>"
+                   '<meta name="viewport" content="width=device-width, initial-scale=1">'
+                   f"<title>Build gagal</title><style>{GAYA_GALAT}</style></head><body>"
+                   "<h1>Build gagal</h1>"
                    "<p>Halaman akan dimuat ulang sendiri begitu build berikutnya berhasil.</p>"
                    f'<pre id="lakip-galat">{html.escape(self.keadaan.galat)}</pre>{skrip}'
                    "</body></html>\n")
@@ -133,6 +142,7 @@ def jalankan(tahun: int, akar_data: Path, folder_build: Path, port: int,
     """Build, serve on 127.0.0.1:<port>, and rebuild on every change until interrupted."""
     import watchfiles
 
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stopped like Ctrl+C: server closed
     keadaan = Keadaan()
     folder_build = folder_build.resolve()
     situs = folder_build / "site"

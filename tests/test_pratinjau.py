@@ -43,7 +43,7 @@ class Pratinjau:
                 return b
 
     def berhenti(self) -> None:
-        os.killpg(self.proses.pid, signal.SIGINT)
+        os.killpg(self.proses.pid, signal.SIGTERM)
         try:
             self.proses.wait(timeout=30)
         except subprocess.TimeoutExpired:
