@@ -112,7 +112,7 @@ class Bagian:
     def _angka(self, fakta: str, teks: str) -> Nilai:
         """A figure with its fact name, marked where the signed document printed the same fact
         differently in this chapter."""
-        return Nilai(teks, fakta, koreksi_bab(self.d, self.bab).get(fakta, ()))
+        return Nilai(teks, fakta, koreksi_fakta(self.d, self.bab, fakta))
 
     def _iku(self, h: kinerja.HasilIndikator, ukuran: str) -> Nilai:
         """One of an IKU's figures this year: target, realisasi, capaian or kategori."""
@@ -197,7 +197,7 @@ def _temuan_audit(d: DataTahun) -> list[audit.Temuan]:
     return audit.periksa(d)
 
 
-@lru_cache(maxsize=16)
+@data.turunan  # a page depends on its chapter's corrections, not on the whole audit behind them
 def koreksi_bab(d: DataTahun, bab: str) -> dict[str, tuple[Koreksi, ...]]:
     """fact → what the signed source printed for it in chapter `bab`, where that differs from
     the book (one correction per printed value; its places listed together). Empty for an
@@ -217,6 +217,12 @@ def koreksi_bab(d: DataTahun, bab: str) -> dict[str, tuple[Koreksi, ...]]:
                     sama[0].hitungan, _nomor_temuan(sama[0], temuan, nomor), "lampiran.html")
             for tercetak, sama in per_nilai.items())
     return hasil
+
+
+@data.turunan  # a page depends on the corrections of the facts it shows, nothing more
+def koreksi_fakta(d: DataTahun, bab: str, fakta: str) -> tuple[Koreksi, ...]:
+    """The corrections of one fact as chapter `bab` shows it."""
+    return koreksi_bab(d, bab).get(fakta, ())
 
 
 def _nomor_temuan(t: audit.Temuan, temuan: list[audit.Temuan],

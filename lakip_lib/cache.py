@@ -11,6 +11,7 @@ the executed notebook; an entry that fails that check (truncated, edited, unread
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import shutil
 from dataclasses import dataclass
@@ -68,6 +69,10 @@ def _sha_bacaan(d: data.DataTahun, path: str, pilih: str) -> str:
         return sha_data(d.akar, path, d.tahun)
     if pilih == data.ADA:
         return str((d.akar / path).is_file())
+    if path.startswith(data.TURUNAN):
+        modul, _, nama = path[len(data.TURUNAN):].rpartition(".")
+        fungsi = getattr(importlib.import_module(modul), nama).asli
+        return hashlib.sha256(repr(d.hitung_turunan(fungsi, json.loads(pilih))).encode()).hexdigest()
     if pilih.startswith(data.ADA_BARIS):
         return str(bool(data.baris_terpilih(d.tabel_berkas(path), pilih[len(data.ADA_BARIS):])))
     baris = data.baris_terpilih(d.tabel_berkas(path), pilih)

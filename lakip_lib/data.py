@@ -79,6 +79,7 @@ class Tabel:
 SEMUA = ""  # a read of a whole file (its rows, a column, the YAML or narrative text)
 ADA = "ada"  # a read of whether an optional file exists
 ADA_BARIS = "ada:"  # + a query's conditions: a read of whether any row matches
+TURUNAN = "turunan:"  # + "module.function": a read of a value derived from the whole year
 
 
 def _kanon(nilai: Any) -> Any:
@@ -96,6 +97,22 @@ def baris_terpilih(tabel: Tabel, pilih: str) -> list[dict[str, Any]]:
     syarat = json.loads(pilih)
     return [{k: _kanon(v) for k, v in b.items()} for b in tabel.baris
             if all(_kanon(b.get(k)) == v for k, v in syarat.items())]
+
+
+def turunan(fungsi: Callable[..., Any]) -> Callable[..., Any]:
+    """Decorator for a value the book derives from the whole year (e.g. the audit's corrections
+    shown in one chapter): a page records one read of its result, not of every fact behind it,
+    and the cache keys the page on the result (recomputed in the build process). The function
+    takes the year and JSON-able arguments and must depend on nothing else."""
+    nama = f"{fungsi.__module__}.{fungsi.__qualname__}"
+
+    def dicatat(d: DataTahun, *args: Any) -> Any:
+        d._catat(TURUNAN + nama, json.dumps(args))
+        return d.hitung_turunan(fungsi, args)
+
+    dicatat.asli = fungsi  # type: ignore[attr-defined]
+    dicatat.__doc__, dicatat.__name__ = fungsi.__doc__, fungsi.__name__
+    return dicatat
 
 
 class _TabelTercatat(Tabel):
@@ -153,6 +170,18 @@ class DataTahun:
         self.peringatan: list[Masalah] = []
         self.dibaca: set[tuple[str, str]] = set()
         self._jejak: str | None = None
+        self._turunan: dict[tuple[Any, ...], Any] = {}
+        self._diam: DataTahun | None = None  # the silent copy derived values are computed on
+
+    def hitung_turunan(self, fungsi: Callable[..., Any], args: tuple[Any, ...] | list[Any]) -> Any:
+        """fungsi(year, *args) on a copy that records nothing, once per loaded year."""
+        kunci = (fungsi, tuple(args))
+        if kunci not in self._turunan:
+            if self._diam is None:
+                self._diam = self.salinan()
+                self._diam._jejak = None
+            self._turunan[kunci] = fungsi(self._diam, *args)
+        return self._turunan[kunci]
 
     def salinan(self) -> DataTahun:
         """The same validated year with its own, empty record of reads (tables are shared)."""

@@ -136,15 +136,18 @@ def cetak(folder_html: Path, d: DataTahun, tujuan: Path, peta_lama: dict[str, in
         page = b.new_page()
         jumlah: dict[str, Any] = dict(_siapkan(page, url, d))
         jumlah["luapan"] = luapan(page)
-        opsi = {"prefer_css_page_size": True, "print_background": True, "tagged": True}
-        if peta_lama:
+        opsi = {"prefer_css_page_size": True, "print_background": True}
+        akhir, peta = b"", None
+        if peta_lama:  # print with the previous numbers; final if they are still right
             page.evaluate("peta => lakipIsiHalaman(peta)", peta_lama)
-        akhir = page.pdf(**opsi)
-        peta = halaman_penanda(akhir)
+            akhir = page.pdf(**opsi, tagged=True)
+            peta = halaman_penanda(akhir)
         jumlah["cetakan"] = 1
-        if peta != peta_lama:
+        if peta is None or peta != peta_lama:
+            if peta is None:  # no previous print: a quick untagged pass for the page map
+                peta = halaman_penanda(page.pdf(**opsi))
             page.evaluate("peta => lakipIsiHalaman(peta)", peta)
-            akhir = page.pdf(**opsi)
+            akhir = page.pdf(**opsi, tagged=True)
             jumlah["cetakan"] = 2
     jumlah["peta"] = peta
     penanda = [(x["teks"], x["tingkat"], peta[x["kunci"]]) for x in jumlah.pop("daftar_isi")
