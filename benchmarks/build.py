@@ -240,7 +240,7 @@ def main() -> int:
     runs, tahun_banyak = (1, min(args.years, 2)) if args.smoke else (args.runs, args.years)
     if runs < 1 or tahun_banyak < 0:
         p.error("--runs must be at least 1 and --years at least 0")
-    print(f"lakip build benchmark ({os.cpu_count()} cores, {platform.processor() or 'cpu'}, "
+    print(f"lakip build benchmark ({os.cpu_count()} cores, {processor()}, "
           f"medians and min–max of {runs} runs)"
           + (" — smoke run, timings not representative" if args.smoke else ""), flush=True)
     baris: list[Baris] = []
@@ -310,6 +310,16 @@ def main() -> int:
     print(f"peak RSS of the largest process             : {puncak_rss_mib():6.0f} MiB")
     print(json.dumps({b.nama: b.waktu or b.galat for b in baris}, ensure_ascii=False))
     return 1 if any(b.galat for b in baris) else 0
+
+
+def processor() -> str:
+    """The CPU model, for the record of where the figures come from."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            baris = next((b for b in f if b.startswith("model name")), "")
+    except OSError:
+        baris = ""
+    return baris.partition(":")[2].strip() or platform.processor() or "unknown CPU"
 
 
 def pratinjau_narasi(salinan: Path, folder: Path, runs: int) -> list[float]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import fcntl
 import json
 import multiprocessing
+import multiprocessing.connection
 import os
 import shutil
 import subprocess
@@ -88,10 +89,48 @@ def daftar_isi(d: DataTahun) -> dict[str, Any]:
             "chapters": bab + riwayat.halaman_toc(d)}
 
 
-def _siapkan_pekerja(d: DataTahun) -> None:
-    """In each execution process (forked from the build): notebooks load the year validated
-    by the build instead of validating it again."""
+def _anak(kirim: Any, d: DataTahun, tugas: Eksekusi, tujuan: Path) -> None:
+    """The body of one execution process, forked from the build: notebooks load the year the
+    build validated (`data.pakai`) instead of validating it again; the result goes back
+    through the pipe."""
     data.pakai(d)
+    try:
+        kirim.send(_jalankan_notebook(tugas, NOTEBOOKS, tujuan, str(d.akar)))
+    except Exception as e:  # a failure outside the cells (unreadable notebook, full disk)
+        kirim.send((0.0, (type(e).__name__, str(e), None)))
+    finally:
+        kirim.close()
+
+
+def _eksekusi_bercabang(tugas: list[Eksekusi], d: DataTahun, tujuan: Path, pekerja: int
+                        ) -> Iterator[tuple[Eksekusi, float, tuple[str, str, int | None] | None]]:
+    """Execute each notebook in its own process forked from this one, at most `pekerja` at a
+    time; yield (task, seconds, error) as they finish. Every fork happens here, on the build's
+    own thread (forking from a helper thread, as a multiprocessing.Pool replacing its workers
+    does, can hand a child a lock held by another thread: it then waits forever)."""
+    konteks = multiprocessing.get_context("fork")
+    antre, berjalan = list(tugas), {}
+    try:
+        while antre or berjalan:
+            while antre and len(berjalan) < pekerja:
+                t = antre.pop(0)
+                terima, kirim = konteks.Pipe(duplex=False)
+                proses = konteks.Process(target=_anak, args=(kirim, d, t, tujuan), daemon=True)
+                proses.start()
+                kirim.close()
+                berjalan[terima] = (proses, t)
+            for siap in multiprocessing.connection.wait(list(berjalan)):
+                proses, t = berjalan.pop(siap)
+                try:
+                    detik, galat = siap.recv()
+                except EOFError:
+                    detik, galat = 0.0, ("ProsesBerhenti", "proses eksekusi berhenti tanpa "
+                                         f"hasil (kode keluar {proses.exitcode})", None)
+                proses.join()
+                yield t, detik, galat
+    finally:
+        for proses, _ in berjalan.values():
+            proses.terminate()
 
 
 def _jalankan_notebook(tugas: Eksekusi, sumber: Path, tujuan: Path, akar_data: str
@@ -230,18 +269,12 @@ def eksekusi_semua(tugas: list[Eksekusi], src: Path, d: DataTahun, pekerja: int,
     kerja = src.parent / "eksekusi"
     kerja.mkdir(parents=True, exist_ok=True)
     _hangatkan()
-    konteks = multiprocessing.get_context("fork")
-    with konteks.Pool(min(pekerja, len(sisa)), _siapkan_pekerja, (d,), maxtasksperchild=1) as kolam:
-        berjalan = [(t, kolam.apply_async(_jalankan_notebook, (t, NOTEBOOKS, kerja, str(d.akar))))
-                    for t in sisa]
-        for i, (t, janji) in enumerate(berjalan, start=1):
-            detik, galat = janji.get()
-            if galat:
-                kolam.terminate()
-                raise BuildGagal(_pesan_galat_notebook(t, galat, kerja))
-            hasil.waktu[t.berkas] = detik
-            lapor(f"  [{i}/{len(sisa)}] {t.berkas}.ipynb dijalankan ({detik:.1f} dtk)")
-            hasil.kunci[t.berkas] = _simpan_hasil(t, kerja, src, d, simpanan)
+    for i, (t, detik, galat) in enumerate(_eksekusi_bercabang(sisa, d, kerja, pekerja), start=1):
+        if galat:
+            raise BuildGagal(_pesan_galat_notebook(t, galat, kerja))
+        hasil.waktu[t.berkas] = detik
+        lapor(f"  [{i}/{len(sisa)}] {t.berkas}.ipynb dijalankan ({detik:.1f} dtk)")
+        hasil.kunci[t.berkas] = _simpan_hasil(t, kerja, src, d, simpanan)
     return hasil
 
 
