@@ -93,19 +93,6 @@ _LUAPAN = """() => {
 }"""
 
 
-# Links to another page of the site ("lampiran.html#temuan-3") point into the single document
-# ("#temuan-3"), or are dropped: Chromium would print them as http://127.0.0.1:<random port>/…,
-# a link that leads nowhere and makes every print differ.
-_TAUTAN_DALAM = """() => {
-  for (const a of document.querySelectorAll('a[href]')) {
-    const h = a.getAttribute('href');
-    if (/^[a-z]+:/i.test(h) || h.startsWith('#')) continue;
-    const i = h.indexOf('#');
-    if (i >= 0) a.setAttribute('href', h.slice(i)); else a.removeAttribute('href');
-  }
-}"""
-
-
 def _siapkan(page: Any, url: str, d: DataTahun) -> dict[str, int]:
     """Open the singlehtml page, wait for the charts, apply the page style and the print
     preparation (cover first, contents lists), and switch to print media."""
@@ -115,7 +102,6 @@ def _siapkan(page: Any, url: str, d: DataTahun) -> dict[str, int]:
         timeout=60_000)
     page.add_style_tag(content=gaya_halaman(d))
     page.add_script_tag(content=SKRIP.read_text(encoding="utf-8"))
-    page.evaluate(_TAUTAN_DALAM)
     jumlah = page.evaluate("lakipSiapkanCetak()")
     page.emulate_media(media="print")
     # lay out at the text block's width, as Chromium lays out the printed pages
