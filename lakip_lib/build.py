@@ -455,13 +455,14 @@ def _stempel_terbit(situs: Path, kunci: str = "kunci") -> str | None:
 
 def sidik_masukan(tahun: int, akar_data: Path, dengan_pdf: bool, situs_revisi: Path) -> str:
     """Fingerprint of every input of an edition, read byte for byte without validating or
-    importing the book: the year's data files, the notebooks, pages, configuration, code and
-    code commit, and the stamps of the other published editions (the "Riwayat edisi" page reads
-    earlier revisions). The same fingerprint as the published edition's means nothing can have
-    changed (checked before anything else, so an unchanged build is instant)."""
-    folder = akar_data / str(tahun)
-    berkas = [p for p in akar_data.glob("*") if p.is_file()]
-    berkas += [p for p in folder.rglob("*") if p.is_file()]
+    importing the book: the data files (other years' folders aside), the notebooks, pages,
+    configuration, code and code commit, and the stamps of the other published editions (the
+    "Riwayat edisi" page reads earlier revisions). The same fingerprint as the published
+    edition's means nothing can have changed (checked before anything else, so an unchanged
+    build is instant)."""
+    tahun_lain = {p for p in akar_data.glob("[0-9][0-9][0-9][0-9]") if p.name != str(tahun)}
+    berkas = [p for p in akar_data.rglob("*")  # images named in data may lie in any folder
+              if p.is_file() and not any(p.is_relative_to(t) for t in tahun_lain)]
     lain = [*NOTEBOOKS.glob("*.ipynb"), *(p for p in HALAMAN.rglob("*") if p.is_file()),
             KONFIGURASI]
     return cache.sidik({
