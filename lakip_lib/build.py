@@ -28,6 +28,7 @@ import yaml
 
 from lakip_lib import aturan, cache, data, edisi, pdf, rilis, riwayat, tukar
 from lakip_lib.data import DataTahun
+from lakip_lib.format import angka
 from lakip_lib.markdown_terbatas import markdown_aman
 from lakip_lib.tampilan import json_aman
 
@@ -273,7 +274,7 @@ def eksekusi_semua(tugas: list[Eksekusi], src: Path, d: DataTahun, pekerja: int,
         if galat:
             raise BuildGagal(_pesan_galat_notebook(t, galat, kerja))
         hasil.waktu[t.berkas] = detik
-        lapor(f"  [{i}/{len(sisa)}] {t.berkas}.ipynb dijalankan ({detik:.1f} dtk)")
+        lapor(f"  [{i}/{len(sisa)}] {t.berkas}.ipynb dijalankan ({angka(detik, 1)} dtk)")
         hasil.kunci[t.berkas] = _simpan_hasil(t, kerja, src, d, simpanan)
     return hasil
 
@@ -553,7 +554,7 @@ def _susun(d: DataTahun, src: Path, kerja: Path, dengan_pdf: bool, lapor: Lapor)
     except BuildGagal:
         shutil.rmtree(kerja / "out", ignore_errors=True)  # never reuse a half-written Sphinx env
         raise
-    lapor(f"  selesai ({time.perf_counter() - mulai:.1f} dtk)")
+    lapor(f"  selesai ({angka(time.perf_counter() - mulai, 1)} dtk)")
     html = keluaran[0]
     _buang_basi(html, d, dengan_pdf)
     tulis_pengalihan(html / "index.html", f"{rencana_eksekusi(d)[0].berkas}.html",
@@ -569,7 +570,7 @@ def _susun(d: DataTahun, src: Path, kerja: Path, dengan_pdf: bool, lapor: Lapor)
         info = pdf.cetak(keluaran[1], d, html / pdf.nama_berkas(d), peta_lama)
         simpanan_peta.write_text(json.dumps(info["peta"], sort_keys=True), encoding="utf-8")
         lapor(f"  {pdf.nama_berkas(d)}: {info['halaman']} halaman, {info['cetakan']} kali cetak "
-              f"({time.perf_counter() - mulai:.1f} dtk)")
+              f"({angka(time.perf_counter() - mulai, 1)} dtk)")
         for luapan in info["luapan"]:
             lapor(f"  Peringatan (PDF): {luapan}")
     return html

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from lakip_lib import build
+from lakip_lib.format import angka
 from lakip_lib.masalah import ValidasiGagal, laporan
 
 AWALAN = "/__lakip/"
@@ -131,7 +132,7 @@ def _bangun(tahun: int, akar_data: Path, folder_build: Path, keadaan: Keadaan,
     else:
         galat = None
         lapor(f"Edisi {tahun} diperbarui ({len(hasil.notebook)} notebook dijalankan, "
-              f"{hasil.detik:.1f} detik).")
+              f"{angka(hasil.detik, 1)} detik).")
     if galat:
         lapor(f"Build gagal:\n{galat}")
     keadaan.selesai(galat)
