@@ -1165,7 +1165,7 @@ def _bagan(unit: list[dict[str, Any]], nomor: str) -> Html:
     return Html(f'<figure class="lakip-bagan" id="{_slug("gambar-" + nomor)}"><ul>'
                 f'{cabang(unit[0])}</ul><figcaption><span class="lakip-nomor">Gambar '
                 f'{aman(nomor)}</span> Bagan Organisasi</figcaption></figure>',
-                f"Gambar {nomor} Bagan Organisasi\n{polos}")
+                f"Gambar {nomor} Bagan Organisasi\n{polos}", nomor)
 
 
 class Dokumentasi(Bagian):
@@ -1187,7 +1187,7 @@ class Dokumentasi(Bagian):
             isi.append(Html(f'<figure class="lakip-foto" id="{_slug("gambar-" + nomor)}">'
                             f'{gambar_}<figcaption><span class="lakip-nomor">Gambar '
                             f'{aman(nomor)}</span> {aman(b["keterangan"])}</figcaption></figure>',
-                            f"Gambar {nomor} {b['keterangan']}"))
+                            f"Gambar {nomor} {b['keterangan']}", nomor))
         return Isi(isi)
 
 

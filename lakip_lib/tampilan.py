@@ -63,6 +63,7 @@ class Html:
 
     html: str
     polos: str  # the same content as plain text
+    nomor: str | None = None  # set when the block is a numbered figure (organisation chart, photo)
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
         return {"text/html": self.html, "text/plain": self.polos}

@@ -31,7 +31,7 @@ def _isi_semua(bagian: book.Bagian) -> list[object]:
 def test_every_part_shows_exactly_the_items_it_declares(d):
     for bagian in book.urutan(d):
         isi = _isi_semua(bagian)
-        nomor = [o.nomor for o in isi if isinstance(o, Tabel | Grafik)]
+        nomor = [o.nomor for o in isi if getattr(o, "nomor", None)]
         assert len(nomor) == len(bagian.rencana()), bagian.kunci_bagian
 
 
@@ -39,9 +39,9 @@ def test_numbers_are_contiguous_and_unique_per_chapter(d):
     per_bab: dict[tuple[str, str], list[int]] = defaultdict(list)
     for bagian in book.urutan(d):
         for o in _isi_semua(bagian):
-            if isinstance(o, Tabel | Grafik):
+            if getattr(o, "nomor", None):  # tables, charts and figures drawn as HTML
                 bab, n = o.nomor.rsplit(".", 1)
-                per_bab[(type(o).__name__, bab)].append(int(n))
+                per_bab[("Tabel" if isinstance(o, Tabel) else "Gambar", bab)].append(int(n))
     assert per_bab[("Tabel", "3")][:3] == [1, 2, 3]
     for nomor in per_bab.values():
         assert nomor == list(range(1, len(nomor) + 1))
