@@ -35,6 +35,7 @@ from lakip_lib.schema import (
     Dataset,
 )
 from lakip_lib.sel import DIGIT_BULAT_MAKS, TEKS_MAKS, karakter_terlarang, parse
+from lakip_lib.yaml_aman import YamlDitolak, baca_yaml
 
 UKURAN_MAKS = 20 * 1024 * 1024  # bytes; a data table of this project is a few KiB
 NARASI_MAKS = 50_000  # characters of one narrative (the longest shipped one has ~5 000); also
@@ -338,57 +339,6 @@ def _periode(instansi: dict[str, Any]) -> tuple[int, int] | None:
         return None
 
 
-class _PemuatYaml(yaml.SafeLoader):
-    """Safe YAML without aliases (a few hundred bytes of nested aliases expand to gigabytes) and
-    with bounded nesting (deep nesting exhausts the stack)."""
-
-    KEDALAMAN_MAKS = 20
-
-    def __init__(self, teks: str):
-        super().__init__(teks)
-        self._kedalaman = 0
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            raise _YamlDitolak("alias YAML (*nama) tidak diizinkan; tulis nilainya langsung",
-                               self.peek_event().start_mark)
-        self._kedalaman += 1
-        try:
-            if self._kedalaman > self.KEDALAMAN_MAKS:
-                raise _YamlDitolak(f"struktur bersarang lebih dari {self.KEDALAMAN_MAKS} "
-                                   "tingkat", self.peek_event().start_mark)
-            return super().compose_node(parent, index)
-        finally:
-            self._kedalaman -= 1
-
-    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
-        """A key written twice is refused (YAML would silently keep the last value)."""
-        if isinstance(node, yaml.MappingNode):
-            dilihat: set[Any] = set()
-            for kunci, _ in node.value:
-                if isinstance(kunci, yaml.ScalarNode):
-                    if kunci.value in dilihat:
-                        raise _YamlDitolak(f'kunci "{kunci.value}" ditulis lebih dari sekali',
-                                           kunci.start_mark)
-                    dilihat.add(kunci.value)
-        return super().construct_mapping(node, deep)
-
-
-class _YamlDitolak(yaml.YAMLError):
-    def __init__(self, pesan: str, tanda: Any):
-        super().__init__(pesan)
-        self.pesan, self.problem_mark = pesan, tanda
-
-
-def baca_yaml(teks: str) -> Any:
-    """A YAML text read safely (no alias, bounded nesting, no Python objects)."""
-    pemuat = _PemuatYaml(teks)
-    try:
-        return pemuat.get_single_data()
-    finally:
-        pemuat.dispose()
-
-
 def _yaml(path: Path, p: _Pengumpul, bentuk: dict[str, Any], wajib: bool) -> dict[str, Any]:
     nama = p.nama(path)
     if not path.exists():
@@ -400,7 +350,7 @@ def _yaml(path: Path, p: _Pengumpul, bentuk: dict[str, Any], wajib: bool) -> dic
         return {}
     try:
         isi = baca_yaml(teks)
-    except _YamlDitolak as e:
+    except YamlDitolak as e:
         p.tambah(nama, e.problem_mark.line + 1, None, e.pesan + ".")
         return {}
     except ValueError:  # e.g. an integer of thousands of digits

@@ -43,7 +43,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from lakip_lib import format as fmt
+from lakip_lib import tukar
+from lakip_lib.yaml_aman import baca_yaml
 
 Lapor = Callable[[str], None]
 AKAR_PROYEK = Path(__file__).resolve().parent.parent
@@ -142,7 +146,7 @@ def tambah_revisi(path: Path, tanggal: date, alasan: str) -> None:
         if baris[awal].split(":", 1)[1].strip() in ("[]", "null", "~"):
             baris[awal] = "revisi:"
         baris[akhir:akhir] = butir
-    path.write_text("\n".join(baris) + "\n", encoding="utf-8")
+    tukar.tulis_atomik(path, "\n".join(baris) + "\n")
 
 
 # --- git ---------------------------------------------------------------------------------------
@@ -293,10 +297,8 @@ def _periksa_tag(repo: Path | None, akar_data: Path, tahun: int, revisi: int) ->
 def _edisi_mentah(akar_data: Path, tahun: int) -> dict[str, Any]:
     """edisi.yaml as written, without the whole year's validation (the build does that and
     reports any problem there); empty when unreadable."""
-    import yaml
-
     try:
-        isi = yaml.safe_load((akar_data / str(tahun) / "edisi.yaml").read_text(encoding="utf-8"))
+        isi = baca_yaml((akar_data / str(tahun) / "edisi.yaml").read_text(encoding="utf-8"))
     except (OSError, ValueError, yaml.YAMLError):
         return {}
     return isi if isinstance(isi, dict) else {}

@@ -234,3 +234,15 @@ def test_changed_figures_are_the_differences_only():
     baru = {"IDG: realisasi": "73,50", "Total anggaran": "Rp1", "Baru": "2"}
     assert riwayat.beda(lama, baru) == [("IDG: realisasi", "73,27", "73,50"), ("Baru", "–", "2"),
                                         ("Hilang", "1", "–")]
+
+
+def test_release_plan_reads_edisi_yaml_with_the_strict_loader(salinan_data: Path):
+    """The plan reads edisi.yaml before validation: an alias bomb there is not expanded (the
+    build's validation then names it), and a plain edition is read as written."""
+    path = salinan_data / "2024" / "edisi.yaml"
+    bom = "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nstatus: final\n"
+    asli = path.read_text(encoding="utf-8")
+    path.write_text(bom, encoding="utf-8")
+    assert rilis._edisi_mentah(salinan_data, 2024) == {}
+    path.write_text(asli, encoding="utf-8")
+    assert rilis._edisi_mentah(salinan_data, 2024)["status"] == "final"
