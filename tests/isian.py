@@ -131,3 +131,14 @@ def isi_sel(xlsx: Path, lembar: str, cari: dict[str, object], **nilai: object) -
     tulis(wb[lembar], nomor, nilai)
     wb.save(xlsx)
     return nomor
+
+
+def tahun_terisi(akar: Path, folder: Path, tahun: int = 2025) -> Path:
+    """Scaffold `tahun` in the data folder `akar`, write its template into `folder` and fill it in
+    as an analyst would; return the workbook."""
+    from lakip_lib import buku_kerja, tahun_baru
+
+    tahun_baru.buat(tahun, akar)
+    xlsx = buku_kerja.tulis_template(tahun, folder / f"isian-{tahun}.xlsx", akar)
+    isi_buku_kerja(xlsx)
+    return xlsx

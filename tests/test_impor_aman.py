@@ -15,20 +15,17 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from lakip_lib import data, jurnal, tahun_baru
+from lakip_lib import data, jurnal
 
 from .conftest import REPO
-from .isian import baris, isi_buku_kerja, kolom
-from .test_buku_kerja import _impor_gagal, _isi, _template, _ubah
+from .isian import baris, kolom, tahun_terisi
+from .test_buku_kerja import _impor_gagal, _isi, _ubah
 
 
 @pytest.fixture
 def tahun_2025(salinan_data: Path, tmp_path: Path) -> tuple[Path, Path]:
     """A scaffolded draft 2025 and its template, filled in."""
-    tahun_baru.buat(2025, salinan_data)
-    xlsx = _template(salinan_data, 2025, tmp_path)
-    isi_buku_kerja(xlsx)
-    return salinan_data, xlsx
+    return salinan_data, tahun_terisi(salinan_data, tmp_path)
 
 
 def _lakip(akar: Path, *argumen: str, **opsi) -> subprocess.CompletedProcess[str]:

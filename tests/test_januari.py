@@ -10,19 +10,16 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from lakip_lib import book, cli, data, tahun_baru
+from lakip_lib import book, cli, data
 
-from .isian import baris, finalkan, isi_buku_kerja, isi_sel, tulis, tulis_narasi
+from .isian import baris, finalkan, isi_sel, tahun_terisi, tulis, tulis_narasi
 from .test_buku_kerja import _impor_gagal, _template
 
 
 @pytest.fixture
 def isian_2025(salinan_data: Path, tmp_path: Path) -> tuple[Path, Path]:
     """A scaffolded draft 2025 and its template, filled in as an analyst would."""
-    tahun_baru.buat(2025, salinan_data)
-    xlsx = _template(salinan_data, 2025, tmp_path)
-    isi_buku_kerja(xlsx)
-    return salinan_data, xlsx
+    return salinan_data, tahun_terisi(salinan_data, tmp_path)
 
 
 def _impor(akar: Path, xlsx: Path, capsys) -> str:
