@@ -802,7 +802,13 @@ def perbandingan(data: DataTahun) -> list[Temuan]:
 
 def periksa(data: DataTahun) -> list[Temuan]:
     """Every finding of the year, in a stable order."""
-    return [t for t in perbandingan(data) if not t.turunan]
+    return hanya_temuan(perbandingan(data))
+
+
+def hanya_temuan(perbandingan_: list[Temuan]) -> list[Temuan]:
+    """The findings among `perbandingan`'s differences (those that only follow from a printed
+    input are marked in the book but are not findings)."""
+    return [t for t in perbandingan_ if not t.turunan]
 
 
 def ringkasan(temuan: list[Temuan]) -> dict[str, int]:

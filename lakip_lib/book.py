@@ -192,9 +192,16 @@ def penomoran(d: DataTahun, bab: str | None = None) -> dict[tuple[str, str, str]
 
 
 @lru_cache(maxsize=4)
+def _perbandingan_audit(d: DataTahun) -> list[audit.Temuan]:
+    """The audit's comparison of a loaded year, once: the appendix and every chapter's
+    correction marks need it."""
+    return audit.perbandingan(d)
+
+
+@lru_cache(maxsize=4)
 def _temuan_audit(d: DataTahun) -> list[audit.Temuan]:
-    """The audit of a loaded year, once: the appendix plan and its content both need it."""
-    return audit.periksa(d)
+    """The findings of a loaded year, numbered as the Lampiran lists them."""
+    return audit.hanya_temuan(_perbandingan_audit(d))
 
 
 @data.turunan  # a page depends on its chapter's corrections, not on the whole audit behind them
@@ -207,7 +214,7 @@ def koreksi_bab(d: DataTahun, bab: str) -> dict[str, tuple[Koreksi, ...]]:
     temuan = _temuan_audit(d)
     nomor = {t: i for i, t in enumerate(temuan, start=1)}
     per_fakta: dict[str, dict[str, list[audit.Temuan]]] = {}
-    for t in audit.perbandingan(d):
+    for t in _perbandingan_audit(d):
         if t.fakta and f.bab_sumber(t.lokasi) == bab:
             per_fakta.setdefault(t.fakta, {}).setdefault(t.dilaporkan, []).append(t)
     hasil: dict[str, tuple[Koreksi, ...]] = {}
