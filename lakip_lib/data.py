@@ -33,6 +33,8 @@ from lakip_lib.schema import (
     YAML_INSTANSI,
     YAML_ISU,
     Dataset,
+    Kolom,
+    Tipe,
 )
 from lakip_lib.sel import DIGIT_BULAT_MAKS, TEKS_MAKS, karakter_terlarang, parse
 from lakip_lib.yaml_aman import YamlDitolak, baca_yaml
@@ -495,6 +497,12 @@ def _periksa_penilaian(penilaian: Any, nama: str, p: _Pengumpul) -> None:
         p.tambah(nama, None, "penilaian", "harus berupa pasangan kunci: nilai (kesimpulan, "
                  "batas_capaian, dasar_skala).")
         return
+    batas = penilaian.get("batas_capaian")
+    for b in batas if isinstance(batas, list) else []:  # numbers as strictly as in a CSV cell
+        _, pesan = parse(str(b), Kolom("batas_capaian", Tipe.DESIMAL))
+        if pesan:
+            p.tambah(nama, None, "penilaian.batas_capaian", pesan)
+            return
     try:
         AturanKesimpulan.dari(penilaian)
     except ValueError as e:

@@ -171,3 +171,17 @@ def test_unknown_verdict_rule_names_the_edition_file_and_key(salinan_data):
                                                "kesimpulan: modus"))
     m = satu(masalah_dari(salinan_data, 2024), "data/2024/edisi.yaml", None, "penilaian")
     assert 'cara kesimpulan "modus" tidak dikenal' in m.pesan and "median" in m.pesan
+
+
+@pytest.mark.parametrize(("batas", "pesan"), [
+    ("[0, 1e99999]", 'nilai "1e99999" bukan angka'),
+    ("[0, 120%]", "memuat tanda %. Tulis angkanya saja: 120"),
+    ("[0, ١٢٠]", "0–9"),
+])
+def test_verdict_bounds_are_numbers_in_the_documented_form(salinan_data, batas, pesan):
+    """The bounds are read as strictly as a CSV cell: no exponent, no %, no other digits."""
+    edisi = salinan_data / "2024" / "edisi.yaml"
+    edisi.write_text(edisi.read_text().replace("batas_capaian: [0, 120]", f"batas_capaian: {batas}"))
+    m = satu(masalah_dari(salinan_data, 2024), "data/2024/edisi.yaml", None,
+             "penilaian.batas_capaian")
+    assert pesan in m.pesan, m.pesan
