@@ -39,6 +39,7 @@ from lakip_lib.tampilan import (
 )
 
 SUMBER_DATA = "data instansi, diolah"
+SUMBER_AUDIT = "hitungan ulang buku ini atas angka yang tercetak di dokumen sumber"
 TIDAK_LENGKAP = "tidak lengkap"  # a sum over a missing part
 TIDAK_DIHITUNG = "tidak dihitung"  # a percentage on an incomplete base
 
@@ -104,6 +105,12 @@ class Bagian:
               sumber: str = SUMBER_DATA, **kw: Any) -> Tabel:
         return tabel_dari(self._nomor("tabel", kunci), judul, list(kolom),
                           [list(b) for b in baris], sumber=sumber, **kw)
+
+    @staticmethod
+    def _sumber_data(*dataset: str) -> str:
+        """A table's source line in the reader's words: the agency's data and the datasets it
+        comes from (each listed on the "Unduh data" page), never a file path of the build."""
+        return f"data instansi ({', '.join(n.replace('_', ' ') for n in dataset)}), diolah"
 
     def gambar(self, kunci: str, judul: str, chart: Any, alternatif: str,
                sumber: str = SUMBER_DATA) -> Grafik:
@@ -408,7 +415,7 @@ class Pendahuluan(Bagian):
         bagan = [_bagan(unit, self._nomor("gambar", "struktur"))] if unit else []
         return Isi([*bagan, self.tabel("struktur", "Susunan Organisasi",
                                [Kolom("Unit"), Kolom("Jabatan fungsional pendukung")], baris,
-                               sumber=self.d.nama_berkas("instansi.yaml"))])
+                               sumber=self._sumber_data("instansi"))])
 
     def aspek_strategis(self) -> Isi:
         t = self.d["aspek_strategis"]
@@ -419,7 +426,7 @@ class Pendahuluan(Bagian):
             [(b["aspek"], self._kondisi(k), b["standar"], b["faktor_internal"],
               b["faktor_eksternal"], b["permasalahan"]) for b, k in zip(t.baris, kondisi,
                                                                           strict=True)],
-            sumber=t.berkas,
+            sumber=self._sumber_data("aspek_strategis"),
             catatan="Kondisi aspek yang merupakan indikator kinerja buku ini adalah realisasi "
                     "atau capaian tahun ini yang dihitung dari data, sama dengan Bab III."
             if any(k.indikator for k in kondisi) else "")])
@@ -478,7 +485,7 @@ class Perencanaan(Bagian):
                             if v is not None else "–" for t, v in zip(tahun, nilai, strict=True))))
         return self.tabel(kunci, judul, [Kolom(induk.capitalize()), Kolom("Indikator"),
                                          *(Kolom(str(t), True) for t in tahun)], baris,
-                          sumber=self.d["renstra_target"].berkas)
+                          sumber=self._sumber_data("renstra_target"))
 
     def tujuan(self) -> Isi:
         return Isi([self._target_per_tahun("tujuan", "Tujuan Jangka Menengah dan Targetnya",
@@ -496,7 +503,7 @@ class Perencanaan(Bagian):
         return Isi([self.tabel("iku", f"Indikator Kinerja Utama Tahun {self.tahun}", [
             Kolom("Indikator"), Kolom("Definisi dan rumus"), Kolom("Alasan pemilihan"),
             Kolom("Arah"), Kolom("Penanggung jawab"), Kolom("Sumber data")], baris,
-            sumber=self.d["indikator"].berkas)])
+            sumber=self._sumber_data("indikator"))])
 
     def perjanjian_kinerja(self) -> Isi:
         iku = self.d["indikator"].cari(jenis="iku")  # targets only: no realisasi is read here
@@ -512,14 +519,14 @@ class Perencanaan(Bagian):
                            f.indikator(i["kode"], "target"),
                            narasi.nilai(kinerja.target_tahunan(self.d, i["kode"]), i["satuan"],
                                         i["desimal"])))
-                        for n, i in enumerate(iku, start=1)], sumber=self.d["target"].berkas),
+                        for n, i in enumerate(iku, start=1)], sumber=self._sumber_data("target")),
             self.tabel("pk-anggaran", "Anggaran per Sasaran dalam Perjanjian Kinerja",
                        [Kolom("Sasaran"), Kolom("Anggaran (Rp)", True)],
                        [(sasaran[b["sasaran"]],
                          self._angka(f.baris("pk_anggaran", b["sasaran"], "anggaran"),
                                      _rp(b["anggaran"])))
                         for b in self.d["pk_anggaran"].baris],
-                       sumber=self.d["pk_anggaran"].berkas,
+                       sumber=self._sumber_data("pk_anggaran"),
                        catatan="Selisih terhadap realisasi anggaran dibahas pada Lampiran "
                                "Catatan Konsistensi Data."),
         ])
@@ -559,8 +566,8 @@ class Capaian(Bagian):
     def _sumber_skala(self) -> str:
         """The scale's legal basis as the year's data credits it, then its data file."""
         dasar = (self.d.edisi.get("penilaian") or {}).get("dasar_skala")
-        berkas = self.d["skala_kategori"].berkas
-        return f"{dasar}; {berkas}" if dasar else berkas
+        data_ = self._sumber_data("skala_kategori")
+        return f"{dasar}; {data_}" if dasar else data_
 
     def grafik(self) -> Isi:
         hasil = kinerja.hasil_iku(self.d)
@@ -779,7 +786,7 @@ class Sasaran(Bagian):
                                 self._angka(f.baris("pembanding", f"{b['indikator']}.{b['wilayah']}"
                                                     f".{b['tahun']}", b["jenis"]),
                                             narasi.nilai(b["nilai"], b["satuan"], None)),
-                                b["sumber"]) for b in baris], sumber=self.d["pembanding"].berkas))
+                                b["sumber"]) for b in baris], sumber=self._sumber_data("pembanding")))
         return isi
 
     def analisis(self) -> Isi:
@@ -867,13 +874,13 @@ class Sasaran(Bagian):
         return [
             self.tabel("kasus", "Jumlah Kasus Kekerasan terhadap Perempuan dan Anak",
                        [Kolom("Tahun"), *(Kolom(f"Korban {k}", True) for k in kelompok),
-                        Kolom("Jumlah", True)], baris, sumber=self.d["kasus_kekerasan"].berkas),
+                        Kolom("Jumlah", True)], baris, sumber=self._sumber_data("kasus_kekerasan")),
             self.gambar("kasus", "Kasus Kekerasan menurut Kelompok Korban",
                         charts.bertumpuk(rekaman, "tahun", "kelompok", "Tahun", "Jumlah kasus",
                                          [k.capitalize() for k in kelompok],
                                          {k.capitalize(): w for k, w in
                                           zip(kelompok, charts.WARNA, strict=False)}),
-                        alternatif, self.d["kasus_kekerasan"].berkas),
+                        alternatif, self._sumber_data("kasus_kekerasan")),
         ]
 
     def _idm(self) -> list[Any]:
@@ -912,7 +919,7 @@ class Sasaran(Bagian):
             self.tabel("idm", "Jumlah Desa menurut Status Indeks Desa Membangun",
                        [Kolom("Tahun"), *(Kolom(s, True) for s in STATUS_IDM),
                         Kolom("Jumlah", True), Kolom("Desa Maju + Mandiri", True)], baris,
-                       sumber=f"{self.d['idm_status'].berkas}; {self.d['desa'].berkas}",
+                       sumber=self._sumber_data("idm_status", "desa"),
                        catatan=keterangan),
             self.gambar("idm", "Status Desa menurut IDM per Tahun",
                         charts.bertumpuk(rekaman, "tahun", "status", "Tahun", "Jumlah desa",
@@ -922,7 +929,7 @@ class Sasaran(Bagian):
                         Kolom("Jumlah", True)],
                        [(k, *(self._angka(f.baris("desa", k, s), str(v[s])) for s in STATUS_IDM),
                          self._angka(f.baris("desa", k, "jumlah"), str(sum(v.values()))))
-                        for k, v in per_kec.items()], sumber=self.d["desa"].berkas),
+                        for k, v in per_kec.items()], sumber=self._sumber_data("desa")),
         ]
 
     def _kode_desa(self) -> str:
@@ -951,7 +958,7 @@ class Sasaran(Bagian):
                  self._angka(f.indikator(kode, "realisasi", self.tahun) if kode
                              else f.baris("cpr", "total", "cpr"), fmt.persen(total.cpr)))]
                if total else [])],
-            kelas_baris=(*("",) * len(baris_), "total"), sumber=self.d["cpr_kecamatan"].berkas)
+            kelas_baris=(*("",) * len(baris_), "total"), sumber=self._sumber_data("cpr_kecamatan"))
         if not rekaman:
             return [tabel, self.gambar("cpr", "CPR per Kecamatan", charts.batang(
                 [], "cpr", "kecamatan", "CPR (%)", "Kecamatan"),
@@ -1031,11 +1038,11 @@ class Anggaran(Bagian):
                         Kolom("Realisasi (Rp)", True), Kolom("Penyerapan", True),
                         Kolom("Sisa (Rp)", True)], baris,
                        kelas_baris=(*("",) * len(prog), "total"),
-                       sumber=self.d["anggaran"].berkas),
+                       sumber=self._sumber_data("anggaran")),
             self.gambar("program", "Anggaran dan Realisasi per Program",
                         charts.berkelompok(rekaman, "program", "seri", "Rupiah",
                                            ["Anggaran", "Realisasi"]), alternatif,
-                        self.d["anggaran"].berkas),
+                        self._sumber_data("anggaran")),
         ])
 
     def rinci(self) -> Isi:
@@ -1046,7 +1053,7 @@ class Anggaran(Bagian):
              Kolom("Anggaran (Rp)", True), Kolom("Realisasi (Rp)", True),
              Kolom("Penyerapan", True)],
             [(b.kode, b.nama, *self._anggaran(b.kode, b)) for b in baris],
-            kelas_baris=tuple(b.level for b in baris), sumber=self.d["anggaran"].berkas)])
+            kelas_baris=tuple(b.level for b in baris), sumber=self._sumber_data("anggaran"))])
 
     def efisiensi(self) -> Isi:
         baris = kinerja.efisiensi(self.d)
@@ -1081,10 +1088,10 @@ class Anggaran(Bagian):
                         for i, b in enumerate(baris, start=1)],
                        kelas_baris=tuple(per_kode[b.kode_anggaran].level if b.kode_anggaran
                                          else "" for b in baris),
-                       sumber=self.d["efisiensi"].berkas),
+                       sumber=self._sumber_data("efisiensi")),
             self.gambar("efisiensi", "Capaian Kinerja terhadap Penyerapan Anggaran per Program",
                         charts.sebaran(rekaman, "Penyerapan anggaran (%)", "Capaian kinerja (%)"),
-                        alternatif, self.d["efisiensi"].berkas),
+                        alternatif, self._sumber_data("efisiensi")),
         ])
 
 
@@ -1282,7 +1289,7 @@ class Lampiran(Bagian):
                            Kolom("Indikator kinerja"), Kolom("Target", True)],
                           [(str(n), sasaran[h.sasaran], h.nama, self._iku(h, "target"))
                            for n, h in enumerate(kinerja.hasil_iku(self.d), start=1)],
-                          sumber=self.d["target"].berkas)
+                          sumber=self._sumber_data("target"))
 
     def _tabel_program_pk(self) -> Tabel:
         baris = [(str(n), p.nama, self._angka(f.anggaran(p.kode, "anggaran"), _rp(p.anggaran)))
@@ -1292,7 +1299,7 @@ class Lampiran(Bagian):
                                                   _rp(total.anggaran))))
         return self.tabel("pk-program", "Program dan Anggaran Perjanjian Kinerja",
                           [Kolom("No.", True), Kolom("Program"), Kolom("Anggaran (Rp)", True)],
-                          baris, sumber=self.d["anggaran"].berkas)
+                          baris, sumber=self._sumber_data("anggaran"))
 
     def dataset(self) -> Isi:
         baris = []
@@ -1307,7 +1314,7 @@ class Lampiran(Bagian):
         return Isi([self.tabel("dataset", "Berkas Data Masukan Buku Ini",
                                [Kolom("Berkas"), Kolom("Isi"), Kolom("Baris", True),
                                 Kolom("Kolom masukan")], baris,
-                               sumber="lakip_lib/schema.py")])
+                               sumber="skema data buku ini")])
 
     def desa(self) -> Isi:
         if not self.d["desa"].baris:
@@ -1316,7 +1323,7 @@ class Lampiran(Bagian):
                  for b in self.d["desa"].baris]
         return Isi([self.tabel("desa", f"Daftar Desa dan Status IDM Tahun {self.tahun}",
                                [Kolom("Kecamatan"), Kolom("Desa"), Kolom("Status IDM")],
-                               sorted(baris), sumber=self.d["desa"].berkas)])
+                               sorted(baris), sumber=self._sumber_data("desa"))])
 
     def catatan_konsistensi(self) -> Isi:
         temuan, catatan = self._temuan, self._catatan
@@ -1334,19 +1341,19 @@ class Lampiran(Bagian):
                 self.tabel("audit-ringkas", "Ringkasan Temuan Pemeriksaan Konsistensi",
                            [Kolom("Jenis temuan"), Kolom("Jumlah", True)],
                            [(audit.JENIS[j], str(n)) for j, n in audit.ringkasan(temuan).items()],
-                           sumber="lakip audit"),
+                           sumber=SUMBER_AUDIT),
                 self.tabel("audit", "Rincian Temuan Pemeriksaan Konsistensi",
                            [Kolom("No.", True), Kolom("Lokasi"), Kolom("Perihal"),
                             Kolom("Tercetak"), Kolom("Seharusnya"), Kolom("Hitungan")],
                            [(str(i), t.lokasi, t.perihal, t.dilaporkan, t.seharusnya, t.hitungan)
-                            for i, t in enumerate(temuan, start=1)], sumber="lakip audit",
+                            for i, t in enumerate(temuan, start=1)], sumber=SUMBER_AUDIT,
                            id_baris=tuple(f"temuan-{i}" for i in range(1, len(temuan) + 1))),
             ])
         if catatan:
             isi.append(self.tabel("catatan", "Catatan Lain atas Dokumen Sumber",
                                   [Kolom("Lokasi"), Kolom("Catatan")],
                                   [(c["lokasi"], c["catatan"]) for c in catatan],
-                                  sumber=self.d["catatan_sumber"].berkas))
+                                  sumber=self._sumber_data("catatan_sumber")))
         return isi
 
 

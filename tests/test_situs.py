@@ -70,6 +70,16 @@ def test_no_code_or_parameters_shown(situs_2024: Path):
         assert "year = 2024" not in isi and "from lakip_lib" not in isi, nama
 
 
+def test_source_lines_name_sources_not_files_or_commands(situs_2024: Path):
+    """A table's "Sumber:" line is for the reader: no data-file path, code file or command."""
+    jalur = re.compile(r"\.(csv|ya?ml|py|md)\b|\bdata/|\blakip ")
+    for nama in HALAMAN:
+        isi = (situs_2024 / f"{nama}.html").read_text(encoding="utf-8")
+        for baris in re.findall(r'class="lakip-sumber">([^<]*)<', isi):
+            assert not jalur.search(baris), (nama, baris)
+        assert re.search(r'class="lakip-sumber">', isi) or nama in ("sampul", "bab4_penutup"), nama
+
+
 def test_no_cdn_and_vega_served_locally(situs_2024: Path):
     assert (situs_2024 / "_static" / "vega-bundle.js").stat().st_size > 500_000
     for path in situs_2024.glob("*.html"):
