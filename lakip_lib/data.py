@@ -14,7 +14,7 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -262,11 +262,42 @@ class DataTahun:
 
 
 class _Pengumpul:
-    """Collects problems with paths shown relative to the data folder's parent."""
+    """Reads the data folder's files for validation and collects problems, with paths shown
+    relative to the data folder's parent. Its four reading methods are the loader's only access
+    to the files (`_PengumpulTeks` reads texts held in memory instead)."""
 
     def __init__(self, akar: Path):
         self.akar = akar
         self.masalah: list[Masalah] = []
+
+    def ada(self, path: Path) -> bool:
+        return path.exists()
+
+    def ada_folder(self, path: Path) -> bool:
+        return path.is_dir()
+
+    def daftar(self, folder: Path, pola: str) -> list[Path]:
+        """The files (not folders) of `folder` whose name matches `pola`, sorted."""
+        return sorted(f for f in folder.glob(pola) if not f.is_dir())
+
+    def isi(self, path: Path) -> bytes | None:
+        """A file's bytes; None, with a message, for a symlink or an oversized file."""
+        nama = self.nama(path)
+        if path.is_symlink():
+            self.tambah(nama, None, None, "berkas ini adalah tautan simbolik (symlink) dan tidak "
+                        "dibaca: isinya bisa berasal dari luar folder data. Ganti dengan salinan "
+                        "berkasnya.")
+            return None
+        if path.stat().st_size > UKURAN_MAKS:
+            self.tambah(nama, None, None,
+                        f"berkas terlalu besar ({path.stat().st_size // (1024 * 1024)} MiB; batas "
+                        f"{UKURAN_MAKS // (1024 * 1024)} MiB). Periksa apakah ini berkas yang "
+                        "benar.")
+            return None
+        return path.read_bytes()
+
+    def tahun_tersedia(self) -> list[int]:
+        return tahun_tersedia(self.akar)
 
     def nama(self, path: Path) -> str:
         try:
@@ -277,6 +308,36 @@ class _Pengumpul:
     def tambah(self, berkas: str, baris: int | None, kolom: str | None, pesan: str,
                tingkat: str = GALAT) -> None:
         self.masalah.append(Masalah(berkas, baris, kolom, pesan, tingkat))
+
+
+class _PengumpulTeks(_Pengumpul):
+    """A `_Pengumpul` that reads texts (or bytes) held in memory, keyed by their path under the
+    data folder, instead of files."""
+
+    def __init__(self, akar: Path, berkas: Mapping[str, str | bytes]):
+        super().__init__(akar)
+        self.berkas = {akar / k: v.encode("utf-8") if isinstance(v, str) else v
+                       for k, v in berkas.items()}
+
+    def ada(self, path: Path) -> bool:
+        return path in self.berkas
+
+    def ada_folder(self, path: Path) -> bool:
+        return any(path in f.parents for f in self.berkas)
+
+    def daftar(self, folder: Path, pola: str) -> list[Path]:
+        return sorted(f for f in self.berkas if f.parent == folder and f.match(pola))
+
+    def isi(self, path: Path) -> bytes | None:
+        return self.berkas.get(path)
+
+    def tahun_tersedia(self) -> list[int]:
+        return sorted({int(f.parts[len(self.akar.parts)]) for f in self.berkas
+                       if f.parts[len(self.akar.parts)].isdigit()})
+
+
+AKAR_TEKS = Path("/dev/null/data")  # the data folder of a year held in memory: a path that cannot
+# exist (/dev/null is no folder), so a read that goes around the texts finds nothing
 
 
 def tahun_tersedia(akar: Path | None = None) -> list[int]:
@@ -296,15 +357,26 @@ def pakai(d: DataTahun | None) -> None:
 
 def muat(tahun: int, akar: Path | None = None) -> DataTahun:
     """Load and validate one year; raise ValidasiGagal listing every problem."""
-    from lakip_lib import aturan  # domain rules import this module's types
-
     akar = (akar or akar_data()).resolve()
     if _TERVALIDASI is not None and (_TERVALIDASI.tahun, _TERVALIDASI.akar) == (tahun, akar):
         return _TERVALIDASI.salinan()
-    p = _Pengumpul(akar)
+    return _muat(tahun, _Pengumpul(akar))
+
+
+def muat_teks(tahun: int, berkas: Mapping[str, str | bytes]) -> DataTahun:
+    """`muat` of a year held in memory (for tests): the texts keyed by their path under the data
+    folder ("instansi.yaml", "2024/target.csv", "2024/narasi/penutup.md"), validated exactly as
+    files are. Its folder is `AKAR_TEKS`, so problems name data/2024/target.csv as for files."""
+    return _muat(tahun, _PengumpulTeks(AKAR_TEKS, berkas))
+
+
+def _muat(tahun: int, p: _Pengumpul) -> DataTahun:
+    from lakip_lib import aturan  # domain rules import this module's types
+
+    akar = p.akar
     folder = akar / str(tahun)
-    if not folder.is_dir():
-        ada = ", ".join(map(str, tahun_tersedia(akar))) or "belum ada"
+    if not p.ada_folder(folder):
+        ada = ", ".join(map(str, p.tahun_tersedia())) or "belum ada"
         p.tambah(p.nama(folder), None, None,
                  f"folder data tahun {tahun} tidak ada. Tahun yang tersedia: {ada}.")
         raise ValidasiGagal(p.masalah)
@@ -343,7 +415,7 @@ def _periode(instansi: dict[str, Any]) -> tuple[int, int] | None:
 
 def _yaml(path: Path, p: _Pengumpul, bentuk: dict[str, Any], wajib: bool) -> dict[str, Any]:
     nama = p.nama(path)
-    if not path.exists():
+    if not p.ada(path):
         if wajib:
             p.tambah(nama, None, None, "berkas wajib ini tidak ditemukan.")
         return {}
@@ -519,16 +591,9 @@ def _baca_teks(path: Path, p: _Pengumpul, karakter: bool = False) -> str | None:
     UTF-8, or (with `karakter`: YAML and Markdown; CSV cells are checked one by one) an
     invisible or control character."""
     nama = p.nama(path)
-    if path.is_symlink():
-        p.tambah(nama, None, None, "berkas ini adalah tautan simbolik (symlink) dan tidak dibaca: "
-                 "isinya bisa berasal dari luar folder data. Ganti dengan salinan berkasnya.")
+    mentah = p.isi(path)
+    if mentah is None:
         return None
-    if path.stat().st_size > UKURAN_MAKS:
-        p.tambah(nama, None, None,
-                 f"berkas terlalu besar ({path.stat().st_size // (1024 * 1024)} MiB; batas "
-                 f"{UKURAN_MAKS // (1024 * 1024)} MiB). Periksa apakah ini berkas yang benar.")
-        return None
-    mentah = path.read_bytes()
     try:
         teks = unicodedata.normalize("NFC", mentah.decode("utf-8-sig"))
     except UnicodeDecodeError as e:
@@ -551,7 +616,7 @@ def _baca_teks(path: Path, p: _Pengumpul, karakter: bool = False) -> str | None:
 def _baca_tabel(ds: Dataset, path: Path, p: _Pengumpul, periode: tuple[int, int] | None,
                 tahun: int, draf: bool = False) -> Tabel | None:
     nama = p.nama(path)
-    if not path.exists():
+    if not p.ada(path):
         if ds.wajib_ada:
             p.tambah(nama, None, None, f"berkas wajib ini tidak ditemukan ({ds.keterangan})")
         return None
@@ -757,14 +822,9 @@ def nama_narasi(tabel: dict[str, Tabel]) -> set[str]:
 def _narasi(folder: Path, p: _Pengumpul, dikenal: set[str]) -> dict[str, str]:
     """The year's narratives that the book shows, each checked for what it may contain
     (`markdown_terbatas`). Other .md files are neither read nor published (a warning)."""
-    narasi = folder / "narasi"
-    if not narasi.is_dir():
-        return {}
     hasil = {}
-    for f in sorted(narasi.glob("*.md")):
+    for f in p.daftar(folder / "narasi", "*.md"):
         nama = p.nama(f)
-        if f.is_dir():
-            continue
         if f.stem not in dikenal:
             p.tambah(nama, None, None, "berkas narasi ini tidak dipakai buku dan tidak "
                      "diterbitkan. Nama yang dikenal: " + ", ".join(sorted(dikenal)) + ".",

@@ -9,7 +9,7 @@ import pytest
 from lakip_lib import data
 from lakip_lib.masalah import PERINGATAN, Masalah, ValidasiGagal
 
-from .conftest import sel, ubah_sel
+from .conftest import DATA, sel, ubah_sel
 
 
 def masalah_dari(akar: Path, tahun: int = 2024) -> list[Masalah]:
@@ -28,6 +28,31 @@ def test_shipped_2024_data_is_valid():
     hasil = data.muat(2024)
     assert hasil.tahun == 2024
     assert [m for m in hasil.peringatan if m.tingkat != PERINGATAN] == []
+
+
+def teks_2024() -> dict[str, str]:
+    """The shipped files of the 2024 edition as texts keyed by their path under data/."""
+    return {str(f.relative_to(DATA)): f.read_text(encoding="utf-8") for f in DATA.rglob("*")
+            if f.is_file() and (f.parent == DATA or f.relative_to(DATA).parts[0] == "2024")}
+
+
+def test_a_year_held_in_memory_loads_as_its_files_do():
+    dari_berkas, dari_teks = data.muat(2024), data.muat_teks(2024, teks_2024())
+    for nama in ("sasaran", "target", "anggaran", "realisasi"):
+        assert dari_teks[nama].baris == dari_berkas[nama].baris
+    assert dari_teks.narasi("penutup") == dari_berkas.narasi("penutup")
+    assert dari_teks.edisi == dari_berkas.edisi and dari_teks.instansi == dari_berkas.instansi
+
+
+def test_a_year_held_in_memory_is_validated_as_files_are():
+    berkas = teks_2024()
+    berkas["realisasi.csv"] = berkas["realisasi.csv"].replace("IKU1,2022,70.57,",
+                                                              "IKU1,2022,\"70,57\",")
+    del berkas["2024/target.csv"]
+    with pytest.raises(ValidasiGagal) as e:
+        data.muat_teks(2024, berkas)
+    assert '"70,57"' in satu(e.value.masalah, "data/realisasi.csv", 3, "realisasi").pesan
+    assert "tidak ditemukan" in satu(e.value.masalah, "data/2024/target.csv", None, None).pesan
 
 
 def test_decimal_comma_names_file_row_column_and_fix(salinan_data):
