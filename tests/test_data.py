@@ -10,6 +10,7 @@ from lakip_lib import data
 from lakip_lib.masalah import PERINGATAN, Masalah, ValidasiGagal
 
 from .conftest import DATA, sel, ubah_sel
+from .tahun_kecil import TahunKecil
 
 
 def masalah_dari(akar: Path, tahun: int = 2024) -> list[Masalah]:
@@ -53,6 +54,10 @@ def test_a_year_held_in_memory_is_validated_as_files_are():
         data.muat_teks(2024, berkas)
     assert '"70,57"' in satu(e.value.masalah, "data/realisasi.csv", 3, "realisasi").pesan
     assert "tidak ditemukan" in satu(e.value.masalah, "data/2024/target.csv", None, None).pesan
+
+
+def test_the_small_year_of_the_unit_tests_is_valid_without_warnings():
+    assert TahunKecil().muat().peringatan == []
 
 
 def test_decimal_comma_names_file_row_column_and_fix(salinan_data):
