@@ -35,8 +35,8 @@ def sha_berkas(path: Path) -> str:
 def sidik_kode() -> str:
     """Fingerprint of the lakip_lib package (all its Python and JavaScript sources)."""
     h = hashlib.sha256()
-    for path in sorted([*KODE.glob("*.py"), *KODE.glob("*.js")]):
-        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in sorted([*KODE.rglob("*.py"), *KODE.glob("*.js")]):
+        h.update(path.relative_to(KODE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 
 

@@ -1,0 +1,85 @@
+"""What each part of the book shows: one class per notebook, one method per block of content.
+
+A notebook cell calls one method; the method returns an `Isi` (a list of display objects that
+Jupyter shows in order). Tables and figures are numbered per chapter: every part declares the
+numbered items it will show (`rencana`), so a notebook knows its numbers without the others
+having run.
+
+One module per part (`depan`, `ikhtisar_eksekutif`, `bab1_pendahuluan` … `lampiran_foto`), the
+base class in `dasar`, the correction marks in `koreksi`, the reading order and numbering in
+`susunan`. This module is the notebooks' entry point: `book.sampul(year)` and so on.
+"""
+
+from lakip_lib.book.bab1_pendahuluan import Pendahuluan
+from lakip_lib.book.bab2_perencanaan import Perencanaan
+from lakip_lib.book.bab3_anggaran import Anggaran
+from lakip_lib.book.bab3_capaian import Capaian
+from lakip_lib.book.bab3_sasaran import Sasaran
+from lakip_lib.book.bab4_penutup import Penutup
+from lakip_lib.book.dasar import (
+    SUMBER_AUDIT,
+    SUMBER_DATA,
+    TIDAK_DIHITUNG,
+    TIDAK_LENGKAP,
+    Bagian,
+    Isi,
+    _muat,
+    tanda_tangan,
+)
+from lakip_lib.book.depan import Sampul
+from lakip_lib.book.ikhtisar_eksekutif import Ikhtisar
+from lakip_lib.book.koreksi import koreksi_bab, koreksi_fakta
+from lakip_lib.book.lampiran_foto import Dokumentasi
+from lakip_lib.book.lampiran_utama import Lampiran
+from lakip_lib.book.susunan import penomoran, urutan
+from lakip_lib.tampilan import Nilai
+
+__all__ = [
+    "SUMBER_AUDIT", "SUMBER_DATA", "TIDAK_DIHITUNG", "TIDAK_LENGKAP", "Anggaran", "Bagian",
+    "Capaian", "Dokumentasi", "Ikhtisar", "Isi", "Lampiran", "Nilai", "Pendahuluan", "Penutup",
+    "Perencanaan", "Sampul", "Sasaran", "anggaran", "capaian", "dokumentasi", "ikhtisar",
+    "koreksi_bab", "koreksi_fakta", "lampiran", "pendahuluan", "penomoran", "penutup",
+    "perencanaan", "sampul", "sasaran", "tanda_tangan", "urutan",
+]
+
+
+# --- entry points for notebooks ---------------------------------------------------------------
+
+def sampul(tahun: int) -> Sampul:
+    return Sampul(_muat(tahun))
+
+
+def ikhtisar(tahun: int) -> Ikhtisar:
+    return Ikhtisar(_muat(tahun))
+
+
+def pendahuluan(tahun: int) -> Pendahuluan:
+    return Pendahuluan(_muat(tahun))
+
+
+def perencanaan(tahun: int) -> Perencanaan:
+    return Perencanaan(_muat(tahun))
+
+
+def capaian(tahun: int) -> Capaian:
+    return Capaian(_muat(tahun))
+
+
+def sasaran(tahun: int, kode: str) -> Sasaran:
+    return Sasaran(_muat(tahun), kode)
+
+
+def anggaran(tahun: int) -> Anggaran:
+    return Anggaran(_muat(tahun))
+
+
+def penutup(tahun: int) -> Penutup:
+    return Penutup(_muat(tahun))
+
+
+def lampiran(tahun: int) -> Lampiran:
+    return Lampiran(_muat(tahun))
+
+
+def dokumentasi(tahun: int) -> Dokumentasi:
+    return Dokumentasi(_muat(tahun))

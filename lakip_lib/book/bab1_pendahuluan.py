@@ -1,0 +1,92 @@
+"""Bab I Pendahuluan (notebook `bab1_pendahuluan`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lakip_lib import fakta as f
+from lakip_lib import format as fmt
+from lakip_lib import kinerja, narasi
+from lakip_lib.book.dasar import Bagian, Isi
+from lakip_lib.tampilan import Html, Kolom, Nilai, _slug, aman, daftar, markdown_aman, teks
+
+
+def _fungsional(unit: dict[str, Any]) -> str:
+    return "; ".join(f"{j['jumlah']} {j['jabatan']}" for j in unit.get("jabatan_fungsional") or [])
+
+
+def _bagan(unit: list[dict[str, Any]], nomor: str) -> Html:
+    """The organisation chart as nested boxes: each unit under its `atasan` (a unit named in the
+    same list), or under the first unit (the head) when it names none."""
+    anak: dict[str, list[dict[str, Any]]] = {}
+    for u in unit[1:]:
+        anak.setdefault(u.get("atasan") or unit[0]["unit"], []).append(u)
+
+    def cabang(u: dict[str, Any]) -> str:
+        jf = _fungsional(u)
+        isi = f'<div class="lakip-bagan-unit">{aman(u["unit"])}' + (
+            f'<span class="lakip-bagan-jf">{aman(jf)}</span>' if jf else "") + "</div>"
+        bawah = "".join(cabang(a) for a in anak.get(u["unit"], []))
+        return f"<li>{isi}" + (f"<ul>{bawah}</ul>" if bawah else "") + "</li>"
+
+    polos = "\n".join(u["unit"] for u in unit)
+    return Html(f'<figure class="lakip-bagan" id="{_slug("gambar-" + nomor)}"><ul>'
+                f'{cabang(unit[0])}</ul><figcaption><span class="lakip-nomor">Gambar '
+                f'{aman(nomor)}</span> Bagan Organisasi</figcaption></figure>',
+                f"Gambar {nomor} Bagan Organisasi\n{polos}", nomor)
+
+
+class Pendahuluan(Bagian):
+    bab = "1"
+    notebook = "bab1_pendahuluan"
+
+    def rencana(self) -> list[tuple[str, str]]:
+        return [("gambar", "struktur"), ("tabel", "struktur"), ("tabel", "aspek")]
+
+    def latar_belakang(self) -> Isi:
+        i = self.d.instansi
+        dasar = [f"{b['peraturan']} tentang {b['tentang']}" for b in i.get("dasar_pembentukan", [])]
+        return Isi([self.narasi("latar_belakang"),
+                    teks("Instansi ini dibentuk dan diatur dengan:"), daftar(dasar),
+                    teks(markdown_aman(i.get("tugas", "")), "Fungsinya meliputi:"),
+                    daftar(i.get("fungsi", []), bernomor=True)])
+
+    def struktur(self) -> Isi:
+        unit = self.d.instansi.get("struktur") or []
+        baris = [(u["unit"], _fungsional(u) or "–") for u in unit]
+        bagan = [_bagan(unit, self._nomor("gambar", "struktur"))] if unit else []
+        return Isi([*bagan, self.tabel("struktur", "Susunan Organisasi",
+                               [Kolom("Unit"), Kolom("Jabatan fungsional pendukung")], baris,
+                               sumber=self._sumber_data("instansi"))])
+
+    def aspek_strategis(self) -> Isi:
+        t = self.d["aspek_strategis"]
+        kondisi = kinerja.aspek_strategis(self.d)
+        return Isi([self.tabel("aspek", "Aspek Strategis Organisasi", [
+            Kolom("Aspek kajian"), Kolom("Kondisi", True), Kolom("Standar"),
+            Kolom("Faktor internal"), Kolom("Faktor eksternal"), Kolom("Permasalahan")],
+            [(b["aspek"], self._kondisi(k), b["standar"], b["faktor_internal"],
+              b["faktor_eksternal"], b["permasalahan"]) for b, k in zip(t.baris, kondisi,
+                                                                          strict=True)],
+            sumber=self._sumber_data("aspek_strategis"),
+            catatan="Kondisi aspek yang merupakan indikator kinerja buku ini adalah realisasi "
+                    "atau capaian tahun ini yang dihitung dari data, sama dengan Bab III."
+            if any(k.indikator for k in kondisi) else "")])
+
+    def _kondisi(self, k: kinerja.KondisiAspek) -> Nilai:
+        """A strategic aspect's condition: a linked indicator's figure exactly as Bab III
+        shows it (the same fact), else the aspect's own input."""
+        if k.ukuran == "capaian" and k.indikator:
+            return self._angka(f.indikator(k.indikator, "capaian"), fmt.persen(k.nilai))
+        teks_ = narasi.nilai(k.nilai, k.satuan, k.desimal)
+        if k.indikator:
+            return self._angka(f.indikator(k.indikator, "realisasi", self.tahun), teks_)
+        return self._angka(f.baris("aspek", k.aspek, "kondisi"), teks_)
+
+    def isu_strategis(self) -> Isi:
+        isu = self.d.isu
+        return Isi([teks("### Tantangan"), daftar(isu.get("tantangan", []), bernomor=True),
+                    teks("### Peluang"), daftar(isu.get("peluang", []), bernomor=True)])
+
+    def landasan_hukum(self) -> Isi:
+        return Isi([daftar(self.d.instansi.get("landasan_hukum", []), bernomor=True)])

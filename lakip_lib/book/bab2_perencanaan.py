@@ -1,0 +1,89 @@
+"""Bab II Perencanaan Kinerja (notebook `bab2_perencanaan`)."""
+
+from __future__ import annotations
+
+from lakip_lib import fakta as f
+from lakip_lib import format as fmt
+from lakip_lib import kinerja, narasi
+from lakip_lib.book.dasar import Bagian, Isi, _rp
+from lakip_lib.tampilan import Kolom, Tabel, markdown_aman, teks
+
+
+class Perencanaan(Bagian):
+    bab = "2"
+    notebook = "bab2_perencanaan"
+
+    def rencana(self) -> list[tuple[str, str]]:
+        return [("tabel", "tujuan"), ("tabel", "sasaran"), ("tabel", "iku"), ("tabel", "pk"),
+                ("tabel", "pk-anggaran")]
+
+    def _tahun_renstra(self) -> list[int]:
+        awal, akhir = self.d.periode_renstra
+        return list(range(awal, akhir + 1))
+
+    def visi_misi(self) -> Isi:
+        r = self.d.instansi.get("rpjmd", {})
+        awal, akhir = self.d.periode_renstra
+        return Isi([teks(
+            f"Renstra instansi berlaku untuk periode {awal}–{akhir} dan mengacu pada RPJMD "
+            f"{markdown_aman(self.d.instansi['kabupaten'])}.",
+            f"**Visi:** “{markdown_aman(r.get('visi', ''))}”",
+            f"**Misi yang didukung:** “{markdown_aman(r.get('misi', ''))}”")])
+
+    def _target_per_tahun(self, kunci: str, judul: str, induk: str, jenis: str) -> Tabel:
+        tahun = self._tahun_renstra()
+        induk_uraian = {b["kode"]: b["uraian"] for b in self.d[induk].baris}
+        baris = []
+        for ind in self.d["indikator"].cari(jenis=jenis):
+            nilai = [kinerja.target_renstra(self.d, ind["kode"], t) for t in tahun]
+            baris.append((induk_uraian[ind["induk"]], ind["nama"],
+                          *(self._angka(f.indikator(ind["kode"], "target_renstra", t),
+                                        narasi.nilai(v, ind["satuan"], ind["desimal"]))
+                            if v is not None else "–" for t, v in zip(tahun, nilai, strict=True))))
+        return self.tabel(kunci, judul, [Kolom(induk.capitalize()), Kolom("Indikator"),
+                                         *(Kolom(str(t), True) for t in tahun)], baris,
+                          sumber=self._sumber_data("renstra_target"))
+
+    def tujuan(self) -> Isi:
+        return Isi([self._target_per_tahun("tujuan", "Tujuan Jangka Menengah dan Targetnya",
+                                           "tujuan", "tujuan")])
+
+    def sasaran(self) -> Isi:
+        return Isi([self._target_per_tahun("sasaran", "Sasaran Jangka Menengah dan Targetnya",
+                                           "sasaran", "iku")])
+
+    def iku(self) -> Isi:
+        baris = [(b["nama"], b["definisi"], b["alasan"],
+                  "makin tinggi makin baik" if b["arah"] == "naik" else "makin rendah makin baik",
+                  b["penanggung_jawab"], b["sumber_data"])
+                 for b in self.d["indikator"].cari(jenis="iku")]
+        return Isi([self.tabel("iku", f"Indikator Kinerja Utama Tahun {self.tahun}", [
+            Kolom("Indikator"), Kolom("Definisi dan rumus"), Kolom("Alasan pemilihan"),
+            Kolom("Arah"), Kolom("Penanggung jawab"), Kolom("Sumber data")], baris,
+            sumber=self._sumber_data("indikator"))])
+
+    def perjanjian_kinerja(self) -> Isi:
+        iku = self.d["indikator"].cari(jenis="iku")  # targets only: no realisasi is read here
+        sasaran = {b["kode"]: b["uraian"] for b in self.d["sasaran"].baris}
+        pk = self.d.edisi.get("perjanjian_kinerja", {})
+        return Isi([
+            teks(f"{markdown_aman(pk.get('judul', 'Perjanjian Kinerja'))} ditandatangani pada "
+                 f"{fmt.tanggal(pk['tanggal'])}." if pk.get("tanggal") else ""),
+            self.tabel("pk", f"Perjanjian Kinerja Tahun {self.tahun}",
+                       [Kolom("No.", True), Kolom("Sasaran strategis"), Kolom("Indikator kinerja"),
+                        Kolom("Target", True)],
+                       [(str(n), sasaran[i["induk"]], i["nama"], self._angka(
+                           f.indikator(i["kode"], "target"),
+                           narasi.nilai(kinerja.target_tahunan(self.d, i["kode"]), i["satuan"],
+                                        i["desimal"])))
+                        for n, i in enumerate(iku, start=1)], sumber=self._sumber_data("target")),
+            self.tabel("pk-anggaran", "Anggaran per Sasaran dalam Perjanjian Kinerja",
+                       [Kolom("Sasaran"), Kolom("Anggaran (Rp)", True)],
+                       [(sasaran[b["sasaran"]],
+                         self._angka(f.baris("pk_anggaran", b["sasaran"], "anggaran"),
+                                     _rp(b["anggaran"])))
+                        for b in self.d["pk_anggaran"].baris],
+                       sumber=self._sumber_data("pk_anggaran"),
+                       catatan="Selisih terhadap realisasi anggaran dibahas pada Lampiran "
+                               "Catatan Konsistensi Data."),
+        ])

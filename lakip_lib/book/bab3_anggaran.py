@@ -1,0 +1,121 @@
+"""Bab III: budget and efficiency (notebook `bab3_anggaran`)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from lakip_lib import charts, kinerja
+from lakip_lib import fakta as f
+from lakip_lib import format as fmt
+from lakip_lib.book.dasar import Bagian, Isi, _rp
+from lakip_lib.tampilan import Kolom, Nilai, teks
+
+
+def _pendek(nama: str) -> str:
+    """Programme names for chart axes: drop the leading word PROGRAM, title case."""
+    nama = nama.strip()
+    if nama.upper().startswith("PROGRAM "):
+        nama = nama[8:]
+    return nama.title() if nama.isupper() else nama
+
+
+class Anggaran(Bagian):
+    bab = "3"
+    notebook = "bab3_anggaran"
+    induk = "bab3_capaian"
+
+    def rencana(self) -> list[tuple[str, str]]:
+        return [("tabel", "program"), ("gambar", "program"), ("tabel", "rinci"),
+                ("tabel", "efisiensi"), ("gambar", "efisiensi")]
+
+    def ringkasan(self) -> Isi:
+        return Isi([self._kalimat_anggaran()])
+
+    def _anggaran(self, kode: str, t: kinerja.TotalAnggaran, sisa: bool = False) -> list[Nilai]:
+        """Budget, spending, absorption (and what is left) of one budget line or the total."""
+        angka = [self._angka(f.anggaran(kode, "anggaran"), _rp(t.anggaran)),
+                 self._angka(f.anggaran(kode, "realisasi"), _rp(t.realisasi)),
+                 self._angka(f.anggaran(kode, "penyerapan"), fmt.persen(t.penyerapan))]
+        if sisa:
+            angka.append(self._angka(f.anggaran(kode, "sisa"), _rp(t.sisa)))
+        return angka
+
+    def program(self) -> Isi:
+        prog = kinerja.program(self.d)
+        total = kinerja.total_anggaran(self.d)
+        baris = [(p.nama, *self._anggaran(p.kode, p, sisa=True)) for p in prog]
+        baris.append(("Jumlah", *self._anggaran("total", total, sisa=True)))
+        rekaman = []
+        for p in prog:
+            for seri, nilai in (("Anggaran", p.anggaran), ("Realisasi", p.realisasi)):
+                if nilai is not None:
+                    rekaman.append({"program": _pendek(p.nama), "seri": seri, "nilai": nilai,
+                                    "teks": fmt.rupiah(nilai)})
+        diketahui = [p for p in prog if p.penyerapan is not None]
+        alternatif = f"Anggaran dan realisasi {len(prog)} program"
+        if diketahui:
+            terendah = min(diketahui, key=lambda p: p.penyerapan or Decimal(0))
+            alternatif += (f"; penyerapan terendah pada {terendah.nama} "
+                           f"({fmt.persen(terendah.penyerapan)})")
+        alternatif += "."
+        return Isi([
+            self.tabel("program", f"Realisasi Anggaran per Program Tahun {self.tahun}",
+                       [Kolom("Program"), Kolom("Anggaran (Rp)", True),
+                        Kolom("Realisasi (Rp)", True), Kolom("Penyerapan", True),
+                        Kolom("Sisa (Rp)", True)], baris,
+                       kelas_baris=(*("",) * len(prog), "total"),
+                       sumber=self._sumber_data("anggaran")),
+            self.gambar("program", "Anggaran dan Realisasi per Program",
+                        charts.berkelompok(rekaman, "program", "seri", "Rupiah",
+                                           ["Anggaran", "Realisasi"]), alternatif,
+                        self._sumber_data("anggaran")),
+        ])
+
+    def rinci(self) -> Isi:
+        baris = kinerja.anggaran(self.d)
+        return Isi([self.tabel(
+            "rinci", "Realisasi Anggaran per Program, Kegiatan, dan Sub Kegiatan",
+            [Kolom("Kode"), Kolom("Program / kegiatan / sub kegiatan"),
+             Kolom("Anggaran (Rp)", True), Kolom("Realisasi (Rp)", True),
+             Kolom("Penyerapan", True)],
+            [(b.kode, b.nama, *self._anggaran(b.kode, b)) for b in baris],
+            kelas_baris=tuple(b.level for b in baris), sumber=self._sumber_data("anggaran"))])
+
+    def efisiensi(self) -> Isi:
+        baris = kinerja.efisiensi(self.d)
+        per_kode = {b.kode: b for b in kinerja.anggaran(self.d)}
+        rekaman = [{"nama": _pendek(per_kode[b.kode_anggaran].nama),
+                    "capaian": float(b.capaian_kinerja), "penyerapan": float(b.penyerapan),
+                    "teks_capaian": fmt.persen(b.capaian_kinerja),
+                    "teks_penyerapan": fmt.persen(b.penyerapan),
+                    "teks_efisiensi": fmt.persen(b.efisiensi)}
+                   for b in baris if b.kode_anggaran and "." not in b.kode_anggaran
+                   and b.capaian_kinerja is not None and b.penyerapan is not None]
+        efisien = sum(1 for r in rekaman if r["capaian"] >= r["penyerapan"])
+        alternatif = (f"Sebaran {len(rekaman)} indikator program menurut capaian dan penyerapan; "
+                      f"{efisien} berada pada atau di atas garis efisiensi 100%.")
+        return Isi([
+            teks("Efisiensi membandingkan capaian kinerja dengan penyerapan anggaran: nilai di "
+                 "atas 100% berarti hasil yang dicapai lebih besar daripada porsi anggaran yang "
+                 "digunakan. Penyerapan dihitung dari tabel realisasi anggaran."),
+            self.tabel("efisiensi", "Analisis Efisiensi Penggunaan Sumber Daya",
+                       [Kolom("Program / kegiatan / sub kegiatan"), Kolom("Indikator"),
+                        Kolom("Capaian kinerja", True), Kolom("Penyerapan", True),
+                        Kolom("Efisiensi", True)],
+                       [(b.nama, b.indikator,
+                         self._angka(f.indikator(b.kode_indikator, "capaian") if b.kode_indikator
+                                     else f.baris("efisiensi", str(i), "capaian"),
+                                     fmt.persen(b.capaian_kinerja)),
+                         self._angka(f.anggaran(b.kode_anggaran, "penyerapan") if b.kode_anggaran
+                                     else f.baris("efisiensi", str(i), "penyerapan"),
+                                     fmt.persen(b.penyerapan)),
+                         self._angka(f.baris("efisiensi", str(i), "efisiensi"),
+                                     fmt.persen(b.efisiensi)))
+                        for i, b in enumerate(baris, start=1)],
+                       kelas_baris=tuple(per_kode[b.kode_anggaran].level if b.kode_anggaran
+                                         else "" for b in baris),
+                       sumber=self._sumber_data("efisiensi")),
+            self.gambar("efisiensi", "Capaian Kinerja terhadap Penyerapan Anggaran per Program",
+                        charts.sebaran(rekaman, "Penyerapan anggaran (%)", "Capaian kinerja (%)"),
+                        alternatif, self._sumber_data("efisiensi")),
+        ])

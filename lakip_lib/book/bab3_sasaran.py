@@ -1,0 +1,435 @@
+"""Bab III: one page per sasaran strategis (notebook `bab3_sasaran`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cached_property
+from typing import Any
+
+from lakip_lib import capaian as rumus
+from lakip_lib import charts, kinerja, narasi
+from lakip_lib import fakta as f
+from lakip_lib import format as fmt
+from lakip_lib.book.dasar import SUMBER_DATA, TIDAK_DIHITUNG, TIDAK_LENGKAP, Bagian, Isi, _rp
+from lakip_lib.data import DataTahun
+from lakip_lib.schema import STATUS_IDM
+from lakip_lib.tampilan import Kolom, Nilai, markdown_aman, teks
+
+
+def _terbaru_per_wilayah(baris: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each region's latest figure (a region is compared once, with its newest data)."""
+    terbaru: dict[str, dict[str, Any]] = {}
+    for b in baris:
+        if b["wilayah"] not in terbaru or b["tahun"] > terbaru[b["wilayah"]]["tahun"]:
+            terbaru[b["wilayah"]] = b
+    return list(terbaru.values())
+
+
+MIN_TITIK_GRAFIK = 3  # a series with fewer points is a sentence and a table, not a chart
+
+
+class Sasaran(Bagian):
+    bab = "3"
+    notebook = "bab3_sasaran"
+    induk = "bab3_capaian"
+
+    def __init__(self, d: DataTahun, kode: str):
+        super().__init__(d)
+        baris = d["sasaran"].satu(kode=kode)
+        if baris is None:
+            ada = ", ".join(d["sasaran"].kolom("kode"))
+            raise KeyError(f"sasaran {kode} tidak ada di data/sasaran.csv (yang ada: {ada})")
+        self.kode = kode
+        self.uraian: str = baris["uraian"]
+
+    @property
+    def kunci_bagian(self) -> str:
+        return f"Sasaran-{self.kode}"
+
+    @property
+    def berkas(self) -> str:
+        return f"sasaran_{self.kode.lower()}"
+
+    @property
+    def parameter(self) -> dict[str, Any]:
+        return {"sasaran": self.kode}
+
+    @property
+    def judul_halaman(self) -> str:
+        return f"Sasaran {self.nomor_urut}: {self.uraian}"
+
+    @property
+    def nomor_urut(self) -> int:
+        return self.d["sasaran"].kolom("kode").index(self.kode) + 1
+
+    @cached_property
+    def iku(self) -> list[kinerja.HasilIndikator]:
+        return kinerja.iku_sasaran(self.d, self.kode)
+
+    @cached_property
+    def kode_iku(self) -> list[str]:
+        """The codes of the sasaran's IKU: all that planning needs (it reads no figure, so the
+        other pages of the chapter do not depend on this sasaran's values)."""
+        return [b["kode"] for b in self.d["indikator"].cari(jenis="iku", induk=self.kode)]
+
+    @cached_property
+    def pendukung(self) -> list[dict[str, Any]]:
+        return self.d["indikator"].cari(jenis="pendukung", induk=self.kode)
+
+    def _sumber(self, h: kinerja.HasilIndikator) -> str:
+        """An IKU's own data source (e.g. BPS Kabupaten Balangan), else the default."""
+        return kinerja.indikator(self.d, h.kode)["sumber_data"] or SUMBER_DATA
+
+    def _rumus(self) -> set[str]:
+        return {kinerja.indikator(self.d, k)["rumus"] for k in self.kode_iku} | {
+            p["rumus"] for p in self.pendukung}
+
+    def _kode_berpembanding(self) -> list[str]:
+        return self.kode_iku + [p["kode"] for p in self.pendukung]
+
+    def _pembanding(self) -> list[dict[str, Any]]:
+        kode = set(self._kode_berpembanding())
+        return [b for b in self.d["pembanding"].baris if b["indikator"] in kode]
+
+    def rencana(self) -> list[tuple[str, str]]:
+        # in reading order: items a, b, c each show every IKU of the sasaran in turn
+        item: list[tuple[str, str]] = [("tabel", f"a-{k}") for k in self.kode_iku]
+        for k in self.kode_iku:
+            item += [("tabel", f"b-{k}")]
+            if self._ada_grafik(k):
+                item += [("gambar", f"b-{k}")]
+        item.append(("tabel", "c"))
+        if any(self.d["pembanding"].cari(indikator=k) for k in self._kode_berpembanding()):
+            item.append(("tabel", "d"))
+        item += [("tabel", "f"), ("tabel", "g")]
+        rumus_ = self._rumus()
+        if "penurunan_kasus" in rumus_:
+            item += [("tabel", "kasus"), ("gambar", "kasus")]
+        if "desa_maju" in rumus_:
+            item += [("tabel", "idm"), ("gambar", "idm"), ("tabel", "desa-kecamatan")]
+        if "cpr" in rumus_:
+            item += [("tabel", "cpr"), ("gambar", "cpr")]
+        if self.pendukung:
+            item.append(("tabel", "pendukung"))
+        return item
+
+    def judul(self) -> Isi:
+        return Isi([teks(f"Sasaran strategis {self.nomor_urut}: **{markdown_aman(self.uraian)}**. "
+                         "Indikator kinerjanya: " + ", ".join(markdown_aman(h.nama) for h in self.iku)
+                         + ".")])
+
+    def target_realisasi(self) -> Isi:
+        isi = Isi()
+        for h in self.iku:
+            isi.append(self._kalimat_iku(h))
+            isi.append(self.tabel(f"a-{h.kode}", f"Target dan Realisasi {h.nama} Tahun {self.tahun}",
+                                  [Kolom("Indikator"), Kolom("Target", True),
+                                   Kolom("Realisasi", True), Kolom("Capaian", True),
+                                   Kolom("Kategori")],
+                                  [(h.nama, *(self._iku(h, u) for u in
+                                              ("target", "realisasi", "capaian", "kategori")))],
+                                  sumber=self._sumber(h)))
+        return isi
+
+    def tren(self) -> Isi:
+        isi = Isi()
+        for h in self.iku:
+            titik = kinerja.riwayat(self.d, h.kode)
+            sebelum = kinerja.realisasi(self.d, h.kode, self.tahun - 1)  # may precede the Renstra
+            isi.append(teks(narasi.perubahan(h.nama, sebelum, h.realisasi, self.tahun, h.satuan,
+                                             h.desimal, h.arah)))
+            isi.append(self.tabel(
+                f"b-{h.kode}", f"Realisasi dan Capaian {h.nama} terhadap Target Renstra",
+                [Kolom("Tahun"), Kolom("Target Renstra", True), Kolom("Realisasi", True),
+                 Kolom("Capaian", True)],
+                [(str(t.tahun),
+                  self._angka(f.indikator(h.kode, "target_renstra", t.tahun),
+                              narasi.nilai(t.target, h.satuan, h.desimal)),
+                  self._angka(f.indikator(h.kode, "realisasi", t.tahun),
+                              narasi.nilai(t.realisasi, h.satuan, h.desimal)),
+                  self._angka(f.indikator(h.kode, "capaian_renstra", t.tahun),
+                              fmt.persen(t.capaian)))
+                 for t in titik], sumber=self._sumber(h)))
+            alternatif = f"Garis realisasi dan target Renstra {h.nama} per tahun: " + "; ".join(
+                f"{t.tahun} target {narasi.nilai(t.target, h.satuan, h.desimal)}, realisasi "
+                f"{narasi.nilai(t.realisasi, h.satuan, h.desimal)}" for t in titik) + "."
+            if grafik := self._titik_grafik(h.kode):
+                isi.append(self.gambar(
+                    f"b-{h.kode}", f"Tren {h.nama} dan Target Renstra {grafik[0][0]}–"
+                    f"{grafik[-1][0]}", charts.tren(grafik, h.satuan, h.desimal), alternatif,
+                    self._sumber(h)))
+        return isi
+
+    def _ada_grafik(self, kode: str) -> bool:
+        """Whether `_titik_grafik` draws a chart, from which years have a realisasi and not what
+        it is (planning must not depend on the figures: see `kinerja.ada_realisasi`)."""
+        awal, _ = self.d.periode_renstra
+        return sum(kinerja.ada_realisasi(self.d, kode, t)
+                   for t in range(awal, self.tahun + 1)) >= MIN_TITIK_GRAFIK
+
+    def _titik_grafik(self, kode: str) -> list[tuple[int, Any, Any]]:
+        """(year, Renstra target, realisasi) over the whole Renstra period for the trend chart;
+        empty when fewer than three years have a realisasi (the table and sentence say it)."""
+        awal, akhir = self.d.periode_renstra
+        titik = [(t, kinerja.target_renstra(self.d, kode, t),
+                  kinerja.realisasi(self.d, kode, t) if t <= self.tahun else None)
+                 for t in range(awal, akhir + 1)]
+        return titik if sum(r is not None for _, _, r in titik) >= MIN_TITIK_GRAFIK else []
+
+    def akhir_renstra(self) -> Isi:
+        """One sentence per IKU, then one table of all the sasaran's IKU."""
+        isi, baris = Isi(), []
+        _, akhir = self.d.periode_renstra
+        for h in self.iku:
+            target_akhir = kinerja.target_akhir_renstra(self.d, h.kode)
+            nilai_ = rumus.capaian(target_akhir, h.realisasi, h.arah)
+            isi.append(teks(narasi.akhir_renstra(h, target_akhir, akhir, nilai_, self.tahun)))
+            baris.append((h.nama, self._iku(h, "realisasi"),
+                          self._angka(f.indikator(h.kode, "target_renstra", akhir),
+                                      narasi.nilai(target_akhir, h.satuan, h.desimal)),
+                          self._angka(f.indikator(h.kode, "capaian_akhir_renstra"),
+                                      fmt.persen(nilai_))))
+        isi.append(self.tabel(
+            "c", f"Realisasi {self.tahun} terhadap Target Akhir Renstra ({akhir})",
+            [Kolom("Indikator"), Kolom(f"Realisasi {self.tahun}", True),
+             Kolom(f"Target {akhir}", True), Kolom("Capaian", True)],
+            baris, sumber="; ".join(dict.fromkeys(self._sumber(h) for h in self.iku))))
+        return isi
+
+    def pembanding(self) -> Isi:
+        baris = self._pembanding()
+        if not baris:
+            return Isi([teks("Data pembanding dari daerah lain, provinsi, atau nasional belum "
+                             "tersedia untuk sasaran ini.")])
+        isi = Isi()
+        for h in self.iku:
+            lain = _terbaru_per_wilayah(b for b in baris if b["indikator"] == h.kode
+                                        and b["jenis"] == "realisasi" and b["tahun"] <= self.tahun)
+            if h.realisasi is None or not lain:
+                continue
+            lebih_tinggi = [b["wilayah"] for b in lain if b["nilai"] > h.realisasi]
+            lebih_rendah = [b["wilayah"] for b in lain if b["nilai"] < h.realisasi]
+            bagian = []
+            if lebih_rendah:
+                bagian.append("lebih tinggi daripada " + ", ".join(map(markdown_aman, lebih_rendah)))
+            if lebih_tinggi:
+                bagian.append("lebih rendah daripada " + ", ".join(map(markdown_aman, lebih_tinggi)))
+            lama = [b for b in lain if b["tahun"] != self.tahun]
+            catatan = (" Angka " + ", ".join(markdown_aman(b["wilayah"]) for b in lama)
+                       + " adalah data tahun " + ", ".join(sorted({str(b["tahun"]) for b in lama}))
+                       + ", tahun terakhir yang tersedia." if lama else "")
+            isi.append(teks(f"Realisasi {markdown_aman(h.nama)} "
+                            f"{markdown_aman(self.d.instansi['kabupaten'])} "
+                            f"({markdown_aman(narasi.nilai(h.realisasi, h.satuan, h.desimal))}) "
+                            + " dan ".join(bagian) + "." + catatan))
+        nama = {b["kode"]: b["nama"] for b in self.d["indikator"].baris}
+        isi.append(self.tabel("d", "Perbandingan dengan Daerah Lain, Provinsi, dan Nasional",
+                              [Kolom("Indikator"), Kolom("Wilayah"), Kolom("Tahun"),
+                               Kolom("Jenis"), Kolom("Nilai", True), Kolom("Sumber")],
+                              [(nama[b["indikator"]], b["wilayah"], str(b["tahun"]), b["jenis"],
+                                self._angka(f.baris("pembanding", f"{b['indikator']}.{b['wilayah']}"
+                                                    f".{b['tahun']}", b["jenis"]),
+                                            narasi.nilai(b["nilai"], b["satuan"], None)),
+                                b["sumber"]) for b in baris], sumber=self._sumber_data("pembanding")))
+        return isi
+
+    def analisis(self) -> Isi:
+        return Isi([self.narasi(self.kode)])
+
+    def efisiensi(self) -> Isi:
+        total = kinerja.anggaran_sasaran(self.d, self.kode)
+        baris, kalimat = [], []
+        for h in self.iku:
+            efis = rumus.efisiensi(h.capaian, total.penyerapan)
+            kalimat.append(narasi.efisiensi(h.capaian, total.penyerapan, efis))
+            sasaran_ = f"sasaran.{self.kode}"
+            baris.append((h.nama, self._iku(h, "capaian"),
+                          self._angka(f.anggaran(sasaran_, "anggaran"), _rp(total.anggaran)),
+                          self._angka(f.anggaran(sasaran_, "realisasi"), _rp(total.realisasi)),
+                          self._angka(f.anggaran(sasaran_, "penyerapan"),
+                                      fmt.persen(total.penyerapan)),
+                          self._angka(f.indikator(h.kode, "efisiensi"), fmt.persen(efis))))
+        return Isi([teks(*kalimat), self.tabel(
+            "f", "Efisiensi Penggunaan Anggaran Program Pendukung Sasaran",
+            [Kolom("Indikator"), Kolom("Capaian", True), Kolom("Anggaran (Rp)", True),
+             Kolom("Realisasi (Rp)", True), Kolom("Penyerapan", True), Kolom("Efisiensi", True)],
+            baris, catatan="Efisiensi = capaian ÷ penyerapan anggaran × 100; anggaran adalah "
+                           "jumlah program yang mendukung sasaran ini.")])
+
+    def program(self) -> Isi:
+        baris = kinerja.program_kinerja(self.d, self.kode)
+        return Isi([self.tabel(
+            "g", "Program, Kegiatan, dan Sub Kegiatan Pendukung",
+            [Kolom("Program / kegiatan / sub kegiatan"), Kolom("Indikator"), Kolom("Target", True),
+             Kolom("Realisasi", True), Kolom("Capaian", True)],
+            [(b.nama, b.indikator, *self._program_kinerja(b)) for b in baris],
+            kelas_baris=tuple(b.level for b in baris),
+            catatan="Capaian indikator yang makin baik bila makin rendah dihitung dengan rumus "
+                    "(2 × target − realisasi) ÷ target × 100.")])
+
+    def _program_kinerja(self, b: kinerja.BarisProgramKinerja) -> tuple[Nilai, Nilai, Nilai]:
+        """Target, realisasi, capaian of a programme indicator; a book indicator's as Bab III
+        shows them everywhere else (its unit and decimals, its fact names)."""
+        if b.kode_indikator:
+            ind = kinerja.indikator(self.d, b.kode_indikator)
+            kode, satuan, desimal = b.kode_indikator, ind["satuan"], ind["desimal"]
+            fakta = (f.indikator(kode, "target"), f.indikator(kode, "realisasi", self.tahun),
+                     f.indikator(kode, "capaian"))
+        else:
+            satuan, desimal = b.satuan or "", None
+            fakta = tuple(f.baris("program", b.kode, u)  # type: ignore[assignment]
+                          for u in ("target", "realisasi", "capaian"))
+        return (self._angka(fakta[0], narasi.nilai(b.target, satuan, desimal)),
+                self._angka(fakta[1], narasi.nilai(b.realisasi, satuan, desimal)),
+                self._angka(fakta[2], fmt.persen(b.capaian)))
+
+    def data_pendukung(self) -> Isi:
+        isi = Isi()
+        rumus_ = self._rumus()
+        if "penurunan_kasus" in rumus_:
+            isi += self._kasus()
+        if "desa_maju" in rumus_:
+            isi += self._idm()
+        if "cpr" in rumus_:
+            isi += self._cpr()
+        if self.pendukung:
+            isi += self._pendukung()
+        if not isi:
+            isi.append(teks("Sasaran ini tidak memiliki indikator pendukung atau data rinci "
+                            "tambahan."))
+        return isi
+
+    def _kasus(self) -> list[Any]:
+        tahun = sorted({b["tahun"] for b in self.d["kasus_kekerasan"].baris})
+        kelompok = sorted({b["kelompok"] for b in self.d["kasus_kekerasan"].baris})
+        baris, rekaman = [], []
+        for t in tahun:
+            per = kinerja.kasus_per_kelompok(self.d, t)
+            semua = kinerja.jumlah_kasus(self.d, t)
+            baris.append((str(t), *(self._angka(f.baris("kasus", str(t), k), str(per[k]))
+                                    if k in per else "kosong" for k in kelompok),
+                          self._angka(f.baris("kasus", str(t), "jumlah"),
+                                      str(semua) if semua is not None else TIDAK_LENGKAP)))
+            rekaman += [{"tahun": str(t), "kelompok": k.capitalize(), "nilai": per[k],
+                         "teks": f"{per[k]} kasus", "urut": i}
+                        for i, k in enumerate(kelompok) if k in per]
+        alternatif = "Jumlah kasus kekerasan per tahun: " + "; ".join(
+            f"{b[0]} sebanyak {b[-1]} kasus" for b in baris) + "."
+        return [
+            self.tabel("kasus", "Jumlah Kasus Kekerasan terhadap Perempuan dan Anak",
+                       [Kolom("Tahun"), *(Kolom(f"Korban {k}", True) for k in kelompok),
+                        Kolom("Jumlah", True)], baris, sumber=self._sumber_data("kasus_kekerasan")),
+            self.gambar("kasus", "Kasus Kekerasan menurut Kelompok Korban",
+                        charts.bertumpuk(rekaman, "tahun", "kelompok", "Tahun", "Jumlah kasus",
+                                         [k.capitalize() for k in kelompok],
+                                         {k.capitalize(): w for k, w in
+                                          zip(kelompok, charts.WARNA, strict=False)}),
+                        alternatif, self._sumber_data("kasus_kekerasan")),
+        ]
+
+    def _idm(self) -> list[Any]:
+        tahun = [b["tahun"] for b in self.d["idm_status"].baris]
+        if self.tahun not in tahun:
+            tahun.append(self.tahun)
+        baris, rekaman, catatan = [], [], []
+        for t in tahun:
+            status = kinerja.status_desa(self.d, t)
+            if status is None:
+                baris.append((str(t), *([fmt.BELUM_TERSEDIA] * (len(STATUS_IDM) + 2))))
+                continue
+            kosong = kinerja.status_kosong(status)
+            semua = kinerja.jumlah_desa(status)
+            if kosong:
+                catatan.append(f"{t}: sel {', '.join(kosong)} kosong pada sumber")
+            baris.append((str(t), *("kosong" if status[s] is None else
+                                    self._angka(f.baris("idm", str(t), s), str(status[s]))
+                                    for s in STATUS_IDM),
+                          self._angka(f.baris("idm", str(t), "jumlah"),
+                                      str(semua) if semua is not None else TIDAK_LENGKAP),
+                          self._angka(f.indikator(self._kode_desa(), "realisasi", t),
+                                      fmt.persen(kinerja.realisasi(self.d, self._kode_desa(), t))
+                                      if semua is not None else TIDAK_DIHITUNG)))
+            rekaman += [{"tahun": str(t), "status": s, "nilai": status[s],
+                         "teks": f"{status[s]} desa", "urut": i}
+                        for i, s in enumerate(STATUS_IDM) if status[s] is not None]
+        per_kec = kinerja.desa_per_kecamatan(self.d)
+        alternatif = "Jumlah desa menurut status IDM per tahun: " + "; ".join(
+            f"{b[0]}: Mandiri {b[1]}, Maju {b[2]}, Berkembang {b[3]}" for b in baris) + "."
+        rekaman = [r for r in rekaman if kinerja.status_desa(self.d, int(r["tahun"]))]
+        keterangan = ("Sel kosong pada sumber tidak dihitung sebagai 0: jumlah tahun itu tidak "
+                      "lengkap dan persentasenya tidak dihitung (" + "; ".join(catatan) + ")."
+                      if catatan else "")
+        return [
+            self.tabel("idm", "Jumlah Desa menurut Status Indeks Desa Membangun",
+                       [Kolom("Tahun"), *(Kolom(s, True) for s in STATUS_IDM),
+                        Kolom("Jumlah", True), Kolom("Desa Maju + Mandiri", True)], baris,
+                       sumber=self._sumber_data("idm_status", "desa"),
+                       catatan=keterangan),
+            self.gambar("idm", "Status Desa menurut IDM per Tahun",
+                        charts.bertumpuk(rekaman, "tahun", "status", "Tahun", "Jumlah desa",
+                                         STATUS_IDM, charts.STATUS_WARNA), alternatif),
+            self.tabel("desa-kecamatan", f"Status Desa per Kecamatan Tahun {self.tahun}",
+                       [Kolom("Kecamatan"), *(Kolom(s, True) for s in STATUS_IDM),
+                        Kolom("Jumlah", True)],
+                       [(k, *(self._angka(f.baris("desa", k, s), str(v[s])) for s in STATUS_IDM),
+                         self._angka(f.baris("desa", k, "jumlah"), str(sum(v.values()))))
+                        for k, v in per_kec.items()], sumber=self._sumber_data("desa")),
+        ]
+
+    def _kode_desa(self) -> str:
+        return next(h.kode for h in self.iku
+                    if kinerja.indikator(self.d, h.kode)["rumus"] == "desa_maju")
+
+    def _cpr(self) -> list[Any]:
+        baris_ = kinerja.cpr_kecamatan(self.d)
+        total = kinerja.total_cpr(self.d)
+        kode = kinerja.kode_berumus(self.d, "cpr")
+        target = kinerja.target_tahunan(self.d, kode) if kode else None
+        rekaman = [{"kecamatan": b.kecamatan, "cpr": float(b.cpr), "teks": fmt.persen(b.cpr)}
+                   for b in baris_ if b.cpr is not None]
+        alternatif = "CPR per kecamatan: " + "; ".join(
+            f"{r['kecamatan']} {r['teks']}" for r in rekaman) + "."
+        tabel = self.tabel(
+            "cpr", f"Contraceptive Prevalence Rate per Kecamatan Tahun {self.tahun}",
+            [Kolom("Kecamatan"), Kolom("PUS", True), Kolom("KB aktif", True), Kolom("CPR", True)],
+            [*((b.kecamatan, self._angka(f.baris("cpr", b.kecamatan, "pus"), fmt.angka(b.pus, 0)),
+                self._angka(f.baris("cpr", b.kecamatan, "kb_aktif"), fmt.angka(b.kb_aktif, 0)),
+                self._angka(f.baris("cpr", b.kecamatan, "cpr"), fmt.persen(b.cpr)))
+               for b in baris_),
+             *([("Kabupaten",
+                 self._angka(f.baris("cpr", "total", "pus"), fmt.angka(total.pus, 0)),
+                 self._angka(f.baris("cpr", "total", "kb_aktif"), fmt.angka(total.kb_aktif, 0)),
+                 self._angka(f.indikator(kode, "realisasi", self.tahun) if kode
+                             else f.baris("cpr", "total", "cpr"), fmt.persen(total.cpr)))]
+               if total else [])],
+            kelas_baris=(*("",) * len(baris_), "total"), sumber=self._sumber_data("cpr_kecamatan"))
+        if not rekaman:
+            return [tabel, self.gambar("cpr", "CPR per Kecamatan", charts.batang(
+                [], "cpr", "kecamatan", "CPR (%)", "Kecamatan"),
+                "Data CPR per kecamatan belum tersedia.")]
+        judul = "CPR per Kecamatan" + (" (garis: target kabupaten)" if target else "")
+        return [tabel, self.gambar("cpr", judul, charts.batang(
+            rekaman, "cpr", "kecamatan", "CPR (%)", "Kecamatan",
+            garis=float(target) if target is not None else None), alternatif)]
+
+    def _pendukung(self) -> list[Any]:
+        baris = []
+        for p in self.pendukung:
+            tahun, nyata = kinerja.realisasi_terakhir(self.d, p["kode"])
+            h = kinerja.hasil(self.d, p["kode"], tahun=tahun) if tahun else None
+            kode = p["kode"]
+            baris.append((p["nama"], str(tahun) if tahun else "–",
+                          self._angka(f.indikator(kode, "target"),
+                                      narasi.nilai(kinerja.target_tahunan(self.d, kode),
+                                                   p["satuan"], p["desimal"])),
+                          self._angka(f.indikator(kode, "realisasi", tahun or self.tahun),
+                                      narasi.nilai(nyata, p["satuan"], p["desimal"])),
+                          self._angka(f.indikator(kode, "capaian") if tahun == self.tahun
+                                      else f.indikator(kode, "capaian_data", tahun),
+                                      fmt.persen(h.capaian if h else None)),
+                          "naik" if p["arah"] == "naik" else "turun"))
+        return [self.tabel("pendukung", "Indikator Pendukung Sasaran",
+                           [Kolom("Indikator"), Kolom("Tahun data"), Kolom("Target", True),
+                            Kolom("Realisasi", True), Kolom("Capaian", True), Kolom("Arah")],
+                           baris, catatan="Realisasi adalah data terakhir yang tersedia; capaian "
+                                          "dihitung terhadap target tahun ini.")]

@@ -1,0 +1,204 @@
+"""The base of every part: `Bagian` (numbered tables and figures, facts with their corrections,
+shared sentences and tables) and the helpers several parts use."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from lakip_lib import data, kinerja, narasi
+from lakip_lib import fakta as f
+from lakip_lib import format as fmt
+from lakip_lib.book.koreksi import koreksi_fakta
+from lakip_lib.data import DataTahun
+from lakip_lib.tampilan import (
+    Grafik,
+    Html,
+    Kalimat,
+    Kolom,
+    Nilai,
+    Tabel,
+    Teks,
+    blok,
+    tabel_dari,
+    teks,
+)
+
+SUMBER_DATA = "data instansi, diolah"
+SUMBER_AUDIT = "hitungan ulang buku ini atas angka yang tercetak di dokumen sumber"
+TIDAK_LENGKAP = "tidak lengkap"  # a sum over a missing part
+TIDAK_DIHITUNG = "tidak dihitung"  # a percentage on an incomplete base
+
+
+class Isi(list):  # type: ignore[type-arg]
+    """Display objects shown one after another in a notebook cell."""
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        for objek in self:
+            display(objek)
+
+
+def _muat(tahun: int) -> DataTahun:
+    return data.muat(tahun)
+
+
+class Bagian:
+    """One part of the book (one executed notebook)."""
+
+    bab = ""  # numbering prefix of tables and figures: "IE", "1" … "4", "L"
+    notebook = ""  # the source notebook under notebooks/ (without .ipynb)
+    induk: str | None = None  # the page this one is a section of, in the table of contents
+
+    def __init__(self, d: DataTahun):
+        self.d = d
+
+    @property
+    def tahun(self) -> int:
+        return self.d.tahun
+
+    def rencana(self) -> list[tuple[str, str]]:
+        """The numbered items ("tabel" | "gambar", key) this part shows, in order."""
+        return []
+
+    def _nomor(self, jenis: str, kunci: str) -> str:
+        from lakip_lib.book.susunan import penomoran  # the numbering imports every part
+
+        nomor = penomoran(self.d, self.bab).get((self.kunci_bagian, jenis, kunci))
+        if nomor is None:
+            raise KeyError(f"{jenis} {kunci} tidak ada dalam rencana {self.kunci_bagian}")
+        return nomor
+
+    @property
+    def kunci_bagian(self) -> str:
+        return type(self).__name__
+
+    @property
+    def berkas(self) -> str:
+        """The executed notebook's name in the book (one per execution)."""
+        return self.notebook
+
+    @property
+    def parameter(self) -> dict[str, Any]:
+        """Papermill parameters besides the year."""
+        return {}
+
+    @property
+    def judul_halaman(self) -> str | None:
+        """A page title from data, replacing the notebook's own first heading; None keeps it."""
+        return None
+
+    def tabel(self, kunci: str, judul: str, kolom: Iterable[Kolom], baris: Iterable[Iterable[Any]],
+              sumber: str = SUMBER_DATA, **kw: Any) -> Tabel:
+        return tabel_dari(self._nomor("tabel", kunci), judul, list(kolom),
+                          [list(b) for b in baris], sumber=sumber, **kw)
+
+    @staticmethod
+    def _sumber_data(*dataset: str) -> str:
+        """A table's source line in the reader's words: the agency's data and the datasets it
+        comes from (each listed on the "Unduh data" page), never a file path of the build."""
+        return f"data instansi ({', '.join(n.replace('_', ' ') for n in dataset)}), diolah"
+
+    def gambar(self, kunci: str, judul: str, chart: Any, alternatif: str,
+               sumber: str = SUMBER_DATA) -> Grafik:
+        return Grafik(self._nomor("gambar", kunci), judul, chart, alternatif, sumber)
+
+    def _angka(self, fakta: str, teks: str) -> Nilai:
+        """A figure with its fact name, marked where the signed document printed the same fact
+        differently in this chapter."""
+        return Nilai(teks, fakta, koreksi_fakta(self.d, self.bab, fakta))
+
+    def _iku(self, h: kinerja.HasilIndikator, ukuran: str) -> Nilai:
+        """One of an IKU's figures this year: target, realisasi, capaian or kategori."""
+        if ukuran == "target":
+            return self._angka(f.indikator(h.kode, "target"),
+                               narasi.nilai(h.target, h.satuan, h.desimal))
+        if ukuran == "realisasi":
+            return self._angka(f.indikator(h.kode, "realisasi", self.tahun),
+                               narasi.nilai(h.realisasi, h.satuan, h.desimal))
+        if ukuran == "capaian":
+            return self._angka(f.indikator(h.kode, "capaian"), fmt.persen(h.capaian))
+        return self._angka(f.indikator(h.kode, "kategori"), h.kategori or fmt.BELUM_TERSEDIA)
+
+    def narasi(self, nama: str) -> Teks:
+        isi = self.d.narasi(nama)
+        if isi is None:
+            return teks(f"*Narasi `{nama}.md` belum ditulis untuk tahun {self.tahun}.*")
+        return Teks(isi)  # restricted Markdown, checked by validation, rendered by us
+
+    # shared building blocks -------------------------------------------------------------
+    def _kalimat_kategori(self) -> Kalimat:
+        """The count per category and the verdict, the verdict as its fact."""
+        keseluruhan = kinerja.kategori_keseluruhan(self.d)
+        kalimat = narasi.sebaran_kategori(kinerja.jumlah_per_kategori(self.d), keseluruhan,
+                                          kinerja.nilai_keseluruhan(self.d),
+                                          kinerja.aturan_kesimpulan(self.d).uraian)
+        if keseluruhan is None:
+            return Kalimat(kalimat)
+        return Kalimat(kalimat, ((f"**{keseluruhan}**",
+                                  self._angka(f.KATEGORI_KESELURUHAN, keseluruhan)),))
+
+    def _kalimat_anggaran(self) -> Kalimat:
+        """The budget sentence, its totals as their facts."""
+        t = kinerja.total_anggaran(self.d)
+        kalimat = narasi.anggaran(t, self.d.edisi.get("sumber_anggaran", "APBD"))
+        angka = [(fmt.rupiah(nilai), self._angka(f.anggaran("total", ukuran), fmt.rupiah(nilai)))
+                 for ukuran, nilai in (("anggaran", t.anggaran), ("realisasi", t.realisasi),
+                                       ("sisa", t.sisa)) if nilai is not None]
+        if t.penyerapan is not None:
+            angka.append((fmt.persen(t.penyerapan), self._angka(
+                f.anggaran("total", "penyerapan"), fmt.persen(t.penyerapan))))
+        return Kalimat(kalimat, tuple(angka))
+
+    def _kalimat_iku(self, h: kinerja.HasilIndikator) -> Kalimat:
+        """An IKU's sentence of the year, its realisasi, target, capaian and kategori as facts
+        (in the order the sentence states them)."""
+        angka = tuple((n.teks if u != "kategori" else f"**{n.teks}**", n)
+                      for u in ("realisasi", "target", "capaian", "kategori")
+                      if (n := self._iku(h, u)).teks != fmt.BELUM_TERSEDIA)
+        return Kalimat(narasi.capaian_indikator(h, self.tahun, kinerja.skala(self.d)), angka)
+
+    def _tabel_iku(self, kunci: str, judul: str, hasil: list[kinerja.HasilIndikator]) -> Tabel:
+        sasaran = {b["kode"]: b["uraian"] for b in self.d["sasaran"].baris}
+        return self.tabel(kunci, judul, [
+            Kolom("Sasaran"), Kolom("Indikator"), Kolom("Target", True), Kolom("Realisasi", True),
+            Kolom("Capaian", True), Kolom("Kategori")],
+            [(sasaran[h.sasaran], h.nama, *(self._iku(h, u) for u in
+                                            ("target", "realisasi", "capaian", "kategori")))
+             for h in hasil])
+
+
+_KALIMAT_TARGET_SEMENTARA = ("Perjanjian Kinerja tahun {tahun} belum ditandatangani: target "
+                             "indikator kinerja utama yang ditampilkan masih target Renstra dan "
+                             "bersifat sementara.")
+
+
+def _target_renstra(d: DataTahun) -> list[str]:
+    """The IKU whose target is still the Renstra's (the Perjanjian Kinerja is not signed yet)."""
+    return [b["indikator"] for b in d["target"].baris if b["dasar"] == "renstra"]
+
+
+def _rp(nilai: int | None) -> str:
+    """Money in a table cell whose header already says (Rp)."""
+    return fmt.angka(nilai, 0)
+
+
+def tanda_tangan(d: DataTahun, orang: dict[str, Any] | None = None, peran: str = "",
+                 tanggal: Any = None, bertempat: bool = True) -> Html:
+    """A signature block: place and date, role, position, name, rank, NIP. By default the head of
+    agency on the edition's date; lines whose data is absent (an elected official has no rank
+    or NIP) are left out."""
+    k, e = orang if orang is not None else d.instansi["kepala"], d.edisi
+    tempat = f"{e['tempat']}, {fmt.tanggal(tanggal or e['tanggal_terbit'])}" if bertempat \
+        else "\u00a0"
+    pangkat = " / ".join(str(k[x]) for x in ("pangkat", "golongan") if k.get(x))
+    return blok("lakip-ttd", [
+        ("tempat", tempat),
+        *([("peran", peran)] if peran else []),
+        ("jabatan", f"{k.get('jabatan', 'Kepala')},"),
+        ("ruang", "\u00a0"),
+        ("nama", k.get("nama") or "–"),
+        *([("pangkat", pangkat)] if pangkat else []),
+        *([("nip", f"NIP. {k['nip']}")] if k.get("nip") else []),
+    ])

@@ -1,0 +1,86 @@
+"""The executive summary (notebook `ikhtisar`)."""
+
+from __future__ import annotations
+
+from lakip_lib import fakta as f
+from lakip_lib import format as fmt
+from lakip_lib import kinerja, narasi
+from lakip_lib.book.dasar import _KALIMAT_TARGET_SEMENTARA, Bagian, Isi, _target_renstra
+from lakip_lib.book.koreksi import _temuan_audit, koreksi_bab
+from lakip_lib.tampilan import Kolom, Nilai, kotak_perbedaan, teks
+
+
+class Ikhtisar(Bagian):
+    bab = "IE"
+    notebook = "ikhtisar"
+
+    def rencana(self) -> list[tuple[str, str]]:
+        return [("tabel", "iku"), ("tabel", "kategori")]
+
+    def anggaran(self) -> Isi:
+        return Isi([self._kalimat_anggaran()])
+
+    def perbedaan(self) -> Isi:
+        """The box that opens the Ikhtisar: the headline figures (IKU capaian and categories,
+        the year's verdict, budget totals) that differ from the signed report, in plain words.
+        Nothing for an edition without a signed source."""
+        koreksi = koreksi_bab(self.d, self.bab)
+        kelompok = []
+        for label, angka in self._angka_utama():
+            beda = [(sub, Nilai(teks_, fakta_), k) for fakta_, sub, teks_ in angka
+                    for k in koreksi.get(fakta_, ())[:1]]
+            if beda:
+                kelompok.append((label, beda))
+        if not kelompok:
+            return Isi()
+        return Isi([kotak_perbedaan(kelompok, len(_temuan_audit(self.d)), "lampiran.html")])
+
+    def _angka_utama(self) -> list[tuple[str, list[tuple[str, str, str]]]]:
+        """The Ikhtisar's headline figures in groups: (label, [(fact, sub-label, figure)])."""
+        utama = [(h.nama, [(f.indikator(h.kode, "realisasi", self.tahun), "realisasi",
+                            narasi.nilai(h.realisasi, h.satuan, h.desimal)),
+                           (f.indikator(h.kode, "capaian"), "capaian", fmt.persen(h.capaian)),
+                           (f.indikator(h.kode, "kategori"), "kategori",
+                            h.kategori or fmt.BELUM_TERSEDIA)])
+                 for h in kinerja.hasil_iku(self.d)]
+        utama.append(("Jumlah IKU per kategori", [
+            (f.kategori_jumlah(k), k, str(n))
+            for k, n in kinerja.jumlah_per_kategori(self.d).items()]))
+        utama.append(("Kinerja instansi secara keseluruhan", [
+            (f.KATEGORI_KESELURUHAN, "kategori",
+             kinerja.kategori_keseluruhan(self.d) or fmt.BELUM_TERSEDIA)]))
+        t = kinerja.total_anggaran(self.d)
+        utama.append(("Anggaran", [
+            (f.anggaran("total", "anggaran"), "jumlah", fmt.rupiah(t.anggaran)),
+            (f.anggaran("total", "realisasi"), "realisasi", fmt.rupiah(t.realisasi)),
+            (f.anggaran("total", "penyerapan"), "penyerapan", fmt.persen(t.penyerapan))]))
+        return utama
+
+    def iku(self) -> Isi:
+        hasil = kinerja.hasil_iku(self.d)
+        jumlah_sasaran = len({h.sasaran for h in hasil})
+        if _target_renstra(self.d):  # a draft before the agreement is signed says so
+            pengantar = teks(
+                f"Tahun {self.tahun} diukur dengan {narasi.bilangan(jumlah_sasaran)} sasaran "
+                f"strategis dan {narasi.bilangan(len(hasil))} indikator kinerja utama. "
+                + _KALIMAT_TARGET_SEMENTARA.format(tahun=self.tahun)
+                + " Capaiannya diringkas pada tabel berikut.")
+        else:
+            pengantar = teks(
+                f"Perjanjian Kinerja tahun {self.tahun} memuat {narasi.bilangan(jumlah_sasaran)} "
+                f"sasaran strategis dengan {narasi.bilangan(len(hasil))} indikator kinerja "
+                "utama. Capaiannya diringkas pada tabel berikut.")
+        return Isi([pengantar, self._tabel_iku("iku", f"Capaian IKU Tahun {self.tahun}", hasil)])
+
+    def kategori(self) -> Isi:
+        jumlah = kinerja.jumlah_per_kategori(self.d)
+        return Isi([
+            self._kalimat_kategori(),
+            self.tabel("kategori", "Jumlah IKU per Kategori Capaian",
+                       [Kolom("Kategori"), Kolom("Jumlah IKU", True)],
+                       [(k, self._angka(f.kategori_jumlah(k), str(n)))
+                        for k, n in jumlah.items()]),
+        ])
+
+    def kendala(self) -> Isi:
+        return Isi([self.narasi("kendala_utama")])

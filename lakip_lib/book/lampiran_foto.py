@@ -1,0 +1,38 @@
+"""Activity photos, a page under the appendix (notebook `dokumentasi`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lakip_lib import gambar
+from lakip_lib.book.dasar import Bagian, Isi
+from lakip_lib.data import DataTahun
+from lakip_lib.tampilan import Html, _slug, aman
+
+
+def _foto(d: DataTahun) -> list[dict[str, Any]]:
+    """The year's activity photos with their captions (none when the folder is absent)."""
+    return d["dokumentasi"].baris if d.ada("dokumentasi") else []
+
+
+class Dokumentasi(Bagian):
+    """Activity photos with captions: a page under the Lampiran, only in a year whose data has
+    a dokumentasi folder. Each photo is a numbered figure like the charts."""
+    bab = "L"
+    notebook = "dokumentasi"
+    induk = "lampiran"
+
+    def rencana(self) -> list[tuple[str, str]]:
+        return [("gambar", b["berkas"]) for b in _foto(self.d)]
+
+    def foto(self) -> Isi:
+        isi = []
+        for b in _foto(self.d):
+            nomor = self._nomor("gambar", b["berkas"])
+            gambar_ = gambar.img(self.d.gambar(f"{self.tahun}/dokumentasi/{b['berkas']}"),
+                                 b["keterangan"], "lakip-foto-isi")
+            isi.append(Html(f'<figure class="lakip-foto" id="{_slug("gambar-" + nomor)}">'
+                            f'{gambar_}<figcaption><span class="lakip-nomor">Gambar '
+                            f'{aman(nomor)}</span> {aman(b["keterangan"])}</figcaption></figure>',
+                            f"Gambar {nomor} {b['keterangan']}", nomor))
+        return Isi(isi)

@@ -1,0 +1,167 @@
+"""The appendix (notebook `lampiran`): the Perjanjian Kinerja form, the data files, the
+villages and the consistency check."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+from lakip_lib import audit, kinerja
+from lakip_lib import fakta as f
+from lakip_lib import format as fmt
+from lakip_lib.book.dasar import (
+    _KALIMAT_TARGET_SEMENTARA,
+    SUMBER_AUDIT,
+    Bagian,
+    Isi,
+    _rp,
+    _target_renstra,
+    tanda_tangan,
+)
+from lakip_lib.book.koreksi import _temuan_audit
+from lakip_lib.schema import DATASETS
+from lakip_lib.tampilan import Html, Kolom, Tabel, blok, teks
+
+
+def _pihak(orang: dict[str, Any], peran: str, selaku: str) -> Html:
+    """One party of the Perjanjian Kinerja: name and position, then who it is in the form."""
+    return blok("lakip-pk-pihak", [
+        ("nama", f"Nama: {orang.get('nama') or '–'}"),
+        ("jabatan", f"Jabatan: {orang.get('jabatan') or '–'}"),
+        ("peran", f"{selaku}selanjutnya disebut {peran}."),
+    ])
+
+
+def _berdampingan(kelas: str, isi: list[Html]) -> Html:
+    """Blocks side by side (they wrap one under the other on a narrow screen)."""
+    return Html(f'<div class="{kelas}">' + "".join(h.html for h in isi) + "</div>",
+                "\n\n".join(h.polos for h in isi))
+
+
+class Lampiran(Bagian):
+    bab = "L"
+    notebook = "lampiran"
+
+    def rencana(self) -> list[tuple[str, str]]:
+        """Tables whose data is empty for this agency or year (no village list, no finding,
+        no note on a source document) are left out rather than shown empty."""
+        item = [("tabel", "pk"), ("tabel", "pk-program"), ("tabel", "dataset")]
+        if self.d["desa"].baris:
+            item.append(("tabel", "desa"))
+        if self._temuan:
+            item += [("tabel", "audit-ringkas"), ("tabel", "audit")]
+        if self._catatan:
+            item.append(("tabel", "catatan"))
+        return item
+
+    @property
+    def _temuan(self) -> list[audit.Temuan]:
+        return _temuan_audit(self.d)
+
+    @cached_property
+    def _catatan(self) -> list[dict[str, Any]]:
+        return self.d["catatan_sumber"].baris if self.d.ada("catatan_sumber") else []
+
+    def perjanjian_kinerja(self) -> Isi:
+        """The Perjanjian Kinerja laid out as the signed form: the two parties, the commitment,
+        both signature blocks, then the sasaran/indicator/target table and programme budgets."""
+        k, pk = self.d.instansi["kepala"], self.d.edisi.get("perjanjian_kinerja", {})
+        pihak2 = pk.get("pihak_kedua", {})
+        sementara = [teks(_KALIMAT_TARGET_SEMENTARA.format(tahun=self.tahun))] \
+            if _target_renstra(self.d) else []
+        return Isi([
+            *sementara,
+            blok("lakip-pk-kepala", [
+                ("judul", str(pk.get("judul") or f"Perjanjian Kinerja Tahun {self.tahun}")),
+                ("instansi", self.d.instansi["nama"]),
+                ("pemerintah", self.d.instansi.get("pemerintah") or self.d.instansi["kabupaten"]),
+            ]),
+            teks("Untuk mewujudkan pemerintahan yang efektif, transparan, akuntabel, dan "
+                 "berorientasi pada hasil, yang bertanda tangan di bawah ini:"),
+            _pihak(k, "Pihak Pertama", ""),
+            _pihak(pihak2, "Pihak Kedua", "selaku atasan Pihak Pertama, "),
+            teks("Pihak Pertama berjanji mewujudkan target kinerja tahunan yang tercantum pada "
+                 "tabel di bawah ini sebagai bagian dari sasaran jangka menengah dalam Renstra, "
+                 "dan bertanggung jawab atas berhasil atau tidaknya target tersebut dicapai. "
+                 "Pihak Kedua memantau pelaksanaannya dan mengevaluasi capaiannya."),
+            _berdampingan("lakip-pk-ttd", [
+                tanda_tangan(self.d, pihak2, "Pihak Kedua,", bertempat=False),
+                tanda_tangan(self.d, k, "Pihak Pertama,", pk.get("tanggal")),
+            ]),
+            self._tabel_target_pk(pk),
+            self._tabel_program_pk(),
+        ])
+
+    def _tabel_target_pk(self, pk: dict[str, Any]) -> Tabel:
+        sasaran = {b["kode"]: b["uraian"] for b in self.d["sasaran"].baris}
+        return self.tabel("pk", f"Sasaran, Indikator, dan Target {pk.get('judul') or 'Perjanjian Kinerja'}",
+                          [Kolom("No.", True), Kolom("Sasaran strategis"),
+                           Kolom("Indikator kinerja"), Kolom("Target", True)],
+                          [(str(n), sasaran[h.sasaran], h.nama, self._iku(h, "target"))
+                           for n, h in enumerate(kinerja.hasil_iku(self.d), start=1)],
+                          sumber=self._sumber_data("target"))
+
+    def _tabel_program_pk(self) -> Tabel:
+        baris = [(str(n), p.nama, self._angka(f.anggaran(p.kode, "anggaran"), _rp(p.anggaran)))
+                 for n, p in enumerate(kinerja.program(self.d), start=1)]
+        total = kinerja.total_anggaran(self.d)
+        baris.append(("", "Jumlah", self._angka(f.anggaran("total", "anggaran"),
+                                                  _rp(total.anggaran))))
+        return self.tabel("pk-program", "Program dan Anggaran Perjanjian Kinerja",
+                          [Kolom("No.", True), Kolom("Program"), Kolom("Anggaran (Rp)", True)],
+                          baris, sumber=self._sumber_data("anggaran"))
+
+    def dataset(self) -> Isi:
+        baris = []
+        for ds in DATASETS:
+            if not self.d.ada(ds.nama):
+                continue
+            t = self.d[ds.nama]
+            if not t.baris:
+                continue  # an empty table (a dataset this agency does not use) feeds nothing
+            masukan = [k.nama for k in ds.kolom if not k.dilaporkan]
+            baris.append((t.berkas, ds.keterangan, str(len(t.baris)), ", ".join(masukan)))
+        return Isi([self.tabel("dataset", "Berkas Data Masukan Buku Ini",
+                               [Kolom("Berkas"), Kolom("Isi"), Kolom("Baris", True),
+                                Kolom("Kolom masukan")], baris,
+                               sumber="skema data buku ini")])
+
+    def desa(self) -> Isi:
+        if not self.d["desa"].baris:
+            return Isi()
+        baris = [(b["kecamatan"], b["desa"], b["status_idm"] or fmt.BELUM_TERSEDIA)
+                 for b in self.d["desa"].baris]
+        return Isi([self.tabel("desa", f"Daftar Desa dan Status IDM Tahun {self.tahun}",
+                               [Kolom("Kecamatan"), Kolom("Desa"), Kolom("Status IDM")],
+                               sorted(baris), sumber=self._sumber_data("desa"))])
+
+    def catatan_konsistensi(self) -> Isi:
+        temuan, catatan = self._temuan, self._catatan
+        if not (self.d.ada("dilaporkan") or self.d.ada("iku_dilaporkan")):
+            isi = Isi([teks("Edisi ini disusun langsung dari data masukan; tidak ada dokumen "
+                            "sumber tercetak yang angkanya perlu dihitung ulang.")])
+        elif not temuan:
+            isi = Isi([teks("Setiap angka turunan yang tercetak di dokumen sumber dihitung ulang "
+                            "dari data masukan. Pemeriksaan tidak menemukan ketidaksesuaian.")])
+        else:
+            isi = Isi([
+                teks(f"Setiap angka turunan yang tercetak di dokumen sumber dihitung ulang dari "
+                     f"data masukan. Pemeriksaan menemukan {len(temuan)} ketidaksesuaian; angka "
+                     "di buku ini adalah hasil hitungan ulang, bukan angka yang tercetak."),
+                self.tabel("audit-ringkas", "Ringkasan Temuan Pemeriksaan Konsistensi",
+                           [Kolom("Jenis temuan"), Kolom("Jumlah", True)],
+                           [(audit.JENIS[j], str(n)) for j, n in audit.ringkasan(temuan).items()],
+                           sumber=SUMBER_AUDIT),
+                self.tabel("audit", "Rincian Temuan Pemeriksaan Konsistensi",
+                           [Kolom("No.", True), Kolom("Lokasi"), Kolom("Perihal"),
+                            Kolom("Tercetak"), Kolom("Seharusnya"), Kolom("Hitungan")],
+                           [(str(i), t.lokasi, t.perihal, t.dilaporkan, t.seharusnya, t.hitungan)
+                            for i, t in enumerate(temuan, start=1)], sumber=SUMBER_AUDIT,
+                           id_baris=tuple(f"temuan-{i}" for i in range(1, len(temuan) + 1))),
+            ])
+        if catatan:
+            isi.append(self.tabel("catatan", "Catatan Lain atas Dokumen Sumber",
+                                  [Kolom("Lokasi"), Kolom("Catatan")],
+                                  [(c["lokasi"], c["catatan"]) for c in catatan],
+                                  sumber=self._sumber_data("catatan_sumber")))
+        return isi
