@@ -148,7 +148,7 @@ class TahunKecil:
         return self
 
     def hapus(self, dataset: str, **cari: object) -> TahunKecil:
-        """Remove the rows matching `cari` (at least one must match)."""
+        """Remove the rows matching `cari` (at least one must match; no condition: every row)."""
         cocok = self._cari(dataset, cari)
         assert cocok, f"no {dataset} row matches {cari}"
         self.tabel[dataset] = [b for b in self.tabel[dataset] if b not in cocok]
