@@ -110,11 +110,16 @@
   };
 
   /* In the print layout at the text block's width: a table wider than the block gets the
-     class that lets long tokens (keys, formulas) break anywhere, so nothing is cut at the edge. */
+     class that lets long tokens (keys, formulas) break anywhere, so nothing is cut at the edge;
+     a table taller than a third of the A4 text block (259 mm) may break across pages right
+     after what precedes it (a short one is kept whole: moved to the next page if need be). */
   window.lakipPaskan = function () {
     var batas = document.documentElement.clientWidth + 1;
+    var panjang = 259 / 25.4 * 96 / 3;
     document.querySelectorAll("table.lakip-tabel").forEach(function (t) {
-      if (t.getBoundingClientRect().right > batas) t.classList.add("lakip-rapat");
+      var kotak = t.getBoundingClientRect();
+      if (kotak.right > batas) t.classList.add("lakip-rapat");
+      if (kotak.height > panjang) t.classList.add("lakip-panjang");
     });
   };
 

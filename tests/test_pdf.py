@@ -135,6 +135,37 @@ def test_no_page_holds_only_a_heading_or_a_lone_line(baris):
     assert hampir_kosong == {}
 
 
+def _isi_terpakai(path: Path) -> list[float]:
+    """Per page, how far down the A4 text block (20 mm top and 18 mm bottom margin) its content
+    reaches, from 0 to 1; the running header and footer are left out."""
+    bbox = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    atas, bawah = 20 / 25.4 * 72, 841.9 - 18 / 25.4 * 72
+    hasil = []
+    for hal in re.findall(r"<page [^>]*>(.*?)</page>", bbox, re.S):
+        kata = re.findall(r'yMax="([\d.]+)">([^<]*)<', hal)
+        baris: dict[float, list[str]] = {}
+        for y, k in kata:
+            baris.setdefault(float(y), []).append(k)
+        isi = [y for y, k in baris.items()
+               if not " ".join(k).startswith(("Laporan Akuntabilitas", "Halaman "))]
+        hasil.append((max(isi, default=atas) - atas) / (bawah - atas))
+    return hasil
+
+
+def halaman_setengah_kosong(path: Path, awal_bab: set[int]) -> list[int]:
+    """Pages whose content ends above the middle of the text block although the next page
+    goes on with the same chapter (a table or chart pushed to the next page, or a heading that
+    moved with it), i.e. all but the last page of a chapter or of the front matter."""
+    terpakai = _isi_terpakai(path)
+    return [i for i, t in enumerate(terpakai[:-1], start=1) if t < 0.5 and i + 1 not in awal_bab]
+
+
+def test_no_page_is_left_half_empty_before_a_table_or_chart(situs_2024, pdf):
+    awal_bab = {nomor for tingkat, _, nomor in _penanda(pdf) if tingkat == 1}
+    assert halaman_setengah_kosong(situs_2024 / NAMA, awal_bab) == []
+
+
 def _penanda(pdf: PdfReader) -> list[tuple[int, str, int]]:
     hasil = []
 
