@@ -1,6 +1,5 @@
-"""Charts that tell the truth: an extreme value does not hide the others, bars start at zero,
-trend lines span the Renstra with its targets and are not zoomed into noise, and a series too
-short to be a line is left to the table."""
+"""Charts of the built 2024 site: trend lines span the Renstra with its targets, and a series too
+short to be a line is left to the table (the chart specs themselves: tests/test_charts.py)."""
 
 from __future__ import annotations
 
@@ -8,36 +7,10 @@ import json
 import re
 from pathlib import Path
 
-from lakip_lib import charts, data
+from lakip_lib import data
 from lakip_lib import format as fmt
 
 from .halaman import teks
-
-
-def _lapisan(chart) -> list[dict]:
-    return chart.to_dict()["layer"]
-
-
-def test_an_extreme_capaian_is_labelled_off_scale_instead_of_squeezing_the_others():
-    rekaman = [{"nama": "A", "capaian": 98.96, "teks": "98,96%"},
-               {"nama": "B", "capaian": -1272.73, "teks": "-1.272,73%"}]
-    batang = _lapisan(charts.capaian(rekaman))[0]
-    assert batang["encoding"]["x"]["scale"]["domain"] == [0, 150]  # zero-based, A is 2/3 wide
-    nilai = {r["nama"]: r for r in batang["data"]["values"]}
-    assert nilai["A"]["label"] == "98,96%" and nilai["A"]["posisi"] == 98.96
-    assert nilai["B"]["label"] == "◀ -1.272,73% (di luar skala)" and nilai["B"]["posisi"] == 0
-
-
-def test_capaian_axis_grows_with_ordinary_values():
-    rekaman = [{"nama": "A", "capaian": 219.32, "teks": "219,32%"}]
-    batang = _lapisan(charts.capaian(rekaman))[0]
-    assert batang["encoding"]["x"]["scale"]["domain"] == [0, 250]
-    assert batang["data"]["values"][0]["label"] == "219,32%"
-
-
-def test_a_nearly_flat_trend_is_drawn_flat():
-    rendah, tinggi = charts._rentang_garis([2.31, 2.33, 2.34])
-    assert tinggi - rendah >= 0.3 * 2.34 and rendah >= 0
 
 
 def _spesifikasi(halaman: Path) -> list[dict]:

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import IO, cast
 
 import pytest
 
@@ -45,8 +46,7 @@ def _bunuh_saat(folder: Path, baris_progres: str) -> None:
                                "--keluaran", str(folder)], cwd=REPO, env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                               start_new_session=True)
-    assert proses.stdout is not None
-    for baris in proses.stdout:
+    for baris in cast(IO[str], proses.stdout):  # a pipe: stdout=PIPE above
         if baris.startswith(baris_progres):
             time.sleep(1.0)  # well inside the step
             break

@@ -12,6 +12,7 @@ import sys
 import threading
 from decimal import Decimal
 from pathlib import Path
+from typing import IO, cast
 
 from lakip_lib import format as fmt
 
@@ -32,8 +33,7 @@ class Pratinjau:
         threading.Thread(target=self._baca, daemon=True).start()
 
     def _baca(self) -> None:
-        assert self.proses.stdout is not None
-        for b in self.proses.stdout:
+        for b in cast(IO[str], self.proses.stdout):  # a pipe: stdout=PIPE above
             self.baris.put(b)
 
     def tunggu(self, pola: str, detik: float = 300) -> str:
