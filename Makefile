@@ -2,7 +2,7 @@
 PY ?= python3
 YEAR ?= 2024
 
-.PHONY: setup system-deps book test lint notebooks benchmark-smoke
+.PHONY: setup system-deps book test lint typecheck notebooks benchmark-smoke
 
 setup:
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock -e ".[test]"
@@ -20,11 +20,15 @@ book: setup system-deps
 lint:
 	$(PY) -m ruff check .
 
+# mypy over lakip_lib, configured in pyproject.toml ([tool.mypy]).
+typecheck:
+	$(PY) -m mypy
+
 # axe-core (pinned in package-lock.json) for the accessibility test, from the npm registry.
 node_modules/axe-core/axe.min.js: package-lock.json
 	npm ci --no-audit --no-fund --silent
 
-test: setup system-deps lint node_modules/axe-core/axe.min.js
+test: setup system-deps lint typecheck node_modules/axe-core/axe.min.js
 	$(PY) -m pytest
 
 # Both benchmarks once at their smallest sizes, so that they cannot rot unnoticed (CI runs this

@@ -110,11 +110,11 @@ def _anggaran_hierarki(data: DataTahun, tambah: Lapor) -> None:
             tambah(t.berkas, nomor, "realisasi",
                    f"realisasi {format_rupiah(baris['realisasi'])} melebihi anggaran "
                    f"{format_rupiah(baris['anggaran'])}. Periksa kembali kedua angka.")
-    for kolom, nomor in kosong.items():
-        if nomor:
-            contoh = ", ".join(map(str, nomor[:5])) + (", …" if len(nomor) > 5 else "")
+    for kolom, nomor_kosong in kosong.items():
+        if nomor_kosong:
+            contoh = ", ".join(map(str, nomor_kosong[:5])) + (", …" if len(nomor_kosong) > 5 else "")
             tambah(t.berkas, None, kolom,
-                   f"{len(nomor)} rincian belum diisi (baris {contoh}); buku draf menandainya "
+                   f"{len(nomor_kosong)} rincian belum diisi (baris {contoh}); buku draf menandainya "
                    '"belum tersedia".', PERINGATAN)
 
 
@@ -142,6 +142,8 @@ def _anggaran_sesuai_pagu(data: DataTahun, tambah: Lapor) -> None:
     pagu = data.edisi.get("pagu_anggaran")
     if draf(data) and (pagu is None or any(b["anggaran"] is None for b in daun)):
         return  # a draft's budget may still be incomplete; the warnings above list the gaps
+    if pagu is None:
+        return  # a final edition without a ceiling is reported with edisi.yaml's problems
     jumlah = sum(b["anggaran"] or 0 for b in daun)
     if jumlah != pagu:
         tambah(data.nama_berkas(f"{data.tahun}/edisi.yaml"), None, "pagu_anggaran",

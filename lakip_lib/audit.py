@@ -56,7 +56,7 @@ class Temuan:
 
 
 def _presisi(nilai: Decimal) -> int:
-    return max(0, -int(nilai.as_tuple().exponent))  # type: ignore[arg-type]
+    return max(0, -int(nilai.as_tuple().exponent))
 
 
 def _bulat(nilai: Decimal, desimal: int) -> Decimal:
@@ -87,7 +87,7 @@ def _p(nilai: Decimal | None) -> str:
     return fmt.persen(nilai)
 
 
-def _rumus_capaian(target: Decimal, realisasi: Decimal, arah: Arah) -> str:
+def _rumus_capaian(target: Decimal | None, realisasi: Decimal | None, arah: Arah) -> str:
     if arah is Arah.NAIK:
         return f"{_a(realisasi)} ÷ {_a(target)} × 100"
     return f"(2 × {_a(target)} − {_a(realisasi)}) ÷ {_a(target)} × 100"
@@ -207,6 +207,10 @@ def _normal(teks: str) -> str:
     return "tercapai" if kata in ("memenuhi target", "melampaui target") else kata
 
 
+def _terbilang(nilai: int | None) -> str | None:
+    return None if nilai is None else fmt.terbilang_rupiah(nilai)
+
+
 def _kunci_anggaran(data: DataTahun, kunci: str) -> tuple[object, ...]:
     t = kinerja.total_anggaran(data)
     hasil: dict[str, tuple[object, ...]] = {
@@ -215,10 +219,10 @@ def _kunci_anggaran(data: DataTahun, kunci: str) -> tuple[object, ...]:
                                "jumlah realisasi anggaran"),
         "anggaran.penyerapan": (t.penyerapan, f"{fmt.angka(t.realisasi, 0)} ÷ "
                                 f"{fmt.angka(t.anggaran, 0)} × 100.", "penyerapan anggaran"),
-        "anggaran.total_terbilang": (fmt.terbilang_rupiah(t.anggaran),
+        "anggaran.total_terbilang": (_terbilang(t.anggaran),
                                      f"Terbilang dari {fmt.rupiah(t.anggaran)}.",
                                      "jumlah anggaran dalam huruf"),
-        "anggaran.realisasi_terbilang": (fmt.terbilang_rupiah(t.realisasi),
+        "anggaran.realisasi_terbilang": (_terbilang(t.realisasi),
                                          f"Terbilang dari {fmt.rupiah(t.realisasi)}.",
                                          "jumlah realisasi anggaran dalam huruf"),
     }
@@ -312,14 +316,14 @@ def _kunci_idm(data: DataTahun, kunci: str) -> tuple[object, ...]:
     sekarang = kinerja.status_desa(data, tahun) or {}
     if kunci == "idm.naik_ke_mandiri":
         lalu = kinerja.status_desa(data, tahun - 1) or {}
-        if sekarang.get("Mandiri") is None or lalu.get("Mandiri") is None:
+        mandiri, mandiri_lalu = sekarang.get("Mandiri"), lalu.get("Mandiri")
+        if mandiri is None or mandiri_lalu is None:
             return None, "Jumlah desa Mandiri dua tahun tidak lengkap.", "tambahan desa Mandiri"
-        gerak = ", ".join(f"{s} {sekarang[s] - lalu[s]:+d}" for s in sekarang
-                          if sekarang[s] is not None and lalu.get(s) is not None
-                          and sekarang[s] != lalu[s])
-        return (sekarang["Mandiri"] - lalu["Mandiri"],
-                f"Desa Mandiri {sekarang['Mandiri']} tahun {tahun} − "
-                f"{lalu['Mandiri']} tahun {tahun - 1}. Perubahan per status: {gerak}.",
+        gerak = ", ".join(f"{s} {n - m:+d}" for s, n in sekarang.items()
+                          if n is not None and (m := lalu.get(s)) is not None and n != m)
+        return (mandiri - mandiri_lalu,
+                f"Desa Mandiri {mandiri} tahun {tahun} − "
+                f"{mandiri_lalu} tahun {tahun - 1}. Perubahan per status: {gerak}.",
                 "tambahan desa Mandiri", "kalimat")
     if kunci == "idm.minimal_maju":
         return (kinerja.jumlah([sekarang.get("Maju"), sekarang.get("Mandiri")]),
@@ -565,11 +569,11 @@ def _temuan_idm(data: DataTahun) -> Iterator[Temuan]:
     dari_daftar = kinerja.status_desa(data, data.tahun)
     baris = data["idm_status"].satu(tahun=data.tahun)
     if dari_daftar and baris:
-        for status, kolom in KOLOM_IDM.items():
-            if baris[kolom] is not None and baris[kolom] != dari_daftar[status]:
+        for nama_status, kolom in KOLOM_IDM.items():
+            if baris[kolom] is not None and baris[kolom] != dari_daftar[nama_status]:
                 yield Temuan("konsistensi", lokasi,
-                             f"desa {status} tahun {data.tahun}", str(baris[kolom]),
-                             str(dari_daftar[status]), "Hitungan dari daftar desa per kecamatan.")
+                             f"desa {nama_status} tahun {data.tahun}", str(baris[kolom]),
+                             str(dari_daftar[nama_status]), "Hitungan dari daftar desa per kecamatan.")
 
 
 def _temuan_target(data: DataTahun) -> Iterator[Temuan]:
@@ -747,11 +751,11 @@ def _temuan_kosong(data: DataTahun) -> Iterator[Temuan]:
                              f"{_p(h.capaian)}.")
     if not any(b["efisiensi_dilaporkan"] is not None for b in data["efisiensi"].baris):
         return
-    for mentah, h in zip(data["efisiensi"].baris, kinerja.efisiensi(data), strict=True):
-        if mentah["efisiensi_dilaporkan"] is None and h.efisiensi is not None:
-            yield Temuan("kosong", f"Tabel 3.41, {h.nama} ({h.indikator})", "efisiensi",
-                         "kosong", _a(h.efisiensi),
-                         f"{_a(h.capaian_kinerja)} ÷ {_a(h.penyerapan)} × 100.")
+    for mentah, e in zip(data["efisiensi"].baris, kinerja.efisiensi(data), strict=True):
+        if mentah["efisiensi_dilaporkan"] is None and e.efisiensi is not None:
+            yield Temuan("kosong", f"Tabel 3.41, {e.nama} ({e.indikator})", "efisiensi",
+                         "kosong", _a(e.efisiensi),
+                         f"{_a(e.capaian_kinerja)} ÷ {_a(e.penyerapan)} × 100.")
 
 
 # --- a PK budget line that covers more than one sasaran -----------------------------------------

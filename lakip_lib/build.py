@@ -21,8 +21,10 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from multiprocessing.context import ForkProcess
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import yaml
 
@@ -110,7 +112,8 @@ def _eksekusi_bercabang(tugas: list[Eksekusi], d: DataTahun, tujuan: Path, peker
     own thread (forking from a helper thread, as a multiprocessing.Pool replacing its workers
     does, can hand a child a lock held by another thread: it then waits forever)."""
     konteks = multiprocessing.get_context("fork")
-    antre, berjalan = list(tugas), {}
+    antre = list(tugas)
+    berjalan: dict[Connection, tuple[ForkProcess, Eksekusi]] = {}
     try:
         while antre or berjalan:
             while antre and len(berjalan) < pekerja:
@@ -121,9 +124,10 @@ def _eksekusi_bercabang(tugas: list[Eksekusi], d: DataTahun, tujuan: Path, peker
                 kirim.close()
                 berjalan[terima] = (proses, t)
             for siap in multiprocessing.connection.wait(list(berjalan)):
-                proses, t = berjalan.pop(siap)
+                selesai = cast(Connection, siap)  # wait returns some of the objects it was given
+                proses, t = berjalan.pop(selesai)
                 try:
-                    detik, galat = siap.recv()
+                    detik, galat = selesai.recv()
                 except EOFError:
                     detik, galat = 0.0, ("ProsesBerhenti", "proses eksekusi berhenti tanpa "
                                          f"hasil (kode keluar {proses.exitcode})", None)
@@ -297,10 +301,13 @@ def bundel_vega(cache: Path) -> str:
     import vl_convert as vlc
 
     versi = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
-    path = cache / f"vega-{versi}-{vlc.__version__}.js"
+    # vl_convert's own stub omits __version__ and marks javascript_bundle's optional snippet as
+    # required (both exist as used here at run time)
+    path = cache / f"vega-{versi}-{vlc.__version__}.js"  # type: ignore[attr-defined]
     if not path.exists():
         cache.mkdir(parents=True, exist_ok=True)
-        isi = "(function () {\n" + vlc.javascript_bundle(vl_version=versi) + "\n})();\n"
+        bundel = vlc.javascript_bundle(vl_version=versi)  # type: ignore[call-arg]
+        isi = "(function () {\n" + bundel + "\n})();\n"
         sementara = path.with_suffix(".tmp")
         sementara.write_text(isi, encoding="utf-8")
         sementara.replace(path)

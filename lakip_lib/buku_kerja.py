@@ -938,7 +938,7 @@ def _seperti_excel(teks: str, k: Kolom) -> str:
     nilai, pesan = parse(teks, k)
     if pesan or nilai is None or k.tipe in (Tipe.TEKS, Tipe.TAHUN):
         return teks
-    if k.tipe is Tipe.RUPIAH:
+    if isinstance(nilai, int) and k.tipe is Tipe.RUPIAH:
         return rupiah(nilai)
     return angka_persis(Decimal(nilai))
 
@@ -991,9 +991,9 @@ def _gabung(lembar: Lembar, lama: data.DataTahun, isian: list[tuple[int, dict[st
 
     calon = _Calon(path, lembar, tempat)
     if ds.per_tahun:
-        for nomor, b in isian:
+        for nomor_isian, b in isian:
             calon.baris.append(lengkap(b))
-            calon.asal.append((tempat, nomor))
+            calon.asal.append((tempat, nomor_isian))
         return calon
     pertama: dict[tuple[str, ...], int] = {}
     for i, (_, b) in enumerate(isian):
@@ -1004,11 +1004,11 @@ def _gabung(lembar: Lembar, lama: data.DataTahun, isian: list[tuple[int, dict[st
             calon.baris.append(b)
             calon.asal.append((lama.nama_berkas(path), nomor))
             continue
-        i = pertama.get(lembar.kunci(b))
-        if i is not None and i not in ditempatkan:  # this year's row, updated in place
-            ditempatkan.add(i)
-            calon.baris.append(lengkap(isian[i][1]))
-            calon.asal.append((tempat, isian[i][0]))
+        sama = pertama.get(lembar.kunci(b))
+        if sama is not None and sama not in ditempatkan:  # this year's row, updated in place
+            ditempatkan.add(sama)
+            calon.baris.append(lengkap(isian[sama][1]))
+            calon.asal.append((tempat, isian[sama][0]))
     for i, (nomor, b) in enumerate(isian):
         if i not in ditempatkan:
             calon.baris.append(lengkap(b))

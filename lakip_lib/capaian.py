@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
+from typing import Any
 
 SERATUS = Decimal(100)
 
@@ -125,7 +126,7 @@ class AturanKesimpulan:
     atas: Decimal = BATAS_BAKU[1]
 
     @classmethod
-    def dari(cls, penilaian: dict) -> AturanKesimpulan:  # type: ignore[type-arg]
+    def dari(cls, penilaian: dict[str, Any]) -> AturanKesimpulan:
         """From edisi.yaml's `penilaian` block; ValueError (in Indonesian) when malformed."""
         cara = str(penilaian.get("kesimpulan", cls.cara))
         if cara not in CARA_KESIMPULAN:

@@ -60,7 +60,8 @@ def tren(titik: Sequence[tuple[int, Decimal | None, Decimal | None]], satuan: st
         x=alt.X("tahun:O", title="Tahun", axis=alt.Axis(labelAngle=0),
                 scale=alt.Scale(domain=[str(t) for t, _, _ in titik])),
         y=alt.Y("nilai:Q", title=satuan, scale=alt.Scale(
-            domain=_rentang_garis([float(r["nilai"]) for r in rekaman]), nice=True)),
+            domain=_rentang_garis([float(n) for _, *seri in titik for n in seri if n is not None]),
+            nice=True)),
         color=alt.Color("seri:N", scale=alt.Scale(domain=["Realisasi", "Target Renstra"],
                                                   range=WARNA[:2])),
         strokeDash=alt.StrokeDash("seri:N", scale=alt.Scale(

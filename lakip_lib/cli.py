@@ -53,7 +53,7 @@ def terjemahkan_galat(pesan: str) -> str:
 class _Format(argparse.HelpFormatter):
     """Help text with an Indonesian usage line."""
 
-    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+    def add_usage(self, usage, actions, groups, prefix=None):
         super().add_usage(usage, actions, groups, "penggunaan: " if prefix is None else prefix)
 
 

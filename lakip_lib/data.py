@@ -15,7 +15,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -37,6 +37,7 @@ from lakip_lib.schema import (
     Tipe,
 )
 from lakip_lib.sel import DIGIT_BULAT_MAKS, TEKS_MAKS, karakter_terlarang, parse
+from lakip_lib.tabel import B, Tabel
 from lakip_lib.yaml_aman import YamlDitolak, baca_yaml
 
 UKURAN_MAKS = 20 * 1024 * 1024  # bytes; a data table of this project is a few KiB
@@ -57,28 +58,6 @@ def akar_data() -> Path:
     return sini / "data"
 
 
-@dataclass
-class Tabel:
-    dataset: Dataset
-    berkas: str
-    baris: list[dict[str, Any]]
-    nomor: list[int]
-
-    def kolom(self, nama: str) -> list[Any]:
-        return [b[nama] for b in self.baris]
-
-    def cari(self, **syarat: Any) -> list[dict[str, Any]]:
-        return [b for b in self.baris if all(b[k] == v for k, v in syarat.items())]
-
-    def satu(self, **syarat: Any) -> dict[str, Any] | None:
-        hasil = self.cari(**syarat)
-        return hasil[0] if hasil else None
-
-    def ada_baris(self, **syarat: Any) -> bool:
-        """Whether a row matches (a notebook that asks only this depends on nothing else)."""
-        return any(all(b[k] == v for k, v in syarat.items()) for b in self.baris)
-
-
 SEMUA = ""  # a read of a whole file (its rows, a column, the YAML or narrative text)
 ADA = "ada"  # a read of whether an optional file exists
 ADA_BARIS = "ada:"  # + a query's conditions: a read of whether any row matches
@@ -95,7 +74,7 @@ def pilihan(syarat: dict[str, Any]) -> str:
     return json.dumps({k: _kanon(v) for k, v in syarat.items()}, sort_keys=True)
 
 
-def baris_terpilih(tabel: Tabel, pilih: str) -> list[dict[str, Any]]:
+def baris_terpilih(tabel: Tabel[Any], pilih: str) -> list[dict[str, Any]]:
     """The rows a recorded query selects, in table order, as canonical values."""
     syarat = json.loads(pilih)
     return [{k: _kanon(v) for k, v in b.items()} for b in tabel.baris
@@ -118,25 +97,25 @@ def turunan(fungsi: Callable[..., Any]) -> Callable[..., Any]:
     return dicatat
 
 
-class _TabelTercatat(Tabel):
+class _TabelTercatat(Tabel[B]):
     """A table as a notebook sees it: reading all rows or a column records the whole file, a
     `cari`/`satu` query records only its conditions (so only the rows it selects matter)."""
 
-    def __init__(self, asal: Tabel, catat: Callable[[str], None]):  # no dataclass __init__
+    def __init__(self, asal: Tabel[B], catat: Callable[[str], None]):
+        super().__init__(asal.dataset, asal.berkas, asal.baris, asal.nomor)
         self._asal, self._catat = asal, catat
-        self.dataset, self.berkas = asal.dataset, asal.berkas
 
-    @property  # type: ignore[override]
-    def baris(self) -> list[dict[str, Any]]:
+    @property
+    def baris(self) -> list[B]:
         self._catat(SEMUA)
         return self._asal.baris
 
-    @property  # type: ignore[override]
+    @property
     def nomor(self) -> list[int]:
         self._catat(SEMUA)
         return self._asal.nomor
 
-    def cari(self, **syarat: Any) -> list[dict[str, Any]]:
+    def cari(self, **syarat: Any) -> list[B]:
         self._catat(_pilihan_atau_semua(syarat))
         return self._asal.cari(**syarat)
 
@@ -165,7 +144,7 @@ class DataTahun:
     """
 
     def __init__(self, tahun: int, akar: Path, instansi: dict[str, Any], edisi: dict[str, Any],
-                 isu: dict[str, Any], tabel: dict[str, Tabel], narasi: dict[str, str]):
+                 isu: dict[str, Any], tabel: dict[str, Tabel[Any]], narasi: dict[str, str]):
         self.tahun = tahun
         self.akar = akar
         self._instansi, self._edisi, self._isu = instansi, edisi, isu
@@ -226,7 +205,7 @@ class DataTahun:
         path = BY_NAME[nama].path(self.tahun)
         return _TabelTercatat(self._tabel[nama], lambda pilih: self._catat(path, pilih))
 
-    def tabel_berkas(self, path: str) -> Tabel:
+    def tabel_berkas(self, path: str) -> Tabel[Any]:
         """The loaded table of a data file, for the cache's keys (not a recorded read); an
         empty table when the year has no such file."""
         ds = next(ds for ds in DATASETS if ds.path(self.tahun) == path)
@@ -387,7 +366,7 @@ def _muat(tahun: int, p: _Pengumpul) -> DataTahun:
     _periksa_edisi(edisi, tahun, p, folder / "edisi.yaml")
     periode = _periode(instansi)
     draf = str(edisi.get("status", "")).lower() == "draf"
-    tabel: dict[str, Tabel] = {}
+    tabel: dict[str, Tabel[Any]] = {}
     for ds in DATASETS:
         t = _baca_tabel(ds, akar / ds.path(tahun), p, periode, tahun, draf)
         if t is not None:
@@ -614,7 +593,7 @@ def _baca_teks(path: Path, p: _Pengumpul, karakter: bool = False) -> str | None:
 
 
 def _baca_tabel(ds: Dataset, path: Path, p: _Pengumpul, periode: tuple[int, int] | None,
-                tahun: int, draf: bool = False) -> Tabel | None:
+                tahun: int, draf: bool = False) -> Tabel[Any] | None:
     nama = p.nama(path)
     if not p.ada(path):
         if ds.wajib_ada:
@@ -636,7 +615,7 @@ def _baca_tabel(ds: Dataset, path: Path, p: _Pengumpul, periode: tuple[int, int]
     header = [h.strip() for h in baris_csv[0]]
     if not _header_sah(ds, header, nama, p):
         return None
-    tabel = Tabel(ds, nama, [], [])
+    tabel: Tabel[dict[str, Any]] = Tabel(ds, nama, [], [])
     for i, sel in enumerate(baris_csv[1:], start=BARIS_PERTAMA):
         if not any(s.strip() for s in sel):
             continue
@@ -682,7 +661,7 @@ def _baris(ds: Dataset, mentah: dict[str, str], nama: str, nomor: int, p: _Pengu
         if pesan:
             p.tambah(nama, nomor, kolom.nama, pesan)
         elif kolom.dalam_renstra and periode and nilai is not None:
-            if not periode[0] <= int(nilai) <= periode[1]:  # type: ignore[call-overload]
+            if isinstance(nilai, int) and not periode[0] <= nilai <= periode[1]:
                 p.tambah(nama, nomor, kolom.nama,
                          f"tahun {nilai} berada di luar periode Renstra "
                          f"{periode[0]}–{periode[1]}.")
@@ -690,7 +669,7 @@ def _baris(ds: Dataset, mentah: dict[str, str], nama: str, nomor: int, p: _Pengu
     return hasil
 
 
-def _periksa_nama_berkas(tabel: Tabel, p: _Pengumpul) -> None:
+def _periksa_nama_berkas(tabel: Tabel[Any], p: _Pengumpul) -> None:
     """Values that become file names must differ even where letter case does not count (S1 and
     s1 would both be sasaran_s1.html)."""
     for kolom in (k for k in tabel.dataset.kolom if k.nama_berkas):
@@ -706,7 +685,7 @@ def _periksa_nama_berkas(tabel: Tabel, p: _Pengumpul) -> None:
                          f"{nomor_lain}; keduanya akan menjadi halaman yang sama.")
 
 
-def _periksa_kunci(tabel: Tabel, p: _Pengumpul) -> None:
+def _periksa_kunci(tabel: Tabel[Any], p: _Pengumpul) -> None:
     kunci = tabel.dataset.kunci
     if not kunci:
         return
@@ -724,7 +703,7 @@ def _periksa_kunci(tabel: Tabel, p: _Pengumpul) -> None:
             pertama[nilai] = nomor
 
 
-def _periksa_acuan(tabel: dict[str, Tabel], p: _Pengumpul) -> None:
+def _periksa_acuan(tabel: dict[str, Tabel[Any]], p: _Pengumpul) -> None:
     for t in tabel.values():
         for kolom in t.dataset.kolom:
             if kolom.acuan is None or kolom.acuan[0] not in tabel:
@@ -813,7 +792,7 @@ def isi_edisi(akar: Path, path: str, tahun: int) -> bytes:
     return teks_csv(ds, tetap).encode("utf-8")
 
 
-def nama_narasi(tabel: dict[str, Tabel]) -> set[str]:
+def nama_narasi(tabel: dict[str, Tabel[Any]]) -> set[str]:
     """The narratives the book shows: the fixed parts and one per sasaran."""
     sasaran = tabel["sasaran"].kolom("kode") if "sasaran" in tabel else []
     return {*NARASI_TETAP, *(str(k) for k in sasaran)}

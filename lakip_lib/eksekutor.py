@@ -52,7 +52,7 @@ def _shell() -> Any:
             if format_dict:
                 keluaran[0].append(nbformat.v4.new_output(
                     "execute_result", data=format_dict, metadata=md_dict or {},
-                    execution_count=self.shell.execution_count))
+                    execution_count=shell.execution_count))
 
         def finish_displayhook(self) -> None:
             pass

@@ -46,26 +46,37 @@ def _tautan_sah(url: str) -> bool:
     return url.strip().lower().startswith(SKEMA_TAUTAN)
 
 
+class _SemuaTautan(MarkdownIt):
+    """Keeps every link target, whatever its scheme (markdown-it-py asks `validateLink`)."""
+
+    def validateLink(self, url: str) -> bool:
+        return True
+
+
+class _TautanHttp(MarkdownIt):
+    """Keeps only links to http(s) pages."""
+
+    def validateLink(self, url: str) -> bool:
+        return _tautan_sah(url)
+
+
 @lru_cache(maxsize=1)
 def _pengurai_periksa() -> MarkdownIt:
     """Parses everything (raw HTML and images included) so that validation can name it."""
-    md = MarkdownIt("commonmark", {"html": True}).enable("table")
-    md.validateLink = lambda url: True
-    return md
+    return _SemuaTautan("commonmark", {"html": True}).enable("table")
 
 
 @lru_cache(maxsize=1)
 def _pengurai_tampil() -> MarkdownIt:
     """Renders the allowed subset: no raw HTML, no images, links only to http(s) pages."""
-    md = MarkdownIt("commonmark", {"html": False}).enable("table").disable("image")
-    md.validateLink = _tautan_sah
+    md = _TautanHttp("commonmark", {"html": False}).enable("table").disable("image")
     md.add_render_rule("link_open", _buka_tautan)
     md.add_render_rule("heading_open", _buka_judul)
     return md
 
 
 def _buka_tautan(self, tokens: list[Token], idx: int, options, env) -> str:
-    href = escape(tokens[idx].attrGet("href") or "", quote=True)
+    href = escape(str(tokens[idx].attrGet("href") or ""), quote=True)
     return f'<a class="reference external" href="{href}" rel="noopener noreferrer">'
 
 

@@ -117,7 +117,7 @@ def akhir_renstra(h: HasilIndikator, target_akhir: Decimal | None, tahun_akhir: 
         kalimat += (f"; masih diperlukan {arah_gerak} "
                     f"{selisih_nilai(jarak, h.satuan, h.desimal)} untuk mencapainya")
         sisa = tahun_akhir - tahun if tahun is not None else 0
-        if sisa > 1:
+        if tahun is not None and sisa > 1:
             kalimat += (f", atau rata-rata {selisih_nilai(jarak / sisa, h.satuan, h.desimal)} "
                         f"per tahun selama {bilangan(sisa)} tahun tersisa ({tahun + 1}–"
                         f"{tahun_akhir})")

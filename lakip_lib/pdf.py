@@ -65,7 +65,9 @@ def halaman_penanda(pdf: bytes) -> dict[str, int]:
     for nama, tujuan in pembaca.named_destinations.items():
         kunci = nama.lstrip("/")
         if kunci.startswith(AWALAN):
-            peta[kunci] = pembaca.get_destination_page_number(tujuan) + 1
+            halaman = pembaca.get_destination_page_number(tujuan)
+            if halaman is not None:
+                peta[kunci] = halaman + 1
     return peta
 
 

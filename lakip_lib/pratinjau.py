@@ -17,6 +17,7 @@ import os
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -115,13 +116,19 @@ class Penangan(http.server.SimpleHTTPRequestHandler):
                 self.wfile.write(f"data: {token}\n\n".encode())
                 self.wfile.flush()
                 with k.syarat:
-                    k.syarat.wait_for(lambda t=token: k.token != t, timeout=15)
+                    k.syarat.wait_for(_berubah_dari(k, token), timeout=15)
         except (BrokenPipeError, ConnectionResetError):
             return
 
 
+def _berubah_dari(k: Keadaan, token: str) -> Callable[[], bool]:
+    """Whether a build after the one of `token` has finished."""
+    return lambda: k.token != token
+
+
 def _bangun(tahun: int, akar_data: Path, folder_build: Path, keadaan: Keadaan,
             lapor: build.Lapor) -> None:
+    galat: str | None
     try:
         hasil = build.bangun(tahun, akar_data, folder_build, lapor=lambda _: None,
                              dengan_pdf=False)

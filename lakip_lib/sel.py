@@ -11,7 +11,8 @@ from decimal import Decimal
 
 from lakip_lib.schema import Kolom, Tipe
 
-Hasil = tuple[object, str | None]
+NilaiSel = str | int | Decimal | None  # TEKS → str; BULAT, RUPIAH, TAHUN → int; DESIMAL → Decimal
+Hasil = tuple[NilaiSel, str | None]
 
 # Digits are 0-9 only ("\d" would also take Arabic-Indic or fullwidth digits).
 _KOMA_DESIMAL = re.compile(r"^-?[0-9]+,[0-9]+$")

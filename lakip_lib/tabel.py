@@ -1,0 +1,45 @@
+"""The loaded rows of one dataset, typed by the dataset's row type (`lakip_lib.baris`).
+
+At run time a row is a plain dict of parsed cells; to the type checker `Tabel[BarisRealisasi]`
+holds rows whose columns and cell types the schema declares, so a misspelt column or a cell
+used as the wrong type is an error before anything runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Generic, TypeVar
+
+from lakip_lib.schema import Dataset
+
+B = TypeVar("B", bound=Mapping[str, Any])
+
+
+class Tabel(Generic[B]):
+    """A dataset's rows in file order, with their spreadsheet row numbers (`nomor`)."""
+
+    def __init__(self, dataset: Dataset, berkas: str, baris: list[B], nomor: list[int]):
+        self.dataset, self.berkas = dataset, berkas
+        self._baris, self._nomor = baris, nomor
+
+    @property
+    def baris(self) -> list[B]:
+        return self._baris
+
+    @property
+    def nomor(self) -> list[int]:
+        return self._nomor
+
+    def kolom(self, nama: str) -> list[Any]:
+        return [b[nama] for b in self.baris]
+
+    def cari(self, **syarat: Any) -> list[B]:
+        return [b for b in self.baris if all(b[k] == v for k, v in syarat.items())]
+
+    def satu(self, **syarat: Any) -> B | None:
+        hasil = self.cari(**syarat)
+        return hasil[0] if hasil else None
+
+    def ada_baris(self, **syarat: Any) -> bool:
+        """Whether a row matches (a notebook that asks only this depends on nothing else)."""
+        return any(all(b[k] == v for k, v in syarat.items()) for b in self.baris)
