@@ -1,13 +1,17 @@
-"""The audit finds the 2024 source document's errors, and nothing where the source is right."""
+"""The audit finds the 2024 source document's errors, and nothing where the source is right; its
+rules one by one on the small in-memory year of `tests.tahun_kecil`."""
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal as D
 
 import pytest
 
 from lakip_lib import audit, data
 from lakip_lib.audit import Temuan
+
+from .tahun_kecil import TahunKecil
 
 
 @pytest.fixture(scope="module")
@@ -174,3 +178,58 @@ def test_every_class_works_for_another_agency(tmp_path):
     assert [t.perihal for t in ganda] == ["Angka Kematian Bayi: capaian"]
     kalimat = [t for t in hasil if t.jenis == "kalimat"]
     assert len(kalimat) == 1 and kalimat[0].seharusnya == "belum tercapai"
+
+
+# --- the rules on the small year ---------------------------------------------------------------
+
+def tercetak(indikator: str, **kolom: object) -> list[Temuan]:
+    """Findings of the small year whose source document printed one IKU row in Tabel 3.1."""
+    t = TahunKecil().tambah("iku_dilaporkan", indikator=indikator, lokasi="Tabel 3.1",
+                            dasar_target="pk", **kolom)
+    return audit.periksa(t.muat())
+
+
+def test_without_a_source_document_there_is_nothing_to_audit():
+    assert audit.periksa(TahunKecil().muat()) == []
+
+
+def test_a_printed_row_right_at_its_own_precision_is_no_finding():
+    assert tercetak("IKU1", target=80, realisasi=68, capaian="85.00", kategori="Tinggi") == []
+    assert tercetak("IKU1", capaian="85.0") == []
+
+
+def test_a_wrongly_computed_capaian_shows_the_arithmetic():
+    (t,) = tercetak("IKU1", target=80, realisasi=68, capaian="86.00")
+    assert (t.jenis, t.perihal, t.dilaporkan, t.seharusnya, t.hitungan) == (
+        "hitungan", "Indeks Pemberdayaan Gender: capaian", "86,00%", "85,00%",
+        "68,00 ÷ 80,00 × 100 = 85,00%.")
+
+
+def test_a_lower_is_better_capaian_scored_the_other_way_is_a_direction_error():
+    (t,) = tercetak("IKU2", target="2.5", realisasi="2.4", capaian="96.00")  # 2.4 / 2.5 × 100
+    assert (t.jenis, t.seharusnya) == ("arah", "104,00%")
+    assert t.hitungan == ("(2 × 2,50 − 2,40) ÷ 2,50 × 100 = 104,00% (indikator turun: makin "
+                          "rendah makin baik).")
+
+
+def test_a_category_off_the_scale_is_a_finding_naming_both_categories():
+    (t,) = tercetak("IKU1", capaian="85.00", kategori="Sedang")
+    assert (t.jenis, t.dilaporkan, t.seharusnya) == ("kategori", "Sedang", "Tinggi")
+
+
+def test_a_printed_realisasi_other_than_the_data_is_a_finding():
+    (t,) = tercetak("IKU1", realisasi="67.5")  # quoted as printed, with its own decimals
+    assert (t.perihal, t.dilaporkan, t.seharusnya) == ("Indeks Pemberdayaan Gender: realisasi",
+                                                       "67,5", "68,00")
+
+
+@pytest.mark.parametrize(("dilaporkan", "dihitung", "jenis"), [
+    ("85.00", "85.004", None),         # right at two decimals
+    ("85.02", "85.0125", "pembulatan"),  # less than one printed unit off
+    ("85.10", "85.0125", "hitungan"),
+    ("85.10", "85.14", "pembulatan"),  # right at one decimal, printed with a zero too many
+    ("85.00", None, "kelengkapan"),     # nothing to compare with
+])
+def test_a_printed_figure_is_judged_at_its_own_precision(dilaporkan, dihitung, jenis):
+    hitung = None if dihitung is None else D(dihitung)
+    assert audit.selisih_jenis(D(dilaporkan), hitung, "hitungan") == jenis

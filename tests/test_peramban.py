@@ -15,7 +15,7 @@ HALAMAN_GRAFIK = ["bab3_capaian", "sasaran_s1", "sasaran_s2", "sasaran_s3", "sas
 
 
 @pytest.fixture(scope="module")
-def halaman(situs_2024: Path):
+def _halaman_bersama(situs_2024: Path):
     with server(situs_2024.parent) as url, peramban() as b:
         page = b.new_page(viewport={"width": 1280, "height": 900})
         permintaan: list[str] = []
@@ -23,6 +23,16 @@ def halaman(situs_2024: Path):
         page.on("request", lambda r: permintaan.append(r.url))
         page.on("pageerror", lambda e: galat.append(str(e)))
         yield page, url, permintaan, galat
+
+
+@pytest.fixture
+def halaman(_halaman_bersama):
+    """One browser page for the module, with the requests and script errors of this test only
+    (not of the tests before it, so each test passes or fails alone and in any order)."""
+    _, _, permintaan, galat = _halaman_bersama
+    permintaan.clear()
+    galat.clear()
+    return _halaman_bersama
 
 
 @pytest.mark.parametrize("nama", HALAMAN_GRAFIK)
