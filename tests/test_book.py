@@ -49,6 +49,29 @@ def test_numbers_are_contiguous_and_unique_per_chapter(d):
         assert nomor == list(range(1, len(nomor) + 1))
 
 
+def test_numbering_a_chapter_plans_it_without_building_other_content():
+    """Numbering the appendix asks the audit one question (are there findings) as a derived
+    value: the page does not depend on every figure the audit reads."""
+    d = data.muat(2024)
+    d.mulai_mencatat()
+    nomor = book.penomoran(d, "L")
+    assert nomor[("Lampiran", "tabel", "audit")] == "L.6"
+    dibaca = {path for path, _ in d.dibaca}
+    assert "turunan:lakip_lib.book.koreksi.ada_temuan" in dibaca
+    assert not dibaca & {"2024/dilaporkan.csv", "2024/iku_dilaporkan.csv", "realisasi.csv",
+                         "2024/anggaran.csv"}
+
+
+def test_numbers_count_per_chapter_and_kind_in_reading_order():
+    from lakip_lib.book.nomor import nomori
+
+    assert nomori([("A", "3", [("tabel", "x"), ("gambar", "x"), ("tabel", "y")]),
+                   ("B", "3", [("gambar", "z"), ("tabel", "x")]),
+                   ("C", "4", [("tabel", "x")])]) == {
+        ("A", "tabel", "x"): "3.1", ("A", "gambar", "x"): "3.1", ("A", "tabel", "y"): "3.2",
+        ("B", "gambar", "z"): "3.2", ("B", "tabel", "x"): "3.3", ("C", "tabel", "x"): "4.1"}
+
+
 def test_table_escapes_text_from_data():
     t = tabel_dari("1.1", "<b>judul</b>", [Kolom("a"), Kolom("b", True)],
                    [("<script>alert(1)</script>", "1")])

@@ -8,6 +8,7 @@ from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib import kinerja, narasi
 from lakip_lib.book.dasar import Bagian, Isi
+from lakip_lib.book.nomor import Rencana
 from lakip_lib.tampilan import Html, Kolom, Nilai, _slug, aman, daftar, markdown_aman, teks
 
 
@@ -40,7 +41,7 @@ class Pendahuluan(Bagian):
     bab = "1"
     notebook = "bab1_pendahuluan"
 
-    def rencana(self) -> list[tuple[str, str]]:
+    def rencana(self) -> Rencana:
         return [("gambar", "struktur"), ("tabel", "struktur"), ("tabel", "aspek")]
 
     def latar_belakang(self) -> Isi:

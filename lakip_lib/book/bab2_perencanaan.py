@@ -6,6 +6,7 @@ from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib import kinerja, narasi
 from lakip_lib.book.dasar import Bagian, Isi, _rp
+from lakip_lib.book.nomor import Rencana
 from lakip_lib.tampilan import Kolom, Tabel, markdown_aman, teks
 
 
@@ -13,7 +14,7 @@ class Perencanaan(Bagian):
     bab = "2"
     notebook = "bab2_perencanaan"
 
-    def rencana(self) -> list[tuple[str, str]]:
+    def rencana(self) -> Rencana:
         return [("tabel", "tujuan"), ("tabel", "sasaran"), ("tabel", "iku"), ("tabel", "pk"),
                 ("tabel", "pk-anggaran")]
 

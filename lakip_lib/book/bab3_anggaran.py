@@ -8,6 +8,7 @@ from lakip_lib import charts, kinerja
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib.book.dasar import Bagian, Isi, _rp
+from lakip_lib.book.nomor import Rencana
 from lakip_lib.tampilan import Kolom, Nilai, teks
 
 
@@ -24,7 +25,7 @@ class Anggaran(Bagian):
     notebook = "bab3_anggaran"
     induk = "bab3_capaian"
 
-    def rencana(self) -> list[tuple[str, str]]:
+    def rencana(self) -> Rencana:
         return [("tabel", "program"), ("gambar", "program"), ("tabel", "rinci"),
                 ("tabel", "efisiensi"), ("gambar", "efisiensi")]
 

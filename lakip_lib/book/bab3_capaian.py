@@ -5,6 +5,7 @@ from __future__ import annotations
 from lakip_lib import charts, kinerja
 from lakip_lib import format as fmt
 from lakip_lib.book.dasar import Bagian, Isi
+from lakip_lib.book.nomor import Rencana
 from lakip_lib.tampilan import Kolom
 
 
@@ -12,7 +13,7 @@ class Capaian(Bagian):
     bab = "3"
     notebook = "bab3_capaian"
 
-    def rencana(self) -> list[tuple[str, str]]:
+    def rencana(self) -> Rencana:
         return [("tabel", "iku"), ("tabel", "skala"), ("gambar", "iku")]
 
     def iku(self) -> Isi:

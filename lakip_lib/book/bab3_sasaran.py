@@ -11,6 +11,7 @@ from lakip_lib import charts, kinerja, narasi
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib.book.dasar import SUMBER_DATA, TIDAK_DIHITUNG, TIDAK_LENGKAP, Bagian, Isi, _rp
+from lakip_lib.book.nomor import Rencana
 from lakip_lib.data import DataTahun
 from lakip_lib.schema import STATUS_IDM
 from lakip_lib.tampilan import Kolom, Nilai, markdown_aman, teks
@@ -91,9 +92,9 @@ class Sasaran(Bagian):
         kode = set(self._kode_berpembanding())
         return [b for b in self.d["pembanding"].baris if b["indikator"] in kode]
 
-    def rencana(self) -> list[tuple[str, str]]:
+    def rencana(self) -> Rencana:
         # in reading order: items a, b, c each show every IKU of the sasaran in turn
-        item: list[tuple[str, str]] = [("tabel", f"a-{k}") for k in self.kode_iku]
+        item: Rencana = [("tabel", f"a-{k}") for k in self.kode_iku]
         for k in self.kode_iku:
             item += [("tabel", f"b-{k}")]
             if self._ada_grafik(k):

@@ -9,7 +9,9 @@ from typing import Any
 from lakip_lib import data, kinerja, narasi
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
+from lakip_lib.book import susunan
 from lakip_lib.book.koreksi import koreksi_fakta
+from lakip_lib.book.nomor import Rencana
 from lakip_lib.data import DataTahun
 from lakip_lib.tampilan import (
     Grafik,
@@ -51,6 +53,10 @@ class Bagian:
     notebook = ""  # the source notebook under notebooks/ (without .ipynb)
     induk: str | None = None  # the page this one is a section of, in the table of contents
 
+    def __init_subclass__(cls, **kw: Any) -> None:
+        super().__init_subclass__(**kw)
+        susunan.daftarkan(cls)
+
     def __init__(self, d: DataTahun):
         self.d = d
 
@@ -58,14 +64,13 @@ class Bagian:
     def tahun(self) -> int:
         return self.d.tahun
 
-    def rencana(self) -> list[tuple[str, str]]:
-        """The numbered items ("tabel" | "gambar", key) this part shows, in order."""
+    def rencana(self) -> Rencana:
+        """The numbered items ("tabel" | "gambar", key) this part shows, in order: decided from
+        which data the year has (cheap), never by building the content."""
         return []
 
     def _nomor(self, jenis: str, kunci: str) -> str:
-        from lakip_lib.book.susunan import penomoran  # the numbering imports every part
-
-        nomor = penomoran(self.d, self.bab).get((self.kunci_bagian, jenis, kunci))
+        nomor = susunan.penomoran(self.d, self.bab).get((self.kunci_bagian, jenis, kunci))
         if nomor is None:
             raise KeyError(f"{jenis} {kunci} tidak ada dalam rencana {self.kunci_bagian}")
         return nomor

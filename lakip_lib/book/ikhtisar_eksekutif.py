@@ -7,6 +7,7 @@ from lakip_lib import format as fmt
 from lakip_lib import kinerja, narasi
 from lakip_lib.book.dasar import _KALIMAT_TARGET_SEMENTARA, Bagian, Isi, _target_renstra
 from lakip_lib.book.koreksi import _temuan_audit, koreksi_bab
+from lakip_lib.book.nomor import Rencana
 from lakip_lib.tampilan import Kolom, Nilai, kotak_perbedaan, teks
 
 
@@ -14,7 +15,7 @@ class Ikhtisar(Bagian):
     bab = "IE"
     notebook = "ikhtisar"
 
-    def rencana(self) -> list[tuple[str, str]]:
+    def rencana(self) -> Rencana:
         return [("tabel", "iku"), ("tabel", "kategori")]
 
     def anggaran(self) -> Isi:

@@ -24,6 +24,14 @@ def _temuan_audit(d: DataTahun) -> list[audit.Temuan]:
     return audit.hanya_temuan(_perbandingan_audit(d))
 
 
+@data.turunan  # the plan of the Lampiran depends on this answer, not on the audit behind it
+def ada_temuan(d: DataTahun) -> bool:
+    """Whether the Lampiran lists findings: the edition has a signed source and the audit of
+    its printed figures found at least one (computed once per loaded year, in the build
+    process, with the chapters' correction marks)."""
+    return bool((d.ada("dilaporkan") or d.ada("iku_dilaporkan")) and _temuan_audit(d))
+
+
 @data.turunan  # a page depends on its chapter's corrections, not on the whole audit behind them
 def koreksi_bab(d: DataTahun, bab: str) -> dict[str, tuple[Koreksi, ...]]:
     """fact → what the signed source printed for it in chapter `bab`, where that differs from

@@ -6,6 +6,7 @@ from typing import Any
 
 from lakip_lib import gambar
 from lakip_lib.book.dasar import Bagian, Isi
+from lakip_lib.book.nomor import Rencana
 from lakip_lib.data import DataTahun
 from lakip_lib.tampilan import Html, _slug, aman
 
@@ -22,7 +23,7 @@ class Dokumentasi(Bagian):
     notebook = "dokumentasi"
     induk = "lampiran"
 
-    def rencana(self) -> list[tuple[str, str]]:
+    def rencana(self) -> Rencana:
         return [("gambar", b["berkas"]) for b in _foto(self.d)]
 
     def foto(self) -> Isi:

@@ -18,7 +18,8 @@ from lakip_lib.book.dasar import (
     _target_renstra,
     tanda_tangan,
 )
-from lakip_lib.book.koreksi import _temuan_audit
+from lakip_lib.book.koreksi import _temuan_audit, ada_temuan
+from lakip_lib.book.nomor import Rencana
 from lakip_lib.schema import DATASETS
 from lakip_lib.tampilan import Html, Kolom, Tabel, blok, teks
 
@@ -42,13 +43,13 @@ class Lampiran(Bagian):
     bab = "L"
     notebook = "lampiran"
 
-    def rencana(self) -> list[tuple[str, str]]:
+    def rencana(self) -> Rencana:
         """Tables whose data is empty for this agency or year (no village list, no finding,
         no note on a source document) are left out rather than shown empty."""
         item = [("tabel", "pk"), ("tabel", "pk-program"), ("tabel", "dataset")]
         if self.d["desa"].baris:
             item.append(("tabel", "desa"))
-        if self._temuan:
+        if ada_temuan(self.d):
             item += [("tabel", "audit-ringkas"), ("tabel", "audit")]
         if self._catatan:
             item.append(("tabel", "catatan"))

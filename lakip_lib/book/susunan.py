@@ -1,42 +1,44 @@
-"""The parts of the book in reading order and the numbering of their tables and figures."""
+"""The parts of the book in reading order, and the numbering of their tables and figures.
+
+Every part class registers itself here by its notebook's name (`Bagian.__init_subclass__`), so
+this module imports no part: the base class can number its items without depending on the
+parts it numbers.
+"""
 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from lakip_lib.book.bab1_pendahuluan import Pendahuluan
-from lakip_lib.book.bab2_perencanaan import Perencanaan
-from lakip_lib.book.bab3_anggaran import Anggaran
-from lakip_lib.book.bab3_capaian import Capaian
-from lakip_lib.book.bab3_sasaran import Sasaran
-from lakip_lib.book.bab4_penutup import Penutup
-from lakip_lib.book.dasar import Bagian
-from lakip_lib.book.depan import Sampul
-from lakip_lib.book.ikhtisar_eksekutif import Ikhtisar
-from lakip_lib.book.lampiran_foto import Dokumentasi, _foto
-from lakip_lib.book.lampiran_utama import Lampiran
+from lakip_lib.book import nomor
 from lakip_lib.data import DataTahun
 
+if TYPE_CHECKING:
+    from lakip_lib.book.dasar import Bagian
 
-@lru_cache(maxsize=16)
-def penomoran(d: DataTahun, bab: str | None = None) -> dict[tuple[str, str, str], str]:
-    """(part, "tabel" | "gambar", key) → number such as "3.12": every part's declared items,
-    counted per chapter in reading order. Computed once per loaded year and chapter, not per
-    item. With `bab`, only that chapter's parts are planned: numbers restart per chapter, so a
-    notebook never needs (nor records as its inputs) what another chapter shows."""
-    nomor: dict[tuple[str, str, str], str] = {}
-    hitung: dict[tuple[str, str], int] = {}
-    for bagian in urutan(d):
-        if bab is not None and bagian.bab != bab:
-            continue
-        for jenis, kunci in bagian.rencana():
-            n = hitung[(bagian.bab, jenis)] = hitung.get((bagian.bab, jenis), 0) + 1
-            nomor[(bagian.kunci_bagian, jenis, kunci)] = f"{bagian.bab}.{n}"
-    return nomor
+JENIS: dict[str, type[Bagian]] = {}  # notebook name → the part class that fills it
+
+
+def daftarkan(kelas: type[Bagian]) -> None:
+    """Record a part class under its notebook's name (called once per class)."""
+    JENIS[kelas.notebook] = kelas
 
 
 def urutan(d: DataTahun) -> list[Bagian]:
     """Every part of the book in reading order."""
-    sasaran = [Sasaran(d, kode) for kode in d["sasaran"].kolom("kode")]
-    return [Sampul(d), Ikhtisar(d), Pendahuluan(d), Perencanaan(d), Capaian(d), *sasaran,
-            Anggaran(d), Penutup(d), Lampiran(d), *([Dokumentasi(d)] if _foto(d) else [])]
+    sasaran = [JENIS["bab3_sasaran"](d, kode) for kode in d["sasaran"].kolom("kode")]  # type: ignore[call-arg]
+    foto = [JENIS["dokumentasi"](d)] if d.ada("dokumentasi") and d["dokumentasi"].baris else []
+    return [*(JENIS[n](d) for n in ("sampul", "ikhtisar", "bab1_pendahuluan", "bab2_perencanaan",
+                                    "bab3_capaian")),
+            *sasaran, *(JENIS[n](d) for n in ("bab3_anggaran", "bab4_penutup", "lampiran")),
+            *foto]
+
+
+@lru_cache(maxsize=16)
+def penomoran(d: DataTahun, bab: str | None = None) -> nomor.Nomor:
+    """(part, "tabel" | "gambar", key) → number such as "3.12": every part's declared items,
+    counted per chapter in reading order. Computed once per loaded year and chapter, not per
+    item. With `bab`, only that chapter's parts are planned: numbers restart per chapter, so a
+    notebook never needs (nor records as its inputs) what another chapter shows."""
+    return nomor.nomori((b.kunci_bagian, b.bab, b.rencana()) for b in urutan(d)
+                        if bab is None or b.bab == bab)
