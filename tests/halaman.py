@@ -48,3 +48,68 @@ def teks(path: Path, koreksi: bool = True) -> str:
 
 
 _SEBELUM_TANDA_BACA = re.compile(r" (?=[,.;:](?:\s|$))")
+
+
+# --- sentences of the prose -------------------------------------------------------------------
+# Left out of the prose: table cells, the source line under a table or chart ("Sumber: data
+# instansi, diolah" is a label that rightly repeats), text only screen readers get, a chart's
+# text alternative (the chart's aria-label), and a closed correction disclosure's content.
+_BUKAN_PROSA = ("lakip-sumber", "lakip-sr", "lakip-alt", "lakip-koreksi-isi")
+
+
+class _Prosa(HTMLParser):
+    def __init__(self, tanpa: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        self._tanpa = _BUKAN_PROSA + tanpa
+        self.blok: list[str] = []
+        self._tumpukan: list[tuple[str, bool]] = []  # open elements: (tag, skipped)
+        self._isi: list[str] | None = None
+
+    _KOSONG = ("br", "img", "input", "meta", "link", "hr", "source", "wbr")
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._KOSONG:
+            return
+        kelas = (dict(attrs).get("class") or "").split()
+        lewati = tag in ("script", "style", "table") or any(k in self._tanpa for k in kelas)
+        self._tumpukan.append((tag, lewati))
+        if tag in ("p", "li") and self._isi is None and not self._dilewati():
+            self._isi = []
+
+    def handle_endtag(self, tag: str) -> None:
+        while self._tumpukan:
+            buka, _ = self._tumpukan.pop()
+            if buka in ("p", "li") and self._isi is not None and not any(
+                    t in ("p", "li") for t, _ in self._tumpukan):
+                self.blok.append(" ".join(" ".join(self._isi).split()))
+                self._isi = None
+            if buka == tag:
+                break
+
+    def _dilewati(self) -> bool:
+        return any(lewati for _, lewati in self._tumpukan)
+
+    def handle_data(self, data: str) -> None:
+        if self._isi is not None and not self._dilewati():
+            self._isi.append(data)
+
+
+def kalimat(html_: str, koreksi: bool = True) -> list[str]:
+    """The sentences of the prose (paragraphs and list items) of an HTML page or fragment, in
+    reading order; `koreksi=False` leaves out the correction notes."""
+    p = _Prosa(() if koreksi else ("lakip-koreksi-catatan",))
+    p.feed(html_)
+    hasil = []
+    for blok in p.blok:
+        blok = _SEBELUM_TANDA_BACA.sub("", blok)
+        hasil += [s for s in re.split(r"(?<=[.!?])\s+(?=\S)", blok) if s]
+    return hasil
+
+
+def bagian(html_: str, awal_id: str) -> str:
+    """The HTML of the section whose id starts with `awal_id`, up to the next section."""
+    m = re.search(rf'<section id="{re.escape(awal_id)}[^"]*"', html_)
+    if m is None:
+        return ""
+    akhir = re.compile(r"<section id=").search(html_, m.end())
+    return html_[m.start():akhir.start() if akhir else len(html_)]

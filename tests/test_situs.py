@@ -10,11 +10,45 @@ from pathlib import Path
 import yaml
 
 from .conftest import DATA
-from .halaman import teks
+from .halaman import bagian, kalimat, teks
 
 HALAMAN = ["sampul", "ikhtisar", "bab1_pendahuluan", "bab2_perencanaan", "bab3_capaian",
            "sasaran_s1", "sasaran_s2", "sasaran_s3", "sasaran_s4", "bab3_anggaran",
            "bab4_penutup", "lampiran"]
+
+
+def _bentuk(kalimat_: str, nama: list[str], satuan: list[str]) -> str:
+    """A sentence's shape: the IKU names, figures and units masked."""
+    for n in sorted(nama, key=len, reverse=True):
+        kalimat_ = kalimat_.replace(n, "‹IKU›")
+    kalimat_ = re.sub(r"-?\d+(?:[.,]\d+)*%?(?: \((?:[a-z]+ ?)+\))?", "‹n›", kalimat_)
+    for s in sorted(["poin persentase", "poin", *satuan], key=len, reverse=True):
+        kalimat_ = kalimat_.replace(f"‹n› {s}", "‹n› ‹satuan›")
+    return kalimat_
+
+
+def test_items_b_and_c_are_written_for_each_sasaran(situs_2024: Path):
+    """Item b (the years before) and item c (the end-of-Renstra target) are shaped by each
+    sasaran's own figures: no sentence, nor the shape of one (names, figures and units masked),
+    is shared by two sasaran pages. Not compared: the source line under a table ("Sumber: …",
+    a label, see `halaman.kalimat`) and, for the shapes, the correction notes (a fixed form:
+    printed figure, recomputed figure, arithmetic)."""
+    with (DATA / "indikator.csv").open(encoding="utf-8") as f:
+        iku = list(csv.DictReader(f))
+    nama, satuan = [b["nama"] for b in iku], [b["satuan"] for b in iku if b["satuan"]]
+    halaman = {s: (situs_2024 / f"{s}.html").read_text(encoding="utf-8")
+               for s in HALAMAN if s.startswith("sasaran_")}
+    for item in ("b-perbandingan", "c-perbandingan"):
+        sama: dict[str, set[str]] = {}
+        bentuk: dict[str, set[str]] = {}
+        for halaman_, html_ in halaman.items():
+            for k in kalimat(bagian(html_, item)):
+                sama.setdefault(k, set()).add(halaman_)
+            for k in kalimat(bagian(html_, item), koreksi=False):
+                bentuk.setdefault(_bentuk(k, nama, satuan), set()).add(halaman_)
+        assert len(bentuk) >= len(halaman), item  # every page has its sentences
+        assert {k: sorted(n) for k, n in sama.items() if len(n) > 1} == {}, item
+        assert {k: sorted(n) for k, n in bentuk.items() if len(n) > 1} == {}, item
 
 
 def test_every_part_is_published(situs_2024: Path):

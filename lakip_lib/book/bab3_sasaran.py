@@ -136,9 +136,7 @@ class Sasaran(Bagian):
         isi = Isi()
         for h in self.iku:
             titik = kinerja.riwayat(self.d, h.kode)
-            sebelum = kinerja.realisasi(self.d, h.kode, self.tahun - 1)  # may precede the Renstra
-            isi.append(teks(narasi.perubahan(h.nama, sebelum, h.realisasi, self.tahun, h.satuan,
-                                             h.desimal, h.arah)))
+            isi.append(self._uraian(narasi.tren(h, self._deret(h, titik), self.tahun)))
             isi.append(self.tabel(
                 f"b-{h.kode}", f"Realisasi dan Capaian {h.nama} terhadap Target Renstra",
                 [Kolom("Tahun"), Kolom("Target Renstra", True), Kolom("Realisasi", True),
@@ -160,6 +158,18 @@ class Sasaran(Bagian):
                     f"{grafik[-1][0]}", charts.tren(grafik, h.satuan, h.desimal), alternatif,
                     self._sumber(h)))
         return isi
+
+    def _deret(self, h: kinerja.HasilIndikator,
+               titik: list[kinerja.TitikRiwayat] | None = None) -> list[narasi.Titik]:
+        """(year, Renstra target, realisasi) of the Renstra years up to this one, after last
+        year's realisasi when last year precedes the Renstra (its first year compares with it)."""
+        deret: list[narasi.Titik] = [(t.tahun, t.target, t.realisasi) for t in
+                                     titik or kinerja.riwayat(self.d, h.kode)]
+        lalu = self.tahun - 1
+        if lalu < self.d.periode_renstra[0] and (
+                r := kinerja.realisasi(self.d, h.kode, lalu)) is not None:
+            deret.insert(0, (lalu, None, r))
+        return deret
 
     def _ada_grafik(self, kode: str) -> bool:
         """Whether `_titik_grafik` draws a chart, from which years have a realisasi and not what
@@ -184,7 +194,8 @@ class Sasaran(Bagian):
         for h in self.iku:
             target_akhir = kinerja.target_akhir_renstra(self.d, h.kode)
             nilai_ = rumus.capaian(target_akhir, h.realisasi, h.arah)
-            isi.append(teks(narasi.akhir_renstra(h, target_akhir, akhir, nilai_, self.tahun)))
+            isi.append(self._uraian(narasi.akhir_renstra(h, self._deret(h), target_akhir, akhir,
+                                                         nilai_, self.tahun)))
             baris.append((h.nama, self._iku(h, "realisasi"),
                           self._angka(f.indikator(h.kode, "target_renstra", akhir),
                                       narasi.nilai(target_akhir, h.satuan, h.desimal)),

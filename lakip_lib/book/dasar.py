@@ -156,6 +156,11 @@ class Bagian:
                 f.anggaran("total", "penyerapan"), fmt.persen(t.penyerapan))))
         return Kalimat(kalimat, tuple(angka))
 
+    def _uraian(self, u: narasi.Uraian) -> Kalimat:
+        """A generated passage whose figures are marked as the facts it names."""
+        return Kalimat(u.markdown, tuple((teks_, self._angka(fakta, teks_))
+                                         for teks_, fakta in u.fakta))
+
     def _kalimat_iku(self, h: kinerja.HasilIndikator) -> Kalimat:
         """An IKU's sentence of the year, its realisasi, target, capaian and kategori as facts
         (in the order the sentence states them)."""
