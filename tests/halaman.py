@@ -43,11 +43,12 @@ def teks(path: Path, koreksi: bool = True) -> str:
     p = _Teks(() if koreksi else KELAS_KOREKSI)
     p.feed(path.read_text(encoding="utf-8"))
     # text pieces are joined with a space; none before punctuation that follows a figure's
-    # <span> ("13,90 per 1.000 kelahiran hidup</span>, sehingga" reads without one)
+    # <span> ("13,90 per 1.000 kelahiran hidup</span>, sehingga" reads without one), nor inside
+    # the brackets around one ("(<span>81,17%</span>)")
     return _SEBELUM_TANDA_BACA.sub("", " ".join(" ".join(p.bagian).split()))
 
 
-_SEBELUM_TANDA_BACA = re.compile(r" (?=[,.;:](?:\s|$))")
+_SEBELUM_TANDA_BACA = re.compile(r" (?=[,.;:](?:\s|$))|(?<=\() | (?=\))")
 
 
 # --- sentences of the prose -------------------------------------------------------------------
