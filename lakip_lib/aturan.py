@@ -18,9 +18,11 @@ from lakip_lib.format import angka_persis
 from lakip_lib.format import rupiah as format_rupiah
 from lakip_lib.masalah import GALAT, PERINGATAN
 from lakip_lib.schema import KOLOM_IDM, PANDUAN_NARASI
+from lakip_lib.tabel import Tabel, sel_bernama
 
 if TYPE_CHECKING:
-    from lakip_lib.data import DataTahun, Tabel
+    from lakip_lib.baris import BarisAnggaran
+    from lakip_lib.data import DataTahun
 
 Lapor = Callable[..., None]
 
@@ -118,7 +120,8 @@ def _anggaran_hierarki(data: DataTahun, tambah: Lapor) -> None:
                    '"belum tersedia".', PERINGATAN)
 
 
-def _total_sama_dengan_rincian(t: Tabel, baris: dict, nomor: int, tambah: Lapor) -> None:
+def _total_sama_dengan_rincian(t: Tabel[BarisAnggaran], baris: BarisAnggaran, nomor: int,
+                               tambah: Lapor) -> None:
     awalan = baris["kode"] + "."
     for kolom in ("anggaran", "realisasi"):
         dinyatakan = baris[kolom]
@@ -224,9 +227,9 @@ def _idm_sesuai_daftar_desa(data: DataTahun, tambah: Lapor) -> None:
         if baris["tahun"] != data.tahun:
             continue
         for s, kolom in KOLOM_IDM.items():
-            if (baris[kolom] or 0) != hitung.get(s, 0):
+            if (sel_bernama(baris, kolom) or 0) != hitung.get(s, 0):
                 tambah(t.berkas, nomor, kolom,
-                       f'nilai "{baris[kolom]}" berbeda dari jumlah desa berstatus {s} di '
+                       f'nilai "{sel_bernama(baris, kolom)}" berbeda dari jumlah desa berstatus {s} di '
                        f"{desa.berkas} ({hitung.get(s, 0)}). Samakan keduanya.")
 
 
@@ -336,24 +339,24 @@ def _masuk_akal(data: DataTahun, tambah: Lapor) -> None:
                 lalu["realisasi"] if lalu else None, f"realisasi tahun {tahun - 1}"))
     t = data["target"]
     target_lalu = _target_tahun_lalu(data)
-    for b, nomor in zip(t.baris, t.nomor, strict=True):
-        renstra = data["renstra_target"].satu(indikator=b["indikator"], tahun=tahun)
-        lalu = r.satu(indikator=b["indikator"], tahun=tahun - 1)
+    for bt, nomor in zip(t.baris, t.nomor, strict=True):
+        renstra = data["renstra_target"].satu(indikator=bt["indikator"], tahun=tahun)
+        lalu = r.satu(indikator=bt["indikator"], tahun=tahun - 1)
         acuan, uraian = ((renstra["target"], f"target Renstra {tahun}") if renstra else
-                         (target_lalu[b["indikator"]], f"target tahun {tahun - 1}")
-                         if b["indikator"] in target_lalu else
+                         (target_lalu[bt["indikator"]], f"target tahun {tahun - 1}")
+                         if bt["indikator"] in target_lalu else
                          (lalu["realisasi"], f"realisasi tahun {tahun - 1}") if lalu else
                          (None, ""))
-        if b["indikator"] in indikator:
-            periksa(t, b["indikator"], nomor, "target",
-                    _janggal(b["target"], indikator[b["indikator"]]["satuan"], acuan, uraian))
+        if bt["indikator"] in indikator:
+            periksa(t, bt["indikator"], nomor, "target",
+                    _janggal(bt["target"], indikator[bt["indikator"]]["satuan"], acuan, uraian))
     k = data["kasus_kekerasan"]
-    for b, nomor in zip(k.baris, k.nomor, strict=True):
-        lalu = k.satu(tahun=tahun - 1, kelompok=b["kelompok"])
-        if b["tahun"] == tahun and lalu is not None:
-            periksa(k, f"{tahun}/{b['kelompok']}", nomor, "jumlah",
-                    _janggal(Decimal(b["jumlah"]), "kasus", Decimal(lalu["jumlah"]),
-                             f"jumlah kasus {b['kelompok']} tahun {tahun - 1}"))
+    for bk, nomor in zip(k.baris, k.nomor, strict=True):
+        kasus_lalu = k.satu(tahun=tahun - 1, kelompok=bk["kelompok"])
+        if bk["tahun"] == tahun and kasus_lalu is not None:
+            periksa(k, f"{tahun}/{bk['kelompok']}", nomor, "jumlah",
+                    _janggal(Decimal(bk["jumlah"]), "kasus", Decimal(kasus_lalu["jumlah"]),
+                             f"jumlah kasus {bk['kelompok']} tahun {tahun - 1}"))
 
 
 def nol_jika_kosong(nilai: Decimal | None) -> Decimal:

@@ -13,6 +13,7 @@ import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TypedDict
 
 from lakip_lib import capaian as rumus
 from lakip_lib import fakta as f
@@ -21,6 +22,7 @@ from lakip_lib import kinerja
 from lakip_lib.capaian import Arah
 from lakip_lib.data import DataTahun, csv_aman
 from lakip_lib.schema import KOLOM_IDM
+from lakip_lib.tabel import sel_bernama
 
 JENIS = {
     "hitungan": "Salah hitung",
@@ -55,8 +57,8 @@ class Temuan:
                 f"{self.dilaporkan}, seharusnya {self.seharusnya}. {self.hitungan}")
 
 
-def _presisi(nilai: Decimal) -> int:
-    return max(0, -int(nilai.as_tuple().exponent))
+def _presisi(nilai: Decimal | None) -> int:
+    return 0 if nilai is None else max(0, -int(nilai.as_tuple().exponent))
 
 
 def _bulat(nilai: Decimal, desimal: int) -> Decimal:
@@ -113,7 +115,9 @@ def _temuan_iku(data: DataTahun) -> Iterator[Temuan]:
                             "hitungan", _cara_realisasi(data, kode),
                             fakta=f.indikator(kode, "realisasi", data.tahun), satuan=persen)
         if b["capaian"] is not None:
-            yield from _temuan_capaian(lokasi, nama, b, h, f.indikator(
+            tercetak = _CapaianTercetak(capaian=b["capaian"], target=b["target"],
+                                        realisasi=b["realisasi"])
+            yield from _temuan_capaian(lokasi, nama, tercetak, h, f.indikator(
                 kode, "capaian_akhir_renstra" if akhir else "capaian"))
         if b["kategori"] is not None and h.kategori is not None and b["kategori"] != h.kategori:
             dari_tercetak = rumus.kategori(b["capaian"], kinerja.skala(data))
@@ -125,7 +129,13 @@ def _temuan_iku(data: DataTahun) -> Iterator[Temuan]:
                          f.indikator(kode, "kategori"), turunan=dari_tercetak == b["kategori"])
 
 
-def _temuan_capaian(lokasi: str, nama: str, b: dict, h: kinerja.HasilIndikator,
+class _CapaianTercetak(TypedDict):
+    capaian: Decimal
+    target: Decimal | None
+    realisasi: Decimal | None
+
+
+def _temuan_capaian(lokasi: str, nama: str, b: _CapaianTercetak, h: kinerja.HasilIndikator,
                     fakta: str = "") -> Iterator[Temuan]:
     """A printed capaian against the computed one. When it is the right result of the printed
     target and realisasi, the difference comes from those inputs (reported on their own): it is
@@ -519,7 +529,7 @@ def _temuan_program_kinerja(data: DataTahun) -> Iterator[Temuan]:
                         ("target", h.target, f.indikator(kode, "target")),
                         ("realisasi", h.realisasi, f.indikator(kode, "realisasi", data.tahun))):
                     yield from _banding(f"{h.indikator}: {ukuran}", lokasi,
-                                        mentah[f"{ukuran}_dilaporkan"], nilai, "konsistensi",
+                                        sel_bernama(mentah, f"{ukuran}_dilaporkan"), nilai, "konsistensi",
                                         f"{ukuran.capitalize()} indikator ini menurut data buku "
                                         "(sama dengan Bab III).", fakta=fakta)
             if h.target is not None and h.realisasi is None:
@@ -530,9 +540,9 @@ def _temuan_program_kinerja(data: DataTahun) -> Iterator[Temuan]:
                 continue
             yield from _temuan_capaian(
                 lokasi, h.indikator,
-                {"capaian": mentah["capaian_dilaporkan"],
-                 "target": mentah["target_dilaporkan"] if kode else h.target,
-                 "realisasi": mentah["realisasi_dilaporkan"] if kode else h.realisasi},
+                _CapaianTercetak(capaian=mentah["capaian_dilaporkan"],
+                                 target=mentah["target_dilaporkan"] if kode else h.target,
+                                 realisasi=mentah["realisasi_dilaporkan"] if kode else h.realisasi),
                 kinerja.HasilIndikator(h.kode, h.nama, s, h.satuan or "", h.arah, 2, h.target,
                                        h.realisasi, h.capaian, None),
                 f.indikator(kode, "capaian") if kode else f.baris("program", h.kode, "capaian"))
@@ -550,7 +560,7 @@ def _temuan_idm(data: DataTahun) -> Iterator[Temuan]:
     lokasi = "Bab III, tabel status desa menurut IDM"
     for b in data["idm_status"].baris:
         status = kinerja.status_desa(data, b["tahun"]) if b["tahun"] != data.tahun else \
-            {s: b[k] for s, k in KOLOM_IDM.items()}
+            {s: sel_bernama(b, k) for s, k in KOLOM_IDM.items()}
         kosong = kinerja.status_kosong(status or {})
         semua = kinerja.jumlah_desa(status)
         perihal = f"jumlah desa tahun {b['tahun']}"
@@ -570,9 +580,10 @@ def _temuan_idm(data: DataTahun) -> Iterator[Temuan]:
     baris = data["idm_status"].satu(tahun=data.tahun)
     if dari_daftar and baris:
         for nama_status, kolom in KOLOM_IDM.items():
-            if baris[kolom] is not None and baris[kolom] != dari_daftar[nama_status]:
+            tercatat = sel_bernama(baris, kolom)
+            if tercatat is not None and tercatat != dari_daftar[nama_status]:
                 yield Temuan("konsistensi", lokasi,
-                             f"desa {nama_status} tahun {data.tahun}", str(baris[kolom]),
+                             f"desa {nama_status} tahun {data.tahun}", str(tercatat),
                              str(dari_daftar[nama_status]), "Hitungan dari daftar desa per kecamatan.")
 
 
@@ -633,8 +644,8 @@ def _semua_tercetak(data: DataTahun) -> Iterator[_Tercetak]:
                     ("capaian", f.indikator(kode, "capaian_akhir_renstra" if ke_akhir
                                             else "capaian")),
                     ("kategori", "" if ke_akhir else f.indikator(kode, "kategori"))):
-                if b[ukuran] is not None and fakta:
-                    yield _Tercetak(fakta, b["lokasi"], f"{nama}: {ukuran}", b[ukuran])
+                if sel_bernama(b, ukuran) is not None and fakta:
+                    yield _Tercetak(fakta, b["lokasi"], f"{nama}: {ukuran}", sel_bernama(b, ukuran))
     if data.ada("dilaporkan"):
         for b in data["dilaporkan"].baris:
             fakta = _fakta_kunci(data, b["kunci"])
@@ -652,8 +663,8 @@ def _semua_tercetak(data: DataTahun) -> Iterator[_Tercetak]:
                                   ("realisasi", f.indikator(kode, "realisasi", data.tahun)),
                                   ("capaian", f.indikator(kode, "capaian"))):
                 kolom = "capaian_dilaporkan" if ukuran == "capaian" else f"{ukuran}_dilaporkan"
-                if b[kolom] is not None:
-                    yield _Tercetak(fakta, lokasi, f"{b['indikator']}: {ukuran}", b[kolom])
+                if sel_bernama(b, kolom) is not None:
+                    yield _Tercetak(fakta, lokasi, f"{b['indikator']}: {ukuran}", sel_bernama(b, kolom))
     for b in data["efisiensi"].baris:
         lokasi = f"Tabel 3.41, {b['nama']} ({b['indikator']})"
         if b["kode_indikator"] and b["capaian_dilaporkan"] is not None:
@@ -726,11 +737,12 @@ def _temuan_basis(data: DataTahun) -> Iterator[Temuan]:
         ada = jumlah[satuan]
         lokasi = f"{b['tabel_sumber'] or 'Tabel program'} ({b['sasaran']}), {b['kode']} {b['nama']}"
         for ukuran in ("target", "realisasi"):
-            if b[ukuran] is not None and b[ukuran] > ada:
+            nilai = sel_bernama(b, ukuran)
+            if nilai is not None and nilai > ada:
                 yield Temuan("basis", lokasi, f"{b['indikator']}: {ukuran}",
-                             f"{_a(b[ukuran], 0)} {satuan}", f"paling banyak {ada} {satuan}",
+                             f"{_a(nilai, 0)} {satuan}", f"paling banyak {ada} {satuan}",
                              f"Menurut data tahun {data.tahun} ada {ada} {satuan} "
-                             f"({data[satuan].berkas}); angka ini memakai jumlah yang lain.")
+                             f"({data.tabel(satuan).berkas}); angka ini memakai jumlah yang lain.")
 
 
 # --- derived cells the source left blank --------------------------------------------------------

@@ -19,6 +19,7 @@ import shutil
 import tempfile
 import zipfile
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -34,6 +35,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lakip_lib import data, isian_edisi, jurnal
+from lakip_lib.baris import BarisPembanding
 from lakip_lib.format import angka_persis, rupiah
 from lakip_lib.masalah import GALAT, PERINGATAN, Masalah, ValidasiGagal
 from lakip_lib.schema import BY_NAME, KOLOM_IDM, Dataset, Kolom, Tipe
@@ -184,7 +186,7 @@ def baris_awal(lembar: Lembar, d: data.DataTahun) -> list[dict[str, Any]]:
     """The rows the template offers: this year's current rows plus the keys it must have."""
     tahun = d.tahun
     ds = lembar.ds
-    ada = d[ds.nama].baris if d.ada(ds.nama) else []
+    ada = d.tabel(ds.nama).baris if d.ada(ds.nama) else []
     if not ds.per_tahun:
         ada = [b for b in ada if b["tahun"] == tahun]
     kunci_ada = {tuple(str(b[k]) for k in ds.kunci) for b in ada}
@@ -207,7 +209,7 @@ def _kunci_wajib(lembar: Lembar, d: data.DataTahun) -> list[dict[str, Any]]:
         return [{"tahun": tahun, "kelompok": k}
                 for k in BY_NAME["kasus_kekerasan"].kolom_bernama("kelompok").pilihan]
     if lembar.dataset == "pembanding":  # this year's row of every series the agency compares
-        terakhir: dict[tuple[str, str, str], dict[str, Any]] = {}
+        terakhir: dict[tuple[str, str, str], BarisPembanding] = {}
         for b in sorted(d["pembanding"].baris, key=lambda b: b["tahun"]):
             if b["tahun"] < tahun:
                 terakhir[(b["indikator"], b["wilayah"], b["jenis"])] = b
@@ -341,7 +343,7 @@ def _tulis_lembar(ws: Worksheet, lembar: Lembar, d: data.DataTahun) -> None:
     isi = baris_awal(lembar, d)
     yakin = _alasan_konfirmasi(d, lembar)
     induk = _kode_induk(lembar, isi)
-    info = {b["kode"]: b for b in d["indikator"].baris}
+    info: dict[str, Mapping[str, Any]] = {b["kode"]: b for b in d["indikator"].baris}
     _tulis_judul(ws, [lembar.judul(k) for k in kolom])
     for i, b in enumerate(isi, start=2):
         for j, k in enumerate(kolom, start=1):
@@ -429,7 +431,7 @@ def _validasi(lembar: Lembar, k: Kolom, d: data.DataTahun) -> DataValidation:
     judul = lembar.judul(k)
     pilihan = list(k.pilihan)
     if not pilihan and k.acuan is not None and d.ada(k.acuan[0]):
-        pilihan = sorted({str(v) for v in d[k.acuan[0]].kolom(k.acuan[1]) if v is not None})
+        pilihan = sorted({str(v) for v in d.tabel(k.acuan[0]).kolom(k.acuan[1]) if v is not None})
     if k.nama in lembar.terkunci:
         return _dengan_pesan(DataValidation(), judul, "Kunci baris: jangan diubah pada baris yang "
                              "sudah ada; diisi hanya pada baris baru di bawah data.")
@@ -506,7 +508,7 @@ class _Calon:
 
     def sama(self, lama: data.DataTahun, baru: data.DataTahun) -> bool:
         nama = self.lembar.dataset
-        return lama.ada(nama) and lama[nama].baris == baru[nama].baris
+        return lama.ada(nama) and lama.tabel(nama).baris == baru.tabel(nama).baris
 
     def teks(self) -> str:
         return data.teks_csv(self.lembar.ds, self.baris)

@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from lakip_lib import gambar, markdown_terbatas, rilis
+from lakip_lib.baris import AksesTabel
 from lakip_lib.gambar import GAMBAR_SAMPUL
 from lakip_lib.masalah import GALAT, PERINGATAN, Masalah, ValidasiGagal
 from lakip_lib.schema import (
@@ -133,7 +134,7 @@ def _pilihan_atau_semua(syarat: dict[str, Any]) -> str:
     return SEMUA
 
 
-class DataTahun:
+class DataTahun(AksesTabel):
     """Everything the book of one fiscal year is made from, parsed and validated.
 
     Every access is recorded in `dibaca` as (path relative to the data folder, selector): the
@@ -201,7 +202,8 @@ class DataTahun:
         self._catat(f"{self.tahun}/isu_strategis.yaml")
         return self._isu
 
-    def __getitem__(self, nama: str) -> Tabel:
+    def tabel(self, nama: str) -> Tabel[Any]:
+        """A dataset's table (a recorded read); `d["realisasi"]` is the same with typed rows."""
         path = BY_NAME[nama].path(self.tahun)
         return _TabelTercatat(self._tabel[nama], lambda pilih: self._catat(path, pilih))
 
@@ -733,7 +735,7 @@ def baris_mentah(path: Path) -> list[tuple[int, dict[str, str]]]:
             for nomor, sel in enumerate(baca[1:], start=BARIS_PERTAMA) if any(x.strip() for x in sel)]
 
 
-def teks_csv(ds: Dataset, baris: Iterable[dict[str, Any]]) -> str:
+def teks_csv(ds: Dataset, baris: Iterable[Mapping[str, Any]]) -> str:
     """A dataset's CSV as lakip writes it: the schema's columns in order, None as empty."""
     kolom = [k.nama for k in ds.kolom]
     keluaran = io.StringIO()

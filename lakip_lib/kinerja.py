@@ -9,13 +9,15 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Literal
 
 from lakip_lib import capaian as rumus
 from lakip_lib.aturan import induk_kode
+from lakip_lib.baris import BarisIndikator
 from lakip_lib.capaian import Arah, Pita
 from lakip_lib.data import DataTahun
 from lakip_lib.schema import KOLOM_IDM, STATUS_IDM
+from lakip_lib.tabel import sel_bernama
 
 STATUS_DIHITUNG_MAJU = ("Mandiri", "Maju")
 
@@ -25,7 +27,7 @@ def skala(data: DataTahun) -> list[Pita]:
             for b in data["skala_kategori"].baris]
 
 
-def indikator(data: DataTahun, kode: str) -> dict[str, Any]:
+def indikator(data: DataTahun, kode: str) -> BarisIndikator:
     baris = data["indikator"].satu(kode=kode)
     if baris is None:
         raise KeyError(f"indikator {kode} tidak ada di data")
@@ -72,7 +74,7 @@ def status_desa(data: DataTahun, tahun: int) -> dict[str, int | None] | None:
     baris = data["idm_status"].satu(tahun=tahun)
     if baris is None:
         return None
-    return {s: baris[KOLOM_IDM[s]] for s in STATUS_IDM}
+    return {s: sel_bernama(baris, KOLOM_IDM[s]) for s in STATUS_IDM}
 
 
 def status_kosong(status: dict[str, int | None]) -> list[str]:
@@ -252,29 +254,29 @@ def jumlah(nilai: list[int | None]) -> int | None:
 
 
 @dataclass(frozen=True)
-class BarisAnggaran(TotalAnggaran):
+class HasilAnggaran(TotalAnggaran):
     kode: str = ""
     level: str = ""
     nama: str = ""
     sasaran: str | None = None
 
 
-def anggaran(data: DataTahun) -> list[BarisAnggaran]:
+def anggaran(data: DataTahun) -> list[HasilAnggaran]:
     """Every programme, kegiatan and sub kegiatan with totals summed from the leaves."""
     baris = data["anggaran"].baris
     punya_anak = {induk_kode(b["kode"]) for b in baris}
     daun = [b for b in baris if b["kode"] not in punya_anak]
 
-    def total(kode: str, kolom: str) -> int | None:
+    def total(kode: str, kolom: Literal["anggaran", "realisasi"]) -> int | None:
         return jumlah([d[kolom] for d in daun
                        if d["kode"] == kode or d["kode"].startswith(kode + ".")])
 
-    return [BarisAnggaran(total(b["kode"], "anggaran"), total(b["kode"], "realisasi"),
+    return [HasilAnggaran(total(b["kode"], "anggaran"), total(b["kode"], "realisasi"),
                           b["kode"], b["level"], b["nama"], b["sasaran"])
             for b in baris]
 
 
-def program(data: DataTahun) -> list[BarisAnggaran]:
+def program(data: DataTahun) -> list[HasilAnggaran]:
     return [b for b in anggaran(data) if b.level == "program"]
 
 
@@ -289,7 +291,7 @@ def anggaran_sasaran(data: DataTahun, sasaran: str) -> TotalAnggaran:
 
 
 @dataclass(frozen=True)
-class BarisEfisiensi:
+class HasilEfisiensi:
     kode_anggaran: str | None
     nama: str
     indikator: str
@@ -299,15 +301,15 @@ class BarisEfisiensi:
     kode_indikator: str | None = None  # a book indicator whose capaian the row shows
 
 
-def efisiensi(data: DataTahun) -> list[BarisEfisiensi]:
+def efisiensi(data: DataTahun) -> list[HasilEfisiensi]:
     """Capaian kinerja against absorption computed from the budget table (not as printed)."""
     per_kode = {b.kode: b for b in anggaran(data)}
-    hasil_: list[BarisEfisiensi] = []
+    hasil_: list[HasilEfisiensi] = []
     for b in data["efisiensi"].baris:
         serap = per_kode[b["kode_anggaran"]].penyerapan if b["kode_anggaran"] else None
         capaian_ = (hasil(data, b["kode_indikator"]).capaian if b["kode_indikator"]
                     else b["capaian_kinerja"])  # a book indicator: its one computed capaian
-        hasil_.append(BarisEfisiensi(b["kode_anggaran"], b["nama"], b["indikator"], capaian_,
+        hasil_.append(HasilEfisiensi(b["kode_anggaran"], b["nama"], b["indikator"], capaian_,
                                      serap, rumus.efisiensi(capaian_, serap),
                                      b["kode_indikator"]))
     return hasil_
@@ -316,7 +318,7 @@ def efisiensi(data: DataTahun) -> list[BarisEfisiensi]:
 # --- supporting tables ------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class BarisCpr:
+class HasilCpr:
     kecamatan: str
     pus: int | None
     kb_aktif: int | None
@@ -328,20 +330,20 @@ class BarisCpr:
         return rumus.cpr(self.kb_aktif, self.pus)
 
 
-def cpr_kecamatan(data: DataTahun) -> list[BarisCpr]:
-    return [BarisCpr(b["kecamatan"], b["pus"], b["kb_aktif"])
+def cpr_kecamatan(data: DataTahun) -> list[HasilCpr]:
+    return [HasilCpr(b["kecamatan"], b["pus"], b["kb_aktif"])
             for b in data["cpr_kecamatan"].baris]
 
 
-def total_cpr(data: DataTahun) -> BarisCpr | None:
+def total_cpr(data: DataTahun) -> HasilCpr | None:
     baris = cpr_kecamatan(data)
     if not baris:
         return None
-    return BarisCpr("Kabupaten", jumlah([b.pus for b in baris]), jumlah([b.kb_aktif for b in baris]))
+    return HasilCpr("Kabupaten", jumlah([b.pus for b in baris]), jumlah([b.kb_aktif for b in baris]))
 
 
 @dataclass(frozen=True)
-class BarisProgramKinerja:
+class HasilProgramKinerja:
     sasaran: str
     kode: str
     level: str
@@ -355,7 +357,7 @@ class BarisProgramKinerja:
     kode_indikator: str | None = None  # a book indicator whose figures the row shows
 
 
-def program_kinerja(data: DataTahun, sasaran: str) -> list[BarisProgramKinerja]:
+def program_kinerja(data: DataTahun, sasaran: str) -> list[HasilProgramKinerja]:
     hasil_ = []
     for b in data["program_kinerja"].cari(sasaran=sasaran):
         if b["kode_indikator"]:  # a book indicator: its target and realisasi, computed once
@@ -363,7 +365,7 @@ def program_kinerja(data: DataTahun, sasaran: str) -> list[BarisProgramKinerja]:
             target, nyata, a = h.target, h.realisasi, h.arah
         else:
             target, nyata, a = b["target"], b["realisasi"], Arah(b["arah"])
-        hasil_.append(BarisProgramKinerja(b["sasaran"], b["kode"], b["level"], b["nama"],
+        hasil_.append(HasilProgramKinerja(b["sasaran"], b["kode"], b["level"], b["nama"],
                                           b["indikator"], b["satuan"], target, nyata, a,
                                           rumus.capaian(target, nyata, a), b["kode_indikator"]))
     return hasil_
@@ -373,8 +375,8 @@ def desa_per_kecamatan(data: DataTahun) -> dict[str, dict[str, int]]:
     """Village counts per kecamatan and IDM status for the edition year."""
     hasil_: dict[str, dict[str, int]] = {}
     for kec in data["kecamatan"].kolom("kecamatan"):
-        hitung = Counter(b["status_idm"] for b in data["desa"].cari(kecamatan=kec)
-                         if b["status_idm"] is not None)
+        hitung: Counter[str] = Counter(b["status_idm"] for b in data["desa"].cari(kecamatan=kec)
+                                       if b["status_idm"] is not None)
         hasil_[kec] = {s: hitung.get(s, 0) for s in STATUS_IDM}
     return hasil_
 

@@ -43,3 +43,9 @@ class Tabel(Generic[B]):
     def ada_baris(self, **syarat: Any) -> bool:
         """Whether a row matches (a notebook that asks only this depends on nothing else)."""
         return any(all(b[k] == v for k, v in syarat.items()) for b in self.baris)
+
+
+def sel_bernama(baris: Mapping[str, Any], kolom: str) -> Any:
+    """A cell by a column name known only at run time (which the type checker cannot check,
+    unlike `baris["kolom"]`)."""
+    return baris[kolom]

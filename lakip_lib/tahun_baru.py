@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -26,11 +27,12 @@ class TahunBaruGagal(Exception):
     """The scaffold cannot be made; the message is for the analyst."""
 
 
-def _csv(nama: str, baris: list[dict[str, object]]) -> str:
+def _csv(nama: str, baris: Sequence[Mapping[str, object]]) -> str:
     return data.teks_csv(BY_NAME[nama], baris)
 
 
-def _kosongkan(baris: list[dict[str, object]], simpan: tuple[str, ...]) -> list[dict[str, object]]:
+def _kosongkan(baris: Sequence[Mapping[str, object]],
+               simpan: tuple[str, ...]) -> list[dict[str, object]]:
     return [{k: v for k, v in b.items() if k in simpan} for b in baris]
 
 

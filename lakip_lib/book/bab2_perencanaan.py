@@ -33,7 +33,7 @@ class Perencanaan(Bagian):
 
     def _target_per_tahun(self, kunci: str, judul: str, induk: str, jenis: str) -> Tabel:
         tahun = self._tahun_renstra()
-        induk_uraian = {b["kode"]: b["uraian"] for b in self.d[induk].baris}
+        induk_uraian = {b["kode"]: b["uraian"] for b in self.d.tabel(induk).baris}
         baris = []
         for ind in self.d["indikator"].cari(jenis=jenis):
             nilai = [kinerja.target_renstra(self.d, ind["kode"], t) for t in tahun]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from lakip_lib import charts, kinerja
 from lakip_lib import fakta as f
@@ -85,7 +86,7 @@ class Anggaran(Bagian):
     def efisiensi(self) -> Isi:
         baris = kinerja.efisiensi(self.d)
         per_kode = {b.kode: b for b in kinerja.anggaran(self.d)}
-        rekaman = [{"nama": _pendek(per_kode[b.kode_anggaran].nama),
+        rekaman: list[dict[str, Any]] = [{"nama": _pendek(per_kode[b.kode_anggaran].nama),
                     "capaian": float(b.capaian_kinerja), "penyerapan": float(b.penyerapan),
                     "teks_capaian": fmt.persen(b.capaian_kinerja),
                     "teks_penyerapan": fmt.persen(b.penyerapan),

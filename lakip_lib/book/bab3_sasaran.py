@@ -10,16 +10,17 @@ from lakip_lib import capaian as rumus
 from lakip_lib import charts, kinerja, narasi
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
+from lakip_lib.baris import BarisIndikator, BarisPembanding
 from lakip_lib.book.dasar import SUMBER_DATA, TIDAK_DIHITUNG, TIDAK_LENGKAP, Bagian, Isi, _rp
 from lakip_lib.book.nomor import Rencana
 from lakip_lib.data import DataTahun
 from lakip_lib.schema import STATUS_IDM
-from lakip_lib.tampilan import Kolom, Nilai, markdown_aman, teks
+from lakip_lib.tampilan import Kolom, Nilai, Sel, markdown_aman, teks
 
 
-def _terbaru_per_wilayah(baris: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+def _terbaru_per_wilayah(baris: Iterable[BarisPembanding]) -> list[BarisPembanding]:
     """Each region's latest figure (a region is compared once, with its newest data)."""
-    terbaru: dict[str, dict[str, Any]] = {}
+    terbaru: dict[str, BarisPembanding] = {}
     for b in baris:
         if b["wilayah"] not in terbaru or b["tahun"] > terbaru[b["wilayah"]]["tahun"]:
             terbaru[b["wilayah"]] = b
@@ -74,7 +75,7 @@ class Sasaran(Bagian):
         return [b["kode"] for b in self.d["indikator"].cari(jenis="iku", induk=self.kode)]
 
     @cached_property
-    def pendukung(self) -> list[dict[str, Any]]:
+    def pendukung(self) -> list[BarisIndikator]:
         return self.d["indikator"].cari(jenis="pendukung", induk=self.kode)
 
     def _sumber(self, h: kinerja.HasilIndikator) -> str:
@@ -88,7 +89,7 @@ class Sasaran(Bagian):
     def _kode_berpembanding(self) -> list[str]:
         return self.kode_iku + [p["kode"] for p in self.pendukung]
 
-    def _pembanding(self) -> list[dict[str, Any]]:
+    def _pembanding(self) -> list[BarisPembanding]:
         kode = set(self._kode_berpembanding())
         return [b for b in self.d["pembanding"].baris if b["indikator"] in kode]
 
@@ -279,7 +280,7 @@ class Sasaran(Bagian):
             catatan="Capaian indikator yang makin baik bila makin rendah dihitung dengan rumus "
                     "(2 × target − realisasi) ÷ target × 100.")])
 
-    def _program_kinerja(self, b: kinerja.BarisProgramKinerja) -> tuple[Nilai, Nilai, Nilai]:
+    def _program_kinerja(self, b: kinerja.HasilProgramKinerja) -> tuple[Nilai, Nilai, Nilai]:
         """Target, realisasi, capaian of a programme indicator; a book indicator's as Bab III
         shows them everywhere else (its unit and decimals, its fact names)."""
         if b.kode_indikator:
@@ -289,7 +290,7 @@ class Sasaran(Bagian):
                      f.indikator(kode, "capaian"))
         else:
             satuan, desimal = b.satuan or "", None
-            fakta = tuple(f.baris("program", b.kode, u)  # type: ignore[assignment]
+            fakta = tuple(f.baris("program", b.kode, u)
                           for u in ("target", "realisasi", "capaian"))
         return (self._angka(fakta[0], narasi.nilai(b.target, satuan, desimal)),
                 self._angka(fakta[1], narasi.nilai(b.realisasi, satuan, desimal)),
@@ -343,7 +344,9 @@ class Sasaran(Bagian):
         tahun = [b["tahun"] for b in self.d["idm_status"].baris]
         if self.tahun not in tahun:
             tahun.append(self.tahun)
-        baris, rekaman, catatan = [], [], []
+        baris: list[tuple[Sel, ...]] = []
+        rekaman: list[dict[str, Any]] = []  # the chart's data
+        catatan: list[str] = []
         for t in tahun:
             status = kinerja.status_desa(self.d, t)
             if status is None:

@@ -32,7 +32,7 @@ TIDAK_LENGKAP = "tidak lengkap"  # a sum over a missing part
 TIDAK_DIHITUNG = "tidak dihitung"  # a percentage on an incomplete base
 
 
-class Isi(list):  # type: ignore[type-arg]
+class Isi(list[Any]):
     """Display objects shown one after another in a notebook cell."""
 
     def _ipython_display_(self) -> None:

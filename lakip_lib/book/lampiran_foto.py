@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from lakip_lib import gambar
+from lakip_lib.baris import BarisDokumentasi
 from lakip_lib.book.dasar import Bagian, Isi
 from lakip_lib.book.nomor import Rencana
 from lakip_lib.data import DataTahun
 from lakip_lib.tampilan import Html, _slug, aman
 
 
-def _foto(d: DataTahun) -> list[dict[str, Any]]:
+def _foto(d: DataTahun) -> list[BarisDokumentasi]:
     """The year's activity photos with their captions (none when the folder is absent)."""
     return d["dokumentasi"].baris if d.ada("dokumentasi") else []
 

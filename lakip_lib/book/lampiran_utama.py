@@ -9,6 +9,7 @@ from typing import Any
 from lakip_lib import audit, kinerja
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
+from lakip_lib.baris import BarisCatatanSumber
 from lakip_lib.book.dasar import (
     _KALIMAT_TARGET_SEMENTARA,
     SUMBER_AUDIT,
@@ -60,7 +61,7 @@ class Lampiran(Bagian):
         return _temuan_audit(self.d)
 
     @cached_property
-    def _catatan(self) -> list[dict[str, Any]]:
+    def _catatan(self) -> list[BarisCatatanSumber]:
         return self.d["catatan_sumber"].baris if self.d.ada("catatan_sumber") else []
 
     def perjanjian_kinerja(self) -> Isi:
@@ -117,7 +118,7 @@ class Lampiran(Bagian):
         for ds in DATASETS:
             if not self.d.ada(ds.nama):
                 continue
-            t = self.d[ds.nama]
+            t = self.d.tabel(ds.nama)
             if not t.baris:
                 continue  # an empty table (a dataset this agency does not use) feeds nothing
             masukan = [k.nama for k in ds.kolom if not k.dilaporkan]

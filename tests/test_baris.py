@@ -1,0 +1,67 @@
+"""The row types of lakip_lib/baris.py: generated from the schema, true of the loaded data, and
+what lets the type checker catch a misspelt column."""
+
+from __future__ import annotations
+
+import types
+import typing
+from pathlib import Path
+
+import pytest
+from mypy import api as mypy_api
+
+from lakip_lib import baris, data, schema
+
+AKAR = Path(__file__).resolve().parents[1]
+CONTOH = AKAR / "tests" / "fixtures" / "instansi_contoh"
+
+
+def test_generated_module_is_what_the_schema_generates():
+    # after changing lakip_lib/schema.py: python -m lakip_lib.schema
+    assert (AKAR / "lakip_lib" / "baris.py").read_text(encoding="utf-8") == schema.modul_baris()
+
+
+def _cocok(nilai: object, tipe: object) -> bool:
+    if typing.get_origin(tipe) in (typing.Union, types.UnionType):
+        return any(_cocok(nilai, t) for t in typing.get_args(tipe))
+    if typing.get_origin(tipe) is typing.Literal:
+        return nilai in typing.get_args(tipe)
+    if tipe is type(None):
+        return nilai is None
+    assert isinstance(tipe, type)
+    return isinstance(nilai, tipe) and not isinstance(nilai, bool)
+
+
+@pytest.mark.parametrize(("akar", "tahun"), [(AKAR / "data", 2024), (CONTOH, 2025), (CONTOH, 2026)])
+def test_every_loaded_cell_has_the_type_its_row_type_declares(akar: Path, tahun: int):
+    d = data.muat(tahun, akar)
+    diperiksa = 0
+    for ds in schema.DATASETS:
+        if not d.ada(ds.nama):
+            continue
+        jenis = typing.get_type_hints(getattr(baris, schema.nama_baris(ds)))
+        for b in d.tabel(ds.nama).baris:
+            assert b.keys() == jenis.keys(), ds.nama
+            for kolom, nilai in b.items():
+                assert _cocok(nilai, jenis[kolom]), (ds.nama, kolom, nilai, jenis[kolom])
+                diperiksa += 1
+    assert diperiksa > 500
+
+
+def test_the_type_checker_names_a_misspelt_column_and_a_misused_cell(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    contoh = tmp_path / "contoh.py"
+    contoh.write_text(
+        "from lakip_lib.data import DataTahun\n\n\n"
+        "def f(d: DataTahun) -> str:\n"
+        '    for b in d["realisasi"].baris:\n'
+        '        print(b["realisasii"])\n'
+        '    b = d["target"].satu(indikator="IKU1")\n'
+        '    return "" if b is None else b["target"] + "%"\n', encoding="utf-8")
+    monkeypatch.chdir(AKAR)  # lakip_lib of this checkout, not an installed one
+    keluaran, _, kode = mypy_api.run(["--config-file", "pyproject.toml", "--no-error-summary",
+                                      str(contoh)])
+    assert kode == 1
+    assert 'contoh.py:6: error: TypedDict "BarisRealisasi" has no key "realisasii"' in keluaran
+    assert ('contoh.py:8: error: Unsupported operand types for + ("Decimal" and "str")'
+            in keluaran)
