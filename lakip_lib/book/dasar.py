@@ -13,6 +13,7 @@ from lakip_lib.book import susunan
 from lakip_lib.book.koreksi import koreksi_fakta
 from lakip_lib.book.nomor import Rencana
 from lakip_lib.data import DataTahun
+from lakip_lib.narasi import Uraian
 from lakip_lib.tampilan import (
     Grafik,
     Html,
@@ -156,7 +157,7 @@ class Bagian:
                 f.anggaran("total", "penyerapan"), fmt.persen(t.penyerapan))))
         return Kalimat(kalimat, tuple(angka))
 
-    def _uraian(self, u: narasi.Uraian) -> Kalimat:
+    def _uraian(self, u: Uraian) -> Kalimat:  # (in this class, `narasi` is the method below)
         """A generated passage whose figures are marked as the facts it names."""
         return Kalimat(u.markdown, tuple((teks_, self._angka(fakta, teks_))
                                          for teks_, fakta in u.fakta))
