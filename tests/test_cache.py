@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import random
+import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from lakip_lib.data import muat
 from lakip_lib.masalah import ValidasiGagal
 from lakip_lib.schema import DATASETS, Tipe
 
-from .conftest import beda, isi_edisi, sel, ubah_sel
+from .conftest import DATA, beda, isi_edisi, sel, ubah_sel
 
 
 def bangun(data: Path, folder: Path, **kw: object) -> build.HasilBuild:
@@ -37,17 +38,24 @@ def pembaca(folder: Path, berkas: str) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def awal(tmp_path_factory: pytest.TempPathFactory):
-    import shutil
-
-    from .conftest import DATA
-
+def pertama(tmp_path_factory: pytest.TempPathFactory):
+    """A copy of the shipped data and its first build, made once per module and never changed."""
     akar = tmp_path_factory.mktemp("cache")
     data = akar / "data"
     shutil.copytree(DATA, data)
     folder = akar / "_build"
     hasil = bangun(data, folder)
     return data, folder, hasil
+
+
+@pytest.fixture
+def awal(pertama, tmp_path: Path):
+    """This test's own copy of the data and of its first build (cache included): what one test
+    changes, no other test sees, so each passes alone and in any order."""
+    data, folder, hasil = pertama
+    shutil.copytree(data, tmp_path / "data", symlinks=True)
+    shutil.copytree(folder, tmp_path / "_build", symlinks=True)
+    return tmp_path / "data", tmp_path / "_build", hasil
 
 
 def test_first_build_executes_every_notebook(awal):
