@@ -59,11 +59,6 @@ def _skala_tanpa_celah(data: DataTahun, tambah: Lapor) -> None:
                    f"batas atas ({atas}) harus lebih besar dari batas bawah ({bawah}).")
 
 
-def draf(data: DataTahun) -> bool:
-    """A draft edition (edisi.yaml `status: draf`) may have inputs still missing."""
-    return str(data.edisi.get("status", "")).lower() == "draf"
-
-
 def induk_kode(kode: str) -> str | None:
     """`P01.K02.S03` → `P01.K02`; a top-level code has no parent."""
     return kode.rsplit(".", 1)[0] if "." in kode else None
@@ -102,7 +97,7 @@ def _anggaran_hierarki(data: DataTahun, tambah: Lapor) -> None:
             _total_sama_dengan_rincian(t, baris, nomor, tambah)
             continue
         for kolom in ("anggaran", "realisasi"):
-            if baris[kolom] is None and draf(data):
+            if baris[kolom] is None and data.edisi.draf:
                 kosong[kolom].append(nomor)
             elif baris[kolom] is None:
                 tambah(t.berkas, nomor, kolom,
@@ -142,8 +137,8 @@ def _anggaran_sesuai_pagu(data: DataTahun, tambah: Lapor) -> None:
     t = data["anggaran"]
     punya_anak = {induk_kode(k) for k in t.kolom("kode")}
     daun = [b for b in t.baris if b["kode"] not in punya_anak]
-    pagu = data.edisi.get("pagu_anggaran")
-    if draf(data) and (pagu is None or any(b["anggaran"] is None for b in daun)):
+    pagu = data.edisi.pagu_anggaran
+    if data.edisi.draf and (pagu is None or any(b["anggaran"] is None for b in daun)):
         return  # a draft's budget may still be incomplete; the warnings above list the gaps
     if pagu is None:
         return  # a final edition without a ceiling is reported with edisi.yaml's problems
@@ -179,7 +174,7 @@ def _target_iku_ada(data: DataTahun, tambah: Lapor) -> None:
     """Every IKU has this year's target; a final edition's targets are the signed Perjanjian
     Kinerja's (a draft may still show the Renstra's, and says so)."""
     t = data["target"]
-    tingkat = PERINGATAN if draf(data) else GALAT
+    tingkat = PERINGATAN if data.edisi.draf else GALAT
     nomor = dict(zip((b["indikator"] for b in t.baris), t.nomor, strict=True))
     for kode in data["indikator"].kolom("kode"):
         jenis = data["indikator"].satu(kode=kode)["jenis"]  # type: ignore[index]
@@ -191,7 +186,7 @@ def _target_iku_ada(data: DataTahun, tambah: Lapor) -> None:
             tambah(t.berkas, nomor[kode], "dasar",
                    f"target IKU {kode} masih dari Renstra; "
                    + ("ganti dengan target Perjanjian Kinerja setelah ditandatangani (dasar: pk)."
-                      if draf(data) else "edisi final memakai target Perjanjian Kinerja: isi "
+                      if data.edisi.draf else "edisi final memakai target Perjanjian Kinerja: isi "
                       "target PK dan ubah dasar menjadi pk."), tingkat)
 
 
@@ -254,7 +249,7 @@ def _narasi_ditulis(data: DataTahun, tambah: Lapor) -> None:
         if sisa:
             tambah(data.nama_berkas(f"{data.tahun}/narasi/{nama}.md"), None, None,
                    f"{sisa} bagian masih berisi petunjuk pengisian; ganti dengan uraian Anda "
-                   "sebelum edisi berstatus final.", PERINGATAN if draf(data) else GALAT)
+                   "sebelum edisi berstatus final.", PERINGATAN if data.edisi.draf else GALAT)
 
 
 _BOLEH_BERANGKA = re.compile(  # digits that are not figures: years, regulation numbers
@@ -264,7 +259,7 @@ _BOLEH_BERANGKA = re.compile(  # digits that are not figures: years, regulation 
 def _narasi_tanpa_angka(data: DataTahun, tambah: Lapor) -> None:
     """Narratives state no figures (figures come from data, so they cannot go stale); years and
     regulation numbers are not figures. Headings are left alone."""
-    tingkat = PERINGATAN if draf(data) else GALAT
+    tingkat = PERINGATAN if data.edisi.draf else GALAT
     for nama, isi in data.semua_narasi().items():
         for nomor, baris in enumerate(isi.splitlines(), start=1):
             if baris.lstrip().startswith("#") or PANDUAN_NARASI in baris:
@@ -321,7 +316,7 @@ def _masuk_akal(data: DataTahun, tambah: Lapor) -> None:
     draft, an error in a final edition unless konfirmasi.csv holds the analyst's reason."""
     yakin = {(b["tabel"], b["kunci"]) for b in data["konfirmasi"].baris} \
         if data.ada("konfirmasi") else set()
-    tingkat = PERINGATAN if draf(data) else GALAT
+    tingkat = PERINGATAN if data.edisi.draf else GALAT
     tahun = data.tahun
     indikator = {b["kode"]: b for b in data["indikator"].baris}
 

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import yaml
 
-from lakip_lib import aturan, cache, data, edisi, pdf, rilis, riwayat, tukar
+from lakip_lib import cache, data, edisi, pdf, rilis, riwayat, tukar
 from lakip_lib.data import DataTahun
 from lakip_lib.format import angka
 from lakip_lib.markdown_terbatas import markdown_aman
@@ -322,8 +322,8 @@ def siapkan_sumber(d: DataTahun, src: Path, cache_umum: Path, dengan_pdf: bool =
     cache.tulis_jika_berbeda(src / "_static" / "vega-bundle.js", bundel_vega(cache_umum))
     konfigurasi = yaml.safe_load(KONFIGURASI.read_text(encoding="utf-8"))
     i = d.instansi
-    konfigurasi["title"] = f"LAKIP {d.tahun} · {i['nama_singkat']} {i['kabupaten']}"
-    konfigurasi["author"] = i["nama"]
+    konfigurasi["title"] = f"LAKIP {d.tahun} · {i.nama_singkat} {i.kabupaten}"
+    konfigurasi["author"] = i.nama
     tema = konfigurasi["sphinx"]["config"]["html_theme_options"]
     tema["announcement"] = edisi.pengumuman(d, dengan_pdf)
     tema["extra_footer"] = edisi.catatan_kaki(d)
@@ -523,7 +523,7 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
         edisi.tulis_paket_data(d, html)
         riwayat.tulis_angka(d, html)
         stempel = {"tahun": tahun, "kunci": kunci_situs, "masukan": masukan,
-                   "status": "draf" if aturan.draf(d) else "final",
+                   "status": "draf" if d.edisi.draf else "final",
                    **rilis.info_stempel(tahun, d.edisi, akar_data)}
         (html / STEMPEL).write_text(json.dumps(stempel) + "\n", encoding="utf-8")
         lapor("Menerbitkan edisi …")

@@ -243,7 +243,7 @@ def _tulis_petunjuk(ws: Worksheet, d: data.DataTahun) -> None:
     tahun = d.tahun
     baris: list[tuple[str, str]] = [
         (f"Isian data LAKIP tahun {tahun}", "judul"),
-        (f"{d.instansi['nama']} — {d.instansi['kabupaten']}", ""),
+        (f"{d.instansi.nama} — {d.instansi.kabupaten}", ""),
         ("", ""),
         ("Langkah", "subjudul"),
         ("1. Isi sel yang berwarna putih pada setiap lembar. Kolom abu-abu adalah kunci "

@@ -6,7 +6,7 @@ figure cannot be stated (a zero denominator, a missing input). Rounding is for p
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
@@ -126,7 +126,7 @@ class AturanKesimpulan:
     atas: Decimal = BATAS_BAKU[1]
 
     @classmethod
-    def dari(cls, penilaian: dict[str, Any]) -> AturanKesimpulan:
+    def dari(cls, penilaian: Mapping[str, Any]) -> AturanKesimpulan:
         """From edisi.yaml's `penilaian` block; ValueError (in Indonesian) when malformed."""
         cara = str(penilaian.get("kesimpulan", cls.cara))
         if cara not in CARA_KESIMPULAN:

@@ -13,12 +13,13 @@ import io
 import json
 import os
 import re
+import typing
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import replace
+from dataclasses import fields, is_dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 
@@ -34,12 +35,21 @@ from lakip_lib.schema import (
     YAML_INSTANSI,
     YAML_ISU,
     Dataset,
+    Edisi,
+    Instansi,
     Kolom,
     Tipe,
+    adalah_draf,
+    tipe_inti,
 )
 from lakip_lib.sel import DIGIT_BULAT_MAKS, TEKS_MAKS, karakter_terlarang, parse
 from lakip_lib.tabel import B, Tabel
 from lakip_lib.yaml_aman import YamlDitolak, baca_yaml
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+R = TypeVar("R", bound="DataclassInstance")
 
 UKURAN_MAKS = 20 * 1024 * 1024  # bytes; a data table of this project is a few KiB
 NARASI_MAKS = 50_000  # characters of one narrative (the longest shipped one has ~5 000); also
@@ -144,7 +154,7 @@ class DataTahun(AksesTabel):
     that file as a JSON line.
     """
 
-    def __init__(self, tahun: int, akar: Path, instansi: dict[str, Any], edisi: dict[str, Any],
+    def __init__(self, tahun: int, akar: Path, instansi: Instansi, edisi: Edisi,
                  isu: dict[str, Any], tabel: dict[str, Tabel[Any]], narasi: dict[str, str]):
         self.tahun = tahun
         self.akar = akar
@@ -188,12 +198,12 @@ class DataTahun(AksesTabel):
                 f.write(json.dumps([path, pilih]) + "\n")
 
     @property
-    def instansi(self) -> dict[str, Any]:
+    def instansi(self) -> Instansi:
         self._catat("instansi.yaml")
         return self._instansi
 
     @property
-    def edisi(self) -> dict[str, Any]:
+    def edisi(self) -> Edisi:
         self._catat(f"{self.tahun}/edisi.yaml")
         return self._edisi
 
@@ -238,8 +248,8 @@ class DataTahun(AksesTabel):
 
     @property
     def periode_renstra(self) -> tuple[int, int]:
-        awal, akhir = self.instansi["renstra"]["periode"]
-        return int(awal), int(akhir)
+        awal, akhir = self.instansi.renstra.periode
+        return awal, akhir
 
 
 class _Pengumpul:
@@ -367,7 +377,7 @@ def _muat(tahun: int, p: _Pengumpul) -> DataTahun:
     _periksa_instansi(instansi, tahun, p, akar / "instansi.yaml")
     _periksa_edisi(edisi, tahun, p, folder / "edisi.yaml")
     periode = _periode(instansi)
-    draf = str(edisi.get("status", "")).lower() == "draf"
+    draf = adalah_draf(edisi.get("status"))
     tabel: dict[str, Tabel[Any]] = {}
     for ds in DATASETS:
         t = _baca_tabel(ds, akar / ds.path(tahun), p, periode, tahun, draf)
@@ -375,15 +385,33 @@ def _muat(tahun: int, p: _Pengumpul) -> DataTahun:
             tabel[ds.nama] = t
     _periksa_acuan(tabel, p)
     narasi = _narasi(folder, p, nama_narasi(tabel))
-    data = DataTahun(tahun, akar, instansi, edisi, isu, tabel, narasi)
-    if not any(m.tingkat == GALAT for m in p.masalah):
-        aturan.periksa(data, p.tambah)
-    galat = [m for m in p.masalah if m.tingkat == GALAT]
-    if galat:
+    if any(m.tingkat == GALAT for m in p.masalah):
+        raise ValidasiGagal(p.masalah)
+    data = DataTahun(tahun, akar, rekaman(Instansi, instansi), rekaman(Edisi, edisi), isu, tabel,
+                     narasi)
+    aturan.periksa(data, p.tambah)
+    if any(m.tingkat == GALAT for m in p.masalah):
         raise ValidasiGagal(p.masalah)
     data.peringatan = p.masalah
     data.mulai_mencatat()
     return data
+
+
+def rekaman(jenis: type[R], isi: Mapping[str, Any]) -> R:
+    """A validated YAML mapping as its record (schema.Instansi, schema.Edisi): a nested mapping
+    becomes its record, a list a tuple; a key the record does not declare is not read."""
+    petunjuk = typing.get_type_hints(jenis)
+    return jenis(**{f.name: _nilai_rekaman(petunjuk[f.name], isi[f.name])
+                    for f in fields(jenis) if isi.get(f.name) is not None})
+
+
+def _nilai_rekaman(tipe: Any, nilai: Any) -> Any:
+    tipe = tipe_inti(tipe)
+    if typing.get_origin(tipe) is tuple:
+        return tuple(_nilai_rekaman(typing.get_args(tipe)[0], v) for v in nilai)
+    if isinstance(tipe, type) and is_dataclass(tipe):
+        return rekaman(tipe, nilai)
+    return nilai
 
 
 def _periode(instansi: dict[str, Any]) -> tuple[int, int] | None:
@@ -526,8 +554,7 @@ def _periksa_edisi(edisi: dict[str, Any], tahun: int, p: _Pengumpul, path: Path)
         p.tambah(nama, None, "tanggal_terbit",
                  "harus berupa tanggal dengan format TTTT-BB-HH, misalnya 2025-01-31.")
     pagu = edisi.get("pagu_anggaran")
-    draf = str(edisi.get("status", "")).lower() == "draf"
-    if pagu is None and draf:
+    if pagu is None and adalah_draf(edisi.get("status")):
         pass  # a draft may not know its budget ceiling yet
     elif not isinstance(pagu, int) or isinstance(pagu, bool) or pagu < 0:
         p.tambah(nama, None, "pagu_anggaran",

@@ -63,7 +63,7 @@ def pengumuman(d: DataTahun, dengan_pdf: bool) -> str:
 def catatan_kaki(d: DataTahun) -> str:
     """The footer line of the edition's own date (the build date follows it, from Sphinx)."""
     return (f"Edisi {escape(rilis.label(d.edisi))}, terbit "
-            f"{escape(fmt.tanggal(d.edisi['tanggal_terbit']))}.")
+            f"{escape(fmt.tanggal(d.edisi.tanggal_terbit))}.")
 
 
 _HALAMAN = """<!DOCTYPE html>
@@ -102,8 +102,8 @@ def halaman_tentang(d: DataTahun, dengan_pdf: bool) -> str:
              if dengan_pdf else "<p>") + '<a href="data/index.html">Unduh data</a></p>'
     isi = unduh + (
         f"<p>Edisi ini adalah <b>{escape(rilis.label(d.edisi))}</b> dari Laporan Akuntabilitas "
-        f"Kinerja Instansi Pemerintah tahun {d.tahun} {escape(d.instansi['nama'])}, terbit "
-        f"{escape(fmt.tanggal(d.edisi['tanggal_terbit']))}. Tanggal di kaki setiap halaman "
+        f"Kinerja Instansi Pemerintah tahun {d.tahun} {escape(d.instansi.nama)}, terbit "
+        f"{escape(fmt.tanggal(d.edisi.tanggal_terbit))}. Tanggal di kaki setiap halaman "
         "adalah tanggal halaman itu dibangun, bukan tanggal terbit edisi.</p>"
         "<p>Setiap angka dalam laporan dihitung ulang oleh komputer dari data masukan, bukan "
         'diketik ulang. Data masukan dapat <a href="data/index.html">diunduh</a>. Dua kode '
@@ -137,7 +137,7 @@ def tulis_paket_data(d: DataTahun, tujuan: Path) -> Path:
                        "description": ds.keterangan, "schema": skema})
     paket = {
         "name": f"lakip-{d.tahun}",
-        "title": f"Data masukan LAKIP {d.tahun} — {d.instansi['nama']}",
+        "title": f"Data masukan LAKIP {d.tahun} — {d.instansi.nama}",
         "version": sidik_data(d),
         "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0"}],
         "resources": sumber,

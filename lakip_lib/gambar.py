@@ -58,7 +58,7 @@ def img(isi: bytes, alt: str, kelas: str) -> str:
 
 def berkas(d: DataTahun) -> list[str]:
     """The image files the edition shows, relative to the data folder (validated on loading)."""
-    sampul = [d.instansi[k] for k in GAMBAR_SAMPUL if d.instansi.get(k)]
+    sampul = [rujukan for k in GAMBAR_SAMPUL if (rujukan := getattr(d.instansi, k))]
     foto = [f"{d.tahun}/dokumentasi/{b['berkas']}" for b in d["dokumentasi"].baris] \
         if d.ada("dokumentasi") else []
     return sampul + foto

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from lakip_lib.schema import Edisi
+
 STATUS = ("draf", "final")
 
 
@@ -32,10 +34,10 @@ ISIAN: tuple[Isian, ...] = (
 MENURUT_JALUR = {i.jalur: i for i in ISIAN}
 
 
-def nilai(edisi: dict[str, Any], jalur: str) -> Any:
+def nilai(edisi: Edisi, jalur: str) -> Any:
     isi: Any = edisi
     for bagian in jalur.split("."):
-        isi = isi.get(bagian) if isinstance(isi, dict) else None
+        isi = getattr(isi, bagian, None)
     return isi
 
 

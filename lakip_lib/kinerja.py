@@ -188,7 +188,7 @@ def jumlah_per_kategori(data: DataTahun) -> dict[str, int]:
 
 def aturan_kesimpulan(data: DataTahun) -> rumus.AturanKesimpulan:
     """How this year derives its overall category, as declared in edisi.yaml (`penilaian`)."""
-    return rumus.AturanKesimpulan.dari(data.edisi.get("penilaian") or {})
+    return rumus.AturanKesimpulan.dari(data.edisi.penilaian or {})
 
 
 def nilai_keseluruhan(data: DataTahun) -> Decimal | None:

@@ -31,7 +31,7 @@ MARGIN = {"top": "20mm", "bottom": "18mm", "left": "17mm", "right": "17mm"}
 
 
 def nama_berkas(d: DataTahun) -> str:
-    singkat = re.sub(r"[^A-Za-z0-9-]+", "-", d.instansi["nama_singkat"]).strip("-")
+    singkat = re.sub(r"[^A-Za-z0-9-]+", "-", d.instansi.nama_singkat).strip("-")
     return f"LAKIP-{d.tahun}-{singkat}.pdf" if singkat else f"LAKIP-{d.tahun}.pdf"
 
 
@@ -39,7 +39,7 @@ def gaya_halaman(d: DataTahun) -> str:
     """CSS paged media: A4, margins, running header and page-numbered footer on every page but
     the cover (Chromium supports @page margin boxes)."""
     judul = _css_string(f"Laporan Akuntabilitas Kinerja Instansi Pemerintah {d.tahun} · "
-                        f"{d.instansi['nama_singkat']} {d.instansi['kabupaten']}")
+                        f"{d.instansi.nama_singkat} {d.instansi.kabupaten}")
     kotak = "font-family: 'DejaVu Sans', sans-serif; font-size: 7.5pt; color: #555;"
     return (
         f"@page {{ size: A4; margin: {MARGIN['top']} {MARGIN['right']} {MARGIN['bottom']} "
@@ -169,13 +169,13 @@ def _simpan(isi: bytes, d: DataTahun, tujuan: Path, penanda: list[tuple[str, int
                                         parent=induk if tingkat > 1 else None)
         if tingkat == 1:
             induk = item
-    tanggal = datetime.combine(d.edisi["tanggal_terbit"], datetime.min.time(), UTC)
+    tanggal = datetime.combine(d.edisi.tanggal_terbit, datetime.min.time(), UTC)
     cap = tanggal.strftime("D:%Y%m%d%H%M%S+00'00'")
     penulis.add_metadata({
         "/Title": f"Laporan Akuntabilitas Kinerja Instansi Pemerintah {d.tahun}",
-        "/Author": d.instansi["nama"],
-        "/Subject": f"LAKIP {d.tahun} {d.instansi['kabupaten']} — {rilis.label(d.edisi)}",
-        "/Keywords": f"LAKIP, {d.tahun}, {fmt.bulan_tahun(d.edisi['tanggal_terbit'])}",
+        "/Author": d.instansi.nama,
+        "/Subject": f"LAKIP {d.tahun} {d.instansi.kabupaten} — {rilis.label(d.edisi)}",
+        "/Keywords": f"LAKIP, {d.tahun}, {fmt.bulan_tahun(d.edisi.tanggal_terbit)}",
         "/CreationDate": cap, "/ModDate": cap, "/Producer": "lakip", "/Creator": "lakip",
     })
     penulis._root_object[NameObject("/Lang")] = TextStringObject("id")

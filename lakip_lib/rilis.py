@@ -47,6 +47,7 @@ import yaml
 
 from lakip_lib import format as fmt
 from lakip_lib import tukar
+from lakip_lib.schema import Edisi, adalah_draf
 from lakip_lib.yaml_aman import baca_yaml
 
 Lapor = Callable[[str], None]
@@ -85,13 +86,12 @@ def nomor_revisi(edisi: dict[str, Any]) -> int:
     return len(daftar_revisi(edisi))
 
 
-def label(edisi: dict[str, Any]) -> str:
+def label(edisi: Edisi) -> str:
     """The edition label with its latest revision: "Final, Januari 2025 · Revisi 1, Maret 2026"."""
-    dasar = str(edisi.get("label", ""))
-    revisi = daftar_revisi(edisi)
-    if not revisi or not isinstance(revisi[-1].get("tanggal"), date):
-        return dasar
-    return f"{dasar} · Revisi {len(revisi)}, {fmt.bulan_tahun(revisi[-1]['tanggal'])}"
+    if not edisi.revisi:
+        return edisi.label
+    return (f"{edisi.label} · Revisi {len(edisi.revisi)}, "
+            f"{fmt.bulan_tahun(edisi.revisi[-1].tanggal)}")
 
 
 def masalah_revisi(edisi: dict[str, Any]) -> list[tuple[str, str]]:
@@ -102,7 +102,7 @@ def masalah_revisi(edisi: dict[str, Any]) -> list[tuple[str, str]]:
     if not isinstance(isi, list):
         return [("revisi", "harus berupa daftar, setiap butir dengan tanggal dan alasan.")]
     hasil = []
-    if isi and str(edisi.get("status", "")).lower() == "draf":
+    if isi and adalah_draf(edisi.get("status")):
         hasil.append(("revisi", "edisi draf tidak mempunyai revisi; revisi hanya untuk edisi "
                                 "final yang sudah terbit."))
     sebelumnya = edisi.get("tanggal_terbit")
@@ -254,7 +254,7 @@ def bangun_edisi(tahun: int, akar_data: Path, folder_build: Path, bangun: Callab
     nobody could rebuild."""
     repo = None if os.environ.get(TANPA_RILIS) else repositori(akar_data)
     edisi = _edisi_mentah(akar_data, tahun)
-    final = bool(edisi) and str(edisi.get("status", "")).lower() != "draf"
+    final = bool(edisi) and not adalah_draf(edisi.get("status"))
     if wajib_tag and final:
         _periksa_tag(repo, akar_data, tahun, nomor_revisi(edisi))
     if repo is None or not final:
@@ -412,10 +412,10 @@ def terbitkan_ulang(tahun: int, alasan: str, tanggal: date, akar_data: Path, fol
     if not alasan.strip():
         raise RilisGagal("Alasan revisi wajib diisi, misalnya --alasan \"Koreksi realisasi IKU 1\".")
     edisi = data.muat(tahun, akar_data).edisi
-    if str(edisi.get("status", "")).lower() == "draf":
+    if edisi.draf:
         raise RilisGagal(f"Edisi {tahun} masih draf: cukup jalankan lakip build {tahun}. Hanya "
                          "edisi final yang sudah terbit diterbitkan ulang.")
-    n = nomor_revisi(edisi)
+    n = len(edisi.revisi)
     situs = folder_build / "site"
     repo = repositori(akar_data)
     if repo is not None and komit_tag(repo, nama_tag(tahun, n + 1)):
@@ -441,13 +441,13 @@ def terbitkan_ulang(tahun: int, alasan: str, tanggal: date, akar_data: Path, fol
 
 # --- the published site ------------------------------------------------------------------------
 
-def info_stempel(tahun: int, edisi: dict[str, Any], akar_data: Path) -> dict[str, Any]:
+def info_stempel(tahun: int, edisi: Edisi, akar_data: Path) -> dict[str, Any]:
     """What the stamp of a newly built edition records about its release state."""
     from lakip_lib.edisi import komit_kode
 
     repo = repositori(akar_data)
     head = komit_head(repo) if repo else None
-    return {"label": label(edisi), "revisi": nomor_revisi(edisi),
+    return {"label": label(edisi), "revisi": len(edisi.revisi),
             "komit": head or komit_kode()}
 
 

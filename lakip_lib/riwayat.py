@@ -66,7 +66,7 @@ def _angka_terbit(folder: Path) -> dict[str, str] | None:
 
 
 def ada(d: DataTahun) -> bool:
-    return rilis.nomor_revisi(d.edisi) > 0
+    return bool(d.edisi.revisi)
 
 
 def tulis_halaman(d: DataTahun, src: Path, situs: Path) -> str | None:
@@ -94,7 +94,7 @@ def tulis_halaman(d: DataTahun, src: Path, situs: Path) -> str | None:
 
 def _isi(d: DataTahun, situs: Path) -> list[tuple[str, str]]:
     e = d.edisi
-    revisi = rilis.daftar_revisi(e)
+    revisi = e.revisi
     n = len(revisi)
     kini = angka(d)
     pengantar = (f"Edisi final LAKIP {d.tahun} adalah catatan publik: setelah terbit, isinya "
@@ -107,8 +107,8 @@ def _isi(d: DataTahun, situs: Path) -> list[tuple[str, str]]:
         _angka_terbit(situs / rilis.folder_revisi(d.tahun, k)) for k in range(n)] + [kini]
     for k in range(n + 1):
         nama = "Terbit pertama (final)" if k == 0 else f"Revisi {k}"
-        tanggal = e["tanggal_terbit"] if k == 0 else revisi[k - 1]["tanggal"]
-        alasan = "–" if k == 0 else str(revisi[k - 1]["alasan"]).strip()
+        tanggal = e.tanggal_terbit if k == 0 else revisi[k - 1].tanggal
+        alasan = "–" if k == 0 else revisi[k - 1].alasan.strip()
         if k == 0:
             ubah = "–"
         elif angka_revisi[k - 1] is None or angka_revisi[k] is None:

@@ -9,9 +9,13 @@ audit only — it is never used to compute anything.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
 from enum import Enum
+from typing import Any
 
 
 class Tipe(Enum):
@@ -82,30 +86,149 @@ class Dataset:
 ARAH = ("naik", "turun")
 PANDUAN_NARASI = ("*Tuliskan di sini dengan kata-kata sendiri; jangan mencantumkan angka (angka "
                   "dihitung dari data).*")  # the placeholder `lakip new-year` leaves in narratives
-# Declared shape of the YAML inputs (checked by lakip_lib.data): str is text, int a whole number,
-# date a date (TTTT-BB-HH), [x] a list of x, {…} a mapping. Keys not declared are not read.
-_PERIODE = [int]
-YAML_INSTANSI = {
-    "nama": str, "nama_singkat": str, "pemerintah": str, "kabupaten": str, "provinsi": str,
-    "ibu_kota": str,
-    "lambang": str, "logo": str,  # optional cover images, relative to the data folder
-    "kepala": {"nama": str, "pangkat": str, "golongan": str, "nip": str, "jabatan": str},
-    "dasar_pembentukan": [{"peraturan": str, "tentang": str}],
-    "tugas": str, "fungsi": [str],
-    "struktur": [{"unit": str, "atasan": str,  # atasan (optional): the unit above; else the first
-                  "jabatan_fungsional": [{"jabatan": str, "jumlah": int}]}],
-    "landasan_hukum": [str],
-    "rpjmd": {"periode": _PERIODE, "visi": str, "misi": str},
-    "renstra": {"periode": _PERIODE},
-}
-YAML_EDISI = {
-    "tahun": int, "label": str, "status": str, "tempat": str, "tanggal_terbit": date,
-    "pagu_anggaran": int, "sumber_anggaran": str,
-    "perjanjian_kinerja": {"judul": str, "tanggal": date,
-                           "pihak_kedua": {"nama": str, "jabatan": str, "pangkat": str,
-                                           "golongan": str, "nip": str}},
-    "revisi": [{"tanggal": date, "alasan": str}],  # re-issues of a final edition (lakip_lib.rilis)
-}
+# --- instansi.yaml and edisi.yaml: their records, from which their YAML shapes are derived ------
+
+def adalah_draf(status: object) -> bool:
+    """Whether an edisi.yaml `status` makes the edition a draft (inputs may still be missing).
+    The one place this is decided, for the validated record (`Edisi.draf`) as for a raw file."""
+    return str(status if status is not None else "").lower() == "draf"
+
+
+@dataclass(frozen=True)
+class Pejabat:
+    """A signatory: the head of agency (instansi.yaml `kepala`) or the performance agreement's
+    second party (edisi.yaml `perjanjian_kinerja.pihak_kedua`); an elected official has no rank
+    or NIP."""
+
+    nama: str | None = None
+    pangkat: str | None = None
+    golongan: str | None = None
+    nip: str | None = None
+    jabatan: str | None = None
+
+
+@dataclass(frozen=True)
+class DasarPembentukan:
+    peraturan: str | None = None
+    tentang: str | None = None
+
+
+@dataclass(frozen=True)
+class JabatanFungsional:
+    jabatan: str | None = None
+    jumlah: int | None = None
+
+
+@dataclass(frozen=True)
+class Unit:
+    unit: str | None = None
+    atasan: str | None = None  # the unit above (another unit listed earlier); else the first
+    jabatan_fungsional: tuple[JabatanFungsional, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rpjmd:
+    periode: tuple[int, ...] = ()
+    visi: str | None = None
+    misi: str | None = None
+
+
+@dataclass(frozen=True)
+class Renstra:
+    periode: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Instansi:
+    """instansi.yaml: the agency profile, head of agency, RPJMD and Renstra period. The fields
+    without a default are required (checked by the loader, which also checks `kepala`'s name,
+    rank, grade and NIP and the Renstra period)."""
+
+    nama: str
+    nama_singkat: str
+    kabupaten: str
+    pemerintah: str | None = None
+    provinsi: str | None = None
+    ibu_kota: str | None = None
+    lambang: str | None = None  # optional cover images, relative to the data folder
+    logo: str | None = None
+    kepala: Pejabat = Pejabat()
+    dasar_pembentukan: tuple[DasarPembentukan, ...] = ()
+    tugas: str | None = None
+    fungsi: tuple[str, ...] = ()
+    struktur: tuple[Unit, ...] = ()
+    landasan_hukum: tuple[str, ...] = ()
+    rpjmd: Rpjmd = Rpjmd()
+    renstra: Renstra = Renstra()
+
+
+@dataclass(frozen=True)
+class PerjanjianKinerja:
+    judul: str | None = None
+    tanggal: date | None = None
+    pihak_kedua: Pejabat = Pejabat()
+
+
+@dataclass(frozen=True)
+class ButirRevisi:
+    """One re-issue of a final edition (lakip_lib.rilis)."""
+
+    tanggal: date
+    alasan: str
+
+
+@dataclass(frozen=True)
+class Edisi:
+    """<tahun>/edisi.yaml: the edition's label, status, place and date, budget ceiling, the
+    performance agreement and the re-issues. `penilaian` (the verdict rule) is checked by the
+    loader on its own and kept as written."""
+
+    tahun: int
+    label: str
+    tempat: str
+    tanggal_terbit: date
+    status: str | None = None
+    pagu_anggaran: int | None = None  # a draft may not know it yet
+    sumber_anggaran: str = "APBD"
+    perjanjian_kinerja: PerjanjianKinerja = PerjanjianKinerja()
+    revisi: tuple[ButirRevisi, ...] = ()
+    penilaian: Mapping[str, Any] | None = None
+
+    @property
+    def draf(self) -> bool:
+        return adalah_draf(self.status)
+
+
+def bentuk_yaml(jenis: type) -> dict[str, Any]:
+    """The declared shape of a record's YAML file (what lakip_lib.data checks): str is text, int
+    a whole number, date a date (TTTT-BB-HH), [x] a list of x, {…} a mapping. A Mapping field
+    is not part of the shape (kept as written and checked on its own)."""
+    petunjuk = typing.get_type_hints(jenis)
+    return {f.name: _bentuk_tipe(petunjuk[f.name]) for f in fields(jenis)
+            if _bentuk_tipe(petunjuk[f.name]) is not None}
+
+
+def tipe_inti(tipe: Any) -> Any:
+    """X for X | None, else the type itself."""
+    if typing.get_origin(tipe) in (typing.Union, types.UnionType):
+        return next(t for t in typing.get_args(tipe) if t is not type(None))
+    return tipe
+
+
+def _bentuk_tipe(tipe: Any) -> Any:
+    tipe = tipe_inti(tipe)
+    if typing.get_origin(tipe) is tuple:
+        return [_bentuk_tipe(typing.get_args(tipe)[0])]
+    if isinstance(tipe, type) and is_dataclass(tipe):
+        return bentuk_yaml(tipe)
+    return tipe if tipe in (str, int, date) else None
+
+
+YAML_INSTANSI = bentuk_yaml(Instansi)
+YAML_EDISI = bentuk_yaml(Edisi)
+
+
+# Declared shape of isu_strategis.yaml (no record: the book lists it as written).
 YAML_ISU = {"tantangan": [str], "peluang": [str]}
 NARASI_TETAP = ("kata_pengantar", "latar_belakang", "kendala_utama", "penutup")  # + one per sasaran
 STATUS_IDM = ("Mandiri", "Maju", "Berkembang", "Tertinggal", "Sangat Tertinggal")

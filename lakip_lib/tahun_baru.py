@@ -38,27 +38,28 @@ def _kosongkan(baris: Sequence[Mapping[str, object]],
 
 def _edisi(d: data.DataTahun, tahun: int) -> str:
     e = d.edisi
+    pihak_kedua = e.perjanjian_kinerja.pihak_kedua
     return (
         f"# Edisi tahun anggaran {tahun}: dibuat oleh `lakip new-year` dari data {d.tahun}.\n"
         "# Ganti status menjadi final setelah semua realisasi terisi dan diperiksa.\n"
         f"tahun: {tahun}\n"
         'label: "Draf"\n'
         "status: draf\n"
-        f"tempat: {e.get('tempat', '')}\n"
+        f"tempat: {e.tempat}\n"
         f"tanggal_terbit: {date(tahun + 1, 1, 31).isoformat()}   # perkiraan; sesuaikan\n"
         "pagu_anggaran:   # isi dengan pagu DPA (rupiah bulat) setelah ditetapkan\n"
-        f"sumber_anggaran: {e.get('sumber_anggaran', 'APBD')}\n"
+        f"sumber_anggaran: {e.sumber_anggaran}\n"
         "perjanjian_kinerja:\n"
         f"  judul: Perjanjian Kinerja Tahun {tahun}\n"
         "  tanggal:   # TTTT-BB-HH, tanggal penandatanganan\n"
         "  pihak_kedua:\n"
-        f"    nama: \"{e.get('perjanjian_kinerja', {}).get('pihak_kedua', {}).get('nama', '')}\"\n"
-        f"    jabatan: {e.get('perjanjian_kinerja', {}).get('pihak_kedua', {}).get('jabatan', '')}\n"
-        + _penilaian(e.get("penilaian"))
+        f"    nama: \"{pihak_kedua.nama or ''}\"\n"
+        f"    jabatan: {pihak_kedua.jabatan or ''}\n"
+        + _penilaian(e.penilaian)
     )
 
 
-def _penilaian(penilaian: dict[str, object] | None) -> str:
+def _penilaian(penilaian: Mapping[str, object] | None) -> str:
     """The previous year's verdict rule and scale basis, carried over (or nothing)."""
     if not penilaian:
         return ""

@@ -3,6 +3,7 @@ what lets the type checker catch a misspelt column."""
 
 from __future__ import annotations
 
+import dataclasses
 import types
 import typing
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from mypy import api as mypy_api
 
 from lakip_lib import baris, data, schema
+from lakip_lib.yaml_aman import baca_yaml
 
 AKAR = Path(__file__).resolve().parents[1]
 CONTOH = AKAR / "tests" / "fixtures" / "instansi_contoh"
@@ -65,3 +67,41 @@ def test_the_type_checker_names_a_misspelt_column_and_a_misused_cell(
     assert 'contoh.py:6: error: TypedDict "BarisRealisasi" has no key "realisasii"' in keluaran
     assert ('contoh.py:8: error: Unsupported operand types for + ("Decimal" and "str")'
             in keluaran)
+
+
+def _seperti_yaml(nilai: object) -> object:
+    """A record's value as YAML writes it: records as mappings, tuples as lists, no empty keys."""
+    if dataclasses.is_dataclass(nilai) and not isinstance(nilai, type):
+        return {k: _seperti_yaml(v) for k, v in vars(nilai).items() if v not in (None, ())}
+    if isinstance(nilai, tuple):
+        return [_seperti_yaml(v) for v in nilai]
+    return nilai
+
+
+@pytest.mark.parametrize(("akar", "tahun"), [(AKAR / "data", 2024), (CONTOH, 2025), (CONTOH, 2026)])
+def test_instansi_and_edisi_records_hold_every_declared_value_as_written(akar: Path, tahun: int):
+    d = data.muat(tahun, akar)
+    for rekaman, path in ((d.instansi, akar / "instansi.yaml"),
+                          (d.edisi, akar / str(tahun) / "edisi.yaml")):
+        ditulis = baca_yaml(path.read_text(encoding="utf-8"))
+        dibaca = _seperti_yaml(rekaman)
+        assert isinstance(dibaca, dict)
+        kosong = {k for k, v in ditulis.items() if v in (None, [], {})}
+        assert {k: v for k, v in dibaca.items() if k not in ("sumber_anggaran",)} == \
+            {k: _tanpa_kosong(v) for k, v in ditulis.items() if k not in kosong
+             and k != "sumber_anggaran"}
+    assert d.edisi.sumber_anggaran == (ditulis.get("sumber_anggaran") or "APBD")
+
+
+def _tanpa_kosong(nilai: object) -> object:
+    if isinstance(nilai, dict):
+        return {k: _tanpa_kosong(v) for k, v in nilai.items() if v not in (None, [], {})}
+    if isinstance(nilai, list):
+        return [_tanpa_kosong(v) for v in nilai]
+    return nilai
+
+
+@pytest.mark.parametrize(("status", "draf"), [("draf", True), ("Draf", True), ("final", False),
+                                              (None, False), ("", False)])
+def test_a_draft_is_the_status_draf_in_any_letter_case(status: object, draf: bool):
+    assert schema.adalah_draf(status) is draf

@@ -254,9 +254,9 @@ def test_edition_sheet_finalises_the_year_and_keeps_the_yaml_comments(tahun_2025
     hasil = buku_kerja.impor(2025, xlsx, akar)
     assert "2025/edisi.yaml" in hasil.ditulis
     d = data.muat(2025, akar)
-    assert (d.edisi["status"], d.edisi["label"], d.edisi["pagu_anggaran"]) == (
+    assert (d.edisi.status, d.edisi.label, d.edisi.pagu_anggaran) == (
         "final", "Final, Januari 2026", pagu)
-    assert d.edisi["perjanjian_kinerja"]["tanggal"] == date(2025, 2, 14)
+    assert d.edisi.perjanjian_kinerja.tanggal == date(2025, 2, 14)
     yaml = (akar / "2025" / "edisi.yaml").read_text()
     assert f"pagu_anggaran: {pagu}   # isi dengan pagu DPA" in yaml
     assert yaml.startswith("# Edisi tahun anggaran 2025")

@@ -9,6 +9,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pytest
 import yaml
 
 from lakip_lib import cli, rilis, riwayat
+from lakip_lib.schema import ButirRevisi, Edisi
 
 from .browser import peramban, server
 from .conftest import REPO, ubah_sel
@@ -188,10 +190,9 @@ def test_the_workflow_builds_finals_from_their_commits_with_commands_that_exist(
 
 
 def test_label_shows_the_latest_revision():
-    e = {"label": "Final, Januari 2025", "tanggal_terbit": date(2025, 1, 31)}
+    e = Edisi(2024, "Final, Januari 2025", "Paringin", date(2025, 1, 31))
     assert rilis.label(e) == "Final, Januari 2025"
-    e["revisi"] = [{"tanggal": date(2026, 3, 16), "alasan": "a"},
-                   {"tanggal": date(2026, 5, 2), "alasan": "b"}]
+    e = replace(e, revisi=(ButirRevisi(date(2026, 3, 16), "a"), ButirRevisi(date(2026, 5, 2), "b")))
     assert rilis.label(e) == "Final, Januari 2025 · Revisi 2, Mei 2026"
 
 

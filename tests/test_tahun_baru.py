@@ -15,7 +15,7 @@ from .halaman import teks
 def test_scaffold_keeps_structure_and_leaves_realisasi_empty(salinan_data: Path):
     folder = tahun_baru.buat(2025, salinan_data)
     d = data.muat(2025, salinan_data)
-    assert d.edisi["status"] == "draf" and d.edisi["label"] == "Draf"
+    assert d.edisi.draf and d.edisi.label == "Draf"
     assert len(d["desa"].baris) == 153 and {b["status_idm"] for b in d["desa"].baris} == {None}
     assert len(d["anggaran"].baris) == 109
     assert {b["anggaran"] for b in d["anggaran"].baris} == {None}

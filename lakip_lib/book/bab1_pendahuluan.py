@@ -2,35 +2,36 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib import kinerja, narasi
 from lakip_lib.book.dasar import Bagian, Isi
 from lakip_lib.book.nomor import Rencana
+from lakip_lib.schema import Unit
 from lakip_lib.tampilan import Html, Kolom, Nilai, _slug, aman, daftar, markdown_aman, teks
 
 
-def _fungsional(unit: dict[str, Any]) -> str:
-    return "; ".join(f"{j['jumlah']} {j['jabatan']}" for j in unit.get("jabatan_fungsional") or [])
+def _fungsional(unit: Unit) -> str:
+    return "; ".join(f"{j.jumlah} {j.jabatan}" for j in unit.jabatan_fungsional)
 
 
-def _bagan(unit: list[dict[str, Any]], nomor: str) -> Html:
+def _bagan(unit: Sequence[Unit], nomor: str) -> Html:
     """The organisation chart as nested boxes: each unit under its `atasan` (a unit named in the
     same list), or under the first unit (the head) when it names none."""
-    anak: dict[str, list[dict[str, Any]]] = {}
+    anak: dict[str | None, list[Unit]] = {}
     for u in unit[1:]:
-        anak.setdefault(u.get("atasan") or unit[0]["unit"], []).append(u)
+        anak.setdefault(u.atasan or unit[0].unit, []).append(u)
 
-    def cabang(u: dict[str, Any]) -> str:
+    def cabang(u: Unit) -> str:
         jf = _fungsional(u)
-        isi = f'<div class="lakip-bagan-unit">{aman(u["unit"])}' + (
+        isi = f'<div class="lakip-bagan-unit">{aman(u.unit)}' + (
             f'<span class="lakip-bagan-jf">{aman(jf)}</span>' if jf else "") + "</div>"
-        bawah = "".join(cabang(a) for a in anak.get(u["unit"], []))
+        bawah = "".join(cabang(a) for a in anak.get(u.unit, []))
         return f"<li>{isi}" + (f"<ul>{bawah}</ul>" if bawah else "") + "</li>"
 
-    polos = "\n".join(u["unit"] for u in unit)
+    polos = "\n".join(u.unit or "" for u in unit)
     return Html(f'<figure class="lakip-bagan" id="{_slug("gambar-" + nomor)}"><ul>'
                 f'{cabang(unit[0])}</ul><figcaption><span class="lakip-nomor">Gambar '
                 f'{aman(nomor)}</span> Bagan Organisasi</figcaption></figure>',
@@ -46,15 +47,15 @@ class Pendahuluan(Bagian):
 
     def latar_belakang(self) -> Isi:
         i = self.d.instansi
-        dasar = [f"{b['peraturan']} tentang {b['tentang']}" for b in i.get("dasar_pembentukan", [])]
+        dasar = [f"{b.peraturan} tentang {b.tentang}" for b in i.dasar_pembentukan]
         return Isi([self.narasi("latar_belakang"),
                     teks("Instansi ini dibentuk dan diatur dengan:"), daftar(dasar),
-                    teks(markdown_aman(i.get("tugas", "")), "Fungsinya meliputi:"),
-                    daftar(i.get("fungsi", []), bernomor=True)])
+                    teks(markdown_aman(i.tugas), "Fungsinya meliputi:"),
+                    daftar(i.fungsi, bernomor=True)])
 
     def struktur(self) -> Isi:
-        unit = self.d.instansi.get("struktur") or []
-        baris = [(u["unit"], _fungsional(u) or "–") for u in unit]
+        unit = self.d.instansi.struktur
+        baris = [(u.unit, _fungsional(u) or "–") for u in unit]
         bagan = [_bagan(unit, self._nomor("gambar", "struktur"))] if unit else []
         return Isi([*bagan, self.tabel("struktur", "Susunan Organisasi",
                                [Kolom("Unit"), Kolom("Jabatan fungsional pendukung")], baris,
@@ -90,4 +91,4 @@ class Pendahuluan(Bagian):
                     teks("### Peluang"), daftar(isu.get("peluang", []), bernomor=True)])
 
     def landasan_hukum(self) -> Isi:
-        return Isi([daftar(self.d.instansi.get("landasan_hukum", []), bernomor=True)])
+        return Isi([daftar(self.d.instansi.landasan_hukum, bernomor=True)])

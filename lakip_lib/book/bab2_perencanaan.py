@@ -23,13 +23,13 @@ class Perencanaan(Bagian):
         return list(range(awal, akhir + 1))
 
     def visi_misi(self) -> Isi:
-        r = self.d.instansi.get("rpjmd", {})
+        r = self.d.instansi.rpjmd
         awal, akhir = self.d.periode_renstra
         return Isi([teks(
             f"Renstra instansi berlaku untuk periode {awal}–{akhir} dan mengacu pada RPJMD "
-            f"{markdown_aman(self.d.instansi['kabupaten'])}.",
-            f"**Visi:** “{markdown_aman(r.get('visi', ''))}”",
-            f"**Misi yang didukung:** “{markdown_aman(r.get('misi', ''))}”")])
+            f"{markdown_aman(self.d.instansi.kabupaten)}.",
+            f"**Visi:** “{markdown_aman(r.visi)}”",
+            f"**Misi yang didukung:** “{markdown_aman(r.misi)}”")])
 
     def _target_per_tahun(self, kunci: str, judul: str, induk: str, jenis: str) -> Tabel:
         tahun = self._tahun_renstra()
@@ -66,10 +66,11 @@ class Perencanaan(Bagian):
     def perjanjian_kinerja(self) -> Isi:
         iku = self.d["indikator"].cari(jenis="iku")  # targets only: no realisasi is read here
         sasaran = {b["kode"]: b["uraian"] for b in self.d["sasaran"].baris}
-        pk = self.d.edisi.get("perjanjian_kinerja", {})
+        pk = self.d.edisi.perjanjian_kinerja
+        judul = pk.judul if pk.judul is not None else "Perjanjian Kinerja"
         return Isi([
-            teks(f"{markdown_aman(pk.get('judul', 'Perjanjian Kinerja'))} ditandatangani pada "
-                 f"{fmt.tanggal(pk['tanggal'])}." if pk.get("tanggal") else ""),
+            teks(f"{markdown_aman(judul)} ditandatangani pada {fmt.tanggal(pk.tanggal)}."
+                 if pk.tanggal else ""),
             self.tabel("pk", f"Perjanjian Kinerja Tahun {self.tahun}",
                        [Kolom("No.", True), Kolom("Sasaran strategis"), Kolom("Indikator kinerja"),
                         Kolom("Target", True)],

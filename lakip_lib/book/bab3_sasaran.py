@@ -232,7 +232,7 @@ class Sasaran(Bagian):
                        + " adalah data tahun " + ", ".join(sorted({str(b["tahun"]) for b in lama}))
                        + ", tahun terakhir yang tersedia." if lama else "")
             isi.append(teks(f"Realisasi {markdown_aman(h.nama)} "
-                            f"{markdown_aman(self.d.instansi['kabupaten'])} "
+                            f"{markdown_aman(self.d.instansi.kabupaten)} "
                             f"({markdown_aman(narasi.nilai(h.realisasi, h.satuan, h.desimal))}) "
                             + " dan ".join(bagian) + "." + catatan))
         nama = {b["kode"]: b["nama"] for b in self.d["indikator"].baris}

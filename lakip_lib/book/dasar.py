@@ -14,6 +14,7 @@ from lakip_lib.book.koreksi import koreksi_fakta
 from lakip_lib.book.nomor import Rencana
 from lakip_lib.data import DataTahun
 from lakip_lib.narasi import Uraian
+from lakip_lib.schema import Pejabat
 from lakip_lib.tampilan import (
     Grafik,
     Html,
@@ -148,7 +149,7 @@ class Bagian:
     def _kalimat_anggaran(self) -> Kalimat:
         """The budget sentence, its totals as their facts."""
         t = kinerja.total_anggaran(self.d)
-        kalimat = narasi.anggaran(t, self.d.edisi.get("sumber_anggaran", "APBD"))
+        kalimat = narasi.anggaran(t, self.d.edisi.sumber_anggaran)
         angka = [(fmt.rupiah(nilai), self._angka(f.anggaran("total", ukuran), fmt.rupiah(nilai)))
                  for ukuran, nilai in (("anggaran", t.anggaran), ("realisasi", t.realisasi),
                                        ("sisa", t.sisa)) if nilai is not None]
@@ -195,21 +196,21 @@ def _rp(nilai: int | None) -> str:
     return fmt.angka(nilai, 0)
 
 
-def tanda_tangan(d: DataTahun, orang: dict[str, Any] | None = None, peran: str = "",
+def tanda_tangan(d: DataTahun, orang: Pejabat | None = None, peran: str = "",
                  tanggal: Any = None, bertempat: bool = True) -> Html:
     """A signature block: place and date, role, position, name, rank, NIP. By default the head of
     agency on the edition's date; lines whose data is absent (an elected official has no rank
     or NIP) are left out."""
-    k, e = orang if orang is not None else d.instansi["kepala"], d.edisi
-    tempat = f"{e['tempat']}, {fmt.tanggal(tanggal or e['tanggal_terbit'])}" if bertempat \
+    k, e = orang if orang is not None else d.instansi.kepala, d.edisi
+    tempat = f"{e.tempat}, {fmt.tanggal(tanggal or e.tanggal_terbit)}" if bertempat \
         else "\u00a0"
-    pangkat = " / ".join(str(k[x]) for x in ("pangkat", "golongan") if k.get(x))
+    pangkat = " / ".join(x for x in (k.pangkat, k.golongan) if x)
     return blok("lakip-ttd", [
         ("tempat", tempat),
         *([("peran", peran)] if peran else []),
-        ("jabatan", f"{k.get('jabatan', 'Kepala')},"),
+        ("jabatan", f"{k.jabatan if k.jabatan is not None else 'Kepala'},"),
         ("ruang", "\u00a0"),
-        ("nama", k.get("nama") or "–"),
+        ("nama", k.nama or "–"),
         *([("pangkat", pangkat)] if pangkat else []),
-        *([("nip", f"NIP. {k['nip']}")] if k.get("nip") else []),
+        *([("nip", f"NIP. {k.nip}")] if k.nip else []),
     ])

@@ -20,19 +20,19 @@ class Sampul(Bagian):
         teks_sampul = blok("lakip-sampul", [
             ("judul", "Laporan Akuntabilitas Kinerja Instansi Pemerintah"),
             ("tahun", str(self.tahun)),
-            ("instansi", i["nama"]),
-            ("pemerintah", i.get("pemerintah", i["kabupaten"])),
-            ("edisi", f"{rilis.label(e)} · {e['tempat']}, {fmt.bulan_tahun(e['tanggal_terbit'])}"),
+            ("instansi", i.nama),
+            ("pemerintah", i.pemerintah if i.pemerintah is not None else i.kabupaten),
+            ("edisi", f"{rilis.label(e)} · {e.tempat}, {fmt.bulan_tahun(e.tanggal_terbit)}"),
         ])
         return Isi([_dengan_gambar(teks_sampul, self._gambar_sampul())])
 
     def _gambar_sampul(self) -> str:
         """The coat of arms and/or agency logo named in instansi.yaml, as they are, side by side."""
         i = self.d.instansi
-        alt = {"lambang": f"Lambang {i.get('pemerintah') or i['kabupaten']}",
-               "logo": f"Logo {i.get('nama_singkat') or i['nama']}"}
-        isi = "".join(gambar.img(self.d.gambar(i[k]), alt[k], f"lakip-{k}")
-                      for k in gambar.GAMBAR_SAMPUL if i.get(k))
+        alt = {"lambang": f"Lambang {i.pemerintah or i.kabupaten}",
+               "logo": f"Logo {i.nama_singkat or i.nama}"}
+        isi = "".join(gambar.img(self.d.gambar(rujukan), alt[k], f"lakip-{k}")
+                      for k in gambar.GAMBAR_SAMPUL if (rujukan := getattr(i, k)))
         return f'<div class="lakip-sampul-gambar">{isi}</div>' if isi else ""
 
     def kata_pengantar(self) -> Isi:

@@ -4,7 +4,6 @@ villages and the consistency check."""
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any
 
 from lakip_lib import audit, kinerja
 from lakip_lib import fakta as f
@@ -21,15 +20,15 @@ from lakip_lib.book.dasar import (
 )
 from lakip_lib.book.koreksi import _temuan_audit, ada_temuan
 from lakip_lib.book.nomor import Rencana
-from lakip_lib.schema import DATASETS
+from lakip_lib.schema import DATASETS, Pejabat, PerjanjianKinerja
 from lakip_lib.tampilan import Html, Kolom, Tabel, blok, teks
 
 
-def _pihak(orang: dict[str, Any], peran: str, selaku: str) -> Html:
+def _pihak(orang: Pejabat, peran: str, selaku: str) -> Html:
     """One party of the Perjanjian Kinerja: name and position, then who it is in the form."""
     return blok("lakip-pk-pihak", [
-        ("nama", f"Nama: {orang.get('nama') or '–'}"),
-        ("jabatan", f"Jabatan: {orang.get('jabatan') or '–'}"),
+        ("nama", f"Nama: {orang.nama or '–'}"),
+        ("jabatan", f"Jabatan: {orang.jabatan or '–'}"),
         ("peran", f"{selaku}selanjutnya disebut {peran}."),
     ])
 
@@ -67,16 +66,16 @@ class Lampiran(Bagian):
     def perjanjian_kinerja(self) -> Isi:
         """The Perjanjian Kinerja laid out as the signed form: the two parties, the commitment,
         both signature blocks, then the sasaran/indicator/target table and programme budgets."""
-        k, pk = self.d.instansi["kepala"], self.d.edisi.get("perjanjian_kinerja", {})
-        pihak2 = pk.get("pihak_kedua", {})
+        k, pk = self.d.instansi.kepala, self.d.edisi.perjanjian_kinerja
+        pihak2 = pk.pihak_kedua
         sementara = [teks(_KALIMAT_TARGET_SEMENTARA.format(tahun=self.tahun))] \
             if _target_renstra(self.d) else []
         return Isi([
             *sementara,
             blok("lakip-pk-kepala", [
-                ("judul", str(pk.get("judul") or f"Perjanjian Kinerja Tahun {self.tahun}")),
-                ("instansi", self.d.instansi["nama"]),
-                ("pemerintah", self.d.instansi.get("pemerintah") or self.d.instansi["kabupaten"]),
+                ("judul", pk.judul or f"Perjanjian Kinerja Tahun {self.tahun}"),
+                ("instansi", self.d.instansi.nama),
+                ("pemerintah", self.d.instansi.pemerintah or self.d.instansi.kabupaten),
             ]),
             teks("Untuk mewujudkan pemerintahan yang efektif, transparan, akuntabel, dan "
                  "berorientasi pada hasil, yang bertanda tangan di bawah ini:"),
@@ -88,15 +87,15 @@ class Lampiran(Bagian):
                  "Pihak Kedua memantau pelaksanaannya dan mengevaluasi capaiannya."),
             _berdampingan("lakip-pk-ttd", [
                 tanda_tangan(self.d, pihak2, "Pihak Kedua,", bertempat=False),
-                tanda_tangan(self.d, k, "Pihak Pertama,", pk.get("tanggal")),
+                tanda_tangan(self.d, k, "Pihak Pertama,", pk.tanggal),
             ]),
             self._tabel_target_pk(pk),
             self._tabel_program_pk(),
         ])
 
-    def _tabel_target_pk(self, pk: dict[str, Any]) -> Tabel:
+    def _tabel_target_pk(self, pk: PerjanjianKinerja) -> Tabel:
         sasaran = {b["kode"]: b["uraian"] for b in self.d["sasaran"].baris}
-        return self.tabel("pk", f"Sasaran, Indikator, dan Target {pk.get('judul') or 'Perjanjian Kinerja'}",
+        return self.tabel("pk", f"Sasaran, Indikator, dan Target {pk.judul or 'Perjanjian Kinerja'}",
                           [Kolom("No.", True), Kolom("Sasaran strategis"),
                            Kolom("Indikator kinerja"), Kolom("Target", True)],
                           [(str(n), sasaran[h.sasaran], h.nama, self._iku(h, "target"))
