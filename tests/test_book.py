@@ -118,9 +118,9 @@ def test_lower_is_better_sentence_explains_the_formula(d):
     assert "100,86%" in kalimat and "(2 × target − realisasi)" in kalimat
 
 
-def test_unknown_sasaran_is_a_clear_error(d):
+def test_unknown_sasaran_is_a_clear_error():
     with pytest.raises(KeyError, match="S9"):
-        book.Sasaran(d, "S9")
+        book.Sasaran(TahunKecil().muat(), "S9")
 
 
 def test_list_items_are_escaped():
