@@ -100,18 +100,47 @@ class Koreksi:
 
     def teks(self) -> str:
         """The correction as one plain sentence."""
-        rujukan = f" Lihat temuan nomor {self.temuan} di Lampiran." if self.temuan else ""
-        return (f"Tercetak {self.tercetak} di dokumen sumber ({self.tempat}); dihitung ulang "
-                f"{self.dihitung}. Hitungan: {self.hitungan}{rujukan}")
+        rujukan = f"; lihat temuan nomor {self.temuan} di Lampiran" if self.temuan else ""
+        return (f"Tercetak di dokumen sumber ({self.tempat}): {self.tercetak}; dihitung ulang: "
+                f"{self.dihitung} (hitungan: {_satu_kalimat(self.hitungan)}){rujukan}.")
 
     def html(self) -> str:
+        """The correction as one sentence, so that two notes on a page share a sentence only
+        when they are the same note (which the page then shows once)."""
         rujukan = ""
         if self.temuan:
-            rujukan = (f' <a href="{aman(self.tautan)}#temuan-{self.temuan}">Temuan nomor '
-                       f"{self.temuan} di Lampiran</a>.")
+            rujukan = (f'; lihat <a href="{aman(self.tautan)}#temuan-{self.temuan}">temuan '
+                       f"nomor {self.temuan} di Lampiran</a>")
         return (f"Tercetak di dokumen sumber ({aman(self.tempat)}): <b>{aman(self.tercetak)}"
-                f"</b>. Dihitung ulang: <b>{aman(self.dihitung)}</b>. Hitungan: "
-                f"{aman(self.hitungan)}{rujukan}")
+                f"</b>; dihitung ulang: <b>{aman(self.dihitung)}</b> (hitungan: "
+                f"{aman(_satu_kalimat(self.hitungan))}){rujukan}.")
+
+
+def _satu_kalimat(teks_: str) -> str:
+    """The audit's arithmetic as one clause: its sentences joined by semicolons, without the
+    final stop (`Penyerapan menurut Tabel 3.31.` → `penyerapan menurut Tabel 3.31`)."""
+    bagian = [b for b in re.split(r"\.\s+", teks_.strip().rstrip(".")) if b]
+    return "; ".join(b[0].lower() + b[1:] if len(b) > 1 and b[1].islower() else b
+                     for b in bagian)
+
+
+class CatatanKoreksi:
+    """The correction notes of one page. A note (what one figure was printed as, and where) is
+    shown in full once, at its first mark on the page in reading order; every mark of it
+    carries the same number, and later marks refer back to that note."""
+
+    def __init__(self, halaman: str = "") -> None:
+        self.halaman = halaman
+        self._catatan: dict[tuple[Koreksi, ...], tuple[int, tuple[Any, ...]]] = {}
+
+    def catat(self, nilai: Nilai, tempat: tuple[Any, ...]) -> tuple[int, tuple[Any, ...]]:
+        """The note's number on the page and the place of its first mark (`tempat`, e.g.
+        `("Tabel 3.5", 2, 3)`); a place asking again gets the same answer."""
+        return self._catatan.setdefault(nilai.koreksi, (len(self._catatan) + 1, tempat))
+
+    def jangkar(self, nomor: int) -> str:
+        """The id of the note `nomor`, unique in the whole printed book."""
+        return _slug(f"koreksi-{self.halaman}-{nomor}")
 
 
 @dataclass(frozen=True)
@@ -127,17 +156,24 @@ class Nilai:
     def __str__(self) -> str:
         return self.teks
 
-    def html(self, nomor: int | None = None) -> str:
+    def html(self, nomor: int | None = None, jangkar: str = "", rujuk: str = "") -> str:
         """The figure; with `nomor`, its correction marker (a native disclosure: keyboard and
-        screen-reader operable, no script)."""
+        screen-reader operable, no script) holding the note (its id `jangkar`) or, with `rujuk`
+        (the id of the note given earlier on the page), a link back to that note."""
         isi = f'<span class="lakip-fakta" data-fakta="{aman(self.fakta)}">{aman(self.teks)}</span>'
         if not self.koreksi or nomor is None:
             return isi
-        rincian = "".join(f"<p>{k.html()}</p>" for k in self.koreksi)
-        return (f'{isi}<details class="lakip-koreksi"><summary title="Berbeda dari dokumen '
+        if rujuk:
+            rincian = (f'<p>Angka ini dijelaskan pada <a href="#{rujuk}">catatan koreksi '
+                       f"*{nomor}</a> di atas.</p>")
+        else:
+            rincian = "".join(f"<p>{k.html()}</p>" for k in self.koreksi)
+        id_ = f' id="{jangkar}"' if jangkar else ""  # the mark: shown on screen and in print
+        return (f'{isi}<details class="lakip-koreksi"{id_}><summary title="Berbeda dari dokumen '
                 f'sumber"><span aria-hidden="true">{nomor}</span><span class="lakip-sr">'
                 f"Catatan koreksi {nomor}: angka ini berbeda dari yang tercetak di dokumen "
-                f'sumber</span></summary><div class="lakip-koreksi-isi">{rincian}</div></details>')
+                f'sumber</span></summary><div class="lakip-koreksi-isi">{rincian}</div>'
+                "</details>")
 
 
 _TANDA = "\ue000{}\ue001"  # where a figure goes in a generated sentence (private-use characters)
@@ -151,6 +187,7 @@ class Kalimat:
 
     markdown: str
     angka: tuple[tuple[str, Nilai], ...] = ()  # (the passage holding the figure, the figure)
+    koreksi_halaman: CatatanKoreksi | None = field(default=None, compare=False, repr=False)
 
     def html(self) -> str:
         md = self.markdown
@@ -159,17 +196,20 @@ class Kalimat:
             # a Markdown escape in front of the figure (a minus sign) goes with the figure
             md = md.replace("\\" + cari, ganti, 1) if "\\" + cari in md else \
                 md.replace(cari, ganti, 1)
-        hasil, koreksi = markdown_terbatas.ke_html(md), []
+        hasil, catatan = markdown_terbatas.ke_html(md), []
+        halaman = self.koreksi_halaman or CatatanKoreksi()
         for i, (_, nilai) in enumerate(self.angka):
             isi = nilai.html()
             if nilai.koreksi:  # a footnote reference: a disclosure is not allowed inside <p>
-                koreksi.append(nilai)
-                n = len(koreksi)
-                isi += (f'<sup class="lakip-koreksi-rujuk"><a href="#{_jangkar(nilai)}" '
-                        f'aria-label="Catatan koreksi {n}: angka ini berbeda dari yang tercetak '
-                        f'di dokumen sumber">{n}</a></sup>')
+                tempat = ("kalimat", self.markdown, i)
+                nomor, pertama = halaman.catat(nilai, tempat)
+                if pertama == tempat:
+                    catatan.append((nomor, nilai))
+                isi += (f'<sup class="lakip-koreksi-rujuk"><a href="#{halaman.jangkar(nomor)}" '
+                        f'aria-label="Catatan koreksi {nomor}: angka ini berbeda dari yang '
+                        f'tercetak di dokumen sumber">{nomor}</a></sup>')
             hasil = hasil.replace(_TANDA.format(i), isi)
-        return hasil + (_catatan_koreksi(koreksi, kalimat=True) if koreksi else "")
+        return hasil + (_catatan_koreksi(catatan, halaman, kalimat=True) if catatan else "")
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
         return {"text/html": self.html(), "text/plain": self.markdown}
@@ -225,28 +265,42 @@ class Tabel:
     kelas_baris: tuple[str, ...] = ()  # optional CSS class per row (e.g. "program", "total")
     jangkar: str = field(default="")
     id_baris: tuple[str, ...] = ()  # optional anchor per row (e.g. "temuan-3")
+    koreksi_halaman: CatatanKoreksi | None = field(default=None, compare=False, repr=False)
 
     def html(self) -> str:
         jangkar = self.jangkar or _slug(f"tabel-{self.nomor}")
         kepala = "".join(
             f'<th scope="col" class="{"angka" if k.angka else "teks"}">{aman(k.judul)}</th>'
             for k in self.kolom)
-        badan, koreksi = [], []
+        badan: list[str] = []
+        catatan: list[tuple[int, Nilai]] = []  # the notes first given here
+        rujukan: list[int] = []  # the notes given above, of figures marked here again
+        halaman = self.koreksi_halaman or CatatanKoreksi()
         for i, baris in enumerate(self.baris):
             kelas = self.kelas_baris[i] if i < len(self.kelas_baris) else ""
             sel = []
             for j, (nilai, k) in enumerate(zip(baris, self.kolom, strict=True)):
+                tanda: dict[str, Any] = {}
                 if isinstance(nilai, Nilai) and nilai.koreksi:
-                    koreksi.append(nilai)
-                sel.append(_sel(nilai, k, j == 0, len(koreksi)))
+                    tempat = (f"Tabel {self.nomor}", i, j)
+                    nomor, pertama = halaman.catat(nilai, tempat)
+                    tanda["nomor"] = nomor
+                    if pertama == tempat:
+                        catatan.append((nomor, nilai))
+                        tanda["jangkar"] = halaman.jangkar(nomor)
+                    else:
+                        tanda["rujuk"] = halaman.jangkar(nomor)
+                        if pertama[0] != tempat[0] and nomor not in rujukan:
+                            rujukan.append(nomor)
+                sel.append(_sel(nilai, k, j == 0, tanda))
             isi = "".join(sel)
             atribut = f' class="{aman(kelas)}"' if kelas else ""
             if i < len(self.id_baris):
                 atribut += f' id="{aman(self.id_baris[i])}"'
             badan.append(f"<tr{atribut}>{isi}</tr>")
         kaki = []
-        if koreksi:
-            kaki.append(_catatan_koreksi(koreksi))
+        if catatan or rujukan:
+            kaki.append(_catatan_koreksi(catatan, halaman, rujukan, f"Tabel {self.nomor}"))
         if self.catatan:
             kaki.append(f'<p class="lakip-catatan">Catatan: {aman(self.catatan)}</p>')
         if self.sumber:
@@ -264,28 +318,30 @@ class Tabel:
         return {"text/html": self.html(), "text/plain": f"Tabel {self.nomor} {self.judul}"}
 
 
-def _jangkar(nilai: Nilai) -> str:
-    return _slug(f"koreksi-{nilai.fakta}")
-
-
-def _catatan_koreksi(nilai: list[Nilai], kalimat: bool = False) -> str:
+def _catatan_koreksi(catatan: list[tuple[int, Nilai]], halaman: CatatanKoreksi,
+                     rujukan: Sequence[int] = (), nama: str = "", kalimat: bool = False) -> str:
     """The numbered correction notes under a table (what the print edition shows on the same
     page as the marked figures: closed disclosures do not print) or under a paragraph (its
-    footnotes, on screen too, each the target of its reference)."""
+    footnotes, on screen too, each the target of its references). Under a table, one line
+    names the marks whose note was given above on the page (`rujukan`)."""
     butir = []
-    for i, n in enumerate(nilai, start=1):
-        jangkar = f' id="{_jangkar(n)}"' if kalimat else ""
-        butir.append(f'<li{jangkar}><span class="lakip-koreksi-no">{i}</span> '
+    for nomor, n in catatan:
+        jangkar = f' id="{halaman.jangkar(nomor)}"' if kalimat else ""
+        butir.append(f'<li{jangkar}><span class="lakip-koreksi-no">{nomor}</span> '
                      f'{" ".join(k.html() for k in n.koreksi)}</li>')
+    if rujukan:
+        tanda = [f'<a href="#{halaman.jangkar(n)}">*{n}</a>' for n in rujukan]
+        daftar_ = tanda[0] if len(tanda) == 1 else f"{', '.join(tanda[:-1])} dan {tanda[-1]}"
+        butir.append(f'<li class="lakip-koreksi-rujukan">Angka bertanda {daftar_} pada '
+                     f"{aman(nama)} dijelaskan pada catatan bernomor sama di atas.</li>")
     kelas = "lakip-koreksi-catatan" + (" lakip-koreksi-kalimat" if kalimat else "")
     return f'<ol class="{kelas}" aria-label="Catatan koreksi">{"".join(butir)}</ol>'
 
 
-
-def _sel(nilai: Sel, kolom: Kolom, pertama: bool, nomor: int = 0) -> str:
+def _sel(nilai: Sel, kolom: Kolom, pertama: bool, tanda: dict[str, Any] | None = None) -> str:
     kelas = "angka" if kolom.angka else "teks"
     if isinstance(nilai, Nilai):
-        isi = nilai.html(nomor if nilai.koreksi else None)
+        isi = nilai.html(**(tanda or {}))
     else:
         isi = aman(nilai) if nilai is not None else "–"
     if pertama:

@@ -114,3 +114,9 @@ def bagian(html_: str, awal_id: str) -> str:
         return ""
     akhir = re.compile(r"<section id=").search(html_, m.end())
     return html_[m.start():akhir.start() if akhir else len(html_)]
+
+
+def artikel(html_: str) -> str:
+    """The page's own content (the article), without the navigation around it."""
+    m = re.search(r'<article class="bd-article".*?</article>', html_, re.S)
+    return m.group(0) if m else ""

@@ -8,7 +8,18 @@ from collections import defaultdict
 import pytest
 
 from lakip_lib import book, data
-from lakip_lib.tampilan import Grafik, Kolom, Tabel, Teks, daftar, tabel_dari
+from lakip_lib.tampilan import (
+    CatatanKoreksi,
+    Grafik,
+    Kalimat,
+    Kolom,
+    Koreksi,
+    Nilai,
+    Tabel,
+    Teks,
+    daftar,
+    tabel_dari,
+)
 
 from .tahun_kecil import TahunKecil
 
@@ -70,6 +81,30 @@ def test_numbers_count_per_chapter_and_kind_in_reading_order():
                    ("C", "4", [("tabel", "x")])]) == {
         ("A", "tabel", "x"): "3.1", ("A", "gambar", "x"): "3.1", ("A", "tabel", "y"): "3.2",
         ("B", "gambar", "z"): "3.2", ("B", "tabel", "x"): "3.3", ("C", "tabel", "x"): "4.1"}
+
+
+def test_a_correction_is_noted_once_per_page_and_referred_to_after():
+    halaman = CatatanKoreksi("s1")
+    k = Koreksi("73,02", "Sasaran 1 butir b", "73,27", "Realisasi menurut data. Lihat BPS.", 39,
+                "lampiran.html")
+    nilai = Nilai("73,27", "IKU1.realisasi.2024", (k,))
+    lain = Nilai("5,00", "IKU2.realisasi.2024", (Koreksi("4", "Tabel 3.1", "5,00", "5 − 0"),))
+    kalimat = Kalimat("Realisasi 73,27 tahun ini.", (("73,27", nilai),), halaman).html()
+    satu = tabel_dari("3.3", "A", [Kolom("x"), Kolom("y", True)], [("IDG", nilai)],
+                      koreksi_halaman=halaman).html()
+    dua = tabel_dari("3.4", "B", [Kolom("x"), Kolom("y", True), Kolom("z", True)],
+                     [("IDG", nilai, lain), ("lagi", nilai, "-")], koreksi_halaman=halaman).html()
+    assert kalimat.count("Tercetak di dokumen sumber") == 1 and 'id="koreksi-s1-1"' in kalimat
+    assert ("dihitung ulang: <b>73,27</b> (hitungan: realisasi menurut data; lihat BPS); lihat "
+            '<a href="lampiran.html#temuan-39">temuan nomor 39 di Lampiran</a>.') in kalimat
+    for html_ in (satu, dua):  # the mark keeps its number and points back up to the note
+        assert "Tercetak di dokumen sumber (Sasaran 1" not in html_
+        assert '<a href="#koreksi-s1-1">catatan koreksi *1</a> di atas' in html_
+    assert ('Angka bertanda <a href="#koreksi-s1-1">*1</a> pada Tabel 3.4 dijelaskan pada '
+            "catatan bernomor sama di atas.") in dua
+    assert dua.count("Tercetak di dokumen sumber (Tabel 3.1)") == 2  # mark and printed note
+    assert '<span class="lakip-koreksi-no">2</span>' in dua
+    assert kalimat == Kalimat("Realisasi 73,27 tahun ini.", (("73,27", nilai),), halaman).html()
 
 
 def test_table_escapes_text_from_data():

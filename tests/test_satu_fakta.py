@@ -94,10 +94,10 @@ def test_a_deliberately_broken_book_fails(situs_2024: Path, tmp_path: Path, monk
 
 def test_a_figure_the_signed_report_printed_differently_is_marked(situs_2024: Path):
     ikhtisar = (situs_2024 / "ikhtisar.html").read_text(encoding="utf-8")
-    penanda = re.findall(r'<details class="lakip-koreksi">', ikhtisar)
+    penanda = re.findall(r'<details class="lakip-koreksi"', ikhtisar)
     assert len(penanda) >= 8
-    sel = re.search(r'data-fakta="IKU1\.capaian">98,96%</span><details class="lakip-koreksi">'
-                    r"(.*?)</details>", ikhtisar)
+    sel = re.search(r'data-fakta="IKU1\.capaian">98,96%</span><details class="lakip-koreksi"'
+                    r"[^>]*>(.*?)</details>", ikhtisar)
     assert sel and "<b>98,62%</b>" in sel.group(1) and "73,27 ÷ 74,04 × 100" in sel.group(1)
     nomor = re.search(r'href="lampiran.html#temuan-(\d+)"', sel.group(1))
     assert nomor and f'id="temuan-{nomor.group(1)}"' in (situs_2024 / "lampiran.html").read_text()
@@ -130,6 +130,27 @@ def test_marker_opens_from_the_keyboard_and_is_announced(situs_2024: Path):
         assert isi.is_visible() and "Tercetak di dokumen sumber" in isi.inner_text()
 
 
+def test_a_correction_note_is_given_once_per_page_and_later_marks_point_back(situs_2024: Path):
+    """The same printed figure marked in a sentence and two tables of a page: one full note
+    (with its number), the later marks carry that number and link back up to it."""
+    for path in sorted(situs_2024.glob("*.html")):
+        html_ = path.read_text(encoding="utf-8")
+        jangkar = re.findall(r'id="(koreksi-[^"]+)"', html_)
+        assert len(jangkar) == len(set(jangkar)), path.name
+        for m in re.finditer(r'href="#(koreksi-[^"]+)"[^>]*>([^<]*)<', html_):
+            assert m.group(1) in jangkar, (path.name, m.group(1))
+            if "*" in m.group(2):  # a reference back ("*2"), not a footnote reference ("2")
+                assert html_.index(f'id="{m.group(1)}"') < m.start(), (path.name, m.group(1))
+    s1 = (situs_2024 / "sasaran_s1.html").read_text(encoding="utf-8")
+    assert s1.count("Tercetak di dokumen sumber (Sasaran 1 butir b, data grafik)") == 1
+    nomor = re.search(r'data-fakta="IKU1\.realisasi\.2024">73,27</span><sup class='
+                      r'"lakip-koreksi-rujuk"><a href="#(koreksi-sasaran-s1-\d+)"', s1)
+    assert nomor and s1.count(f'href="#{nomor.group(1)}"') >= 4  # in b, c and two tables
+    assert re.search(r"Angka bertanda <a [^>]*>\*\d</a>(, <a [^>]*>\*\d</a>)* dan <a [^>]*>"
+                     r"\*\d</a> pada Tabel 3\.\d+ dijelaskan pada catatan bernomor sama di atas",
+                     s1)
+
+
 def test_pdf_note_sits_on_the_page_of_its_marker(situs_2024: Path):
     halaman_pdf = [" ".join((p.extract_text() or "").split())
                    for p in PdfReader(situs_2024 / PDF).pages]
@@ -159,5 +180,5 @@ def test_sentences_state_their_facts_and_the_verdict_names_its_rule(situs_2024: 
     rujukan = re.search(r'data-fakta="anggaran\.total\.realisasi">Rp90\.960\.332\.708</span>'
                         r'<sup class="lakip-koreksi-rujuk"><a href="#([^"]+)"', ikhtisar)
     assert rujukan
-    catatan = re.search(rf'<li id="{rujukan.group(1)}">(.*?)</li>', ikhtisar)
+    catatan = re.search(rf'<li id="{rujukan.group(1)}">(.*?)</li>', ikhtisar)  # under it
     assert catatan and "<b>90.961.032.708</b>" in catatan.group(1)

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from .conftest import DATA
-from .halaman import bagian, kalimat, teks
+from .halaman import artikel, bagian, kalimat, teks
 
 HALAMAN = ["sampul", "ikhtisar", "bab1_pendahuluan", "bab2_perencanaan", "bab3_capaian",
            "sasaran_s1", "sasaran_s2", "sasaran_s3", "sasaran_s4", "bab3_anggaran",
@@ -49,6 +49,16 @@ def test_items_b_and_c_are_written_for_each_sasaran(situs_2024: Path):
         assert len(bentuk) >= len(halaman), item  # every page has its sentences
         assert {k: sorted(n) for k, n in sama.items() if len(n) > 1} == {}, item
         assert {k: sorted(n) for k, n in bentuk.items() if len(n) > 1} == {}, item
+
+
+def test_no_sentence_repeats_within_a_page(situs_2024: Path):
+    """Every sentence of a page's prose (paragraphs and list items, correction notes and the
+    lines that refer back to them included) is said once on the page. Not counted: table
+    cells, source lines under tables and charts ("Sumber: …"), text for screen readers only,
+    and a closed correction disclosure (see `halaman.kalimat`)."""
+    for path in sorted(situs_2024.glob("*.html")):
+        kalimat_ = kalimat(artikel(path.read_text(encoding="utf-8")))
+        assert [k for k in dict.fromkeys(kalimat_) if kalimat_.count(k) > 1] == [], path.name
 
 
 def test_every_part_is_published(situs_2024: Path):

@@ -6,7 +6,7 @@ from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib import kinerja
 from lakip_lib.book.dasar import Bagian, Isi, tanda_tangan
-from lakip_lib.tampilan import Kalimat, markdown_aman
+from lakip_lib.tampilan import markdown_aman
 
 
 class Penutup(Bagian):
@@ -25,7 +25,7 @@ class Penutup(Bagian):
             kalimat.append("Target yang belum tercapai: " + "; ".join(belum) + ".")
         serap, pagu = fmt.persen(total.penyerapan), fmt.rupiah(total.anggaran)
         kalimat.append(f"Penyerapan anggaran mencapai {serap} dari {pagu}.")
-        return Isi([self._kalimat_kategori(), Kalimat("\n\n".join(kalimat), (
+        return Isi([self._kalimat_kategori(), self.kalimat("\n\n".join(kalimat), (
             (serap, self._angka(f.anggaran("total", "penyerapan"), serap)),
             (pagu, self._angka(f.anggaran("total", "anggaran"), pagu))))])
 

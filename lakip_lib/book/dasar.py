@@ -4,6 +4,7 @@ shared sentences and tables) and the helpers several parts use."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cached_property
 from typing import Any
 
 from lakip_lib import data, kinerja, narasi
@@ -16,6 +17,7 @@ from lakip_lib.data import DataTahun
 from lakip_lib.narasi import Uraian
 from lakip_lib.schema import Pejabat
 from lakip_lib.tampilan import (
+    CatatanKoreksi,
     Grafik,
     Html,
     Kalimat,
@@ -99,7 +101,17 @@ class Bagian:
     def tabel(self, kunci: str, judul: str, kolom: Iterable[Kolom], baris: Iterable[Iterable[Any]],
               sumber: str = SUMBER_DATA, **kw: Any) -> Tabel:
         return tabel_dari(self._nomor("tabel", kunci), judul, list(kolom),
-                          [list(b) for b in baris], sumber=sumber, **kw)
+                          [list(b) for b in baris], sumber=sumber,
+                          koreksi_halaman=self.koreksi_halaman, **kw)
+
+    @cached_property
+    def koreksi_halaman(self) -> CatatanKoreksi:
+        """This page's correction notes: each given in full once, later marks refer to it."""
+        return CatatanKoreksi(self.berkas)
+
+    def kalimat(self, markdown: str, angka: Iterable[tuple[str, Nilai]] = ()) -> Kalimat:
+        """A generated sentence whose figures are facts (see `tampilan.Kalimat`)."""
+        return Kalimat(markdown, tuple(angka), koreksi_halaman=self.koreksi_halaman)
 
     @staticmethod
     def _sumber_data(*dataset: str) -> str:
@@ -142,8 +154,8 @@ class Bagian:
                                           kinerja.nilai_keseluruhan(self.d),
                                           kinerja.aturan_kesimpulan(self.d).uraian)
         if keseluruhan is None:
-            return Kalimat(kalimat)
-        return Kalimat(kalimat, ((f"**{keseluruhan}**",
+            return self.kalimat(kalimat)
+        return self.kalimat(kalimat, ((f"**{keseluruhan}**",
                                   self._angka(f.KATEGORI_KESELURUHAN, keseluruhan)),))
 
     def _kalimat_anggaran(self) -> Kalimat:
@@ -156,11 +168,11 @@ class Bagian:
         if t.penyerapan is not None:
             angka.append((fmt.persen(t.penyerapan), self._angka(
                 f.anggaran("total", "penyerapan"), fmt.persen(t.penyerapan))))
-        return Kalimat(kalimat, tuple(angka))
+        return self.kalimat(kalimat, tuple(angka))
 
     def _uraian(self, u: Uraian) -> Kalimat:  # (in this class, `narasi` is the method below)
         """A generated passage whose figures are marked as the facts it names."""
-        return Kalimat(u.markdown, tuple((teks_, self._angka(fakta, teks_))
+        return self.kalimat(u.markdown, tuple((teks_, self._angka(fakta, teks_))
                                          for teks_, fakta in u.fakta))
 
     def _kalimat_iku(self, h: kinerja.HasilIndikator) -> Kalimat:
@@ -169,7 +181,7 @@ class Bagian:
         angka = tuple((n.teks if u != "kategori" else f"**{n.teks}**", n)
                       for u in ("realisasi", "target", "capaian", "kategori")
                       if (n := self._iku(h, u)).teks != fmt.BELUM_TERSEDIA)
-        return Kalimat(narasi.capaian_indikator(h, self.tahun, kinerja.skala(self.d)), angka)
+        return self.kalimat(narasi.capaian_indikator(h, self.tahun, kinerja.skala(self.d)), angka)
 
     def _tabel_iku(self, kunci: str, judul: str, hasil: list[kinerja.HasilIndikator]) -> Tabel:
         sasaran = {b["kode"]: b["uraian"] for b in self.d["sasaran"].baris}
