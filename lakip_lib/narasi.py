@@ -108,7 +108,8 @@ class Pola(Enum):
     KELUAR_DATAR = "keluar dari kisaran"  # flat, then this year leaves the band
     MENERUS = "menerus"  # the same direction at every step
     BERBALIK = "berbalik"  # this year's step reverses the one before
-    NAIK_TURUN = "naik-turun"  # up and down, this year in the direction of the step before
+    BERTURUT = "berturut-turut"  # two or more steps the same way since an earlier turn
+    NAIK_TURUN = "naik-turun"  # up and down, no change this year
 
 
 class Laju(Enum):
@@ -153,7 +154,7 @@ def pola_tren(deret: Sequence[Titik]) -> Pola:
         return Pola.MENERUS
     if langkah[-1] * langkah[-2] < 0:
         return Pola.BERBALIK
-    return Pola.NAIK_TURUN
+    return Pola.BERTURUT if langkah[-1] * langkah[-2] > 0 else Pola.NAIK_TURUN
 
 
 class _Penulis:
@@ -254,6 +255,8 @@ def tren(h: HasilIndikator, deret: Sequence[Titik], tahun: int) -> Uraian:
                         f"{p.gerak(vq, vp)} pada tahun {tp} menjadi {p.realisasi(tp, vp)}, "
                         f"tahun ini {p.gerak(vp, v)} menjadi {p.realisasi(tahun, v)}, sehingga "
                         f"{p.arti(vp, v)}.")
+    if pola is Pola.BERTURUT:
+        return p.uraian(_berturut(p, ada))
     return p.uraian(f"Realisasi {p.nama} naik-turun selama {t0}–{tahun}, antara "
                     f"{p.realisasi(tmin, vmin)} (tahun {tmin}) dan {p.realisasi(tmax, vmax)} "
                     f"(tahun {tmax}). Dari tahun {tp} ke tahun {tahun} angkanya {p.gerak(vp, v)}; "
@@ -274,6 +277,23 @@ def _titik_pertama(p: _Penulis, deret: Sequence[Titik], tahun: int) -> str:
     return (f"Renstra menetapkan target {p.nama} sejak tahun {kosong[0]}, tetapi realisasi "
             f"tahun {kosong[0]}–{kosong[-1]} tidak tercatat; realisasi tahun {tahun} "
             f"({sekarang}) menjadi titik pertama, sehingga tren tahunannya belum dapat dibaca.")
+
+
+def _berturut(p: _Penulis, ada: Sequence[tuple[int, Decimal]]) -> str:
+    """The run of steps in this year's direction, since the turn before it."""
+    naik = ada[-1][1] > ada[-2][1]
+    awal = len(ada) - 2
+    while awal > 0 and (ada[awal][1] > ada[awal - 1][1]) == naik \
+            and ada[awal][1] != ada[awal - 1][1]:
+        awal -= 1
+    (ts, vs), (tp, vp), (tahun, v) = ada[awal], ada[-2], ada[-1]
+    arah_, balik = ("naik", "turun") if naik else ("turun", "naik")
+    if vs == ada[awal - 1][1]:
+        balik = "tidak berubah"
+    return (f"Realisasi {p.nama} {arah_} {bilangan(len(ada) - 1 - awal)} tahun berturut-turut "
+            f"setelah {balik} pada tahun {ts}: dari {p.realisasi(ts, vs)} menjadi "
+            f"{p.realisasi(tahun, v)} pada tahun {tahun}. Tahun ini saja angkanya "
+            f"{p.gerak(vp, v)} dari tahun {tp}, sehingga {p.arti(vp, v)}.")
 
 
 def _lonjakan(p: _Penulis, ada: Sequence[tuple[int, Decimal]]) -> str:

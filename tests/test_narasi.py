@@ -111,7 +111,8 @@ def _tren(*realisasi: str | None, satuan: str = "indeks", arah: Arah = Arah.NAIK
     (("16.88", "66.88", "81.17", "98.69"), Pola.MENERUS),
     (("9", "8", "7.5"), Pola.MENERUS),
     (("60", "65", "62", "66"), Pola.BERBALIK),
-    (("60", "65", "62", "60"), Pola.NAIK_TURUN),
+    (("60", "65", "62", "60"), Pola.BERTURUT),
+    (("60", "65", "62", "62"), Pola.NAIK_TURUN),
 ])
 def test_the_pattern_of_the_years(realisasi, pola):
     assert narasi.pola_tren(_deret(*realisasi)) is pola
@@ -161,8 +162,16 @@ def test_a_reversal_says_what_it_reverses():
                               "4,00 poin (6,45%) menjadi 66,00")
 
 
-def test_an_up_and_down_series_gives_its_range_with_years():
+def test_a_run_since_a_turn_says_how_long_and_from_where():
     kalimat = _tren("60", "65", "62", "60").markdown
+    assert kalimat == ("Realisasi Indeks X turun 2 (dua) tahun berturut-turut setelah naik pada "
+                       "tahun 2022: dari 65,00 menjadi 60,00 pada tahun 2024. Tahun ini saja "
+                       "angkanya turun 2,00 poin (3,23%) dari tahun 2023, sehingga kinerjanya "
+                       "memburuk, karena indikator ini makin baik bila makin tinggi.")
+
+
+def test_an_up_and_down_series_gives_its_range_with_years():
+    kalimat = _tren("60", "65", "62", "62").markdown
     assert kalimat.startswith("Realisasi Indeks X naik-turun selama 2021–2024, antara 60,00 "
                               "(tahun 2021) dan 65,00 (tahun 2022).")
 
@@ -266,11 +275,12 @@ def test_items_b_and_c_from_the_small_year():
     d = TahunKecil().muat()  # 74, 75, 70, 68 in 2021–2024 against 82 in 2026
     h = kinerja.hasil(d, "IKU1", target=Decimal(82))
     deret = [(t.tahun, t.target, t.realisasi) for t in kinerja.riwayat(d, "IKU1")]
-    assert narasi.pola_tren(deret) is Pola.NAIK_TURUN
+    assert narasi.pola_tren(deret) is Pola.BERTURUT
     assert narasi.tren(h, deret, 2024).markdown == (
-        "Realisasi Indeks Pemberdayaan Gender naik-turun selama 2021–2024, antara 68,00 (tahun "
-        "2024) dan 75,00 (tahun 2022). Dari tahun 2023 ke tahun 2024 angkanya turun 2,00 poin "
-        "(2,86%); kinerjanya memburuk, karena indikator ini makin baik bila makin tinggi.")
+        "Realisasi Indeks Pemberdayaan Gender turun 2 (dua) tahun berturut-turut setelah naik "
+        "pada tahun 2022: dari 75,00 menjadi 68,00 pada tahun 2024. Tahun ini saja angkanya turun "
+        "2,00 poin (2,86%) dari tahun 2023, sehingga kinerjanya memburuk, karena indikator ini "
+        "makin baik bila makin tinggi.")
     # from 74 to 68 in three years: 2 points a year away from 82, which needs 7 a year
     assert narasi.akhir_renstra(h, deret, Decimal(82), 2026, h.capaian, 2024).markdown == (
         "Realisasi Indeks Pemberdayaan Gender justru menjauh rata-rata 2,00 poin per tahun sejak "
