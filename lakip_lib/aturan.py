@@ -7,18 +7,17 @@ others. Missing realisasi is a warning (a draft edition shows "belum tersedia"),
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from lakip_lib import gambar
+from lakip_lib import gambar, jenis_indikator
 from lakip_lib.format import angka_persis
 from lakip_lib.format import rupiah as format_rupiah
 from lakip_lib.masalah import GALAT, PERINGATAN
-from lakip_lib.schema import KOLOM_IDM, PANDUAN_NARASI
-from lakip_lib.tabel import Tabel, sel_bernama
+from lakip_lib.schema import PANDUAN_NARASI
+from lakip_lib.tabel import Tabel
 
 if TYPE_CHECKING:
     from lakip_lib.baris import BarisAnggaran
@@ -29,9 +28,8 @@ Lapor = Callable[..., None]
 
 def periksa(data: DataTahun, tambah: Lapor) -> None:
     for aturan in (_skala_tanpa_celah, _anggaran_hierarki, _anggaran_sesuai_pagu,
-                   _cpr_masuk_akal, _hierarki_program_kinerja, _target_iku_ada,
-                   _realisasi_tersedia, _idm_sesuai_daftar_desa, _narasi_ditulis,
-                   _narasi_tanpa_angka, _masuk_akal, _foto_dokumentasi):
+                   _hierarki_program_kinerja, _target_iku_ada, jenis_indikator.periksa,
+                   _narasi_ditulis, _narasi_tanpa_angka, _masuk_akal, _foto_dokumentasi):
         aturan(data, tambah)
 
 
@@ -149,18 +147,6 @@ def _anggaran_sesuai_pagu(data: DataTahun, tambah: Lapor) -> None:
                f"{t.berkas} ({format_rupiah(jumlah)}; selisih {format_rupiah(pagu - jumlah)}).")
 
 
-def _cpr_masuk_akal(data: DataTahun, tambah: Lapor) -> None:
-    t = data["cpr_kecamatan"]
-    for baris, nomor in zip(t.baris, t.nomor, strict=True):
-        if baris["kb_aktif"] is not None and baris["pus"] is not None \
-                and baris["kb_aktif"] > baris["pus"]:
-            tambah(t.berkas, nomor, "kb_aktif",
-                   f"peserta KB aktif ({baris['kb_aktif']}) melebihi jumlah PUS "
-                   f"({baris['pus']}); CPR tidak mungkin lebih dari 100%.")
-        if baris["pus"] == 0:
-            tambah(t.berkas, nomor, "pus", "jumlah PUS 0: CPR kecamatan ini tidak dapat dihitung.")
-
-
 def _hierarki_program_kinerja(data: DataTahun, tambah: Lapor) -> None:
     t = data["program_kinerja"]
     _hierarki(t, tambah)
@@ -188,44 +174,6 @@ def _target_iku_ada(data: DataTahun, tambah: Lapor) -> None:
                    + ("ganti dengan target Perjanjian Kinerja setelah ditandatangani (dasar: pk)."
                       if data.edisi.draf else "edisi final memakai target Perjanjian Kinerja: isi "
                       "target PK dan ubah dasar menjadi pk."), tingkat)
-
-
-def _realisasi_tersedia(data: DataTahun, tambah: Lapor) -> None:
-    tahun = data.tahun
-    for ind in data["indikator"].cari(jenis="iku"):
-        kode, rumus = ind["kode"], ind["rumus"]
-        if rumus == "langsung" and data["realisasi"].satu(indikator=kode, tahun=tahun) is None:
-            tambah(data["realisasi"].berkas, None, "realisasi",
-                   f"realisasi {kode} tahun {tahun} belum tersedia; buku akan menandainya "
-                   '"belum tersedia".', PERINGATAN)
-        if rumus == "penurunan_kasus":
-            for th in (tahun - 1, tahun):
-                if not data["kasus_kekerasan"].cari(tahun=th):
-                    tambah(data["kasus_kekerasan"].berkas, None, "tahun",
-                           f"jumlah kasus tahun {th} belum tersedia; realisasi {kode} tidak "
-                           "dapat dihitung.", PERINGATAN)
-        if rumus == "desa_maju" and (not data["desa"].baris or any(
-                s is None for s in data["desa"].kolom("status_idm"))):
-            tambah(data["desa"].berkas, None, "status_idm",
-                   f"status IDM tahun {tahun} belum lengkap; realisasi {kode} belum dapat "
-                   "dihitung.", PERINGATAN)
-
-
-def _idm_sesuai_daftar_desa(data: DataTahun, tambah: Lapor) -> None:
-    """The IDM recap of the edition year and the village list are two records of one fact."""
-    t, desa = data["idm_status"], data["desa"]
-    status = desa.kolom("status_idm")
-    if not status or any(s is None for s in status):
-        return
-    hitung = Counter(status)
-    for baris, nomor in zip(t.baris, t.nomor, strict=True):
-        if baris["tahun"] != data.tahun:
-            continue
-        for s, kolom in KOLOM_IDM.items():
-            if (sel_bernama(baris, kolom) or 0) != hitung.get(s, 0):
-                tambah(t.berkas, nomor, kolom,
-                       f'nilai "{sel_bernama(baris, kolom)}" berbeda dari jumlah desa berstatus {s} di '
-                       f"{desa.berkas} ({hitung.get(s, 0)}). Samakan keduanya.")
 
 
 def _foto_dokumentasi(data: DataTahun, tambah: Lapor) -> None:

@@ -18,9 +18,12 @@ from typing import TypedDict
 from lakip_lib import capaian as rumus
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
-from lakip_lib import kinerja
+from lakip_lib import jenis_indikator, kinerja
 from lakip_lib.capaian import Arah
 from lakip_lib.data import DataTahun, csv_aman
+from lakip_lib.jenis_indikator.cpr import cpr_kecamatan, total_cpr
+from lakip_lib.jenis_indikator.desa_maju import jumlah_desa, status_desa, status_kosong
+from lakip_lib.jenis_indikator.penurunan_kasus import jumlah_kasus, kasus_per_kelompok
 from lakip_lib.schema import KOLOM_IDM
 from lakip_lib.tabel import sel_bernama
 
@@ -38,7 +41,6 @@ JENIS = {
     "pembulatan": "Pembulatan",
     "struktur": "Catatan struktur (bukan salah angka)",
 }
-TIDAK_LENGKAP = "tidak lengkap"
 
 
 @dataclass(frozen=True)
@@ -167,24 +169,7 @@ def _atau(tercetak: Decimal | None, data_: Decimal | None) -> Decimal | None:
 
 
 def _cara_realisasi(data: DataTahun, kode: str, tahun: int | None = None) -> str:
-    cara = kinerja.indikator(data, kode)["rumus"]
-    tahun = tahun or data.tahun
-    if cara == "penurunan_kasus":
-        a, b = kinerja.jumlah_kasus(data, tahun - 1), kinerja.jumlah_kasus(data, tahun)
-        return f"({a} − {b}) ÷ {a} × 100 kasus tahun {tahun - 1} dan {tahun}."
-    if cara == "desa_maju":
-        s = kinerja.status_desa(data, tahun) or {}
-        semua = kinerja.jumlah_desa(s)
-        if semua is None:
-            return f"Jumlah desa tahun {tahun} tidak lengkap; persentase tidak dihitung."
-        maju = sum(s[x] or 0 for x in kinerja.STATUS_DIHITUNG_MAJU)
-        return (f"({s.get('Maju')} desa Maju + {s.get('Mandiri')} desa Mandiri) ÷ "
-                f"{semua} desa × 100 = {maju} ÷ {semua} × 100.")
-    if cara == "cpr" and tahun == data.tahun:
-        total = kinerja.total_cpr(data)
-        if total is not None:
-            return f"{total.kb_aktif} peserta KB aktif ÷ {total.pus} PUS × 100."
-    return f"Realisasi tahun {tahun} menurut data."
+    return jenis_indikator.dari(data, kode).cara(data, kode, tahun or data.tahun)
 
 
 def _banding(perihal: str, lokasi: str, dilaporkan: Decimal | None, dihitung: Decimal | None,
@@ -283,7 +268,7 @@ def _kunci_indikator(data: DataTahun, kunci: str) -> tuple[object, ...]:
                 f"{nama}: realisasi {tahun}")
     h = kinerja.hasil(data, kode)
     if perihal == "realisasi":
-        diukur = kinerja.indikator(data, kode)["rumus"] == "langsung"
+        diukur = jenis_indikator.dari(data, kode).diukur
         return (h.realisasi, _cara_realisasi(data, kode), f"{nama}: realisasi",
                 "konsistensi" if diukur else "hitungan")
     if perihal == "target":
@@ -298,19 +283,19 @@ def _kunci_indikator(data: DataTahun, kunci: str) -> tuple[object, ...]:
 
 def _kunci_kasus(data: DataTahun, kunci: str) -> tuple[object, ...]:
     if kunci == "kasus.perubahan":
-        a, b = kinerja.jumlah_kasus(data, data.tahun - 1), kinerja.jumlah_kasus(data, data.tahun)
+        a, b = jumlah_kasus(data, data.tahun - 1), jumlah_kasus(data, data.tahun)
         return ((b - a) if a is not None and b is not None else None,
                 f"{b} kasus tahun {data.tahun} − {a} kasus tahun {data.tahun - 1}.",
                 "pertambahan jumlah kasus dari tahun lalu", "kalimat")
     tahun = int(kunci.rsplit(".", 1)[1])
-    kelompok = kinerja.kasus_per_kelompok(data, tahun)
-    return (kinerja.jumlah_kasus(data, tahun),
+    kelompok = kasus_per_kelompok(data, tahun)
+    return (jumlah_kasus(data, tahun),
             " + ".join(f"{v} kasus {k}" for k, v in kelompok.items()) + ".",
             f"jumlah kasus tahun {tahun}")
 
 
 def _kunci_cpr(data: DataTahun, kunci: str) -> tuple[object, ...]:
-    total = kinerja.total_cpr(data)
+    total = total_cpr(data)
     if total is None:
         return None, "Data CPR per kecamatan tidak tersedia.", kunci
     kecamatan = f"{fmt.terbilang(len(data['cpr_kecamatan'].baris))} kecamatan"
@@ -323,9 +308,9 @@ def _kunci_cpr(data: DataTahun, kunci: str) -> tuple[object, ...]:
 
 def _kunci_idm(data: DataTahun, kunci: str) -> tuple[object, ...]:
     tahun = data.tahun
-    sekarang = kinerja.status_desa(data, tahun) or {}
+    sekarang = status_desa(data, tahun) or {}
     if kunci == "idm.naik_ke_mandiri":
-        lalu = kinerja.status_desa(data, tahun - 1) or {}
+        lalu = status_desa(data, tahun - 1) or {}
         mandiri, mandiri_lalu = sekarang.get("Mandiri"), lalu.get("Mandiri")
         if mandiri is None or mandiri_lalu is None:
             return None, "Jumlah desa Mandiri dua tahun tidak lengkap.", "tambahan desa Mandiri"
@@ -340,7 +325,7 @@ def _kunci_idm(data: DataTahun, kunci: str) -> tuple[object, ...]:
                 f"{sekarang.get('Maju')} desa Maju + {sekarang.get('Mandiri')} desa Mandiri.",
                 "desa berstatus minimal Maju", "kalimat")
     th = int(kunci.rsplit(".", 1)[1])
-    return (kinerja.jumlah_desa(kinerja.status_desa(data, th)),
+    return (jumlah_desa(status_desa(data, th)),
             f"Jumlah desa semua status tahun {th}.", f"jumlah desa tahun {th}")
 
 
@@ -549,7 +534,7 @@ def _temuan_program_kinerja(data: DataTahun) -> Iterator[Temuan]:
 
 
 def _temuan_cpr(data: DataTahun) -> Iterator[Temuan]:
-    for mentah, h in zip(data["cpr_kecamatan"].baris, kinerja.cpr_kecamatan(data), strict=True):
+    for mentah, h in zip(data["cpr_kecamatan"].baris, cpr_kecamatan(data), strict=True):
         yield from _banding(f"CPR {h.kecamatan}", "Bab III, tabel CPR per kecamatan",
                             mentah["cpr_dilaporkan"], h.cpr, "hitungan",
                             f"{h.kb_aktif} ÷ {h.pus} × 100 = {_p(h.cpr)}.",
@@ -559,16 +544,16 @@ def _temuan_cpr(data: DataTahun) -> Iterator[Temuan]:
 def _temuan_idm(data: DataTahun) -> Iterator[Temuan]:
     lokasi = "Bab III, tabel status desa menurut IDM"
     for b in data["idm_status"].baris:
-        status = kinerja.status_desa(data, b["tahun"]) if b["tahun"] != data.tahun else \
+        status = status_desa(data, b["tahun"]) if b["tahun"] != data.tahun else \
             {s: sel_bernama(b, k) for s, k in KOLOM_IDM.items()}
-        kosong = kinerja.status_kosong(status or {})
-        semua = kinerja.jumlah_desa(status)
+        kosong = status_kosong(status or {})
+        semua = jumlah_desa(status)
         perihal = f"jumlah desa tahun {b['tahun']}"
         if kosong:
             ada = sum(n for n in (status or {}).values() if n is not None)
             yield Temuan("kelengkapan", lokasi, perihal,
                          _a(b["jumlah_dilaporkan"], 0) if b["jumlah_dilaporkan"] is not None
-                         else "kosong", TIDAK_LENGKAP,
+                         else "kosong", fmt.TIDAK_LENGKAP,
                          f"Sel desa {', '.join(kosong)} kosong di sumber; jumlah status yang "
                          f"terisi {ada}. Jumlah dan persentase tahun ini tidak dihitung.",
                          f.baris("idm", str(b["tahun"]), "jumlah"))
@@ -576,7 +561,7 @@ def _temuan_idm(data: DataTahun) -> Iterator[Temuan]:
         yield from _banding(perihal, lokasi, _d(b["jumlah_dilaporkan"]), _d(semua), "total",
                             f"Jumlah desa semua status = {semua}.", 0,
                             f.baris("idm", str(b["tahun"]), "jumlah"))
-    dari_daftar = kinerja.status_desa(data, data.tahun)
+    dari_daftar = status_desa(data, data.tahun)
     baris = data["idm_status"].satu(tahun=data.tahun)
     if dari_daftar and baris:
         for nama_status, kolom in KOLOM_IDM.items():

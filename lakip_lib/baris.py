@@ -46,7 +46,7 @@ class BarisIndikator(TypedDict):
     satuan: str
     arah: Literal["naik", "turun"]
     desimal: int
-    rumus: Literal["langsung", "penurunan_kasus", "desa_maju", "cpr"]
+    rumus: str
     definisi: str | None
     alasan: str | None
     penanggung_jawab: str | None

@@ -34,7 +34,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from lakip_lib import data, isian_edisi, jurnal
+from lakip_lib import data, isian_edisi, jenis_indikator, jurnal
 from lakip_lib.baris import BarisPembanding
 from lakip_lib.format import angka_persis, rupiah
 from lakip_lib.masalah import GALAT, PERINGATAN, Masalah, ValidasiGagal
@@ -144,13 +144,8 @@ LEMBAR: tuple[Lembar, ...] = (
     Lembar("realisasi", ("indikator", "tahun"),
            "Realisasi indikator yang diukur langsung. Kosongkan bila belum ada angkanya.",
            konfirmasi=True, info_indikator=True),
-    Lembar("kasus_kekerasan", ("tahun", "kelompok"),
-           "Jumlah kasus kekerasan yang dilaporkan tahun ini menurut kelompok korban.",
-           konfirmasi=True),
-    Lembar("desa", ("kecamatan", "desa"),
-           "Status IDM setiap desa tahun ini. Rekap jumlah desa per status dihitung dari lembar "
-           "ini (tidak diisi)."),
-    Lembar("cpr_kecamatan", ("kecamatan",), "PUS dan peserta KB aktif per kecamatan."),
+    *(Lembar(lb.dataset, lb.terkunci, lb.petunjuk, konfirmasi=lb.konfirmasi,
+             info_indikator=lb.info_indikator) for lb in jenis_indikator.lembar()),
     Lembar("pk_anggaran", ("sasaran",), "Anggaran per sasaran menurut Perjanjian Kinerja."),
     Lembar("anggaran", ("kode", "level", "sasaran", "nama"),
            "Anggaran dan realisasi (rupiah) pada baris sub kegiatan. Total program dan kegiatan "
@@ -201,13 +196,8 @@ def _kunci_wajib(lembar: Lembar, d: data.DataTahun) -> list[dict[str, Any]]:
     indikator = d["indikator"].baris
     if lembar.dataset == "target":
         return [{"indikator": i["kode"]} for i in indikator if i["jenis"] in ("iku", "pendukung")]
-    if lembar.dataset == "realisasi":
-        pernah = {b["indikator"] for b in d["realisasi"].baris}
-        return [{"indikator": i["kode"], "tahun": tahun} for i in indikator
-                if i["rumus"] == "langsung" and (i["jenis"] == "iku" or i["kode"] in pernah)]
-    if lembar.dataset == "kasus_kekerasan":
-        return [{"tahun": tahun, "kelompok": k}
-                for k in BY_NAME["kasus_kekerasan"].kolom_bernama("kelompok").pilihan]
+    if ditanya := jenis_indikator.baris_buku_kerja(d, lembar.dataset):
+        return ditanya
     if lembar.dataset == "pembanding":  # this year's row of every series the agency compares
         terakhir: dict[tuple[str, str, str], BarisPembanding] = {}
         for b in sorted(d["pembanding"].baris, key=lambda b: b["tahun"]):

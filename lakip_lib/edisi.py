@@ -10,7 +10,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from lakip_lib import cache, data, gambar, pdf, rilis
+from lakip_lib import cache, data, gambar, jenis_indikator, pdf, rilis
 from lakip_lib import format as fmt
 from lakip_lib.data import DataTahun
 from lakip_lib.schema import DATASETS, Tipe
@@ -129,7 +129,7 @@ def tulis_paket_data(d: DataTahun, tujuan: Path) -> Path:
         path = ds.path(d.tahun)
         if not (folder / path).exists():
             continue
-        skema: dict[str, Any] = {"fields": [_kolom(k) for k in ds.kolom]}
+        skema: dict[str, Any] = {"fields": [_kolom(ds, k) for k in ds.kolom]}
         if ds.kunci:
             skema["primaryKey"] = list(ds.kunci)
         sumber.append({"name": ds.nama.replace("_", "-"), "path": path, "format": "csv",
@@ -152,10 +152,11 @@ def tulis_paket_data(d: DataTahun, tujuan: Path) -> Path:
     return tulis
 
 
-def _kolom(k: Any) -> dict[str, Any]:
+def _kolom(ds: Any, k: Any) -> dict[str, Any]:
     isi: dict[str, Any] = {"name": k.nama, "type": TIPE_FRICTIONLESS[k.tipe]}
-    if k.pilihan:
-        isi["constraints"] = {"enum": list(k.pilihan)}
+    pilihan = k.pilihan or jenis_indikator.PILIHAN_KOLOM.get((ds.nama, k.nama))
+    if pilihan:
+        isi["constraints"] = {"enum": list(pilihan)}
     if k.wajib:
         isi.setdefault("constraints", {})["required"] = True
     if k.dilaporkan:

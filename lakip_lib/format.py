@@ -15,6 +15,8 @@ from num2words import num2words
 
 LOKAL = "id_ID"
 BELUM_TERSEDIA = "belum tersedia"
+TIDAK_LENGKAP = "tidak lengkap"  # a sum over a missing part
+TIDAK_DIHITUNG = "tidak dihitung"  # a percentage on an incomplete base
 
 Angka = Decimal | int | float
 

@@ -12,14 +12,14 @@ from decimal import Decimal
 from typing import Literal
 
 from lakip_lib import capaian as rumus
+from lakip_lib import jenis_indikator
 from lakip_lib.aturan import induk_kode
 from lakip_lib.baris import BarisIndikator
 from lakip_lib.capaian import Arah, Pita
 from lakip_lib.data import DataTahun
-from lakip_lib.schema import KOLOM_IDM, STATUS_IDM
-from lakip_lib.tabel import sel_bernama
+from lakip_lib.jenis_indikator.dasar import jumlah, target_tahunan
 
-STATUS_DIHITUNG_MAJU = ("Mandiri", "Maju")
+__all__ = ["jumlah", "target_tahunan"]  # shared with the indicator kinds, defined beside them
 
 
 def skala(data: DataTahun) -> list[Pita]:
@@ -34,89 +34,23 @@ def indikator(data: DataTahun, kode: str) -> BarisIndikator:
     return baris
 
 
-def kode_berumus(data: DataTahun, rumus_: str) -> str | None:
-    """The indicator computed by a formula (`desa_maju`, `cpr`, …), if the agency has one."""
-    return next((i["kode"] for i in data["indikator"].baris if i["rumus"] == rumus_), None)
-
-
 def arah(data: DataTahun, kode: str) -> Arah:
     return Arah(indikator(data, kode)["arah"])
 
 
 # --- realisasi of an indicator in any year -------------------------------------------------
 
-def jumlah_kasus(data: DataTahun, tahun: int) -> int | None:
-    """All cases of a year; None when the year has no rows or lacks a group other years have
-    (a missing row is missing, not zero)."""
-    baris = data["kasus_kekerasan"].cari(tahun=tahun)
-    kelompok = {b["kelompok"] for b in data["kasus_kekerasan"].baris}
-    if not baris or {b["kelompok"] for b in baris} != kelompok:
-        return None
-    return sum(b["jumlah"] for b in baris)
-
-
-def kasus_per_kelompok(data: DataTahun, tahun: int) -> dict[str, int]:
-    return {b["kelompok"]: b["jumlah"] for b in data["kasus_kekerasan"].cari(tahun=tahun)}
-
-
-def status_desa(data: DataTahun, tahun: int) -> dict[str, int | None] | None:
-    """Villages per IDM status: the village list for the edition year, the IDM table otherwise.
-
-    A blank cell of the IDM table stays None (missing, never a silent zero): see
-    `jumlah_desa` and `status_kosong`.
-    """
-    if tahun == data.tahun and data["desa"].baris:
-        status = data["desa"].kolom("status_idm")
-        if any(s is None for s in status):
-            return None  # a draft whose village statuses are not all known yet
-        hitung = Counter(status)
-        return {s: hitung.get(s, 0) for s in STATUS_IDM}
-    baris = data["idm_status"].satu(tahun=tahun)
-    if baris is None:
-        return None
-    return {s: sel_bernama(baris, KOLOM_IDM[s]) for s in STATUS_IDM}
-
-
-def status_kosong(status: dict[str, int | None]) -> list[str]:
-    """The statuses whose count is missing (a blank cell in the source)."""
-    return [s for s, n in status.items() if n is None]
-
-
-def jumlah_desa(status: dict[str, int | None] | None) -> int | None:
-    """All villages of a year; None when the list is unknown or any status count is missing."""
-    return None if status is None else jumlah(list(status.values()))
-
-
 def realisasi(data: DataTahun, kode: str, tahun: int) -> Decimal | None:
-    """The realisasi of an indicator in a year, computed from its parts where it has a formula."""
-    cara = indikator(data, kode)["rumus"]
-    if cara == "penurunan_kasus":
-        sebelum, sekarang = jumlah_kasus(data, tahun - 1), jumlah_kasus(data, tahun)
-        if sebelum is None or sekarang is None:
-            return None
-        return rumus.penurunan_kasus(sebelum, sekarang)
-    if cara == "desa_maju":
-        status = status_desa(data, tahun)
-        semua = jumlah_desa(status)
-        maju = jumlah([status[s] for s in STATUS_DIHITUNG_MAJU]) if status else None
-        if semua is None or maju is None:
-            return None  # a percentage on an incomplete base is not computed
-        return rumus.persentase_desa_maju(maju, semua)
-    if cara == "cpr" and tahun == data.tahun:
-        total = total_cpr(data)
-        return total.cpr if total else None
-    baris = data["realisasi"].satu(indikator=kode, tahun=tahun)
-    return baris["realisasi"] if baris else None
+    """The realisasi of an indicator in a year, as its kind obtains it (measured, or computed
+    from its parts: see `lakip_lib.jenis_indikator`)."""
+    return jenis_indikator.dari(data, kode).realisasi(data, kode, tahun)
 
 
 def ada_realisasi(data: DataTahun, kode: str, tahun: int) -> bool:
     """Whether an indicator has a realisasi in a year. For a figure read from realisasi.csv only
     whether its row exists is read (the value is a required cell), so what depends on this alone,
     such as the numbering of charts, does not depend on the value."""
-    cara = indikator(data, kode)["rumus"]
-    if cara in ("penurunan_kasus", "desa_maju") or (cara == "cpr" and tahun == data.tahun):
-        return realisasi(data, kode, tahun) is not None
-    return data["realisasi"].ada_baris(indikator=kode, tahun=tahun)
+    return jenis_indikator.dari(data, kode).ada_realisasi(data, kode, tahun)
 
 
 def realisasi_terakhir(data: DataTahun, kode: str) -> tuple[int | None, Decimal | None]:
@@ -130,11 +64,6 @@ def realisasi_terakhir(data: DataTahun, kode: str) -> tuple[int | None, Decimal 
 
 def target_renstra(data: DataTahun, kode: str, tahun: int) -> Decimal | None:
     baris = data["renstra_target"].satu(indikator=kode, tahun=tahun)
-    return baris["target"] if baris else None
-
-
-def target_tahunan(data: DataTahun, kode: str) -> Decimal | None:
-    baris = data["target"].satu(indikator=kode)
     return baris["target"] if baris else None
 
 
@@ -248,11 +177,6 @@ class TotalAnggaran:
         return self.anggaran - self.realisasi
 
 
-def jumlah(nilai: list[int | None]) -> int | None:
-    """Sum of parts; None when any part is still missing (never a silent zero)."""
-    return None if any(n is None for n in nilai) else sum(n for n in nilai if n is not None)
-
-
 @dataclass(frozen=True)
 class HasilAnggaran(TotalAnggaran):
     kode: str = ""
@@ -318,31 +242,6 @@ def efisiensi(data: DataTahun) -> list[HasilEfisiensi]:
 # --- supporting tables ------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class HasilCpr:
-    kecamatan: str
-    pus: int | None
-    kb_aktif: int | None
-
-    @property
-    def cpr(self) -> Decimal | None:
-        if self.pus is None or self.kb_aktif is None:
-            return None
-        return rumus.cpr(self.kb_aktif, self.pus)
-
-
-def cpr_kecamatan(data: DataTahun) -> list[HasilCpr]:
-    return [HasilCpr(b["kecamatan"], b["pus"], b["kb_aktif"])
-            for b in data["cpr_kecamatan"].baris]
-
-
-def total_cpr(data: DataTahun) -> HasilCpr | None:
-    baris = cpr_kecamatan(data)
-    if not baris:
-        return None
-    return HasilCpr("Kabupaten", jumlah([b.pus for b in baris]), jumlah([b.kb_aktif for b in baris]))
-
-
-@dataclass(frozen=True)
 class HasilProgramKinerja:
     sasaran: str
     kode: str
@@ -368,16 +267,6 @@ def program_kinerja(data: DataTahun, sasaran: str) -> list[HasilProgramKinerja]:
         hasil_.append(HasilProgramKinerja(b["sasaran"], b["kode"], b["level"], b["nama"],
                                           b["indikator"], b["satuan"], target, nyata, a,
                                           rumus.capaian(target, nyata, a), b["kode_indikator"]))
-    return hasil_
-
-
-def desa_per_kecamatan(data: DataTahun) -> dict[str, dict[str, int]]:
-    """Village counts per kecamatan and IDM status for the edition year."""
-    hasil_: dict[str, dict[str, int]] = {}
-    for kec in data["kecamatan"].kolom("kecamatan"):
-        hitung: Counter[str] = Counter(b["status_idm"] for b in data["desa"].cari(kecamatan=kec)
-                                       if b["status_idm"] is not None)
-        hasil_[kec] = {s: hitung.get(s, 0) for s in STATUS_IDM}
     return hasil_
 
 

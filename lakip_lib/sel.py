@@ -88,9 +88,13 @@ def _teks(nilai: str, kolom: Kolom) -> Hasil:
                       "boleh berisi huruf A–Z, angka, tanda hubung, dan garis bawah (paling "
                       "banyak 32 karakter), misalnya S1.")
     if kolom.pilihan and nilai not in kolom.pilihan:
-        pilihan = ", ".join(kolom.pilihan)
-        return None, f'nilai "{nilai}" tidak dikenal. Pilihan yang sah: {pilihan}.'
+        return None, pesan_pilihan(nilai, kolom.pilihan)
     return nilai, None
+
+
+def pesan_pilihan(nilai: str, pilihan: tuple[str, ...]) -> str:
+    """The message for a value that is none of a column's choices."""
+    return f'nilai "{nilai}" tidak dikenal. Pilihan yang sah: {", ".join(pilihan)}.'
 
 
 def _desimal(nilai: str, kolom: Kolom) -> Hasil:

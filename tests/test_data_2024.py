@@ -8,6 +8,7 @@ from decimal import Decimal as D
 import pytest
 
 from lakip_lib import data, kinerja
+from lakip_lib.jenis_indikator import cpr, desa_maju, penurunan_kasus
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +34,7 @@ def test_budget_hierarchy_has_13_programmes(d):
 
 
 def test_153_villages_67_mandiri_84_maju_2_berkembang(d):
-    assert kinerja.status_desa(d, 2024) == {
+    assert desa_maju.status_desa(d, 2024) == {
         "Mandiri": 67, "Maju": 84, "Berkembang": 2, "Tertinggal": 0, "Sangat Tertinggal": 0}
 
 
@@ -43,12 +44,12 @@ def test_village_list_matches_idm_table_2024(d):
 
 
 def test_cpr_totals_match_the_printed_total_row(d):
-    total = kinerja.total_cpr(d)
+    total = cpr.total_cpr(d)
     assert (total.pus, total.kb_aktif, round(total.cpr, 2)) == (26482, 20703, D("78.18"))
 
 
 def test_case_counts_2023_and_2024(d):
-    assert (kinerja.jumlah_kasus(d, 2023), kinerja.jumlah_kasus(d, 2024)) == (10, 17)
+    assert (penurunan_kasus.jumlah_kasus(d, 2023), penurunan_kasus.jumlah_kasus(d, 2024)) == (10, 17)
 
 
 def test_four_sasaran_with_one_iku_each(d):

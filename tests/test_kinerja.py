@@ -7,8 +7,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from lakip_lib import kinerja
+from lakip_lib import jenis_indikator, kinerja
 from lakip_lib.capaian import Arah
+from lakip_lib.jenis_indikator import cpr, desa_maju, penurunan_kasus
 
 from .tahun_kecil import TahunKecil
 
@@ -103,51 +104,52 @@ def test_no_capaian_at_all_gives_no_verdict():
 def test_penurunan_kasus_is_the_fall_in_all_cases_since_last_year():
     d = dengan_iku3("penurunan_kasus").muat()  # (3 + 7) → (4 + 4): (10 − 8) / 10 × 100
     assert kinerja.realisasi(d, "IKU3", 2024) == D(20)
-    assert (kinerja.jumlah_kasus(d, 2023), kinerja.jumlah_kasus(d, 2024)) == (10, 8)
-    assert kinerja.kasus_per_kelompok(d, 2024) == {"perempuan": 4, "anak": 4}
+    assert (penurunan_kasus.jumlah_kasus(d, 2023), penurunan_kasus.jumlah_kasus(d, 2024)) == (10, 8)
+    assert penurunan_kasus.kasus_per_kelompok(d, 2024) == {"perempuan": 4, "anak": 4}
 
 
 def test_a_year_missing_one_victim_group_has_no_case_total():
     d = dengan_iku3("penurunan_kasus").hapus("kasus_kekerasan", tahun=2024, kelompok="anak")
-    assert kinerja.jumlah_kasus(d.muat(), 2024) is None
+    assert penurunan_kasus.jumlah_kasus(d.muat(), 2024) is None
     assert kinerja.realisasi(d.muat(), "IKU3", 2024) is None
 
 
 def test_desa_maju_of_the_edition_year_counts_the_village_list():
     d = dengan_iku3("desa_maju").muat()  # Mandiri + Maju of three villages
     assert r2(kinerja.realisasi(d, "IKU3", 2024)) == D("66.67")
-    assert kinerja.status_desa(d, 2024) == {"Mandiri": 1, "Maju": 1, "Berkembang": 1,
+    assert desa_maju.status_desa(d, 2024) == {"Mandiri": 1, "Maju": 1, "Berkembang": 1,
                                             "Tertinggal": 0, "Sangat Tertinggal": 0}
 
 
 def test_desa_maju_of_an_earlier_year_reads_the_idm_table():
     d = dengan_iku3("desa_maju").muat()  # 2023: 0 Mandiri, 1 Maju of 3
     assert r2(kinerja.realisasi(d, "IKU3", 2023)) == D("33.33")
-    assert kinerja.jumlah_desa(kinerja.status_desa(d, 2023)) == 3
+    assert desa_maju.jumlah_desa(desa_maju.status_desa(d, 2023)) == 3
 
 
 def test_a_blank_idm_count_is_missing_not_zero():
     d = dengan_iku3("desa_maju").ubah("idm_status", {"tahun": 2023}, sangat_tertinggal=None)
-    status = kinerja.status_desa(d.muat(), 2023)
-    assert status is not None and kinerja.status_kosong(status) == ["Sangat Tertinggal"]
-    assert kinerja.jumlah_desa(status) is None
+    status = desa_maju.status_desa(d.muat(), 2023)
+    assert status is not None and desa_maju.status_kosong(status) == ["Sangat Tertinggal"]
+    assert desa_maju.jumlah_desa(status) is None
     assert kinerja.realisasi(d.muat(), "IKU3", 2023) is None
 
 
 def test_cpr_of_the_edition_year_is_all_kb_aktif_over_all_pus():
     d = dengan_iku3("cpr").muat()  # (750 + 400) / (1000 + 500) × 100
     assert r2(kinerja.realisasi(d, "IKU3", 2024)) == D("76.67")
-    total = kinerja.total_cpr(d)
+    total = cpr.total_cpr(d)
     assert total is not None and (total.pus, total.kb_aktif) == (1500, 1150)
-    assert [(b.kecamatan, r2(b.cpr)) for b in kinerja.cpr_kecamatan(d)] == [
+    assert [(b.kecamatan, r2(b.cpr)) for b in cpr.cpr_kecamatan(d)] == [
         ("JUAI", D("75.00")), ("HALONG", D("80.00"))]
 
 
 def test_cpr_of_an_earlier_year_is_read_as_entered():
     d = dengan_iku3("cpr").realisasi("IKU3", 2023, "70.5").muat()
     assert kinerja.realisasi(d, "IKU3", 2023) == D("70.5")
-    assert kinerja.kode_berumus(d, "cpr") == "IKU3"
-    assert kinerja.kode_berumus(TahunKecil().muat(), "cpr") is None
+    assert jenis_indikator.dari(d, "IKU3") is cpr.JENIS
+    assert [i["kode"] for i in cpr.JENIS.indikator(d)] == ["IKU3"]
+    assert cpr.JENIS.indikator(TahunKecil().muat()) == []
 
 
 def test_ada_realisasi_follows_the_rows_and_the_computed_kinds():
@@ -240,7 +242,7 @@ def test_a_programme_row_linked_to_a_book_indicator_shows_that_indicator():
 
 
 def test_villages_per_kecamatan_and_status():
-    hitung = kinerja.desa_per_kecamatan(TahunKecil().muat())
+    hitung = desa_maju.desa_per_kecamatan(TahunKecil().muat())
     assert list(hitung) == ["JUAI", "HALONG"]
     assert (hitung["JUAI"]["Mandiri"], hitung["JUAI"]["Maju"], hitung["JUAI"]["Berkembang"]) == (
         1, 1, 0)

@@ -19,8 +19,6 @@ from lakip_lib.book.bab4_penutup import Penutup
 from lakip_lib.book.dasar import (
     SUMBER_AUDIT,
     SUMBER_DATA,
-    TIDAK_DIHITUNG,
-    TIDAK_LENGKAP,
     Bagian,
     Isi,
     _muat,
@@ -35,11 +33,11 @@ from lakip_lib.book.susunan import penomoran, urutan
 from lakip_lib.tampilan import Nilai
 
 __all__ = [
-    "SUMBER_AUDIT", "SUMBER_DATA", "TIDAK_DIHITUNG", "TIDAK_LENGKAP", "Anggaran", "Bagian",
-    "Capaian", "Dokumentasi", "Ikhtisar", "Isi", "Lampiran", "Nilai", "Pendahuluan", "Penutup",
-    "Perencanaan", "Sampul", "Sasaran", "anggaran", "capaian", "dokumentasi", "ikhtisar",
-    "koreksi_bab", "koreksi_fakta", "lampiran", "pendahuluan", "penomoran", "penutup",
-    "perencanaan", "sampul", "sasaran", "tanda_tangan", "urutan",
+    "SUMBER_AUDIT", "SUMBER_DATA", "Anggaran", "Bagian", "Capaian", "Dokumentasi", "Ikhtisar",
+    "Isi", "Lampiran", "Nilai", "Pendahuluan", "Penutup", "Perencanaan", "Sampul", "Sasaran",
+    "anggaran", "capaian", "dokumentasi", "ikhtisar", "koreksi_bab", "koreksi_fakta", "lampiran",
+    "pendahuluan", "penomoran", "penutup", "perencanaan", "sampul", "sasaran", "tanda_tangan",
+    "urutan",
 ]
 
 

@@ -7,15 +7,14 @@ from functools import cached_property
 from typing import Any
 
 from lakip_lib import capaian as rumus
-from lakip_lib import charts, kinerja, narasi
+from lakip_lib import charts, jenis_indikator, kinerja, narasi
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib.baris import BarisIndikator, BarisPembanding
-from lakip_lib.book.dasar import SUMBER_DATA, TIDAK_DIHITUNG, TIDAK_LENGKAP, Bagian, Isi, _rp
+from lakip_lib.book.dasar import SUMBER_DATA, Bagian, Isi, _rp
 from lakip_lib.book.nomor import Rencana
 from lakip_lib.data import DataTahun
-from lakip_lib.schema import STATUS_IDM
-from lakip_lib.tampilan import Kolom, Nilai, Sel, markdown_aman, teks
+from lakip_lib.tampilan import Kolom, Nilai, markdown_aman, teks
 
 
 def _terbaru_per_wilayah(baris: Iterable[BarisPembanding]) -> list[BarisPembanding]:
@@ -82,9 +81,10 @@ class Sasaran(Bagian):
         """An IKU's own data source (e.g. BPS Kabupaten Balangan), else the default."""
         return kinerja.indikator(self.d, h.kode)["sumber_data"] or SUMBER_DATA
 
-    def _rumus(self) -> set[str]:
-        return {kinerja.indikator(self.d, k)["rumus"] for k in self.kode_iku} | {
-            p["rumus"] for p in self.pendukung}
+    def _butir_jenis(self) -> list[jenis_indikator.Butir]:
+        """The supporting tables and figures of the kinds of the sasaran's indicators: their
+        plan entries and their content in one declaration (`lakip_lib.jenis_indikator`)."""
+        return jenis_indikator.pendukung(self.d, self._kode_berpembanding())
 
     def _kode_berpembanding(self) -> list[str]:
         return self.kode_iku + [p["kode"] for p in self.pendukung]
@@ -104,13 +104,7 @@ class Sasaran(Bagian):
         if any(self.d["pembanding"].cari(indikator=k) for k in self._kode_berpembanding()):
             item.append(("tabel", "d"))
         item += [("tabel", "f"), ("tabel", "g")]
-        rumus_ = self._rumus()
-        if "penurunan_kasus" in rumus_:
-            item += [("tabel", "kasus"), ("gambar", "kasus")]
-        if "desa_maju" in rumus_:
-            item += [("tabel", "idm"), ("gambar", "idm"), ("tabel", "desa-kecamatan")]
-        if "cpr" in rumus_:
-            item += [("tabel", "cpr"), ("gambar", "cpr")]
+        item += [b.rencana for b in self._butir_jenis()]
         if self.pendukung:
             item.append(("tabel", "pendukung"))
         return item
@@ -297,135 +291,13 @@ class Sasaran(Bagian):
                 self._angka(fakta[2], fmt.persen(b.capaian)))
 
     def data_pendukung(self) -> Isi:
-        isi = Isi()
-        rumus_ = self._rumus()
-        if "penurunan_kasus" in rumus_:
-            isi += self._kasus()
-        if "desa_maju" in rumus_:
-            isi += self._idm()
-        if "cpr" in rumus_:
-            isi += self._cpr()
+        isi = Isi(b.buat(self) for b in self._butir_jenis())
         if self.pendukung:
             isi += self._pendukung()
         if not isi:
             isi.append(teks("Sasaran ini tidak memiliki indikator pendukung atau data rinci "
                             "tambahan."))
         return isi
-
-    def _kasus(self) -> list[Any]:
-        tahun = sorted({b["tahun"] for b in self.d["kasus_kekerasan"].baris})
-        kelompok = sorted({b["kelompok"] for b in self.d["kasus_kekerasan"].baris})
-        baris, rekaman = [], []
-        for t in tahun:
-            per = kinerja.kasus_per_kelompok(self.d, t)
-            semua = kinerja.jumlah_kasus(self.d, t)
-            baris.append((str(t), *(self._angka(f.baris("kasus", str(t), k), str(per[k]))
-                                    if k in per else "kosong" for k in kelompok),
-                          self._angka(f.baris("kasus", str(t), "jumlah"),
-                                      str(semua) if semua is not None else TIDAK_LENGKAP)))
-            rekaman += [{"tahun": str(t), "kelompok": k.capitalize(), "nilai": per[k],
-                         "teks": f"{per[k]} kasus", "urut": i}
-                        for i, k in enumerate(kelompok) if k in per]
-        alternatif = "Jumlah kasus kekerasan per tahun: " + "; ".join(
-            f"{b[0]} sebanyak {b[-1]} kasus" for b in baris) + "."
-        return [
-            self.tabel("kasus", "Jumlah Kasus Kekerasan terhadap Perempuan dan Anak",
-                       [Kolom("Tahun"), *(Kolom(f"Korban {k}", True) for k in kelompok),
-                        Kolom("Jumlah", True)], baris, sumber=self._sumber_data("kasus_kekerasan")),
-            self.gambar("kasus", "Kasus Kekerasan menurut Kelompok Korban",
-                        charts.bertumpuk(rekaman, "tahun", "kelompok", "Tahun", "Jumlah kasus",
-                                         [k.capitalize() for k in kelompok],
-                                         {k.capitalize(): w for k, w in
-                                          zip(kelompok, charts.WARNA, strict=False)}),
-                        alternatif, self._sumber_data("kasus_kekerasan")),
-        ]
-
-    def _idm(self) -> list[Any]:
-        tahun = [b["tahun"] for b in self.d["idm_status"].baris]
-        if self.tahun not in tahun:
-            tahun.append(self.tahun)
-        baris: list[tuple[Sel, ...]] = []
-        rekaman: list[dict[str, Any]] = []  # the chart's data
-        catatan: list[str] = []
-        for t in tahun:
-            status = kinerja.status_desa(self.d, t)
-            if status is None:
-                baris.append((str(t), *([fmt.BELUM_TERSEDIA] * (len(STATUS_IDM) + 2))))
-                continue
-            kosong = kinerja.status_kosong(status)
-            semua = kinerja.jumlah_desa(status)
-            if kosong:
-                catatan.append(f"{t}: sel {', '.join(kosong)} kosong pada sumber")
-            baris.append((str(t), *("kosong" if status[s] is None else
-                                    self._angka(f.baris("idm", str(t), s), str(status[s]))
-                                    for s in STATUS_IDM),
-                          self._angka(f.baris("idm", str(t), "jumlah"),
-                                      str(semua) if semua is not None else TIDAK_LENGKAP),
-                          self._angka(f.indikator(self._kode_desa(), "realisasi", t),
-                                      fmt.persen(kinerja.realisasi(self.d, self._kode_desa(), t))
-                                      if semua is not None else TIDAK_DIHITUNG)))
-            rekaman += [{"tahun": str(t), "status": s, "nilai": status[s],
-                         "teks": f"{status[s]} desa", "urut": i}
-                        for i, s in enumerate(STATUS_IDM) if status[s] is not None]
-        per_kec = kinerja.desa_per_kecamatan(self.d)
-        alternatif = "Jumlah desa menurut status IDM per tahun: " + "; ".join(
-            f"{b[0]}: Mandiri {b[1]}, Maju {b[2]}, Berkembang {b[3]}" for b in baris) + "."
-        rekaman = [r for r in rekaman if kinerja.status_desa(self.d, int(r["tahun"]))]
-        keterangan = ("Sel kosong pada sumber tidak dihitung sebagai 0: jumlah tahun itu tidak "
-                      "lengkap dan persentasenya tidak dihitung (" + "; ".join(catatan) + ")."
-                      if catatan else "")
-        return [
-            self.tabel("idm", "Jumlah Desa menurut Status Indeks Desa Membangun",
-                       [Kolom("Tahun"), *(Kolom(s, True) for s in STATUS_IDM),
-                        Kolom("Jumlah", True), Kolom("Desa Maju + Mandiri", True)], baris,
-                       sumber=self._sumber_data("idm_status", "desa"),
-                       catatan=keterangan),
-            self.gambar("idm", "Status Desa menurut IDM per Tahun",
-                        charts.bertumpuk(rekaman, "tahun", "status", "Tahun", "Jumlah desa",
-                                         STATUS_IDM, charts.STATUS_WARNA), alternatif),
-            self.tabel("desa-kecamatan", f"Status Desa per Kecamatan Tahun {self.tahun}",
-                       [Kolom("Kecamatan"), *(Kolom(s, True) for s in STATUS_IDM),
-                        Kolom("Jumlah", True)],
-                       [(k, *(self._angka(f.baris("desa", k, s), str(v[s])) for s in STATUS_IDM),
-                         self._angka(f.baris("desa", k, "jumlah"), str(sum(v.values()))))
-                        for k, v in per_kec.items()], sumber=self._sumber_data("desa")),
-        ]
-
-    def _kode_desa(self) -> str:
-        return next(h.kode for h in self.iku
-                    if kinerja.indikator(self.d, h.kode)["rumus"] == "desa_maju")
-
-    def _cpr(self) -> list[Any]:
-        baris_ = kinerja.cpr_kecamatan(self.d)
-        total = kinerja.total_cpr(self.d)
-        kode = kinerja.kode_berumus(self.d, "cpr")
-        target = kinerja.target_tahunan(self.d, kode) if kode else None
-        rekaman = [{"kecamatan": b.kecamatan, "cpr": float(b.cpr), "teks": fmt.persen(b.cpr)}
-                   for b in baris_ if b.cpr is not None]
-        alternatif = "CPR per kecamatan: " + "; ".join(
-            f"{r['kecamatan']} {r['teks']}" for r in rekaman) + "."
-        tabel = self.tabel(
-            "cpr", f"Contraceptive Prevalence Rate per Kecamatan Tahun {self.tahun}",
-            [Kolom("Kecamatan"), Kolom("PUS", True), Kolom("KB aktif", True), Kolom("CPR", True)],
-            [*((b.kecamatan, self._angka(f.baris("cpr", b.kecamatan, "pus"), fmt.angka(b.pus, 0)),
-                self._angka(f.baris("cpr", b.kecamatan, "kb_aktif"), fmt.angka(b.kb_aktif, 0)),
-                self._angka(f.baris("cpr", b.kecamatan, "cpr"), fmt.persen(b.cpr)))
-               for b in baris_),
-             *([("Kabupaten",
-                 self._angka(f.baris("cpr", "total", "pus"), fmt.angka(total.pus, 0)),
-                 self._angka(f.baris("cpr", "total", "kb_aktif"), fmt.angka(total.kb_aktif, 0)),
-                 self._angka(f.indikator(kode, "realisasi", self.tahun) if kode
-                             else f.baris("cpr", "total", "cpr"), fmt.persen(total.cpr)))]
-               if total else [])],
-            kelas_baris=(*("",) * len(baris_), "total"), sumber=self._sumber_data("cpr_kecamatan"))
-        if not rekaman:
-            return [tabel, self.gambar("cpr", "CPR per Kecamatan", charts.batang(
-                [], "cpr", "kecamatan", "CPR (%)", "Kecamatan"),
-                "Data CPR per kecamatan belum tersedia.")]
-        judul = "CPR per Kecamatan" + (" (garis: target kabupaten)" if target else "")
-        return [tabel, self.gambar("cpr", judul, charts.batang(
-            rekaman, "cpr", "kecamatan", "CPR (%)", "Kecamatan",
-            garis=float(target) if target is not None else None), alternatif)]
 
     def _pendukung(self) -> list[Any]:
         baris = []

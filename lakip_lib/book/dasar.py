@@ -32,8 +32,6 @@ from lakip_lib.tampilan import (
 
 SUMBER_DATA = "data instansi, diolah"
 SUMBER_AUDIT = "hitungan ulang buku ini atas angka yang tercetak di dokumen sumber"
-TIDAK_LENGKAP = "tidak lengkap"  # a sum over a missing part
-TIDAK_DIHITUNG = "tidak dihitung"  # a percentage on an incomplete base
 
 
 class Isi(list[Any]):

@@ -1,0 +1,77 @@
+"""The registry of indicator kinds (column `rumus` of indikator.csv), one module per kind.
+
+Each kind (a `dasar.JenisIndikator`) declares in its own module how its realisasi is obtained
+and from which datasets, how the audit explains the arithmetic, its validation rules, the
+workbook sheets and rows it asks for, and the supporting tables and figures of the sasaran page
+(plan entry and content in one declaration). Adding a kind is one module and one line in
+`JENIS` below; the list of valid `rumus` values is this registry.
+
+Layering: the kinds import data types, formulas (`capaian`), facts, formatting, display objects
+and charts; `kinerja`, `aturan`, `audit`, `buku_kerja` and the book import the registry; the
+schema does not (the `rumus` column is checked against the registry by `periksa`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from lakip_lib.jenis_indikator import cpr, desa_maju, langsung, penurunan_kasus
+from lakip_lib.jenis_indikator.dasar import Butir, JenisIndikator, Lapor, LembarJenis
+from lakip_lib.sel import pesan_pilihan
+
+if TYPE_CHECKING:
+    from lakip_lib.data import DataTahun
+
+# in the order the sasaran page shows their supporting tables and the workbook their sheets
+JENIS: dict[str, JenisIndikator] = {j.nama: j for j in (
+    langsung.JENIS,
+    penurunan_kasus.JENIS,
+    desa_maju.JENIS,
+    cpr.JENIS,
+)}
+PILIHAN_KOLOM = {("indikator", "rumus"): tuple(JENIS)}  # the values a column takes from here
+
+__all__ = ["JENIS", "PILIHAN_KOLOM", "Butir", "JenisIndikator", "LembarJenis", "dari",
+           "lembar", "pendukung", "periksa"]
+
+
+def dari(data: DataTahun, kode: str) -> JenisIndikator:
+    """The kind of indicator `kode`."""
+    baris = data["indikator"].satu(kode=kode)
+    if baris is None:
+        raise KeyError(f"indikator {kode} tidak ada di data")
+    return JENIS[baris["rumus"]]
+
+
+def periksa(data: DataTahun, tambah: Lapor) -> None:
+    """Every kind's rules: `rumus` names a registered kind, each IKU's own rules, and each
+    kind's dataset rules."""
+    t = data["indikator"]
+    for baris, nomor in zip(t.baris, t.nomor, strict=True):
+        if baris["rumus"] not in JENIS:
+            tambah(t.berkas, nomor, "rumus", pesan_pilihan(baris["rumus"], tuple(JENIS)))
+    for ind in t.cari(jenis="iku"):
+        if ind["rumus"] in JENIS:
+            JENIS[ind["rumus"]].periksa_indikator(data, ind["kode"], tambah)
+    for jenis in JENIS.values():
+        jenis.periksa_data(data, tambah)
+
+
+def pendukung(data: DataTahun, kode: list[str]) -> list[Butir]:
+    """The supporting tables and figures of a sasaran page whose indicators are `kode`: each
+    kind present once, in registry order, given its indicators among `kode`."""
+    per_jenis: dict[str, list[str]] = {}
+    for k in kode:
+        per_jenis.setdefault(dari(data, k).nama, []).append(k)
+    return [b for nama, jenis in JENIS.items() if nama in per_jenis
+            for b in jenis.pendukung(per_jenis[nama])]
+
+
+def lembar() -> list[LembarJenis]:
+    """The workbook sheets of the kinds' own datasets, in registry order."""
+    return [lb for jenis in JENIS.values() for lb in jenis.lembar]
+
+
+def baris_buku_kerja(data: DataTahun, dataset: str) -> list[dict[str, Any]]:
+    """The rows the kinds ask the workbook sheet of `dataset` to offer this year."""
+    return [b for jenis in JENIS.values() for b in jenis.baris_buku_kerja(data, dataset)]

@@ -1,0 +1,129 @@
+"""`cpr`: the contraceptive prevalence rate, peserta KB aktif ÷ pasangan usia subur × 100, summed
+over the kecamatan of the edition year (cpr_kecamatan.csv); earlier years as measured."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Final
+
+from lakip_lib import capaian as rumus
+from lakip_lib import charts
+from lakip_lib import fakta as f
+from lakip_lib import format as fmt
+from lakip_lib.jenis_indikator.dasar import (
+    Butir,
+    Halaman,
+    JenisIndikator,
+    Lapor,
+    LembarJenis,
+    jumlah,
+    realisasi_tercatat,
+    target_tahunan,
+)
+from lakip_lib.tampilan import Kolom
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from lakip_lib.data import DataTahun
+
+DATASET: Final = "cpr_kecamatan"
+
+
+@dataclass(frozen=True)
+class HasilCpr:
+    kecamatan: str
+    pus: int | None
+    kb_aktif: int | None
+
+    @property
+    def cpr(self) -> Decimal | None:
+        if self.pus is None or self.kb_aktif is None:
+            return None
+        return rumus.cpr(self.kb_aktif, self.pus)
+
+
+def cpr_kecamatan(data: DataTahun) -> list[HasilCpr]:
+    return [HasilCpr(b["kecamatan"], b["pus"], b["kb_aktif"]) for b in data[DATASET].baris]
+
+
+def total_cpr(data: DataTahun) -> HasilCpr | None:
+    baris = cpr_kecamatan(data)
+    if not baris:
+        return None
+    return HasilCpr("Kabupaten", jumlah([b.pus for b in baris]), jumlah([b.kb_aktif for b in baris]))
+
+
+class Cpr(JenisIndikator):
+    nama = "cpr"
+    lembar = (LembarJenis(DATASET, ("kecamatan",), "PUS dan peserta KB aktif per kecamatan."),)
+
+    def realisasi(self, data: DataTahun, kode: str, tahun: int) -> Decimal | None:
+        if tahun != data.tahun:
+            return realisasi_tercatat(data, kode, tahun)
+        total = total_cpr(data)
+        return total.cpr if total else None
+
+    def ada_realisasi(self, data: DataTahun, kode: str, tahun: int) -> bool:
+        if tahun != data.tahun:
+            return data["realisasi"].ada_baris(indikator=kode, tahun=tahun)
+        return self.realisasi(data, kode, tahun) is not None
+
+    def cara(self, data: DataTahun, kode: str, tahun: int) -> str:
+        total = total_cpr(data) if tahun == data.tahun else None
+        if total is None:
+            return super().cara(data, kode, tahun)
+        return f"{total.kb_aktif} peserta KB aktif ÷ {total.pus} PUS × 100."
+
+    def periksa_data(self, data: DataTahun, tambah: Lapor) -> None:
+        t = data[DATASET]
+        for baris, nomor in zip(t.baris, t.nomor, strict=True):
+            if baris["kb_aktif"] is not None and baris["pus"] is not None \
+                    and baris["kb_aktif"] > baris["pus"]:
+                tambah(t.berkas, nomor, "kb_aktif",
+                       f"peserta KB aktif ({baris['kb_aktif']}) melebihi jumlah PUS "
+                       f"({baris['pus']}); CPR tidak mungkin lebih dari 100%.")
+            if baris["pus"] == 0:
+                tambah(t.berkas, nomor, "pus",
+                       "jumlah PUS 0: CPR kecamatan ini tidak dapat dihitung.")
+
+    def pendukung(self, kode: list[str]) -> list[Butir]:
+        kode_cpr = kode[0]
+        return [Butir("tabel", "cpr", lambda h: _tabel(h, kode_cpr)),
+                Butir("gambar", "cpr", lambda h: _grafik(h, kode_cpr))]
+
+
+def _tabel(h: Halaman, kode: str) -> Any:
+    baris = cpr_kecamatan(h.d)
+    total = total_cpr(h.d)
+    return h.tabel(
+        "cpr", f"Contraceptive Prevalence Rate per Kecamatan Tahun {h.tahun}",
+        [Kolom("Kecamatan"), Kolom("PUS", True), Kolom("KB aktif", True), Kolom("CPR", True)],
+        [*((b.kecamatan, h._angka(f.baris("cpr", b.kecamatan, "pus"), fmt.angka(b.pus, 0)),
+            h._angka(f.baris("cpr", b.kecamatan, "kb_aktif"), fmt.angka(b.kb_aktif, 0)),
+            h._angka(f.baris("cpr", b.kecamatan, "cpr"), fmt.persen(b.cpr)))
+           for b in baris),
+         *([("Kabupaten",
+             h._angka(f.baris("cpr", "total", "pus"), fmt.angka(total.pus, 0)),
+             h._angka(f.baris("cpr", "total", "kb_aktif"), fmt.angka(total.kb_aktif, 0)),
+             h._angka(f.indikator(kode, "realisasi", h.tahun), fmt.persen(total.cpr)))]
+           if total else [])],
+        kelas_baris=(*("",) * len(baris), "total"), sumber=h._sumber_data(DATASET))
+
+
+def _grafik(h: Halaman, kode: str) -> Any:
+    target = target_tahunan(h.d, kode)
+    rekaman = [{"kecamatan": b.kecamatan, "cpr": float(b.cpr), "teks": fmt.persen(b.cpr)}
+               for b in cpr_kecamatan(h.d) if b.cpr is not None]
+    if not rekaman:
+        return h.gambar("cpr", "CPR per Kecamatan", charts.batang(
+            [], "cpr", "kecamatan", "CPR (%)", "Kecamatan"), "Data CPR per kecamatan belum tersedia.")
+    alternatif = "CPR per kecamatan: " + "; ".join(
+        f"{r['kecamatan']} {r['teks']}" for r in rekaman) + "."
+    judul = "CPR per Kecamatan" + (" (garis: target kabupaten)" if target else "")
+    return h.gambar("cpr", judul, charts.batang(
+        rekaman, "cpr", "kecamatan", "CPR (%)", "Kecamatan",
+        garis=float(target) if target is not None else None), alternatif)
+
+
+JENIS = Cpr()

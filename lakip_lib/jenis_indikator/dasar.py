@@ -1,0 +1,125 @@
+"""What an indicator kind declares: the base class every module of the registry extends.
+
+An indicator kind (column `rumus` of indikator.csv) says in one place how a realisasi is
+obtained (read as measured, or computed from the parts in its own datasets), how the audit
+explains that arithmetic, which rules validate its data, which rows the Excel workbook asks for,
+and which numbered tables and figures the sasaran page shows for it. Reads go through the
+year's tables (`DataTahun`), which record them for the notebook cache's keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from lakip_lib.baris import BarisIndikator
+    from lakip_lib.data import DataTahun
+    from lakip_lib.tampilan import Grafik, Kolom, Nilai, Tabel
+
+Lapor = Callable[..., None]  # aturan's `tambah(berkas, baris, kolom, pesan, tingkat)`
+
+
+class Halaman(Protocol):
+    """What a kind's supporting items use of the sasaran page that shows them."""
+
+    d: DataTahun
+
+    @property
+    def tahun(self) -> int: ...
+
+    def tabel(self, kunci: str, judul: str, kolom: Iterable[Kolom],
+              baris: Iterable[Iterable[Any]], sumber: str = ..., **kw: Any) -> Tabel: ...
+
+    def gambar(self, kunci: str, judul: str, chart: Any, alternatif: str,
+               sumber: str = ...) -> Grafik: ...
+
+    def _angka(self, fakta: str, teks: str) -> Nilai: ...
+
+    def _sumber_data(self, *dataset: str) -> str: ...
+
+
+@dataclass(frozen=True)
+class Butir:
+    """One numbered table or figure a kind adds to the sasaran page. Its plan entry and the
+    function that draws it are one declaration, so the page's plan (numbering) and its
+    content cannot drift apart; drawing it must show exactly that item."""
+
+    jenis: str  # "tabel" | "gambar"
+    kunci: str
+    buat: Callable[[Halaman], Any]
+
+    @property
+    def rencana(self) -> tuple[str, str]:
+        return self.jenis, self.kunci
+
+
+@dataclass(frozen=True)
+class LembarJenis:
+    """A sheet of the Excel workbook that a kind's input dataset needs (see `buku_kerja.Lembar`)."""
+
+    dataset: str
+    terkunci: tuple[str, ...]
+    petunjuk: str
+    konfirmasi: bool = False
+    info_indikator: bool = False
+
+
+class JenisIndikator:
+    """An indicator kind. The defaults describe a measured indicator read from realisasi.csv."""
+
+    nama = ""  # the value of column `rumus` in indikator.csv
+    diukur = False  # this year's realisasi is typed in realisasi.csv (not computed from parts)
+    lembar: tuple[LembarJenis, ...] = ()  # the workbook sheets of the kind's own datasets
+
+    def realisasi(self, data: DataTahun, kode: str, tahun: int) -> Decimal | None:
+        """The realisasi of indicator `kode` in `tahun`; None when it is not known (yet)."""
+        return realisasi_tercatat(data, kode, tahun)
+
+    def ada_realisasi(self, data: DataTahun, kode: str, tahun: int) -> bool:
+        """Whether there is a realisasi, reading as little as possible (planning and numbering
+        depend on this only, not on the value)."""
+        return self.realisasi(data, kode, tahun) is not None
+
+    def cara(self, data: DataTahun, kode: str, tahun: int) -> str:
+        """The audit's arithmetic for the realisasi, in the reader's words."""
+        return f"Realisasi tahun {tahun} menurut data."
+
+    def periksa_indikator(self, data: DataTahun, kode: str, tambah: Lapor) -> None:
+        """Validation rules for one IKU of this kind (e.g. its parts are there this year)."""
+
+    def periksa_data(self, data: DataTahun, tambah: Lapor) -> None:
+        """Validation rules on the kind's own datasets, run for every year."""
+
+    def baris_buku_kerja(self, data: DataTahun, dataset: str) -> list[dict[str, Any]]:
+        """The rows (keys) the workbook's sheet of `dataset` must offer this year."""
+        return []
+
+    def indikator(self, data: DataTahun) -> list[BarisIndikator]:
+        """The agency's indicators of this kind."""
+        return [i for i in data["indikator"].baris if i["rumus"] == self.nama]
+
+    def pendukung(self, kode: list[str]) -> list[Butir]:
+        """The supporting tables and figures the sasaran page shows for its indicators `kode`
+        of this kind, in order."""
+        return []
+
+
+def realisasi_tercatat(data: DataTahun, kode: str, tahun: int) -> Decimal | None:
+    """A measured realisasi as realisasi.csv records it."""
+    baris = data["realisasi"].satu(indikator=kode, tahun=tahun)
+    return baris["realisasi"] if baris else None
+
+
+def jumlah(nilai: Iterable[int | None]) -> int | None:
+    """Sum of parts; None when any part is still missing (never a silent zero)."""
+    bagian = list(nilai)
+    return None if any(n is None for n in bagian) else sum(n for n in bagian if n is not None)
+
+
+def target_tahunan(data: DataTahun, kode: str) -> Decimal | None:
+    """The year's target of an indicator (target.csv)."""
+    baris = data["target"].satu(indikator=kode)
+    return baris["target"] if baris else None

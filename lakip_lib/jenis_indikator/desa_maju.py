@@ -1,0 +1,182 @@
+"""`desa_maju`: the percentage of villages whose IDM status is Maju or Mandiri, from the village
+list of the edition year (desa.csv) and the yearly IDM recap (idm_status.csv)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from lakip_lib import capaian as rumus
+from lakip_lib import charts
+from lakip_lib import fakta as f
+from lakip_lib import format as fmt
+from lakip_lib.jenis_indikator.dasar import Butir, Halaman, JenisIndikator, Lapor, LembarJenis, jumlah
+from lakip_lib.masalah import PERINGATAN
+from lakip_lib.schema import KOLOM_IDM, STATUS_IDM
+from lakip_lib.tabel import sel_bernama
+from lakip_lib.tampilan import Kolom
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from lakip_lib.data import DataTahun
+
+STATUS_DIHITUNG_MAJU = ("Mandiri", "Maju")
+
+
+def status_desa(data: DataTahun, tahun: int) -> dict[str, int | None] | None:
+    """Villages per IDM status: the village list for the edition year, the IDM table otherwise.
+
+    A blank cell of the IDM table stays None (missing, never a silent zero): see
+    `jumlah_desa` and `status_kosong`.
+    """
+    if tahun == data.tahun and data["desa"].baris:
+        status = data["desa"].kolom("status_idm")
+        if any(s is None for s in status):
+            return None  # a draft whose village statuses are not all known yet
+        hitung = Counter(status)
+        return {s: hitung.get(s, 0) for s in STATUS_IDM}
+    baris = data["idm_status"].satu(tahun=tahun)
+    if baris is None:
+        return None
+    return {s: sel_bernama(baris, KOLOM_IDM[s]) for s in STATUS_IDM}
+
+
+def status_kosong(status: dict[str, int | None]) -> list[str]:
+    """The statuses whose count is missing (a blank cell in the source)."""
+    return [s for s, n in status.items() if n is None]
+
+
+def jumlah_desa(status: dict[str, int | None] | None) -> int | None:
+    """All villages of a year; None when the list is unknown or any status count is missing."""
+    return None if status is None else jumlah(status.values())
+
+
+def desa_per_kecamatan(data: DataTahun) -> dict[str, dict[str, int]]:
+    """Village counts per kecamatan and IDM status for the edition year."""
+    hasil: dict[str, dict[str, int]] = {}
+    for kec in data["kecamatan"].kolom("kecamatan"):
+        hitung: Counter[str] = Counter(b["status_idm"] for b in data["desa"].cari(kecamatan=kec)
+                                       if b["status_idm"] is not None)
+        hasil[kec] = {s: hitung.get(s, 0) for s in STATUS_IDM}
+    return hasil
+
+
+class DesaMaju(JenisIndikator):
+    nama = "desa_maju"
+    lembar = (LembarJenis("desa", ("kecamatan", "desa"),
+                          "Status IDM setiap desa tahun ini. Rekap jumlah desa per status "
+                          "dihitung dari lembar ini (tidak diisi)."),)
+
+    def realisasi(self, data: DataTahun, kode: str, tahun: int) -> Decimal | None:
+        status = status_desa(data, tahun)
+        semua = jumlah_desa(status)
+        maju = jumlah([status[s] for s in STATUS_DIHITUNG_MAJU]) if status else None
+        if semua is None or maju is None:
+            return None  # a percentage on an incomplete base is not computed
+        return rumus.persentase_desa_maju(maju, semua)
+
+    def cara(self, data: DataTahun, kode: str, tahun: int) -> str:
+        s = status_desa(data, tahun) or {}
+        semua = jumlah_desa(s)
+        if semua is None:
+            return f"Jumlah desa tahun {tahun} tidak lengkap; persentase tidak dihitung."
+        maju = sum(s[x] or 0 for x in STATUS_DIHITUNG_MAJU)
+        return (f"({s.get('Maju')} desa Maju + {s.get('Mandiri')} desa Mandiri) ÷ "
+                f"{semua} desa × 100 = {maju} ÷ {semua} × 100.")
+
+    def periksa_indikator(self, data: DataTahun, kode: str, tambah: Lapor) -> None:
+        if not data["desa"].baris or any(s is None for s in data["desa"].kolom("status_idm")):
+            tambah(data["desa"].berkas, None, "status_idm",
+                   f"status IDM tahun {data.tahun} belum lengkap; realisasi {kode} belum dapat "
+                   "dihitung.", PERINGATAN)
+
+    def periksa_data(self, data: DataTahun, tambah: Lapor) -> None:
+        """The IDM recap of the edition year and the village list are two records of one fact."""
+        t, desa = data["idm_status"], data["desa"]
+        status = desa.kolom("status_idm")
+        if not status or any(s is None for s in status):
+            return
+        hitung = Counter(status)
+        for baris, nomor in zip(t.baris, t.nomor, strict=True):
+            if baris["tahun"] != data.tahun:
+                continue
+            for s, kolom in KOLOM_IDM.items():
+                if (sel_bernama(baris, kolom) or 0) != hitung.get(s, 0):
+                    tambah(t.berkas, nomor, kolom,
+                           f'nilai "{sel_bernama(baris, kolom)}" berbeda dari jumlah desa berstatus {s} di '
+                           f"{desa.berkas} ({hitung.get(s, 0)}). Samakan keduanya.")
+
+    def pendukung(self, kode: list[str]) -> list[Butir]:
+        kode_desa = kode[0]
+        return [Butir("tabel", "idm", lambda h: _tabel_idm(h, kode_desa)),
+                Butir("gambar", "idm", lambda h: _grafik_idm(h, kode_desa)),
+                Butir("tabel", "desa-kecamatan", _tabel_kecamatan)]
+
+
+def _tahun(h: Halaman) -> list[int]:
+    tahun = [b["tahun"] for b in h.d["idm_status"].baris]
+    return tahun if h.tahun in tahun else [*tahun, h.tahun]
+
+
+def _baris_idm(h: Halaman, kode: str) -> tuple[list[tuple[Any, ...]], list[str]]:
+    """The rows of the IDM table and the notes on the source's blank cells."""
+    baris: list[tuple[Any, ...]] = []
+    catatan = []
+    for t in _tahun(h):
+        status = status_desa(h.d, t)
+        if status is None:
+            baris.append((str(t), *([fmt.BELUM_TERSEDIA] * (len(STATUS_IDM) + 2))))
+            continue
+        kosong = status_kosong(status)
+        semua = jumlah_desa(status)
+        if kosong:
+            catatan.append(f"{t}: sel {', '.join(kosong)} kosong pada sumber")
+        baris.append((str(t), *("kosong" if status[s] is None else
+                                h._angka(f.baris("idm", str(t), s), str(status[s]))
+                                for s in STATUS_IDM),
+                      h._angka(f.baris("idm", str(t), "jumlah"),
+                               str(semua) if semua is not None else fmt.TIDAK_LENGKAP),
+                      h._angka(f.indikator(kode, "realisasi", t),
+                               fmt.persen(JENIS.realisasi(h.d, kode, t))
+                               if semua is not None else fmt.TIDAK_DIHITUNG)))
+    return baris, catatan
+
+
+def _tabel_idm(h: Halaman, kode: str) -> Any:
+    baris, catatan = _baris_idm(h, kode)
+    keterangan = ("Sel kosong pada sumber tidak dihitung sebagai 0: jumlah tahun itu tidak "
+                  "lengkap dan persentasenya tidak dihitung (" + "; ".join(catatan) + ")."
+                  if catatan else "")
+    return h.tabel("idm", "Jumlah Desa menurut Status Indeks Desa Membangun",
+                   [Kolom("Tahun"), *(Kolom(s, True) for s in STATUS_IDM),
+                    Kolom("Jumlah", True), Kolom("Desa Maju + Mandiri", True)], baris,
+                   sumber=h._sumber_data("idm_status", "desa"), catatan=keterangan)
+
+
+def _grafik_idm(h: Halaman, kode: str) -> Any:
+    baris, _ = _baris_idm(h, kode)
+    rekaman: list[dict[str, object]] = []
+    for t in _tahun(h):
+        status = status_desa(h.d, t)
+        if status:
+            rekaman += [{"tahun": str(t), "status": s, "nilai": status[s],
+                         "teks": f"{status[s]} desa", "urut": i}
+                        for i, s in enumerate(STATUS_IDM) if status[s] is not None]
+    alternatif = "Jumlah desa menurut status IDM per tahun: " + "; ".join(
+        f"{b[0]}: Mandiri {b[1]}, Maju {b[2]}, Berkembang {b[3]}" for b in baris) + "."
+    return h.gambar("idm", "Status Desa menurut IDM per Tahun",
+                    charts.bertumpuk(rekaman, "tahun", "status", "Tahun", "Jumlah desa",
+                                     STATUS_IDM, charts.STATUS_WARNA), alternatif)
+
+
+def _tabel_kecamatan(h: Halaman) -> Any:
+    return h.tabel("desa-kecamatan", f"Status Desa per Kecamatan Tahun {h.tahun}",
+                   [Kolom("Kecamatan"), *(Kolom(s, True) for s in STATUS_IDM),
+                    Kolom("Jumlah", True)],
+                   [(k, *(h._angka(f.baris("desa", k, s), str(v[s])) for s in STATUS_IDM),
+                     h._angka(f.baris("desa", k, "jumlah"), str(sum(v.values()))))
+                    for k, v in desa_per_kecamatan(h.d).items()], sumber=h._sumber_data("desa"))
+
+
+JENIS = DesaMaju()

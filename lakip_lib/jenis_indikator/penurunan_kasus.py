@@ -1,0 +1,115 @@
+"""`penurunan_kasus`: the percentage decrease of reported cases from last year
+(kasus_kekerasan.csv, per year and group of victims)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Final
+
+from lakip_lib import capaian as rumus
+from lakip_lib import charts
+from lakip_lib import fakta as f
+from lakip_lib.format import TIDAK_LENGKAP
+from lakip_lib.jenis_indikator.dasar import Butir, Halaman, JenisIndikator, Lapor, LembarJenis
+from lakip_lib.masalah import PERINGATAN
+from lakip_lib.schema import BY_NAME
+from lakip_lib.tampilan import Kolom
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from lakip_lib.data import DataTahun
+
+DATASET: Final = "kasus_kekerasan"
+
+
+def jumlah_kasus(data: DataTahun, tahun: int) -> int | None:
+    """All cases of a year; None when the year has no rows or lacks a group other years have
+    (a missing row is missing, not zero)."""
+    baris = data[DATASET].cari(tahun=tahun)
+    kelompok = {b["kelompok"] for b in data[DATASET].baris}
+    if not baris or {b["kelompok"] for b in baris} != kelompok:
+        return None
+    return sum(b["jumlah"] for b in baris)
+
+
+def kasus_per_kelompok(data: DataTahun, tahun: int) -> dict[str, int]:
+    return {b["kelompok"]: b["jumlah"] for b in data[DATASET].cari(tahun=tahun)}
+
+
+class PenurunanKasus(JenisIndikator):
+    nama = "penurunan_kasus"
+    lembar = (LembarJenis(DATASET, ("tahun", "kelompok"),
+                          "Jumlah kasus kekerasan yang dilaporkan tahun ini menurut kelompok "
+                          "korban.", konfirmasi=True),)
+
+    def realisasi(self, data: DataTahun, kode: str, tahun: int) -> Decimal | None:
+        sebelum, sekarang = jumlah_kasus(data, tahun - 1), jumlah_kasus(data, tahun)
+        if sebelum is None or sekarang is None:
+            return None
+        return rumus.penurunan_kasus(sebelum, sekarang)
+
+    def cara(self, data: DataTahun, kode: str, tahun: int) -> str:
+        a, b = jumlah_kasus(data, tahun - 1), jumlah_kasus(data, tahun)
+        return f"({a} − {b}) ÷ {a} × 100 kasus tahun {tahun - 1} dan {tahun}."
+
+    def periksa_indikator(self, data: DataTahun, kode: str, tambah: Lapor) -> None:
+        for th in (data.tahun - 1, data.tahun):
+            if not data[DATASET].cari(tahun=th):
+                tambah(data[DATASET].berkas, None, "tahun",
+                       f"jumlah kasus tahun {th} belum tersedia; realisasi {kode} tidak "
+                       "dapat dihitung.", PERINGATAN)
+
+    def baris_buku_kerja(self, data: DataTahun, dataset: str) -> list[dict[str, Any]]:
+        """This year's count of every group of victims."""
+        if dataset != DATASET:
+            return []
+        return [{"tahun": data.tahun, "kelompok": k}
+                for k in BY_NAME[DATASET].kolom_bernama("kelompok").pilihan]
+
+    def pendukung(self, kode: list[str]) -> list[Butir]:
+        return [Butir("tabel", "kasus", _tabel), Butir("gambar", "kasus", _grafik)]
+
+
+def _per_tahun(h: Halaman) -> tuple[list[int], list[str]]:
+    return (sorted({b["tahun"] for b in h.d[DATASET].baris}),
+            sorted({b["kelompok"] for b in h.d[DATASET].baris}))
+
+
+def _jumlah_teks(h: Halaman, tahun: int) -> Any:
+    semua = jumlah_kasus(h.d, tahun)
+    return h._angka(f.baris("kasus", str(tahun), "jumlah"),
+                    str(semua) if semua is not None else TIDAK_LENGKAP)
+
+
+def _tabel(h: Halaman) -> Any:
+    tahun, kelompok = _per_tahun(h)
+    baris = []
+    for t in tahun:
+        per = kasus_per_kelompok(h.d, t)
+        baris.append((str(t), *(h._angka(f.baris("kasus", str(t), k), str(per[k]))
+                                if k in per else "kosong" for k in kelompok),
+                      _jumlah_teks(h, t)))
+    return h.tabel("kasus", "Jumlah Kasus Kekerasan terhadap Perempuan dan Anak",
+                   [Kolom("Tahun"), *(Kolom(f"Korban {k}", True) for k in kelompok),
+                    Kolom("Jumlah", True)], baris, sumber=h._sumber_data(DATASET))
+
+
+def _grafik(h: Halaman) -> Any:
+    tahun, kelompok = _per_tahun(h)
+    rekaman = []
+    for t in tahun:
+        per = kasus_per_kelompok(h.d, t)
+        rekaman += [{"tahun": str(t), "kelompok": k.capitalize(), "nilai": per[k],
+                     "teks": f"{per[k]} kasus", "urut": i}
+                    for i, k in enumerate(kelompok) if k in per]
+    alternatif = "Jumlah kasus kekerasan per tahun: " + "; ".join(
+        f"{t} sebanyak {_jumlah_teks(h, t)} kasus" for t in tahun) + "."
+    return h.gambar("kasus", "Kasus Kekerasan menurut Kelompok Korban",
+                    charts.bertumpuk(rekaman, "tahun", "kelompok", "Tahun", "Jumlah kasus",
+                                     [k.capitalize() for k in kelompok],
+                                     {k.capitalize(): w for k, w in
+                                      zip(kelompok, charts.WARNA, strict=False)}),
+                    alternatif, h._sumber_data(DATASET))
+
+
+JENIS = PenurunanKasus()
