@@ -244,33 +244,6 @@ class BarisKonfirmasi(TypedDict):
     alasan: str
 
 
-NamaDataset = Literal[
-    "kecamatan",
-    "tujuan",
-    "sasaran",
-    "indikator",
-    "renstra_target",
-    "realisasi",
-    "kasus_kekerasan",
-    "idm_status",
-    "pembanding",
-    "skala_kategori",
-    "target",
-    "pk_anggaran",
-    "desa",
-    "cpr_kecamatan",
-    "anggaran",
-    "efisiensi",
-    "program_kinerja",
-    "aspek_strategis",
-    "iku_dilaporkan",
-    "dilaporkan",
-    "catatan_sumber",
-    "dokumentasi",
-    "konfirmasi",
-]
-
-
 class AksesTabel:
     """`data["realisasi"]` typed as the table of `BarisRealisasi` (a base of data.DataTahun).
     A name known only at run time goes through `tabel(nama)`, whose rows are untyped."""

@@ -6,7 +6,7 @@ import argparse
 import re
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -53,7 +53,9 @@ def terjemahkan_galat(pesan: str) -> str:
 class _Format(argparse.HelpFormatter):
     """Help text with an Indonesian usage line."""
 
-    def add_usage(self, usage, actions, groups, prefix=None):
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[argparse._MutuallyExclusiveGroup], prefix: str | None = None
+                  ) -> None:
         super().add_usage(usage, actions, groups, "penggunaan: " if prefix is None else prefix)
 
 

@@ -37,6 +37,7 @@ from lakip_lib.schema import (
     Dataset,
     Edisi,
     Instansi,
+    IsuStrategis,
     Kolom,
     Tipe,
     adalah_draf,
@@ -155,7 +156,7 @@ class DataTahun(AksesTabel):
     """
 
     def __init__(self, tahun: int, akar: Path, instansi: Instansi, edisi: Edisi,
-                 isu: dict[str, Any], tabel: dict[str, Tabel[Any]], narasi: dict[str, str]):
+                 isu: IsuStrategis, tabel: dict[str, Tabel[Any]], narasi: dict[str, str]):
         self.tahun = tahun
         self.akar = akar
         self._instansi, self._edisi, self._isu = instansi, edisi, isu
@@ -208,7 +209,7 @@ class DataTahun(AksesTabel):
         return self._edisi
 
     @property
-    def isu(self) -> dict[str, Any]:
+    def isu(self) -> IsuStrategis:
         self._catat(f"{self.tahun}/isu_strategis.yaml")
         return self._isu
 
@@ -387,8 +388,8 @@ def _muat(tahun: int, p: _Pengumpul) -> DataTahun:
     narasi = _narasi(folder, p, nama_narasi(tabel))
     if any(m.tingkat == GALAT for m in p.masalah):
         raise ValidasiGagal(p.masalah)
-    data = DataTahun(tahun, akar, rekaman(Instansi, instansi), rekaman(Edisi, edisi), isu, tabel,
-                     narasi)
+    data = DataTahun(tahun, akar, rekaman(Instansi, instansi), rekaman(Edisi, edisi),
+                     rekaman(IsuStrategis, isu), tabel, narasi)
     aturan.periksa(data, p.tambah)
     if any(m.tingkat == GALAT for m in p.masalah):
         raise ValidasiGagal(p.masalah)

@@ -12,11 +12,13 @@ Generated sentences (`tampilan.Teks`) are rendered the same way.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from html import escape
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 
 SKEMA_TAUTAN = ("http://", "https://")
 _PERAN = re.compile(r"\{[A-Za-z][\w:+.-]*\}$")  # a MyST role just before an inline code span
@@ -75,12 +77,14 @@ def _pengurai_tampil() -> MarkdownIt:
     return md
 
 
-def _buka_tautan(self, tokens: list[Token], idx: int, options, env) -> str:
+def _buka_tautan(self: object, tokens: Sequence[Token], idx: int, options: OptionsDict,
+                 env: EnvType) -> str:
     href = escape(str(tokens[idx].attrGet("href") or ""), quote=True)
     return f'<a class="reference external" href="{href}" rel="noopener noreferrer">'
 
 
-def _buka_judul(self, tokens: list[Token], idx: int, options, env) -> str:
+def _buka_judul(self: object, tokens: Sequence[Token], idx: int, options: OptionsDict,
+                env: EnvType) -> str:
     # Headings inside a page's content are rubrics (as MyST renders them in notebook output):
     # they do not open sections of the table of contents.
     return f'<{tokens[idx].tag} class="rubric">'

@@ -228,8 +228,15 @@ YAML_INSTANSI = bentuk_yaml(Instansi)
 YAML_EDISI = bentuk_yaml(Edisi)
 
 
-# Declared shape of isu_strategis.yaml (no record: the book lists it as written).
-YAML_ISU = {"tantangan": [str], "peluang": [str]}
+@dataclass(frozen=True)
+class IsuStrategis:
+    """<tahun>/isu_strategis.yaml (optional): the challenges and opportunities the book lists."""
+
+    tantangan: tuple[str, ...] = ()
+    peluang: tuple[str, ...] = ()
+
+
+YAML_ISU = bentuk_yaml(IsuStrategis)
 NARASI_TETAP = ("kata_pengantar", "latar_belakang", "kendala_utama", "penutup")  # + one per sasaran
 STATUS_IDM = ("Mandiri", "Maju", "Berkembang", "Tertinggal", "Sangat Tertinggal")
 KOLOM_IDM = {s: s.lower().replace(" ", "_") for s in STATUS_IDM}  # status → idm_status column
@@ -523,15 +530,13 @@ from lakip_lib.tabel import Tabel
 
 
 def modul_baris() -> str:
-    """The source of lakip_lib/baris.py: one TypedDict per dataset, the dataset names, and the
-    typed `data[...]` access that data.DataTahun inherits."""
+    """The source of lakip_lib/baris.py: one TypedDict per dataset and the typed `data[...]`
+    access that data.DataTahun inherits."""
     bagian = [_KEPALA_BARIS]
     for ds in DATASETS:
         kolom = "".join(f"    {k.nama}: {tipe_python(k)}\n" for k in ds.kolom)
         bagian.append(f'\nclass {nama_baris(ds)}(TypedDict):\n    """A row of {ds.berkas}."""\n\n'
                       f"{kolom}\n")
-    nama = "".join(f'\n    "{ds.nama}",' for ds in DATASETS)
-    bagian.append(f"\nNamaDataset = Literal[{nama}\n]\n\n")
     akses = "".join(f'    @overload\n    def __getitem__(self, nama: Literal["{ds.nama}"]) -> '
                     f"Tabel[{nama_baris(ds)}]: ...\n" for ds in DATASETS)
     bagian.append(f'''

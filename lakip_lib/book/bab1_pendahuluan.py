@@ -87,8 +87,8 @@ class Pendahuluan(Bagian):
 
     def isu_strategis(self) -> Isi:
         isu = self.d.isu
-        return Isi([teks("### Tantangan"), daftar(isu.get("tantangan", []), bernomor=True),
-                    teks("### Peluang"), daftar(isu.get("peluang", []), bernomor=True)])
+        return Isi([teks("### Tantangan"), daftar(isu.tantangan, bernomor=True),
+                    teks("### Peluang"), daftar(isu.peluang, bernomor=True)])
 
     def landasan_hukum(self) -> Isi:
         return Isi([daftar(self.d.instansi.landasan_hukum, bernomor=True)])
