@@ -223,6 +223,18 @@ def test_a_printed_realisasi_other_than_the_data_is_a_finding():
                                                        "67,5", "68,00")
 
 
+def test_a_printed_desa_maju_share_of_a_draft_with_unknown_village_statuses_is_a_gap():
+    t = (TahunKecil().edisi(status="draf")
+         .tambah("indikator", kode="IKU3", jenis="iku", induk="S1", nama="Desa Maju", satuan="%",
+                 arah="naik", desimal=2, rumus="desa_maju").target("IKU3", 50)
+         .ubah("desa", {"desa": "DESA TIGA"}, status_idm=None)
+         .tambah("iku_dilaporkan", indikator="IKU3", lokasi="Tabel 3.1", realisasi="66.67"))
+    (temuan,) = audit.periksa(t.muat())
+    assert (temuan.jenis, temuan.perihal, temuan.hitungan) == (
+        "kelengkapan", "Desa Maju: realisasi",
+        "Jumlah desa tahun 2024 tidak lengkap; persentase tidak dihitung.")
+
+
 @pytest.mark.parametrize(("dilaporkan", "dihitung", "jenis"), [
     ("85.00", "85.004", None),         # right at two decimals
     ("85.02", "85.0125", "pembulatan"),  # less than one printed unit off

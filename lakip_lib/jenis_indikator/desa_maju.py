@@ -77,9 +77,9 @@ class DesaMaju(JenisIndikator):
         return rumus.persentase_desa_maju(maju, semua)
 
     def cara(self, data: DataTahun, kode: str, tahun: int) -> str:
-        s = status_desa(data, tahun) or {}
+        s = status_desa(data, tahun)
         semua = jumlah_desa(s)
-        if semua is None:
+        if s is None or semua is None:  # no village list or IDM row of that year, or a gap
             return f"Jumlah desa tahun {tahun} tidak lengkap; persentase tidak dihitung."
         maju = sum(s[x] or 0 for x in STATUS_DIHITUNG_MAJU)
         return (f"({s.get('Maju')} desa Maju + {s.get('Mandiri')} desa Mandiri) ÷ "

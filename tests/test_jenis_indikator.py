@@ -1,0 +1,85 @@
+"""The registry of indicator kinds (`lakip_lib.jenis_indikator`) on the small in-memory year of
+`tests.tahun_kecil`: which kind an indicator is, the audit's arithmetic in words per kind, the
+rows a kind asks the workbook for, and the supporting items a sasaran page draws for it (each
+drawing exactly the item its plan entry announces)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lakip_lib import book, jenis_indikator
+from lakip_lib.tampilan import Grafik, Tabel
+
+from .tahun_kecil import TahunKecil
+
+
+def dengan_iku3(rumus: str) -> TahunKecil:
+    return (TahunKecil()
+            .tambah("indikator", kode="IKU3", jenis="iku", induk="S1", nama="Indikator Tiga",
+                    satuan="%", arah="naik", desimal=2, rumus=rumus)
+            .target("IKU3", 50))
+
+
+def test_an_indicator_has_the_kind_its_rumus_names():
+    d = dengan_iku3("cpr").muat()
+    assert [jenis_indikator.dari(d, k).nama for k in ("IKU1", "IKU3")] == ["langsung", "cpr"]
+    with pytest.raises(KeyError, match="IKU9"):
+        jenis_indikator.dari(d, "IKU9")
+
+
+def test_a_rumus_that_is_no_registered_kind_is_refused_with_the_registry_as_choices():
+    masalah = TahunKecil().ubah("indikator", {"kode": "IKU1"}, rumus="tebakan").masalah()
+    (m,) = [m for m in masalah if (m.berkas, m.baris, m.kolom) == ("data/indikator.csv", 3,
+                                                                   "rumus")]
+    assert m.pesan == ('nilai "tebakan" tidak dikenal. Pilihan yang sah: '
+                       + ", ".join(jenis_indikator.JENIS) + ".")
+    assert {"langsung", "penurunan_kasus", "desa_maju", "cpr"} <= set(jenis_indikator.JENIS)
+
+
+def test_the_audit_explains_each_kind_in_words():
+    d = TahunKecil().muat()
+    assert jenis_indikator.dari(d, "IKU1").cara(d, "IKU1", 2024) == (
+        "Realisasi tahun 2024 menurut data.")
+    kasus = dengan_iku3("penurunan_kasus").muat()  # 3 + 7 cases in 2023, 4 + 4 in 2024
+    assert jenis_indikator.dari(kasus, "IKU3").cara(kasus, "IKU3", 2024) == (
+        "(10 − 8) ÷ 10 × 100 kasus tahun 2023 dan 2024.")
+    cpr = dengan_iku3("cpr").muat()
+    assert jenis_indikator.dari(cpr, "IKU3").cara(cpr, "IKU3", 2024) == (
+        "1150 peserta KB aktif ÷ 1500 PUS × 100.")
+    assert jenis_indikator.dari(cpr, "IKU3").cara(cpr, "IKU3", 2023) == (
+        "Realisasi tahun 2023 menurut data.")  # an earlier year's CPR is entered
+
+
+def test_desa_maju_arithmetic_for_a_year_with_and_without_village_counts():
+    d = dengan_iku3("desa_maju").muat()
+    desa = jenis_indikator.dari(d, "IKU3")
+    assert desa.cara(d, "IKU3", 2024) == ("(1 desa Maju + 1 desa Mandiri) ÷ 3 desa × 100 = "
+                                          "2 ÷ 3 × 100.")
+    assert desa.cara(d, "IKU3", 2022) == ("Jumlah desa tahun 2022 tidak lengkap; persentase "
+                                          "tidak dihitung.")  # no IDM row for 2022
+
+
+def test_the_workbook_asks_for_this_year_of_each_kind_dataset():
+    d = dengan_iku3("penurunan_kasus").muat()
+    assert jenis_indikator.baris_buku_kerja(d, "kasus_kekerasan") == [
+        {"tahun": 2024, "kelompok": "perempuan"}, {"tahun": 2024, "kelompok": "anak"}]
+    assert jenis_indikator.baris_buku_kerja(d, "realisasi") == [
+        {"indikator": "IKU1", "tahun": 2024}, {"indikator": "IKU2", "tahun": 2024}]
+
+
+def test_a_measured_indicator_adds_no_supporting_item():
+    assert jenis_indikator.pendukung(TahunKecil().muat(), ["IKU1", "IKU2"]) == []
+
+
+def test_supporting_items_follow_the_registry_order_and_each_draws_what_it_plans():
+    t = dengan_iku3("cpr").tambah("indikator", kode="IKU4", jenis="iku", induk="S1",
+                                  nama="Penurunan Kasus", satuan="%", arah="naik", desimal=2,
+                                  rumus="penurunan_kasus").target("IKU4", 10)
+    d = t.muat()
+    butir = jenis_indikator.pendukung(d, ["IKU1", "IKU3", "IKU4"])
+    assert [b.rencana for b in butir] == [("tabel", "kasus"), ("gambar", "kasus"),
+                                          ("tabel", "cpr"), ("gambar", "cpr")]
+    halaman = book.Sasaran(d, "S1")
+    for b in butir:
+        isi = b.buat(halaman)
+        assert isinstance(isi, {"tabel": Tabel, "gambar": Grafik}[b.jenis]), b.rencana
