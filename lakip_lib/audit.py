@@ -331,7 +331,7 @@ def _kunci_idm(data: DataTahun, kunci: str) -> tuple[object, ...]:
 
 def _kunci_efisiensi(data: DataTahun, kunci: str) -> tuple[object, ...]:
     prog = [b for b in kinerja.efisiensi(data)
-            if b.kode_anggaran and "." not in b.kode_anggaran]
+            if b.kode_anggaran and kinerja.adalah_program(b.kode_anggaran)]
     if kunci == "efisiensi.rata_capaian":
         nilai = [b.capaian_kinerja for b in prog if b.capaian_kinerja is not None]
         return (sum(nilai, Decimal(0)) / len(nilai) if nilai else None,

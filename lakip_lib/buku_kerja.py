@@ -35,6 +35,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lakip_lib import data, isian_edisi, jenis_indikator, jurnal
+from lakip_lib.aturan import induk_kode
 from lakip_lib.baris import BarisPembanding
 from lakip_lib.format import angka_persis, rupiah
 from lakip_lib.masalah import GALAT, PERINGATAN, Masalah, ValidasiGagal
@@ -371,7 +372,7 @@ def _kode_induk(lembar: Lembar, isi: list[dict[str, Any]]) -> set[str]:
     """Codes with rows under them (their amounts are totals)."""
     if "kode" not in (k.nama for k in lembar.kolom):
         return set()
-    return {str(b["kode"]).rsplit(".", 1)[0] for b in isi if "." in str(b.get("kode") or "")}
+    return {induk for b in isi if (induk := induk_kode(str(b.get("kode") or "")))}
 
 
 def _dihitung(lembar: Lembar, k: Kolom, baris: dict[str, Any], induk: set[str]) -> bool:

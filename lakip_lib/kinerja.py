@@ -7,6 +7,7 @@ format (that is `lakip_lib.format`) and never read files (that is `lakip_lib.dat
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
@@ -14,7 +15,7 @@ from typing import Literal
 from lakip_lib import capaian as rumus
 from lakip_lib import jenis_indikator
 from lakip_lib.aturan import induk_kode
-from lakip_lib.baris import BarisIndikator
+from lakip_lib.baris import BarisIndikator, BarisPembanding
 from lakip_lib.capaian import Arah, Pita
 from lakip_lib.data import DataTahun
 from lakip_lib.jenis_indikator.dasar import jumlah, target_tahunan
@@ -298,3 +299,75 @@ def aspek_strategis(data: DataTahun) -> list[KondisiAspek]:
             hasil_.append(KondisiAspek(b["aspek"], h.realisasi, h.satuan, h.desimal, ukuran,
                                        kode))
     return hasil_
+
+
+def adalah_program(kode: str) -> bool:
+    """A programme is a budget line at the top of the code hierarchy (no parent code)."""
+    return induk_kode(kode) is None
+
+
+@dataclass(frozen=True)
+class EfisiensiProgram:
+    """A whole programme's efficiency, both its figures known (a point of the scatter chart)."""
+    program: str  # the programme's name in the budget table
+    capaian: Decimal
+    penyerapan: Decimal
+    efisiensi: Decimal | None
+
+
+def efisiensi_program(data: DataTahun) -> list[EfisiensiProgram]:
+    """The efficiency rows of whole programmes whose capaian and absorption are both known."""
+    nama = {b.kode: b.nama for b in anggaran(data)}
+    return [EfisiensiProgram(nama[b.kode_anggaran], b.capaian_kinerja, b.penyerapan, b.efisiensi)
+            for b in efisiensi(data) if b.kode_anggaran and adalah_program(b.kode_anggaran)
+            and b.capaian_kinerja is not None and b.penyerapan is not None]
+
+
+def ketercapaian_iku(data: DataTahun) -> tuple[list[HasilIndikator], list[HasilIndikator]]:
+    """The IKU whose target was met and those whose target was not (an IKU without a
+    realisasi is in neither)."""
+    hasil = hasil_iku(data)
+    return [h for h in hasil if h.tercapai], [h for h in hasil if h.tercapai is False]
+
+
+def kode_indikator_sasaran(data: DataTahun, sasaran: str) -> list[str]:
+    """The indicators of a sasaran: its IKU, then its supporting indicators."""
+    return [b["kode"] for b in data["indikator"].cari(jenis="iku", induk=sasaran)] + [
+        b["kode"] for b in data["indikator"].cari(jenis="pendukung", induk=sasaran)]
+
+
+def pembanding_sasaran(data: DataTahun, sasaran: str) -> list[BarisPembanding]:
+    """The comparison figures (other regions, the province, the nation) of a sasaran's
+    indicators, in file order."""
+    kode = set(kode_indikator_sasaran(data, sasaran))
+    return [b for b in data["pembanding"].baris if b["indikator"] in kode]
+
+
+def terbaru_per_wilayah(baris: Iterable[BarisPembanding]) -> list[BarisPembanding]:
+    """Each region's latest figure (a region is compared once, with its newest data)."""
+    terbaru: dict[str, BarisPembanding] = {}
+    for b in baris:
+        if b["wilayah"] not in terbaru or b["tahun"] > terbaru[b["wilayah"]]["tahun"]:
+            terbaru[b["wilayah"]] = b
+    return list(terbaru.values())
+
+
+@dataclass(frozen=True)
+class PerbandinganWilayah:
+    """How an IKU's realisasi of the year stands against other regions' latest figures."""
+    lebih_tinggi: list[str]  # regions whose figure is higher than the agency's
+    lebih_rendah: list[str]  # regions whose figure is lower
+    lama: list[BarisPembanding]  # rows compared with an earlier year's figure (their newest)
+
+
+def perbandingan_wilayah(baris: Iterable[BarisPembanding], h: HasilIndikator,
+                         tahun: int) -> PerbandinganWilayah | None:
+    """The IKU's realisasi against each region's latest realisasi up to `tahun`; None when
+    the IKU has no realisasi or no region has a figure to compare."""
+    lain = terbaru_per_wilayah(b for b in baris if b["indikator"] == h.kode
+                               and b["jenis"] == "realisasi" and b["tahun"] <= tahun)
+    if h.realisasi is None or not lain:
+        return None
+    return PerbandinganWilayah([b["wilayah"] for b in lain if b["nilai"] > h.realisasi],
+                               [b["wilayah"] for b in lain if b["nilai"] < h.realisasi],
+                               [b for b in lain if b["tahun"] != tahun])

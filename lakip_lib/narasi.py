@@ -17,7 +17,7 @@ from itertools import pairwise
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib.capaian import Arah, Pita
-from lakip_lib.kinerja import HasilIndikator, TotalAnggaran
+from lakip_lib.kinerja import HasilIndikator, PerbandinganWilayah, TotalAnggaran
 from lakip_lib.markdown_terbatas import markdown_aman as md
 
 TANPA_SATUAN = {"indeks", ""}
@@ -455,3 +455,100 @@ def efisiensi(capaian: Decimal | None, penyerapan: Decimal | None,
             if efisiensi_ >= 100 else "porsi anggaran yang diserap lebih besar daripada hasilnya")
     return (f"Capaian kinerja {fmt.persen(capaian)} dibandingkan penyerapan anggaran "
             f"{fmt.persen(penyerapan)} menghasilkan efisiensi {fmt.persen(efisiensi_)}: {arti}.")
+
+
+# --- sentences of the book's parts -------------------------------------------------------------
+
+PEMBANDING_BELUM_ADA = ("Data pembanding dari daerah lain, provinsi, atau nasional belum "
+                        "tersedia untuk sasaran ini.")
+PENGANTAR_PK = ("Untuk mewujudkan pemerintahan yang efektif, transparan, akuntabel, dan "
+                "berorientasi pada hasil, yang bertanda tangan di bawah ini:")
+JANJI_PK = ("Pihak Pertama berjanji mewujudkan target kinerja tahunan yang tercantum pada "
+            "tabel di bawah ini sebagai bagian dari sasaran jangka menengah dalam Renstra, "
+            "dan bertanggung jawab atas berhasil atau tidaknya target tersebut dicapai. "
+            "Pihak Kedua memantau pelaksanaannya dan mengevaluasi capaiannya.")
+PENGERTIAN_EFISIENSI = (
+    "Efisiensi membandingkan capaian kinerja dengan penyerapan anggaran: nilai di atas 100% "
+    "berarti hasil yang dicapai lebih besar daripada porsi anggaran yang digunakan. "
+    "Penyerapan dihitung dari tabel realisasi anggaran.")
+
+
+def narasi_belum_ditulis(nama: str, tahun: int) -> str:
+    """Shown where the analyst's narrative of the year is missing."""
+    return f"*Narasi `{nama}.md` belum ditulis untuk tahun {tahun}.*"
+
+
+def target_sementara(tahun: int) -> str:
+    """The notice of a draft whose IKU targets are still the Renstra's."""
+    return (f"Perjanjian Kinerja tahun {tahun} belum ditandatangani: target indikator kinerja "
+            "utama yang ditampilkan masih target Renstra dan bersifat sementara.")
+
+
+def pengantar_iku(tahun: int, jumlah_sasaran: int, jumlah_iku: int, sementara: bool) -> str:
+    """The Ikhtisar's lead-in to its IKU table."""
+    if sementara:
+        return (f"Tahun {tahun} diukur dengan {bilangan(jumlah_sasaran)} sasaran strategis dan "
+                f"{bilangan(jumlah_iku)} indikator kinerja utama. " + target_sementara(tahun)
+                + " Capaiannya diringkas pada tabel berikut.")
+    return (f"Perjanjian Kinerja tahun {tahun} memuat {bilangan(jumlah_sasaran)} sasaran "
+            f"strategis dengan {bilangan(jumlah_iku)} indikator kinerja utama. Capaiannya "
+            "diringkas pada tabel berikut.")
+
+
+def visi_misi(awal: int, akhir: int, kabupaten: str, visi: str | None,
+              misi: str | None) -> tuple[str, ...]:
+    """Bab II's opening paragraphs: the Renstra period, the RPJMD's vision and mission."""
+    return (f"Renstra instansi berlaku untuk periode {awal}–{akhir} dan mengacu pada RPJMD "
+            f"{md(kabupaten)}.",
+            f"**Visi:** “{md(visi)}”",
+            f"**Misi yang didukung:** “{md(misi)}”")
+
+
+def pk_ditandatangani(judul: str, tanggal: str) -> str:
+    return f"{md(judul)} ditandatangani pada {tanggal}."
+
+
+def judul_sasaran(nomor: int, uraian: str, nama_iku: Sequence[str]) -> str:
+    """The opening line of a sasaran's page: the sasaran and its indicators."""
+    return (f"Sasaran strategis {nomor}: **{md(uraian)}**. Indikator kinerjanya: "
+            + ", ".join(md(n) for n in nama_iku) + ".")
+
+
+def perbandingan_wilayah(h: HasilIndikator, kabupaten: str, p: PerbandinganWilayah) -> str:
+    """An IKU's realisasi against the regions it is compared with, naming those whose
+    newest figure is of an earlier year."""
+    bagian = []
+    if p.lebih_rendah:
+        bagian.append("lebih tinggi daripada " + ", ".join(map(md, p.lebih_rendah)))
+    if p.lebih_tinggi:
+        bagian.append("lebih rendah daripada " + ", ".join(map(md, p.lebih_tinggi)))
+    catatan = (" Angka " + ", ".join(md(b["wilayah"]) for b in p.lama)
+               + " adalah data tahun " + ", ".join(sorted({str(b["tahun"]) for b in p.lama}))
+               + ", tahun terakhir yang tersedia." if p.lama else "")
+    return (f"Realisasi {md(h.nama)} {md(kabupaten)} "
+            f"({md(nilai(h.realisasi, h.satuan, h.desimal))}) " + " dan ".join(bagian) + "."
+            + catatan)
+
+
+def kesimpulan(tercapai: Sequence[str], belum: Sequence[str], serap: str, pagu: str) -> str:
+    """Bab IV's conclusion: which targets were met, which not, and the budget absorbed."""
+    kalimat = []
+    if tercapai:
+        kalimat.append("Target yang tercapai: " + "; ".join(map(md, tercapai)) + ".")
+    if belum:
+        kalimat.append("Target yang belum tercapai: " + "; ".join(map(md, belum)) + ".")
+    kalimat.append(f"Penyerapan anggaran mencapai {serap} dari {pagu}.")
+    return "\n\n".join(kalimat)
+
+
+def hasil_pemeriksaan(ada_sumber: bool, jumlah_temuan: int) -> str:
+    """What the consistency check of the signed source found, in the Lampiran."""
+    if not ada_sumber:
+        return ("Edisi ini disusun langsung dari data masukan; tidak ada dokumen sumber "
+                "tercetak yang angkanya perlu dihitung ulang.")
+    if not jumlah_temuan:
+        return ("Setiap angka turunan yang tercetak di dokumen sumber dihitung ulang dari data "
+                "masukan. Pemeriksaan tidak menemukan ketidaksesuaian.")
+    return ("Setiap angka turunan yang tercetak di dokumen sumber dihitung ulang dari data "
+            f"masukan. Pemeriksaan menemukan {jumlah_temuan} ketidaksesuaian; angka di buku ini "
+            "adalah hasil hitungan ulang, bukan angka yang tercetak.")

@@ -7,7 +7,7 @@ from lakip_lib import format as fmt
 from lakip_lib import kinerja, narasi
 from lakip_lib.book.dasar import Bagian, Isi, _rp
 from lakip_lib.book.nomor import Rencana
-from lakip_lib.tampilan import Kolom, Tabel, markdown_aman, teks
+from lakip_lib.tampilan import Kolom, Tabel, teks
 
 
 class Perencanaan(Bagian):
@@ -25,11 +25,8 @@ class Perencanaan(Bagian):
     def visi_misi(self) -> Isi:
         r = self.d.instansi.rpjmd
         awal, akhir = self.d.periode_renstra
-        return Isi([teks(
-            f"Renstra instansi berlaku untuk periode {awal}–{akhir} dan mengacu pada RPJMD "
-            f"{markdown_aman(self.d.instansi.kabupaten)}.",
-            f"**Visi:** “{markdown_aman(r.visi)}”",
-            f"**Misi yang didukung:** “{markdown_aman(r.misi)}”")])
+        return Isi([teks(*narasi.visi_misi(awal, akhir, self.d.instansi.kabupaten, r.visi,
+                                           r.misi))])
 
     def _target_per_tahun(self, kunci: str, judul: str, induk: str, jenis: str) -> Tabel:
         tahun = self._tahun_renstra()
@@ -69,8 +66,7 @@ class Perencanaan(Bagian):
         pk = self.d.edisi.perjanjian_kinerja
         judul = pk.judul if pk.judul is not None else "Perjanjian Kinerja"
         return Isi([
-            teks(f"{markdown_aman(judul)} ditandatangani pada {fmt.tanggal(pk.tanggal)}."
-                 if pk.tanggal else ""),
+            teks(narasi.pk_ditandatangani(judul, fmt.tanggal(pk.tanggal)) if pk.tanggal else ""),
             self.tabel("pk", f"Perjanjian Kinerja Tahun {self.tahun}",
                        [Kolom("No.", True), Kolom("Sasaran strategis"), Kolom("Indikator kinerja"),
                         Kolom("Target", True)],

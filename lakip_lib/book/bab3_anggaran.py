@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from lakip_lib import charts, kinerja
+from lakip_lib import charts, kinerja, narasi
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib.book.dasar import Bagian, Isi, _rp
@@ -86,20 +86,17 @@ class Anggaran(Bagian):
     def efisiensi(self) -> Isi:
         baris = kinerja.efisiensi(self.d)
         per_kode = {b.kode: b for b in kinerja.anggaran(self.d)}
-        rekaman: list[dict[str, Any]] = [{"nama": _pendek(per_kode[b.kode_anggaran].nama),
-                    "capaian": float(b.capaian_kinerja), "penyerapan": float(b.penyerapan),
-                    "teks_capaian": fmt.persen(b.capaian_kinerja),
-                    "teks_penyerapan": fmt.persen(b.penyerapan),
-                    "teks_efisiensi": fmt.persen(b.efisiensi)}
-                   for b in baris if b.kode_anggaran and "." not in b.kode_anggaran
-                   and b.capaian_kinerja is not None and b.penyerapan is not None]
+        rekaman: list[dict[str, Any]] = [{"nama": _pendek(p.program),
+                    "capaian": float(p.capaian), "penyerapan": float(p.penyerapan),
+                    "teks_capaian": fmt.persen(p.capaian),
+                    "teks_penyerapan": fmt.persen(p.penyerapan),
+                    "teks_efisiensi": fmt.persen(p.efisiensi)}
+                   for p in kinerja.efisiensi_program(self.d)]
         efisien = sum(1 for r in rekaman if r["capaian"] >= r["penyerapan"])
         alternatif = (f"Sebaran {len(rekaman)} indikator program menurut capaian dan penyerapan; "
                       f"{efisien} berada pada atau di atas garis efisiensi 100%.")
         return Isi([
-            teks("Efisiensi membandingkan capaian kinerja dengan penyerapan anggaran: nilai di "
-                 "atas 100% berarti hasil yang dicapai lebih besar daripada porsi anggaran yang "
-                 "digunakan. Penyerapan dihitung dari tabel realisasi anggaran."),
+            teks(narasi.PENGERTIAN_EFISIENSI),
             self.tabel("efisiensi", "Analisis Efisiensi Penggunaan Sumber Daya",
                        [Kolom("Program / kegiatan / sub kegiatan"), Kolom("Indikator"),
                         Kolom("Capaian kinerja", True), Kolom("Penyerapan", True),

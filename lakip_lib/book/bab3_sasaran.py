@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
 
@@ -10,21 +9,11 @@ from lakip_lib import capaian as rumus
 from lakip_lib import charts, jenis_indikator, kinerja, narasi
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
-from lakip_lib.baris import BarisIndikator, BarisPembanding
+from lakip_lib.baris import BarisIndikator
 from lakip_lib.book.dasar import SUMBER_DATA, Bagian, Isi, _rp
 from lakip_lib.book.nomor import Rencana
 from lakip_lib.data import DataTahun
-from lakip_lib.tampilan import Kolom, Nilai, markdown_aman, teks
-
-
-def _terbaru_per_wilayah(baris: Iterable[BarisPembanding]) -> list[BarisPembanding]:
-    """Each region's latest figure (a region is compared once, with its newest data)."""
-    terbaru: dict[str, BarisPembanding] = {}
-    for b in baris:
-        if b["wilayah"] not in terbaru or b["tahun"] > terbaru[b["wilayah"]]["tahun"]:
-            terbaru[b["wilayah"]] = b
-    return list(terbaru.values())
-
+from lakip_lib.tampilan import Kolom, Nilai, teks
 
 MIN_TITIK_GRAFIK = 3  # a series with fewer points is a sentence and a table, not a chart
 
@@ -84,14 +73,7 @@ class Sasaran(Bagian):
     def _butir_jenis(self) -> list[jenis_indikator.Butir]:
         """The supporting tables and figures of the kinds of the sasaran's indicators: their
         plan entries and their content in one declaration (`lakip_lib.jenis_indikator`)."""
-        return jenis_indikator.pendukung(self.d, self._kode_berpembanding())
-
-    def _kode_berpembanding(self) -> list[str]:
-        return self.kode_iku + [p["kode"] for p in self.pendukung]
-
-    def _pembanding(self) -> list[BarisPembanding]:
-        kode = set(self._kode_berpembanding())
-        return [b for b in self.d["pembanding"].baris if b["indikator"] in kode]
+        return jenis_indikator.pendukung(self.d, kinerja.kode_indikator_sasaran(self.d, self.kode))
 
     def rencana(self) -> Rencana:
         # in reading order: items a, b, c each show every IKU of the sasaran in turn
@@ -101,7 +83,8 @@ class Sasaran(Bagian):
             if self._ada_grafik(k):
                 item += [("gambar", f"b-{k}")]
         item.append(("tabel", "c"))
-        if any(self.d["pembanding"].cari(indikator=k) for k in self._kode_berpembanding()):
+        if any(self.d["pembanding"].cari(indikator=k)
+               for k in kinerja.kode_indikator_sasaran(self.d, self.kode)):
             item.append(("tabel", "d"))
         item += [("tabel", "f"), ("tabel", "g")]
         item += [b.rencana for b in self._butir_jenis()]
@@ -110,9 +93,8 @@ class Sasaran(Bagian):
         return item
 
     def judul(self) -> Isi:
-        return Isi([teks(f"Sasaran strategis {self.nomor_urut}: **{markdown_aman(self.uraian)}**. "
-                         "Indikator kinerjanya: " + ", ".join(markdown_aman(h.nama) for h in self.iku)
-                         + ".")])
+        return Isi([teks(narasi.judul_sasaran(self.nomor_urut, self.uraian,
+                                              [h.nama for h in self.iku]))])
 
     def target_realisasi(self) -> Isi:
         isi = Isi()
@@ -204,31 +186,13 @@ class Sasaran(Bagian):
         return isi
 
     def pembanding(self) -> Isi:
-        baris = self._pembanding()
+        baris = kinerja.pembanding_sasaran(self.d, self.kode)
         if not baris:
-            return Isi([teks("Data pembanding dari daerah lain, provinsi, atau nasional belum "
-                             "tersedia untuk sasaran ini.")])
+            return Isi([teks(narasi.PEMBANDING_BELUM_ADA)])
         isi = Isi()
         for h in self.iku:
-            lain = _terbaru_per_wilayah(b for b in baris if b["indikator"] == h.kode
-                                        and b["jenis"] == "realisasi" and b["tahun"] <= self.tahun)
-            if h.realisasi is None or not lain:
-                continue
-            lebih_tinggi = [b["wilayah"] for b in lain if b["nilai"] > h.realisasi]
-            lebih_rendah = [b["wilayah"] for b in lain if b["nilai"] < h.realisasi]
-            bagian = []
-            if lebih_rendah:
-                bagian.append("lebih tinggi daripada " + ", ".join(map(markdown_aman, lebih_rendah)))
-            if lebih_tinggi:
-                bagian.append("lebih rendah daripada " + ", ".join(map(markdown_aman, lebih_tinggi)))
-            lama = [b for b in lain if b["tahun"] != self.tahun]
-            catatan = (" Angka " + ", ".join(markdown_aman(b["wilayah"]) for b in lama)
-                       + " adalah data tahun " + ", ".join(sorted({str(b["tahun"]) for b in lama}))
-                       + ", tahun terakhir yang tersedia." if lama else "")
-            isi.append(teks(f"Realisasi {markdown_aman(h.nama)} "
-                            f"{markdown_aman(self.d.instansi.kabupaten)} "
-                            f"({markdown_aman(narasi.nilai(h.realisasi, h.satuan, h.desimal))}) "
-                            + " dan ".join(bagian) + "." + catatan))
+            if p := kinerja.perbandingan_wilayah(baris, h, self.tahun):
+                isi.append(teks(narasi.perbandingan_wilayah(h, self.d.instansi.kabupaten, p)))
         nama = {b["kode"]: b["nama"] for b in self.d["indikator"].baris}
         isi.append(self.tabel("d", "Perbandingan dengan Daerah Lain, Provinsi, dan Nasional",
                               [Kolom("Indikator"), Kolom("Wilayah"), Kolom("Tahun"),

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
-from lakip_lib import kinerja
+from lakip_lib import kinerja, narasi
 from lakip_lib.book.dasar import Bagian, Isi, tanda_tangan
-from lakip_lib.tampilan import markdown_aman
 
 
 class Penutup(Bagian):
@@ -14,18 +13,12 @@ class Penutup(Bagian):
     notebook = "bab4_penutup"
 
     def kesimpulan(self) -> Isi:
-        hasil = kinerja.hasil_iku(self.d)
-        tercapai = [markdown_aman(h.nama) for h in hasil if h.tercapai]
-        belum = [markdown_aman(h.nama) for h in hasil if h.tercapai is False]
+        tercapai, belum = kinerja.ketercapaian_iku(self.d)
         total = kinerja.total_anggaran(self.d)
-        kalimat = []
-        if tercapai:
-            kalimat.append("Target yang tercapai: " + "; ".join(tercapai) + ".")
-        if belum:
-            kalimat.append("Target yang belum tercapai: " + "; ".join(belum) + ".")
         serap, pagu = fmt.persen(total.penyerapan), fmt.rupiah(total.anggaran)
-        kalimat.append(f"Penyerapan anggaran mencapai {serap} dari {pagu}.")
-        return Isi([self._kalimat_kategori(), self.kalimat("\n\n".join(kalimat), (
+        kalimat = narasi.kesimpulan([h.nama for h in tercapai], [h.nama for h in belum],
+                                    serap, pagu)
+        return Isi([self._kalimat_kategori(), self.kalimat(kalimat, (
             (serap, self._angka(f.anggaran("total", "penyerapan"), serap)),
             (pagu, self._angka(f.anggaran("total", "anggaran"), pagu))))])
 

@@ -141,7 +141,7 @@ class Bagian:
     def narasi(self, nama: str) -> Teks:
         isi = self.d.narasi(nama)
         if isi is None:
-            return teks(f"*Narasi `{nama}.md` belum ditulis untuk tahun {self.tahun}.*")
+            return teks(narasi.narasi_belum_ditulis(nama, self.tahun))
         return Teks(isi)  # restricted Markdown, checked by validation, rendered by us
 
     # shared building blocks -------------------------------------------------------------
@@ -189,11 +189,6 @@ class Bagian:
             [(sasaran[h.sasaran], h.nama, *(self._iku(h, u) for u in
                                             ("target", "realisasi", "capaian", "kategori")))
              for h in hasil])
-
-
-_KALIMAT_TARGET_SEMENTARA = ("Perjanjian Kinerja tahun {tahun} belum ditandatangani: target "
-                             "indikator kinerja utama yang ditampilkan masih target Renstra dan "
-                             "bersifat sementara.")
 
 
 def _target_renstra(d: DataTahun) -> list[str]:

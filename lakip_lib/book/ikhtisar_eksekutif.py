@@ -5,7 +5,7 @@ from __future__ import annotations
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib import kinerja, narasi
-from lakip_lib.book.dasar import _KALIMAT_TARGET_SEMENTARA, Bagian, Isi, _target_renstra
+from lakip_lib.book.dasar import Bagian, Isi, _target_renstra
 from lakip_lib.book.koreksi import _temuan_audit, koreksi_bab
 from lakip_lib.book.nomor import Rencana
 from lakip_lib.tampilan import Kolom, Nilai, kotak_perbedaan, teks
@@ -60,17 +60,8 @@ class Ikhtisar(Bagian):
     def iku(self) -> Isi:
         hasil = kinerja.hasil_iku(self.d)
         jumlah_sasaran = len({h.sasaran for h in hasil})
-        if _target_renstra(self.d):  # a draft before the agreement is signed says so
-            pengantar = teks(
-                f"Tahun {self.tahun} diukur dengan {narasi.bilangan(jumlah_sasaran)} sasaran "
-                f"strategis dan {narasi.bilangan(len(hasil))} indikator kinerja utama. "
-                + _KALIMAT_TARGET_SEMENTARA.format(tahun=self.tahun)
-                + " Capaiannya diringkas pada tabel berikut.")
-        else:
-            pengantar = teks(
-                f"Perjanjian Kinerja tahun {self.tahun} memuat {narasi.bilangan(jumlah_sasaran)} "
-                f"sasaran strategis dengan {narasi.bilangan(len(hasil))} indikator kinerja "
-                "utama. Capaiannya diringkas pada tabel berikut.")
+        sementara = bool(_target_renstra(self.d))  # a draft before the agreement is signed
+        pengantar = teks(narasi.pengantar_iku(self.tahun, jumlah_sasaran, len(hasil), sementara))
         return Isi([pengantar, self._tabel_iku("iku", f"Capaian IKU Tahun {self.tahun}", hasil)])
 
     def kategori(self) -> Isi:

@@ -24,12 +24,18 @@ def _temuan_audit(d: DataTahun) -> list[audit.Temuan]:
     return audit.hanya_temuan(_perbandingan_audit(d))
 
 
+def ada_sumber_tercetak(d: DataTahun) -> bool:
+    """Whether the edition has a signed source whose printed figures the book rechecks (an
+    edition made straight from input data has none)."""
+    return d.ada("dilaporkan") or d.ada("iku_dilaporkan")
+
+
 @data.turunan  # the plan of the Lampiran depends on this answer, not on the audit behind it
 def ada_temuan(d: DataTahun) -> bool:
     """Whether the Lampiran lists findings: the edition has a signed source and the audit of
     its printed figures found at least one (computed once per loaded year, in the build
     process, with the chapters' correction marks)."""
-    return bool((d.ada("dilaporkan") or d.ada("iku_dilaporkan")) and _temuan_audit(d))
+    return ada_sumber_tercetak(d) and bool(_temuan_audit(d))
 
 
 @data.turunan  # a page depends on its chapter's corrections, not on the whole audit behind them
@@ -37,7 +43,7 @@ def koreksi_bab(d: DataTahun, bab: str) -> dict[str, tuple[Koreksi, ...]]:
     """fact → what the signed source printed for it in chapter `bab`, where that differs from
     the book (one correction per printed value; its places listed together). Empty for an
     edition without a signed source (no dilaporkan data)."""
-    if not (d.ada("dilaporkan") or d.ada("iku_dilaporkan")):
+    if not ada_sumber_tercetak(d):
         return {}  # no signed predecessor: nothing was printed that the book could correct
     temuan = _temuan_audit(d)
     nomor = {t: i for i, t in enumerate(temuan, start=1)}

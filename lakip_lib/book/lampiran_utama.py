@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from lakip_lib import audit, kinerja
+from lakip_lib import audit, kinerja, narasi
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib.baris import BarisCatatanSumber
 from lakip_lib.book.dasar import (
-    _KALIMAT_TARGET_SEMENTARA,
     SUMBER_AUDIT,
     Bagian,
     Isi,
@@ -18,7 +17,7 @@ from lakip_lib.book.dasar import (
     _target_renstra,
     tanda_tangan,
 )
-from lakip_lib.book.koreksi import _temuan_audit, ada_temuan
+from lakip_lib.book.koreksi import _temuan_audit, ada_sumber_tercetak, ada_temuan
 from lakip_lib.book.nomor import Rencana
 from lakip_lib.schema import DATASETS, Pejabat, PerjanjianKinerja
 from lakip_lib.tampilan import Html, Kolom, Tabel, blok, teks
@@ -68,7 +67,7 @@ class Lampiran(Bagian):
         both signature blocks, then the sasaran/indicator/target table and programme budgets."""
         k, pk = self.d.instansi.kepala, self.d.edisi.perjanjian_kinerja
         pihak2 = pk.pihak_kedua
-        sementara = [teks(_KALIMAT_TARGET_SEMENTARA.format(tahun=self.tahun))] \
+        sementara = [teks(narasi.target_sementara(self.tahun))] \
             if _target_renstra(self.d) else []
         return Isi([
             *sementara,
@@ -77,14 +76,10 @@ class Lampiran(Bagian):
                 ("instansi", self.d.instansi.nama),
                 ("pemerintah", self.d.instansi.pemerintah or self.d.instansi.kabupaten),
             ]),
-            teks("Untuk mewujudkan pemerintahan yang efektif, transparan, akuntabel, dan "
-                 "berorientasi pada hasil, yang bertanda tangan di bawah ini:"),
+            teks(narasi.PENGANTAR_PK),
             _pihak(k, "Pihak Pertama", ""),
             _pihak(pihak2, "Pihak Kedua", "selaku atasan Pihak Pertama, "),
-            teks("Pihak Pertama berjanji mewujudkan target kinerja tahunan yang tercantum pada "
-                 "tabel di bawah ini sebagai bagian dari sasaran jangka menengah dalam Renstra, "
-                 "dan bertanggung jawab atas berhasil atau tidaknya target tersebut dicapai. "
-                 "Pihak Kedua memantau pelaksanaannya dan mengevaluasi capaiannya."),
+            teks(narasi.JANJI_PK),
             _berdampingan("lakip-pk-ttd", [
                 tanda_tangan(self.d, pihak2, "Pihak Kedua,", bertempat=False),
                 tanda_tangan(self.d, k, "Pihak Pertama,", pk.tanggal),
@@ -137,18 +132,11 @@ class Lampiran(Bagian):
                                sorted(baris), sumber=self._sumber_data("desa"))])
 
     def catatan_konsistensi(self) -> Isi:
-        temuan, catatan = self._temuan, self._catatan
-        if not (self.d.ada("dilaporkan") or self.d.ada("iku_dilaporkan")):
-            isi = Isi([teks("Edisi ini disusun langsung dari data masukan; tidak ada dokumen "
-                            "sumber tercetak yang angkanya perlu dihitung ulang.")])
-        elif not temuan:
-            isi = Isi([teks("Setiap angka turunan yang tercetak di dokumen sumber dihitung ulang "
-                            "dari data masukan. Pemeriksaan tidak menemukan ketidaksesuaian.")])
-        else:
-            isi = Isi([
-                teks(f"Setiap angka turunan yang tercetak di dokumen sumber dihitung ulang dari "
-                     f"data masukan. Pemeriksaan menemukan {len(temuan)} ketidaksesuaian; angka "
-                     "di buku ini adalah hasil hitungan ulang, bukan angka yang tercetak."),
+        ada_sumber = ada_sumber_tercetak(self.d)
+        temuan, catatan = self._temuan if ada_sumber else [], self._catatan
+        isi = Isi([teks(narasi.hasil_pemeriksaan(ada_sumber, len(temuan)))])
+        if temuan:
+            isi += [
                 self.tabel("audit-ringkas", "Ringkasan Temuan Pemeriksaan Konsistensi",
                            [Kolom("Jenis temuan"), Kolom("Jumlah", True)],
                            [(audit.JENIS[j], str(n)) for j, n in audit.ringkasan(temuan).items()],
@@ -159,7 +147,7 @@ class Lampiran(Bagian):
                            [(str(i), t.lokasi, t.perihal, t.dilaporkan, t.seharusnya, t.hitungan)
                             for i, t in enumerate(temuan, start=1)], sumber=SUMBER_AUDIT,
                            id_baris=tuple(f"temuan-{i}" for i in range(1, len(temuan) + 1))),
-            ])
+            ]
         if catatan:
             isi.append(self.tabel("catatan", "Catatan Lain atas Dokumen Sumber",
                                   [Kolom("Lokasi"), Kolom("Catatan")],
