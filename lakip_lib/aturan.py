@@ -162,13 +162,13 @@ def _target_iku_ada(data: DataTahun, tambah: Lapor) -> None:
     t = data["target"]
     tingkat = PERINGATAN if data.edisi.draf else GALAT
     nomor = dict(zip((b["indikator"] for b in t.baris), t.nomor, strict=True))
-    for kode in data["indikator"].kolom("kode"):
-        jenis = data["indikator"].satu(kode=kode)["jenis"]  # type: ignore[index]
-        if jenis == "iku" and t.satu(indikator=kode) is None:
+    for ind in data["indikator"].baris:
+        kode, target = ind["kode"], t.satu(indikator=ind["kode"])
+        if ind["jenis"] == "iku" and target is None:
             tambah(t.berkas, None, "indikator",
                    f"IKU {kode} belum memiliki target tahun {data.tahun}. Tambahkan barisnya "
                    "dengan target dari Perjanjian Kinerja (dasar: pk).", tingkat)
-        elif jenis == "iku" and t.satu(indikator=kode)["dasar"] != "pk":  # type: ignore[index]
+        elif ind["jenis"] == "iku" and target is not None and target["dasar"] != "pk":
             tambah(t.berkas, nomor[kode], "dasar",
                    f"target IKU {kode} masih dari Renstra; "
                    + ("ganti dengan target Perjanjian Kinerja setelah ditandatangani (dasar: pk)."

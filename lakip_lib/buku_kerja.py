@@ -19,7 +19,7 @@ import shutil
 import tempfile
 import zipfile
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -818,7 +818,7 @@ def _rekap_idm(desa: _Calon, lama: data.DataTahun, masalah: list[Masalah]) -> _C
             BY_NAME["desa"].kolom_bernama("status_idm")),
             f"rekap IDM tahun {lama.tahun} belum dihitung karena {len(kosong)} desa belum "
             f"berstatus: {contoh}.", PERINGATAN))
-    return _gabung(_REKAP_IDM, lama, isian, desa.tempat)  # type: ignore[arg-type]
+    return _gabung(_REKAP_IDM, lama, isian, desa.tempat)
 
 
 def _konfirmasi(calon: list[Any], lama: data.DataTahun) -> _Calon | None:
@@ -969,7 +969,8 @@ def _teks_nilai(nilai: Any) -> str:
     return "" if nilai is None else str(nilai)
 
 
-def _gabung(lembar: Lembar, lama: data.DataTahun, isian: list[tuple[int, dict[str, str]]],
+def _gabung(lembar: Lembar, lama: data.DataTahun,
+            isian: Sequence[tuple[int | None, dict[str, str]]],
             tempat: str) -> _Calon:
     """The new file: the sheet's rows (plus the columns kept from the current file);
     for a multi-year file, the other years' rows stay where they are."""

@@ -6,8 +6,9 @@ strings for tooltips (Vega's own number format would print `93.77`, not `93,77`)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from typing import Any
 
 import altair as alt
 
@@ -73,11 +74,11 @@ def tren(titik: Sequence[tuple[int, Decimal | None, Decimal | None]], satuan: st
     return _dasar(chart)
 
 
-def capaian(rekaman: Sequence[dict[str, object]]) -> alt.Chart:
+def capaian(rekaman: Sequence[Mapping[str, Any]]) -> alt.Chart:
     """Capaian (%) per indicator as bars from zero with the 100% line and every value written at
     its bar. The axis runs from 0 to at least 150%; a value outside it (e.g. −1.272,73%) does
     not squeeze the others: its bar stops at the edge and its label says it lies off the scale."""
-    nilai = [float(r["capaian"]) for r in rekaman]  # type: ignore[arg-type]
+    nilai = [float(r["capaian"]) for r in rekaman]
     wajar = [v for v in nilai if 0 <= v <= 300]
     batas = max(150.0, -(-max(wajar, default=0) // 50) * 50)
     data = [{**r, "posisi": min(max(v, 0.0), batas),

@@ -9,6 +9,7 @@ import traceback
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any, NoReturn
 
 from lakip_lib import audit, data, jurnal, rilis
 from lakip_lib.build import BuildGagal
@@ -62,16 +63,16 @@ class _Format(argparse.HelpFormatter):
 class _Parser(argparse.ArgumentParser):
     """argparse speaking Indonesian: help, section titles and usage errors."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _Format)
         kwargs["add_help"] = False
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self._positionals.title = "argumen"
         self._optionals.title = "opsi"
         self.add_argument("-h", "--help", action="help",
                           help="tampilkan bantuan ini lalu keluar")
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         print(f"lakip: galat: {terjemahkan_galat(message)}", file=sys.stderr)
         sys.exit(KELUAR_PENGGUNAAN)

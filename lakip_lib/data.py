@@ -93,20 +93,21 @@ def baris_terpilih(tabel: Tabel[Any], pilih: str) -> list[dict[str, Any]]:
             if all(_kanon(b.get(k)) == v for k, v in syarat.items())]
 
 
-def turunan(fungsi: Callable[..., Any]) -> Callable[..., Any]:
+class turunan:  # lower case: used as a decorator, @data.turunan
     """Decorator for a value the book derives from the whole year (e.g. the audit's corrections
     shown in one chapter): a page records one read of its result, not of every fact behind it,
     and the cache keys the page on the result (recomputed in the build process). The function
-    takes the year and JSON-able arguments and must depend on nothing else."""
-    nama = f"{fungsi.__module__}.{fungsi.__qualname__}"
+    takes the year and JSON-able arguments and must depend on nothing else; `asli` is the
+    function itself (what the cache recomputes)."""
 
-    def dicatat(d: DataTahun, *args: Any) -> Any:
-        d._catat(TURUNAN + nama, json.dumps(args))
-        return d.hitung_turunan(fungsi, args)
+    def __init__(self, fungsi: Callable[..., Any]) -> None:
+        self.asli = fungsi
+        self._nama = f"{fungsi.__module__}.{fungsi.__qualname__}"
+        self.__doc__, self.__name__ = fungsi.__doc__, fungsi.__name__
 
-    dicatat.asli = fungsi  # type: ignore[attr-defined]
-    dicatat.__doc__, dicatat.__name__ = fungsi.__doc__, fungsi.__name__
-    return dicatat
+    def __call__(self, d: DataTahun, *args: Any) -> Any:
+        d._catat(TURUNAN + self._nama, json.dumps(args))
+        return d.hitung_turunan(self.asli, args)
 
 
 class _TabelTercatat(Tabel[B]):

@@ -245,8 +245,7 @@ LEVEL = ("program", "kegiatan", "subkegiatan")
 _DESIMAL = Tipe.DESIMAL
 
 
-def _k(nama: str, tipe: Tipe = Tipe.TEKS, **kw: object) -> Kolom:
-    return Kolom(nama, tipe, **kw)  # type: ignore[arg-type]
+_k = Kolom
 
 
 DATASETS: tuple[Dataset, ...] = (

@@ -20,7 +20,6 @@ from typing import Any
 
 import altair as alt
 
-from lakip_lib import format as fmt
 from lakip_lib import markdown_terbatas
 from lakip_lib.charts import LOKAL_VEGA
 from lakip_lib.markdown_terbatas import markdown_aman
@@ -409,12 +408,3 @@ class Grafik:
 def tabel_dari(nomor: str, judul: str, kolom: Sequence[Kolom], baris: Sequence[Sequence[Sel]],
                **kw: Any) -> Tabel:
     return Tabel(nomor, judul, tuple(kolom), tuple(tuple(b) for b in baris), **kw)
-
-
-def teks_angka(nilai: object, desimal: int = 2) -> str:
-    """A cell value from a number (Decimal/int) in Indonesian format; text passes through."""
-    if nilai is None:
-        return fmt.BELUM_TERSEDIA
-    if isinstance(nilai, str):
-        return nilai
-    return fmt.angka(nilai, desimal)  # type: ignore[arg-type]
