@@ -6,6 +6,7 @@ strings for tooltips (Vega's own number format would print `93.77`, not `93,77`)
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
@@ -20,6 +21,8 @@ LOKAL_VEGA = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["R
 LEBAR = 560  # the static SVG's width; on screen and in print a chart fills its container
 # Category labels take at most ~45% of the chart's width (full text in the tooltip)
 BATAS_LABEL = alt.expr("clamp(width * 0.45, 70, 260)")
+LEBAR_BARIS = 18  # characters per line of a wrapped category label (11 px type: ~120 px)
+BATAS_BARIS = 124  # px: a wrapped label's line is never cut
 # Legend entries wrap into rows of three on a narrow chart (a phone) instead of running off it
 KOLOM_LEGENDA = alt.expr("width < 420 ? 3 : 8")
 TINGGI = 280
@@ -145,13 +148,23 @@ def bertumpuk(rekaman: Sequence[dict[str, object]], x: str, seri: str, judul_x: 
     return _dasar(chart)
 
 
+def _baris_label(teks: str) -> str:
+    """A category label broken into lines of at most `LEBAR_BARIS` characters ("\n" between)."""
+    return "\n".join(textwrap.wrap(teks, LEBAR_BARIS)) or teks
+
+
 def berkelompok(rekaman: Sequence[dict[str, object]], y: str, seri: str, judul_x: str,
                 urutan: Sequence[str]) -> alt.Chart:
-    """Grouped horizontal bars (e.g. anggaran and realisasi per programme)."""
+    """Grouped horizontal bars (e.g. anggaran and realisasi per programme). Category labels
+    wrap onto lines instead of being cut short: on a phone, programmes that begin alike
+    ("Perlindungan …") must still be told apart; each band is as tall as its label."""
     pilih = alt.selection_point(name=f"pilih_{seri}", fields=[seri], bind="legend")
-    chart = alt.Chart(alt.Data(values=list(rekaman))).mark_bar().encode(
+    label = {str(r[y]): _baris_label(str(r[y])) for r in rekaman}
+    data = [{**r, "_label": label[str(r[y])]} for r in rekaman]
+    chart = alt.Chart(alt.Data(values=data)).mark_bar().encode(
         x=alt.X("nilai:Q", title=judul_x),
-        y=alt.Y(f"{y}:N", title=None, sort=None, axis=alt.Axis(labelLimit=BATAS_LABEL)),
+        y=alt.Y("_label:N", title=None, sort=None,
+                axis=alt.Axis(labelLimit=BATAS_BARIS, labelExpr="split(datum.value, '\\n')")),
         yOffset=alt.YOffset(f"{seri}:N", sort=list(urutan)),
         color=alt.Color(f"{seri}:N", sort=list(urutan),
                         scale=alt.Scale(domain=list(urutan), range=WARNA[: len(urutan)])),
@@ -159,7 +172,8 @@ def berkelompok(rekaman: Sequence[dict[str, object]], y: str, seri: str, judul_x
         tooltip=[alt.Tooltip(f"{y}:N", title="Program"), alt.Tooltip(f"{seri}:N", title="Seri"),
                  alt.Tooltip("teks:N", title="Nilai")],
     ).add_params(pilih)
-    tinggi = 30 * len({r[y] for r in rekaman})
+    baris = max((teks.count("\n") + 1 for teks in label.values()), default=1)
+    tinggi = max(30, 13 * baris + 10) * len(label)
     return chart.properties(width=LEBAR - 220, height=tinggi).configure_axis(
         labelFontSize=11, titleFontSize=12).configure_legend(orient="bottom", title=None,
                                                              columns=KOLOM_LEGENDA)

@@ -134,3 +134,30 @@ def test_a_chart_id_depends_on_its_content_only():
     kode = [re.search(r'id="vis-([0-9a-f]{12})"', g.html()).group(1)  # type: ignore[union-attr]
             for g in (_grafik(80), _grafik(80), _grafik(81))]
     assert kode[0] == kode[1] != kode[2]
+
+
+# --- grouped bars per programme -----------------------------------------------------------------
+
+def test_long_category_labels_wrap_instead_of_being_cut():
+    """On a phone two programmes that begin alike ("Perlindungan …") must stay apart: the label
+    breaks into lines, none longer than the axis allows, and each band fits its lines."""
+    nama = ["Perlindungan Perempuan", "Perlindungan Khusus Anak",
+            "Pemberdayaan Lembaga Kemasyarakatan, Lembaga Adat dan Masyarakat Hukum Adat"]
+    rekaman = [{"program": n, "seri": "Anggaran", "nilai": 1, "teks": "Rp1"} for n in nama]
+    spec = charts.berkelompok(rekaman, "program", "seri", "Rupiah", ["Anggaran"]).to_dict()
+    assert spec["encoding"]["y"]["axis"]["labelExpr"] == "split(datum.value, '\\n')"
+    label = [r["_label"] for r in spec["data"]["values"]]
+    assert label[:2] == ["Perlindungan\nPerempuan", "Perlindungan\nKhusus Anak"]
+    assert all(len(b) <= charts.LEBAR_BARIS for x in label for b in x.split("\n"))
+    assert [b.replace("\n", " ") for b in label] == nama  # nothing left out
+    assert spec["height"] >= 3 * 13 * max(x.count("\n") + 1 for x in label)
+    assert spec["encoding"]["tooltip"][0]["field"] == "program"  # the name in one line
+
+
+def test_programme_names_in_capitals_read_as_titles_with_abbreviations_kept():
+    from lakip_lib.book.bab3_anggaran import _pendek
+
+    assert _pendek("PROGRAM PEMENUHAN HAK ANAK (PHA)") == "Pemenuhan Hak Anak (PHA)"
+    assert _pendek("PROGRAM PENGARUSUTAMAAN GENDER DAN PEMBERDAYAAN PEREMPUAN") == \
+        "Pengarusutamaan Gender dan Pemberdayaan Perempuan"
+    assert _pendek("Program Kerja Sama Desa (lanjutan)") == "Kerja Sama Desa (lanjutan)"

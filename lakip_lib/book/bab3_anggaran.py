@@ -13,12 +13,20 @@ from lakip_lib.book.nomor import Rencana
 from lakip_lib.tampilan import Kolom, Nilai, teks
 
 
+_KATA_SAMBUNG = {"dan", "di", "ke", "dari", "yang", "untuk", "pada", "bagi", "atau", "serta"}
+
+
 def _pendek(nama: str) -> str:
-    """Programme names for chart axes: drop the leading word PROGRAM, title case."""
+    """Programme names for chart axes: drop the leading word PROGRAM; a name in capitals in
+    title case, keeping conjunctions lower case and abbreviations ("(PHA)", "KB") as written."""
     nama = nama.strip()
     if nama.upper().startswith("PROGRAM "):
         nama = nama[8:]
-    return nama.title() if nama.isupper() else nama
+    if not nama.isupper():
+        return nama
+    return " ".join(k.lower() if k.lower() in _KATA_SAMBUNG and i else
+                    k if k.startswith("(") or len(k) <= 2 else k.title()
+                    for i, k in enumerate(nama.split()))
 
 
 class Anggaran(Bagian):
