@@ -162,7 +162,8 @@ def berkelompok(rekaman: Sequence[dict[str, object]], y: str, seri: str, judul_x
     label = {str(r[y]): _baris_label(str(r[y])) for r in rekaman}
     data = [{**r, "_label": label[str(r[y])]} for r in rekaman]
     chart = alt.Chart(alt.Data(values=data)).mark_bar().encode(
-        x=alt.X("nilai:Q", title=judul_x),
+        # the last value label ends at the axis end instead of running past the chart's box
+        x=alt.X("nilai:Q", title=judul_x, axis=alt.Axis(labelFlush=True, tickCount=4)),
         y=alt.Y("_label:N", title=None, sort=None,
                 axis=alt.Axis(labelLimit=BATAS_BARIS, labelExpr="split(datum.value, '\\n')")),
         yOffset=alt.YOffset(f"{seri}:N", sort=list(urutan)),
