@@ -12,7 +12,6 @@ from lakip_lib.book.dasar import Bagian, Isi, _rp
 from lakip_lib.book.nomor import Rencana
 from lakip_lib.tampilan import Kolom, Nilai, teks
 
-
 _KATA_SAMBUNG = {"dan", "di", "ke", "dari", "yang", "untuk", "pada", "bagi", "atau", "serta"}
 
 
