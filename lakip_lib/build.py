@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 AKAR_PROYEK = Path(__file__).resolve().parent.parent
 NOTEBOOKS = AKAR_PROYEK / "notebooks"
 HALAMAN = AKAR_PROYEK / "book"
+SUSUNAN = HALAMAN / "susunan.yml"  # the book's outline (lakip_lib.book.susunan), not a page
 KONFIGURASI = AKAR_PROYEK / "_config.yml"
 
 Lapor = Callable[[str], None]
@@ -77,19 +78,11 @@ def rencana_eksekusi(d: DataTahun) -> list[Eksekusi]:
 
 
 def daftar_isi(d: DataTahun) -> dict[str, Any]:
-    """The Jupyter Book table of contents, from the parts of the book in reading order."""
-    from lakip_lib import book
+    """The Jupyter Book table of contents of the edition, from the book's outline
+    (book/susunan.yml)."""
+    from lakip_lib.book import susunan
 
-    bagian = book.urutan(d)
-    bab: list[dict[str, Any]] = []
-    for b in bagian[1:]:
-        if b.induk is None:
-            bab.append({"file": b.berkas})
-        else:
-            induk = next(x for x in bab if x["file"] == b.induk)
-            induk.setdefault("sections", []).append({"file": b.berkas})
-    return {"format": "jb-book", "root": bagian[0].berkas,
-            "chapters": bab + riwayat.halaman_toc(d)}
+    return susunan.daftar_isi(d)
 
 
 def _anak(kirim: Any, d: DataTahun, tugas: Eksekusi, tujuan: Path) -> None:
@@ -317,7 +310,7 @@ def bundel_vega(cache: Path) -> str:
 def siapkan_sumber(d: DataTahun, src: Path, cache_umum: Path, dengan_pdf: bool = True) -> str:
     """Static pages, assets, configuration and table of contents of the edition, written only
     where they changed. Returns a fingerprint of all of them."""
-    for asal in sorted(p for p in HALAMAN.rglob("*") if p.is_file()):
+    for asal in sorted(p for p in HALAMAN.rglob("*") if p.is_file() and p != SUSUNAN):
         cache.salin_jika_berbeda(asal, src / asal.relative_to(HALAMAN))
     cache.tulis_jika_berbeda(src / "_static" / "vega-bundle.js", bundel_vega(cache_umum))
     konfigurasi = yaml.safe_load(KONFIGURASI.read_text(encoding="utf-8"))

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import nbformat
 
@@ -153,8 +152,3 @@ def _tautan(d: DataTahun, situs: Path, k: int, nama: str) -> tuple[str, str]:
                       f"({aman(folder)}/{aman(pdf[0])})</a>")
         polos.append(f"PDF ../{folder}/{pdf[0]}")
     return f"<li>{' · '.join(bagian)}</li>", " · ".join(polos)
-
-
-def halaman_toc(d: DataTahun) -> list[dict[str, Any]]:
-    """The table-of-contents entry of the history page, when the edition has one."""
-    return [{"file": HALAMAN}] if ada(d) else []

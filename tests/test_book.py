@@ -8,6 +8,7 @@ from collections import defaultdict
 import pytest
 
 from lakip_lib import book, data
+from lakip_lib.book import susunan
 from lakip_lib.tampilan import (
     CatatanKoreksi,
     Grafik,
@@ -165,3 +166,52 @@ def test_list_items_are_escaped():
 def test_a_numbered_list_is_an_ordered_list_and_a_plain_one_is_not():
     assert daftar(["a", "b"], bernomor=True).html() == "<ol>\n<li>a</li>\n<li>b</li>\n</ol>\n"
     assert daftar(["a"]).html() == "<ul>\n<li>a</li>\n</ul>\n"
+
+
+def _tukar(teks: str, a: str, b: str) -> str:
+    """The outline with two of its lines swapped."""
+    baris = teks.splitlines(keepends=True)
+    i, j = baris.index(a + "\n"), baris.index(b + "\n")
+    baris[i], baris[j] = baris[j], baris[i]
+    return "".join(baris)
+
+
+def test_moving_a_line_of_the_outline_moves_the_part_in_the_book(d):
+    """book/susunan.yml is the book's outline: swapping two lines reorders the table of
+    contents and the execution plan; numbers keep their chapter's prefix and follow the new
+    order within it."""
+    teks = susunan.BERKAS.read_text(encoding="utf-8")
+    asli = susunan.baca(teks)
+    ditukar = susunan.baca(_tukar(teks, '- {notebook: bab1_pendahuluan, bab: "1"}',
+                                  '- {notebook: bab2_perencanaan, bab: "2"}'))
+    bab = [c["file"] for c in susunan.daftar_isi(d, ditukar)["chapters"]]
+    assert bab[:3] == ["ikhtisar", "bab2_perencanaan", "bab1_pendahuluan"]
+    assert [c["file"] for c in susunan.daftar_isi(d, asli)["chapters"]][:3] == [
+        "ikhtisar", "bab1_pendahuluan", "bab2_perencanaan"]
+    assert [b.notebook for b in susunan.urutan(d, ditukar)][2:4] == ["bab2_perencanaan",
+                                                                     "bab1_pendahuluan"]
+
+    bab3 = susunan.baca(_tukar(teks, "    - {notebook: bab3_sasaran, per: sasaran}",
+                               "    - {notebook: bab3_anggaran}"))
+    sections = susunan.daftar_isi(d, bab3)["chapters"][3]["sections"]
+    assert [s["file"] for s in sections] == ["bab3_anggaran", "sasaran_s1", "sasaran_s2",
+                                             "sasaran_s3", "sasaran_s4"]
+    semula, baru = susunan.penomoran(d, "3"), susunan.penomoran(d, "3", bab3)
+    assert semula[("Anggaran", "tabel", "program")] != baru[("Anggaran", "tabel", "program")]
+    assert baru[("Anggaran", "tabel", "program")] == "3.3"  # right after Capaian's two tables
+
+
+@pytest.mark.parametrize(("teks", "pesan"), [
+    ("- {notebook: sampul, judul: x}", "kunci judul tidak dikenal"),
+    ("- {notebook: sampul}\n- {notebook: tidak_ada}", "entri 2: notebook tidak_ada tidak punya"),
+    ("- {notebook: sampul}\n- {notebook: lampiran, jika: hujan}", "jika: 'hujan' tidak dikenal"),
+    ("- {notebook: sampul}\n- {notebook: ikhtisar}\n- {notebook: ikhtisar}",
+     "ikhtisar tercantum lebih dari sekali"),
+    ("- {notebook: sampul}\n- {notebook: ikhtisar, bab: 3}", "harus teks"),
+    ("- {halaman: riwayat_edisi}", "entri pertama harus satu notebook"),
+    ("- {notebook: sampul}\n- {notebook: x, halaman: y}", "tepat satu dari notebook"),
+    ("- {notebook: sampul}\n- &a {notebook: ikhtisar}\n- *a", "alias"),
+])
+def test_outline_is_read_strictly_and_mistakes_are_named(teks, pesan):
+    with pytest.raises(susunan.SusunanSalah, match=re.escape(pesan)):
+        susunan.baca(teks)

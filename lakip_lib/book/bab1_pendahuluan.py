@@ -39,7 +39,6 @@ def _bagan(unit: Sequence[Unit], nomor: str) -> Html:
 
 
 class Pendahuluan(Bagian):
-    bab = "1"
     notebook = "bab1_pendahuluan"
 
     def rencana(self) -> Rencana:

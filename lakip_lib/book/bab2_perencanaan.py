@@ -11,7 +11,6 @@ from lakip_lib.tampilan import Kolom, Tabel, teks
 
 
 class Perencanaan(Bagian):
-    bab = "2"
     notebook = "bab2_perencanaan"
 
     def rencana(self) -> Rencana:

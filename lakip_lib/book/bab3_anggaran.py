@@ -29,9 +29,7 @@ def _pendek(nama: str) -> str:
 
 
 class Anggaran(Bagian):
-    bab = "3"
     notebook = "bab3_anggaran"
-    induk = "bab3_capaian"
 
     def rencana(self) -> Rencana:
         return [("tabel", "program"), ("gambar", "program"), ("tabel", "rinci"),

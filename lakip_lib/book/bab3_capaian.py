@@ -10,7 +10,6 @@ from lakip_lib.tampilan import Kolom
 
 
 class Capaian(Bagian):
-    bab = "3"
     notebook = "bab3_capaian"
 
     def rencana(self) -> Rencana:

@@ -19,9 +19,7 @@ MIN_TITIK_GRAFIK = 3  # a series with fewer points is a sentence and a table, no
 
 
 class Sasaran(Bagian):
-    bab = "3"
     notebook = "bab3_sasaran"
-    induk = "bab3_capaian"
 
     def __init__(self, d: DataTahun, kode: str):
         super().__init__(d)
@@ -31,6 +29,10 @@ class Sasaran(Bagian):
             raise KeyError(f"sasaran {kode} tidak ada di data/sasaran.csv (yang ada: {ada})")
         self.kode = kode
         self.uraian: str = baris["uraian"]
+
+    @classmethod
+    def satu_dari(cls, d: DataTahun, kunci: str) -> Sasaran:
+        return cls(d, kunci)
 
     @property
     def kunci_bagian(self) -> str:

@@ -9,7 +9,6 @@ from lakip_lib.book.dasar import Bagian, Isi, tanda_tangan
 
 
 class Penutup(Bagian):
-    bab = "4"
     notebook = "bab4_penutup"
 
     def kesimpulan(self) -> Isi:

@@ -51,9 +51,7 @@ def _muat(tahun: int) -> DataTahun:
 class Bagian:
     """One part of the book (one executed notebook)."""
 
-    bab = ""  # numbering prefix of tables and figures: "IE", "1" … "4", "L"
     notebook = ""  # the source notebook under notebooks/ (without .ipynb)
-    induk: str | None = None  # the page this one is a section of, in the table of contents
 
     def __init_subclass__(cls, **kw: Any) -> None:
         super().__init_subclass__(**kw)
@@ -61,6 +59,18 @@ class Bagian:
 
     def __init__(self, d: DataTahun):
         self.d = d
+
+    @classmethod
+    def satu_dari(cls, d: DataTahun, kunci: str) -> Bagian:
+        """The page for one item of a repeated entry of the outline (`per:`); only a part
+        made once per item (a sasaran) has one."""
+        raise TypeError(f"bagian {cls.notebook} tidak dibuat per butir")
+
+    @property
+    def bab(self) -> str:
+        """The numbering prefix of its tables and figures ("IE", "1" … "4", "L"), as the
+        book's outline (book/susunan.yml) gives it."""
+        return susunan.bab(self.notebook)
 
     @property
     def tahun(self) -> int:

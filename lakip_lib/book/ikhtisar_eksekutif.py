@@ -12,7 +12,6 @@ from lakip_lib.tampilan import Kolom, Nilai, kotak_perbedaan, teks
 
 
 class Ikhtisar(Bagian):
-    bab = "IE"
     notebook = "ikhtisar"
 
     def rencana(self) -> Rencana:

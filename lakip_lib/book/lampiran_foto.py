@@ -18,9 +18,7 @@ def _foto(d: DataTahun) -> list[BarisDokumentasi]:
 class Dokumentasi(Bagian):
     """Activity photos with captions: a page under the Lampiran, only in a year whose data has
     a dokumentasi folder. Each photo is a numbered figure like the charts."""
-    bab = "L"
     notebook = "dokumentasi"
-    induk = "lampiran"
 
     def rencana(self) -> Rencana:
         return [("gambar", b["berkas"]) for b in _foto(self.d)]

@@ -39,7 +39,6 @@ def _berdampingan(kelas: str, isi: list[Html]) -> Html:
 
 
 class Lampiran(Bagian):
-    bab = "L"
     notebook = "lampiran"
 
     def rencana(self) -> Rencana:
