@@ -78,6 +78,24 @@ class BarisKasusKekerasan(TypedDict):
     jumlah: int
 
 
+class BarisRasioDefinisi(TypedDict):
+    """A row of rasio_definisi.csv."""
+
+    indikator: str
+    pembilang: str
+    penyebut: str
+    pengali: int
+
+
+class BarisRasio(TypedDict):
+    """A row of rasio.csv."""
+
+    indikator: str
+    tahun: int
+    pembilang: int | None
+    penyebut: int | None
+
+
 class BarisIdmStatus(TypedDict):
     """A row of idm_status.csv."""
 
@@ -262,6 +280,10 @@ class AksesTabel:
     def __getitem__(self, nama: Literal["realisasi"]) -> Tabel[BarisRealisasi]: ...
     @overload
     def __getitem__(self, nama: Literal["kasus_kekerasan"]) -> Tabel[BarisKasusKekerasan]: ...
+    @overload
+    def __getitem__(self, nama: Literal["rasio_definisi"]) -> Tabel[BarisRasioDefinisi]: ...
+    @overload
+    def __getitem__(self, nama: Literal["rasio"]) -> Tabel[BarisRasio]: ...
     @overload
     def __getitem__(self, nama: Literal["idm_status"]) -> Tabel[BarisIdmStatus]: ...
     @overload

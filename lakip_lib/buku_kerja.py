@@ -106,6 +106,7 @@ class Lembar:
     tersembunyi: tuple[str, ...] = ()
     konfirmasi: bool = False
     info_indikator: bool = False  # name and unit shown after the indicator code
+    judul_kolom: tuple[tuple[str, str], ...] = ()  # headers of this sheet's own columns
 
     @property
     def ds(self) -> Dataset:
@@ -132,7 +133,8 @@ class Lembar:
         return tuple(k.nama for k in self.ds.kolom if k.dilaporkan or k.nama in self.tersembunyi)
 
     def judul(self, k: Kolom) -> str:
-        return _JUDUL_KHUSUS.get((self.dataset, k.nama)) or JUDUL_KOLOM.get(k.nama, k.nama)
+        return (dict(self.judul_kolom).get(k.nama) or _JUDUL_KHUSUS.get((self.dataset, k.nama))
+                or JUDUL_KOLOM.get(k.nama, k.nama))
 
     def kunci(self, baris: dict[str, str]) -> tuple[str, ...]:
         return tuple(baris.get(k, "") for k in self.ds.kunci)
@@ -146,7 +148,8 @@ LEMBAR: tuple[Lembar, ...] = (
            "Realisasi indikator yang diukur langsung. Kosongkan bila belum ada angkanya.",
            konfirmasi=True, info_indikator=True),
     *(Lembar(lb.dataset, lb.terkunci, lb.petunjuk, konfirmasi=lb.konfirmasi,
-             info_indikator=lb.info_indikator) for lb in jenis_indikator.lembar()),
+             info_indikator=lb.info_indikator, judul_kolom=lb.judul_kolom)
+      for lb in jenis_indikator.lembar()),
     Lembar("pk_anggaran", ("sasaran",), "Anggaran per sasaran menurut Perjanjian Kinerja."),
     Lembar("anggaran", ("kode", "level", "sasaran", "nama"),
            "Anggaran dan realisasi (rupiah) pada baris sub kegiatan. Total program dan kegiatan "
@@ -498,8 +501,12 @@ class _Calon:
                          for n in kolom.split(", "))
 
     def sama(self, lama: data.DataTahun, baru: data.DataTahun) -> bool:
+        """Whether the file would stay as it is; an optional file the agency does not use
+        (absent, and its sheet empty, such as an indicator kind's) stays absent."""
         nama = self.lembar.dataset
-        return lama.ada(nama) and lama.tabel(nama).baris == baru.tabel(nama).baris
+        if not lama.ada(nama):
+            return not self.baris and not self.lembar.ds.wajib_ada
+        return lama.tabel(nama).baris == baru.tabel(nama).baris
 
     def teks(self) -> str:
         return data.teks_csv(self.lembar.ds, self.baris)

@@ -94,6 +94,14 @@ def cpr(kb_aktif: int, pus: int) -> Decimal | None:
     return persentase(kb_aktif, pus)
 
 
+def rasio(pembilang: int, penyebut: int, pengali: int) -> Decimal | None:
+    """A ratio of two counts per `pengali` units of the denominator, e.g. infant deaths per
+    1.000 live births: pembilang / penyebut × pengali; None when the denominator is 0."""
+    if penyebut == 0:
+        return None
+    return Decimal(pembilang) / Decimal(penyebut) * pengali
+
+
 def selisih_persen(sebelum: Decimal, sesudah: Decimal) -> Decimal | None:
     """Relative change from one value to the next in percent."""
     return persentase(sesudah - sebelum, sebelum)

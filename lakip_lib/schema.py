@@ -307,6 +307,29 @@ DATASETS: tuple[Dataset, ...] = (
         riwayat=True,
     ),
     Dataset(
+        "rasio_definisi", "rasio_definisi.csv",
+        "Definisi indikator yang dihitung sebagai rasio dua jumlah (rumus rasio): apa yang "
+        "dihitung pada pembilang dan penyebut, dan pengalinya (misalnya per 1.000 kelahiran hidup).",
+        (
+            _k("indikator", acuan=("indikator", "kode")), _k("pembilang"), _k("penyebut"),
+            _k("pengali", Tipe.BULAT, boleh_negatif=False),
+        ),
+        ("indikator",),
+        wajib_ada=False,
+    ),
+    Dataset(
+        "rasio", "rasio.csv",
+        "Pembilang dan penyebut indikator rasio per tahun (misalnya jumlah kematian bayi dan "
+        "jumlah kelahiran hidup); realisasinya dihitung: pembilang ÷ penyebut × pengali.",
+        (
+            _k("indikator", acuan=("indikator", "kode")), _k("tahun", Tipe.TAHUN),
+            _k("pembilang", Tipe.BULAT, wajib=False, wajib_final=True, boleh_negatif=False),
+            _k("penyebut", Tipe.BULAT, wajib=False, wajib_final=True, boleh_negatif=False),
+        ),
+        ("indikator", "tahun"),
+        wajib_ada=False, riwayat=True,
+    ),
+    Dataset(
         "idm_status", "idm_status.csv",
         "Jumlah desa menurut status Indeks Desa Membangun per tahun.",
         (

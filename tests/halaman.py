@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lakip_lib.data import DataTahun
 
 # what shows a figure as the source document printed it (the correction marks and notes, the
 # Ikhtisar's box of differences): left out when reading only the book's own figures
@@ -120,3 +124,31 @@ def artikel(html_: str) -> str:
     """The page's own content (the article), without the navigation around it."""
     m = re.search(r'<article class="bd-article".*?</article>', html_, re.S)
     return m.group(0) if m else ""
+
+
+def butir_bernomor(html_: str) -> list[tuple[str, str]]:
+    """The numbered tables and figures a page shows, in order: ("tabel" | "gambar", "3.12")."""
+    return [(jenis.lower(), nomor) for jenis, nomor in
+            re.findall(r'<span class="lakip-nomor">(Tabel|Gambar) ([\w.]+)</span>', html_)]
+
+
+Butir = list[tuple[str, str]]
+
+
+def rencana_sasaran(d: DataTahun, situs: Path) -> list[tuple[str, Butir, Butir, Butir]]:
+    """Per sasaran page of a built edition: (page, the numbered items it shows, the items its
+    plan declares, the items its indicators' kinds declare), items as ("tabel", "3.12")."""
+    from lakip_lib import book, jenis_indikator
+
+    nomor = book.penomoran(d, "3")
+    hasil = []
+    for kode in d["sasaran"].kolom("kode"):
+        bagian_ = book.Sasaran(d, kode)
+        tampil = butir_bernomor((situs / f"{bagian_.berkas}.html").read_text(encoding="utf-8"))
+        rencana = [(j, nomor[(bagian_.kunci_bagian, j, k)]) for j, k in bagian_.rencana()]
+        kode_ind = [b["kode"] for jenis in ("iku", "pendukung")
+                    for b in d["indikator"].cari(jenis=jenis, induk=kode)]
+        jenis_ = [(b.jenis, nomor[(bagian_.kunci_bagian, b.jenis, b.kunci)])
+                  for b in jenis_indikator.pendukung(d, kode_ind)]
+        hasil.append((bagian_.berkas, tampil, rencana, jenis_))
+    return hasil

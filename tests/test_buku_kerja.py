@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -282,3 +283,28 @@ def test_a_final_edition_cannot_keep_narrative_placeholders(tahun_2025, capsys):
     laporan = _impor_gagal(akar, 2025, xlsx, capsys)
     assert ("data/2025/narasi/S1.md: 4 bagian masih berisi petunjuk pengisian; ganti dengan "
             "uraian Anda sebelum edisi berstatus final.") in laporan
+
+
+def test_ratio_counts_round_trip_through_the_workbook(tmp_path: Path, capsys):
+    """The fixture agency's ratio indicator (AKB, rumus `rasio`): the template asks this year's
+    counts on the sheet its kind declares; a zero denominator is refused at its sheet, row and
+    column; a changed count rewrites only that year's row of rasio.csv."""
+    akar = tmp_path / "instansi_contoh"
+    shutil.copytree(Path(__file__).resolve().parent / "fixtures" / "instansi_contoh", akar)
+    xlsx = _template(akar, 2026, tmp_path)
+    ws = load_workbook(xlsx)["rasio"]
+    assert [c.value for c in ws[1]] == [
+        "Kode indikator", "Nama indikator", "Satuan", "Tahun",
+        "Pembilang (jumlah, misalnya kematian bayi)", "Penyebut (jumlah, misalnya kelahiran hidup)"]
+    ((nomor, b),) = baris(ws)
+    assert (b["indikator"], b["nama_indikator"], b["tahun"], b["pembilang"], b["penyebut"]) == (
+        "AKB", "Angka Kematian Bayi", 2026, 127, 9137)
+    _ubah(xlsx, "rasio", nomor, penyebut=0)
+    assert ('lembar "rasio", baris 2, kolom "Penyebut (jumlah, misalnya kelahiran hidup)": '
+            "penyebut AKB tahun 2026 bernilai 0") in _impor_gagal(akar, 2026, xlsx, capsys)
+    sebelum = (akar / "rasio.csv").read_text(encoding="utf-8").splitlines()
+    _ubah(xlsx, "rasio", nomor, penyebut=9200)
+    assert cli.main(["--data", str(akar), "import", "2026", str(xlsx)]) == 0
+    assert "1 berkas diperbarui" in capsys.readouterr().out
+    assert (akar / "rasio.csv").read_text(encoding="utf-8").splitlines() == [
+        *sebelum[:-1], "AKB,2026,127,9200"]

@@ -8,6 +8,7 @@ import base64
 import csv
 import json
 import re
+import shutil
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -15,12 +16,12 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from lakip_lib import build
+from lakip_lib import build, cli, data
 
 from .browser import peramban, server
-from .conftest import DATA
+from .conftest import DATA, ubah_sel
 from .fakta import bentrok, halaman, kumpulkan
-from .halaman import teks
+from .halaman import rencana_sasaran, teks
 
 CONTOH = Path(__file__).resolve().parent / "fixtures" / "instansi_contoh"
 TAHUN = (2025, 2026)
@@ -217,3 +218,52 @@ def test_dokumentasi_shows_each_photo_with_its_caption(situs: Path):
     assert 'href="dokumentasi.html"' in (situs / "2026" / "lampiran.html").read_text("utf-8")
     assert not (situs / "2025" / "dokumentasi.html").exists()
     assert not (DATA / "2024" / "dokumentasi").exists()  # the shipped edition shows none
+
+
+def _ribuan(n: str) -> str:
+    return f"{int(n):,}".replace(",", ".")
+
+
+def test_ratio_indicator_is_computed_from_its_counts_and_shows_them(situs: Path):
+    """AKB is a `rasio` indicator: infant deaths ÷ live births × 1.000 from rasio.csv. Its
+    realisasi is computed from the counts, and the sasaran page shows them year by year up to
+    the edition's year, with the formula."""
+    with (CONTOH / "rasio.csv").open(encoding="utf-8") as f:
+        hitung = list(csv.DictReader(f))
+    for tahun in TAHUN:
+        s1 = teks(situs / str(tahun) / "sasaran_ss1.html")
+        assert ("Angka Kematian Bayi: Jumlah Kematian Bayi dan Kelahiran Hidup per Tahun Tahun "
+                "Jumlah kematian bayi Jumlah kelahiran hidup Angka Kematian Bayi") in s1
+        for b in hitung:
+            akb = _id(Decimal(b["pembilang"]) / Decimal(b["penyebut"]) * 1000)
+            baris = (f"{b['tahun']} {_ribuan(b['pembilang'])} {_ribuan(b['penyebut'])} {akb} "
+                     "per 1.000 kelahiran hidup")
+            assert (baris in s1) == (int(b["tahun"]) <= tahun), (tahun, baris)
+        assert "Angka Kematian Bayi = jumlah kematian bayi ÷ jumlah kelahiran hidup × 1.000." in s1
+        sekarang = next(b for b in hitung if int(b["tahun"]) == tahun)
+        akb = _id(Decimal(sekarang["pembilang"]) / Decimal(sekarang["penyebut"]) * 1000)
+        assert f"realisasi Angka Kematian Bayi sebesar {akb} per 1.000 kelahiran hidup" in s1
+
+
+def test_every_sasaran_page_shows_what_its_plan_and_its_kinds_declare(situs: Path):
+    """The numbers planned for a sasaran page (which number every later table of the chapter)
+    are exactly the tables and figures the page shows, in order; the supporting items its
+    indicators' kinds declare (here the ratio's counts) are among them."""
+    for tahun in TAHUN:
+        halaman_ = rencana_sasaran(data.muat(tahun, CONTOH), situs / str(tahun))
+        for nama, tampil, rencana, jenis in halaman_:
+            assert tampil == rencana, (tahun, nama)
+            assert set(jenis) <= set(tampil), (tahun, nama)
+        assert [len(j) for _, _, _, j in halaman_] == [1, 0]  # SS1: AKB's counts; SS2: none
+
+
+def test_validate_names_the_ratio_row_with_a_zero_denominator(tmp_path: Path, capsys):
+    salinan = tmp_path / "instansi_contoh"
+    shutil.copytree(CONTOH, salinan)
+    ubah_sel(salinan / "rasio.csv", 5, "penyebut", "0")  # AKB 2026
+    assert cli.main(["--data", str(salinan), "validate", "2025"]) == 0  # a later year's row
+    capsys.readouterr()
+    assert cli.main(["--data", str(salinan), "validate", "2026"]) == 1
+    keluaran = capsys.readouterr()
+    assert ('instansi_contoh/rasio.csv, baris 5, kolom "penyebut": penyebut AKB tahun 2026 '
+            "bernilai 0, padahal harus lebih dari 0") in keluaran.out + keluaran.err

@@ -5,9 +5,11 @@ drawing exactly the item its plan entry announces)."""
 
 from __future__ import annotations
 
+from decimal import Decimal as D
+
 import pytest
 
-from lakip_lib import book, jenis_indikator
+from lakip_lib import audit, book, jenis_indikator, kinerja
 from lakip_lib.tampilan import Grafik, Tabel
 
 from .tahun_kecil import TahunKecil
@@ -83,3 +85,81 @@ def test_supporting_items_follow_the_registry_order_and_each_draws_what_it_plans
     for b in butir:
         isi = b.buat(halaman)
         assert isinstance(isi, {"tabel": Tabel, "gambar": Grafik}[b.jenis]), b.rencana
+
+
+# --- the rasio kind (a ratio of two counts), which the 2024 data does not use ---------------
+
+def dengan_rasio() -> TahunKecil:
+    """The small year with a third IKU of S1, a ratio per 1.000 live births (target 15)."""
+    return (TahunKecil()
+            .tambah("indikator", kode="AKB", jenis="iku", induk="S1", nama="Angka Kematian Bayi",
+                    satuan="per 1.000 kelahiran hidup", arah="turun", desimal=2, rumus="rasio")
+            .target("AKB", 15)
+            .tambah("rasio_definisi", indikator="AKB", pembilang="kematian bayi",
+                    penyebut="kelahiran hidup", pengali=1000)
+            .tambah("rasio", indikator="AKB", tahun=2023, pembilang=36, penyebut=2000)
+            .tambah("rasio", indikator="AKB", tahun=2024, pembilang=28, penyebut=2000))
+
+
+def test_every_kind_is_registered_under_its_rumus_and_listed_as_a_choice():
+    assert list(jenis_indikator.JENIS) == ["langsung", "penurunan_kasus", "desa_maju", "cpr",
+                                           "rasio"]
+    assert all(nama == j.nama for nama, j in jenis_indikator.JENIS.items())
+    assert jenis_indikator.PILIHAN_KOLOM[("indikator", "rumus")] == tuple(jenis_indikator.JENIS)
+
+
+def test_a_ratio_is_numerator_over_denominator_times_its_multiplier():
+    d = dengan_rasio().muat()  # 28 ÷ 2000 × 1000 = 14; capaian (2 × 15 − 14) ÷ 15 × 100
+    h = kinerja.hasil(d, "AKB")
+    assert (h.realisasi, round(h.capaian, 2)) == (D(14), D("106.67"))
+    assert kinerja.realisasi(d, "AKB", 2023) == D(18)
+    assert kinerja.realisasi(d, "AKB", 2022) is None  # no row: not known, not zero
+
+
+def test_the_audit_explains_a_ratio_with_its_counts():
+    d = dengan_rasio().muat()
+    assert jenis_indikator.dari(d, "AKB").cara(d, "AKB", 2024) == (
+        "28 kematian bayi ÷ 2000 kelahiran hidup × 1.000 (tahun 2024).")
+    assert not jenis_indikator.dari(d, "AKB").diukur  # a printed realisasi is arithmetic
+    assert audit.periksa(d) == []  # no printed source: nothing to compare
+
+
+def test_a_zero_denominator_is_refused_at_its_row():
+    (m,) = dengan_rasio().ubah("rasio", {"tahun": "2024"}, penyebut=0).masalah()
+    assert (m.berkas, m.baris, m.kolom) == ("data/rasio.csv", 3, "penyebut")
+    assert m.pesan.startswith("penyebut AKB tahun 2024 bernilai 0, padahal harus lebih dari 0")
+
+
+def test_a_ratio_indicator_needs_its_definition():
+    (m,) = dengan_rasio().tanpa("rasio_definisi").masalah()
+    assert (m.berkas, m.baris, m.kolom) == ("data/rasio_definisi.csv", None, "indikator")
+    assert "indikator AKB berumus rasio, tetapi definisinya belum ada" in m.pesan
+
+
+def test_counts_of_an_indicator_that_is_not_a_ratio_are_refused():
+    masalah = dengan_rasio().tambah("rasio", indikator="IKU1", tahun=2024, pembilang=1,
+                                    penyebut=2).masalah()
+    assert [(m.berkas, m.baris, m.kolom) for m in masalah] == [("data/rasio.csv", 4, "indikator")]
+    assert 'indikator "IKU1" tidak berumus rasio' in masalah[0].pesan
+
+
+def test_a_missing_year_of_counts_is_a_warning_in_a_draft():
+    d = dengan_rasio().hapus("rasio", tahun="2024").edisi(status="draf").muat()
+    assert kinerja.realisasi(d, "AKB", 2024) is None
+    assert any(m.berkas == "data/rasio.csv" and "AKB tahun 2024 belum lengkap" in m.pesan
+               for m in d.peringatan)
+
+
+def test_the_workbook_asks_this_years_counts_of_every_ratio_indicator():
+    d = dengan_rasio().muat()
+    assert jenis_indikator.baris_buku_kerja(d, "rasio") == [{"indikator": "AKB", "tahun": 2024}]
+    assert [lb.dataset for lb in jenis_indikator.lembar()] == [
+        "kasus_kekerasan", "desa", "cpr_kecamatan", "rasio"]
+
+
+def test_a_sasaran_shows_one_counts_table_per_ratio_indicator_after_the_other_kinds():
+    d = dengan_rasio().tambah("indikator", kode="IKU3", jenis="iku", induk="S1", nama="CPR",
+                              satuan="%", arah="naik", desimal=2, rumus="cpr").target("IKU3", 50)
+    butir = jenis_indikator.pendukung(d.muat(), ["AKB", "IKU1", "IKU3"])
+    assert [b.rencana for b in butir] == [("tabel", "cpr"), ("gambar", "cpr"),
+                                          ("tabel", "rasio-AKB")]

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import yaml
 
+from lakip_lib import data
+
 from .conftest import DATA
-from .halaman import artikel, bagian, kalimat, teks
+from .halaman import artikel, bagian, kalimat, rencana_sasaran, teks
 
 HALAMAN = ["sampul", "ikhtisar", "bab1_pendahuluan", "bab2_perencanaan", "bab3_capaian",
            "sasaran_s1", "sasaran_s2", "sasaran_s3", "sasaran_s4", "bab3_anggaran",
@@ -106,6 +108,18 @@ def test_tables_and_figures_numbered_per_chapter(situs_2024: Path):
     angka = [int(n.split(".")[1]) for n in nomor]
     assert angka == list(range(1, len(angka) + 1))
     assert "Gambar 3.1 " in teks(situs_2024 / "bab3_capaian.html")
+
+
+def test_every_sasaran_page_shows_what_its_plan_and_its_kinds_declare(situs_2024: Path):
+    """A sasaran page shows exactly the numbered items its plan declares (the plan numbers the
+    rest of the chapter without running the page), the kinds' supporting tables and charts
+    (case counts, IDM status, CPR per kecamatan) among them."""
+    halaman_ = rencana_sasaran(data.muat(2024), situs_2024)
+    for nama, tampil, rencana, jenis in halaman_:
+        assert tampil == rencana, nama
+        assert set(jenis) <= set(tampil), nama
+    assert [[j for j, _ in jenis] for _, _, _, jenis in halaman_] == [
+        [], ["tabel", "gambar"], ["tabel", "gambar"], ["tabel", "gambar", "tabel"]]
 
 
 def test_no_code_or_parameters_shown(situs_2024: Path):

@@ -72,6 +72,14 @@ class Sasaran(Bagian):
         """An IKU's own data source (e.g. BPS Kabupaten Balangan), else the default."""
         return kinerja.indikator(self.d, h.kode)["sumber_data"] or SUMBER_DATA
 
+    def realisasi_indikator(self, kode: str, tahun: int) -> Nilai:
+        """An indicator's realisasi of a year as the book shows it everywhere (its unit and
+        decimals, its fact name): for the supporting tables of indicator kinds."""
+        ind = kinerja.indikator(self.d, kode)
+        return self._angka(f.indikator(kode, "realisasi", tahun),
+                           narasi.nilai(kinerja.realisasi(self.d, kode, tahun), ind["satuan"],
+                                        ind["desimal"]))
+
     def _butir_jenis(self) -> list[jenis_indikator.Butir]:
         """The supporting tables and figures of the kinds of the sasaran's indicators: their
         plan entries and their content in one declaration (`lakip_lib.jenis_indikator`)."""

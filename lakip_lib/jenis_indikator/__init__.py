@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from lakip_lib.jenis_indikator import cpr, desa_maju, langsung, penurunan_kasus
+from lakip_lib.jenis_indikator import cpr, desa_maju, langsung, penurunan_kasus, rasio
 from lakip_lib.jenis_indikator.dasar import Butir, JenisIndikator, Lapor, LembarJenis
 from lakip_lib.sel import pesan_pilihan
 
@@ -28,6 +28,7 @@ JENIS: dict[str, JenisIndikator] = {j.nama: j for j in (
     penurunan_kasus.JENIS,
     desa_maju.JENIS,
     cpr.JENIS,
+    rasio.JENIS,
 )}
 PILIHAN_KOLOM = {("indikator", "rumus"): tuple(JENIS)}  # the values a column takes from here
 

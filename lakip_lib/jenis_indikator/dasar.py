@@ -40,6 +40,11 @@ class Halaman(Protocol):
 
     def _sumber_data(self, *dataset: str) -> str: ...
 
+    def realisasi_indikator(self, kode: str, tahun: int) -> Nilai:
+        """An indicator's realisasi of a year as the book shows it everywhere (its unit and
+        decimals, its fact name)."""
+        ...
+
 
 @dataclass(frozen=True)
 class Butir:
@@ -64,7 +69,8 @@ class LembarJenis:
     terkunci: tuple[str, ...]
     petunjuk: str
     konfirmasi: bool = False
-    info_indikator: bool = False
+    info_indikator: bool = False  # the indicator's name and unit beside its code
+    judul_kolom: tuple[tuple[str, str], ...] = ()  # (column, header the analyst reads)
 
 
 class JenisIndikator:
