@@ -21,8 +21,9 @@ LOKAL_VEGA = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["R
 LEBAR = 560  # the static SVG's width; on screen and in print a chart fills its container
 # Category labels take at most ~45% of the chart's width (full text in the tooltip)
 BATAS_LABEL = alt.expr("clamp(width * 0.45, 70, 260)")
-LEBAR_BARIS = 18  # characters per line of a wrapped category label (11 px type: ~120 px)
-BATAS_BARIS = 124  # px: a wrapped label's line is never cut
+LEBAR_BARIS = 22  # characters per line of a wrapped category label (11 px type: ~145 px)
+MAKS_BARIS = 3  # lines at most (the rest in the tooltip): the chart fits a printed page
+BATAS_BARIS = 150  # px: a wrapped label's line is never cut
 # Legend entries wrap into rows of three on a narrow chart (a phone) instead of running off it
 KOLOM_LEGENDA = alt.expr("width < 420 ? 3 : 8")
 TINGGI = 280
@@ -149,8 +150,10 @@ def bertumpuk(rekaman: Sequence[dict[str, object]], x: str, seri: str, judul_x: 
 
 
 def _baris_label(teks: str) -> str:
-    """A category label broken into lines of at most `LEBAR_BARIS` characters ("\n" between)."""
-    return "\n".join(textwrap.wrap(teks, LEBAR_BARIS)) or teks
+    """A category label broken into at most `MAKS_BARIS` lines of at most `LEBAR_BARIS`
+    characters ("\n" between), a longer one ending in "…"."""
+    return "\n".join(textwrap.wrap(teks, LEBAR_BARIS, max_lines=MAKS_BARIS,
+                                   placeholder=" …")) or teks
 
 
 def berkelompok(rekaman: Sequence[dict[str, object]], y: str, seri: str, judul_x: str,

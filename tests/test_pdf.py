@@ -154,14 +154,17 @@ def _isi_terpakai(path: Path) -> list[float]:
 
 
 def halaman_setengah_kosong(path: Path, awal_bab: set[int]) -> list[int]:
-    """Pages whose content ends above the middle of the text block although the next page
-    goes on with the same chapter (a table or chart pushed to the next page, or a heading that
-    moved with it), i.e. all but the last page of a chapter or of the front matter."""
-    terpakai = _isi_terpakai(path)
-    return [i for i, t in enumerate(terpakai[:-1], start=1) if t < 0.5 and i + 1 not in awal_bab]
+    """Pages whose content ends above the middle of the text block while the next page goes on
+    with the same chapter and opens (within its first three lines) with a table: a table that
+    could have started there was moved whole to the next page (with the heading before it).
+    A chart, which cannot break, may still move on and leave space."""
+    terpakai, baris = _isi_terpakai(path), _baris_isi(path)
+    return [i for i, t in enumerate(terpakai[:-1], start=1)
+            if t < 0.5 and i + 1 not in awal_bab
+            and any(re.match(r"Tabel [\w.]+\.\d+ ", b) for b in baris[i][:3])]
 
 
-def test_no_page_is_left_half_empty_before_a_table_or_chart(situs_2024, pdf):
+def test_no_page_is_left_half_empty_before_a_table(situs_2024, pdf):
     awal_bab = {nomor for tingkat, _, nomor in _penanda(pdf) if tingkat == 1}
     assert halaman_setengah_kosong(situs_2024 / NAMA, awal_bab) == []
 
