@@ -371,3 +371,10 @@ def perbandingan_wilayah(baris: Iterable[BarisPembanding], h: HasilIndikator,
     return PerbandinganWilayah([b["wilayah"] for b in lain if b["nilai"] > h.realisasi],
                                [b["wilayah"] for b in lain if b["nilai"] < h.realisasi],
                                [b for b in lain if b["tahun"] != tahun])
+
+
+def penyerapan_terendah(program_: list[HasilAnggaran]) -> HasilAnggaran | None:
+    """The programme that absorbed the smallest share of its budget (None when no programme's
+    absorption is known)."""
+    diketahui = [p for p in program_ if p.penyerapan is not None]
+    return min(diketahui, key=lambda p: p.penyerapan or Decimal(0)) if diketahui else None

@@ -17,7 +17,13 @@ from itertools import pairwise
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib.capaian import Arah, Pita
-from lakip_lib.kinerja import HasilIndikator, PerbandinganWilayah, TotalAnggaran
+from lakip_lib.kinerja import (
+    HasilAnggaran,
+    HasilIndikator,
+    PerbandinganWilayah,
+    TitikRiwayat,
+    TotalAnggaran,
+)
 from lakip_lib.markdown_terbatas import markdown_aman as md
 
 TANPA_SATUAN = {"indeks", ""}
@@ -552,3 +558,31 @@ def hasil_pemeriksaan(ada_sumber: bool, jumlah_temuan: int) -> str:
     return ("Setiap angka turunan yang tercetak di dokumen sumber dihitung ulang dari data "
             f"masukan. Pemeriksaan menemukan {jumlah_temuan} ketidaksesuaian; angka di buku ini "
             "adalah hasil hitungan ulang, bukan angka yang tercetak.")
+
+
+# --- text alternatives of charts (plain text: the figure's aria-label, escaped where shown) -----
+
+def alt_capaian(capaian: Sequence[tuple[str, str]]) -> str:
+    """Bab III's chart of IKU capaian, from (IKU name, capaian as shown)."""
+    return "Capaian tiap IKU: " + "; ".join(f"{nama} {teks}" for nama, teks in capaian) + "."
+
+
+def alt_tren(h: HasilIndikator, titik: Sequence[TitikRiwayat]) -> str:
+    """A sasaran's trend chart of one IKU: target and realisasi per year."""
+    return f"Garis realisasi dan target Renstra {h.nama} per tahun: " + "; ".join(
+        f"{t.tahun} target {nilai(t.target, h.satuan, h.desimal)}, realisasi "
+        f"{nilai(t.realisasi, h.satuan, h.desimal)}" for t in titik) + "."
+
+
+def alt_program(jumlah: int, terendah: HasilAnggaran | None) -> str:
+    """The chart of budget and spending per programme."""
+    teks = f"Anggaran dan realisasi {jumlah} program"
+    if terendah is not None:
+        teks += f"; penyerapan terendah pada {terendah.nama} ({fmt.persen(terendah.penyerapan)})"
+    return teks + "."
+
+
+def alt_efisiensi(jumlah: int, efisien: int) -> str:
+    """The scatter chart of capaian against absorption per programme."""
+    return (f"Sebaran {jumlah} indikator program menurut capaian dan penyerapan; {efisien} "
+            "berada pada atau di atas garis efisiensi 100%.")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from lakip_lib import charts, kinerja, narasi
@@ -58,13 +57,7 @@ class Anggaran(Bagian):
                 if nilai is not None:
                     rekaman.append({"program": _pendek(p.nama), "seri": seri, "nilai": nilai,
                                     "teks": fmt.rupiah(nilai)})
-        diketahui = [p for p in prog if p.penyerapan is not None]
-        alternatif = f"Anggaran dan realisasi {len(prog)} program"
-        if diketahui:
-            terendah = min(diketahui, key=lambda p: p.penyerapan or Decimal(0))
-            alternatif += (f"; penyerapan terendah pada {terendah.nama} "
-                           f"({fmt.persen(terendah.penyerapan)})")
-        alternatif += "."
+        alternatif = narasi.alt_program(len(prog), kinerja.penyerapan_terendah(prog))
         return Isi([
             self.tabel("program", f"Realisasi Anggaran per Program Tahun {self.tahun}",
                        [Kolom("Program"), Kolom("Anggaran (Rp)", True),
@@ -98,8 +91,7 @@ class Anggaran(Bagian):
                     "teks_efisiensi": fmt.persen(p.efisiensi)}
                    for p in kinerja.efisiensi_program(self.d)]
         efisien = sum(1 for r in rekaman if r["capaian"] >= r["penyerapan"])
-        alternatif = (f"Sebaran {len(rekaman)} indikator program menurut capaian dan penyerapan; "
-                      f"{efisien} berada pada atau di atas garis efisiensi 100%.")
+        alternatif = narasi.alt_efisiensi(len(rekaman), efisien)
         return Isi([
             teks(narasi.PENGERTIAN_EFISIENSI),
             self.tabel("efisiensi", "Analisis Efisiensi Penggunaan Sumber Daya",

@@ -136,9 +136,7 @@ class Sasaran(Bagian):
                   self._angka(f.indikator(h.kode, "capaian_renstra", t.tahun),
                               fmt.persen(t.capaian)))
                  for t in titik], sumber=self._sumber(h)))
-            alternatif = f"Garis realisasi dan target Renstra {h.nama} per tahun: " + "; ".join(
-                f"{t.tahun} target {narasi.nilai(t.target, h.satuan, h.desimal)}, realisasi "
-                f"{narasi.nilai(t.realisasi, h.satuan, h.desimal)}" for t in titik) + "."
+            alternatif = narasi.alt_tren(h, titik)
             if grafik := self._titik_grafik(h.kode):
                 isi.append(self.gambar(
                     f"b-{h.kode}", f"Tren {h.nama} dan Target Renstra {grafik[0][0]}–"
