@@ -13,6 +13,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from lakip_lib import gambar, jenis_indikator
+from lakip_lib.data_tahun import DataTahun, baris_mentah
 from lakip_lib.format import angka_persis
 from lakip_lib.format import rupiah as format_rupiah
 from lakip_lib.masalah import GALAT, PERINGATAN
@@ -21,7 +22,6 @@ from lakip_lib.tabel import Tabel
 
 if TYPE_CHECKING:
     from lakip_lib.baris import BarisAnggaran
-    from lakip_lib.data import DataTahun
 
 Lapor = Callable[..., None]
 
@@ -244,8 +244,6 @@ def _janggal(nilai: Decimal, satuan: str, pembanding: Decimal | None, uraian: st
 def _target_tahun_lalu(data: DataTahun) -> dict[str, Decimal]:
     """Last year's targets, read leniently from its file (a reference for plausibility only;
     an unreadable value is simply no reference)."""
-    from lakip_lib.data import baris_mentah  # data imports this module
-
     try:
         baris = baris_mentah(data.akar / str(data.tahun - 1) / "target.csv")
     except (OSError, ValueError):  # unreadable: no reference (that year's own check says why)

@@ -20,7 +20,8 @@ from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib import jenis_indikator, kinerja
 from lakip_lib.capaian import Arah
-from lakip_lib.data import DataTahun, csv_aman
+from lakip_lib.data import csv_aman
+from lakip_lib.data_tahun import DataTahun
 from lakip_lib.jenis_indikator.cpr import cpr_kecamatan, total_cpr
 from lakip_lib.jenis_indikator.desa_maju import jumlah_desa, status_desa, status_kosong
 from lakip_lib.jenis_indikator.penurunan_kasus import jumlah_kasus, kasus_per_kelompok

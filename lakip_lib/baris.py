@@ -263,7 +263,7 @@ class BarisKonfirmasi(TypedDict):
 
 
 class AksesTabel:
-    """`data["realisasi"]` typed as the table of `BarisRealisasi` (a base of data.DataTahun).
+    """`data["realisasi"]` typed as the table of `BarisRealisasi` (a base of data_tahun.DataTahun).
     A name known only at run time goes through `tabel(nama)`, whose rows are untyped."""
 
     @overload

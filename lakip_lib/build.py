@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, cast
 import yaml
 
 from lakip_lib import cache, data, edisi, pdf, rilis, riwayat, tukar
-from lakip_lib.data import DataTahun
+from lakip_lib.data_tahun import DataTahun
 from lakip_lib.format import angka
 from lakip_lib.markdown_terbatas import markdown_aman
 from lakip_lib.tampilan import json_aman
@@ -405,7 +405,7 @@ def tulis_indeks(situs: Path) -> None:
         daftar.append({"tahun": tahun, "label": stempel.get("label", ""),
                        "status": stempel.get("status", "final"), "revisi": stempel.get("revisi", 0),
                        "url": f"{tahun}/index.html", "halaman": halaman_html(situs / str(tahun))})
-        daftar += rilis.revisi_terbit(situs, tahun)
+        daftar += _revisi_digantikan(situs, tahun)
     terbaru = next((e for e in daftar if e["status"] != "draf"), daftar[0])["tahun"]
     tulis_pengalihan(situs / "index.html", f"{terbaru}/index.html", f"LAKIP {terbaru}")
     isi = json_aman(json.dumps(daftar, ensure_ascii=False, indent=1))  # no literal <, >, &
@@ -418,6 +418,22 @@ def tulis_indeks(situs: Path) -> None:
 def halaman_html(folder: Path) -> list[str]:
     """The pages of a published edition (the switcher opens the same page when it exists)."""
     return sorted(p.name for p in folder.glob("*.html"))
+
+
+def _revisi_digantikan(situs: Path, tahun: int) -> list[dict[str, Any]]:
+    """editions.json entries of the superseded revisions of a year published beside it, newest
+    first (only those older than the revision at <situs>/<tahun>)."""
+    kini = rilis.revisi_terbit(situs / str(tahun)) or 0
+    hasil = []
+    for k in range(kini - 1, -1, -1):
+        folder = situs / rilis.folder_revisi(tahun, k)
+        isi = rilis.stempel(folder)
+        if not isi or int(isi.get("revisi", 0)) != k:
+            continue
+        hasil.append({"tahun": tahun, "label": isi.get("label", ""), "status": "final",
+                      "revisi": k, "digantikan": True, "url": f"{folder.name}/index.html",
+                      "halaman": halaman_html(folder)})
+    return hasil
 
 
 def tulis_pengalihan(path: Path, tujuan: str, judul: str) -> None:
@@ -470,7 +486,7 @@ def sidik_masukan(tahun: int, akar_data: Path, dengan_pdf: bool, situs_revisi: P
         "tahun": tahun, "folder_data": akar_data.name, "pdf": dengan_pdf,
         "data": {str(p.relative_to(akar_data)): cache.sha_berkas(p) for p in sorted(berkas)},
         "lain": {str(p.relative_to(AKAR_PROYEK)): cache.sha_berkas(p) for p in sorted(lain)},
-        "kode": cache.sidik_kode(), "komit": edisi.komit_kode(),
+        "kode": cache.sidik_kode(), "komit": rilis.komit_kode(),
         "revisi": {p.name: cache.sha_berkas(p / STEMPEL) for p in sorted(situs_revisi.glob("*"))
                    if p.is_dir() and p.name != str(tahun)}})
 

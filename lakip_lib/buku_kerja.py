@@ -34,9 +34,10 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from lakip_lib import data, isian_edisi, jenis_indikator, jurnal
+from lakip_lib import data, data_tahun, isian_edisi, jenis_indikator, jurnal
 from lakip_lib.aturan import induk_kode
 from lakip_lib.baris import BarisPembanding
+from lakip_lib.data_tahun import DataTahun
 from lakip_lib.format import angka_persis, rupiah
 from lakip_lib.masalah import GALAT, PERINGATAN, Masalah, ValidasiGagal
 from lakip_lib.schema import BY_NAME, KOLOM_IDM, Dataset, Kolom, Tipe
@@ -181,7 +182,7 @@ class ImporGagal(Exception):
 
 # --- the rows a sheet starts with -------------------------------------------------------------
 
-def baris_awal(lembar: Lembar, d: data.DataTahun) -> list[dict[str, Any]]:
+def baris_awal(lembar: Lembar, d: DataTahun) -> list[dict[str, Any]]:
     """The rows the template offers: this year's current rows plus the keys it must have."""
     tahun = d.tahun
     ds = lembar.ds
@@ -194,7 +195,7 @@ def baris_awal(lembar: Lembar, d: data.DataTahun) -> list[dict[str, Any]]:
     return [*ada, *tambahan]
 
 
-def _kunci_wajib(lembar: Lembar, d: data.DataTahun) -> list[dict[str, Any]]:
+def _kunci_wajib(lembar: Lembar, d: DataTahun) -> list[dict[str, Any]]:
     """Rows every workbook of the year has, even before anything is filled in."""
     tahun = d.tahun
     indikator = d["indikator"].baris
@@ -232,7 +233,7 @@ def tulis_template(tahun: int, tujuan: Path, akar: Path | None = None) -> Path:
     return tujuan
 
 
-def _tulis_petunjuk(ws: Worksheet, d: data.DataTahun) -> None:
+def _tulis_petunjuk(ws: Worksheet, d: DataTahun) -> None:
     ws.title = PETUNJUK
     tahun = d.tahun
     baris: list[tuple[str, str]] = [
@@ -300,7 +301,7 @@ def _tulis_judul(ws: Worksheet, judul: list[str]) -> None:
         sel.fill = _JUDUL
 
 
-def _tulis_edisi(ws: Worksheet, d: data.DataTahun) -> None:
+def _tulis_edisi(ws: Worksheet, d: DataTahun) -> None:
     _tulis_judul(ws, ["isian", "nilai", "keterangan"])
     for i, isian in enumerate(isian_edisi.ISIAN, start=2):
         ws.cell(row=i, column=1, value=isian.jalur).fill = _ABU
@@ -332,7 +333,7 @@ def _validasi_edisi(isian: isian_edisi.Isian) -> DataValidation | None:
     return _dengan_pesan(v, isian.jalur, isian.keterangan)
 
 
-def _tulis_lembar(ws: Worksheet, lembar: Lembar, d: data.DataTahun) -> None:
+def _tulis_lembar(ws: Worksheet, lembar: Lembar, d: DataTahun) -> None:
     kolom = lembar.kolom_lembar
     isi = baris_awal(lembar, d)
     yakin = _alasan_konfirmasi(d, lembar)
@@ -387,7 +388,7 @@ def _dihitung(lembar: Lembar, k: Kolom, baris: dict[str, Any], induk: set[str]) 
         str(baris.get("kode") or "") in induk
 
 
-def _alasan_konfirmasi(d: data.DataTahun, lembar: Lembar) -> dict[tuple[str, ...], str]:
+def _alasan_konfirmasi(d: DataTahun, lembar: Lembar) -> dict[tuple[str, ...], str]:
     """The confirmations already given for this sheet's rows, by row key."""
     if not lembar.konfirmasi or not d.ada("konfirmasi"):
         return {}
@@ -420,7 +421,7 @@ def _ke_sel(nilai: Any) -> Any:
     return nilai
 
 
-def _validasi(lembar: Lembar, k: Kolom, d: data.DataTahun) -> DataValidation:
+def _validasi(lembar: Lembar, k: Kolom, d: DataTahun) -> DataValidation:
     """Excel's check of a column and the message shown when one of its cells is selected."""
     judul = lembar.judul(k)
     pilihan = list(k.pilihan)
@@ -479,16 +480,16 @@ class _Calon:
 
     def tempatkan(self, m: Masalah) -> Masalah:
         """A problem of the file, said at the sheet row and column header it came from."""
-        if m.baris is None or m.baris < data.BARIS_PERTAMA:
+        if m.baris is None or m.baris < data_tahun.BARIS_PERTAMA:
             return Masalah(self.tempat, None, self._judul(m.kolom), m.pesan, m.tingkat)
-        tempat, nomor = self.asal[m.baris - data.BARIS_PERTAMA]
+        tempat, nomor = self.asal[m.baris - data_tahun.BARIS_PERTAMA]
         kolom = self._judul(m.kolom) if tempat == self.tempat else m.kolom
         pesan = re.sub(r"(?<=sudah dipakai di )baris (\d+)", self._baris_lain, m.pesan)
         return Masalah(tempat, nomor, kolom, pesan, m.tingkat)
 
     def _baris_lain(self, cocok: re.Match[str]) -> str:
         """A row of the file named in a message, said where the analyst can find it."""
-        tempat, nomor = self.asal[int(cocok.group(1)) - data.BARIS_PERTAMA]
+        tempat, nomor = self.asal[int(cocok.group(1)) - data_tahun.BARIS_PERTAMA]
         if tempat == self.tempat:
             return f"baris {nomor} lembar ini"
         return f"{tempat} baris {nomor} (tahun lain, tidak ada di lembar ini)"
@@ -500,7 +501,7 @@ class _Calon:
         return ", ".join(self.lembar.judul(nama[n]) if n in nama else n
                          for n in kolom.split(", "))
 
-    def sama(self, lama: data.DataTahun, baru: data.DataTahun) -> bool:
+    def sama(self, lama: DataTahun, baru: DataTahun) -> bool:
         """Whether the file would stay as it is; an optional file the agency does not use
         (absent, and its sheet empty, such as an indicator kind's) stays absent."""
         nama = self.lembar.dataset
@@ -530,7 +531,7 @@ class _CalonEdisi:
             return m
         return Masalah(self.tempat, nomor, "nilai", m.pesan, m.tingkat)
 
-    def sama(self, lama: data.DataTahun, baru: data.DataTahun) -> bool:
+    def sama(self, lama: DataTahun, baru: DataTahun) -> bool:
         return lama.edisi == baru.edisi
 
 
@@ -721,7 +722,7 @@ def _periksa_nama_lembar(nama: list[str], berkas: str, masalah: list[Masalah]) -
                                f"{PETUNJUK}, {', '.join(dikenal)}."))
 
 
-def _baca_buku(buku: _Buku, lama: data.DataTahun,
+def _baca_buku(buku: _Buku, lama: DataTahun,
                masalah: list[Masalah]) -> tuple[list[Any], set[tuple[str, int, str]]]:
     """The files the workbook's sheets make; problems of single cells go to `masalah` and
     their places to the returned set (so the data check does not report them twice)."""
@@ -767,7 +768,7 @@ def _tempat(berkas: str, lembar: Lembar) -> str:
     return f'{berkas}, lembar "{lembar.dataset}"'
 
 
-def _baca_lembar(isi: list[list[Any]], lembar: Lembar, lama: data.DataTahun, berkas: str,
+def _baca_lembar(isi: list[list[Any]], lembar: Lembar, lama: DataTahun, berkas: str,
                  masalah: list[Masalah], sudah: set[tuple[str, int, str]]) -> _Calon | None:
     tempat = _tempat(berkas, lembar)
     kolom = lembar.kolom_lembar
@@ -808,7 +809,7 @@ def _baca_lembar(isi: list[list[Any]], lembar: Lembar, lama: data.DataTahun, ber
     return calon
 
 
-def _rekap_idm(desa: _Calon, lama: data.DataTahun, masalah: list[Masalah]) -> _Calon:
+def _rekap_idm(desa: _Calon, lama: DataTahun, masalah: list[Masalah]) -> _Calon:
     """The year's row of idm_status.csv, counted from the villages' statuses: one fact typed
     once. No row while a village has no status yet (the recap would be wrong)."""
     kosong = [f"{b['kecamatan']}/{b['desa']} (baris {nomor})"
@@ -828,7 +829,7 @@ def _rekap_idm(desa: _Calon, lama: data.DataTahun, masalah: list[Masalah]) -> _C
     return _gabung(_REKAP_IDM, lama, isian, desa.tempat)
 
 
-def _konfirmasi(calon: list[Any], lama: data.DataTahun) -> _Calon | None:
+def _konfirmasi(calon: list[Any], lama: DataTahun) -> _Calon | None:
     """konfirmasi.csv from the sheets' konfirmasi column (None when there is none at all)."""
     isian = [(nomor, {"tabel": c.lembar.dataset, "kunci": "/".join(kunci), "alasan": alasan})
              for c in calon for kunci, alasan, nomor in getattr(c, "yakin", [])]
@@ -842,14 +843,14 @@ def _konfirmasi(calon: list[Any], lama: data.DataTahun) -> _Calon | None:
     return hasil
 
 
-def _dikosongkan(calon: _Calon, lama: data.DataTahun,
+def _dikosongkan(calon: _Calon, lama: DataTahun,
                  di_lembar: dict[tuple[str, ...], int]) -> list[Masalah]:
     """Warnings for values imported before and now emptied on the sheet: they are removed (the
     figure is "not yet" again), and the analyst sees what is now missing."""
     lembar = calon.lembar
     baru = {lembar.kunci(b): b for b in calon.baris}
     hasil = []
-    for _, b in data.baris_mentah(lama.akar / calon.path):
+    for _, b in data_tahun.baris_mentah(lama.akar / calon.path):
         if not lembar.ds.per_tahun and b.get("tahun") != str(lama.tahun):
             continue
         kunci = lembar.kunci(b)
@@ -867,7 +868,7 @@ def _dikosongkan(calon: _Calon, lama: data.DataTahun,
     return hasil
 
 
-def _baca_edisi(isi: list[list[Any]], lama: data.DataTahun, berkas: str,
+def _baca_edisi(isi: list[list[Any]], lama: DataTahun, berkas: str,
                 masalah: list[Masalah], sudah: set[tuple[str, int, str]]) -> _CalonEdisi | None:
     tempat = f'{berkas}, lembar "{EDISI}"'
     judul = isi[0] if isi else []
@@ -951,7 +952,7 @@ def _belum_diisi(baris: dict[str, str], lembar: Lembar) -> bool:
     return bool(angka) and not any(baris.get(k.nama) for k in angka)
 
 
-def _periksa_baris_kunci(lembar: Lembar, lama: data.DataTahun,
+def _periksa_baris_kunci(lembar: Lembar, lama: DataTahun,
                          di_lembar: dict[tuple[str, ...], int], tempat: str,
                          masalah: list[Masalah]) -> None:
     """A row the template had must still be on the sheet (emptied is fine: "not yet")."""
@@ -976,14 +977,14 @@ def _teks_nilai(nilai: Any) -> str:
     return "" if nilai is None else str(nilai)
 
 
-def _gabung(lembar: Lembar, lama: data.DataTahun,
+def _gabung(lembar: Lembar, lama: DataTahun,
             isian: Sequence[tuple[int | None, dict[str, str]]],
             tempat: str) -> _Calon:
     """The new file: the sheet's rows (plus the columns kept from the current file);
     for a multi-year file, the other years' rows stay where they are."""
     ds = lembar.ds
     path = ds.path(lama.tahun)
-    sekarang = data.baris_mentah(lama.akar / path)
+    sekarang = data_tahun.baris_mentah(lama.akar / path)
     menurut_kunci = {lembar.kunci(b): b for _, b in sekarang}
 
     def lengkap(b: dict[str, str]) -> dict[str, str]:
@@ -1018,7 +1019,7 @@ def _gabung(lembar: Lembar, lama: data.DataTahun,
 
 
 def _validasi_calon(tahun: int, akar: Path,
-                    calon: list[Any]) -> tuple[data.DataTahun | None, list[Masalah]]:
+                    calon: list[Any]) -> tuple[DataTahun | None, list[Masalah]]:
     """Load the year from a scratch copy of the data folder holding the new files."""
     with tempfile.TemporaryDirectory(prefix="lakip-impor-") as tmp:
         salinan = Path(tmp) / akar.name
@@ -1054,7 +1055,7 @@ def _ke_lembar(masalah: list[Masalah], calon: list[Any], akar: Path) -> list[Mas
             for m in masalah]
 
 
-def _tulis(akar: Path, calon: list[Any], lama: data.DataTahun, baru: data.DataTahun,
+def _tulis(akar: Path, calon: list[Any], lama: DataTahun, baru: DataTahun,
            peringatan: list[Masalah]) -> HasilImpor:
     """Write the files whose content changed, all or none (`jurnal`); keep the others byte for
     byte."""

@@ -19,7 +19,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from lakip_lib import data
+from lakip_lib import data, data_tahun
+from lakip_lib.data_tahun import DataTahun
 
 VERSI = 2  # 2: reads recorded per query (rows), not per file
 KODE = Path(__file__).resolve().parent
@@ -52,7 +53,7 @@ def sha_data(akar_data: Path, path: str, tahun: int) -> str:
 
 
 def kunci_eksekusi(notebook: Path, parameter: dict[str, Any], judul: str | None,
-                   dibaca: list[tuple[str, str]], d: data.DataTahun) -> str:
+                   dibaca: list[tuple[str, str]], d: DataTahun) -> str:
     """The key of one execution: the notebook, the code, its parameters, and what each of the
     reads it made last time returns now (a whole file's bytes, a file's existence, or the
     rows a query selects), plus the data folder's name (sources are labelled with it)."""
@@ -64,18 +65,18 @@ def kunci_eksekusi(notebook: Path, parameter: dict[str, Any], judul: str | None,
 
 
 @lru_cache(maxsize=4096)  # the notebooks of one build share most of their reads
-def _sha_bacaan(d: data.DataTahun, path: str, pilih: str) -> str:
-    if pilih == data.SEMUA:
+def _sha_bacaan(d: DataTahun, path: str, pilih: str) -> str:
+    if pilih == data_tahun.SEMUA:
         return sha_data(d.akar, path, d.tahun)
-    if pilih == data.ADA:
+    if pilih == data_tahun.ADA:
         return str((d.akar / path).is_file())
-    if path.startswith(data.TURUNAN):
-        modul, _, nama = path[len(data.TURUNAN):].rpartition(".")
+    if path.startswith(data_tahun.TURUNAN):
+        modul, _, nama = path[len(data_tahun.TURUNAN):].rpartition(".")
         fungsi = getattr(importlib.import_module(modul), nama).asli
         return hashlib.sha256(repr(d.hitung_turunan(fungsi, json.loads(pilih))).encode()).hexdigest()
-    if pilih.startswith(data.ADA_BARIS):
-        return str(bool(data.baris_terpilih(d.tabel_berkas(path), pilih[len(data.ADA_BARIS):])))
-    baris = data.baris_terpilih(d.tabel_berkas(path), pilih)
+    if pilih.startswith(data_tahun.ADA_BARIS):
+        return str(bool(data_tahun.baris_terpilih(d.tabel_berkas(path), pilih[len(data_tahun.ADA_BARIS):])))
+    baris = data_tahun.baris_terpilih(d.tabel_berkas(path), pilih)
     return hashlib.sha256(json.dumps(baris, sort_keys=True).encode()).hexdigest()
 
 

@@ -11,13 +11,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
-from lakip_lib import audit, data, jurnal, rilis
+from lakip_lib import audit, data, jurnal, penerbitan
 from lakip_lib.build import BuildGagal
 from lakip_lib.buku_kerja import ImporGagal
 from lakip_lib.format import angka
 from lakip_lib.jurnal import TulisGagal, pesan_galat_tulis
 from lakip_lib.masalah import ValidasiGagal, laporan
-from lakip_lib.rilis import RilisGagal
+from lakip_lib.penerbitan import RilisGagal
 from lakip_lib.tahun_baru import TahunBaruGagal
 
 KELUAR_OK = 0
@@ -185,8 +185,6 @@ def _audit(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from lakip_lib import build
-
     daftar = data.tahun_tersedia(args.data) if args.semua else args.tahun
     if not daftar:
         print("Sebutkan tahun yang akan dibangun (misalnya: lakip build 2024) atau --all.",
@@ -194,8 +192,8 @@ def _build(args: argparse.Namespace) -> int:
         return KELUAR_PENGGUNAAN
     for tahun in daftar:
         args.tahun = tahun  # for the error message of a failing year
-        _cetak_hasil(rilis.bangun_edisi(
-            tahun, args.data or data.akar_data(), args.keluaran or Path("_build"), build.bangun,
+        _cetak_hasil(penerbitan.bangun_edisi(
+            tahun, args.data or data.akar_data(), args.keluaran or Path("_build"),
             dengan_pdf=not args.tanpa_pdf, wajib_tag=args.wajib_tag, pekerja=args.pekerja,
             paksa=args.force), tahun)
     situs = (args.keluaran or Path("_build")) / "site"
@@ -215,11 +213,10 @@ def _cetak_hasil(hasil: object, tahun: int) -> None:
 
 
 def _terbitkan_ulang(args: argparse.Namespace) -> int:
-    from lakip_lib import build
-
-    hasil = rilis.terbitkan_ulang(args.tahun, args.alasan, args.tanggal or date.today(),
-                                  args.data or data.akar_data(), args.keluaran or Path("_build"),
-                                  build.bangun, dengan_pdf=not args.tanpa_pdf)
+    hasil = penerbitan.terbitkan_ulang(args.tahun, args.alasan, args.tanggal or date.today(),
+                                       args.data or data.akar_data(),
+                                       args.keluaran or Path("_build"),
+                                       dengan_pdf=not args.tanpa_pdf)
     _cetak_hasil(hasil.build, args.tahun)
     print(f"Revisi {hasil.nomor} edisi {args.tahun} ditulis di {hasil.edisi_yaml}; revisi "
           f"sebelumnya tetap terbit di {hasil.folder_lama}/. Setelah diperiksa, catat dan "

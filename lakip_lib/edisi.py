@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from html import escape
 from pathlib import Path
 from typing import Any
 
-from lakip_lib import cache, data, gambar, jenis_indikator, pdf, rilis
+from lakip_lib import cache, data, data_tahun, gambar, jenis_indikator, pdf, rilis
 from lakip_lib import format as fmt
-from lakip_lib.data import DataTahun
+from lakip_lib.data_tahun import DataTahun
 from lakip_lib.schema import DATASETS, Tipe
 from lakip_lib.tampilan import json_aman
 
@@ -29,22 +28,20 @@ def berkas_data(d: DataTahun) -> list[str]:
         if (d.akar / lain).exists():
             daftar.append(lain)
     daftar += sorted(f"{d.tahun}/narasi/{nama}.md" for nama in d.semua_narasi())  # as validated
-    return daftar + gambar.berkas(d)
+    return daftar + _gambar(d)
+
+
+def _gambar(d: DataTahun) -> list[str]:
+    """The image files the edition shows, relative to the data folder (validated on loading)."""
+    sampul = [rujukan for k in gambar.GAMBAR_SAMPUL if (rujukan := getattr(d.instansi, k))]
+    foto = [f"{d.tahun}/dokumentasi/{b['berkas']}" for b in d["dokumentasi"].baris] \
+        if d.ada("dokumentasi") else []
+    return sampul + foto
 
 
 def sidik_data(d: DataTahun) -> str:
     """Short fingerprint of the edition's input files."""
     return cache.sidik({p: cache.sha_data(d.akar, p, d.tahun) for p in berkas_data(d)})[:12]
-
-
-def komit_kode() -> str:
-    """The code commit the edition was built from ("tidak diketahui" outside a git checkout)."""
-    try:
-        hasil = subprocess.run(["git", "rev-parse", "--short=10", "HEAD"], capture_output=True,
-                               text=True, cwd=Path(__file__).resolve().parent, timeout=10)
-    except (OSError, subprocess.TimeoutExpired):
-        return "tidak diketahui"
-    return hasil.stdout.strip() if hasil.returncode == 0 else "tidak diketahui"
 
 
 def pengumuman(d: DataTahun, dengan_pdf: bool) -> str:
@@ -111,7 +108,7 @@ def halaman_tentang(d: DataTahun, dengan_pdf: bool) -> str:
         "sama dengan laporan lain yang memuat kode yang sama:</p>"
         f"<dl><dt>Sidik data</dt><dd><code>{sidik_data(d)}</code> — ringkasan seluruh berkas "
         "data masukan; berubah bila satu angka saja berubah.</dd>"
-        f"<dt>Versi program</dt><dd><code>{escape(komit_kode())}</code> — versi program yang "
+        f"<dt>Versi program</dt><dd><code>{escape(rilis.komit_kode())}</code> — versi program yang "
         "menyusun laporan ini.</dd></dl>")
     return _halaman(d, "Tentang edisi ini", isi, "index.html")
 
@@ -145,7 +142,7 @@ def tulis_paket_data(d: DataTahun, tujuan: Path) -> Path:
     tulis = folder / "datapackage.json"
     tulis.write_text(json_aman(json.dumps(paket, ensure_ascii=False, indent=1)) + "\n",
                      encoding="utf-8")
-    berisi = [s for s in sumber if len(data.baris_mentah(folder / s["path"])) > 0]
+    berisi = [s for s in sumber if len(data_tahun.baris_mentah(folder / s["path"])) > 0]
     (folder / "index.html").write_text(halaman_data(d, berisi), encoding="utf-8")
     dengan_pdf = (tujuan / pdf.nama_berkas(d)).exists()  # printed before the package is written
     (tujuan / "tentang.html").write_text(halaman_tentang(d, dengan_pdf), encoding="utf-8")

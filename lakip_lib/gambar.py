@@ -7,10 +7,6 @@ from __future__ import annotations
 import base64
 from html import escape
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from lakip_lib.data import DataTahun
 
 UKURAN_MAKS = 2 * 1024 * 1024
 _TANDA = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"))
@@ -56,9 +52,3 @@ def img(isi: bytes, alt: str, kelas: str) -> str:
     return f'<img class="{kelas}" src="data:{mime};base64,{sumber}" alt="{escape(alt, quote=True)}">'
 
 
-def berkas(d: DataTahun) -> list[str]:
-    """The image files the edition shows, relative to the data folder (validated on loading)."""
-    sampul = [rujukan for k in GAMBAR_SAMPUL if (rujukan := getattr(d.instansi, k))]
-    foto = [f"{d.tahun}/dokumentasi/{b['berkas']}" for b in d["dokumentasi"].baris] \
-        if d.ada("dokumentasi") else []
-    return sampul + foto

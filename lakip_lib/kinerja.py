@@ -17,7 +17,7 @@ from lakip_lib import jenis_indikator
 from lakip_lib.aturan import induk_kode
 from lakip_lib.baris import BarisIndikator, BarisPembanding
 from lakip_lib.capaian import Arah, Pita
-from lakip_lib.data import DataTahun
+from lakip_lib.data_tahun import DataTahun
 from lakip_lib.jenis_indikator.dasar import jumlah, target_tahunan
 
 __all__ = ["jumlah", "target_tahunan"]  # shared with the indicator kinds, defined beside them

@@ -22,7 +22,7 @@ from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStrin
 
 from lakip_lib import format as fmt
 from lakip_lib import rilis
-from lakip_lib.data import DataTahun
+from lakip_lib.data_tahun import DataTahun
 from lakip_lib.peramban import chromium, server
 
 SKRIP = Path(__file__).with_name("cetak.js")

@@ -18,7 +18,7 @@ import nbformat
 
 from lakip_lib import cache, kinerja, rilis
 from lakip_lib import format as fmt
-from lakip_lib.data import DataTahun
+from lakip_lib.data_tahun import DataTahun
 from lakip_lib.tampilan import Kolom, aman, tabel_dari
 
 HALAMAN = "riwayat_edisi"

@@ -553,7 +553,7 @@ from lakip_lib.tabel import Tabel
 
 def modul_baris() -> str:
     """The source of lakip_lib/baris.py: one TypedDict per dataset and the typed `data[...]`
-    access that data.DataTahun inherits."""
+    access that data_tahun.DataTahun inherits."""
     bagian = [_KEPALA_BARIS]
     for ds in DATASETS:
         kolom = "".join(f"    {k.nama}: {tipe_python(k)}\n" for k in ds.kolom)
@@ -563,7 +563,7 @@ def modul_baris() -> str:
                     f"Tabel[{nama_baris(ds)}]: ...\n" for ds in DATASETS)
     bagian.append(f'''
 class AksesTabel:
-    """`data["realisasi"]` typed as the table of `BarisRealisasi` (a base of data.DataTahun).
+    """`data["realisasi"]` typed as the table of `BarisRealisasi` (a base of data_tahun.DataTahun).
     A name known only at run time goes through `tabel(nama)`, whose rows are untyped."""
 
 {akses}

@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from lakip_lib import data, kinerja
+from lakip_lib.data_tahun import DataTahun
 from lakip_lib.schema import BY_NAME, PANDUAN_NARASI
 
 PANDUAN = PANDUAN_NARASI
@@ -36,7 +37,7 @@ def _kosongkan(baris: Sequence[Mapping[str, object]],
     return [{k: v for k, v in b.items() if k in simpan} for b in baris]
 
 
-def _edisi(d: data.DataTahun, tahun: int) -> str:
+def _edisi(d: DataTahun, tahun: int) -> str:
     e = d.edisi
     pihak_kedua = e.perjanjian_kinerja.pihak_kedua
     return (
@@ -67,7 +68,7 @@ def _penilaian(penilaian: Mapping[str, object] | None) -> str:
                                      for k, v in penilaian.items())
 
 
-def _target(d: data.DataTahun, tahun: int) -> list[dict[str, object]]:
+def _target(d: DataTahun, tahun: int) -> list[dict[str, object]]:
     baris = []
     for ind in d["indikator"].cari(jenis="iku"):
         target = d["renstra_target"].satu(indikator=ind["kode"], tahun=tahun)
@@ -106,7 +107,7 @@ def _narasi(teks: str, contoh: str, nama: str) -> str:
                        for j in judul) + "\n"
 
 
-def isi_scaffold(d: data.DataTahun, tahun: int) -> dict[str, str]:
+def isi_scaffold(d: DataTahun, tahun: int) -> dict[str, str]:
     """Every file of the new year's folder (path relative to it → content)."""
     berkas = {
         "edisi.yaml": _edisi(d, tahun),

@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 from lakip_lib import data
+from lakip_lib.data_tahun import DataTahun
 from lakip_lib.masalah import Masalah, ValidasiGagal
 from lakip_lib.schema import BY_NAME
 
@@ -218,7 +219,7 @@ class TahunKecil:
         berkas.update(self.lain)
         return berkas
 
-    def muat(self) -> data.DataTahun:
+    def muat(self) -> DataTahun:
         """The validated year (raises ValidasiGagal as `data.muat` would)."""
         return data.muat_teks(TAHUN, self.teks())
 

@@ -9,6 +9,7 @@ import pytest
 
 from lakip_lib import book, data
 from lakip_lib.book import susunan
+from lakip_lib.data_tahun import DataTahun
 from lakip_lib.tampilan import (
     CatatanKoreksi,
     Grafik,
@@ -31,7 +32,7 @@ METODE_NOTEBOOK = {
 
 
 @pytest.fixture(scope="module")
-def d() -> data.DataTahun:
+def d() -> DataTahun:
     return data.muat(2024)
 
 

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from lakip_lib import build
-from lakip_lib import data as data_
+from lakip_lib import build, data_tahun
 from lakip_lib.data import muat
 from lakip_lib.masalah import ValidasiGagal
 from lakip_lib.schema import DATASETS, Tipe
@@ -77,7 +76,7 @@ def test_changed_data_file_reexecutes_only_its_readers(awal):
     finding numbers, which a new or vanished finding shifts)."""
     data, folder, _ = awal
     berkas = data / "2024" / "cpr_kecamatan.csv"
-    harapan = pembaca(folder, "2024/cpr_kecamatan.csv") | pembaca(folder, data_.TURUNAN)
+    harapan = pembaca(folder, "2024/cpr_kecamatan.csv") | pembaca(folder, data_tahun.TURUNAN)
     assert "sasaran_s3" in harapan and "sampul" not in harapan
     ubah_sel(berkas, 2, "kb_aktif", str(int(sel(berkas, 2, "kb_aktif")) + 1))
     hasil = bangun(data, folder)

@@ -8,11 +8,12 @@ from decimal import Decimal as D
 import pytest
 
 from lakip_lib import data, kinerja
+from lakip_lib.data_tahun import DataTahun
 from lakip_lib.jenis_indikator import cpr, desa_maju, penurunan_kasus
 
 
 @pytest.fixture(scope="module")
-def d() -> data.DataTahun:
+def d() -> DataTahun:
     return data.muat(2024)
 
 

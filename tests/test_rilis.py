@@ -244,6 +244,6 @@ def test_release_plan_reads_edisi_yaml_with_the_strict_loader(salinan_data: Path
     bom = "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nstatus: final\n"
     asli = path.read_text(encoding="utf-8")
     path.write_text(bom, encoding="utf-8")
-    assert rilis._edisi_mentah(salinan_data, 2024) == {}
+    assert rilis.edisi_mentah(salinan_data, 2024) == {}
     path.write_text(asli, encoding="utf-8")
-    assert rilis._edisi_mentah(salinan_data, 2024)["status"] == "final"
+    assert rilis.edisi_mentah(salinan_data, 2024)["status"] == "final"

@@ -12,7 +12,7 @@ from lakip_lib import format as fmt
 from lakip_lib.baris import BarisIndikator
 from lakip_lib.book.dasar import SUMBER_DATA, Bagian, Isi, _rp
 from lakip_lib.book.nomor import Rencana
-from lakip_lib.data import DataTahun
+from lakip_lib.data_tahun import DataTahun
 from lakip_lib.tampilan import Kolom, Nilai, teks
 
 MIN_TITIK_GRAFIK = 3  # a series with fewer points is a sentence and a table, not a chart

@@ -13,7 +13,7 @@ from lakip_lib import format as fmt
 from lakip_lib.book import susunan
 from lakip_lib.book.koreksi import koreksi_fakta
 from lakip_lib.book.nomor import Rencana
-from lakip_lib.data import DataTahun
+from lakip_lib.data_tahun import DataTahun
 from lakip_lib.narasi import Uraian
 from lakip_lib.schema import Pejabat
 from lakip_lib.tampilan import (

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from lakip_lib import audit, data
+from lakip_lib import audit
 from lakip_lib import fakta as f
-from lakip_lib.data import DataTahun
+from lakip_lib.data_tahun import DataTahun, turunan
 from lakip_lib.tampilan import Koreksi
 
 
@@ -30,7 +30,7 @@ def ada_sumber_tercetak(d: DataTahun) -> bool:
     return d.ada("dilaporkan") or d.ada("iku_dilaporkan")
 
 
-@data.turunan  # the plan of the Lampiran depends on this answer, not on the audit behind it
+@turunan  # the plan of the Lampiran depends on this answer, not on the audit behind it
 def ada_temuan(d: DataTahun) -> bool:
     """Whether the Lampiran lists findings: the edition has a signed source and the audit of
     its printed figures found at least one (computed once per loaded year, in the build
@@ -38,7 +38,7 @@ def ada_temuan(d: DataTahun) -> bool:
     return ada_sumber_tercetak(d) and bool(_temuan_audit(d))
 
 
-@data.turunan  # a page depends on its chapter's corrections, not on the whole audit behind them
+@turunan  # a page depends on its chapter's corrections, not on the whole audit behind them
 def koreksi_bab(d: DataTahun, bab: str) -> dict[str, tuple[Koreksi, ...]]:
     """fact → what the signed source printed for it in chapter `bab`, where that differs from
     the book (one correction per printed value; its places listed together). Empty for an
@@ -60,7 +60,7 @@ def koreksi_bab(d: DataTahun, bab: str) -> dict[str, tuple[Koreksi, ...]]:
     return hasil
 
 
-@data.turunan  # a page depends on the corrections of the facts it shows, nothing more
+@turunan  # a page depends on the corrections of the facts it shows, nothing more
 def koreksi_fakta(d: DataTahun, bab: str, fakta: str) -> tuple[Koreksi, ...]:
     """The corrections of one fact as chapter `bab` shows it."""
     return koreksi_bab(d, bab).get(fakta, ())

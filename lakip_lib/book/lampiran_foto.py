@@ -6,7 +6,7 @@ from lakip_lib import gambar
 from lakip_lib.baris import BarisDokumentasi
 from lakip_lib.book.dasar import Bagian, Isi
 from lakip_lib.book.nomor import Rencana
-from lakip_lib.data import DataTahun
+from lakip_lib.data_tahun import DataTahun
 from lakip_lib.tampilan import Html, _slug, aman
 
 

@@ -20,7 +20,7 @@ from lakip_lib.jenis_indikator.dasar import Butir, JenisIndikator, Lapor, Lembar
 from lakip_lib.sel import pesan_pilihan
 
 if TYPE_CHECKING:
-    from lakip_lib.data import DataTahun
+    from lakip_lib.data_tahun import DataTahun
 
 # in the order the sasaran page shows their supporting tables and the workbook their sheets
 JENIS: dict[str, JenisIndikator] = {j.nama: j for j in (

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from lakip_lib.baris import BarisIndikator
-    from lakip_lib.data import DataTahun
+    from lakip_lib.data_tahun import DataTahun
     from lakip_lib.tampilan import Grafik, Kolom, Nilai, Tabel
 
 Lapor = Callable[..., None]  # aturan's `tambah(berkas, baris, kolom, pesan, tingkat)`

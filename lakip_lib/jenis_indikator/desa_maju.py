@@ -19,7 +19,7 @@ from lakip_lib.tampilan import Kolom
 if TYPE_CHECKING:
     from decimal import Decimal
 
-    from lakip_lib.data import DataTahun
+    from lakip_lib.data_tahun import DataTahun
 
 STATUS_DIHITUNG_MAJU = ("Mandiri", "Maju")
 

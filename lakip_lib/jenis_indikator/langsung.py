@@ -8,7 +8,7 @@ from lakip_lib.jenis_indikator.dasar import JenisIndikator, Lapor
 from lakip_lib.masalah import PERINGATAN
 
 if TYPE_CHECKING:
-    from lakip_lib.data import DataTahun
+    from lakip_lib.data_tahun import DataTahun
 
 
 class Langsung(JenisIndikator):

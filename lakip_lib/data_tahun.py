@@ -1,0 +1,225 @@
+"""One loaded fiscal year: `DataTahun`, which records every read a notebook makes so that the
+build can key the notebook's cache on exactly what it read, and the rows of a data file as text.
+
+This module only holds what was loaded; `lakip_lib.data` reads and validates the files (and runs
+the domain rules of `lakip_lib.aturan`, which work on a `DataTahun`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from lakip_lib.baris import AksesTabel
+from lakip_lib.masalah import Masalah
+from lakip_lib.schema import (
+    BY_NAME,
+    DATASETS,
+    Edisi,
+    Instansi,
+    IsuStrategis,
+)
+from lakip_lib.tabel import B, Tabel
+
+BARIS_PERTAMA = 2  # the header is row 1, as in a spreadsheet
+
+
+SEMUA = ""  # a read of a whole file (its rows, a column, the YAML or narrative text)
+ADA = "ada"  # a read of whether an optional file exists
+ADA_BARIS = "ada:"  # + a query's conditions: a read of whether any row matches
+TURUNAN = "turunan:"  # + "module.function": a read of a value derived from the whole year
+
+
+def _kanon(nilai: Any) -> Any:
+    """A cell value as JSON that keeps its type and exact form (Decimal("1.50") stays 1.50)."""
+    return nilai if nilai is None or isinstance(nilai, str | int) else repr(nilai)
+
+
+def pilihan(syarat: dict[str, Any]) -> str:
+    """The selector of a row query (`Tabel.cari`/`satu`): its conditions as canonical JSON."""
+    return json.dumps({k: _kanon(v) for k, v in syarat.items()}, sort_keys=True)
+
+
+def baris_terpilih(tabel: Tabel[Any], pilih: str) -> list[dict[str, Any]]:
+    """The rows a recorded query selects, in table order, as canonical values."""
+    syarat = json.loads(pilih)
+    return [{k: _kanon(v) for k, v in b.items()} for b in tabel.baris
+            if all(_kanon(b.get(k)) == v for k, v in syarat.items())]
+
+
+class turunan:  # lower case: used as a decorator, @data.turunan
+    """Decorator for a value the book derives from the whole year (e.g. the audit's corrections
+    shown in one chapter): a page records one read of its result, not of every fact behind it,
+    and the cache keys the page on the result (recomputed in the build process). The function
+    takes the year and JSON-able arguments and must depend on nothing else; `asli` is the
+    function itself (what the cache recomputes)."""
+
+    def __init__(self, fungsi: Callable[..., Any]) -> None:
+        self.asli = fungsi
+        self._nama = f"{fungsi.__module__}.{fungsi.__qualname__}"
+        self.__doc__, self.__name__ = fungsi.__doc__, fungsi.__name__
+
+    def __call__(self, d: DataTahun, *args: Any) -> Any:
+        d._catat(TURUNAN + self._nama, json.dumps(args))
+        return d.hitung_turunan(self.asli, args)
+
+
+class _TabelTercatat(Tabel[B]):
+    """A table as a notebook sees it: reading all rows or a column records the whole file, a
+    `cari`/`satu` query records only its conditions (so only the rows it selects matter)."""
+
+    def __init__(self, asal: Tabel[B], catat: Callable[[str], None]):
+        super().__init__(asal.dataset, asal.berkas, asal.baris, asal.nomor)
+        self._asal, self._catat = asal, catat
+
+    @property
+    def baris(self) -> list[B]:
+        self._catat(SEMUA)
+        return self._asal.baris
+
+    @property
+    def nomor(self) -> list[int]:
+        self._catat(SEMUA)
+        return self._asal.nomor
+
+    def cari(self, **syarat: Any) -> list[B]:
+        self._catat(_pilihan_atau_semua(syarat))
+        return self._asal.cari(**syarat)
+
+    def ada_baris(self, **syarat: Any) -> bool:
+        pilih = _pilihan_atau_semua(syarat)
+        self._catat(pilih if pilih == SEMUA else ADA_BARIS + pilih)
+        return self._asal.ada_baris(**syarat)
+
+
+def _pilihan_atau_semua(syarat: dict[str, Any]) -> str:
+    """A query on text, integers or empty cells is recorded as such; any other condition (whose
+    JSON form might not compare like the value) as a read of the whole file."""
+    if all(v is None or isinstance(v, str | int) for v in syarat.values()):
+        return pilihan(syarat)
+    return SEMUA
+
+
+class DataTahun(AksesTabel):
+    """Everything the book of one fiscal year is made from, parsed and validated.
+
+    Every access is recorded in `dibaca` as (path relative to the data folder, selector): the
+    whole file (`SEMUA`), its existence (`ADA`), or the conditions of a row query. The build
+    keys a notebook's cache on what exactly those reads returned, so a changed value re-executes
+    only the notebooks that read it. With $LAKIP_JEJAK set, each new read is also appended to
+    that file as a JSON line.
+    """
+
+    def __init__(self, tahun: int, akar: Path, instansi: Instansi, edisi: Edisi,
+                 isu: IsuStrategis, tabel: dict[str, Tabel[Any]], narasi: dict[str, str]):
+        self.tahun = tahun
+        self.akar = akar
+        self._instansi, self._edisi, self._isu = instansi, edisi, isu
+        self._tabel, self._narasi = tabel, narasi
+        self.peringatan: list[Masalah] = []
+        self.dibaca: set[tuple[str, str]] = set()
+        self._jejak: str | None = None
+        self._turunan: dict[tuple[Any, ...], Any] = {}
+        self._diam: DataTahun | None = None  # the silent copy derived values are computed on
+
+    def hitung_turunan(self, fungsi: Callable[..., Any], args: tuple[Any, ...] | list[Any]) -> Any:
+        """fungsi(year, *args) on a copy that records nothing, once per loaded year."""
+        kunci = (fungsi, tuple(args))
+        if kunci not in self._turunan:
+            if self._diam is None:
+                self._diam = self.salinan()
+                self._diam._jejak = None
+            self._turunan[kunci] = fungsi(self._diam, *args)
+        return self._turunan[kunci]
+
+    def salinan(self) -> DataTahun:
+        """The same validated year with its own, empty record of reads (tables are shared)."""
+        baru = DataTahun(self.tahun, self.akar, self._instansi, self._edisi, self._isu,
+                         self._tabel, self._narasi)
+        baru.peringatan = self.peringatan
+        baru.mulai_mencatat()
+        return baru
+
+    def mulai_mencatat(self) -> None:
+        """Forget the reads made while validating; record (and report) reads from now on."""
+        self.dibaca = set()
+        self._jejak = os.environ.get("LAKIP_JEJAK")
+
+    def _catat(self, path: str, pilih: str = SEMUA) -> None:
+        if (path, pilih) in self.dibaca:
+            return
+        self.dibaca.add((path, pilih))
+        if self._jejak:
+            with open(self._jejak, "a", encoding="utf-8") as f:
+                f.write(json.dumps([path, pilih]) + "\n")
+
+    @property
+    def instansi(self) -> Instansi:
+        self._catat("instansi.yaml")
+        return self._instansi
+
+    @property
+    def edisi(self) -> Edisi:
+        self._catat(f"{self.tahun}/edisi.yaml")
+        return self._edisi
+
+    @property
+    def isu(self) -> IsuStrategis:
+        self._catat(f"{self.tahun}/isu_strategis.yaml")
+        return self._isu
+
+    def tabel(self, nama: str) -> Tabel[Any]:
+        """A dataset's table (a recorded read); `d["realisasi"]` is the same with typed rows."""
+        path = BY_NAME[nama].path(self.tahun)
+        return _TabelTercatat(self._tabel[nama], lambda pilih: self._catat(path, pilih))
+
+    def tabel_berkas(self, path: str) -> Tabel[Any]:
+        """The loaded table of a data file, for the cache's keys (not a recorded read); an
+        empty table when the year has no such file."""
+        ds = next(ds for ds in DATASETS if ds.path(self.tahun) == path)
+        return self._tabel.get(ds.nama) or Tabel(ds, path, [], [])
+
+    def ada(self, nama: str) -> bool:
+        """Whether an optional dataset exists this year (its absence is a dependency too)."""
+        self._catat(BY_NAME[nama].path(self.tahun), ADA)
+        return nama in self._tabel
+
+    def gambar(self, rujukan: str) -> bytes:
+        """The bytes of an image file named in data (checked by `gambar.masalah` on loading)."""
+        self._catat(rujukan)
+        return (self.akar / rujukan).read_bytes()
+
+    def nama_berkas(self, path: str) -> str:
+        """A data file as problems name it (like the loader: relative to the data folder's
+        parent, e.g. data/2025/edisi.yaml)."""
+        return f"{self.akar.name}/{path}"
+
+    def semua_narasi(self) -> dict[str, str]:
+        """Every narrative file of the year (for validation; not a recorded read)."""
+        return dict(self._narasi)
+
+    def narasi(self, nama: str) -> str | None:
+        self._catat(f"{self.tahun}/narasi/{nama}.md")
+        return self._narasi.get(nama)
+
+    @property
+    def periode_renstra(self) -> tuple[int, int]:
+        awal, akhir = self.instansi.renstra.periode
+        return awal, akhir
+
+
+def baris_mentah(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """The non-empty rows of a CSV file as text, with their spreadsheet row numbers. For files
+    that are then validated (or already were): it reports nothing itself."""
+    if not path.is_file():
+        return []
+    baca = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
+    if not baca:
+        return []
+    return [(nomor, dict(zip(baca[0], sel, strict=False)))
+            for nomor, sel in enumerate(baca[1:], start=BARIS_PERTAMA) if any(x.strip() for x in sel)]
