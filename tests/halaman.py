@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from lakip_lib.data import DataTahun
+    from lakip_lib.data_tahun import DataTahun
 
 # what shows a figure as the source document printed it (the correction marks and notes, the
 # Ikhtisar's box of differences): left out when reading only the book's own figures

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from decimal import Decimal
 
     from lakip_lib.baris import BarisRasio, BarisRasioDefinisi
-    from lakip_lib.data import DataTahun
+    from lakip_lib.data_tahun import DataTahun
 
 DATASET: Final = "rasio"
 DEFINISI: Final = "rasio_definisi"
