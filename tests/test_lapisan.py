@@ -148,15 +148,8 @@ def test_no_module_imports_from_a_higher_layer() -> None:
     assert impor_ke_atas(graf_impor(), lapisan_readme()) == []
 
 
-# A cycle that is known and being removed, listed here so the check holds everywhere else; once
-# it is gone this test fails until the entry is deleted, so an entry cannot outlive its cycle.
-# - book: `dasar` registers every part in `susunan`, which names the base class `Bagian` of
-#   `dasar` (under TYPE_CHECKING) for the outline it keeps.
-LINGKARAN_DIKETAHUI = [["lakip_lib.book.dasar", "lakip_lib.book.susunan"]]
-
-
 def test_no_imports_go_round_in_a_circle() -> None:
-    assert lingkaran(graf_impor()) == LINGKARAN_DIKETAHUI
+    assert lingkaran(graf_impor()) == []
 
 
 def test_module_table_describes_every_module() -> None:

@@ -1,9 +1,10 @@
 """The book's outline (`book/susunan.yml`): the parts in reading order, the pages each entry
 becomes in a year, and the numbering of their tables and figures.
 
-Every part class registers itself here under its notebook's name (`Bagian.__init_subclass__`),
-so this module imports no part and the base class can number its items without depending on
-the parts it numbers.
+Every part class registers itself here under its notebook's name (`Bagian.__init_subclass__`
+in `dasar`). This module knows a part only by what it asks of one (`Bagian` below, a protocol
+the base class `dasar.Bagian` meets), so it imports no part nor the base class, and the base
+class can number its items from here without a circle.
 """
 
 from __future__ import annotations
@@ -13,16 +14,39 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from lakip_lib.book import nomor
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.yaml_aman import baca_yaml
 
-if TYPE_CHECKING:
-    from lakip_lib.book.dasar import Bagian
-
 BERKAS = Path(__file__).resolve().parents[2] / "book" / "susunan.yml"  # = build.SUSUNAN
+
+
+class Bagian(Protocol):
+    """What the outline and the build ask of a part (`dasar.Bagian` is the one that has it)."""
+
+    notebook: str
+
+    def __init__(self, d: DataTahun) -> None: ...
+
+    @classmethod
+    def satu_dari(cls, d: DataTahun, kunci: str) -> Bagian: ...
+
+    @property
+    def berkas(self) -> str: ...
+
+    @property
+    def kunci_bagian(self) -> str: ...
+
+    @property
+    def parameter(self) -> dict[str, Any]: ...
+
+    @property
+    def judul_halaman(self) -> str | None: ...
+
+    def rencana(self) -> nomor.Rencana: ...
+
 
 JENIS: dict[str, type[Bagian]] = {}  # notebook name → the part class that fills it
 
