@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, cast
 import yaml
 
 from lakip_lib import cache, data, edisi, pdf, rilis, riwayat, tukar
+from lakip_lib.book import susunan
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.format import angka
 from lakip_lib.markdown_terbatas import markdown_aman
@@ -40,7 +41,6 @@ if TYPE_CHECKING:
 AKAR_PROYEK = Path(__file__).resolve().parent.parent
 NOTEBOOKS = AKAR_PROYEK / "notebooks"
 HALAMAN = AKAR_PROYEK / "book"
-SUSUNAN = HALAMAN / "susunan.yml"  # the book's outline (lakip_lib.book.susunan), not a page
 KONFIGURASI = AKAR_PROYEK / "_config.yml"
 
 Lapor = Callable[[str], None]
@@ -71,17 +71,13 @@ class HasilBuild:
 
 
 def rencana_eksekusi(d: DataTahun) -> list[Eksekusi]:
-    from lakip_lib import book  # imported when needed: an unchanged edition never needs it
-
     return [Eksekusi(b.notebook, b.berkas, {"year": d.tahun, **b.parameter}, b.judul_halaman)
-            for b in book.urutan(d)]
+            for b in susunan.urutan(d)]
 
 
 def daftar_isi(d: DataTahun) -> dict[str, Any]:
     """The Jupyter Book table of contents of the edition, from the book's outline
     (book/susunan.yml)."""
-    from lakip_lib.book import susunan
-
     return susunan.daftar_isi(d)
 
 
@@ -310,7 +306,7 @@ def bundel_vega(cache: Path) -> str:
 def siapkan_sumber(d: DataTahun, src: Path, cache_umum: Path, dengan_pdf: bool = True) -> str:
     """Static pages, assets, configuration and table of contents of the edition, written only
     where they changed. Returns a fingerprint of all of them."""
-    for asal in sorted(p for p in HALAMAN.rglob("*") if p.is_file() and p != SUSUNAN):
+    for asal in sorted(p for p in HALAMAN.rglob("*") if p.is_file() and p != susunan.BERKAS):
         cache.salin_jika_berbeda(asal, src / asal.relative_to(HALAMAN))
     cache.tulis_jika_berbeda(src / "_static" / "vega-bundle.js", bundel_vega(cache_umum))
     konfigurasi = yaml.safe_load(KONFIGURASI.read_text(encoding="utf-8"))

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from lakip_lib.baris import AksesTabel
+from lakip_lib.baris import AksesTabel, BarisDokumentasi
 from lakip_lib.masalah import Masalah
 from lakip_lib.schema import (
     BY_NAME,
@@ -188,6 +188,10 @@ class DataTahun(AksesTabel):
         """Whether an optional dataset exists this year (its absence is a dependency too)."""
         self._catat(BY_NAME[nama].path(self.tahun), ADA)
         return nama in self._tabel
+
+    def foto(self) -> list[BarisDokumentasi]:
+        """The year's activity photos with their captions (none when the folder is absent)."""
+        return self["dokumentasi"].baris if self.ada("dokumentasi") else []
 
     def gambar(self, rujukan: str) -> bytes:
         """The bytes of an image file named in data (checked by `gambar.masalah` on loading)."""

@@ -34,8 +34,7 @@ def berkas_data(d: DataTahun) -> list[str]:
 def _gambar(d: DataTahun) -> list[str]:
     """The image files the edition shows, relative to the data folder (validated on loading)."""
     sampul = [rujukan for k in gambar.GAMBAR_SAMPUL if (rujukan := getattr(d.instansi, k))]
-    foto = [f"{d.tahun}/dokumentasi/{b['berkas']}" for b in d["dokumentasi"].baris] \
-        if d.ada("dokumentasi") else []
+    foto = [f"{d.tahun}/dokumentasi/{b['berkas']}" for b in d.foto()]
     return sampul + foto
 
 

@@ -65,6 +65,7 @@ def _angka_terbit(folder: Path) -> dict[str, str] | None:
 
 
 def ada(d: DataTahun) -> bool:
+    """The edition has revisions, and so a page of its history (`jika: revisi` in the outline)."""
     return bool(d.edisi.revisi)
 
 

@@ -3,16 +3,9 @@
 from __future__ import annotations
 
 from lakip_lib import gambar
-from lakip_lib.baris import BarisDokumentasi
 from lakip_lib.book.dasar import Bagian, Isi
 from lakip_lib.book.nomor import Rencana
-from lakip_lib.data_tahun import DataTahun
 from lakip_lib.tampilan import Html, _slug, aman
-
-
-def _foto(d: DataTahun) -> list[BarisDokumentasi]:
-    """The year's activity photos with their captions (none when the folder is absent)."""
-    return d["dokumentasi"].baris if d.ada("dokumentasi") else []
 
 
 class Dokumentasi(Bagian):
@@ -21,11 +14,11 @@ class Dokumentasi(Bagian):
     notebook = "dokumentasi"
 
     def rencana(self) -> Rencana:
-        return [("gambar", b["berkas"]) for b in _foto(self.d)]
+        return [("gambar", b["berkas"]) for b in self.d.foto()]
 
     def foto(self) -> Isi:
         isi = []
-        for b in _foto(self.d):
+        for b in self.d.foto():
             nomor = self._nomor("gambar", b["berkas"])
             gambar_ = gambar.img(self.d.gambar(f"{self.tahun}/dokumentasi/{b['berkas']}"),
                                  b["keterangan"], "lakip-foto-isi")

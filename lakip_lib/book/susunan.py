@@ -16,11 +16,12 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
+from lakip_lib import riwayat
 from lakip_lib.book import nomor
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.yaml_aman import baca_yaml
 
-BERKAS = Path(__file__).resolve().parents[2] / "book" / "susunan.yml"  # = build.SUSUNAN
+BERKAS = Path(__file__).resolve().parents[2] / "book" / "susunan.yml"
 
 
 class Bagian(Protocol):
@@ -55,11 +56,11 @@ PER: dict[str, Callable[[DataTahun], list[str]]] = {
     "sasaran": lambda d: d["sasaran"].kolom("kode"),
 }
 JIKA: dict[str, Callable[[DataTahun], bool]] = {
-    "foto": lambda d: d.ada("dokumentasi") and bool(d["dokumentasi"].baris),
-    "revisi": lambda d: bool(d.edisi.revisi),
+    "foto": lambda d: bool(d.foto()),
+    "revisi": riwayat.ada,
 }
 KUNCI = ("notebook", "halaman", "bab", "per", "jika", "bagian")
-HALAMAN_BUILD = ("riwayat_edisi",)  # pages the build writes itself (lakip_lib.riwayat)
+HALAMAN_BUILD = (riwayat.HALAMAN,)  # pages the build writes itself (lakip_lib.riwayat)
 
 
 class SusunanSalah(ValueError):
