@@ -276,3 +276,21 @@ def test_a_photo_must_sit_in_the_dokumentasi_folder_itself():
     assert di(masalah, "data/2024/dokumentasi/keterangan.csv", 2, "berkas").pesan == (
         '"../edisi.yaml" harus berupa nama berkas di folder dokumentasi itu sendiri, tanpa '
         "folder lain.")
+
+
+def test_a_blank_kegiatan_total_counts_as_its_parts_under_a_declared_programme_total():
+    """Missing is not zero: the programme's total is compared with what its blank kegiatan
+    adds up to, not with Rp0."""
+    tanpa_masalah(TahunKecil().ubah("anggaran", {"kode": "P01"}, anggaran=1_000_000_000))
+    masalah = TahunKecil().ubah("anggaran", {"kode": "P01"}, anggaran=1_000_000_001).masalah()
+    assert di(masalah, ANGGARAN, 2, "anggaran").pesan == (
+        "total yang dituliskan Rp1.000.000.001 berbeda dari jumlah rinciannya Rp1.000.000.000 "
+        "(selisih Rp1). Kosongkan sel ini agar total dihitung otomatis, atau perbaiki "
+        "rinciannya.")
+
+
+def test_a_declared_total_over_a_blank_part_is_not_compared_with_an_incomplete_sum():
+    masalah = (TahunKecil().ubah("anggaran", {"kode": "P01.K01"}, realisasi=940_000_000)
+               .ubah("anggaran", {"kode": "P01.K01.S02"}, realisasi=None).masalah())
+    assert di(masalah, ANGGARAN, 5, "realisasi").pesan.startswith("rincian terbawah wajib diisi")
+    assert not [m for m in masalah if m.baris == 3]
