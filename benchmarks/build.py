@@ -7,7 +7,7 @@ Measures (medians and min–max of --runs runs; ours and the naive peer interlea
      reuses them), followed by the same PDF step;
   3. rebuild with nothing changed (after case 1's last clean build, data from a copy);
   4. rebuild after changing one realisasi value (IDG 2024, data/realisasi.csv), HTML + PDF;
-  5. the same, HTML only (`--tanpa-pdf`);
+  5. the same, HTML only (`--no-pdf`);
   6. `lakip serve` with the page open in headless Chromium: from saving a narrative paragraph to
      the page showing it;
   7. Quarto: cannot be measured here (not installable offline); the figure measured outside;
@@ -78,7 +78,7 @@ def puncak_rss_mib() -> float:
 def bersih(akar: Path) -> float:
     folder = akar / "_build-bersih"
     shutil.rmtree(folder, ignore_errors=True)
-    return lakip("--data", str(RUMAH / "data"), "build", str(TAHUN), "--keluaran", str(folder))
+    return lakip("--data", str(RUMAH / "data"), "build", str(TAHUN), "--output", str(folder))
 
 
 def naif(akar: Path) -> float:
@@ -265,7 +265,7 @@ def main() -> int:
         folder = akar / "_build-bersih"  # rebuilds start from the last clean build of case 1
 
         def bangun(*opsi: str, keluaran: Path = folder) -> float:
-            return lakip("--data", str(salinan), "build", str(TAHUN), "--keluaran",
+            return lakip("--data", str(salinan), "build", str(TAHUN), "--output",
                          str(keluaran), *opsi)
 
         def tanpa_perubahan() -> list[float]:
@@ -287,8 +287,8 @@ def main() -> int:
 
         def satu_nilai_html() -> list[float]:
             shutil.copytree(folder, folder_html)
-            bangun("--tanpa-pdf", keluaran=folder_html)  # the HTML-only configuration, untimed
-            return satu_nilai("--tanpa-pdf", keluaran=folder_html)
+            bangun("--no-pdf", keluaran=folder_html)  # the HTML-only configuration, untimed
+            return satu_nilai("--no-pdf", keluaran=folder_html)
 
         cetak(ukur("5. rebuild, IDG 2024 changed (HTML only)", satu_nilai_html))
         cetak(ukur("6. narrative edited → preview page reloaded",
@@ -298,7 +298,7 @@ def main() -> int:
             def beberapa_tahun() -> list[float]:
                 data_n, daftar = data_beberapa_tahun(akar, tahun_banyak)
                 return [lakip("--data", str(data_n), "build", *map(str, daftar),
-                              "--keluaran", str(akar / "_build-n"))]
+                              "--output", str(akar / "_build-n"))]
 
             b = cetak(ukur(f"8. {tahun_banyak} fiscal years, one clean build", beberapa_tahun,
                            "≤ 5 × one year"))
@@ -329,7 +329,7 @@ def pratinjau_narasi(salinan: Path, folder: Path, runs: int) -> list[float]:
 
     proses = subprocess.Popen(
         [sys.executable, "-m", "lakip_lib.cli", "--data", str(salinan), "serve", str(TAHUN),
-         "--keluaran", str(folder), "--port", "0"], cwd=RUMAH, text=True,
+         "--output", str(folder), "--port", "0"], cwd=RUMAH, text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"}, stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT, start_new_session=True)
     narasi = salinan / str(TAHUN) / "narasi" / "S2.md"

@@ -553,7 +553,7 @@ def _periksa_chromium() -> None:
     try:
         path_chromium()
     except FileNotFoundError as e:
-        raise BuildGagal(f"{e}. Atau bangun tanpa PDF: lakip build --tanpa-pdf.") from None
+        raise BuildGagal(f"{e}. Atau bangun tanpa PDF: lakip build --no-pdf.") from None
 
 
 def _susun(d: DataTahun, src: Path, kerja: Path, dengan_pdf: bool, lapor: Lapor) -> Path:

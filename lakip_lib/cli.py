@@ -1,4 +1,10 @@
-"""The `lakip` command: every message in Bahasa Indonesia, no traceback unless --debug."""
+"""The `lakip` command: every message in Bahasa Indonesia, no traceback unless --debug.
+
+Commands and flags follow the code's naming rule: general programming words are English
+(`build`, `reissue`, `--output`, `--workers`, `--no-pdf`, `--overwrite`, `--require-tag`,
+`--reason`, `--date`, `--from`, `--all`, `--force`), a domain concept keeps its Indonesian name
+(`tahun`, `sasaran`); every help text and message is Indonesian.
+"""
 
 from __future__ import annotations
 
@@ -107,39 +113,40 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("tahun", type=int, nargs="*", help="tahun anggaran, misalnya 2024 2025")
     b.add_argument("--all", action="store_true", dest="semua",
                    help="bangun semua tahun yang ada di folder data")
-    b.add_argument("--keluaran", type=Path, default=None,
-                   help="folder build (bawaan: ./_build); situs di <keluaran>/site/<tahun>")
-    b.add_argument("--pekerja", type=int, default=None,
+    b.add_argument("--output", type=Path, default=None,
+                   help="folder build (bawaan: ./_build); situs di OUTPUT/site/<tahun>")
+    b.add_argument("--workers", type=int, default=None,
                    help="jumlah proses eksekusi notebook (bawaan: jumlah inti CPU)")
     b.add_argument("--force", action="store_true",
                    help="abaikan cache: jalankan ulang semua notebook dan susun ulang buku")
-    b.add_argument("--tanpa-pdf", action="store_true",
+    b.add_argument("--no-pdf", action="store_true",
                    help="lewati edisi PDF (pratinjau lebih cepat)")
-    b.add_argument("--wajib-tag", action="store_true",
+    b.add_argument("--require-tag", action="store_true",
                    help="tolak edisi final yang belum bertag lakip-<tahun>-final/-r<N> "
                         "(untuk alur kerja penerbitan)")
     b.set_defaults(jalankan=_build)
 
-    u = sub.add_parser("terbitkan-ulang",
+    u = sub.add_parser("reissue",
                        help="terbitkan revisi (ralat) edisi final dengan kode dan data sekarang")
     u.add_argument("tahun", type=int, help="tahun anggaran edisi final, misalnya 2024")
-    u.add_argument("--alasan", required=True, help="alasan revisi, tampil di halaman Riwayat edisi")
-    u.add_argument("--tanggal", type=_tanggal, default=None,
+    u.add_argument("--reason", required=True, help="alasan revisi, tampil di halaman Riwayat edisi")
+    u.add_argument("--date", type=_tanggal, default=None,
                    help="tanggal revisi TTTT-BB-HH (bawaan: tanggal hari ini)")
-    u.add_argument("--keluaran", type=Path, default=None, help="folder build (bawaan: ./_build)")
-    u.add_argument("--tanpa-pdf", action="store_true", help="lewati edisi PDF revisi ini")
+    u.add_argument("--output", type=Path, default=None, help="folder build (bawaan: ./_build)")
+    u.add_argument("--no-pdf", action="store_true", help="lewati edisi PDF revisi ini")
     u.set_defaults(jalankan=_terbitkan_ulang)
 
     n = sub.add_parser("new-year", help="siapkan folder data tahun anggaran baru dari tahun lalu")
     n.add_argument("tahun", type=int, help="tahun anggaran baru, misalnya 2025")
-    n.add_argument("--dari", type=int, default=None, help="tahun sumber (bawaan: tahun sebelumnya)")
+    n.add_argument("--from", type=int, default=None, dest="tahun_sumber",
+                   help="tahun sumber (bawaan: tahun sebelumnya)")
     n.set_defaults(jalankan=_tahun_baru)
 
     t = sub.add_parser("template", help="tulis buku kerja Excel untuk mengisi data satu tahun")
     t.add_argument("tahun", type=int, help="tahun anggaran, misalnya 2025")
-    t.add_argument("--keluaran", type=Path, default=None,
+    t.add_argument("--output", type=Path, default=None,
                    help="nama berkas .xlsx (bawaan: lakip-isian-<tahun>.xlsx)")
-    t.add_argument("--timpa", action="store_true",
+    t.add_argument("--overwrite", action="store_true",
                    help="timpa berkas yang sudah ada (isian di dalamnya hilang)")
     t.set_defaults(jalankan=_template)
 
@@ -156,7 +163,7 @@ def _parser() -> argparse.ArgumentParser:
                                      "dan muat ulang halaman yang terbuka")
     s.add_argument("tahun", type=int, nargs="?", default=None,
                    help="tahun anggaran (bawaan: tahun terakhir di folder data)")
-    s.add_argument("--keluaran", type=Path, default=None, help="folder build (bawaan: ./_build)")
+    s.add_argument("--output", type=Path, default=None, help="folder build (bawaan: ./_build)")
     s.add_argument("--port", type=int, default=8000, help="port di 127.0.0.1 (bawaan: 8000)")
     s.set_defaults(jalankan=_serve)
     return p
@@ -193,11 +200,11 @@ def _build(args: argparse.Namespace) -> int:
     for tahun in daftar:
         args.tahun = tahun  # for the error message of a failing year
         _cetak_hasil(penerbitan.bangun_edisi(
-            tahun, args.data or data.akar_data(), args.keluaran or Path("_build"),
-            dengan_pdf=not args.tanpa_pdf, wajib_tag=args.wajib_tag, pekerja=args.pekerja,
+            tahun, args.data or data.akar_data(), args.output or Path("_build"),
+            dengan_pdf=not args.no_pdf, wajib_tag=args.require_tag, pekerja=args.workers,
             paksa=args.force), tahun)
-    situs = (args.keluaran or Path("_build")) / "site"
-    serve = "lakip serve" + (f" --keluaran {args.keluaran}" if args.keluaran else "")
+    situs = (args.output or Path("_build")) / "site"
+    serve = "lakip serve" + (f" --output {args.output}" if args.output else "")
     print(f"Buka {situs / 'index.html'} atau jalankan: {serve}")
     return KELUAR_OK
 
@@ -213,10 +220,10 @@ def _cetak_hasil(hasil: object, tahun: int) -> None:
 
 
 def _terbitkan_ulang(args: argparse.Namespace) -> int:
-    hasil = penerbitan.terbitkan_ulang(args.tahun, args.alasan, args.tanggal or date.today(),
+    hasil = penerbitan.terbitkan_ulang(args.tahun, args.reason, args.date or date.today(),
                                        args.data or data.akar_data(),
-                                       args.keluaran or Path("_build"),
-                                       dengan_pdf=not args.tanpa_pdf)
+                                       args.output or Path("_build"),
+                                       dengan_pdf=not args.no_pdf)
     _cetak_hasil(hasil.build, args.tahun)
     print(f"Revisi {hasil.nomor} edisi {args.tahun} ditulis di {hasil.edisi_yaml}; revisi "
           f"sebelumnya tetap terbit di {hasil.folder_lama}/. Setelah diperiksa, catat dan "
@@ -228,7 +235,7 @@ def _terbitkan_ulang(args: argparse.Namespace) -> int:
 def _tahun_baru(args: argparse.Namespace) -> int:
     from lakip_lib import tahun_baru
 
-    folder = tahun_baru.buat(args.tahun, args.data, args.dari)
+    folder = tahun_baru.buat(args.tahun, args.data, args.tahun_sumber)
     print(f"Folder {folder} dibuat (edisi draf). Yang masih harus diisi:")
     for baris in tahun_baru.ringkasan(args.tahun, folder.parent):
         print(f"  - {baris}")
@@ -240,10 +247,10 @@ def _tahun_baru(args: argparse.Namespace) -> int:
 def _template(args: argparse.Namespace) -> int:
     from lakip_lib import buku_kerja
 
-    tujuan = args.keluaran or Path(f"lakip-isian-{args.tahun}.xlsx")
-    if tujuan.exists() and not args.timpa:
+    tujuan = args.output or Path(f"lakip-isian-{args.tahun}.xlsx")
+    if tujuan.exists() and not args.overwrite:
         print(f"Berkas {tujuan} sudah ada dan tidak ditimpa agar isiannya tidak hilang. "
-              "Pakai --keluaran NAMA_LAIN.xlsx, atau --timpa bila memang ingin menggantinya.",
+              "Pakai --output NAMA_LAIN.xlsx, atau --overwrite bila memang ingin menggantinya.",
               file=sys.stderr)
         return KELUAR_DATA_TIDAK_VALID
     buku_kerja.tulis_template(args.tahun, tujuan, args.data)
@@ -290,7 +297,7 @@ def _serve(args: argparse.Namespace) -> int:
         print(f"Belum ada data tahun anggaran di {akar}.", file=sys.stderr)
         return KELUAR_DATA_TIDAK_VALID
     args.tahun = args.tahun or tersedia[-1]
-    pratinjau.jalankan(args.tahun, akar, args.keluaran or Path("_build"), args.port)
+    pratinjau.jalankan(args.tahun, akar, args.output or Path("_build"), args.port)
     return KELUAR_OK
 
 

@@ -177,7 +177,7 @@ def _bangun_beku(repo: Path, r: Revisi, situs: Path, folder_build: Path, lapor: 
                       SITUS_REVISI: str(situs.resolve()),
                       "SOURCE_DATE_EPOCH": waktu_komit(repo, r.komit)}
         perintah = [python, "-m", "lakip_lib.cli", "--data", str(pohon / "data"), "build",
-                    str(r.tahun), "--keluaran", str(tempat / "_build")]  # a record has its PDF
+                    str(r.tahun), _flag_output(pohon), str(tempat / "_build")]  # a record has its PDF
         hasil = subprocess.run(perintah, cwd=pohon, env=lingkungan, capture_output=True,
                                text=True)
         if hasil.returncode != 0:
@@ -189,6 +189,13 @@ def _bangun_beku(repo: Path, r: Revisi, situs: Path, folder_build: Path, lapor: 
         build.terbitkan(hasil_build, situs, r.folder)
     finally:
         git(repo, "worktree", "remove", "--force", str(pohon))
+
+
+def _flag_output(pohon: Path) -> str:
+    """The build-folder flag of the tagged commit's own `lakip build`: `--output`, or `--keluaran`
+    for a commit from before the CLI's flags followed the code's naming rule."""
+    cli = (pohon / "lakip_lib" / "cli.py").read_text(encoding="utf-8")
+    return "--output" if '"--output"' in cli else "--keluaran"
 
 
 def _catat_komit(folder: Path, r: Revisi) -> None:
@@ -237,7 +244,7 @@ def terbitkan_ulang(tahun: int, alasan: str, tanggal: date, akar_data: Path, fol
     and build it with current code and data; the revision it supersedes stays published in its
     own folder. On any failure edisi.yaml is restored byte for byte."""
     if not alasan.strip():
-        raise RilisGagal("Alasan revisi wajib diisi, misalnya --alasan \"Koreksi realisasi IKU 1\".")
+        raise RilisGagal("Alasan revisi wajib diisi, misalnya --reason \"Koreksi realisasi IKU 1\".")
     edisi = data.muat(tahun, akar_data).edisi
     if edisi.draf:
         raise RilisGagal(f"Edisi {tahun} masih draf: cukup jalankan lakip build {tahun}. Hanya "

@@ -5,7 +5,7 @@ The record of *what* was published is git: publishing a final edition tags the c
 built from, `lakip-<tahun>-final`; a re-issue (ralat) tags `lakip-<tahun>-r<N>`. The commit holds
 both the code and the data of the edition, so the tag alone says how to make it again. The
 revisions themselves (date and reason) are data: `revisi:` in `data/<tahun>/edisi.yaml`,
-appended by `lakip terbitkan-ulang`.
+appended by `lakip reissue`.
 
 This module knows the names (tags, folders), the revisions as data, the git facts and the plan
 of a year's revisions (`rencana`); building and publishing them is `lakip_lib.penerbitan`.
@@ -119,7 +119,7 @@ def tambah_revisi(path: Path, tanggal: date, alasan: str) -> None:
              f"    alasan: {json.dumps(alasan.strip(), ensure_ascii=False)}"]
     awal = next((i for i, b in enumerate(baris) if b.startswith("revisi:")), None)
     if awal is None:
-        baris += ["# Re-issues (ralat) of this final edition, oldest first: `lakip terbitkan-ulang`.",
+        baris += ["# Re-issues (ralat) of this final edition, oldest first: `lakip reissue`.",
                   "revisi:", *butir]
     else:
         akhir = awal + 1

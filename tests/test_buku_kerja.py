@@ -93,7 +93,7 @@ def test_template_prefills_this_years_rows(tahun_2025):
 def test_template_refuses_to_overwrite_a_workbook(tahun_2025, capsys):
     akar, xlsx = tahun_2025
     sebelum = xlsx.read_bytes()
-    kode = cli.main(["--data", str(akar), "template", "2025", "--keluaran", str(xlsx)])
+    kode = cli.main(["--data", str(akar), "template", "2025", "--output", str(xlsx)])
     assert kode == 1 and "tidak ditimpa" in capsys.readouterr().err
     assert xlsx.read_bytes() == sebelum
 

@@ -435,18 +435,18 @@ def test_unwritable_build_folder_is_a_short_message(tmp_path: Path, capsys):
     from lakip_lib import cli
 
     (tmp_path / "berkas").write_text("bukan folder")
-    kode = cli.main(["build", "2024", "--tanpa-pdf", "--keluaran", str(tmp_path / "berkas" / "x")])
+    kode = cli.main(["build", "2024", "--no-pdf", "--output", str(tmp_path / "berkas" / "x")])
     galat = capsys.readouterr().err
     assert kode == 1 and "tidak dapat dipakai" in galat and "berkas" in galat
     assert "Traceback" not in galat and "tak terduga" not in galat
 
 
 def test_missing_chromium_is_said_before_any_work(tmp_path: Path):
-    hasil = subprocess.run([sys.executable, "-m", "lakip_lib.cli", "build", "2024", "--keluaran",
+    hasil = subprocess.run([sys.executable, "-m", "lakip_lib.cli", "build", "2024", "--output",
                             str(tmp_path / "_build")], cwd=REPO, capture_output=True, text=True,
                            env={**os.environ, "PATH": str(tmp_path)}, timeout=120)
     assert hasil.returncode == 1
-    assert "Chromium tidak ditemukan" in hasil.stderr and "--tanpa-pdf" in hasil.stderr
+    assert "Chromium tidak ditemukan" in hasil.stderr and "--no-pdf" in hasil.stderr
     assert "Traceback" not in hasil.stderr and not (tmp_path / "_build" / "jb").exists()
 
 

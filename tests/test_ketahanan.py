@@ -34,7 +34,7 @@ def test_failing_notebook_names_notebook_cell_error_and_partial_copy(tmp_path: P
 
 def test_second_build_at_the_same_time_refuses_clearly(tmp_path: Path, capsys):
     with build.kunci_build(tmp_path):
-        kode = cli.main(["build", "2024", "--keluaran", str(tmp_path)])
+        kode = cli.main(["build", "2024", "--output", str(tmp_path)])
     assert kode == 1
     assert "Build lain sedang berjalan" in capsys.readouterr().err
 
@@ -43,7 +43,7 @@ def _bunuh_saat(folder: Path, baris_progres: str) -> None:
     """Start a real build and SIGKILL its whole process group when it reports a step."""
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proses = subprocess.Popen([sys.executable, "-m", "lakip_lib.cli", "build", "2024",
-                               "--keluaran", str(folder)], cwd=REPO, env=env,
+                               "--output", str(folder)], cwd=REPO, env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                               start_new_session=True)
     for baris in cast(IO[str], proses.stdout):  # a pipe: stdout=PIPE above
@@ -68,7 +68,7 @@ def test_build_killed_at_any_step_leaves_the_edition_intact_and_next_build_works
         sesudah = {p.name: p.read_bytes() for p in terbit.iterdir() if p.is_file()}
         assert sesudah == sebelum, langkah
     ulang = subprocess.run([sys.executable, "-m", "lakip_lib.cli", "build", "2024",
-                            "--keluaran", str(folder)], cwd=REPO, capture_output=True,
+                            "--output", str(folder)], cwd=REPO, capture_output=True,
                            text=True, timeout=900)
     assert ulang.returncode == 0, ulang.stderr
     assert (terbit / "LAKIP-2024-DP3AP2KB-PMD.pdf").stat().st_size > 100_000

@@ -269,7 +269,7 @@ def test_bad_input_publishes_nothing_and_keeps_the_edition(salinan_data: Path, t
     situs.mkdir(parents=True)
     (situs / "index.html").write_text("edisi lama")
     ubah_sel(salinan_data / "realisasi.csv", 5, "realisasi", "73,27")
-    kode = cli.main(["--data", str(salinan_data), "build", "2024", "--keluaran",
+    kode = cli.main(["--data", str(salinan_data), "build", "2024", "--output",
                      str(tmp_path / "_build")])
     assert kode == 1 and "73,27" in capsys.readouterr().err
     assert (situs / "index.html").read_text() == "edisi lama"

@@ -26,7 +26,7 @@ class Pratinjau:
     def __init__(self, data: Path, folder: Path):
         self.proses = subprocess.Popen(
             [sys.executable, "-m", "lakip_lib.cli", "--data", str(data), "serve", "2024",
-             "--keluaran", str(folder), "--port", "0"], cwd=REPO, text=True,
+             "--output", str(folder), "--port", "0"], cwd=REPO, text=True,
             env={**os.environ, "PYTHONUNBUFFERED": "1"}, stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT, start_new_session=True)
         self.baris: queue.Queue[str] = queue.Queue()

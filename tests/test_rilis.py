@@ -77,7 +77,7 @@ def test_final_edition_is_frozen_then_reissued_with_its_history(tmp_path: Path):
     _git(repo, "tag", "lakip-2024-final")
 
     # The tag is pushed: the workflow publishes 2024 (with its PDF) from this commit.
-    _lakip(repo, "build", "--all", "--keluaran", str(tmp_path / "terbit1"))
+    _lakip(repo, "build", "--all", "--output", str(tmp_path / "terbit1"))
     pertama = tmp_path / "terbit1" / "site" / "2024"
     assert rilis.stempel(pertama)["komit"] == final
     assert "31 Januari 2025" in teks(pertama / "sasaran_s1.html")  # build date: the commit's
@@ -88,7 +88,7 @@ def test_final_edition_is_frozen_then_reissued_with_its_history(tmp_path: Path):
     narasi.write_text(narasi.read_text(encoding="utf-8").replace(KALIMAT_LAMA, KALIMAT_BARU),
                       encoding="utf-8")
     _komit(repo, "Kalimat target", "2026-03-10T09:00:00+00:00")
-    keluaran = _lakip(repo, "build", "--all", "--keluaran", str(tmp_path / "terbit2"))
+    keluaran = _lakip(repo, "build", "--all", "--output", str(tmp_path / "terbit2"))
     assert f"dibangun dari komit {final[:10]} (lakip-2024-final)" in keluaran
     situs = tmp_path / "terbit2" / "site"
     assert _isi(situs / "2024") == _isi(pertama)
@@ -97,8 +97,8 @@ def test_final_edition_is_frozen_then_reissued_with_its_history(tmp_path: Path):
     # A correction is due: one realisasi, and the new sentence. Re-issue on purpose.
     ubah_sel(repo / "data" / "realisasi.csv", 5, "realisasi", "73.50")
     alasan = "Koreksi realisasi IDG 2024 dari BPS & perbaikan kalimat <target>"
-    keluaran = _lakip(repo, "terbitkan-ulang", "2024", "--alasan", alasan, "--tanggal",
-                      "2026-03-16", "--keluaran", str(tmp_path / "terbit2"), "--tanpa-pdf")
+    keluaran = _lakip(repo, "reissue", "2024", "--reason", alasan, "--date",
+                      "2026-03-16", "--output", str(tmp_path / "terbit2"), "--no-pdf")
     assert "git tag lakip-2024-r1" in keluaran
     revisi = situs / "2024"
     s1 = teks(revisi / "sasaran_s1.html")
@@ -160,7 +160,7 @@ def test_a_shallow_checkout_refuses_to_rebuild_final_editions(tmp_path: Path):
     dangkal = tmp_path / "dangkal"
     subprocess.run(["git", "clone", "--quiet", "--depth", "1", f"file://{repo}", str(dangkal)],
                    check=True)
-    keluaran = _lakip(dangkal, "build", "--all", "--keluaran", str(tmp_path / "b"), kode=1)
+    keluaran = _lakip(dangkal, "build", "--all", "--output", str(tmp_path / "b"), kode=1)
     assert "dangkal (shallow)" in keluaran and "fetch-depth: 0" in keluaran
     assert not (tmp_path / "b" / "site").exists()
 
@@ -168,7 +168,7 @@ def test_a_shallow_checkout_refuses_to_rebuild_final_editions(tmp_path: Path):
 def test_the_publishing_job_refuses_a_final_edition_without_its_tag(tmp_path: Path):
     repo = _repo_sementara(tmp_path / "repo")
     _komit(repo, "satu", "2025-01-31T09:00:00+00:00")
-    keluaran = _lakip(repo, "build", "--all", "--wajib-tag", "--keluaran", str(tmp_path / "b"),
+    keluaran = _lakip(repo, "build", "--all", "--require-tag", "--output", str(tmp_path / "b"),
                       kode=1)
     assert "Edisi final 2024 belum bertag lakip-2024-final" in keluaran
     assert "git tag lakip-2024-final && git push origin lakip-2024-final" in keluaran
@@ -185,7 +185,7 @@ def test_the_workflow_builds_finals_from_their_commits_with_commands_that_exist(
     for p in perintah:
         argumen = p[p.index("lakip_lib.cli") + 1:]
         args = cli._parser().parse_args(argumen)  # exits 2 on an unknown command or option
-        assert args.perintah == "build" and args.semua and args.wajib_tag
+        assert args.perintah == "build" and args.semua and args.require_tag
     assert "tags" in alur[True]["push"] and "lakip-*" in alur[True]["push"]["tags"]
 
 
@@ -223,8 +223,8 @@ def test_a_revision_is_appended_keeping_comments(tmp_path: Path):
 def test_reissuing_a_draft_or_an_unpublished_edition_refuses(salinan_data: Path, tmp_path: Path,
                                                              capsys):
     sebelum = (salinan_data / "2024" / "edisi.yaml").read_bytes()
-    kode = cli.main(["--data", str(salinan_data), "terbitkan-ulang", "2024", "--alasan", "x",
-                     "--keluaran", str(tmp_path / "b")])
+    kode = cli.main(["--data", str(salinan_data), "reissue", "2024", "--reason", "x",
+                     "--output", str(tmp_path / "b")])
     assert kode == 1
     assert "belum pernah terbit" in capsys.readouterr().err
     assert (salinan_data / "2024" / "edisi.yaml").read_bytes() == sebelum

@@ -32,14 +32,14 @@ def test_every_january(salinan_data: Path, tmp_path: Path, capsys):
         assert hasil == kode, keluaran.err + keluaran.out
         return keluaran.out + keluaran.err
 
-    lakip("build", "2024", "--keluaran", str(build))
+    lakip("build", "2024", "--output", str(build))
     situs = build / "site"
     terbit_2024 = _isi(situs / "2024")
 
     assert "lalu lakip import 2025 lakip-isian-2025.xlsx" in lakip("new-year", "2025")
     tulis_narasi(salinan_data / "2025", "Layanan pengaduan kini buka setiap hari di tiap kecamatan.")
     xlsx = tmp_path / "isian-2025.xlsx"
-    lakip("template", "2025", "--keluaran", str(xlsx))
+    lakip("template", "2025", "--output", str(xlsx))
     wb = load_workbook(xlsx)
     assert "idm_status" not in wb.sheetnames and "pembanding" in wb.sheetnames  # 3, 5
     isi_buku_kerja(xlsx)
@@ -74,7 +74,7 @@ def test_every_january(salinan_data: Path, tmp_path: Path, capsys):
         "## Konteks\n\nKasus turun berkat layanan baru.\n", encoding="utf-8")
     assert "Impor selesai:" in lakip("import", "2025", str(xlsx))
 
-    keluaran = lakip("build", "2024", "2025", "--keluaran", str(build))
+    keluaran = lakip("build", "2024", "2025", "--output", str(build))
     assert "Selesai: edisi 2024 (0 notebook dijalankan" in keluaran
     assert re.search(r"; \d+,\d detik\.", keluaran)  # 7: Indonesian decimal comma
     assert _isi(situs / "2024") == terbit_2024
