@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 
-from lakip_lib import aturan, gambar, markdown_terbatas, rilis
+from lakip_lib import aturan, gambar, jenis_indikator, markdown_terbatas, rilis
 from lakip_lib.data_tahun import BARIS_PERTAMA, DataTahun, baris_mentah
 from lakip_lib.gambar import GAMBAR_SAMPUL
 from lakip_lib.masalah import GALAT, PERINGATAN, Masalah, ValidasiGagal
@@ -498,6 +498,7 @@ def _baris(ds: Dataset, mentah: dict[str, str], nama: str, nomor: int, p: _Pengu
            periode: tuple[int, int] | None, draf: bool) -> dict[str, Any]:
     hasil: dict[str, Any] = {}
     for kolom in ds.kolom:
+        kolom = jenis_indikator.dengan_pilihan(ds.nama, kolom)
         if kolom.wajib_final and not draf:
             kolom = replace(kolom, wajib=True)
         nilai, pesan = parse(mentah[kolom.nama], kolom)

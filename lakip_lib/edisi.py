@@ -149,10 +149,10 @@ def tulis_paket_data(d: DataTahun, tujuan: Path) -> Path:
 
 
 def _kolom(ds: Any, k: Any) -> dict[str, Any]:
+    k = jenis_indikator.dengan_pilihan(ds.nama, k)
     isi: dict[str, Any] = {"name": k.nama, "type": TIPE_FRICTIONLESS[k.tipe]}
-    pilihan = k.pilihan or jenis_indikator.PILIHAN_KOLOM.get((ds.nama, k.nama))
-    if pilihan:
-        isi["constraints"] = {"enum": list(pilihan)}
+    if k.pilihan:
+        isi["constraints"] = {"enum": list(k.pilihan)}
     if k.wajib:
         isi.setdefault("constraints", {})["required"] = True
     if k.dilaporkan:

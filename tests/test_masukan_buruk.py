@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from lakip_lib import cli
+from lakip_lib import cli, jenis_indikator
 
 from .conftest import sel, ubah_sel
 
@@ -261,6 +261,22 @@ def periksa_kasus(kasus: Kasus, salinan_data: Path, capsys: pytest.CaptureFixtur
 
 def test_corpus_has_at_least_40_cases():
     assert len(KASUS) >= 40
+
+
+def test_an_unknown_rumus_is_reported_in_the_same_run_as_the_other_bad_cells(
+        salinan_data: Path, capsys):
+    """A bad number and a rumus that names no registered kind, in one file: one `lakip
+    validate` names both, so the analyst fixes them together."""
+    ubah_sel(salinan_data / "indikator.csv", 2, "desimal", "dua")
+    ubah_sel(salinan_data / "indikator.csv", 3, "rumus", "tebakan")
+    kode = cli.main(["--data", str(salinan_data), "validate", "2024"])
+    keluaran = capsys.readouterr().err
+    assert kode == 1, keluaran
+    baris = keluaran.splitlines()
+    assert any(b.startswith('data/indikator.csv, baris 2, kolom "desimal": ') for b in baris), \
+        keluaran
+    assert ('data/indikator.csv, baris 3, kolom "rumus": nilai "tebakan" tidak dikenal. '
+            f'Pilihan yang sah: {", ".join(jenis_indikator.JENIS)}.') in baris, keluaran
 
 
 def test_bad_input_publishes_nothing_and_keeps_the_edition(salinan_data: Path, tmp_path: Path,

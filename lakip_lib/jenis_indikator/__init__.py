@@ -8,16 +8,18 @@ workbook sheets and rows it asks for, and the supporting tables and figures of t
 
 Layering: the kinds import data types, formulas (`capaian`), facts, formatting, display objects
 and charts; `kinerja`, `aturan`, `audit`, `buku_kerja` and the book import the registry; the
-schema does not (the `rumus` column is checked against the registry by `periksa`).
+schema does not: loading checks the `rumus` cells against the registry with the other cells
+(`dengan_pilihan`), so one run reports an unknown kind together with every other bad cell.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from lakip_lib.jenis_indikator import cpr, desa_maju, langsung, penurunan_kasus, rasio
 from lakip_lib.jenis_indikator.dasar import Butir, JenisIndikator, Lapor, LembarJenis
-from lakip_lib.sel import pesan_pilihan
+from lakip_lib.schema import Kolom
 
 if TYPE_CHECKING:
     from lakip_lib.data_tahun import DataTahun
@@ -33,7 +35,13 @@ JENIS: dict[str, JenisIndikator] = {j.nama: j for j in (
 PILIHAN_KOLOM = {("indikator", "rumus"): tuple(JENIS)}  # the values a column takes from here
 
 __all__ = ["JENIS", "PILIHAN_KOLOM", "Butir", "JenisIndikator", "LembarJenis", "dari",
-           "lembar", "pendukung", "periksa"]
+           "dengan_pilihan", "lembar", "pendukung", "periksa"]
+
+
+def dengan_pilihan(dataset: str, kolom: Kolom) -> Kolom:
+    """A schema column with the choices the registry gives it (`rumus` of indikator.csv)."""
+    pilihan = PILIHAN_KOLOM.get((dataset, kolom.nama))
+    return replace(kolom, pilihan=pilihan) if pilihan else kolom
 
 
 def dari(data: DataTahun, kode: str) -> JenisIndikator:
@@ -45,15 +53,10 @@ def dari(data: DataTahun, kode: str) -> JenisIndikator:
 
 
 def periksa(data: DataTahun, tambah: Lapor) -> None:
-    """Every kind's rules: `rumus` names a registered kind, each IKU's own rules, and each
-    kind's dataset rules."""
-    t = data["indikator"]
-    for baris, nomor in zip(t.baris, t.nomor, strict=True):
-        if baris["rumus"] not in JENIS:
-            tambah(t.berkas, nomor, "rumus", pesan_pilihan(baris["rumus"], tuple(JENIS)))
-    for ind in t.cari(jenis="iku"):
-        if ind["rumus"] in JENIS:
-            JENIS[ind["rumus"]].periksa_indikator(data, ind["kode"], tambah)
+    """Every kind's rules: each IKU's own rules and each kind's dataset rules (that `rumus` names
+    a registered kind was checked on loading, with the other cells)."""
+    for ind in data["indikator"].cari(jenis="iku"):
+        JENIS[ind["rumus"]].periksa_indikator(data, ind["kode"], tambah)
     for jenis in JENIS.values():
         jenis.periksa_data(data, tambah)
 
