@@ -63,6 +63,11 @@ def realisasi_terakhir(data: DataTahun, kode: str) -> tuple[int | None, Decimal 
     return None, None
 
 
+def iku_bertarget_renstra(data: DataTahun) -> list[str]:
+    """The IKU whose target is still the Renstra's (the Perjanjian Kinerja is not signed yet)."""
+    return [b["indikator"] for b in data["target"].baris if b["dasar"] == "renstra"]
+
+
 def target_renstra(data: DataTahun, kode: str, tahun: int) -> Decimal | None:
     baris = data["renstra_target"].satu(indikator=kode, tahun=tahun)
     return baris["target"] if baris else None

@@ -139,7 +139,7 @@ class CatatanKoreksi:
 
     def jangkar(self, nomor: int) -> str:
         """The id of the note `nomor`, unique in the whole printed book."""
-        return _slug(f"koreksi-{self.halaman}-{nomor}")
+        return slug(f"koreksi-{self.halaman}-{nomor}")
 
 
 @dataclass(frozen=True)
@@ -267,7 +267,7 @@ class Tabel:
     koreksi_halaman: CatatanKoreksi | None = field(default=None, compare=False, repr=False)
 
     def html(self) -> str:
-        jangkar = self.jangkar or _slug(f"tabel-{self.nomor}")
+        jangkar = self.jangkar or slug(f"tabel-{self.nomor}")
         kepala = "".join(
             f'<th scope="col" class="{"angka" if k.angka else "teks"}">{aman(k.judul)}</th>'
             for k in self.kolom)
@@ -348,7 +348,7 @@ def _sel(nilai: Sel, kolom: Kolom, pertama: bool, tanda: dict[str, Any] | None =
     return f'<td class="{kelas}">{isi}</td>'
 
 
-def _slug(teks: str) -> str:
+def slug(teks: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", teks.lower()).strip("-")
 
 
@@ -388,7 +388,7 @@ class Grafik:
         data_spec = json_aman(spec)
         sumber = f'<p class="lakip-sumber">Sumber: {aman(self.sumber)}</p>' if self.sumber else ""
         return (
-            f'<figure class="lakip-grafik" id="{_slug("gambar-" + self.nomor)}">'
+            f'<figure class="lakip-grafik" id="{slug("gambar-" + self.nomor)}">'
             f'<div id="vis-{kode}" class="lakip-vega" role="img" data-lokal="{aman(lokal)}" '
             f'aria-label="{aman(self.alternatif)}"></div>'
             f'<script type="application/json" id="spec-{kode}">{data_spec}</script>'

@@ -10,6 +10,7 @@ base class in `dasar`, the correction marks in `koreksi`, the reading order and 
 `susunan`. This module is the notebooks' entry point: `book.sampul(year)` and so on.
 """
 
+from lakip_lib import data
 from lakip_lib.book.bab1_pendahuluan import Pendahuluan
 from lakip_lib.book.bab2_perencanaan import Perencanaan
 from lakip_lib.book.bab3_anggaran import Anggaran
@@ -21,7 +22,6 @@ from lakip_lib.book.dasar import (
     SUMBER_DATA,
     Bagian,
     Isi,
-    _muat,
     tanda_tangan,
 )
 from lakip_lib.book.depan import Sampul
@@ -44,40 +44,40 @@ __all__ = [
 # --- entry points for notebooks ---------------------------------------------------------------
 
 def sampul(tahun: int) -> Sampul:
-    return Sampul(_muat(tahun))
+    return Sampul(data.muat(tahun))
 
 
 def ikhtisar(tahun: int) -> Ikhtisar:
-    return Ikhtisar(_muat(tahun))
+    return Ikhtisar(data.muat(tahun))
 
 
 def pendahuluan(tahun: int) -> Pendahuluan:
-    return Pendahuluan(_muat(tahun))
+    return Pendahuluan(data.muat(tahun))
 
 
 def perencanaan(tahun: int) -> Perencanaan:
-    return Perencanaan(_muat(tahun))
+    return Perencanaan(data.muat(tahun))
 
 
 def capaian(tahun: int) -> Capaian:
-    return Capaian(_muat(tahun))
+    return Capaian(data.muat(tahun))
 
 
 def sasaran(tahun: int, kode: str) -> Sasaran:
-    return Sasaran(_muat(tahun), kode)
+    return Sasaran(data.muat(tahun), kode)
 
 
 def anggaran(tahun: int) -> Anggaran:
-    return Anggaran(_muat(tahun))
+    return Anggaran(data.muat(tahun))
 
 
 def penutup(tahun: int) -> Penutup:
-    return Penutup(_muat(tahun))
+    return Penutup(data.muat(tahun))
 
 
 def lampiran(tahun: int) -> Lampiran:
-    return Lampiran(_muat(tahun))
+    return Lampiran(data.muat(tahun))
 
 
 def dokumentasi(tahun: int) -> Dokumentasi:
-    return Dokumentasi(_muat(tahun))
+    return Dokumentasi(data.muat(tahun))

@@ -10,7 +10,7 @@ from lakip_lib import kinerja, narasi
 from lakip_lib.book.dasar import Bagian, Isi
 from lakip_lib.book.nomor import Rencana
 from lakip_lib.schema import Unit
-from lakip_lib.tampilan import Html, Kolom, Nilai, _slug, aman, daftar, markdown_aman, teks
+from lakip_lib.tampilan import Html, Kolom, Nilai, aman, daftar, markdown_aman, slug, teks
 
 
 def _fungsional(unit: Unit) -> str:
@@ -32,7 +32,7 @@ def _bagan(unit: Sequence[Unit], nomor: str) -> Html:
         return f"<li>{isi}" + (f"<ul>{bawah}</ul>" if bawah else "") + "</li>"
 
     polos = "\n".join(u.unit or "" for u in unit)
-    return Html(f'<figure class="lakip-bagan" id="{_slug("gambar-" + nomor)}"><ul>'
+    return Html(f'<figure class="lakip-bagan" id="{slug("gambar-" + nomor)}"><ul>'
                 f'{cabang(unit[0])}</ul><figcaption><span class="lakip-nomor">Gambar '
                 f'{aman(nomor)}</span> Bagan Organisasi</figcaption></figure>',
                 f"Gambar {nomor} Bagan Organisasi\n{polos}", nomor)
@@ -58,7 +58,7 @@ class Pendahuluan(Bagian):
         bagan = [_bagan(unit, self._nomor("gambar", "struktur"))] if unit else []
         return Isi([*bagan, self.tabel("struktur", "Susunan Organisasi",
                                [Kolom("Unit"), Kolom("Jabatan fungsional pendukung")], baris,
-                               sumber=self._sumber_data("instansi"))])
+                               sumber=self.sumber_data("instansi"))])
 
     def aspek_strategis(self) -> Isi:
         t = self.d["aspek_strategis"]
@@ -69,7 +69,7 @@ class Pendahuluan(Bagian):
             [(b["aspek"], self._kondisi(k), b["standar"], b["faktor_internal"],
               b["faktor_eksternal"], b["permasalahan"]) for b, k in zip(t.baris, kondisi,
                                                                           strict=True)],
-            sumber=self._sumber_data("aspek_strategis"),
+            sumber=self.sumber_data("aspek_strategis"),
             catatan="Kondisi aspek yang merupakan indikator kinerja buku ini adalah realisasi "
                     "atau capaian tahun ini yang dihitung dari data, sama dengan Bab III."
             if any(k.indikator for k in kondisi) else "")])
@@ -78,11 +78,11 @@ class Pendahuluan(Bagian):
         """A strategic aspect's condition: a linked indicator's figure exactly as Bab III
         shows it (the same fact), else the aspect's own input."""
         if k.ukuran == "capaian" and k.indikator:
-            return self._angka(f.indikator(k.indikator, "capaian"), fmt.persen(k.nilai))
+            return self.nilai_fakta(f.indikator(k.indikator, "capaian"), fmt.persen(k.nilai))
         teks_ = narasi.nilai(k.nilai, k.satuan, k.desimal)
         if k.indikator:
-            return self._angka(f.indikator(k.indikator, "realisasi", self.tahun), teks_)
-        return self._angka(f.baris("aspek", k.aspek, "kondisi"), teks_)
+            return self.nilai_fakta(f.indikator(k.indikator, "realisasi", self.tahun), teks_)
+        return self.nilai_fakta(f.baris("aspek", k.aspek, "kondisi"), teks_)
 
     def isu_strategis(self) -> Isi:
         isu = self.d.isu

@@ -5,7 +5,7 @@ from __future__ import annotations
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib import kinerja, narasi
-from lakip_lib.book.dasar import Bagian, Isi, _rp
+from lakip_lib.book.dasar import Bagian, Isi, rupiah_sel
 from lakip_lib.book.nomor import Rencana
 from lakip_lib.tampilan import Kolom, Tabel, teks
 
@@ -34,12 +34,12 @@ class Perencanaan(Bagian):
         for ind in self.d["indikator"].cari(jenis=jenis):
             nilai = [kinerja.target_renstra(self.d, ind["kode"], t) for t in tahun]
             baris.append((induk_uraian[ind["induk"]], ind["nama"],
-                          *(self._angka(f.indikator(ind["kode"], "target_renstra", t),
+                          *(self.nilai_fakta(f.indikator(ind["kode"], "target_renstra", t),
                                         narasi.nilai(v, ind["satuan"], ind["desimal"]))
                             if v is not None else "–" for t, v in zip(tahun, nilai, strict=True))))
         return self.tabel(kunci, judul, [Kolom(induk.capitalize()), Kolom("Indikator"),
                                          *(Kolom(str(t), True) for t in tahun)], baris,
-                          sumber=self._sumber_data("renstra_target"))
+                          sumber=self.sumber_data("renstra_target"))
 
     def tujuan(self) -> Isi:
         return Isi([self._target_per_tahun("tujuan", "Tujuan Jangka Menengah dan Targetnya",
@@ -57,7 +57,7 @@ class Perencanaan(Bagian):
         return Isi([self.tabel("iku", f"Indikator Kinerja Utama Tahun {self.tahun}", [
             Kolom("Indikator"), Kolom("Definisi dan rumus"), Kolom("Alasan pemilihan"),
             Kolom("Arah"), Kolom("Penanggung jawab"), Kolom("Sumber data")], baris,
-            sumber=self._sumber_data("indikator"))])
+            sumber=self.sumber_data("indikator"))])
 
     def perjanjian_kinerja(self) -> Isi:
         iku = self.d["indikator"].cari(jenis="iku")  # targets only: no realisasi is read here
@@ -69,18 +69,18 @@ class Perencanaan(Bagian):
             self.tabel("pk", f"Perjanjian Kinerja Tahun {self.tahun}",
                        [Kolom("No.", True), Kolom("Sasaran strategis"), Kolom("Indikator kinerja"),
                         Kolom("Target", True)],
-                       [(str(n), sasaran[i["induk"]], i["nama"], self._angka(
+                       [(str(n), sasaran[i["induk"]], i["nama"], self.nilai_fakta(
                            f.indikator(i["kode"], "target"),
                            narasi.nilai(kinerja.target_tahunan(self.d, i["kode"]), i["satuan"],
                                         i["desimal"])))
-                        for n, i in enumerate(iku, start=1)], sumber=self._sumber_data("target")),
+                        for n, i in enumerate(iku, start=1)], sumber=self.sumber_data("target")),
             self.tabel("pk-anggaran", "Anggaran per Sasaran dalam Perjanjian Kinerja",
                        [Kolom("Sasaran"), Kolom("Anggaran (Rp)", True)],
                        [(sasaran[b["sasaran"]],
-                         self._angka(f.baris("pk_anggaran", b["sasaran"], "anggaran"),
-                                     _rp(b["anggaran"])))
+                         self.nilai_fakta(f.baris("pk_anggaran", b["sasaran"], "anggaran"),
+                                     rupiah_sel(b["anggaran"])))
                         for b in self.d["pk_anggaran"].baris],
-                       sumber=self._sumber_data("pk_anggaran"),
+                       sumber=self.sumber_data("pk_anggaran"),
                        catatan="Selisih terhadap realisasi anggaran dibahas pada Lampiran "
                                "Catatan Konsistensi Data."),
         ])

@@ -7,7 +7,7 @@ from typing import Any
 from lakip_lib import charts, kinerja, narasi
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
-from lakip_lib.book.dasar import Bagian, Isi, _rp
+from lakip_lib.book.dasar import Bagian, Isi, rupiah_sel
 from lakip_lib.book.nomor import Rencana
 from lakip_lib.tampilan import Kolom, Nilai, teks
 
@@ -39,11 +39,11 @@ class Anggaran(Bagian):
 
     def _anggaran(self, kode: str, t: kinerja.TotalAnggaran, sisa: bool = False) -> list[Nilai]:
         """Budget, spending, absorption (and what is left) of one budget line or the total."""
-        angka = [self._angka(f.anggaran(kode, "anggaran"), _rp(t.anggaran)),
-                 self._angka(f.anggaran(kode, "realisasi"), _rp(t.realisasi)),
-                 self._angka(f.anggaran(kode, "penyerapan"), fmt.persen(t.penyerapan))]
+        angka = [self.nilai_fakta(f.anggaran(kode, "anggaran"), rupiah_sel(t.anggaran)),
+                 self.nilai_fakta(f.anggaran(kode, "realisasi"), rupiah_sel(t.realisasi)),
+                 self.nilai_fakta(f.anggaran(kode, "penyerapan"), fmt.persen(t.penyerapan))]
         if sisa:
-            angka.append(self._angka(f.anggaran(kode, "sisa"), _rp(t.sisa)))
+            angka.append(self.nilai_fakta(f.anggaran(kode, "sisa"), rupiah_sel(t.sisa)))
         return angka
 
     def program(self) -> Isi:
@@ -64,11 +64,11 @@ class Anggaran(Bagian):
                         Kolom("Realisasi (Rp)", True), Kolom("Penyerapan", True),
                         Kolom("Sisa (Rp)", True)], baris,
                        kelas_baris=(*("",) * len(prog), "total"),
-                       sumber=self._sumber_data("anggaran")),
+                       sumber=self.sumber_data("anggaran")),
             self.gambar("program", "Anggaran dan Realisasi per Program",
                         charts.berkelompok(rekaman, "program", "seri", "Rupiah",
                                            ["Anggaran", "Realisasi"]), alternatif,
-                        self._sumber_data("anggaran")),
+                        self.sumber_data("anggaran")),
         ])
 
     def rinci(self) -> Isi:
@@ -79,7 +79,7 @@ class Anggaran(Bagian):
              Kolom("Anggaran (Rp)", True), Kolom("Realisasi (Rp)", True),
              Kolom("Penyerapan", True)],
             [(b.kode, b.nama, *self._anggaran(b.kode, b)) for b in baris],
-            kelas_baris=tuple(b.level for b in baris), sumber=self._sumber_data("anggaran"))])
+            kelas_baris=tuple(b.level for b in baris), sumber=self.sumber_data("anggaran"))])
 
     def efisiensi(self) -> Isi:
         baris = kinerja.efisiensi(self.d)
@@ -99,19 +99,19 @@ class Anggaran(Bagian):
                         Kolom("Capaian kinerja", True), Kolom("Penyerapan", True),
                         Kolom("Efisiensi", True)],
                        [(b.nama, b.indikator,
-                         self._angka(f.indikator(b.kode_indikator, "capaian") if b.kode_indikator
+                         self.nilai_fakta(f.indikator(b.kode_indikator, "capaian") if b.kode_indikator
                                      else f.baris("efisiensi", str(i), "capaian"),
                                      fmt.persen(b.capaian_kinerja)),
-                         self._angka(f.anggaran(b.kode_anggaran, "penyerapan") if b.kode_anggaran
+                         self.nilai_fakta(f.anggaran(b.kode_anggaran, "penyerapan") if b.kode_anggaran
                                      else f.baris("efisiensi", str(i), "penyerapan"),
                                      fmt.persen(b.penyerapan)),
-                         self._angka(f.baris("efisiensi", str(i), "efisiensi"),
+                         self.nilai_fakta(f.baris("efisiensi", str(i), "efisiensi"),
                                      fmt.persen(b.efisiensi)))
                         for i, b in enumerate(baris, start=1)],
                        kelas_baris=tuple(per_kode[b.kode_anggaran].level if b.kode_anggaran
                                          else "" for b in baris),
-                       sumber=self._sumber_data("efisiensi")),
+                       sumber=self.sumber_data("efisiensi")),
             self.gambar("efisiensi", "Capaian Kinerja terhadap Penyerapan Anggaran per Program",
                         charts.sebaran(rekaman, "Penyerapan anggaran (%)", "Capaian kinerja (%)"),
-                        alternatif, self._sumber_data("efisiensi")),
+                        alternatif, self.sumber_data("efisiensi")),
         ])

@@ -40,7 +40,7 @@ class Capaian(Bagian):
     def _sumber_skala(self) -> str:
         """The scale's legal basis as the year's data credits it, then its data file."""
         dasar = (self.d.edisi.penilaian or {}).get("dasar_skala")
-        data_ = self._sumber_data("skala_kategori")
+        data_ = self.sumber_data("skala_kategori")
         return f"{dasar}; {data_}" if dasar else data_
 
     def grafik(self) -> Isi:

@@ -10,7 +10,7 @@ from lakip_lib import charts, jenis_indikator, kinerja, narasi
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib.baris import BarisIndikator
-from lakip_lib.book.dasar import SUMBER_DATA, Bagian, Isi, _rp
+from lakip_lib.book.dasar import SUMBER_DATA, Bagian, Isi, rupiah_sel
 from lakip_lib.book.nomor import Rencana
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.tampilan import Kolom, Nilai, teks
@@ -76,7 +76,7 @@ class Sasaran(Bagian):
         """An indicator's realisasi of a year as the book shows it everywhere (its unit and
         decimals, its fact name): for the supporting tables of indicator kinds."""
         ind = kinerja.indikator(self.d, kode)
-        return self._angka(f.indikator(kode, "realisasi", tahun),
+        return self.nilai_fakta(f.indikator(kode, "realisasi", tahun),
                            narasi.nilai(kinerja.realisasi(self.d, kode, tahun), ind["satuan"],
                                         ind["desimal"]))
 
@@ -129,11 +129,11 @@ class Sasaran(Bagian):
                 [Kolom("Tahun"), Kolom("Target Renstra", True), Kolom("Realisasi", True),
                  Kolom("Capaian", True)],
                 [(str(t.tahun),
-                  self._angka(f.indikator(h.kode, "target_renstra", t.tahun),
+                  self.nilai_fakta(f.indikator(h.kode, "target_renstra", t.tahun),
                               narasi.nilai(t.target, h.satuan, h.desimal)),
-                  self._angka(f.indikator(h.kode, "realisasi", t.tahun),
+                  self.nilai_fakta(f.indikator(h.kode, "realisasi", t.tahun),
                               narasi.nilai(t.realisasi, h.satuan, h.desimal)),
-                  self._angka(f.indikator(h.kode, "capaian_renstra", t.tahun),
+                  self.nilai_fakta(f.indikator(h.kode, "capaian_renstra", t.tahun),
                               fmt.persen(t.capaian)))
                  for t in titik], sumber=self._sumber(h)))
             alternatif = narasi.alt_tren(h, titik)
@@ -182,9 +182,9 @@ class Sasaran(Bagian):
             isi.append(self._uraian(narasi.akhir_renstra(h, self._deret(h), target_akhir, akhir,
                                                          nilai_, self.tahun)))
             baris.append((h.nama, self._iku(h, "realisasi"),
-                          self._angka(f.indikator(h.kode, "target_renstra", akhir),
+                          self.nilai_fakta(f.indikator(h.kode, "target_renstra", akhir),
                                       narasi.nilai(target_akhir, h.satuan, h.desimal)),
-                          self._angka(f.indikator(h.kode, "capaian_akhir_renstra"),
+                          self.nilai_fakta(f.indikator(h.kode, "capaian_akhir_renstra"),
                                       fmt.persen(nilai_))))
         isi.append(self.tabel(
             "c", f"Realisasi {self.tahun} terhadap Target Akhir Renstra ({akhir})",
@@ -206,10 +206,10 @@ class Sasaran(Bagian):
                               [Kolom("Indikator"), Kolom("Wilayah"), Kolom("Tahun"),
                                Kolom("Jenis"), Kolom("Nilai", True), Kolom("Sumber")],
                               [(nama[b["indikator"]], b["wilayah"], str(b["tahun"]), b["jenis"],
-                                self._angka(f.baris("pembanding", f"{b['indikator']}.{b['wilayah']}"
+                                self.nilai_fakta(f.baris("pembanding", f"{b['indikator']}.{b['wilayah']}"
                                                     f".{b['tahun']}", b["jenis"]),
                                             narasi.nilai(b["nilai"], b["satuan"], None)),
-                                b["sumber"]) for b in baris], sumber=self._sumber_data("pembanding")))
+                                b["sumber"]) for b in baris], sumber=self.sumber_data("pembanding")))
         return isi
 
     def analisis(self) -> Isi:
@@ -223,11 +223,11 @@ class Sasaran(Bagian):
             kalimat.append(narasi.efisiensi(h.capaian, total.penyerapan, efis))
             sasaran_ = f"sasaran.{self.kode}"
             baris.append((h.nama, self._iku(h, "capaian"),
-                          self._angka(f.anggaran(sasaran_, "anggaran"), _rp(total.anggaran)),
-                          self._angka(f.anggaran(sasaran_, "realisasi"), _rp(total.realisasi)),
-                          self._angka(f.anggaran(sasaran_, "penyerapan"),
+                          self.nilai_fakta(f.anggaran(sasaran_, "anggaran"), rupiah_sel(total.anggaran)),
+                          self.nilai_fakta(f.anggaran(sasaran_, "realisasi"), rupiah_sel(total.realisasi)),
+                          self.nilai_fakta(f.anggaran(sasaran_, "penyerapan"),
                                       fmt.persen(total.penyerapan)),
-                          self._angka(f.indikator(h.kode, "efisiensi"), fmt.persen(efis))))
+                          self.nilai_fakta(f.indikator(h.kode, "efisiensi"), fmt.persen(efis))))
         return Isi([teks(*kalimat), self.tabel(
             "f", "Efisiensi Penggunaan Anggaran Program Pendukung Sasaran",
             [Kolom("Indikator"), Kolom("Capaian", True), Kolom("Anggaran (Rp)", True),
@@ -258,9 +258,9 @@ class Sasaran(Bagian):
             satuan, desimal = b.satuan or "", None
             fakta = tuple(f.baris("program", b.kode, u)
                           for u in ("target", "realisasi", "capaian"))
-        return (self._angka(fakta[0], narasi.nilai(b.target, satuan, desimal)),
-                self._angka(fakta[1], narasi.nilai(b.realisasi, satuan, desimal)),
-                self._angka(fakta[2], fmt.persen(b.capaian)))
+        return (self.nilai_fakta(fakta[0], narasi.nilai(b.target, satuan, desimal)),
+                self.nilai_fakta(fakta[1], narasi.nilai(b.realisasi, satuan, desimal)),
+                self.nilai_fakta(fakta[2], fmt.persen(b.capaian)))
 
     def data_pendukung(self) -> Isi:
         isi = Isi(b.buat(self) for b in self._butir_jenis())
@@ -278,12 +278,12 @@ class Sasaran(Bagian):
             h = kinerja.hasil(self.d, p["kode"], tahun=tahun) if tahun else None
             kode = p["kode"]
             baris.append((p["nama"], str(tahun) if tahun else "–",
-                          self._angka(f.indikator(kode, "target"),
+                          self.nilai_fakta(f.indikator(kode, "target"),
                                       narasi.nilai(kinerja.target_tahunan(self.d, kode),
                                                    p["satuan"], p["desimal"])),
-                          self._angka(f.indikator(kode, "realisasi", tahun or self.tahun),
+                          self.nilai_fakta(f.indikator(kode, "realisasi", tahun or self.tahun),
                                       narasi.nilai(nyata, p["satuan"], p["desimal"])),
-                          self._angka(f.indikator(kode, "capaian") if tahun == self.tahun
+                          self.nilai_fakta(f.indikator(kode, "capaian") if tahun == self.tahun
                                       else f.indikator(kode, "capaian_data", tahun),
                                       fmt.persen(h.capaian if h else None)),
                           "naik" if p["arah"] == "naik" else "turun"))

@@ -18,8 +18,8 @@ class Penutup(Bagian):
         kalimat = narasi.kesimpulan([h.nama for h in tercapai], [h.nama for h in belum],
                                     serap, pagu)
         return Isi([self._kalimat_kategori(), self.kalimat(kalimat, (
-            (serap, self._angka(f.anggaran("total", "penyerapan"), serap)),
-            (pagu, self._angka(f.anggaran("total", "anggaran"), pagu))))])
+            (serap, self.nilai_fakta(f.anggaran("total", "penyerapan"), serap)),
+            (pagu, self.nilai_fakta(f.anggaran("total", "anggaran"), pagu))))])
 
     def tindak_lanjut(self) -> Isi:
         """The closing narrative, signed by the head of agency as the foreword is."""

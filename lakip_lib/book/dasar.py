@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
 
-from lakip_lib import data, kinerja, narasi
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
+from lakip_lib import kinerja, narasi
 from lakip_lib.book import susunan
 from lakip_lib.book.koreksi import koreksi_fakta
 from lakip_lib.book.nomor import Rencana
@@ -42,10 +42,6 @@ class Isi(list[Any]):
 
         for objek in self:
             display(objek)
-
-
-def _muat(tahun: int) -> DataTahun:
-    return data.muat(tahun)
 
 
 class Bagian:
@@ -122,7 +118,7 @@ class Bagian:
         return Kalimat(markdown, tuple(angka), koreksi_halaman=self.koreksi_halaman)
 
     @staticmethod
-    def _sumber_data(*dataset: str) -> str:
+    def sumber_data(*dataset: str) -> str:
         """A table's source line in the reader's words: the agency's data and the datasets it
         comes from (each listed on the "Unduh data" page), never a file path of the build."""
         return f"data instansi ({', '.join(n.replace('_', ' ') for n in dataset)}), diolah"
@@ -131,7 +127,7 @@ class Bagian:
                sumber: str = SUMBER_DATA) -> Grafik:
         return Grafik(self._nomor("gambar", kunci), judul, chart, alternatif, sumber)
 
-    def _angka(self, fakta: str, teks: str) -> Nilai:
+    def nilai_fakta(self, fakta: str, teks: str) -> Nilai:
         """A figure with its fact name, marked where the signed document printed the same fact
         differently in this chapter."""
         return Nilai(teks, fakta, koreksi_fakta(self.d, self.bab, fakta))
@@ -139,14 +135,14 @@ class Bagian:
     def _iku(self, h: kinerja.HasilIndikator, ukuran: str) -> Nilai:
         """One of an IKU's figures this year: target, realisasi, capaian or kategori."""
         if ukuran == "target":
-            return self._angka(f.indikator(h.kode, "target"),
+            return self.nilai_fakta(f.indikator(h.kode, "target"),
                                narasi.nilai(h.target, h.satuan, h.desimal))
         if ukuran == "realisasi":
-            return self._angka(f.indikator(h.kode, "realisasi", self.tahun),
+            return self.nilai_fakta(f.indikator(h.kode, "realisasi", self.tahun),
                                narasi.nilai(h.realisasi, h.satuan, h.desimal))
         if ukuran == "capaian":
-            return self._angka(f.indikator(h.kode, "capaian"), fmt.persen(h.capaian))
-        return self._angka(f.indikator(h.kode, "kategori"), h.kategori or fmt.BELUM_TERSEDIA)
+            return self.nilai_fakta(f.indikator(h.kode, "capaian"), fmt.persen(h.capaian))
+        return self.nilai_fakta(f.indikator(h.kode, "kategori"), h.kategori or fmt.BELUM_TERSEDIA)
 
     def narasi(self, nama: str) -> Teks:
         isi = self.d.narasi(nama)
@@ -164,23 +160,23 @@ class Bagian:
         if keseluruhan is None:
             return self.kalimat(kalimat)
         return self.kalimat(kalimat, ((f"**{keseluruhan}**",
-                                  self._angka(f.KATEGORI_KESELURUHAN, keseluruhan)),))
+                                  self.nilai_fakta(f.KATEGORI_KESELURUHAN, keseluruhan)),))
 
     def _kalimat_anggaran(self) -> Kalimat:
         """The budget sentence, its totals as their facts."""
         t = kinerja.total_anggaran(self.d)
         kalimat = narasi.anggaran(t, self.d.edisi.sumber_anggaran)
-        angka = [(fmt.rupiah(nilai), self._angka(f.anggaran("total", ukuran), fmt.rupiah(nilai)))
+        angka = [(fmt.rupiah(nilai), self.nilai_fakta(f.anggaran("total", ukuran), fmt.rupiah(nilai)))
                  for ukuran, nilai in (("anggaran", t.anggaran), ("realisasi", t.realisasi),
                                        ("sisa", t.sisa)) if nilai is not None]
         if t.penyerapan is not None:
-            angka.append((fmt.persen(t.penyerapan), self._angka(
+            angka.append((fmt.persen(t.penyerapan), self.nilai_fakta(
                 f.anggaran("total", "penyerapan"), fmt.persen(t.penyerapan))))
         return self.kalimat(kalimat, tuple(angka))
 
     def _uraian(self, u: Uraian) -> Kalimat:  # (in this class, `narasi` is the method below)
         """A generated passage whose figures are marked as the facts it names."""
-        return self.kalimat(u.markdown, tuple((teks_, self._angka(fakta, teks_))
+        return self.kalimat(u.markdown, tuple((teks_, self.nilai_fakta(fakta, teks_))
                                          for teks_, fakta in u.fakta))
 
     def _kalimat_iku(self, h: kinerja.HasilIndikator) -> Kalimat:
@@ -201,12 +197,7 @@ class Bagian:
              for h in hasil])
 
 
-def _target_renstra(d: DataTahun) -> list[str]:
-    """The IKU whose target is still the Renstra's (the Perjanjian Kinerja is not signed yet)."""
-    return [b["indikator"] for b in d["target"].baris if b["dasar"] == "renstra"]
-
-
-def _rp(nilai: int | None) -> str:
+def rupiah_sel(nilai: int | None) -> str:
     """Money in a table cell whose header already says (Rp)."""
     return fmt.angka(nilai, 0)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib import kinerja, narasi
-from lakip_lib.book.dasar import Bagian, Isi, _target_renstra
-from lakip_lib.book.koreksi import _temuan_audit, koreksi_bab
+from lakip_lib.book.dasar import Bagian, Isi
+from lakip_lib.book.koreksi import koreksi_bab, temuan_audit
 from lakip_lib.book.nomor import Rencana
 from lakip_lib.tampilan import Kolom, Nilai, kotak_perbedaan, teks
 
@@ -33,7 +33,7 @@ class Ikhtisar(Bagian):
                 kelompok.append((label, beda))
         if not kelompok:
             return Isi()
-        return Isi([kotak_perbedaan(kelompok, len(_temuan_audit(self.d)), "lampiran.html")])
+        return Isi([kotak_perbedaan(kelompok, len(temuan_audit(self.d)), "lampiran.html")])
 
     def _angka_utama(self) -> list[tuple[str, list[tuple[str, str, str]]]]:
         """The Ikhtisar's headline figures in groups: (label, [(fact, sub-label, figure)])."""
@@ -59,7 +59,7 @@ class Ikhtisar(Bagian):
     def iku(self) -> Isi:
         hasil = kinerja.hasil_iku(self.d)
         jumlah_sasaran = len({h.sasaran for h in hasil})
-        sementara = bool(_target_renstra(self.d))  # a draft before the agreement is signed
+        sementara = bool(kinerja.iku_bertarget_renstra(self.d))  # a draft before the agreement is signed
         pengantar = teks(narasi.pengantar_iku(self.tahun, jumlah_sasaran, len(hasil), sementara))
         return Isi([pengantar, self._tabel_iku("iku", f"Capaian IKU Tahun {self.tahun}", hasil)])
 
@@ -69,7 +69,7 @@ class Ikhtisar(Bagian):
             self._kalimat_kategori(),
             self.tabel("kategori", "Jumlah IKU per Kategori Capaian",
                        [Kolom("Kategori"), Kolom("Jumlah IKU", True)],
-                       [(k, self._angka(f.kategori_jumlah(k), str(n)))
+                       [(k, self.nilai_fakta(f.kategori_jumlah(k), str(n)))
                         for k, n in jumlah.items()]),
         ])
 

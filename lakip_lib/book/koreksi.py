@@ -19,7 +19,7 @@ def _perbandingan_audit(d: DataTahun) -> list[audit.Temuan]:
 
 
 @lru_cache(maxsize=4)
-def _temuan_audit(d: DataTahun) -> list[audit.Temuan]:
+def temuan_audit(d: DataTahun) -> list[audit.Temuan]:
     """The findings of a loaded year, numbered as the Lampiran lists them."""
     return audit.hanya_temuan(_perbandingan_audit(d))
 
@@ -35,7 +35,7 @@ def ada_temuan(d: DataTahun) -> bool:
     """Whether the Lampiran lists findings: the edition has a signed source and the audit of
     its printed figures found at least one (computed once per loaded year, in the build
     process, with the chapters' correction marks)."""
-    return ada_sumber_tercetak(d) and bool(_temuan_audit(d))
+    return ada_sumber_tercetak(d) and bool(temuan_audit(d))
 
 
 @turunan  # a page depends on its chapter's corrections, not on the whole audit behind them
@@ -45,7 +45,7 @@ def koreksi_bab(d: DataTahun, bab: str) -> dict[str, tuple[Koreksi, ...]]:
     edition without a signed source (no dilaporkan data)."""
     if not ada_sumber_tercetak(d):
         return {}  # no signed predecessor: nothing was printed that the book could correct
-    temuan = _temuan_audit(d)
+    temuan = temuan_audit(d)
     nomor = {t: i for i, t in enumerate(temuan, start=1)}
     per_fakta: dict[str, dict[str, list[audit.Temuan]]] = {}
     for t in _perbandingan_audit(d):

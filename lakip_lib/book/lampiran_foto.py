@@ -5,7 +5,7 @@ from __future__ import annotations
 from lakip_lib import gambar
 from lakip_lib.book.dasar import Bagian, Isi
 from lakip_lib.book.nomor import Rencana
-from lakip_lib.tampilan import Html, _slug, aman
+from lakip_lib.tampilan import Html, aman, slug
 
 
 class Dokumentasi(Bagian):
@@ -22,7 +22,7 @@ class Dokumentasi(Bagian):
             nomor = self._nomor("gambar", b["berkas"])
             gambar_ = gambar.img(self.d.gambar(f"{self.tahun}/dokumentasi/{b['berkas']}"),
                                  b["keterangan"], "lakip-foto-isi")
-            isi.append(Html(f'<figure class="lakip-foto" id="{_slug("gambar-" + nomor)}">'
+            isi.append(Html(f'<figure class="lakip-foto" id="{slug("gambar-" + nomor)}">'
                             f'{gambar_}<figcaption><span class="lakip-nomor">Gambar '
                             f'{aman(nomor)}</span> {aman(b["keterangan"])}</figcaption></figure>',
                             f"Gambar {nomor} {b['keterangan']}", nomor))

@@ -13,11 +13,10 @@ from lakip_lib.book.dasar import (
     SUMBER_AUDIT,
     Bagian,
     Isi,
-    _rp,
-    _target_renstra,
+    rupiah_sel,
     tanda_tangan,
 )
-from lakip_lib.book.koreksi import _temuan_audit, ada_sumber_tercetak, ada_temuan
+from lakip_lib.book.koreksi import ada_sumber_tercetak, ada_temuan, temuan_audit
 from lakip_lib.book.nomor import Rencana
 from lakip_lib.schema import DATASETS, Pejabat, PerjanjianKinerja
 from lakip_lib.tampilan import Html, Kolom, Tabel, blok, teks
@@ -55,7 +54,7 @@ class Lampiran(Bagian):
 
     @property
     def _temuan(self) -> list[audit.Temuan]:
-        return _temuan_audit(self.d)
+        return temuan_audit(self.d)
 
     @cached_property
     def _catatan(self) -> list[BarisCatatanSumber]:
@@ -67,7 +66,7 @@ class Lampiran(Bagian):
         k, pk = self.d.instansi.kepala, self.d.edisi.perjanjian_kinerja
         pihak2 = pk.pihak_kedua
         sementara = [teks(narasi.target_sementara(self.tahun))] \
-            if _target_renstra(self.d) else []
+            if kinerja.iku_bertarget_renstra(self.d) else []
         return Isi([
             *sementara,
             blok("lakip-pk-kepala", [
@@ -94,17 +93,17 @@ class Lampiran(Bagian):
                            Kolom("Indikator kinerja"), Kolom("Target", True)],
                           [(str(n), sasaran[h.sasaran], h.nama, self._iku(h, "target"))
                            for n, h in enumerate(kinerja.hasil_iku(self.d), start=1)],
-                          sumber=self._sumber_data("target"))
+                          sumber=self.sumber_data("target"))
 
     def _tabel_program_pk(self) -> Tabel:
-        baris = [(str(n), p.nama, self._angka(f.anggaran(p.kode, "anggaran"), _rp(p.anggaran)))
+        baris = [(str(n), p.nama, self.nilai_fakta(f.anggaran(p.kode, "anggaran"), rupiah_sel(p.anggaran)))
                  for n, p in enumerate(kinerja.program(self.d), start=1)]
         total = kinerja.total_anggaran(self.d)
-        baris.append(("", "Jumlah", self._angka(f.anggaran("total", "anggaran"),
-                                                  _rp(total.anggaran))))
+        baris.append(("", "Jumlah", self.nilai_fakta(f.anggaran("total", "anggaran"),
+                                                  rupiah_sel(total.anggaran))))
         return self.tabel("pk-program", "Program dan Anggaran Perjanjian Kinerja",
                           [Kolom("No.", True), Kolom("Program"), Kolom("Anggaran (Rp)", True)],
-                          baris, sumber=self._sumber_data("anggaran"))
+                          baris, sumber=self.sumber_data("anggaran"))
 
     def dataset(self) -> Isi:
         baris = []
@@ -128,7 +127,7 @@ class Lampiran(Bagian):
                  for b in self.d["desa"].baris]
         return Isi([self.tabel("desa", f"Daftar Desa dan Status IDM Tahun {self.tahun}",
                                [Kolom("Kecamatan"), Kolom("Desa"), Kolom("Status IDM")],
-                               sorted(baris), sumber=self._sumber_data("desa"))])
+                               sorted(baris), sumber=self.sumber_data("desa"))])
 
     def catatan_konsistensi(self) -> Isi:
         ada_sumber = ada_sumber_tercetak(self.d)
@@ -151,5 +150,5 @@ class Lampiran(Bagian):
             isi.append(self.tabel("catatan", "Catatan Lain atas Dokumen Sumber",
                                   [Kolom("Lokasi"), Kolom("Catatan")],
                                   [(c["lokasi"], c["catatan"]) for c in catatan],
-                                  sumber=self._sumber_data("catatan_sumber")))
+                                  sumber=self.sumber_data("catatan_sumber")))
         return isi

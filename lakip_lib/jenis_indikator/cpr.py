@@ -99,16 +99,16 @@ def _tabel(h: Halaman, kode: str) -> Any:
     return h.tabel(
         "cpr", f"Contraceptive Prevalence Rate per Kecamatan Tahun {h.tahun}",
         [Kolom("Kecamatan"), Kolom("PUS", True), Kolom("KB aktif", True), Kolom("CPR", True)],
-        [*((b.kecamatan, h._angka(f.baris("cpr", b.kecamatan, "pus"), fmt.angka(b.pus, 0)),
-            h._angka(f.baris("cpr", b.kecamatan, "kb_aktif"), fmt.angka(b.kb_aktif, 0)),
-            h._angka(f.baris("cpr", b.kecamatan, "cpr"), fmt.persen(b.cpr)))
+        [*((b.kecamatan, h.nilai_fakta(f.baris("cpr", b.kecamatan, "pus"), fmt.angka(b.pus, 0)),
+            h.nilai_fakta(f.baris("cpr", b.kecamatan, "kb_aktif"), fmt.angka(b.kb_aktif, 0)),
+            h.nilai_fakta(f.baris("cpr", b.kecamatan, "cpr"), fmt.persen(b.cpr)))
            for b in baris),
          *([("Kabupaten",
-             h._angka(f.baris("cpr", "total", "pus"), fmt.angka(total.pus, 0)),
-             h._angka(f.baris("cpr", "total", "kb_aktif"), fmt.angka(total.kb_aktif, 0)),
-             h._angka(f.indikator(kode, "realisasi", h.tahun), fmt.persen(total.cpr)))]
+             h.nilai_fakta(f.baris("cpr", "total", "pus"), fmt.angka(total.pus, 0)),
+             h.nilai_fakta(f.baris("cpr", "total", "kb_aktif"), fmt.angka(total.kb_aktif, 0)),
+             h.nilai_fakta(f.indikator(kode, "realisasi", h.tahun), fmt.persen(total.cpr)))]
            if total else [])],
-        kelas_baris=(*("",) * len(baris), "total"), sumber=h._sumber_data(DATASET))
+        kelas_baris=(*("",) * len(baris), "total"), sumber=h.sumber_data(DATASET))
 
 
 def _grafik(h: Halaman, kode: str) -> Any:

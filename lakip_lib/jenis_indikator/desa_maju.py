@@ -133,11 +133,11 @@ def _baris_idm(h: Halaman, kode: str) -> tuple[list[tuple[Any, ...]], list[str]]
         if kosong:
             catatan.append(f"{t}: sel {', '.join(kosong)} kosong pada sumber")
         baris.append((str(t), *("kosong" if status[s] is None else
-                                h._angka(f.baris("idm", str(t), s), str(status[s]))
+                                h.nilai_fakta(f.baris("idm", str(t), s), str(status[s]))
                                 for s in STATUS_IDM),
-                      h._angka(f.baris("idm", str(t), "jumlah"),
+                      h.nilai_fakta(f.baris("idm", str(t), "jumlah"),
                                str(semua) if semua is not None else fmt.TIDAK_LENGKAP),
-                      h._angka(f.indikator(kode, "realisasi", t),
+                      h.nilai_fakta(f.indikator(kode, "realisasi", t),
                                fmt.persen(JENIS.realisasi(h.d, kode, t))
                                if semua is not None else fmt.TIDAK_DIHITUNG)))
     return baris, catatan
@@ -151,7 +151,7 @@ def _tabel_idm(h: Halaman, kode: str) -> Any:
     return h.tabel("idm", "Jumlah Desa menurut Status Indeks Desa Membangun",
                    [Kolom("Tahun"), *(Kolom(s, True) for s in STATUS_IDM),
                     Kolom("Jumlah", True), Kolom("Desa Maju + Mandiri", True)], baris,
-                   sumber=h._sumber_data("idm_status", "desa"), catatan=keterangan)
+                   sumber=h.sumber_data("idm_status", "desa"), catatan=keterangan)
 
 
 def _grafik_idm(h: Halaman, kode: str) -> Any:
@@ -174,9 +174,9 @@ def _tabel_kecamatan(h: Halaman) -> Any:
     return h.tabel("desa-kecamatan", f"Status Desa per Kecamatan Tahun {h.tahun}",
                    [Kolom("Kecamatan"), *(Kolom(s, True) for s in STATUS_IDM),
                     Kolom("Jumlah", True)],
-                   [(k, *(h._angka(f.baris("desa", k, s), str(v[s])) for s in STATUS_IDM),
-                     h._angka(f.baris("desa", k, "jumlah"), str(sum(v.values()))))
-                    for k, v in desa_per_kecamatan(h.d).items()], sumber=h._sumber_data("desa"))
+                   [(k, *(h.nilai_fakta(f.baris("desa", k, s), str(v[s])) for s in STATUS_IDM),
+                     h.nilai_fakta(f.baris("desa", k, "jumlah"), str(sum(v.values()))))
+                    for k, v in desa_per_kecamatan(h.d).items()], sumber=h.sumber_data("desa"))
 
 
 JENIS = DesaMaju()

@@ -77,7 +77,7 @@ def _per_tahun(h: Halaman) -> tuple[list[int], list[str]]:
 
 def _jumlah_teks(h: Halaman, tahun: int) -> Any:
     semua = jumlah_kasus(h.d, tahun)
-    return h._angka(f.baris("kasus", str(tahun), "jumlah"),
+    return h.nilai_fakta(f.baris("kasus", str(tahun), "jumlah"),
                     str(semua) if semua is not None else TIDAK_LENGKAP)
 
 
@@ -86,12 +86,12 @@ def _tabel(h: Halaman) -> Any:
     baris = []
     for t in tahun:
         per = kasus_per_kelompok(h.d, t)
-        baris.append((str(t), *(h._angka(f.baris("kasus", str(t), k), str(per[k]))
+        baris.append((str(t), *(h.nilai_fakta(f.baris("kasus", str(t), k), str(per[k]))
                                 if k in per else "kosong" for k in kelompok),
                       _jumlah_teks(h, t)))
     return h.tabel("kasus", "Jumlah Kasus Kekerasan terhadap Perempuan dan Anak",
                    [Kolom("Tahun"), *(Kolom(f"Korban {k}", True) for k in kelompok),
-                    Kolom("Jumlah", True)], baris, sumber=h._sumber_data(DATASET))
+                    Kolom("Jumlah", True)], baris, sumber=h.sumber_data(DATASET))
 
 
 def _grafik(h: Halaman) -> Any:
@@ -109,7 +109,7 @@ def _grafik(h: Halaman) -> Any:
                                      [k.capitalize() for k in kelompok],
                                      {k.capitalize(): w for k, w in
                                       zip(kelompok, charts.WARNA, strict=False)}),
-                    alternatif, h._sumber_data(DATASET))
+                    alternatif, h.sumber_data(DATASET))
 
 
 JENIS = PenurunanKasus()

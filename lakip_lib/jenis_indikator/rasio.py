@@ -117,9 +117,9 @@ def _tabel(h: Halaman, kode: str) -> Any:
     nama = ind["nama"] if ind else kode
     hitung = h.d[DATASET].cari(indikator=kode) if h.d.ada(DATASET) else []
     baris = [(str(b["tahun"]),
-              h._angka(f.baris("rasio", f"{kode}.{b['tahun']}", "pembilang"),
+              h.nilai_fakta(f.baris("rasio", f"{kode}.{b['tahun']}", "pembilang"),
                        fmt.angka(b["pembilang"], 0)),
-              h._angka(f.baris("rasio", f"{kode}.{b['tahun']}", "penyebut"),
+              h.nilai_fakta(f.baris("rasio", f"{kode}.{b['tahun']}", "penyebut"),
                        fmt.angka(b["penyebut"], 0)),
               h.realisasi_indikator(kode, b["tahun"]))
              for b in sorted(hitung, key=lambda b: b["tahun"])]
@@ -127,7 +127,7 @@ def _tabel(h: Halaman, kode: str) -> Any:
                    f"{penyebut.title()} per Tahun",
                    [Kolom("Tahun"), Kolom(f"Jumlah {pembilang}", True),
                     Kolom(f"Jumlah {penyebut}", True), Kolom(nama, True)], baris,
-                   sumber=h._sumber_data(DATASET, DEFINISI),
+                   sumber=h.sumber_data(DATASET, DEFINISI),
                    catatan=f"{nama} = jumlah {pembilang} ÷ jumlah {penyebut} × {pengali}.")
 
 
