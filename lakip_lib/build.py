@@ -71,7 +71,7 @@ class HasilBuild:
 
 
 def rencana_eksekusi(d: DataTahun) -> list[Eksekusi]:
-    return [Eksekusi(b.notebook, b.berkas, {"year": d.tahun, **b.parameter}, b.judul_halaman)
+    return [Eksekusi(b.notebook, b.berkas, {"tahun": d.tahun, **b.parameter}, b.judul_halaman)
             for b in susunan.urutan(d)]
 
 

@@ -21,7 +21,7 @@ from .conftest import DATA, REPO, beda, isi_edisi
 
 
 def test_failing_notebook_names_notebook_cell_error_and_partial_copy(tmp_path: Path):
-    tugas = [build.Eksekusi("bab3_sasaran", "sasaran_s9", {"year": 2024, "sasaran": "S9"})]
+    tugas = [build.Eksekusi("bab3_sasaran", "sasaran_s9", {"tahun": 2024, "sasaran": "S9"})]
     with pytest.raises(build.BuildGagal) as e:
         build.eksekusi_semua(tugas, tmp_path / "src", data.muat(2024), 1, lambda _: None,
                              cache.CacheEksekusi(tmp_path / "cache"))
@@ -94,11 +94,11 @@ def test_notebooks_run_in_separate_processes_and_leak_no_state(monkeypatch, tmp_
                        ("b", "import lakip_lib.format as f\n"
                              "print('bocor' in globals(), hasattr(f, 'BOCOR'))")):
         nb = nbformat.v4.new_notebook(cells=[
-            nbformat.v4.new_code_cell("year = 2000", metadata={"tags": ["parameters"]}),
+            nbformat.v4.new_code_cell("tahun = 2000", metadata={"tags": ["parameters"]}),
             nbformat.v4.new_code_cell(kode)])
         nbformat.write(nb, sumber / f"{nama}.ipynb")
     monkeypatch.setattr(build, "NOTEBOOKS", sumber)
-    tugas = [build.Eksekusi(n, n, {"year": 2024}) for n in ("a", "b")]
+    tugas = [build.Eksekusi(n, n, {"tahun": 2024}) for n in ("a", "b")]
     build.eksekusi_semua(tugas, tmp_path / "src", data.muat(2024), 1, lambda _: None,
                          cache.CacheEksekusi(tmp_path / "cache"))
     keluaran = nbformat.read(tmp_path / "src" / "b.ipynb", as_version=4).cells[-1].outputs

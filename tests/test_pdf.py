@@ -70,7 +70,7 @@ def test_key_figures_in_indonesian_format(halaman):
 
 def test_no_code_parameters_or_web_widgets(halaman):
     semua = " ".join(halaman)
-    for teks in ["year = 2024", "from lakip_lib", "Pencarian", "Ctrl+K", "Berikut", "Sebelum"]:
+    for teks in ["tahun = 2024", "from lakip_lib", "Pencarian", "Ctrl+K", "Berikut", "Sebelum"]:
         assert teks not in semua, teks
 
 

@@ -125,7 +125,7 @@ def test_every_sasaran_page_shows_what_its_plan_and_its_kinds_declare(situs_2024
 def test_no_code_or_parameters_shown(situs_2024: Path):
     for nama in HALAMAN:
         isi = teks(situs_2024 / f"{nama}.html")
-        assert "year = 2024" not in isi and "from lakip_lib" not in isi, nama
+        assert "tahun = 2024" not in isi and "from lakip_lib" not in isi, nama
 
 
 def test_source_lines_name_sources_not_files_or_commands(situs_2024: Path):

@@ -7,7 +7,7 @@ having run.
 
 One module per part (`depan`, `ikhtisar_eksekutif`, `bab1_pendahuluan` … `lampiran_foto`), the
 base class in `dasar`, the correction marks in `koreksi`, the reading order and numbering in
-`susunan`. This module is the notebooks' entry point: `book.sampul(year)` and so on.
+`susunan`. This module is the notebooks' entry point: `book.sampul(tahun)` and so on.
 """
 
 from lakip_lib import data
