@@ -567,6 +567,8 @@ def _susun(d: DataTahun, src: Path, kerja: Path, dengan_pdf: bool, lapor: Lapor)
         shutil.rmtree(kerja / "out", ignore_errors=True)  # never reuse a half-written Sphinx env
         raise
     lapor(f"  selesai ({angka(time.perf_counter() - mulai, 1)} dtk)")
+    for folder in keluaran:
+        salin_statis(src / "_static", folder / "_static")
     html = keluaran[0]
     _buang_basi(html, d, dengan_pdf)
     tulis_pengalihan(html / "index.html", f"{rencana_eksekusi(d)[0].berkas}.html",
@@ -586,6 +588,14 @@ def _susun(d: DataTahun, src: Path, kerja: Path, dengan_pdf: bool, lapor: Lapor)
         for luapan in info["luapan"]:
             lapor(f"  Peringatan (PDF): {luapan}")
     return html
+
+
+def salin_statis(sumber: Path, tujuan: Path) -> None:
+    """Our static files (stylesheet, scripts, the chart bundle) as they are now. Sphinx copies
+    them only when it rewrites some page ("no targets are out of date" skips its finishing
+    step), so a stylesheet edited alone would otherwise never reach the edition."""
+    for asal in sorted(p for p in sumber.rglob("*") if p.is_file()):
+        cache.salin_jika_berbeda(asal, tujuan / asal.relative_to(sumber))
 
 
 def _buang_basi(html: Path, d: DataTahun, dengan_pdf: bool) -> None:

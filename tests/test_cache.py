@@ -168,3 +168,26 @@ def test_incremental_build_equals_clean_build_after_random_single_value_changes(
         inkremental = bangun(data, folder).situs
         bersih = bangun(data, tmp_path / f"bersih-{i}").situs
         assert beda(isi_edisi(inkremental), isi_edisi(bersih)) == [], f"benih {benih}: {ubah}"
+
+
+def test_a_stylesheet_edited_alone_reaches_the_edition(awal, monkeypatch, tmp_path: Path):
+    """No page changes, so Sphinx skips copying static files; the build copies them itself."""
+    data, salinan, _ = awal
+    folder = tmp_path / "_build_sendiri"  # Sphinx's environment made here, not a copied one
+    shutil.copytree(salinan / "cache", folder / "cache")  # executed notebooks come from cache
+    proyek = tmp_path / "proyek"  # a copy of the book's sources, so the repository is untouched
+    shutil.copytree(build.HALAMAN, proyek / "book")
+    shutil.copytree(build.NOTEBOOKS, proyek / "notebooks")
+    shutil.copyfile(build.KONFIGURASI, proyek / "_config.yml")
+    for nama, path in (("AKAR_PROYEK", proyek), ("HALAMAN", proyek / "book"),
+                       ("NOTEBOOKS", proyek / "notebooks"),
+                       ("KONFIGURASI", proyek / "_config.yml")):
+        monkeypatch.setattr(build, nama, path)
+    bangun(data, folder)
+    css = proyek / "book" / "_static" / "lakip.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n.uji-gaya { color: red; }\n",
+                   encoding="utf-8")
+    hasil = bangun(data, folder)
+    assert dijalankan(hasil) == set()
+    assert ".uji-gaya" in (folder / "site" / "2024" / "_static" / "lakip.css").read_text(
+        encoding="utf-8")
