@@ -15,16 +15,15 @@ from dataclasses import asdict, dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TypedDict
 
-from lakip_lib import capaian as rumus
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
-from lakip_lib import jenis_indikator, kinerja
-from lakip_lib.capaian import Arah
+from lakip_lib import jenis_indikator, kinerja, perhitungan
 from lakip_lib.data import csv_aman
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.jenis_indikator.cpr import cpr_kecamatan, total_cpr
 from lakip_lib.jenis_indikator.desa_maju import jumlah_desa, status_desa, status_kosong
 from lakip_lib.jenis_indikator.penurunan_kasus import jumlah_kasus, kasus_per_kelompok
+from lakip_lib.perhitungan import Arah
 from lakip_lib.schema import KOLOM_IDM
 from lakip_lib.tabel import sel_bernama
 
@@ -123,7 +122,7 @@ def _temuan_iku(data: DataTahun) -> Iterator[Temuan]:
             yield from _temuan_capaian(lokasi, nama, tercetak, h, f.indikator(
                 kode, "capaian_akhir_renstra" if akhir else "capaian"))
         if b["kategori"] is not None and h.kategori is not None and b["kategori"] != h.kategori:
-            dari_tercetak = rumus.kategori(b["capaian"], kinerja.skala(data))
+            dari_tercetak = perhitungan.kategori(b["capaian"], kinerja.skala(data))
             yield Temuan("kategori", lokasi, f"{nama}: kategori", b["kategori"], h.kategori,
                          f"Capaian {_p(h.capaian)} masuk kategori {h.kategori} pada skala "
                          f"(Tabel skala ordinal); capaian yang tercetak "
@@ -147,10 +146,10 @@ def _temuan_capaian(lokasi: str, nama: str, b: _CapaianTercetak, h: kinerja.Hasi
     if jenis is None or h.target is None or h.realisasi is None:
         return
     target, nyata = _atau(b["target"], h.target), _atau(b["realisasi"], h.realisasi)
-    dari_tercetak = rumus.capaian(target, nyata, h.arah)
+    dari_tercetak = perhitungan.capaian(target, nyata, h.arah)
     turunan = dari_tercetak is not None and selisih_jenis(b["capaian"], dari_tercetak, "x") is None
     arah_lain = Arah.NAIK if h.arah is Arah.TURUN else Arah.TURUN
-    salah_arah = rumus.capaian(target, nyata, arah_lain)
+    salah_arah = perhitungan.capaian(target, nyata, arah_lain)
     if jenis == "hitungan" and salah_arah is not None \
             and selisih_jenis(b["capaian"], salah_arah, "x") is None:
         jenis = "arah"
@@ -254,7 +253,7 @@ def _kunci_indikator(data: DataTahun, kunci: str) -> tuple[object, ...]:
         if a is None or b is None:
             return (None, "Realisasi dua tahun berturut-turut tidak tersedia.",
                     f"{nama}: perubahan realisasi dari tahun lalu (%)", "kalimat")
-        return (rumus.selisih_persen(a, b),
+        return (perhitungan.selisih_persen(a, b),
                 f"({_a(b)} − {_a(a)}) ÷ {_a(a)} × 100; selisihnya sendiri {_a(b - a)} poin.",
                 f"{nama}: perubahan realisasi dari tahun lalu (%)", "kalimat")
     if perihal == "status_target":
@@ -432,7 +431,7 @@ def _jenis_capaian(data: DataTahun, kode: str, tercetak: str) -> str:
     """"arah" when the printed capaian is what the opposite direction's formula gives."""
     h = kinerja.hasil(data, kode)
     lain = Arah.NAIK if h.arah is Arah.TURUN else Arah.TURUN
-    salah_arah = rumus.capaian(h.target, h.realisasi, lain)
+    salah_arah = perhitungan.capaian(h.target, h.realisasi, lain)
     try:
         cocok = salah_arah is not None and selisih_jenis(Decimal(tercetak), salah_arah, "x") is None
     except ArithmeticError:

@@ -383,7 +383,7 @@ def _periksa_edisi(edisi: dict[str, Any], tahun: int, p: _Pengumpul, path: Path)
 
 def _periksa_penilaian(penilaian: Any, nama: str, p: _Pengumpul) -> None:
     """The optional `penilaian` block: the verdict rule and the scale's legal basis."""
-    from lakip_lib.capaian import AturanKesimpulan
+    from lakip_lib.perhitungan import AturanKesimpulan
 
     if penilaian is None:
         return

@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from lakip_lib import capaian as rumus
-from lakip_lib import jenis_indikator
+from lakip_lib import jenis_indikator, perhitungan
 from lakip_lib.aturan import induk_kode
 from lakip_lib.baris import BarisIndikator, BarisPembanding
-from lakip_lib.capaian import Arah, Pita
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.jenis_indikator.dasar import jumlah, target_tahunan
+from lakip_lib.perhitungan import Arah, Pita
 
 __all__ = ["jumlah", "target_tahunan"]  # shared with the indicator kinds, defined beside them
 
@@ -102,9 +101,9 @@ def hasil(data: DataTahun, kode: str, target: Decimal | None = None,
     tahun = tahun or data.tahun
     target = target if target is not None else target_tahunan(data, kode)
     nyata = realisasi(data, kode, tahun)
-    nilai = rumus.capaian(target, nyata, Arah(ind["arah"]))
+    nilai = perhitungan.capaian(target, nyata, Arah(ind["arah"]))
     return HasilIndikator(kode, ind["nama"], ind["induk"], ind["satuan"], Arah(ind["arah"]),
-                          ind["desimal"], target, nyata, nilai, rumus.kategori(nilai, skala(data)))
+                          ind["desimal"], target, nyata, nilai, perhitungan.kategori(nilai, skala(data)))
 
 
 def hasil_iku(data: DataTahun) -> list[HasilIndikator]:
@@ -121,9 +120,9 @@ def jumlah_per_kategori(data: DataTahun) -> dict[str, int]:
     return {p.kategori: hitung.get(p.kategori, 0) for p in skala(data)}
 
 
-def aturan_kesimpulan(data: DataTahun) -> rumus.AturanKesimpulan:
+def aturan_kesimpulan(data: DataTahun) -> perhitungan.AturanKesimpulan:
     """How this year derives its overall category, as declared in edisi.yaml (`penilaian`)."""
-    return rumus.AturanKesimpulan.dari(data.edisi.penilaian or {})
+    return perhitungan.AturanKesimpulan.dari(data.edisi.penilaian or {})
 
 
 def nilai_keseluruhan(data: DataTahun) -> Decimal | None:
@@ -134,7 +133,7 @@ def nilai_keseluruhan(data: DataTahun) -> Decimal | None:
 
 def kategori_keseluruhan(data: DataTahun) -> str | None:
     """The overall category: the category of `nilai_keseluruhan` on the year's scale."""
-    return rumus.kategori(nilai_keseluruhan(data), skala(data))
+    return perhitungan.kategori(nilai_keseluruhan(data), skala(data))
 
 
 @dataclass(frozen=True)
@@ -153,7 +152,7 @@ def riwayat(data: DataTahun, kode: str) -> list[TitikRiwayat]:
         target = target_renstra(data, kode, tahun)
         nyata = realisasi(data, kode, tahun)
         hasil_.append(TitikRiwayat(tahun, target, nyata,
-                                   rumus.capaian(target, nyata, arah(data, kode))))
+                                   perhitungan.capaian(target, nyata, arah(data, kode))))
     return hasil_
 
 
@@ -174,7 +173,7 @@ class TotalAnggaran:
     def penyerapan(self) -> Decimal | None:
         if self.anggaran is None or self.realisasi is None:
             return None
-        return rumus.penyerapan(self.realisasi, self.anggaran)
+        return perhitungan.penyerapan(self.realisasi, self.anggaran)
 
     @property
     def sisa(self) -> int | None:
@@ -240,7 +239,7 @@ def efisiensi(data: DataTahun) -> list[HasilEfisiensi]:
         capaian_ = (hasil(data, b["kode_indikator"]).capaian if b["kode_indikator"]
                     else b["capaian_kinerja"])  # a book indicator: its one computed capaian
         hasil_.append(HasilEfisiensi(b["kode_anggaran"], b["nama"], b["indikator"], capaian_,
-                                     serap, rumus.efisiensi(capaian_, serap),
+                                     serap, perhitungan.efisiensi(capaian_, serap),
                                      b["kode_indikator"]))
     return hasil_
 
@@ -272,7 +271,7 @@ def program_kinerja(data: DataTahun, sasaran: str) -> list[HasilProgramKinerja]:
             target, nyata, a = b["target"], b["realisasi"], Arah(b["arah"])
         hasil_.append(HasilProgramKinerja(b["sasaran"], b["kode"], b["level"], b["nama"],
                                           b["indikator"], b["satuan"], target, nyata, a,
-                                          rumus.capaian(target, nyata, a), b["kode_indikator"]))
+                                          perhitungan.capaian(target, nyata, a), b["kode_indikator"]))
     return hasil_
 
 

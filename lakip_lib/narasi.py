@@ -16,7 +16,6 @@ from itertools import pairwise
 
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
-from lakip_lib.capaian import Arah, Pita
 from lakip_lib.kinerja import (
     HasilAnggaran,
     HasilIndikator,
@@ -25,6 +24,7 @@ from lakip_lib.kinerja import (
     TotalAnggaran,
 )
 from lakip_lib.markdown_terbatas import markdown_aman as md
+from lakip_lib.perhitungan import Arah, Pita
 
 TANPA_SATUAN = {"indeks", ""}
 

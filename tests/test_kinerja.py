@@ -8,8 +8,8 @@ from decimal import Decimal as D
 import pytest
 
 from lakip_lib import jenis_indikator, kinerja
-from lakip_lib.capaian import Arah
 from lakip_lib.jenis_indikator import cpr, desa_maju, penurunan_kasus
+from lakip_lib.perhitungan import Arah
 
 from .tahun_kecil import TahunKecil
 

@@ -11,9 +11,9 @@ from decimal import Decimal
 import pytest
 
 from lakip_lib import kinerja, narasi
-from lakip_lib.capaian import Arah
 from lakip_lib.kinerja import HasilIndikator, TotalAnggaran
 from lakip_lib.narasi import Laju, Pola
+from lakip_lib.perhitungan import Arah
 
 from .tahun_kecil import TahunKecil
 

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lakip_lib import format as fmt
-from lakip_lib.capaian import Arah, Pita, capaian, kategori
+from lakip_lib.perhitungan import Arah, Pita, capaian, kategori
 
 SKALA = [Pita("Sangat Rendah", None, Decimal(50)), Pita("Rendah", Decimal(50), Decimal(65)),
          Pita("Sedang", Decimal(65), Decimal(75)), Pita("Tinggi", Decimal(75), Decimal(90)),

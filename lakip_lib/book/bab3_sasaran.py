@@ -5,8 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
-from lakip_lib import capaian as rumus
-from lakip_lib import charts, jenis_indikator, kinerja, narasi
+from lakip_lib import charts, jenis_indikator, kinerja, narasi, perhitungan
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib.baris import BarisIndikator
@@ -178,7 +177,7 @@ class Sasaran(Bagian):
         _, akhir = self.d.periode_renstra
         for h in self.iku:
             target_akhir = kinerja.target_akhir_renstra(self.d, h.kode)
-            nilai_ = rumus.capaian(target_akhir, h.realisasi, h.arah)
+            nilai_ = perhitungan.capaian(target_akhir, h.realisasi, h.arah)
             isi.append(self._uraian(narasi.akhir_renstra(h, self._deret(h), target_akhir, akhir,
                                                          nilai_, self.tahun)))
             baris.append((h.nama, self._iku(h, "realisasi"),
@@ -219,7 +218,7 @@ class Sasaran(Bagian):
         total = kinerja.anggaran_sasaran(self.d, self.kode)
         baris, kalimat = [], []
         for h in self.iku:
-            efis = rumus.efisiensi(h.capaian, total.penyerapan)
+            efis = perhitungan.efisiensi(h.capaian, total.penyerapan)
             kalimat.append(narasi.efisiensi(h.capaian, total.penyerapan, efis))
             sasaran_ = f"sasaran.{self.kode}"
             baris.append((h.nama, self._iku(h, "capaian"),

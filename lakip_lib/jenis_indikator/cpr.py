@@ -6,8 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
-from lakip_lib import capaian as rumus
-from lakip_lib import charts
+from lakip_lib import charts, perhitungan
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib.jenis_indikator.dasar import (
@@ -40,7 +39,7 @@ class HasilCpr:
     def cpr(self) -> Decimal | None:
         if self.pus is None or self.kb_aktif is None:
             return None
-        return rumus.cpr(self.kb_aktif, self.pus)
+        return perhitungan.cpr(self.kb_aktif, self.pus)
 
 
 def cpr_kecamatan(data: DataTahun) -> list[HasilCpr]:

@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from lakip_lib import capaian as rumus
-from lakip_lib import charts
+from lakip_lib import charts, perhitungan
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib.jenis_indikator.dasar import Butir, Halaman, JenisIndikator, Lapor, LembarJenis, jumlah
@@ -74,7 +73,7 @@ class DesaMaju(JenisIndikator):
         maju = jumlah([status[s] for s in STATUS_DIHITUNG_MAJU]) if status else None
         if semua is None or maju is None:
             return None  # a percentage on an incomplete base is not computed
-        return rumus.persentase_desa_maju(maju, semua)
+        return perhitungan.persentase_desa_maju(maju, semua)
 
     def cara(self, data: DataTahun, kode: str, tahun: int) -> str:
         s = status_desa(data, tahun)

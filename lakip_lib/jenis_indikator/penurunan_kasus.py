@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
-from lakip_lib import capaian as rumus
-from lakip_lib import charts
+from lakip_lib import charts, perhitungan
 from lakip_lib import fakta as f
 from lakip_lib.format import TIDAK_LENGKAP
 from lakip_lib.jenis_indikator.dasar import Butir, Halaman, JenisIndikator, Lapor, LembarJenis
@@ -46,7 +45,7 @@ class PenurunanKasus(JenisIndikator):
         sebelum, sekarang = jumlah_kasus(data, tahun - 1), jumlah_kasus(data, tahun)
         if sebelum is None or sekarang is None:
             return None
-        return rumus.penurunan_kasus(sebelum, sekarang)
+        return perhitungan.penurunan_kasus(sebelum, sekarang)
 
     def cara(self, data: DataTahun, kode: str, tahun: int) -> str:
         a, b = jumlah_kasus(data, tahun - 1), jumlah_kasus(data, tahun)

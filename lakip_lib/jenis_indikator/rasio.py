@@ -7,9 +7,9 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Any, Final
 
-from lakip_lib import capaian as rumus
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
+from lakip_lib import perhitungan
 from lakip_lib.jenis_indikator.dasar import Butir, Halaman, JenisIndikator, Lapor, LembarJenis
 from lakip_lib.masalah import PERINGATAN
 from lakip_lib.schema import BY_NAME
@@ -48,7 +48,7 @@ class Rasio(JenisIndikator):
         d, h = definisi(data, kode), hitungan(data, kode, tahun)
         if d is None or h is None or h["pembilang"] is None or h["penyebut"] is None:
             return None
-        return rumus.rasio(h["pembilang"], h["penyebut"], d["pengali"])
+        return perhitungan.rasio(h["pembilang"], h["penyebut"], d["pengali"])
 
     def cara(self, data: DataTahun, kode: str, tahun: int) -> str:
         d, h = definisi(data, kode), hitungan(data, kode, tahun)

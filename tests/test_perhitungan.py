@@ -2,7 +2,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from lakip_lib.capaian import (
+from lakip_lib.perhitungan import (
     Arah,
     AturanKesimpulan,
     Pita,
