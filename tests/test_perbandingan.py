@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from lakip_lib import kinerja, narasi
+from lakip_lib import kinerja, prosa
 
 
 def _baris(wilayah: str, tahun: int, nilai: str, jenis: str = "realisasi") -> dict[str, object]:
@@ -29,7 +29,7 @@ def test_each_region_is_compared_once_with_its_newest_figure_up_to_the_year():
     assert p is not None
     assert p.lebih_tinggi == ["Nasional"] and p.lebih_rendah == ["Provinsi"]
     assert [(b["wilayah"], b["tahun"]) for b in p.lama] == [("Nasional", 2022)]
-    kalimat = narasi.perbandingan_wilayah(_iku("70"), "Balangan", p)
+    kalimat = prosa.perbandingan_wilayah(_iku("70"), "Balangan", p)
     assert kalimat == ("Realisasi Angka \\<b\\>partisipasi\\</b\\> Balangan (70,00%) lebih tinggi "
                        "daripada Provinsi dan lebih rendah daripada Nasional. Angka Nasional "
                        "adalah data tahun 2022, tahun terakhir yang tersedia.")

@@ -83,10 +83,10 @@ def test_final_edition_is_frozen_then_reissued_with_its_history(tmp_path: Path):
     assert "31 Januari 2025" in teks(pertama / "sasaran_s1.html")  # build date: the commit's
 
     # A developer changes a sentence template; the next publication (a fresh runner) keeps 2024.
-    narasi = repo / "lakip_lib" / "narasi.py"
-    assert KALIMAT_LAMA in narasi.read_text(encoding="utf-8")
-    narasi.write_text(narasi.read_text(encoding="utf-8").replace(KALIMAT_LAMA, KALIMAT_BARU),
-                      encoding="utf-8")
+    prosa = repo / "lakip_lib" / "prosa.py"
+    assert KALIMAT_LAMA in prosa.read_text(encoding="utf-8")
+    prosa.write_text(prosa.read_text(encoding="utf-8").replace(KALIMAT_LAMA, KALIMAT_BARU),
+                     encoding="utf-8")
     _komit(repo, "Kalimat target", "2026-03-10T09:00:00+00:00")
     keluaran = _lakip(repo, "build", "--all", "--output", str(tmp_path / "terbit2"))
     assert f"dibangun dari komit {final[:10]} (lakip-2024-final)" in keluaran

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
-from lakip_lib import kinerja, narasi
+from lakip_lib import kinerja, prosa
 from lakip_lib.book.dasar import Bagian, Isi
 from lakip_lib.book.nomor import Rencana
 from lakip_lib.schema import Unit
@@ -79,7 +79,7 @@ class Pendahuluan(Bagian):
         shows it (the same fact), else the aspect's own input."""
         if k.ukuran == "capaian" and k.indikator:
             return self.nilai_fakta(f.indikator(k.indikator, "capaian"), fmt.persen(k.nilai))
-        teks_ = narasi.nilai(k.nilai, k.satuan, k.desimal)
+        teks_ = prosa.nilai(k.nilai, k.satuan, k.desimal)
         if k.indikator:
             return self.nilai_fakta(f.indikator(k.indikator, "realisasi", self.tahun), teks_)
         return self.nilai_fakta(f.baris("aspek", k.aspek, "kondisi"), teks_)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
-from lakip_lib import kinerja, narasi
+from lakip_lib import kinerja, prosa
 from lakip_lib.book.dasar import Bagian, Isi, rupiah_sel
 from lakip_lib.book.nomor import Rencana
 from lakip_lib.tampilan import Kolom, Tabel, teks
@@ -24,7 +24,7 @@ class Perencanaan(Bagian):
     def visi_misi(self) -> Isi:
         r = self.d.instansi.rpjmd
         awal, akhir = self.d.periode_renstra
-        return Isi([teks(*narasi.visi_misi(awal, akhir, self.d.instansi.kabupaten, r.visi,
+        return Isi([teks(*prosa.visi_misi(awal, akhir, self.d.instansi.kabupaten, r.visi,
                                            r.misi))])
 
     def _target_per_tahun(self, kunci: str, judul: str, induk: str, jenis: str) -> Tabel:
@@ -35,7 +35,7 @@ class Perencanaan(Bagian):
             nilai = [kinerja.target_renstra(self.d, ind["kode"], t) for t in tahun]
             baris.append((induk_uraian[ind["induk"]], ind["nama"],
                           *(self.nilai_fakta(f.indikator(ind["kode"], "target_renstra", t),
-                                        narasi.nilai(v, ind["satuan"], ind["desimal"]))
+                                        prosa.nilai(v, ind["satuan"], ind["desimal"]))
                             if v is not None else "–" for t, v in zip(tahun, nilai, strict=True))))
         return self.tabel(kunci, judul, [Kolom(induk.capitalize()), Kolom("Indikator"),
                                          *(Kolom(str(t), True) for t in tahun)], baris,
@@ -65,13 +65,13 @@ class Perencanaan(Bagian):
         pk = self.d.edisi.perjanjian_kinerja
         judul = pk.judul if pk.judul is not None else "Perjanjian Kinerja"
         return Isi([
-            teks(narasi.pk_ditandatangani(judul, fmt.tanggal(pk.tanggal)) if pk.tanggal else ""),
+            teks(prosa.pk_ditandatangani(judul, fmt.tanggal(pk.tanggal)) if pk.tanggal else ""),
             self.tabel("pk", f"Perjanjian Kinerja Tahun {self.tahun}",
                        [Kolom("No.", True), Kolom("Sasaran strategis"), Kolom("Indikator kinerja"),
                         Kolom("Target", True)],
                        [(str(n), sasaran[i["induk"]], i["nama"], self.nilai_fakta(
                            f.indikator(i["kode"], "target"),
-                           narasi.nilai(kinerja.target_tahunan(self.d, i["kode"]), i["satuan"],
+                           prosa.nilai(kinerja.target_tahunan(self.d, i["kode"]), i["satuan"],
                                         i["desimal"])))
                         for n, i in enumerate(iku, start=1)], sumber=self.sumber_data("target")),
             self.tabel("pk-anggaran", "Anggaran per Sasaran dalam Perjanjian Kinerja",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lakip_lib import charts, kinerja, narasi
+from lakip_lib import charts, kinerja, prosa
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib.book.dasar import Bagian, Isi, rupiah_sel
@@ -57,7 +57,7 @@ class Anggaran(Bagian):
                 if nilai is not None:
                     rekaman.append({"program": _pendek(p.nama), "seri": seri, "nilai": nilai,
                                     "teks": fmt.rupiah(nilai)})
-        alternatif = narasi.alt_program(len(prog), kinerja.penyerapan_terendah(prog))
+        alternatif = prosa.alt_program(len(prog), kinerja.penyerapan_terendah(prog))
         return Isi([
             self.tabel("program", f"Realisasi Anggaran per Program Tahun {self.tahun}",
                        [Kolom("Program"), Kolom("Anggaran (Rp)", True),
@@ -91,9 +91,9 @@ class Anggaran(Bagian):
                     "teks_efisiensi": fmt.persen(p.efisiensi)}
                    for p in kinerja.efisiensi_program(self.d)]
         efisien = sum(1 for r in rekaman if r["capaian"] >= r["penyerapan"])
-        alternatif = narasi.alt_efisiensi(len(rekaman), efisien)
+        alternatif = prosa.alt_efisiensi(len(rekaman), efisien)
         return Isi([
-            teks(narasi.PENGERTIAN_EFISIENSI),
+            teks(prosa.PENGERTIAN_EFISIENSI),
             self.tabel("efisiensi", "Analisis Efisiensi Penggunaan Sumber Daya",
                        [Kolom("Program / kegiatan / sub kegiatan"), Kolom("Indikator"),
                         Kolom("Capaian kinerja", True), Kolom("Penyerapan", True),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lakip_lib import charts, kinerja, narasi
+from lakip_lib import charts, kinerja, prosa
 from lakip_lib import format as fmt
 from lakip_lib.book.dasar import Bagian, Isi
 from lakip_lib.book.nomor import Rencana
@@ -47,7 +47,7 @@ class Capaian(Bagian):
         hasil = kinerja.hasil_iku(self.d)
         rekaman = [{"nama": h.nama, "capaian": float(h.capaian), "teks": fmt.persen(h.capaian)}
                    for h in hasil if h.capaian is not None]
-        alternatif = narasi.alt_capaian([(h.nama, fmt.persen(h.capaian)) for h in hasil
+        alternatif = prosa.alt_capaian([(h.nama, fmt.persen(h.capaian)) for h in hasil
                                           if h.capaian is not None])
         chart = charts.capaian(rekaman)
         return Isi([self.gambar("iku", f"Capaian IKU Tahun {self.tahun} terhadap Target "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
-from lakip_lib import charts, jenis_indikator, kinerja, narasi, perhitungan
+from lakip_lib import charts, jenis_indikator, kinerja, perhitungan, prosa
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib.baris import BarisIndikator
@@ -76,7 +76,7 @@ class Sasaran(Bagian):
         decimals, its fact name): for the supporting tables of indicator kinds."""
         ind = kinerja.indikator(self.d, kode)
         return self.nilai_fakta(f.indikator(kode, "realisasi", tahun),
-                           narasi.nilai(kinerja.realisasi(self.d, kode, tahun), ind["satuan"],
+                           prosa.nilai(kinerja.realisasi(self.d, kode, tahun), ind["satuan"],
                                         ind["desimal"]))
 
     def _butir_jenis(self) -> list[jenis_indikator.Butir]:
@@ -102,7 +102,7 @@ class Sasaran(Bagian):
         return item
 
     def judul(self) -> Isi:
-        return Isi([teks(narasi.judul_sasaran(self.nomor_urut, self.uraian,
+        return Isi([teks(prosa.judul_sasaran(self.nomor_urut, self.uraian,
                                               [h.nama for h in self.iku]))])
 
     def target_realisasi(self) -> Isi:
@@ -122,20 +122,20 @@ class Sasaran(Bagian):
         isi = Isi()
         for h in self.iku:
             titik = kinerja.riwayat(self.d, h.kode)
-            isi.append(self._uraian(narasi.tren(h, self._deret(h, titik), self.tahun)))
+            isi.append(self._uraian(prosa.tren(h, self._deret(h, titik), self.tahun)))
             isi.append(self.tabel(
                 f"b-{h.kode}", f"Realisasi dan Capaian {h.nama} terhadap Target Renstra",
                 [Kolom("Tahun"), Kolom("Target Renstra", True), Kolom("Realisasi", True),
                  Kolom("Capaian", True)],
                 [(str(t.tahun),
                   self.nilai_fakta(f.indikator(h.kode, "target_renstra", t.tahun),
-                              narasi.nilai(t.target, h.satuan, h.desimal)),
+                              prosa.nilai(t.target, h.satuan, h.desimal)),
                   self.nilai_fakta(f.indikator(h.kode, "realisasi", t.tahun),
-                              narasi.nilai(t.realisasi, h.satuan, h.desimal)),
+                              prosa.nilai(t.realisasi, h.satuan, h.desimal)),
                   self.nilai_fakta(f.indikator(h.kode, "capaian_renstra", t.tahun),
                               fmt.persen(t.capaian)))
                  for t in titik], sumber=self._sumber(h)))
-            alternatif = narasi.alt_tren(h, titik)
+            alternatif = prosa.alt_tren(h, titik)
             if grafik := self._titik_grafik(h.kode):
                 isi.append(self.gambar(
                     f"b-{h.kode}", f"Tren {h.nama} dan Target Renstra {grafik[0][0]}–"
@@ -144,10 +144,10 @@ class Sasaran(Bagian):
         return isi
 
     def _deret(self, h: kinerja.HasilIndikator,
-               titik: list[kinerja.TitikRiwayat] | None = None) -> list[narasi.Titik]:
+               titik: list[kinerja.TitikRiwayat] | None = None) -> list[prosa.Titik]:
         """(year, Renstra target, realisasi) of the Renstra years up to this one, after last
         year's realisasi when last year precedes the Renstra (its first year compares with it)."""
-        deret: list[narasi.Titik] = [(t.tahun, t.target, t.realisasi) for t in
+        deret: list[prosa.Titik] = [(t.tahun, t.target, t.realisasi) for t in
                                      titik or kinerja.riwayat(self.d, h.kode)]
         lalu = self.tahun - 1
         if lalu < self.d.periode_renstra[0] and (
@@ -178,11 +178,11 @@ class Sasaran(Bagian):
         for h in self.iku:
             target_akhir = kinerja.target_akhir_renstra(self.d, h.kode)
             nilai_ = perhitungan.capaian(target_akhir, h.realisasi, h.arah)
-            isi.append(self._uraian(narasi.akhir_renstra(h, self._deret(h), target_akhir, akhir,
+            isi.append(self._uraian(prosa.akhir_renstra(h, self._deret(h), target_akhir, akhir,
                                                          nilai_, self.tahun)))
             baris.append((h.nama, self._iku(h, "realisasi"),
                           self.nilai_fakta(f.indikator(h.kode, "target_renstra", akhir),
-                                      narasi.nilai(target_akhir, h.satuan, h.desimal)),
+                                      prosa.nilai(target_akhir, h.satuan, h.desimal)),
                           self.nilai_fakta(f.indikator(h.kode, "capaian_akhir_renstra"),
                                       fmt.persen(nilai_))))
         isi.append(self.tabel(
@@ -195,11 +195,11 @@ class Sasaran(Bagian):
     def pembanding(self) -> Isi:
         baris = kinerja.pembanding_sasaran(self.d, self.kode)
         if not baris:
-            return Isi([teks(narasi.PEMBANDING_BELUM_ADA)])
+            return Isi([teks(prosa.PEMBANDING_BELUM_ADA)])
         isi = Isi()
         for h in self.iku:
             if p := kinerja.perbandingan_wilayah(baris, h, self.tahun):
-                isi.append(teks(narasi.perbandingan_wilayah(h, self.d.instansi.kabupaten, p)))
+                isi.append(teks(prosa.perbandingan_wilayah(h, self.d.instansi.kabupaten, p)))
         nama = {b["kode"]: b["nama"] for b in self.d["indikator"].baris}
         isi.append(self.tabel("d", "Perbandingan dengan Daerah Lain, Provinsi, dan Nasional",
                               [Kolom("Indikator"), Kolom("Wilayah"), Kolom("Tahun"),
@@ -207,7 +207,7 @@ class Sasaran(Bagian):
                               [(nama[b["indikator"]], b["wilayah"], str(b["tahun"]), b["jenis"],
                                 self.nilai_fakta(f.baris("pembanding", f"{b['indikator']}.{b['wilayah']}"
                                                     f".{b['tahun']}", b["jenis"]),
-                                            narasi.nilai(b["nilai"], b["satuan"], None)),
+                                            prosa.nilai(b["nilai"], b["satuan"], None)),
                                 b["sumber"]) for b in baris], sumber=self.sumber_data("pembanding")))
         return isi
 
@@ -219,7 +219,7 @@ class Sasaran(Bagian):
         baris, kalimat = [], []
         for h in self.iku:
             efis = perhitungan.efisiensi(h.capaian, total.penyerapan)
-            kalimat.append(narasi.efisiensi(h.capaian, total.penyerapan, efis))
+            kalimat.append(prosa.efisiensi(h.capaian, total.penyerapan, efis))
             sasaran_ = f"sasaran.{self.kode}"
             baris.append((h.nama, self._iku(h, "capaian"),
                           self.nilai_fakta(f.anggaran(sasaran_, "anggaran"), rupiah_sel(total.anggaran)),
@@ -257,8 +257,8 @@ class Sasaran(Bagian):
             satuan, desimal = b.satuan or "", None
             fakta = tuple(f.baris("program", b.kode, u)
                           for u in ("target", "realisasi", "capaian"))
-        return (self.nilai_fakta(fakta[0], narasi.nilai(b.target, satuan, desimal)),
-                self.nilai_fakta(fakta[1], narasi.nilai(b.realisasi, satuan, desimal)),
+        return (self.nilai_fakta(fakta[0], prosa.nilai(b.target, satuan, desimal)),
+                self.nilai_fakta(fakta[1], prosa.nilai(b.realisasi, satuan, desimal)),
                 self.nilai_fakta(fakta[2], fmt.persen(b.capaian)))
 
     def data_pendukung(self) -> Isi:
@@ -278,10 +278,10 @@ class Sasaran(Bagian):
             kode = p["kode"]
             baris.append((p["nama"], str(tahun) if tahun else "–",
                           self.nilai_fakta(f.indikator(kode, "target"),
-                                      narasi.nilai(kinerja.target_tahunan(self.d, kode),
+                                      prosa.nilai(kinerja.target_tahunan(self.d, kode),
                                                    p["satuan"], p["desimal"])),
                           self.nilai_fakta(f.indikator(kode, "realisasi", tahun or self.tahun),
-                                      narasi.nilai(nyata, p["satuan"], p["desimal"])),
+                                      prosa.nilai(nyata, p["satuan"], p["desimal"])),
                           self.nilai_fakta(f.indikator(kode, "capaian") if tahun == self.tahun
                                       else f.indikator(kode, "capaian_data", tahun),
                                       fmt.persen(h.capaian if h else None)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
-from lakip_lib import kinerja, narasi
+from lakip_lib import kinerja, prosa
 from lakip_lib.book.dasar import Bagian, Isi, tanda_tangan
 
 
@@ -15,7 +15,7 @@ class Penutup(Bagian):
         tercapai, belum = kinerja.ketercapaian_iku(self.d)
         total = kinerja.total_anggaran(self.d)
         serap, pagu = fmt.persen(total.penyerapan), fmt.rupiah(total.anggaran)
-        kalimat = narasi.kesimpulan([h.nama for h in tercapai], [h.nama for h in belum],
+        kalimat = prosa.kesimpulan([h.nama for h in tercapai], [h.nama for h in belum],
                                     serap, pagu)
         return Isi([self._kalimat_kategori(), self.kalimat(kalimat, (
             (serap, self.nilai_fakta(f.anggaran("total", "penyerapan"), serap)),

@@ -9,12 +9,12 @@ from typing import Any
 
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
-from lakip_lib import kinerja, narasi
+from lakip_lib import kinerja, prosa
 from lakip_lib.book import susunan
 from lakip_lib.book.koreksi import koreksi_fakta
 from lakip_lib.book.nomor import Rencana
 from lakip_lib.data_tahun import DataTahun
-from lakip_lib.narasi import Uraian
+from lakip_lib.prosa import Uraian
 from lakip_lib.schema import Pejabat
 from lakip_lib.tampilan import (
     CatatanKoreksi,
@@ -136,10 +136,10 @@ class Bagian:
         """One of an IKU's figures this year: target, realisasi, capaian or kategori."""
         if ukuran == "target":
             return self.nilai_fakta(f.indikator(h.kode, "target"),
-                               narasi.nilai(h.target, h.satuan, h.desimal))
+                               prosa.nilai(h.target, h.satuan, h.desimal))
         if ukuran == "realisasi":
             return self.nilai_fakta(f.indikator(h.kode, "realisasi", self.tahun),
-                               narasi.nilai(h.realisasi, h.satuan, h.desimal))
+                               prosa.nilai(h.realisasi, h.satuan, h.desimal))
         if ukuran == "capaian":
             return self.nilai_fakta(f.indikator(h.kode, "capaian"), fmt.persen(h.capaian))
         return self.nilai_fakta(f.indikator(h.kode, "kategori"), h.kategori or fmt.BELUM_TERSEDIA)
@@ -147,14 +147,14 @@ class Bagian:
     def narasi(self, nama: str) -> Teks:
         isi = self.d.narasi(nama)
         if isi is None:
-            return teks(narasi.narasi_belum_ditulis(nama, self.tahun))
+            return teks(prosa.narasi_belum_ditulis(nama, self.tahun))
         return Teks(isi)  # restricted Markdown, checked by validation, rendered by us
 
     # shared building blocks -------------------------------------------------------------
     def _kalimat_kategori(self) -> Kalimat:
         """The count per category and the verdict, the verdict as its fact."""
         keseluruhan = kinerja.kategori_keseluruhan(self.d)
-        kalimat = narasi.sebaran_kategori(kinerja.jumlah_per_kategori(self.d), keseluruhan,
+        kalimat = prosa.sebaran_kategori(kinerja.jumlah_per_kategori(self.d), keseluruhan,
                                           kinerja.nilai_keseluruhan(self.d),
                                           kinerja.aturan_kesimpulan(self.d).uraian)
         if keseluruhan is None:
@@ -165,7 +165,7 @@ class Bagian:
     def _kalimat_anggaran(self) -> Kalimat:
         """The budget sentence, its totals as their facts."""
         t = kinerja.total_anggaran(self.d)
-        kalimat = narasi.anggaran(t, self.d.edisi.sumber_anggaran)
+        kalimat = prosa.anggaran(t, self.d.edisi.sumber_anggaran)
         angka = [(fmt.rupiah(nilai), self.nilai_fakta(f.anggaran("total", ukuran), fmt.rupiah(nilai)))
                  for ukuran, nilai in (("anggaran", t.anggaran), ("realisasi", t.realisasi),
                                        ("sisa", t.sisa)) if nilai is not None]
@@ -174,7 +174,7 @@ class Bagian:
                 f.anggaran("total", "penyerapan"), fmt.persen(t.penyerapan))))
         return self.kalimat(kalimat, tuple(angka))
 
-    def _uraian(self, u: Uraian) -> Kalimat:  # (in this class, `narasi` is the method below)
+    def _uraian(self, u: Uraian) -> Kalimat:
         """A generated passage whose figures are marked as the facts it names."""
         return self.kalimat(u.markdown, tuple((teks_, self.nilai_fakta(fakta, teks_))
                                          for teks_, fakta in u.fakta))
@@ -185,7 +185,7 @@ class Bagian:
         angka = tuple((n.teks if u != "kategori" else f"**{n.teks}**", n)
                       for u in ("realisasi", "target", "capaian", "kategori")
                       if (n := self._iku(h, u)).teks != fmt.BELUM_TERSEDIA)
-        return self.kalimat(narasi.capaian_indikator(h, self.tahun, kinerja.skala(self.d)), angka)
+        return self.kalimat(prosa.capaian_indikator(h, self.tahun, kinerja.skala(self.d)), angka)
 
     def _tabel_iku(self, kunci: str, judul: str, hasil: list[kinerja.HasilIndikator]) -> Tabel:
         sasaran = {b["kode"]: b["uraian"] for b in self.d["sasaran"].baris}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
-from lakip_lib import kinerja, narasi
+from lakip_lib import kinerja, prosa
 from lakip_lib.book.dasar import Bagian, Isi
 from lakip_lib.book.koreksi import koreksi_bab, temuan_audit
 from lakip_lib.book.nomor import Rencana
@@ -38,7 +38,7 @@ class Ikhtisar(Bagian):
     def _angka_utama(self) -> list[tuple[str, list[tuple[str, str, str]]]]:
         """The Ikhtisar's headline figures in groups: (label, [(fact, sub-label, figure)])."""
         utama = [(h.nama, [(f.indikator(h.kode, "realisasi", self.tahun), "realisasi",
-                            narasi.nilai(h.realisasi, h.satuan, h.desimal)),
+                            prosa.nilai(h.realisasi, h.satuan, h.desimal)),
                            (f.indikator(h.kode, "capaian"), "capaian", fmt.persen(h.capaian)),
                            (f.indikator(h.kode, "kategori"), "kategori",
                             h.kategori or fmt.BELUM_TERSEDIA)])
@@ -60,7 +60,7 @@ class Ikhtisar(Bagian):
         hasil = kinerja.hasil_iku(self.d)
         jumlah_sasaran = len({h.sasaran for h in hasil})
         sementara = bool(kinerja.iku_bertarget_renstra(self.d))  # a draft before the agreement is signed
-        pengantar = teks(narasi.pengantar_iku(self.tahun, jumlah_sasaran, len(hasil), sementara))
+        pengantar = teks(prosa.pengantar_iku(self.tahun, jumlah_sasaran, len(hasil), sementara))
         return Isi([pengantar, self._tabel_iku("iku", f"Capaian IKU Tahun {self.tahun}", hasil)])
 
     def kategori(self) -> Isi:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from lakip_lib import audit, kinerja, narasi
+from lakip_lib import audit, kinerja, prosa
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib.baris import BarisCatatanSumber
@@ -65,7 +65,7 @@ class Lampiran(Bagian):
         both signature blocks, then the sasaran/indicator/target table and programme budgets."""
         k, pk = self.d.instansi.kepala, self.d.edisi.perjanjian_kinerja
         pihak2 = pk.pihak_kedua
-        sementara = [teks(narasi.target_sementara(self.tahun))] \
+        sementara = [teks(prosa.target_sementara(self.tahun))] \
             if kinerja.iku_bertarget_renstra(self.d) else []
         return Isi([
             *sementara,
@@ -74,10 +74,10 @@ class Lampiran(Bagian):
                 ("instansi", self.d.instansi.nama),
                 ("pemerintah", self.d.instansi.pemerintah or self.d.instansi.kabupaten),
             ]),
-            teks(narasi.PENGANTAR_PK),
+            teks(prosa.PENGANTAR_PK),
             _pihak(k, "Pihak Pertama", ""),
             _pihak(pihak2, "Pihak Kedua", "selaku atasan Pihak Pertama, "),
-            teks(narasi.JANJI_PK),
+            teks(prosa.JANJI_PK),
             _berdampingan("lakip-pk-ttd", [
                 tanda_tangan(self.d, pihak2, "Pihak Kedua,", bertempat=False),
                 tanda_tangan(self.d, k, "Pihak Pertama,", pk.tanggal),
@@ -132,7 +132,7 @@ class Lampiran(Bagian):
     def catatan_konsistensi(self) -> Isi:
         ada_sumber = ada_sumber_tercetak(self.d)
         temuan, catatan = self._temuan if ada_sumber else [], self._catatan
-        isi = Isi([teks(narasi.hasil_pemeriksaan(ada_sumber, len(temuan)))])
+        isi = Isi([teks(prosa.hasil_pemeriksaan(ada_sumber, len(temuan)))])
         if temuan:
             isi += [
                 self.tabel("audit-ringkas", "Ringkasan Temuan Pemeriksaan Konsistensi",

@@ -1,4 +1,4 @@
-"""Generated sentences (`lakip_lib.narasi`) an editor would sign: every figure with its unit, the
+"""Generated sentences (`lakip_lib.prosa`) an editor would sign: every figure with its unit, the
 direction of a change judged by the indicator's direction, a missing value said as missing, and
 item b's sentence shaped by the pattern of the years, item c's by the pace so far against the
 yearly progress still needed to reach the end-of-Renstra target. Expected sentences are
@@ -10,10 +10,10 @@ from decimal import Decimal
 
 import pytest
 
-from lakip_lib import kinerja, narasi
+from lakip_lib import kinerja, prosa
 from lakip_lib.kinerja import HasilIndikator, TotalAnggaran
-from lakip_lib.narasi import Laju, Pola
 from lakip_lib.perhitungan import Arah
+from lakip_lib.prosa import Laju, Pola
 
 from .tahun_kecil import TahunKecil
 
@@ -27,31 +27,31 @@ def _iku(satuan: str, realisasi: str | None, arah: Arah = Arah.NAIK) -> HasilInd
 # --- values with their units --------------------------------------------------------------------
 
 def test_a_value_carries_its_unit():
-    assert narasi.nilai(Decimal("73.27"), "indeks") == "73,27"  # an index has no unit word
-    assert narasi.nilai(Decimal("54.9"), "%") == "54,90%"
-    assert narasi.nilai(Decimal("17"), "per 1.000 perempuan") == "17,00 per 1.000 perempuan"
-    assert narasi.nilai(Decimal("2.345"), "", 2) == "2,35"  # rounded half up, once
-    assert narasi.nilai(1234567, "rupiah", 0) == "1.234.567 rupiah"
+    assert prosa.nilai(Decimal("73.27"), "indeks") == "73,27"  # an index has no unit word
+    assert prosa.nilai(Decimal("54.9"), "%") == "54,90%"
+    assert prosa.nilai(Decimal("17"), "per 1.000 perempuan") == "17,00 per 1.000 perempuan"
+    assert prosa.nilai(Decimal("2.345"), "", 2) == "2,35"  # rounded half up, once
+    assert prosa.nilai(1234567, "rupiah", 0) == "1.234.567 rupiah"
 
 
 def test_a_count_shows_no_decimals_and_a_score_two():
-    assert narasi.nilai(13, "Laporan", None) == "13 Laporan"
-    assert narasi.nilai(Decimal("6.634"), "", None) == "6,63"
+    assert prosa.nilai(13, "Laporan", None) == "13 Laporan"
+    assert prosa.nilai(Decimal("6.634"), "", None) == "6,63"
 
 
 def test_a_missing_value_is_said_to_be_not_yet_available():
-    assert narasi.nilai(None, "%") == "belum tersedia"
+    assert prosa.nilai(None, "%") == "belum tersedia"
 
 
 def test_a_count_is_written_with_its_words():
-    assert narasi.bilangan(4) == "4 (empat)" and narasi.bilangan(11) == "11 (sebelas)"
+    assert prosa.bilangan(4) == "4 (empat)" and prosa.bilangan(11) == "11 (sebelas)"
 
 
 # --- item a: the IKU's result ------------------------------------------------------------------
 
 def test_a_missed_target_sentence_gives_figures_capaian_and_category():
     d = TahunKecil().muat()
-    assert narasi.capaian_indikator(kinerja.hasil(d, "IKU1"), 2024, kinerja.skala(d)) == (
+    assert prosa.capaian_indikator(kinerja.hasil(d, "IKU1"), 2024, kinerja.skala(d)) == (
         "Pada tahun 2024, realisasi Indeks Pemberdayaan Gender sebesar 68,00 terhadap target "
         "80,00, sehingga capaiannya 85,00% dengan kategori **Tinggi**. Target tahun ini belum "
         "tercapai.")
@@ -59,7 +59,7 @@ def test_a_missed_target_sentence_gives_figures_capaian_and_category():
 
 def test_a_lower_is_better_sentence_explains_its_formula():
     d = TahunKecil().muat()
-    assert narasi.capaian_indikator(kinerja.hasil(d, "IKU2"), 2024, kinerja.skala(d)) == (
+    assert prosa.capaian_indikator(kinerja.hasil(d, "IKU2"), 2024, kinerja.skala(d)) == (
         "Pada tahun 2024, realisasi Angka Kelahiran Total sebesar 2,40 anak per perempuan "
         "terhadap target 2,50 anak per perempuan, sehingga capaiannya 104,00% dengan kategori "
         "**Sangat Tinggi**. Indikator ini makin baik bila makin rendah, sehingga capaian dihitung "
@@ -68,7 +68,7 @@ def test_a_lower_is_better_sentence_explains_its_formula():
 
 def test_a_missed_target_in_the_band_that_holds_100_is_explained_in_one_sentence():
     d = TahunKecil().realisasi("IKU1", 2024, 76).muat()  # 95%: (90, …) holds 100% too
-    assert narasi.capaian_indikator(kinerja.hasil(d, "IKU1"), 2024, kinerja.skala(d)) == (
+    assert prosa.capaian_indikator(kinerja.hasil(d, "IKU1"), 2024, kinerja.skala(d)) == (
         "Pada tahun 2024, realisasi Indeks Pemberdayaan Gender sebesar 76,00 terhadap target "
         "80,00, sehingga capaiannya 95,00%. Target tahun ini belum tercapai, tetapi capaiannya "
         "tetap berkategori **Sangat Tinggi** karena kategori itu mencakup setiap capaian di atas "
@@ -77,14 +77,14 @@ def test_a_missed_target_in_the_band_that_holds_100_is_explained_in_one_sentence
 
 def test_a_missing_realisasi_is_said_and_no_capaian_is_stated():
     d = TahunKecil().realisasi("IKU1", 2024, None).muat()
-    assert narasi.capaian_indikator(kinerja.hasil(d, "IKU1"), 2024, kinerja.skala(d)) == (
+    assert prosa.capaian_indikator(kinerja.hasil(d, "IKU1"), 2024, kinerja.skala(d)) == (
         "Realisasi Indeks Pemberdayaan Gender tahun 2024 belum tersedia, sehingga capaiannya "
         "terhadap target 80,00 belum dapat dihitung.")
 
 
 def test_names_from_data_read_as_literal_text():
     d = TahunKecil().ubah("indikator", {"kode": "IKU1"}, nama="Indeks *IDG* [baru]").muat()
-    kalimat = narasi.capaian_indikator(kinerja.hasil(d, "IKU1"), 2024, kinerja.skala(d))
+    kalimat = prosa.capaian_indikator(kinerja.hasil(d, "IKU1"), 2024, kinerja.skala(d))
     assert "realisasi Indeks \\*IDG\\* \\[baru\\] sebesar" in kalimat
 
 
@@ -97,9 +97,9 @@ def _deret(*realisasi: str | None, awal: int = 2021, target: str | None = "70"):
 
 
 def _tren(*realisasi: str | None, satuan: str = "indeks", arah: Arah = Arah.NAIK,
-          target: str | None = "70") -> narasi.Uraian:
+          target: str | None = "70") -> prosa.Uraian:
     deret = _deret(*realisasi, target=target)
-    return narasi.tren(_iku(satuan, realisasi[-1], arah), deret, deret[-1][0])
+    return prosa.tren(_iku(satuan, realisasi[-1], arah), deret, deret[-1][0])
 
 
 @pytest.mark.parametrize(("realisasi", "pola"), [
@@ -115,7 +115,7 @@ def _tren(*realisasi: str | None, satuan: str = "indeks", arah: Arah = Arah.NAIK
     (("60", "65", "62", "62"), Pola.NAIK_TURUN),
 ])
 def test_the_pattern_of_the_years(realisasi, pola):
-    assert narasi.pola_tren(_deret(*realisasi)) is pola
+    assert prosa.pola_tren(_deret(*realisasi)) is pola
 
 
 def test_two_years_say_the_change_with_its_unit_and_whether_it_is_good():
@@ -204,8 +204,8 @@ def _akhir(realisasi: tuple[str, ...], target_akhir: str | None, tahun_akhir: in
     akhir = None if target_akhir is None else Decimal(target_akhir)
     capaian = None if akhir is None or h.realisasi is None else (
         h.realisasi / akhir * 100 if arah is Arah.NAIK else (2 * akhir - h.realisasi) / akhir * 100)
-    return (narasi.pola_laju(h, deret, akhir, tahun_akhir, capaian, tahun),
-            narasi.akhir_renstra(h, deret, akhir, tahun_akhir, capaian, tahun).markdown)
+    return (prosa.pola_laju(h, deret, akhir, tahun_akhir, capaian, tahun),
+            prosa.akhir_renstra(h, deret, akhir, tahun_akhir, capaian, tahun).markdown)
 
 
 @pytest.mark.parametrize(("realisasi", "target_akhir", "tahun_akhir", "laju"), [
@@ -265,7 +265,7 @@ def test_item_c_moving_away_from_the_target():
 def test_item_c_states_realisasi_end_target_and_capaian_as_facts():
     realisasi = ("70", "98")
     deret = _deret(*realisasi)
-    uraian = narasi.akhir_renstra(_iku("%", "98"), deret, Decimal("44"), 2026, Decimal("222.73"),
+    uraian = prosa.akhir_renstra(_iku("%", "98"), deret, Decimal("44"), 2026, Decimal("222.73"),
                                   2022)
     assert [k for _, k in uraian.fakta] == ["X.realisasi.2022", "X.target_renstra.2026",
                                            "X.capaian_akhir_renstra"]
@@ -275,14 +275,14 @@ def test_items_b_and_c_from_the_small_year():
     d = TahunKecil().muat()  # 74, 75, 70, 68 in 2021–2024 against 82 in 2026
     h = kinerja.hasil(d, "IKU1", target=Decimal(82))
     deret = [(t.tahun, t.target, t.realisasi) for t in kinerja.riwayat(d, "IKU1")]
-    assert narasi.pola_tren(deret) is Pola.BERTURUT
-    assert narasi.tren(h, deret, 2024).markdown == (
+    assert prosa.pola_tren(deret) is Pola.BERTURUT
+    assert prosa.tren(h, deret, 2024).markdown == (
         "Realisasi Indeks Pemberdayaan Gender turun 2 (dua) tahun berturut-turut setelah naik "
         "pada tahun 2022: dari 75,00 menjadi 68,00 pada tahun 2024. Tahun ini saja angkanya turun "
         "2,00 poin (2,86%) dari tahun 2023, sehingga kinerjanya memburuk, karena indikator ini "
         "makin baik bila makin tinggi.")
     # from 74 to 68 in three years: 2 points a year away from 82, which needs 7 a year
-    assert narasi.akhir_renstra(h, deret, Decimal(82), 2026, h.capaian, 2024).markdown == (
+    assert prosa.akhir_renstra(h, deret, Decimal(82), 2026, h.capaian, 2024).markdown == (
         "Realisasi Indeks Pemberdayaan Gender justru menjauh rata-rata 2,00 poin per tahun sejak "
         "tahun 2021, menjadi 68,00 pada tahun 2024 (capaian 82,93% terhadap target akhir Renstra "
         "2026 sebesar 82,00); untuk mencapai target itu diperlukan kenaikan rata-rata 7,00 poin "
@@ -292,35 +292,35 @@ def test_items_b_and_c_from_the_small_year():
 # --- budget, verdict, efficiency ----------------------------------------------------------------
 
 def test_budget_sentence_gives_amounts_in_figures_and_words():
-    assert narasi.anggaran(TotalAnggaran(1_000_000_000, 940_000_000), "APBD Kabupaten Contoh") == (
+    assert prosa.anggaran(TotalAnggaran(1_000_000_000, 940_000_000), "APBD Kabupaten Contoh") == (
         "Anggaran instansi tahun ini sebesar Rp1.000.000.000 (*Satu Miliar Rupiah*) yang "
         "bersumber dari APBD Kabupaten Contoh. Realisasinya Rp940.000.000 (*Sembilan Ratus "
         "Empat Puluh Juta Rupiah*) atau 94,00% dari anggaran, dengan sisa Rp60.000.000.")
 
 
 def test_budget_sentence_of_an_incomplete_draft():
-    assert narasi.anggaran(TotalAnggaran(5000, None), "APBD").endswith(
+    assert prosa.anggaran(TotalAnggaran(5000, None), "APBD").endswith(
         "yang bersumber dari APBD. Realisasinya belum tersedia.")
-    assert narasi.anggaran(TotalAnggaran(None, None), "APBD") == (
+    assert prosa.anggaran(TotalAnggaran(None, None), "APBD") == (
         "Rincian anggaran tahun ini belum lengkap; jumlahnya belum tersedia.")
 
 
 def test_verdict_sentence_counts_the_categories_that_occur():
     jumlah = {"Sangat Rendah": 0, "Rendah": 0, "Tinggi": 1, "Sangat Tinggi": 2}
-    assert narasi.sebaran_kategori(jumlah, "Sangat Tinggi", Decimal("94.5"),
+    assert prosa.sebaran_kategori(jumlah, "Sangat Tinggi", Decimal("94.5"),
                                    "median capaian seluruh IKU") == (
         "Dari 3 (tiga) IKU yang capaiannya dapat dihitung, 1 (satu) berkategori Tinggi, "
         "2 (dua) berkategori Sangat Tinggi. Kinerja instansi secara keseluruhan dinilai dari "
         "median capaian seluruh IKU, yaitu 94,50%, sehingga berkategori **Sangat Tinggi**.")
-    assert narasi.sebaran_kategori({"Tinggi": 0}, None, None, "x") == (
+    assert prosa.sebaran_kategori({"Tinggi": 0}, None, None, "x") == (
         "Belum ada IKU yang capaiannya dapat dihitung.")
 
 
 def test_efficiency_sentence_says_which_side_is_larger():
-    assert narasi.efisiensi(Decimal(85), Decimal(94), Decimal("90.43")) == (
+    assert prosa.efisiensi(Decimal(85), Decimal(94), Decimal("90.43")) == (
         "Capaian kinerja 85,00% dibandingkan penyerapan anggaran 94,00% menghasilkan efisiensi "
         "90,43%: porsi anggaran yang diserap lebih besar daripada hasilnya.")
-    assert narasi.efisiensi(Decimal(94), Decimal(94), Decimal(100)).endswith(
+    assert prosa.efisiensi(Decimal(94), Decimal(94), Decimal(100)).endswith(
         "efisiensi 100,00%: hasil yang dicapai lebih besar daripada porsi anggaran yang diserap.")
-    assert narasi.efisiensi(None, Decimal(94), None) == (
+    assert prosa.efisiensi(None, Decimal(94), None) == (
         "Efisiensi belum dapat dihitung karena capaian atau penyerapan anggaran belum tersedia.")
