@@ -19,7 +19,7 @@ import nbformat
 from lakip_lib import cache, kinerja, rilis
 from lakip_lib import format as fmt
 from lakip_lib.data_tahun import DataTahun
-from lakip_lib.tampilan import Kolom, aman, tabel_dari
+from lakip_lib.tampilan import Lajur, aman, tabel_dari
 
 HALAMAN = "riwayat_edisi"
 JUDUL = "Riwayat edisi"
@@ -121,7 +121,7 @@ def _isi(d: DataTahun, situs: Path) -> list[tuple[str, str]]:
         if k < n:
             tautan.append(_tautan(d, situs, k, nama))
     tabel = tabel_dari("R.1", f"Revisi edisi final LAKIP {d.tahun}", [
-        Kolom("Revisi"), Kolom("Tanggal"), Kolom("Alasan"), Kolom("Angka yang berubah")], baris)
+        Lajur("Revisi"), Lajur("Tanggal"), Lajur("Alasan"), Lajur("Angka yang berubah")], baris)
     blok.append((tabel.html(), f"Tabel R.1 Revisi edisi final LAKIP {d.tahun}"))
     blok.append(("<ul class=\"lakip-revisi-lama\">" + "".join(h for h, _ in tautan) + "</ul>",
                  "\n".join(p for _, p in tautan)))
@@ -136,8 +136,8 @@ def _rincian(k: int, daftar: list[tuple[str, str, str]]) -> tuple[str, str]:
         return f"<p>{aman(teks)}</p>", teks
     sebelum = "terbit pertama" if k == 1 else f"revisi {k - 1}"
     tabel = tabel_dari(f"R.{k + 1}", judul, [
-        Kolom("Angka"), Kolom(f"Sebelumnya ({sebelum})", angka=True),
-        Kolom(f"Revisi {k}", angka=True)], daftar)
+        Lajur("Angka"), Lajur(f"Sebelumnya ({sebelum})", angka=True),
+        Lajur(f"Revisi {k}", angka=True)], daftar)
     return tabel.html(), f"Tabel R.{k + 1} {judul}"
 
 

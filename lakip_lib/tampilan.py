@@ -246,18 +246,22 @@ def _di(k: Koreksi) -> str:
 
 
 @dataclass(frozen=True)
-class Kolom:
+class Lajur:
+    """A column of a displayed table (its heading and alignment); a dataset's column is a
+    `schema.Kolom`."""
+
     judul: str
     angka: bool = False  # right-aligned numeric column
 
 
 @dataclass(frozen=True)
-class Tabel:
-    """A numbered, captioned table. Cells are already formatted strings (or None)."""
+class TabelTampilan:
+    """A numbered, captioned table as the reader sees it (a dataset's loaded rows are a
+    `tabel.Tabel`). Cells are already formatted strings (or None)."""
 
     nomor: str
     judul: str
-    kolom: tuple[Kolom, ...]
+    kolom: tuple[Lajur, ...]
     baris: tuple[tuple[Sel, ...], ...]
     sumber: str = ""
     catatan: str = ""
@@ -337,7 +341,7 @@ def _catatan_koreksi(catatan: list[tuple[int, Nilai]], halaman: CatatanKoreksi,
     return f'<ol class="{kelas}" aria-label="Catatan koreksi">{"".join(butir)}</ol>'
 
 
-def _sel(nilai: Sel, kolom: Kolom, pertama: bool, tanda: dict[str, Any] | None = None) -> str:
+def _sel(nilai: Sel, kolom: Lajur, pertama: bool, tanda: dict[str, Any] | None = None) -> str:
     kelas = "angka" if kolom.angka else "teks"
     if isinstance(nilai, Nilai):
         isi = nilai.html(**(tanda or {}))
@@ -405,6 +409,6 @@ class Grafik:
                 "text/plain": f"Gambar {self.nomor} {self.judul}. {self.alternatif}"}
 
 
-def tabel_dari(nomor: str, judul: str, kolom: Sequence[Kolom], baris: Sequence[Sequence[Sel]],
-               **kw: Any) -> Tabel:
-    return Tabel(nomor, judul, tuple(kolom), tuple(tuple(b) for b in baris), **kw)
+def tabel_dari(nomor: str, judul: str, kolom: Sequence[Lajur], baris: Sequence[Sequence[Sel]],
+               **kw: Any) -> TabelTampilan:
+    return TabelTampilan(nomor, judul, tuple(kolom), tuple(tuple(b) for b in baris), **kw)

@@ -14,10 +14,10 @@ from lakip_lib.tampilan import (
     CatatanKoreksi,
     Grafik,
     Kalimat,
-    Kolom,
     Koreksi,
+    Lajur,
     Nilai,
-    Tabel,
+    TabelTampilan,
     Teks,
     daftar,
     tabel_dari,
@@ -56,7 +56,7 @@ def test_numbers_are_contiguous_and_unique_per_chapter(d):
         for o in _isi_semua(bagian):
             if getattr(o, "nomor", None):  # tables, charts and figures drawn as HTML
                 bab, n = o.nomor.rsplit(".", 1)
-                per_bab[("Tabel" if isinstance(o, Tabel) else "Gambar", bab)].append(int(n))
+                per_bab[("Tabel" if isinstance(o, TabelTampilan) else "Gambar", bab)].append(int(n))
     assert per_bab[("Tabel", "3")][:3] == [1, 2, 3]
     for nomor in per_bab.values():
         assert nomor == list(range(1, len(nomor) + 1))
@@ -92,9 +92,9 @@ def test_a_correction_is_noted_once_per_page_and_referred_to_after():
     nilai = Nilai("73,27", "IKU1.realisasi.2024", (k,))
     lain = Nilai("5,00", "IKU2.realisasi.2024", (Koreksi("4", "Tabel 3.1", "5,00", "5 − 0"),))
     kalimat = Kalimat("Realisasi 73,27 tahun ini.", (("73,27", nilai),), halaman).html()
-    satu = tabel_dari("3.3", "A", [Kolom("x"), Kolom("y", True)], [("IDG", nilai)],
+    satu = tabel_dari("3.3", "A", [Lajur("x"), Lajur("y", True)], [("IDG", nilai)],
                       koreksi_halaman=halaman).html()
-    dua = tabel_dari("3.4", "B", [Kolom("x"), Kolom("y", True), Kolom("z", True)],
+    dua = tabel_dari("3.4", "B", [Lajur("x"), Lajur("y", True), Lajur("z", True)],
                      [("IDG", nilai, lain), ("lagi", nilai, "-")], koreksi_halaman=halaman).html()
     assert kalimat.count("Tercetak di dokumen sumber") == 1 and 'id="koreksi-s1-1"' in kalimat
     assert ("dihitung ulang: <b>73,27</b> (hitungan: realisasi menurut data; lihat BPS); lihat "
@@ -110,7 +110,7 @@ def test_a_correction_is_noted_once_per_page_and_referred_to_after():
 
 
 def test_table_escapes_text_from_data():
-    t = tabel_dari("1.1", "<b>judul</b>", [Kolom("a"), Kolom("b", True)],
+    t = tabel_dari("1.1", "<b>judul</b>", [Lajur("a"), Lajur("b", True)],
                    [("<script>alert(1)</script>", "1")])
     html = t.html()
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -118,7 +118,7 @@ def test_table_escapes_text_from_data():
 
 
 def test_table_has_header_cells_and_right_aligned_numbers():
-    html = tabel_dari("2.1", "x", [Kolom("Nama"), Kolom("Nilai", True)], [("a", "1,00")]).html()
+    html = tabel_dari("2.1", "x", [Lajur("Nama"), Lajur("Nilai", True)], [("a", "1,00")]).html()
     assert '<th scope="col" class="angka">Nilai</th>' in html
     assert '<th scope="row" class="teks">a</th><td class="angka">1,00</td>' in html
 

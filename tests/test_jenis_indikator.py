@@ -10,7 +10,7 @@ from decimal import Decimal as D
 import pytest
 
 from lakip_lib import audit, book, jenis_indikator, kinerja
-from lakip_lib.tampilan import Grafik, Tabel
+from lakip_lib.tampilan import Grafik, TabelTampilan
 
 from .tahun_kecil import TahunKecil
 
@@ -84,7 +84,7 @@ def test_supporting_items_follow_the_registry_order_and_each_draws_what_it_plans
     halaman = book.Sasaran(d, "S1")
     for b in butir:
         isi = b.buat(halaman)
-        assert isinstance(isi, {"tabel": Tabel, "gambar": Grafik}[b.jenis]), b.rencana
+        assert isinstance(isi, {"tabel": TabelTampilan, "gambar": Grafik}[b.jenis]), b.rencana
 
 
 # --- the rasio kind (a ratio of two counts), which the 2024 data does not use ---------------

@@ -10,7 +10,7 @@ from lakip_lib import kinerja, prosa
 from lakip_lib.book.dasar import Bagian, Isi
 from lakip_lib.book.nomor import Rencana
 from lakip_lib.schema import Unit
-from lakip_lib.tampilan import Html, Kolom, Nilai, aman, daftar, markdown_aman, slug, teks
+from lakip_lib.tampilan import Html, Lajur, Nilai, aman, daftar, markdown_aman, slug, teks
 
 
 def _fungsional(unit: Unit) -> str:
@@ -57,15 +57,15 @@ class Pendahuluan(Bagian):
         baris = [(u.unit, _fungsional(u) or "–") for u in unit]
         bagan = [_bagan(unit, self._nomor("gambar", "struktur"))] if unit else []
         return Isi([*bagan, self.tabel("struktur", "Susunan Organisasi",
-                               [Kolom("Unit"), Kolom("Jabatan fungsional pendukung")], baris,
+                               [Lajur("Unit"), Lajur("Jabatan fungsional pendukung")], baris,
                                sumber=self.sumber_data("instansi"))])
 
     def aspek_strategis(self) -> Isi:
         t = self.d["aspek_strategis"]
         kondisi = kinerja.aspek_strategis(self.d)
         return Isi([self.tabel("aspek", "Aspek Strategis Organisasi", [
-            Kolom("Aspek kajian"), Kolom("Kondisi", True), Kolom("Standar"),
-            Kolom("Faktor internal"), Kolom("Faktor eksternal"), Kolom("Permasalahan")],
+            Lajur("Aspek kajian"), Lajur("Kondisi", True), Lajur("Standar"),
+            Lajur("Faktor internal"), Lajur("Faktor eksternal"), Lajur("Permasalahan")],
             [(b["aspek"], self._kondisi(k), b["standar"], b["faktor_internal"],
               b["faktor_eksternal"], b["permasalahan"]) for b, k in zip(t.baris, kondisi,
                                                                           strict=True)],

@@ -7,7 +7,7 @@ from lakip_lib import format as fmt
 from lakip_lib import kinerja, prosa
 from lakip_lib.book.dasar import Bagian, Isi, rupiah_sel
 from lakip_lib.book.nomor import Rencana
-from lakip_lib.tampilan import Kolom, Tabel, teks
+from lakip_lib.tampilan import Lajur, TabelTampilan, teks
 
 
 class Perencanaan(Bagian):
@@ -27,7 +27,7 @@ class Perencanaan(Bagian):
         return Isi([teks(*prosa.visi_misi(awal, akhir, self.d.instansi.kabupaten, r.visi,
                                            r.misi))])
 
-    def _target_per_tahun(self, kunci: str, judul: str, induk: str, jenis: str) -> Tabel:
+    def _target_per_tahun(self, kunci: str, judul: str, induk: str, jenis: str) -> TabelTampilan:
         tahun = self._tahun_renstra()
         induk_uraian = {b["kode"]: b["uraian"] for b in self.d.tabel(induk).baris}
         baris = []
@@ -37,8 +37,8 @@ class Perencanaan(Bagian):
                           *(self.nilai_fakta(f.indikator(ind["kode"], "target_renstra", t),
                                         prosa.nilai(v, ind["satuan"], ind["desimal"]))
                             if v is not None else "–" for t, v in zip(tahun, nilai, strict=True))))
-        return self.tabel(kunci, judul, [Kolom(induk.capitalize()), Kolom("Indikator"),
-                                         *(Kolom(str(t), True) for t in tahun)], baris,
+        return self.tabel(kunci, judul, [Lajur(induk.capitalize()), Lajur("Indikator"),
+                                         *(Lajur(str(t), True) for t in tahun)], baris,
                           sumber=self.sumber_data("renstra_target"))
 
     def tujuan(self) -> Isi:
@@ -55,8 +55,8 @@ class Perencanaan(Bagian):
                   b["penanggung_jawab"], b["sumber_data"])
                  for b in self.d["indikator"].cari(jenis="iku")]
         return Isi([self.tabel("iku", f"Indikator Kinerja Utama Tahun {self.tahun}", [
-            Kolom("Indikator"), Kolom("Definisi dan rumus"), Kolom("Alasan pemilihan"),
-            Kolom("Arah"), Kolom("Penanggung jawab"), Kolom("Sumber data")], baris,
+            Lajur("Indikator"), Lajur("Definisi dan rumus"), Lajur("Alasan pemilihan"),
+            Lajur("Arah"), Lajur("Penanggung jawab"), Lajur("Sumber data")], baris,
             sumber=self.sumber_data("indikator"))])
 
     def perjanjian_kinerja(self) -> Isi:
@@ -67,15 +67,15 @@ class Perencanaan(Bagian):
         return Isi([
             teks(prosa.pk_ditandatangani(judul, fmt.tanggal(pk.tanggal)) if pk.tanggal else ""),
             self.tabel("pk", f"Perjanjian Kinerja Tahun {self.tahun}",
-                       [Kolom("No.", True), Kolom("Sasaran strategis"), Kolom("Indikator kinerja"),
-                        Kolom("Target", True)],
+                       [Lajur("No.", True), Lajur("Sasaran strategis"), Lajur("Indikator kinerja"),
+                        Lajur("Target", True)],
                        [(str(n), sasaran[i["induk"]], i["nama"], self.nilai_fakta(
                            f.indikator(i["kode"], "target"),
                            prosa.nilai(kinerja.target_tahunan(self.d, i["kode"]), i["satuan"],
                                         i["desimal"])))
                         for n, i in enumerate(iku, start=1)], sumber=self.sumber_data("target")),
             self.tabel("pk-anggaran", "Anggaran per Sasaran dalam Perjanjian Kinerja",
-                       [Kolom("Sasaran"), Kolom("Anggaran (Rp)", True)],
+                       [Lajur("Sasaran"), Lajur("Anggaran (Rp)", True)],
                        [(sasaran[b["sasaran"]],
                          self.nilai_fakta(f.baris("pk_anggaran", b["sasaran"], "anggaran"),
                                      rupiah_sel(b["anggaran"])))

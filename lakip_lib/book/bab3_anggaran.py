@@ -9,7 +9,7 @@ from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib.book.dasar import Bagian, Isi, rupiah_sel
 from lakip_lib.book.nomor import Rencana
-from lakip_lib.tampilan import Kolom, Nilai, teks
+from lakip_lib.tampilan import Lajur, Nilai, teks
 
 _KATA_SAMBUNG = {"dan", "di", "ke", "dari", "yang", "untuk", "pada", "bagi", "atau", "serta"}
 
@@ -60,9 +60,9 @@ class Anggaran(Bagian):
         alternatif = prosa.alt_program(len(prog), kinerja.penyerapan_terendah(prog))
         return Isi([
             self.tabel("program", f"Realisasi Anggaran per Program Tahun {self.tahun}",
-                       [Kolom("Program"), Kolom("Anggaran (Rp)", True),
-                        Kolom("Realisasi (Rp)", True), Kolom("Penyerapan", True),
-                        Kolom("Sisa (Rp)", True)], baris,
+                       [Lajur("Program"), Lajur("Anggaran (Rp)", True),
+                        Lajur("Realisasi (Rp)", True), Lajur("Penyerapan", True),
+                        Lajur("Sisa (Rp)", True)], baris,
                        kelas_baris=(*("",) * len(prog), "total"),
                        sumber=self.sumber_data("anggaran")),
             self.gambar("program", "Anggaran dan Realisasi per Program",
@@ -75,9 +75,9 @@ class Anggaran(Bagian):
         baris = kinerja.anggaran(self.d)
         return Isi([self.tabel(
             "rinci", "Realisasi Anggaran per Program, Kegiatan, dan Sub Kegiatan",
-            [Kolom("Kode"), Kolom("Program / kegiatan / sub kegiatan"),
-             Kolom("Anggaran (Rp)", True), Kolom("Realisasi (Rp)", True),
-             Kolom("Penyerapan", True)],
+            [Lajur("Kode"), Lajur("Program / kegiatan / sub kegiatan"),
+             Lajur("Anggaran (Rp)", True), Lajur("Realisasi (Rp)", True),
+             Lajur("Penyerapan", True)],
             [(b.kode, b.nama, *self._anggaran(b.kode, b)) for b in baris],
             kelas_baris=tuple(b.level for b in baris), sumber=self.sumber_data("anggaran"))])
 
@@ -95,9 +95,9 @@ class Anggaran(Bagian):
         return Isi([
             teks(prosa.PENGERTIAN_EFISIENSI),
             self.tabel("efisiensi", "Analisis Efisiensi Penggunaan Sumber Daya",
-                       [Kolom("Program / kegiatan / sub kegiatan"), Kolom("Indikator"),
-                        Kolom("Capaian kinerja", True), Kolom("Penyerapan", True),
-                        Kolom("Efisiensi", True)],
+                       [Lajur("Program / kegiatan / sub kegiatan"), Lajur("Indikator"),
+                        Lajur("Capaian kinerja", True), Lajur("Penyerapan", True),
+                        Lajur("Efisiensi", True)],
                        [(b.nama, b.indikator,
                          self.nilai_fakta(f.indikator(b.kode_indikator, "capaian") if b.kode_indikator
                                      else f.baris("efisiensi", str(i), "capaian"),

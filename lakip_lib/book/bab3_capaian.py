@@ -6,7 +6,7 @@ from lakip_lib import charts, kinerja, prosa
 from lakip_lib import format as fmt
 from lakip_lib.book.dasar import Bagian, Isi
 from lakip_lib.book.nomor import Rencana
-from lakip_lib.tampilan import Kolom
+from lakip_lib.tampilan import Lajur
 
 
 class Capaian(Bagian):
@@ -32,7 +32,7 @@ class Capaian(Bagian):
             baris.append((rentang, p.kategori))
         return Isi([
             self.tabel("skala", "Skala Ordinal Kategori Capaian (%)",
-                       [Kolom("Capaian (%)"), Kolom("Kategori")], baris,
+                       [Lajur("Capaian (%)"), Lajur("Kategori")], baris,
                        sumber=self._sumber_skala()),
             self._kalimat_kategori(),
         ])

@@ -12,7 +12,7 @@ from lakip_lib.baris import BarisIndikator
 from lakip_lib.book.dasar import SUMBER_DATA, Bagian, Isi, rupiah_sel
 from lakip_lib.book.nomor import Rencana
 from lakip_lib.data_tahun import DataTahun
-from lakip_lib.tampilan import Kolom, Nilai, teks
+from lakip_lib.tampilan import Lajur, Nilai, teks
 
 MIN_TITIK_GRAFIK = 3  # a series with fewer points is a sentence and a table, not a chart
 
@@ -110,9 +110,9 @@ class Sasaran(Bagian):
         for h in self.iku:
             isi.append(self._kalimat_iku(h))
             isi.append(self.tabel(f"a-{h.kode}", f"Target dan Realisasi {h.nama} Tahun {self.tahun}",
-                                  [Kolom("Indikator"), Kolom("Target", True),
-                                   Kolom("Realisasi", True), Kolom("Capaian", True),
-                                   Kolom("Kategori")],
+                                  [Lajur("Indikator"), Lajur("Target", True),
+                                   Lajur("Realisasi", True), Lajur("Capaian", True),
+                                   Lajur("Kategori")],
                                   [(h.nama, *(self._iku(h, u) for u in
                                               ("target", "realisasi", "capaian", "kategori")))],
                                   sumber=self._sumber(h)))
@@ -125,8 +125,8 @@ class Sasaran(Bagian):
             isi.append(self._uraian(prosa.tren(h, self._deret(h, titik), self.tahun)))
             isi.append(self.tabel(
                 f"b-{h.kode}", f"Realisasi dan Capaian {h.nama} terhadap Target Renstra",
-                [Kolom("Tahun"), Kolom("Target Renstra", True), Kolom("Realisasi", True),
-                 Kolom("Capaian", True)],
+                [Lajur("Tahun"), Lajur("Target Renstra", True), Lajur("Realisasi", True),
+                 Lajur("Capaian", True)],
                 [(str(t.tahun),
                   self.nilai_fakta(f.indikator(h.kode, "target_renstra", t.tahun),
                               prosa.nilai(t.target, h.satuan, h.desimal)),
@@ -187,8 +187,8 @@ class Sasaran(Bagian):
                                       fmt.persen(nilai_))))
         isi.append(self.tabel(
             "c", f"Realisasi {self.tahun} terhadap Target Akhir Renstra ({akhir})",
-            [Kolom("Indikator"), Kolom(f"Realisasi {self.tahun}", True),
-             Kolom(f"Target {akhir}", True), Kolom("Capaian", True)],
+            [Lajur("Indikator"), Lajur(f"Realisasi {self.tahun}", True),
+             Lajur(f"Target {akhir}", True), Lajur("Capaian", True)],
             baris, sumber="; ".join(dict.fromkeys(self._sumber(h) for h in self.iku))))
         return isi
 
@@ -202,8 +202,8 @@ class Sasaran(Bagian):
                 isi.append(teks(prosa.perbandingan_wilayah(h, self.d.instansi.kabupaten, p)))
         nama = {b["kode"]: b["nama"] for b in self.d["indikator"].baris}
         isi.append(self.tabel("d", "Perbandingan dengan Daerah Lain, Provinsi, dan Nasional",
-                              [Kolom("Indikator"), Kolom("Wilayah"), Kolom("Tahun"),
-                               Kolom("Jenis"), Kolom("Nilai", True), Kolom("Sumber")],
+                              [Lajur("Indikator"), Lajur("Wilayah"), Lajur("Tahun"),
+                               Lajur("Jenis"), Lajur("Nilai", True), Lajur("Sumber")],
                               [(nama[b["indikator"]], b["wilayah"], str(b["tahun"]), b["jenis"],
                                 self.nilai_fakta(f.baris("pembanding", f"{b['indikator']}.{b['wilayah']}"
                                                     f".{b['tahun']}", b["jenis"]),
@@ -229,8 +229,8 @@ class Sasaran(Bagian):
                           self.nilai_fakta(f.indikator(h.kode, "efisiensi"), fmt.persen(efis))))
         return Isi([teks(*kalimat), self.tabel(
             "f", "Efisiensi Penggunaan Anggaran Program Pendukung Sasaran",
-            [Kolom("Indikator"), Kolom("Capaian", True), Kolom("Anggaran (Rp)", True),
-             Kolom("Realisasi (Rp)", True), Kolom("Penyerapan", True), Kolom("Efisiensi", True)],
+            [Lajur("Indikator"), Lajur("Capaian", True), Lajur("Anggaran (Rp)", True),
+             Lajur("Realisasi (Rp)", True), Lajur("Penyerapan", True), Lajur("Efisiensi", True)],
             baris, catatan="Efisiensi = capaian ÷ penyerapan anggaran × 100; anggaran adalah "
                            "jumlah program yang mendukung sasaran ini.")])
 
@@ -238,8 +238,8 @@ class Sasaran(Bagian):
         baris = kinerja.program_kinerja(self.d, self.kode)
         return Isi([self.tabel(
             "g", "Program, Kegiatan, dan Sub Kegiatan Pendukung",
-            [Kolom("Program / kegiatan / sub kegiatan"), Kolom("Indikator"), Kolom("Target", True),
-             Kolom("Realisasi", True), Kolom("Capaian", True)],
+            [Lajur("Program / kegiatan / sub kegiatan"), Lajur("Indikator"), Lajur("Target", True),
+             Lajur("Realisasi", True), Lajur("Capaian", True)],
             [(b.nama, b.indikator, *self._program_kinerja(b)) for b in baris],
             kelas_baris=tuple(b.level for b in baris),
             catatan="Capaian indikator yang makin baik bila makin rendah dihitung dengan rumus "
@@ -287,7 +287,7 @@ class Sasaran(Bagian):
                                       fmt.persen(h.capaian if h else None)),
                           "naik" if p["arah"] == "naik" else "turun"))
         return [self.tabel("pendukung", "Indikator Pendukung Sasaran",
-                           [Kolom("Indikator"), Kolom("Tahun data"), Kolom("Target", True),
-                            Kolom("Realisasi", True), Kolom("Capaian", True), Kolom("Arah")],
+                           [Lajur("Indikator"), Lajur("Tahun data"), Lajur("Target", True),
+                            Lajur("Realisasi", True), Lajur("Capaian", True), Lajur("Arah")],
                            baris, catatan="Realisasi adalah data terakhir yang tersedia; capaian "
                                           "dihitung terhadap target tahun ini.")]

@@ -21,9 +21,9 @@ from lakip_lib.tampilan import (
     Grafik,
     Html,
     Kalimat,
-    Kolom,
+    Lajur,
     Nilai,
-    Tabel,
+    TabelTampilan,
     Teks,
     blok,
     tabel_dari,
@@ -102,8 +102,8 @@ class Bagian:
         """A page title from data, replacing the notebook's own first heading; None keeps it."""
         return None
 
-    def tabel(self, kunci: str, judul: str, kolom: Iterable[Kolom], baris: Iterable[Iterable[Any]],
-              sumber: str = SUMBER_DATA, **kw: Any) -> Tabel:
+    def tabel(self, kunci: str, judul: str, kolom: Iterable[Lajur], baris: Iterable[Iterable[Any]],
+              sumber: str = SUMBER_DATA, **kw: Any) -> TabelTampilan:
         return tabel_dari(self._nomor("tabel", kunci), judul, list(kolom),
                           [list(b) for b in baris], sumber=sumber,
                           koreksi_halaman=self.koreksi_halaman, **kw)
@@ -187,11 +187,11 @@ class Bagian:
                       if (n := self._iku(h, u)).teks != fmt.BELUM_TERSEDIA)
         return self.kalimat(prosa.capaian_indikator(h, self.tahun, kinerja.skala(self.d)), angka)
 
-    def _tabel_iku(self, kunci: str, judul: str, hasil: list[kinerja.HasilIndikator]) -> Tabel:
+    def _tabel_iku(self, kunci: str, judul: str, hasil: list[kinerja.HasilIndikator]) -> TabelTampilan:
         sasaran = {b["kode"]: b["uraian"] for b in self.d["sasaran"].baris}
         return self.tabel(kunci, judul, [
-            Kolom("Sasaran"), Kolom("Indikator"), Kolom("Target", True), Kolom("Realisasi", True),
-            Kolom("Capaian", True), Kolom("Kategori")],
+            Lajur("Sasaran"), Lajur("Indikator"), Lajur("Target", True), Lajur("Realisasi", True),
+            Lajur("Capaian", True), Lajur("Kategori")],
             [(sasaran[h.sasaran], h.nama, *(self._iku(h, u) for u in
                                             ("target", "realisasi", "capaian", "kategori")))
              for h in hasil])

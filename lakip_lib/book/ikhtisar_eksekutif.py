@@ -8,7 +8,7 @@ from lakip_lib import kinerja, prosa
 from lakip_lib.book.dasar import Bagian, Isi
 from lakip_lib.book.koreksi import koreksi_bab, temuan_audit
 from lakip_lib.book.nomor import Rencana
-from lakip_lib.tampilan import Kolom, Nilai, kotak_perbedaan, teks
+from lakip_lib.tampilan import Lajur, Nilai, kotak_perbedaan, teks
 
 
 class Ikhtisar(Bagian):
@@ -68,7 +68,7 @@ class Ikhtisar(Bagian):
         return Isi([
             self._kalimat_kategori(),
             self.tabel("kategori", "Jumlah IKU per Kategori Capaian",
-                       [Kolom("Kategori"), Kolom("Jumlah IKU", True)],
+                       [Lajur("Kategori"), Lajur("Jumlah IKU", True)],
                        [(k, self.nilai_fakta(f.kategori_jumlah(k), str(n)))
                         for k, n in jumlah.items()]),
         ])

@@ -19,7 +19,7 @@ from lakip_lib.book.dasar import (
 from lakip_lib.book.koreksi import ada_sumber_tercetak, ada_temuan, temuan_audit
 from lakip_lib.book.nomor import Rencana
 from lakip_lib.schema import DATASETS, Pejabat, PerjanjianKinerja
-from lakip_lib.tampilan import Html, Kolom, Tabel, blok, teks
+from lakip_lib.tampilan import Html, Lajur, TabelTampilan, blok, teks
 
 
 def _pihak(orang: Pejabat, peran: str, selaku: str) -> Html:
@@ -86,23 +86,23 @@ class Lampiran(Bagian):
             self._tabel_program_pk(),
         ])
 
-    def _tabel_target_pk(self, pk: PerjanjianKinerja) -> Tabel:
+    def _tabel_target_pk(self, pk: PerjanjianKinerja) -> TabelTampilan:
         sasaran = {b["kode"]: b["uraian"] for b in self.d["sasaran"].baris}
         return self.tabel("pk", f"Sasaran, Indikator, dan Target {pk.judul or 'Perjanjian Kinerja'}",
-                          [Kolom("No.", True), Kolom("Sasaran strategis"),
-                           Kolom("Indikator kinerja"), Kolom("Target", True)],
+                          [Lajur("No.", True), Lajur("Sasaran strategis"),
+                           Lajur("Indikator kinerja"), Lajur("Target", True)],
                           [(str(n), sasaran[h.sasaran], h.nama, self._iku(h, "target"))
                            for n, h in enumerate(kinerja.hasil_iku(self.d), start=1)],
                           sumber=self.sumber_data("target"))
 
-    def _tabel_program_pk(self) -> Tabel:
+    def _tabel_program_pk(self) -> TabelTampilan:
         baris = [(str(n), p.nama, self.nilai_fakta(f.anggaran(p.kode, "anggaran"), rupiah_sel(p.anggaran)))
                  for n, p in enumerate(kinerja.program(self.d), start=1)]
         total = kinerja.total_anggaran(self.d)
         baris.append(("", "Jumlah", self.nilai_fakta(f.anggaran("total", "anggaran"),
                                                   rupiah_sel(total.anggaran))))
         return self.tabel("pk-program", "Program dan Anggaran Perjanjian Kinerja",
-                          [Kolom("No.", True), Kolom("Program"), Kolom("Anggaran (Rp)", True)],
+                          [Lajur("No.", True), Lajur("Program"), Lajur("Anggaran (Rp)", True)],
                           baris, sumber=self.sumber_data("anggaran"))
 
     def dataset(self) -> Isi:
@@ -116,8 +116,8 @@ class Lampiran(Bagian):
             masukan = [k.nama for k in ds.kolom if not k.dilaporkan]
             baris.append((t.berkas, ds.keterangan, str(len(t.baris)), ", ".join(masukan)))
         return Isi([self.tabel("dataset", "Berkas Data Masukan Buku Ini",
-                               [Kolom("Berkas"), Kolom("Isi"), Kolom("Baris", True),
-                                Kolom("Kolom masukan")], baris,
+                               [Lajur("Berkas"), Lajur("Isi"), Lajur("Baris", True),
+                                Lajur("Kolom masukan")], baris,
                                sumber="skema data buku ini")])
 
     def desa(self) -> Isi:
@@ -126,7 +126,7 @@ class Lampiran(Bagian):
         baris = [(b["kecamatan"], b["desa"], b["status_idm"] or fmt.BELUM_TERSEDIA)
                  for b in self.d["desa"].baris]
         return Isi([self.tabel("desa", f"Daftar Desa dan Status IDM Tahun {self.tahun}",
-                               [Kolom("Kecamatan"), Kolom("Desa"), Kolom("Status IDM")],
+                               [Lajur("Kecamatan"), Lajur("Desa"), Lajur("Status IDM")],
                                sorted(baris), sumber=self.sumber_data("desa"))])
 
     def catatan_konsistensi(self) -> Isi:
@@ -136,19 +136,19 @@ class Lampiran(Bagian):
         if temuan:
             isi += [
                 self.tabel("audit-ringkas", "Ringkasan Temuan Pemeriksaan Konsistensi",
-                           [Kolom("Jenis temuan"), Kolom("Jumlah", True)],
+                           [Lajur("Jenis temuan"), Lajur("Jumlah", True)],
                            [(audit.JENIS[j], str(n)) for j, n in audit.ringkasan(temuan).items()],
                            sumber=SUMBER_AUDIT),
                 self.tabel("audit", "Rincian Temuan Pemeriksaan Konsistensi",
-                           [Kolom("No.", True), Kolom("Lokasi"), Kolom("Perihal"),
-                            Kolom("Tercetak"), Kolom("Seharusnya"), Kolom("Hitungan")],
+                           [Lajur("No.", True), Lajur("Lokasi"), Lajur("Perihal"),
+                            Lajur("Tercetak"), Lajur("Seharusnya"), Lajur("Hitungan")],
                            [(str(i), t.lokasi, t.perihal, t.dilaporkan, t.seharusnya, t.hitungan)
                             for i, t in enumerate(temuan, start=1)], sumber=SUMBER_AUDIT,
                            id_baris=tuple(f"temuan-{i}" for i in range(1, len(temuan) + 1))),
             ]
         if catatan:
             isi.append(self.tabel("catatan", "Catatan Lain atas Dokumen Sumber",
-                                  [Kolom("Lokasi"), Kolom("Catatan")],
+                                  [Lajur("Lokasi"), Lajur("Catatan")],
                                   [(c["lokasi"], c["catatan"]) for c in catatan],
                                   sumber=self.sumber_data("catatan_sumber")))
         return isi

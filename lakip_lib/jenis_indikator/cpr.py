@@ -19,7 +19,7 @@ from lakip_lib.jenis_indikator.dasar import (
     realisasi_tercatat,
     target_tahunan,
 )
-from lakip_lib.tampilan import Kolom
+from lakip_lib.tampilan import Lajur
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -97,7 +97,7 @@ def _tabel(h: Halaman, kode: str) -> Any:
     total = total_cpr(h.d)
     return h.tabel(
         "cpr", f"Contraceptive Prevalence Rate per Kecamatan Tahun {h.tahun}",
-        [Kolom("Kecamatan"), Kolom("PUS", True), Kolom("KB aktif", True), Kolom("CPR", True)],
+        [Lajur("Kecamatan"), Lajur("PUS", True), Lajur("KB aktif", True), Lajur("CPR", True)],
         [*((b.kecamatan, h.nilai_fakta(f.baris("cpr", b.kecamatan, "pus"), fmt.angka(b.pus, 0)),
             h.nilai_fakta(f.baris("cpr", b.kecamatan, "kb_aktif"), fmt.angka(b.kb_aktif, 0)),
             h.nilai_fakta(f.baris("cpr", b.kecamatan, "cpr"), fmt.persen(b.cpr)))

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from lakip_lib.baris import BarisIndikator
     from lakip_lib.data_tahun import DataTahun
-    from lakip_lib.tampilan import Grafik, Kolom, Nilai, Tabel
+    from lakip_lib.tampilan import Grafik, Lajur, Nilai, TabelTampilan
 
 Lapor = Callable[..., None]  # aturan's `tambah(berkas, baris, kolom, pesan, tingkat)`
 
@@ -30,8 +30,8 @@ class Halaman(Protocol):
     @property
     def tahun(self) -> int: ...
 
-    def tabel(self, kunci: str, judul: str, kolom: Iterable[Kolom],
-              baris: Iterable[Iterable[Any]], sumber: str = ..., **kw: Any) -> Tabel: ...
+    def tabel(self, kunci: str, judul: str, kolom: Iterable[Lajur],
+              baris: Iterable[Iterable[Any]], sumber: str = ..., **kw: Any) -> TabelTampilan: ...
 
     def gambar(self, kunci: str, judul: str, chart: Any, alternatif: str,
                sumber: str = ...) -> Grafik: ...

@@ -13,7 +13,7 @@ from lakip_lib.jenis_indikator.dasar import Butir, Halaman, JenisIndikator, Lapo
 from lakip_lib.masalah import PERINGATAN
 from lakip_lib.schema import KOLOM_IDM, STATUS_IDM
 from lakip_lib.tabel import sel_bernama
-from lakip_lib.tampilan import Kolom
+from lakip_lib.tampilan import Lajur
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -148,8 +148,8 @@ def _tabel_idm(h: Halaman, kode: str) -> Any:
                   "lengkap dan persentasenya tidak dihitung (" + "; ".join(catatan) + ")."
                   if catatan else "")
     return h.tabel("idm", "Jumlah Desa menurut Status Indeks Desa Membangun",
-                   [Kolom("Tahun"), *(Kolom(s, True) for s in STATUS_IDM),
-                    Kolom("Jumlah", True), Kolom("Desa Maju + Mandiri", True)], baris,
+                   [Lajur("Tahun"), *(Lajur(s, True) for s in STATUS_IDM),
+                    Lajur("Jumlah", True), Lajur("Desa Maju + Mandiri", True)], baris,
                    sumber=h.sumber_data("idm_status", "desa"), catatan=keterangan)
 
 
@@ -171,8 +171,8 @@ def _grafik_idm(h: Halaman, kode: str) -> Any:
 
 def _tabel_kecamatan(h: Halaman) -> Any:
     return h.tabel("desa-kecamatan", f"Status Desa per Kecamatan Tahun {h.tahun}",
-                   [Kolom("Kecamatan"), *(Kolom(s, True) for s in STATUS_IDM),
-                    Kolom("Jumlah", True)],
+                   [Lajur("Kecamatan"), *(Lajur(s, True) for s in STATUS_IDM),
+                    Lajur("Jumlah", True)],
                    [(k, *(h.nilai_fakta(f.baris("desa", k, s), str(v[s])) for s in STATUS_IDM),
                      h.nilai_fakta(f.baris("desa", k, "jumlah"), str(sum(v.values()))))
                     for k, v in desa_per_kecamatan(h.d).items()], sumber=h.sumber_data("desa"))

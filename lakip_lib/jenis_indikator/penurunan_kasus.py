@@ -11,7 +11,7 @@ from lakip_lib.format import TIDAK_LENGKAP
 from lakip_lib.jenis_indikator.dasar import Butir, Halaman, JenisIndikator, Lapor, LembarJenis
 from lakip_lib.masalah import PERINGATAN
 from lakip_lib.schema import BY_NAME
-from lakip_lib.tampilan import Kolom
+from lakip_lib.tampilan import Lajur
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -89,8 +89,8 @@ def _tabel(h: Halaman) -> Any:
                                 if k in per else "kosong" for k in kelompok),
                       _jumlah_teks(h, t)))
     return h.tabel("kasus", "Jumlah Kasus Kekerasan terhadap Perempuan dan Anak",
-                   [Kolom("Tahun"), *(Kolom(f"Korban {k}", True) for k in kelompok),
-                    Kolom("Jumlah", True)], baris, sumber=h.sumber_data(DATASET))
+                   [Lajur("Tahun"), *(Lajur(f"Korban {k}", True) for k in kelompok),
+                    Lajur("Jumlah", True)], baris, sumber=h.sumber_data(DATASET))
 
 
 def _grafik(h: Halaman) -> Any:

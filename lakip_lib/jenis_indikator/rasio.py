@@ -13,7 +13,7 @@ from lakip_lib import perhitungan
 from lakip_lib.jenis_indikator.dasar import Butir, Halaman, JenisIndikator, Lapor, LembarJenis
 from lakip_lib.masalah import PERINGATAN
 from lakip_lib.schema import BY_NAME
-from lakip_lib.tampilan import Kolom
+from lakip_lib.tampilan import Lajur
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -125,8 +125,8 @@ def _tabel(h: Halaman, kode: str) -> Any:
              for b in sorted(hitung, key=lambda b: b["tahun"])]
     return h.tabel(f"rasio-{kode}", f"{nama}: Jumlah {pembilang.title()} dan "
                    f"{penyebut.title()} per Tahun",
-                   [Kolom("Tahun"), Kolom(f"Jumlah {pembilang}", True),
-                    Kolom(f"Jumlah {penyebut}", True), Kolom(nama, True)], baris,
+                   [Lajur("Tahun"), Lajur(f"Jumlah {pembilang}", True),
+                    Lajur(f"Jumlah {penyebut}", True), Lajur(nama, True)], baris,
                    sumber=h.sumber_data(DATASET, DEFINISI),
                    catatan=f"{nama} = jumlah {pembilang} ÷ jumlah {penyebut} × {pengali}.")
 
