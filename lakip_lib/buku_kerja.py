@@ -577,7 +577,7 @@ class _Buku:
 
     nama: str
     nilai: Any
-    rumus: Any
+    ketikan: Any  # as typed: a formula is its text, not its value
 
     @property
     def sheetnames(self) -> list[str]:
@@ -585,7 +585,7 @@ class _Buku:
 
     def tutup(self) -> None:
         self.nilai.close()
-        self.rumus.close()
+        self.ketikan.close()
 
     def isi(self, lembar: str, lebar: int, masalah: list[Masalah],
             sudah: set[tuple[str, int, str]]) -> list[list[Any]] | None:
@@ -600,7 +600,7 @@ class _Buku:
         hasil: list[list[Any]] = []
         judul: list[Any] = []
         for nomor, (sel, ketik) in enumerate(zip(self.nilai[lembar].iter_rows(max_col=lebar),
-                                                 self.rumus[lembar].iter_rows(max_col=lebar),
+                                                 self.ketikan[lembar].iter_rows(max_col=lebar),
                                                  strict=False), start=1):
             if nomor > BARIS_MAKS:
                 masalah.append(terlalu_panjang)
