@@ -39,7 +39,7 @@ from lakip_lib.aturan import induk_kode
 from lakip_lib.baris import BarisPembanding
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.format import angka_persis, rupiah
-from lakip_lib.masalah import GALAT, PERINGATAN, Masalah, ValidasiGagal
+from lakip_lib.masalah import GALAT, PERINGATAN, ImporGagal, Masalah, ValidasiGagal
 from lakip_lib.schema import BY_NAME, KOLOM_IDM, Dataset, Kolom, Tipe
 from lakip_lib.sel import parse
 
@@ -174,10 +174,6 @@ LEMBAR: tuple[Lembar, ...] = (
 _LEMBAR = {lb.dataset: lb for lb in LEMBAR}
 _REKAP_IDM = Lembar("idm_status", ("tahun",), "")  # computed from the desa sheet, no sheet
 _KONFIRMASI = Lembar("konfirmasi", ("tabel", "kunci"), "")  # from the sheets' konfirmasi column
-
-
-class ImporGagal(Exception):
-    """The workbook cannot be imported at all (no data folder for the year)."""
 
 
 # --- the rows a sheet starts with -------------------------------------------------------------

@@ -15,9 +15,6 @@ import altair as alt
 
 from lakip_lib import format as fmt
 
-# d3-format locale for Indonesian numbers in axes (used by the SVG and by the page's vegaEmbed)
-LOKAL_VEGA = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]}
-
 LEBAR = 560  # the static SVG's width; on screen and in print a chart fills its container
 # Category labels take at most ~45% of the chart's width (full text in the tooltip)
 BATAS_LABEL = alt.expr("clamp(width * 0.45, 70, 260)")

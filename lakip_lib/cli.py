@@ -19,10 +19,9 @@ from typing import Any, NoReturn
 
 from lakip_lib import audit, data, jurnal, penerbitan
 from lakip_lib.build import BuildGagal
-from lakip_lib.buku_kerja import ImporGagal
 from lakip_lib.format import angka
 from lakip_lib.jurnal import TulisGagal, pesan_galat_tulis
-from lakip_lib.masalah import ValidasiGagal, laporan
+from lakip_lib.masalah import ImporGagal, ValidasiGagal, laporan
 from lakip_lib.penerbitan import RilisGagal
 from lakip_lib.tahun_baru import TahunBaruGagal
 

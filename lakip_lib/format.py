@@ -9,16 +9,16 @@ from __future__ import annotations
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from babel.dates import format_date
-from babel.numbers import format_decimal
-from num2words import num2words
-
 LOKAL = "id_ID"
 BELUM_TERSEDIA = "belum tersedia"
 TIDAK_LENGKAP = "tidak lengkap"  # a sum over a missing part
 TIDAK_DIHITUNG = "tidak dihitung"  # a percentage on an incomplete base
 
 Angka = Decimal | int | float
+
+# d3-format locale for Indonesian numbers in chart axes (the page's vegaEmbed): the separators
+# of `angka`
+LOKAL_VEGA = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]}
 
 
 def bulatkan(nilai: Angka, desimal: int = 2) -> Decimal:
@@ -30,6 +30,9 @@ def angka(nilai: Angka | None, desimal: int = 2) -> str:
     """`97000169679` → `97.000.169.679`; `Decimal('73.27')` → `73,27`."""
     if nilai is None:
         return BELUM_TERSEDIA
+    from babel.numbers import format_decimal  # Babel and num2words load on first use (a
+    # build with nothing changed needs neither)
+
     pola = "#,##0" + ("." + "0" * desimal if desimal > 0 else "")
     teks = format_decimal(bulatkan(nilai, desimal), format=pola, locale=LOKAL)
     return teks.replace("\N{MINUS SIGN}", "-")
@@ -66,16 +69,22 @@ def rupiah(nilai: int | None) -> str:
 
 def tanggal(nilai: date) -> str:
     """`date(2025, 1, 31)` → `31 Januari 2025`."""
+    from babel.dates import format_date
+
     return format_date(nilai, "d MMMM y", locale="id")
 
 
 def bulan_tahun(nilai: date) -> str:
     """`date(2025, 1, 31)` → `Januari 2025`."""
+    from babel.dates import format_date
+
     return format_date(nilai, "MMMM y", locale="id")
 
 
 def terbilang(nilai: int) -> str:
     """Amount in words with the first letter of each word capitalised, as on official papers."""
+    from num2words import num2words
+
     kata = num2words(abs(nilai), lang="id")
     kata = ("minus " + kata) if nilai < 0 else kata
     return " ".join(k.capitalize() for k in kata.split())

@@ -64,3 +64,8 @@ def laporan(masalah: list[Masalah]) -> str:
         else "Data valid: tidak ada galat."
     )
     return "\n".join(baris)
+
+
+class ImporGagal(Exception):
+    """The workbook cannot be imported at all (no data folder for the year). Defined here, not
+    in `buku_kerja`, so that the CLI catches it without loading openpyxl."""

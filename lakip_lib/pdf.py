@@ -15,15 +15,17 @@ import io
 import re
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
+from typing import TYPE_CHECKING, Any
 
 from lakip_lib import format as fmt
 from lakip_lib import rilis
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.peramban import chromium, server
+
+if TYPE_CHECKING:  # pypdf is imported where a PDF is read or written (not by `lakip build`
+    # when nothing changed, which imports this module for the PDF's name)
+    from pypdf import PdfReader
+    from pypdf.generic import IndirectObject, PdfObject
 
 SKRIP = Path(__file__).with_name("cetak.js")
 AWALAN = "lakip-hal-"
@@ -60,6 +62,8 @@ def _css_string(teks: str) -> str:
 def halaman_penanda(pdf: bytes) -> dict[str, int]:
     """Anchor id → 1-based page number, from the named destinations Chromium writes for the
     table-of-contents links (no text extraction needed)."""
+    from pypdf import PdfReader
+
     pembaca = PdfReader(io.BytesIO(pdf))
     peta = {}
     for nama, tujuan in pembaca.named_destinations.items():
@@ -161,33 +165,125 @@ def cetak(folder_html: Path, d: DataTahun, tujuan: Path, peta_lama: dict[str, in
 
 def _simpan(isi: bytes, d: DataTahun, tujuan: Path, penanda: list[tuple[str, int, int]]) -> int:
     """Write the PDF with stable metadata (dates from the edition, not the clock), language
-    `id`, and bookmarks: (title, level 1 or 2, 1-based page) in the order of the contents."""
-    penulis = PdfWriter(clone_from=PdfReader(io.BytesIO(isi)))
-    induk = None
-    for judul, tingkat, halaman in penanda:
-        item = penulis.add_outline_item(title=judul, page_number=halaman - 1,
-                                        parent=induk if tingkat > 1 else None)
-        if tingkat == 1:
-            induk = item
+    `id`, and bookmarks: (title, level 1 or 2, 1-based page) in the order of the contents.
+
+    Chromium's print is kept as it is and these are appended to it as an incremental update
+    (a new catalog, document info and outline, and an xref section pointing to them): cloning
+    the whole document with pypdf took ~1,2 s of every print, this takes milliseconds."""
+    from pypdf import PdfReader
+    from pypdf import generic as g
+
+    pembaca = PdfReader(io.BytesIO(isi))
+    halaman = [p.indirect_reference for p in pembaca.pages]
     tanggal = datetime.combine(d.edisi.tanggal_terbit, datetime.min.time(), UTC)
     cap = tanggal.strftime("D:%Y%m%d%H%M%S+00'00'")
-    penulis.add_metadata({
+    info = {
         "/Title": f"Laporan Akuntabilitas Kinerja Instansi Pemerintah {d.tahun}",
         "/Author": d.instansi.nama,
         "/Subject": f"LAKIP {d.tahun} {d.instansi.kabupaten} — {rilis.label(d.edisi)}",
         "/Keywords": f"LAKIP, {d.tahun}, {fmt.bulan_tahun(d.edisi.tanggal_terbit)}",
         "/CreationDate": cap, "/ModDate": cap, "/Producer": "lakip", "/Creator": "lakip",
-    })
-    penulis._root_object[NameObject("/Lang")] = TextStringObject("id")
-    penulis._root_object[NameObject("/ViewerPreferences")] = DictionaryObject(
-        {NameObject("/DisplayDocTitle"): BooleanObject(True)})
-    penulis.page_mode = "/UseOutlines"
-    isi_akhir = io.BytesIO()
-    penulis.write(isi_akhir)
+    }
+    ref_akar = pembaca.trailer.raw_get("/Root")
+    akar = g.DictionaryObject(pembaca.trailer["/Root"])
+    ukuran = int(pembaca.trailer["/Size"])
+    baru: dict[int, PdfObject] = {}
+    ref_info = pembaca.trailer.raw_get("/Info")
+    if isinstance(ref_info, g.IndirectObject):
+        isi = _kosongkan_objek(isi, pembaca, ref_info.idnum)  # Chromium's clock and version
+        nomor_info = ref_info.idnum
+    else:
+        nomor_info, ukuran = ukuran, ukuran + 1
+    baru[nomor_info] = g.DictionaryObject({g.NameObject(k): g.create_string_object(v)
+                                           for k, v in info.items()})
+    if penanda:
+        akar[g.NameObject("/Outlines")], ukuran = _kerangka(penanda, halaman, ukuran, baru)
+    akar[g.NameObject("/Lang")] = g.TextStringObject("id")
+    akar[g.NameObject("/ViewerPreferences")] = g.DictionaryObject(
+        {g.NameObject("/DisplayDocTitle"): g.BooleanObject(True)})
+    akar[g.NameObject("/PageMode")] = g.NameObject("/UseOutlines")
+    baru[ref_akar.idnum] = akar
+    keluaran = io.BytesIO()
+    keluaran.write(isi if isi.endswith(b"\n") else isi + b"\n")
+    letak = {}
+    for nomor in sorted(baru):
+        letak[nomor] = keluaran.tell()
+        keluaran.write(b"%d 0 obj\n" % nomor)
+        baru[nomor].write_to_stream(keluaran)
+        keluaran.write(b"\nendobj\n")
+    awal_xref = keluaran.tell()
+    keluaran.write(b"xref\n0 1\n0000000000 65535 f \n")  # readers expect entry 0 first
+    for nomor in sorted(letak):
+        keluaran.write(b"%d 1\n%010d 00000 n \n" % (nomor, letak[nomor]))
+    keluaran.write(b"trailer\n")
+    g.DictionaryObject({
+        g.NameObject("/Size"): g.NumberObject(ukuran), g.NameObject("/Root"): ref_akar,
+        g.NameObject("/Info"): g.IndirectObject(nomor_info, 0, None),
+        g.NameObject("/Prev"): g.NumberObject(_startxref(isi)),
+    }).write_to_stream(keluaran)
+    keluaran.write(b"\nstartxref\n%d\n%%%%EOF\n" % awal_xref)
     sementara = tujuan.with_suffix(".tmp")
-    sementara.write_bytes(_id_struktur_stabil(isi_akhir.getvalue()))
+    sementara.write_bytes(_id_struktur_stabil(keluaran.getvalue()))
     sementara.replace(tujuan)
-    return len(penulis.pages)
+    return len(halaman)
+
+
+def _startxref(isi: bytes) -> int:
+    """The offset of the last xref section (the number after the last `startxref`)."""
+    return int(isi[isi.rindex(b"startxref") + len(b"startxref"):].split()[0])
+
+
+def _kosongkan_objek(isi: bytes, pembaca: PdfReader, nomor: int) -> bytes:
+    """Overwrite object `nomor`'s dictionary in place with an empty one padded with spaces (the
+    same length, so every xref offset stays valid)."""
+    awal = pembaca.xref[0][nomor]
+    buka, tutup = isi.index(b"<<", awal), isi.index(b"endobj", awal)
+    tutup = isi.rindex(b">>", buka, tutup) + 2
+    return isi[:buka] + b"<<>>" + b" " * (tutup - buka - 4) + isi[tutup:]
+
+
+def _kerangka(penanda: list[tuple[str, int, int]], halaman: list[Any], ukuran: int,
+              baru: dict[int, PdfObject]) -> tuple[IndirectObject, int]:
+    """The outline (bookmarks) as new objects numbered from `ukuran`, chapters at level 1 and
+    their sections under them, open; returns the outline root's reference and the next free
+    object number."""
+    from pypdf import generic as g
+
+    def ref(nomor: int) -> IndirectObject:
+        return g.IndirectObject(nomor, 0, None)
+
+    akar, ukuran = ukuran, ukuran + 1
+    pohon: list[tuple[int, list[int]]] = []
+    for judul, tingkat, nomor_halaman in penanda:
+        nomor, ukuran = ukuran, ukuran + 1
+        baru[nomor] = g.DictionaryObject({
+            g.NameObject("/Title"): g.create_string_object(judul),
+            g.NameObject("/Dest"): g.ArrayObject([halaman[nomor_halaman - 1],
+                                                  g.NameObject("/Fit")])})
+        if tingkat > 1 and pohon:
+            pohon[-1][1].append(nomor)
+        else:
+            pohon.append((nomor, []))
+
+    def sambung(induk: int, anak: list[int]) -> None:
+        for i, nomor in enumerate(anak):
+            baru[nomor][g.NameObject("/Parent")] = ref(induk)
+            if i:
+                baru[nomor][g.NameObject("/Prev")] = ref(anak[i - 1])
+            if i + 1 < len(anak):
+                baru[nomor][g.NameObject("/Next")] = ref(anak[i + 1])
+        if anak:
+            baru[induk][g.NameObject("/First")] = ref(anak[0])
+            baru[induk][g.NameObject("/Last")] = ref(anak[-1])
+
+    baru[akar] = g.DictionaryObject({g.NameObject("/Type"): g.NameObject("/Outlines")})
+    sambung(akar, [n for n, _ in pohon])
+    for nomor, anak in pohon:
+        sambung(nomor, anak)
+        if anak:
+            baru[nomor][g.NameObject("/Count")] = g.NumberObject(len(anak))
+    baru[akar][g.NameObject("/Count")] = g.NumberObject(sum(1 + len(a) for _, a in pohon))
+    return ref(akar), ukuran
 
 
 NODE_DOM = re.compile(rb"node(\d{8})")

@@ -14,8 +14,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import nbformat
-
 from lakip_lib import cache, kinerja, rilis
 from lakip_lib import format as fmt
 from lakip_lib.data_tahun import DataTahun
@@ -76,6 +74,8 @@ def tulis_halaman(d: DataTahun, src: Path, situs: Path) -> str | None:
     if not ada(d):
         path.unlink(missing_ok=True)
         return None
+    import nbformat
+
     nb = nbformat.v4.new_notebook()
     nb.metadata.update({"kernelspec": {"name": "python3", "display_name": "Python 3",
                                        "language": "python"}})

@@ -16,12 +16,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
-
-import altair as alt
+from typing import TYPE_CHECKING, Any
 
 from lakip_lib import markdown_terbatas
-from lakip_lib.charts import LOKAL_VEGA
+from lakip_lib.format import LOKAL_VEGA
+
+if TYPE_CHECKING:  # Altair is loaded by the notebooks' charts, not by every user of this module
+    import altair as alt
 from lakip_lib.markdown_terbatas import markdown_aman
 
 Sel = Any  # str | int | float | None | Nilai (a figure with its fact key)
