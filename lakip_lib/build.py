@@ -14,6 +14,7 @@ import json
 import multiprocessing
 import multiprocessing.connection
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -33,6 +34,7 @@ from lakip_lib.book import susunan
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.format import angka
 from lakip_lib.markdown_terbatas import markdown_aman
+from lakip_lib.pencetak import CetakGagal, Pencetak
 from lakip_lib.tampilan import json_aman
 
 if TYPE_CHECKING:
@@ -284,23 +286,46 @@ def _simpan_hasil(t: Eksekusi, kerja: Path, src: Path, d: DataTahun,
     return kunci
 
 
-def bundel_vega(cache: Path) -> str:
-    """The Vega + Vega-Lite + vega-embed bundle, served by the site itself (no CDN)."""
+def _berkas_bundel_vega(cache: Path) -> tuple[Path, str]:
+    """Where the Vega bundle of the installed Altair and vl-convert is kept, and the Vega-Lite
+    version it is made for."""
     import altair as alt
     import vl_convert as vlc
 
     versi = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
     # vl_convert's own stub omits __version__ and marks javascript_bundle's optional snippet as
     # required (both exist as used here at run time)
-    path = cache / f"vega-{versi}-{vlc.__version__}.js"  # type: ignore[attr-defined]
+    return cache / f"vega-{versi}-{vlc.__version__}.js", versi  # type: ignore[attr-defined]
+
+
+def tulis_bundel_vega(path: Path, versi: str) -> None:
+    import vl_convert as vlc
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    bundel = vlc.javascript_bundle(vl_version=versi)  # type: ignore[call-arg]
+    isi = "(function () {\n" + bundel + "\n})();\n"
+    sementara = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    sementara.write_text(isi, encoding="utf-8")
+    sementara.replace(path)
+
+
+def bundel_vega(cache: Path) -> str:
+    """The Vega + Vega-Lite + vega-embed bundle, served by the site itself (no CDN)."""
+    path, versi = _berkas_bundel_vega(cache)
     if not path.exists():
-        cache.mkdir(parents=True, exist_ok=True)
-        bundel = vlc.javascript_bundle(vl_version=versi)  # type: ignore[call-arg]
-        isi = "(function () {\n" + bundel + "\n})();\n"
-        sementara = path.with_suffix(".tmp")
-        sementara.write_text(isi, encoding="utf-8")
-        sementara.replace(path)
+        tulis_bundel_vega(path, versi)
     return path.read_text(encoding="utf-8")
+
+
+def _mulai_bundel_vega(cache: Path) -> subprocess.Popen[bytes] | None:
+    """Write the Vega bundle in a process of its own (`bundel_vega` reads it), when missing."""
+    path, versi = _berkas_bundel_vega(cache)
+    if path.exists():
+        return None
+    skrip = ("import sys; from pathlib import Path; from lakip_lib.build import "
+             "tulis_bundel_vega; tulis_bundel_vega(Path(sys.argv[1]), sys.argv[2])")
+    return subprocess.Popen([sys.executable, "-c", skrip, str(path), versi], cwd=AKAR_PROYEK,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def siapkan_sumber(d: DataTahun, src: Path, cache_umum: Path, dengan_pdf: bool = True) -> str:
@@ -327,29 +352,102 @@ def siapkan_sumber(d: DataTahun, src: Path, cache_umum: Path, dengan_pdf: bool =
 
 def jupyter_book(src: Path, keluaran: Path, builders: tuple[str, ...] = ("html",)) -> list[Path]:
     """Run Jupyter Book once per builder, concurrently (each is a separate Sphinx process)."""
-    proses = []
-    for builder in builders:
-        # myst-nb writes its stylesheet only when Sphinx finishes: pages written while an
-        # older copy exists link it with "?v=<checksum>", pages of a clean build without.
-        # Removing the old copy makes an incremental build write pages as a clean one does.
-        for lama in (keluaran / builder / "_build" / builder / "_static").glob("mystnb.*.css"):
-            lama.unlink()
-        perintah = [sys.executable, "-c", "from jupyter_book.cli.main import main; main()",
-                    "build", str(src), "--path-output", str(keluaran / builder),
-                    "--builder", builder]
-        proses.append(subprocess.Popen(perintah, stdout=subprocess.PIPE,
-                                       stderr=subprocess.STDOUT, text=True))
-    for p in proses:
-        keluaran_teks, _ = p.communicate()
-        if p.returncode != 0:
-            if any(t in keluaran_teks for t in ("No space left", "Disk quota", "File too large")):
-                raise BuildGagal(f"ruang disk tidak cukup untuk menyusun buku di {keluaran}. "
-                                 "Kosongkan ruang disk, lalu jalankan ulang.")
-            ekor = "\n".join(keluaran_teks.strip().splitlines()[-15:])
-            raise BuildGagal(f"Jupyter Book gagal menyusun buku:\n{ekor}")
-    folder = [keluaran / b / "_build" / b for b in builders]
-    for f in folder:
-        _rapikan_indeks_pencarian(f / "searchindex.js")
+    proses = [_mulai_jupyter_book(src, keluaran, b) for b in builders]
+    return [_tunggu_jupyter_book(p, keluaran, b) for p, b in zip(proses, builders, strict=True)]
+
+
+# What a Sphinx run of the book imports (Jupyter Book, Sphinx, MyST-NB, the theme and the
+# extensions of _config.yml): about a second, paid by every Sphinx process started afresh.
+MODUL_SPHINX = ["jupyter_book.cli.main", "sphinx.application", "sphinx.builders.html",
+                "sphinx.builders.singlehtml", "myst_nb", "sphinx_book_theme",
+                "sphinx_togglebutton", "sphinx_copybutton", "sphinx_external_toc",
+                "sphinx.ext.intersphinx", "sphinx_design", "lakip_lib.sphinx_aman",
+                "lakip_lib.sphinx_id", "lakip_lib.build"]
+
+
+def _konteks_sphinx() -> Any:
+    """Sphinx runs are forked from a fork server that imported MODUL_SPHINX once (the server
+    outlives a build: `lakip serve` and a build of several years pay the imports once). The
+    server is a fresh single-threaded process, so forking from it is safe."""
+    konteks = multiprocessing.get_context("forkserver")
+    konteks.set_forkserver_preload(MODUL_SPHINX)
+    return konteks
+
+
+def siapkan_sphinx() -> None:
+    """Start the fork server now, so that its imports happen beside the notebooks' execution."""
+    from multiprocessing import forkserver
+
+    _konteks_sphinx()
+    forkserver.ensure_running()
+
+
+@dataclass
+class _Sphinx:
+    """One Jupyter Book run in a process forked from the fork server; its output in `log`."""
+
+    proses: Any
+    log: Path
+
+    def tunggu(self) -> tuple[int, str]:
+        self.proses.join()
+        teks = self.log.read_text(encoding="utf-8", errors="replace") if self.log.exists() else ""
+        return self.proses.exitcode, teks
+
+    def dibaca(self) -> int:
+        """How many documents this run (re-)read, from Sphinx's own report."""
+        teks = self.log.read_text(encoding="utf-8", errors="replace") if self.log.exists() else ""
+        cocok = re.search(r"(\d+) added, (\d+) changed", teks)
+        return int(cocok[1]) + int(cocok[2]) if cocok else 0
+
+    def hentikan(self) -> None:
+        if self.proses.exitcode is None:
+            self.proses.kill()
+            self.proses.join()
+
+
+def _jalankan_jupyter_book(argumen: list[str], log: str, lingkungan: dict[str, str], cwd: str
+                           ) -> None:
+    """The body of a Sphinx process: the build's environment and folder (the fork server's may
+    be older), output to the log, then Jupyter Book's own command line."""
+    os.environ.clear()
+    os.environ.update(lingkungan)
+    os.chdir(cwd)
+    fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    os.dup2(fd, 1)
+    os.dup2(fd, 2)
+    os.close(fd)
+    from jupyter_book.cli.main import main
+
+    main(argumen)
+
+
+def _mulai_jupyter_book(src: Path, keluaran: Path, builder: str) -> _Sphinx:
+    # myst-nb writes its stylesheet only when Sphinx finishes: pages written while an older
+    # copy exists link it with "?v=<checksum>", pages of a clean build without. Removing the
+    # old copy makes an incremental build write pages as a clean one does.
+    for lama in (keluaran / builder / "_build" / builder / "_static").glob("mystnb.*.css"):
+        lama.unlink()
+    (keluaran / builder).mkdir(parents=True, exist_ok=True)
+    log = keluaran / builder / "jupyter-book.log"
+    argumen = ["build", str(src), "--path-output", str(keluaran / builder), "--builder", builder]
+    proses = _konteks_sphinx().Process(
+        target=_jalankan_jupyter_book, args=(argumen, str(log), dict(os.environ), os.getcwd()))
+    proses.start()
+    return _Sphinx(proses, log)
+
+
+def _tunggu_jupyter_book(proses: _Sphinx, keluaran: Path, builder: str) -> Path:
+    """Wait for one Sphinx process; its output folder, or BuildGagal with the end of its log."""
+    kode, keluaran_teks = proses.tunggu()
+    if kode != 0:
+        if any(t in keluaran_teks for t in ("No space left", "Disk quota", "File too large")):
+            raise BuildGagal(f"ruang disk tidak cukup untuk menyusun buku di {keluaran}. "
+                             "Kosongkan ruang disk, lalu jalankan ulang.")
+        ekor = "\n".join(keluaran_teks.strip().splitlines()[-15:])
+        raise BuildGagal(f"Jupyter Book gagal menyusun buku:\n{ekor}")
+    folder = keluaran / builder / "_build" / builder
+    _rapikan_indeks_pencarian(folder / "searchindex.js")
     return folder
 
 
@@ -513,18 +611,32 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
         src.mkdir(parents=True, exist_ok=True)
         tugas = rencana_eksekusi(d)
         pekerja = pekerja or os.cpu_count() or 1
-        lapor(f"Menjalankan notebook ({len(tugas)}, {pekerja} proses) …")
-        simpanan = cache.CacheEksekusi(folder_build / "cache" / "eksekusi" / str(tahun))
-        eksekusi = eksekusi_semua(tugas, src, d, pekerja, lapor, simpanan, paksa)
-        sidik_riwayat = riwayat.tulis_halaman(d, src, situs_revisi)
-        sidik_sumber = siapkan_sumber(d, src, folder_build / "cache", dengan_pdf)
-        kunci_situs = cache.sidik({"notebook": eksekusi.kunci, "sumber": sidik_sumber,
-                                   "kode": cache.sidik_kode(), "riwayat": sidik_riwayat})
-        if not paksa and _stempel_terbit(situs) == kunci_situs:
-            lapor("Tidak ada masukan yang berubah: edisi yang terbit sudah mutakhir.")
-            return HasilBuild(tahun, situs, time.perf_counter() - mulai, [], _jumlah_halaman(situs),
-                              eksekusi)
-        html = _susun(d, src, kerja, dengan_pdf, lapor)
+        # started now, they start beside the notebooks: the browser for the PDF, and on a new
+        # build folder the Vega bundle (vl-convert, about a second)
+        pencetak = Pencetak() if dengan_pdf else None
+        bundel = _mulai_bundel_vega(folder_build / "cache")
+        siapkan_sphinx()
+        try:
+            lapor(f"Menjalankan notebook ({len(tugas)}, {pekerja} proses) …")
+            simpanan = cache.CacheEksekusi(folder_build / "cache" / "eksekusi" / str(tahun))
+            eksekusi = eksekusi_semua(tugas, src, d, pekerja, lapor, simpanan, paksa)
+            if bundel:
+                bundel.wait()
+            sidik_riwayat = riwayat.tulis_halaman(d, src, situs_revisi)
+            sidik_sumber = siapkan_sumber(d, src, folder_build / "cache", dengan_pdf)
+            kunci_situs = cache.sidik({"notebook": eksekusi.kunci, "sumber": sidik_sumber,
+                                       "kode": cache.sidik_kode(), "riwayat": sidik_riwayat})
+            if not paksa and _stempel_terbit(situs) == kunci_situs:
+                lapor("Tidak ada masukan yang berubah: edisi yang terbit sudah mutakhir.")
+                return HasilBuild(tahun, situs, time.perf_counter() - mulai, [],
+                                  _jumlah_halaman(situs), eksekusi)
+            html = _susun(d, src, kerja, pencetak, lapor)
+        finally:
+            if pencetak:
+                pencetak.hentikan()
+            if bundel and bundel.poll() is None:
+                bundel.kill()
+                bundel.wait()
         edisi.tulis_paket_data(d, html)
         riwayat.tulis_angka(d, html)
         stempel = {"tahun": tahun, "kunci": kunci_situs, "masukan": masukan,
@@ -556,35 +668,48 @@ def _periksa_chromium() -> None:
         raise BuildGagal(f"{e}. Atau bangun tanpa PDF: lakip build --no-pdf.") from None
 
 
-def _susun(d: DataTahun, src: Path, kerja: Path, dengan_pdf: bool, lapor: Lapor) -> Path:
-    """Jupyter Book (incremental in <kerja>/out), then the PDF; returns the HTML folder."""
+def _susun(d: DataTahun, src: Path, kerja: Path, pencetak: Pencetak | None, lapor: Lapor
+           ) -> Path:
+    """Jupyter Book (incremental in <kerja>/out); with a printer, the PDF is printed from the
+    singlehtml build as soon as it is done, while the html build finishes. Returns the HTML
+    folder."""
     lapor("Menyusun halaman dengan Jupyter Book …")
     mulai = time.perf_counter()
+    keluaran = kerja / "out"
+    proses: dict[str, _Sphinx] = {}
     try:
-        keluaran = jupyter_book(src, kerja / "out",
-                                ("html", "singlehtml") if dengan_pdf else ("html",))
+        proses = {b: _mulai_jupyter_book(src, keluaran, b)
+                  for b in (("html", "singlehtml") if pencetak else ("html",))}
+        if pencetak:
+            singlehtml = _tunggu_jupyter_book(proses.pop("singlehtml"), keluaran, "singlehtml")
+            salin_statis(src / "_static", singlehtml / "_static")
+            lapor("Mencetak PDF dengan Chromium …")
+            mulai_pdf = time.perf_counter()
+            pencetak.cetak(pdf.Pesanan(singlehtml, pdf.gaya_halaman(d), pdf.info_dokumen(d),
+                                       kerja / "cetak.pdf", _peta_lama(kerja)))
+        sphinx_html = proses.pop("html")
+        html = _tunggu_jupyter_book(sphinx_html, keluaran, "html")
     except BuildGagal:
-        shutil.rmtree(kerja / "out", ignore_errors=True)  # never reuse a half-written Sphinx env
+        for p in proses.values():
+            p.hentikan()
+        shutil.rmtree(keluaran, ignore_errors=True)  # never reuse a half-written Sphinx env
         raise
-    lapor(f"  selesai ({angka(time.perf_counter() - mulai, 1)} dtk)")
-    for folder in keluaran:
-        salin_statis(src / "_static", folder / "_static")
-    html = keluaran[0]
-    _buang_basi(html, d, dengan_pdf)
+    lapor(f"  Jupyter Book selesai: {sphinx_html.dibaca()} halaman dibaca ulang "
+          f"({angka(time.perf_counter() - mulai, 1)} dtk)")
+    salin_statis(src / "_static", html / "_static")
+    _buang_basi(html, d, pencetak is not None)
     tulis_pengalihan(html / "index.html", f"{rencana_eksekusi(d)[0].berkas}.html",
                      f"LAKIP {d.tahun}")
-    if dengan_pdf:
-        lapor("Mencetak PDF dengan Chromium …")
-        mulai = time.perf_counter()
-        simpanan_peta = kerja / "peta-halaman.json"
+    if pencetak:
         try:
-            peta_lama = json.loads(simpanan_peta.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            peta_lama = None
-        info = pdf.cetak(keluaran[1], d, html / pdf.nama_berkas(d), peta_lama)
-        simpanan_peta.write_text(json.dumps(info["peta"], sort_keys=True), encoding="utf-8")
+            info = pencetak.hasil()
+        except CetakGagal as e:
+            raise BuildGagal(str(e)) from None
+        (kerja / "cetak.pdf").replace(html / pdf.nama_berkas(d))
+        (kerja / "peta-halaman.json").write_text(json.dumps(info["peta"], sort_keys=True),
+                                                 encoding="utf-8")
         lapor(f"  {pdf.nama_berkas(d)}: {info['halaman']} halaman, {info['cetakan']} kali cetak "
-              f"({angka(time.perf_counter() - mulai, 1)} dtk)")
+              f"({angka(time.perf_counter() - mulai_pdf, 1)} dtk)")
         for luapan in info["luapan"]:
             lapor(f"  Peringatan (PDF): {luapan}")
     return html
@@ -596,6 +721,15 @@ def salin_statis(sumber: Path, tujuan: Path) -> None:
     step), so a stylesheet edited alone would otherwise never reach the edition."""
     for asal in sorted(p for p in sumber.rglob("*") if p.is_file()):
         cache.salin_jika_berbeda(asal, tujuan / asal.relative_to(sumber))
+
+
+def _peta_lama(kerja: Path) -> dict[str, int] | None:
+    """The page map of this year's previous print, if any."""
+    try:
+        peta: dict[str, int] = json.loads((kerja / "peta-halaman.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return peta
 
 
 def _buang_basi(html: Path, d: DataTahun, dengan_pdf: bool) -> None:

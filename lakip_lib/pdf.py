@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from lakip_lib import format as fmt
 from lakip_lib import rilis
@@ -25,7 +26,7 @@ from lakip_lib.peramban import chromium, server
 if TYPE_CHECKING:  # pypdf is imported where a PDF is read or written (not by `lakip build`
     # when nothing changed, which imports this module for the PDF's name)
     from pypdf import PdfReader
-    from pypdf.generic import IndirectObject, PdfObject
+    from pypdf.generic import DictionaryObject, IndirectObject
 
 SKRIP = Path(__file__).with_name("cetak.js")
 AWALAN = "lakip-hal-"
@@ -99,14 +100,14 @@ _LUAPAN = """() => {
 }"""
 
 
-def _siapkan(page: Any, url: str, d: DataTahun) -> dict[str, int]:
-    """Open the singlehtml page, wait for the charts, apply the page style and the print
-    preparation (cover first, contents lists), and switch to print media."""
+def _siapkan(page: Any, url: str, gaya: str) -> dict[str, int]:
+    """Open the singlehtml page, wait for the charts, apply the page style (`gaya_halaman`) and
+    the print preparation (cover first, contents lists), and switch to print media."""
     page.goto(f"{url}/sampul.html", wait_until="load")
     page.wait_for_function(
         "() => [...document.querySelectorAll('.lakip-vega')].every(d => d.querySelector('svg'))",
         timeout=60_000)
-    page.add_style_tag(content=gaya_halaman(d))
+    page.add_style_tag(content=gaya)
     page.add_script_tag(content=SKRIP.read_text(encoding="utf-8"))
     jumlah = page.evaluate("lakipSiapkanCetak()")
     page.emulate_media(media="print")
@@ -127,20 +128,41 @@ def periksa_cetak(folder_html: Path, d: DataTahun) -> list[str]:
     """`luapan` of the singlehtml build in `folder_html`, without printing."""
     with server(folder_html) as url, chromium() as b:
         page = b.new_page()
-        _siapkan(page, url, d)
+        _siapkan(page, url, gaya_halaman(d))
         return luapan(page)
 
 
 def cetak(folder_html: Path, d: DataTahun, tujuan: Path, peta_lama: dict[str, int] | None = None
           ) -> dict[str, Any]:
-    """Print the singlehtml build in `folder_html` to `tujuan`; return counts for the report and
-    the page map ("peta": anchor → page). Given the page map of the previous print, the first
-    pass already carries its numbers: when this print's own map is the same, that pass is final
-    (one pass instead of two); otherwise the numbers are filled in and it prints once more (the
-    numbers do not move the layout)."""
-    with server(folder_html) as url, chromium() as b:
+    """Print the singlehtml build in `folder_html` to `tujuan` (see `cetak_di`)."""
+    with chromium() as b:
+        return cetak_di(b, Pesanan(folder_html, gaya_halaman(d), info_dokumen(d), tujuan,
+                                   peta_lama))
+
+
+@dataclass(frozen=True)
+class Pesanan:
+    """What a print needs, as plain values (a printer process gets it as JSON): the singlehtml
+    folder, the page style (`gaya_halaman`), the document info (`info_dokumen`), the PDF's
+    path, and the page map of the previous print if any."""
+
+    folder_html: Path
+    gaya: str
+    info: dict[str, str]
+    tujuan: Path
+    peta_lama: dict[str, int] | None = None
+
+
+def cetak_di(b: Any, pesanan: Pesanan) -> dict[str, Any]:
+    """Print with the launched browser `b`; return counts for the report and the page map
+    ("peta": anchor → page). Given the page map of the previous print, the first pass already
+    carries its numbers: when this print's own map is the same, that pass is final (one pass
+    instead of two); otherwise the numbers are filled in and it prints once more (the numbers do
+    not move the layout)."""
+    peta_lama = pesanan.peta_lama
+    with server(pesanan.folder_html) as url:
         page = b.new_page()
-        jumlah: dict[str, Any] = dict(_siapkan(page, url, d))
+        jumlah: dict[str, Any] = dict(_siapkan(page, url, pesanan.gaya))
         jumlah["luapan"] = luapan(page)
         opsi = {"prefer_css_page_size": True, "print_background": True}
         akhir, peta = b"", None
@@ -158,14 +180,29 @@ def cetak(folder_html: Path, d: DataTahun, tujuan: Path, peta_lama: dict[str, in
     jumlah["peta"] = peta
     penanda = [(x["teks"], x["tingkat"], peta[x["kunci"]]) for x in jumlah.pop("daftar_isi")
                if x["kunci"] in peta]
-    jumlah["halaman"] = _simpan(akhir, d, tujuan, penanda)
+    jumlah["halaman"] = _simpan(akhir, pesanan.info, pesanan.tujuan, penanda)
     jumlah["tanpa_nomor"] = sum(jumlah[k] for k in ("isi", "tabel", "gambar")) - len(peta)
     return jumlah
 
 
-def _simpan(isi: bytes, d: DataTahun, tujuan: Path, penanda: list[tuple[str, int, int]]) -> int:
-    """Write the PDF with stable metadata (dates from the edition, not the clock), language
-    `id`, and bookmarks: (title, level 1 or 2, 1-based page) in the order of the contents.
+def info_dokumen(d: DataTahun) -> dict[str, str]:
+    """The PDF's document info: title, author, subject, keywords, and dates from the edition
+    (not the clock)."""
+    tanggal = datetime.combine(d.edisi.tanggal_terbit, datetime.min.time(), UTC)
+    cap = tanggal.strftime("D:%Y%m%d%H%M%S+00'00'")
+    return {
+        "/Title": f"Laporan Akuntabilitas Kinerja Instansi Pemerintah {d.tahun}",
+        "/Author": d.instansi.nama,
+        "/Subject": f"LAKIP {d.tahun} {d.instansi.kabupaten} — {rilis.label(d.edisi)}",
+        "/Keywords": f"LAKIP, {d.tahun}, {fmt.bulan_tahun(d.edisi.tanggal_terbit)}",
+        "/CreationDate": cap, "/ModDate": cap, "/Producer": "lakip", "/Creator": "lakip",
+    }
+
+
+def _simpan(isi: bytes, info: dict[str, str], tujuan: Path,
+            penanda: list[tuple[str, int, int]]) -> int:
+    """Write the PDF with its document info (`info_dokumen`), language `id`, and bookmarks:
+    (title, level 1 or 2, 1-based page) in the order of the contents.
 
     Chromium's print is kept as it is and these are appended to it as an incremental update
     (a new catalog, document info and outline, and an xref section pointing to them): cloning
@@ -175,19 +212,10 @@ def _simpan(isi: bytes, d: DataTahun, tujuan: Path, penanda: list[tuple[str, int
 
     pembaca = PdfReader(io.BytesIO(isi))
     halaman = [p.indirect_reference for p in pembaca.pages]
-    tanggal = datetime.combine(d.edisi.tanggal_terbit, datetime.min.time(), UTC)
-    cap = tanggal.strftime("D:%Y%m%d%H%M%S+00'00'")
-    info = {
-        "/Title": f"Laporan Akuntabilitas Kinerja Instansi Pemerintah {d.tahun}",
-        "/Author": d.instansi.nama,
-        "/Subject": f"LAKIP {d.tahun} {d.instansi.kabupaten} — {rilis.label(d.edisi)}",
-        "/Keywords": f"LAKIP, {d.tahun}, {fmt.bulan_tahun(d.edisi.tanggal_terbit)}",
-        "/CreationDate": cap, "/ModDate": cap, "/Producer": "lakip", "/Creator": "lakip",
-    }
     ref_akar = pembaca.trailer.raw_get("/Root")
-    akar = g.DictionaryObject(pembaca.trailer["/Root"])
-    ukuran = int(pembaca.trailer["/Size"])
-    baru: dict[int, PdfObject] = {}
+    akar = g.DictionaryObject(pembaca.root_object)
+    ukuran = int(cast(int, pembaca.trailer["/Size"]))  # a NumberObject
+    baru: dict[int, DictionaryObject] = {}
     ref_info = pembaca.trailer.raw_get("/Info")
     if isinstance(ref_info, g.IndirectObject):
         isi = _kosongkan_objek(isi, pembaca, ref_info.idnum)  # Chromium's clock and version
@@ -243,7 +271,7 @@ def _kosongkan_objek(isi: bytes, pembaca: PdfReader, nomor: int) -> bytes:
 
 
 def _kerangka(penanda: list[tuple[str, int, int]], halaman: list[Any], ukuran: int,
-              baru: dict[int, PdfObject]) -> tuple[IndirectObject, int]:
+              baru: dict[int, DictionaryObject]) -> tuple[IndirectObject, int]:
     """The outline (bookmarks) as new objects numbered from `ukuran`, chapters at level 1 and
     their sections under them, open; returns the outline root's reference and the next free
     object number."""
