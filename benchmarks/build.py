@@ -56,19 +56,35 @@ class KasusGagal(Exception):
     """A benchmark case failed; the message says which command and why."""
 
 
-def jalankan(perintah: list[str], **kw: object) -> None:
-    """Run a command; on failure raise KasusGagal with the tail of its output."""
+def jalankan(perintah: list[str], **kw: object) -> str:
+    """Run a command; its output, or KasusGagal with the tail of its output."""
     hasil = subprocess.run(perintah, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                            **kw)  # type: ignore[call-overload]
     if hasil.returncode != 0:
         ekor = "\n".join(hasil.stdout.strip().splitlines()[-12:])
         raise KasusGagal(f"`{' '.join(perintah[1:4])} …` exited {hasil.returncode}:\n{ekor}")
+    return hasil.stdout
+
+
+KERJA: list[str] = [""]  # the work the last `lakip` build did, as the build reported it
 
 
 def lakip(*args: str) -> float:
     mulai = time.perf_counter()
-    jalankan([sys.executable, "-m", "lakip_lib.cli", *args], cwd=RUMAH)
+    keluaran = jalankan([sys.executable, "-m", "lakip_lib.cli", *args], cwd=RUMAH)
+    KERJA[0] = kerja(keluaran)
     return time.perf_counter() - mulai
+
+
+def kerja(keluaran: str) -> str:
+    """Work counted from a build's report, summed over its years: notebooks executed, pages
+    Sphinx (re-)read and Chromium print passes (timings vary with the machine's load, these do
+    not)."""
+    notebook = sum(map(int, re.findall(r"\((\d+) notebook dijalankan", keluaran)))
+    dibaca = sum(map(int, re.findall(r"(\d+) halaman dibaca ulang", keluaran)))
+    cetakan = sum(map(int, re.findall(r"(\d+) kali cetak", keluaran)))
+    return (f"{notebook} notebooks executed, {dibaca} pages read by Sphinx (html), "
+            f"{cetakan} PDF passes")
 
 
 def puncak_rss_mib() -> float:
@@ -184,13 +200,16 @@ class Baris:
     waktu: list[float]
     galat: str = ""
     target: str = ""
+    kerja: str = ""
 
     def teks(self) -> str:
         if self.galat:
             return f"{self.nama:<44}: FAILED\n    " + self.galat.replace("\n", "\n    ")
         rentang = f"{min(self.waktu):.1f}–{max(self.waktu):.1f}" if len(self.waktu) > 1 else "1 run"
         target = f"  target {self.target}" if self.target else ""
-        return f"{self.nama:<44}: {statistics.median(self.waktu):6.1f} s  ({rentang}){target}"
+        kerja = f"\n    last run: {self.kerja}" if self.kerja else ""
+        return (f"{self.nama:<44}: {statistics.median(self.waktu):6.1f} s  ({rentang}){target}"
+                f"{kerja}")
 
     @property
     def median(self) -> float | None:
@@ -200,7 +219,8 @@ class Baris:
 def ukur(nama: str, langkah: Callable[[], list[float]], target: str = "") -> Baris:
     """Run one case; a failure becomes a row with its message instead of ending the run."""
     try:
-        return Baris(nama, langkah(), target=target)
+        KERJA[0] = ""
+        return Baris(nama, langkah(), target=target, kerja=KERJA[0])
     except Exception as e:  # report any failure of a case, then go on
         return Baris(nama, [], galat=_galat(e), target=target)
 
@@ -214,7 +234,9 @@ def berselang(runs: int, kasus: dict[str, Callable[[], float]]) -> list[Baris]:
             if b.galat:
                 continue
             try:
+                KERJA[0] = ""
                 b.waktu.append(langkah())
+                b.kerja = KERJA[0]
             except Exception as e:
                 b.galat = _galat(e)
     return baris
