@@ -9,20 +9,22 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import Any
-
-import altair as alt
+from typing import TYPE_CHECKING, Any
 
 from lakip_lib import format as fmt
 
+if TYPE_CHECKING:  # Altair (~0,5 s to import) loads when a chart is drawn, not with the
+    # modules that name one (a build with nothing changed imports them and draws nothing)
+    import altair as alt
+
 LEBAR = 560  # the static SVG's width; on screen and in print a chart fills its container
 # Category labels take at most ~45% of the chart's width (full text in the tooltip)
-BATAS_LABEL = alt.expr("clamp(width * 0.45, 70, 260)")
+BATAS_LABEL = "clamp(width * 0.45, 70, 260)"
 LEBAR_BARIS = 22  # characters per line of a wrapped category label (11 px type: ~145 px)
 MAKS_BARIS = 3  # lines at most (the rest in the tooltip): the chart fits a printed page
 BATAS_BARIS = 150  # px: a wrapped label's line is never cut
 # Legend entries wrap into rows of three on a narrow chart (a phone) instead of running off it
-KOLOM_LEGENDA = alt.expr("width < 420 ? 3 : 8")
+KOLOM_LEGENDA = "width < 420 ? 3 : 8"
 TINGGI = 280
 WARNA = ["#1f5f8b", "#e07b39", "#3a9d5d", "#b8404a", "#7a5ea8", "#8c8c8c"]
 STATUS_WARNA = {"Mandiri": "#1f5f8b", "Maju": "#3a9d5d", "Berkembang": "#e0b339",
@@ -34,9 +36,11 @@ def _f(nilai: Decimal | int | None) -> float | None:
 
 
 def _dasar(chart: alt.Chart) -> alt.Chart:
+    import altair as alt
+
     return chart.properties(width=LEBAR, height=TINGGI).configure_axis(
         labelFontSize=11, titleFontSize=12).configure_legend(orient="bottom", title=None,
-                                                             columns=KOLOM_LEGENDA)
+                                                             columns=alt.expr(KOLOM_LEGENDA))
 
 
 def _rentang_garis(nilai: Sequence[float]) -> list[float]:
@@ -51,6 +55,8 @@ def tren(titik: Sequence[tuple[int, Decimal | None, Decimal | None]], satuan: st
          desimal: int) -> alt.Chart:
     """Realisasi against the Renstra target per year over the whole Renstra period (two lines,
     legend selects a series; years still to come show their target only)."""
+    import altair as alt
+
     rekaman = []
     for tahun, target, realisasi in titik:
         for seri, nilai in (("Target Renstra", target), ("Realisasi", realisasi)):
@@ -79,6 +85,8 @@ def capaian(rekaman: Sequence[Mapping[str, Any]]) -> alt.Chart:
     """Capaian (%) per indicator as bars from zero with the 100% line and every value written at
     its bar. The axis runs from 0 to at least 150%; a value outside it (e.g. −1.272,73%) does
     not squeeze the others: its bar stops at the edge and its label says it lies off the scale."""
+    import altair as alt
+
     nilai = [float(r["capaian"]) for r in rekaman]
     wajar = [v for v in nilai if 0 <= v <= 300]
     batas = max(150.0, -(-max(wajar, default=0) // 50) * 50)
@@ -112,11 +120,13 @@ def capaian(rekaman: Sequence[Mapping[str, Any]]) -> alt.Chart:
 def batang(rekaman: Sequence[dict[str, object]], x: str, y: str, judul_x: str, judul_y: str,
            garis: float | None = None, warna: str | None = None) -> alt.Chart:
     """Horizontal bars with a tooltip per bar and an optional reference line (e.g. 100%)."""
+    import altair as alt
+
     tooltip = [alt.Tooltip(f"{y}:N", title=judul_y), alt.Tooltip("teks:N", title=judul_x)]
     dasar = alt.Chart(alt.Data(values=list(rekaman)))
     lapisan = dasar.mark_bar(color=warna or WARNA[0]).encode(
         x=alt.X(f"{x}:Q", title=judul_x),
-        y=alt.Y(f"{y}:N", title=None, sort=None, axis=alt.Axis(labelLimit=BATAS_LABEL)),
+        y=alt.Y(f"{y}:N", title=None, sort=None, axis=alt.Axis(labelLimit=alt.expr(BATAS_LABEL))),
         tooltip=tooltip,
     )
     if garis is not None:
@@ -131,6 +141,8 @@ def batang(rekaman: Sequence[dict[str, object]], x: str, y: str, judul_x: str, j
 def bertumpuk(rekaman: Sequence[dict[str, object]], x: str, seri: str, judul_x: str,
               judul_y: str, urutan: Sequence[str], warna: dict[str, str]) -> alt.Chart:
     """Stacked bars per category of `x` (e.g. villages per IDM status per year)."""
+    import altair as alt
+
     pilih = alt.selection_point(name=f"pilih_{seri}", fields=[seri], bind="legend")
     chart = alt.Chart(alt.Data(values=list(rekaman))).mark_bar().encode(
         x=alt.X(f"{x}:O", title=judul_x, axis=alt.Axis(labelAngle=0)),
@@ -158,6 +170,8 @@ def berkelompok(rekaman: Sequence[dict[str, object]], y: str, seri: str, judul_x
     """Grouped horizontal bars (e.g. anggaran and realisasi per programme). Category labels
     wrap onto lines instead of being cut short: on a phone, programmes that begin alike
     ("Perlindungan …") must still be told apart; each band is as tall as its label."""
+    import altair as alt
+
     pilih = alt.selection_point(name=f"pilih_{seri}", fields=[seri], bind="legend")
     label = {str(r[y]): _baris_label(str(r[y])) for r in rekaman}
     data = [{**r, "_label": label[str(r[y])]} for r in rekaman]
@@ -177,11 +191,13 @@ def berkelompok(rekaman: Sequence[dict[str, object]], y: str, seri: str, judul_x
     tinggi = max(30, 13 * baris + 10) * len(label)
     return chart.properties(width=LEBAR - 220, height=tinggi).configure_axis(
         labelFontSize=11, titleFontSize=12).configure_legend(orient="bottom", title=None,
-                                                             columns=KOLOM_LEGENDA)
+                                                             columns=alt.expr(KOLOM_LEGENDA))
 
 
 def sebaran(rekaman: Sequence[dict[str, object]], judul_x: str, judul_y: str) -> alt.Chart:
     """Capaian against penyerapan per programme, with the 100% lines of both."""
+    import altair as alt
+
     titik = alt.Chart(alt.Data(values=list(rekaman))).mark_circle(size=110, opacity=0.8).encode(
         x=alt.X("penyerapan:Q", title=judul_x, scale=alt.Scale(zero=False)),
         y=alt.Y("capaian:Q", title=judul_y, scale=alt.Scale(zero=False)),
