@@ -53,7 +53,7 @@ def test_draft_builds_beside_2024_without_touching_it(salinan_data: Path, tmp_pa
                                                          (2024, "Final, Januari 2025")]
     s1 = teks(hasil.situs / "sasaran_s1.html")
     assert "Realisasi Indeks Pemberdayaan Gender (IDG) tahun 2025 belum tersedia" in s1
-    assert "realisasi tahun 2024 sebesar 73,27" in s1
+    assert "angka terakhir yang tercatat adalah 73,27 pada tahun 2024" in s1
     ikhtisar = teks(hasil.situs / "ikhtisar.html")
     assert "belum tersedia" in ikhtisar and "Rp0" not in ikhtisar
     assert "LAKIP 2025 · Draf" in ikhtisar
