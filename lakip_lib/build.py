@@ -302,7 +302,7 @@ def tulis_bundel_vega(path: Path, versi: str) -> None:
     import vl_convert as vlc
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    bundel = vlc.javascript_bundle(vl_version=versi)  # type: ignore[call-arg]
+    bundel = vlc.javascript_bundle(vl_version=versi)  # type: ignore[call-arg]  # stub: see above
     isi = "(function () {\n" + bundel + "\n})();\n"
     sementara = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     sementara.write_text(isi, encoding="utf-8")
