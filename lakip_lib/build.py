@@ -428,6 +428,7 @@ def _mulai_jupyter_book(src: Path, keluaran: Path, builder: str) -> _Sphinx:
     # old copy makes an incremental build write pages as a clean one does.
     for lama in (keluaran / builder / "_build" / builder / "_static").glob("mystnb.*.css"):
         lama.unlink()
+    _statis_mutakhir(src, keluaran / builder / "_build" / builder)
     (keluaran / builder).mkdir(parents=True, exist_ok=True)
     log = keluaran / builder / "jupyter-book.log"
     argumen = ["build", str(src), "--path-output", str(keluaran / builder), "--builder", builder]
@@ -682,7 +683,6 @@ def _susun(d: DataTahun, src: Path, kerja: Path, pencetak: Pencetak | None, lapo
                   for b in (("html", "singlehtml") if pencetak else ("html",))}
         if pencetak:
             singlehtml = _tunggu_jupyter_book(proses.pop("singlehtml"), keluaran, "singlehtml")
-            salin_statis(src / "_static", singlehtml / "_static")
             lapor("Mencetak PDF dengan Chromium …")
             mulai_pdf = time.perf_counter()
             pencetak.cetak(pdf.Pesanan(singlehtml, pdf.gaya_halaman(d), pdf.info_dokumen(d),
@@ -696,7 +696,6 @@ def _susun(d: DataTahun, src: Path, kerja: Path, pencetak: Pencetak | None, lapo
         raise
     lapor(f"  Jupyter Book selesai: {sphinx_html.dibaca()} halaman dibaca ulang "
           f"({angka(time.perf_counter() - mulai, 1)} dtk)")
-    salin_statis(src / "_static", html / "_static")
     _buang_basi(html, d, pencetak is not None)
     tulis_pengalihan(html / "index.html", f"{rencana_eksekusi(d)[0].berkas}.html",
                      f"LAKIP {d.tahun}")
@@ -715,12 +714,23 @@ def _susun(d: DataTahun, src: Path, kerja: Path, pencetak: Pencetak | None, lapo
     return html
 
 
-def salin_statis(sumber: Path, tujuan: Path) -> None:
-    """Our static files (stylesheet, scripts, the chart bundle) as they are now. Sphinx copies
-    them only when it rewrites some page ("no targets are out of date" skips its finishing
-    step), so a stylesheet edited alone would otherwise never reach the edition."""
-    for asal in sorted(p for p in sumber.rglob("*") if p.is_file()):
-        cache.salin_jika_berbeda(asal, tujuan / asal.relative_to(sumber))
+def salin_statis(sumber: Path, tujuan: Path) -> bool:
+    """Copy our static files (stylesheet, scripts, the chart bundle) where they differ; returns
+    whether any did."""
+    salinan = [cache.salin_jika_berbeda(asal, tujuan / asal.relative_to(sumber))
+               for asal in sorted(p for p in sumber.rglob("*") if p.is_file())]
+    return any(salinan)
+
+
+def _statis_mutakhir(src: Path, folder: Path) -> None:
+    """Before an incremental Sphinx run: when one of our static files changed, put it in place
+    and mark every page out of date. Sphinx itself copies static files only when it rewrites
+    some page ("no targets are out of date" skips its finishing step), and pages link each file
+    with a checksum of the copy it finds (`lakip.css?v=…`): a stylesheet edited alone would
+    otherwise never reach the edition, or reach it under pages naming the old checksum."""
+    if folder.is_dir() and salin_statis(src / "_static", folder / "_static"):
+        for halaman in folder.rglob("*.html"):
+            os.utime(halaman, (0, 0))
 
 
 def _peta_lama(kerja: Path) -> dict[str, int] | None:

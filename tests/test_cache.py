@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import random
+import re
 import shutil
 from decimal import Decimal
 from pathlib import Path
@@ -193,8 +194,15 @@ def test_incremental_build_equals_clean_build_after_random_single_value_changes(
         assert beda(isi_edisi(inkremental), isi_edisi(bersih)) == [], f"benih {benih}: {ubah}"
 
 
+def tautan_css(situs: Path) -> list[str]:
+    """The stylesheet link (with Sphinx's checksum) of every page of an edition."""
+    return [m.group(0) for p in sorted(situs.glob("*.html")) if p.name != "index.html"
+            for m in [re.search(r"lakip\.css\?v=\w+", p.read_text(encoding="utf-8"))] if m]
+
+
 def test_a_stylesheet_edited_alone_reaches_the_edition(awal, monkeypatch, tmp_path: Path):
-    """No page changes, so Sphinx skips copying static files; the build copies them itself."""
+    """No page changes, so Sphinx would skip copying static files and keep each page's link to
+    the old checksum; the build marks the pages out of date."""
     data, salinan, _ = awal
     folder = tmp_path / "_build_sendiri"  # Sphinx's environment made here, not a copied one
     shutil.copytree(salinan / "cache", folder / "cache")  # executed notebooks come from cache
@@ -206,14 +214,16 @@ def test_a_stylesheet_edited_alone_reaches_the_edition(awal, monkeypatch, tmp_pa
                        ("NOTEBOOKS", proyek / "notebooks"),
                        ("KONFIGURASI", proyek / "_config.yml")):
         monkeypatch.setattr(build, nama, path)
-    bangun(data, folder)
+    situs_sebelum = tautan_css(bangun(data, folder).situs)
     css = proyek / "book" / "_static" / "lakip.css"
     css.write_text(css.read_text(encoding="utf-8") + "\n.uji-gaya { color: red; }\n",
                    encoding="utf-8")
     hasil = bangun(data, folder)
     assert dijalankan(hasil) == set()
-    assert ".uji-gaya" in (folder / "site" / "2024" / "_static" / "lakip.css").read_text(
-        encoding="utf-8")
+    situs = folder / "site" / "2024"
+    assert ".uji-gaya" in (situs / "_static" / "lakip.css").read_text(encoding="utf-8")
+    assert situs_sebelum != tautan_css(situs)  # every page links the new stylesheet's checksum
+    assert len(set(tautan_css(situs))) == 1
 
 
 DATASET_ANGKA = list(dict.fromkeys(ds for ds, _ in KOLOM_UBAH))
