@@ -63,7 +63,7 @@ class Butir:
 
 @dataclass(frozen=True)
 class LembarJenis:
-    """A sheet of the Excel workbook that a kind's input dataset needs (see `buku_kerja.Lembar`)."""
+    """A sheet of the Excel workbook that a kind's input dataset needs (see `buku_kerja.lembar.Lembar`)."""
 
     dataset: str
     terkunci: tuple[str, ...]
