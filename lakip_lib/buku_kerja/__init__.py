@@ -1,13 +1,13 @@
 """The Excel round trip of one fiscal year: `lakip template` and `lakip import`.
 
 One module per step: `lembar` declares the sheets (shared by writer and reader), `tulis` writes
-the template, `buka` opens a workbook after checking the .xlsx before any parsing, and `impor`
+the template, `buka` opens a workbook after checking the .xlsx before any parsing, and `baca`
 reads it back into the year's data files (validated, all or nothing). This package re-exports the
 names the rest of `lakip_lib`, the tests and the benchmarks use.
 """
 
+from lakip_lib.buku_kerja.baca import KOLOM_LEBIH, HasilImpor, impor
 from lakip_lib.buku_kerja.buka import BARIS_MAKS, ISI_MAKS, UKURAN_MAKS
-from lakip_lib.buku_kerja.impor import KOLOM_LEBIH, HasilImpor, impor
 from lakip_lib.buku_kerja.lembar import (
     EDISI,
     INFO_INDIKATOR,

@@ -1,9 +1,9 @@
-"""The workbook's sheets, declared once for the writer (`tulis`) and the reader (`impor`).
+"""The workbook's sheets, declared once for the writer (`tulis`) and the reader (`baca`).
 
 `LEMBAR` lists one `Lembar` per sheet: the dataset it fills, its locked columns, the columns kept
 from the current file instead of shown, and the analyst's instructions; `baris_awal` is the rows a
 sheet starts with. Columns that keep a figure *as printed in a source document* (`*_dilaporkan`)
-are not in the workbook; `impor` keeps them from the current files.
+are not in the workbook; `baca` keeps them from the current files.
 """
 
 from __future__ import annotations
