@@ -10,9 +10,9 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 from itertools import pairwise
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
-from lakip_lib import gambar, jenis_indikator
+from lakip_lib import gambar, jenis_indikator, perhitungan
 from lakip_lib.data_tahun import DataTahun, baris_mentah
 from lakip_lib.format import angka_persis
 from lakip_lib.format import rupiah as format_rupiah
@@ -115,33 +115,22 @@ def _anggaran_hierarki(data: DataTahun, tambah: Lapor) -> None:
 
 def _total_sama_dengan_rincian(t: Tabel[BarisAnggaran], baris: BarisAnggaran, nomor: int,
                                tambah: Lapor) -> None:
+    """A total written for a programme or kegiatan must equal the sum of the bottom lines beneath
+    it (the book computes every total from them, `kinerja.anggaran`); a blank total between them
+    is no part, and a blank bottom line leaves no sum to compare with (missing is not zero; the
+    blank is reported by itself)."""
+    punya_anak = {induk_kode(b["kode"]) for b in t.baris}
     for kolom in ("anggaran", "realisasi"):
         dinyatakan = baris[kolom]
-        if dinyatakan is None:
-            continue
-        rincian = _jumlah_rincian(t, baris["kode"], kolom)
-        if rincian is not None and dinyatakan != rincian:
+        rincian = perhitungan.jumlah([b[kolom] for b in t.baris
+                                      if b["kode"].startswith(baris["kode"] + ".")
+                                      and b["kode"] not in punya_anak])
+        if dinyatakan is not None and rincian is not None and dinyatakan != rincian:
             tambah(t.berkas, nomor, kolom,
                    f"total yang dituliskan {format_rupiah(dinyatakan)} berbeda dari jumlah "
                    f"rinciannya {format_rupiah(rincian)} (selisih "
                    f"{format_rupiah(dinyatakan - rincian)}). Kosongkan sel ini agar total "
                    "dihitung otomatis, atau perbaiki rinciannya.")
-
-
-def _jumlah_rincian(t: Tabel[BarisAnggaran], kode: str,
-                    kolom: Literal["anggaran", "realisasi"]) -> int | None:
-    """The sum of a line's direct parts, a part with a blank total counting as the sum of its
-    own parts; None when a part at the bottom is blank (missing is not zero: the blank is
-    reported by itself, and no total can be compared with an incomplete sum)."""
-    jumlah = 0
-    for anak in (b for b in t.baris if induk_kode(b["kode"]) == kode):
-        nilai = anak[kolom]
-        if nilai is None and any(induk_kode(b["kode"]) == anak["kode"] for b in t.baris):
-            nilai = _jumlah_rincian(t, anak["kode"], kolom)
-        if nilai is None:
-            return None
-        jumlah += nilai
-    return jumlah
 
 
 def _anggaran_sesuai_pagu(data: DataTahun, tambah: Lapor) -> None:

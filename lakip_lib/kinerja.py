@@ -16,8 +16,8 @@ from lakip_lib import jenis_indikator, perhitungan
 from lakip_lib.aturan import induk_kode
 from lakip_lib.baris import BarisIndikator, BarisPembanding
 from lakip_lib.data_tahun import DataTahun
-from lakip_lib.jenis_indikator.dasar import jumlah, target_tahunan
-from lakip_lib.perhitungan import Arah, Pita
+from lakip_lib.jenis_indikator.dasar import target_tahunan
+from lakip_lib.perhitungan import Arah, Pita, jumlah
 
 __all__ = ["jumlah", "target_tahunan"]  # shared with the indicator kinds, defined beside them
 

@@ -6,7 +6,7 @@ figure cannot be stated (a zero denominator, a missing input). Rounding is for p
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
@@ -175,3 +175,9 @@ class AturanKesimpulan:
 
 def _teks(nilai: Decimal) -> str:
     return format(nilai.normalize(), "f").replace(".", ",")
+
+
+def jumlah(nilai: Iterable[int | None]) -> int | None:
+    """Sum of parts; None when any part is still missing (never a silent zero)."""
+    bagian = list(nilai)
+    return None if any(n is None for n in bagian) else sum(n for n in bagian if n is not None)

@@ -15,7 +15,6 @@ from lakip_lib.jenis_indikator.dasar import (
     JenisIndikator,
     Lapor,
     LembarJenis,
-    jumlah,
     realisasi_tercatat,
     target_tahunan,
 )
@@ -50,7 +49,8 @@ def total_cpr(data: DataTahun) -> HasilCpr | None:
     baris = cpr_kecamatan(data)
     if not baris:
         return None
-    return HasilCpr("Kabupaten", jumlah([b.pus for b in baris]), jumlah([b.kb_aktif for b in baris]))
+    return HasilCpr("Kabupaten", perhitungan.jumlah([b.pus for b in baris]),
+                    perhitungan.jumlah([b.kb_aktif for b in baris]))
 
 
 class Cpr(JenisIndikator):

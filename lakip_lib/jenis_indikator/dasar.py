@@ -119,12 +119,6 @@ def realisasi_tercatat(data: DataTahun, kode: str, tahun: int) -> Decimal | None
     return baris["realisasi"] if baris else None
 
 
-def jumlah(nilai: Iterable[int | None]) -> int | None:
-    """Sum of parts; None when any part is still missing (never a silent zero)."""
-    bagian = list(nilai)
-    return None if any(n is None for n in bagian) else sum(n for n in bagian if n is not None)
-
-
 def target_tahunan(data: DataTahun, kode: str) -> Decimal | None:
     """The year's target of an indicator (target.csv)."""
     baris = data["target"].satu(indikator=kode)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from lakip_lib import charts, perhitungan
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
-from lakip_lib.jenis_indikator.dasar import Butir, Halaman, JenisIndikator, Lapor, LembarJenis, jumlah
+from lakip_lib.jenis_indikator.dasar import Butir, Halaman, JenisIndikator, Lapor, LembarJenis
 from lakip_lib.masalah import PERINGATAN
 from lakip_lib.schema import KOLOM_IDM, STATUS_IDM
 from lakip_lib.tabel import sel_bernama
@@ -48,7 +48,7 @@ def status_kosong(status: dict[str, int | None]) -> list[str]:
 
 def jumlah_desa(status: dict[str, int | None] | None) -> int | None:
     """All villages of a year; None when the list is unknown or any status count is missing."""
-    return None if status is None else jumlah(status.values())
+    return None if status is None else perhitungan.jumlah(status.values())
 
 
 def desa_per_kecamatan(data: DataTahun) -> dict[str, dict[str, int]]:
@@ -70,7 +70,7 @@ class DesaMaju(JenisIndikator):
     def realisasi(self, data: DataTahun, kode: str, tahun: int) -> Decimal | None:
         status = status_desa(data, tahun)
         semua = jumlah_desa(status)
-        maju = jumlah([status[s] for s in STATUS_DIHITUNG_MAJU]) if status else None
+        maju = perhitungan.jumlah([status[s] for s in STATUS_DIHITUNG_MAJU]) if status else None
         if semua is None or maju is None:
             return None  # a percentage on an incomplete base is not computed
         return perhitungan.persentase_desa_maju(maju, semua)
