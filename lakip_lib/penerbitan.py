@@ -21,6 +21,15 @@ The inner build of a tagged commit runs that commit's own `lakip build` with two
 `LAKIP_TANPA_RILIS` (build exactly this checkout, no release logic: no recursion into older
 revisions) and `LAKIP_SITUS_REVISI` (the site folder holding the earlier revisions, read by the
 "Riwayat edisi" page).
+
+A tag is a pointer anyone with push access can set, so it is not trusted by itself:
+- only a tag whose commit is in the history of the commit being published (HEAD: the checkout
+  the publishing job runs, which the workflow checks is on main) is built; any other tag is
+  refused by name before anything runs. HEAD rather than a branch name because it is exactly
+  what is being published, needs no remote or branch to exist (an analyst's offline checkout
+  works alike), and whatever is in its history was merged, hence reviewed, along with it;
+- the commit's code runs with an allow-listed environment (`LINGKUNGAN_BEKU`): no secrets, no
+  token or runner variables reach it, whatever the outer process holds.
 """
 
 from __future__ import annotations
@@ -46,6 +55,7 @@ from lakip_lib.rilis import (
     TANPA_RILIS,
     Revisi,
     dangkal,
+    di_riwayat,
     edisi_mentah,
     folder_revisi,
     git,
@@ -63,6 +73,11 @@ from lakip_lib.rilis import (
 from lakip_lib.schema import adalah_draf
 
 Lapor = Callable[[str], None]
+
+# The only variables of this process a frozen build (a tagged commit's own code) is given:
+# where programs are, a home for Jupyter's runtime files, the locale and time zone that shape
+# formatting, and the temporary folder. Secrets, tokens and CI variables are never among them.
+LINGKUNGAN_BEKU = ("PATH", "HOME", "LANG", "LC_ALL", "TZ", "TMPDIR")
 
 
 class RilisGagal(Exception):
@@ -110,6 +125,7 @@ def bangun_edisi(tahun: int, akar_data: Path, folder_build: Path, lapor: Lapor =
             "actions/checkout dengan fetch-depth: 0).")
     situs = folder_build / "site"
     *lama, kini = rencana(repo, tahun, edisi)
+    _periksa_asal(repo, [*lama, kini])
     for r in lama:
         _terbitkan_revisi_lama(repo, r, situs, folder_build, lapor)
     if kini.komit is not None:
@@ -138,6 +154,24 @@ def _periksa_tag(repo: Path | None, akar_data: Path, tahun: int, revisi: int) ->
             f"pada komit yang diterbitkan: git tag {tag} && git push origin {tag}")
 
 
+def _periksa_asal(repo: Path, daftar: list[Revisi]) -> None:
+    """Refuse a tag whose commit is not in the history being published (see the module
+    docstring): its code would run here and its output be published."""
+    for r in daftar:
+        if r.komit is not None and not di_riwayat(repo, r.komit):
+            raise RilisGagal(
+                f"Tag {r.tag} menunjuk komit {r.komit[:10]} yang tidak ada di riwayat komit yang "
+                f"diterbitkan (HEAD, cabang main): edisi {r.tahun} tidak dibangun dari tag itu dan "
+                f"kodenya tidak dijalankan. Pindahkan tag ke komit tempat edisi itu terbit di "
+                f"main, atau hapus tag itu (git push origin :refs/tags/{r.tag}).")
+
+
+def lingkungan_beku(**tambahan: str) -> dict[str, str]:
+    """The environment of a frozen build: the allow-listed variables of this process (none
+    other: no secret or token reaches a commit's code) plus `tambahan`."""
+    return {**{k: os.environ[k] for k in LINGKUNGAN_BEKU if k in os.environ}, **tambahan}
+
+
 def _terbitkan_revisi_lama(repo: Path, r: Revisi, situs: Path, folder_build: Path,
                            lapor: Lapor) -> None:
     """Make sure an earlier revision is published in its own folder."""
@@ -162,6 +196,7 @@ def _bangun_beku(repo: Path, r: Revisi, situs: Path, folder_build: Path, lapor: 
     whatever this build was asked (the record is what was published), then publish it in
     <situs>/<r.folder>."""
     assert r.komit is not None
+    _periksa_asal(repo, [r])
     tempat = folder_build / "beku" / r.komit[:12]
     pohon = tempat / "pohon"
     if pohon.exists():
@@ -173,9 +208,9 @@ def _bangun_beku(repo: Path, r: Revisi, situs: Path, folder_build: Path, lapor: 
         raise RilisGagal(f"git worktree untuk komit {r.komit[:10]} ({r.tag}) gagal dibuat.")
     try:
         python = _python_untuk(pohon, folder_build, lapor)
-        lingkungan = {**os.environ, "PYTHONPATH": str(pohon), TANPA_RILIS: "1",
-                      SITUS_REVISI: str(situs.resolve()),
-                      "SOURCE_DATE_EPOCH": waktu_komit(repo, r.komit)}
+        lingkungan = lingkungan_beku(PYTHONPATH=str(pohon), **{
+            TANPA_RILIS: "1", SITUS_REVISI: str(situs.resolve()),
+            "SOURCE_DATE_EPOCH": waktu_komit(repo, r.komit)})
         perintah = [python, "-m", "lakip_lib.cli", "--data", str(pohon / "data"), "build",
                     str(r.tahun), _flag_output(pohon), str(tempat / "_build")]  # a record has its PDF
         hasil = subprocess.run(perintah, cwd=pohon, env=lingkungan, capture_output=True,
@@ -219,9 +254,10 @@ def _python_untuk(pohon: Path, folder_build: Path, lapor: Lapor) -> str:
     if not (venv / ".lengkap").exists():
         lapor(f"  dependensi komit ini berbeda: memasang {kunci.name}-nya di {venv} …")
         shutil.rmtree(venv, ignore_errors=True)
+        pip = lingkungan_beku(**{k: v for k, v in os.environ.items() if k.startswith("PIP_")})
         for perintah in ([sys.executable, "-m", "venv", str(venv)],
                          [str(python), "-m", "pip", "install", "--quiet", "-r", str(kunci)]):
-            hasil = subprocess.run(perintah, capture_output=True, text=True)
+            hasil = subprocess.run(perintah, capture_output=True, text=True, env=pip)
             if hasil.returncode != 0:
                 raise RilisGagal(f"Dependensi terkunci komit itu gagal dipasang:\n"
                                  f"{hasil.stderr.strip()[-2000:]}")

@@ -159,6 +159,11 @@ def komit_head(repo: Path) -> str | None:
     return git(repo, "rev-parse", "--verify", "HEAD")
 
 
+def di_riwayat(repo: Path, komit: str, ujung: str = "HEAD") -> bool:
+    """Whether `komit` is `ujung` or one of its ancestors: part of the history being published."""
+    return git(repo, "merge-base", "--is-ancestor", komit, ujung) is not None
+
+
 def waktu_komit(repo: Path, komit: str) -> str:
     return git(repo, "show", "-s", "--format=%ct", komit) or "0"
 

@@ -175,6 +175,75 @@ def test_the_publishing_job_refuses_a_final_edition_without_its_tag(tmp_path: Pa
     assert not (tmp_path / "b" / "site").exists()
 
 
+def _umpan(repo: Path, jejak: Path) -> None:
+    """Replace the repository's `lakip` with code that records its environment and fails: what a
+    tagged commit's own code could do when it is built."""
+    (repo / "lakip_lib" / "cli.py").write_text(
+        "import json, os, pathlib\n"
+        f"pathlib.Path({str(jejak)!r}).write_text(json.dumps(dict(os.environ)))\n"
+        "raise SystemExit(1)\n", encoding="utf-8")
+
+
+def test_a_tag_off_the_published_history_is_refused_by_name_and_never_run(tmp_path: Path):
+    repo = _repo_sementara(tmp_path / "repo")
+    _komit(repo, "main", "2025-01-31T09:00:00+00:00")
+    _git(repo, "switch", "--quiet", "-c", "samping")
+    jejak = tmp_path / "dijalankan.json"
+    _umpan(repo, jejak)
+    samping = _komit(repo, "bukan dari main", "2025-02-01T09:00:00+00:00")
+    _git(repo, "tag", "lakip-2024-final")
+    _git(repo, "switch", "--quiet", "main")
+    for argumen in (["build", "--all"], ["build", "--all", "--require-tag"]):
+        keluaran = _lakip(repo, *argumen, "--output", str(tmp_path / "b"), kode=1)
+        assert f"Tag lakip-2024-final menunjuk komit {samping[:10]}" in keluaran
+        assert "tidak ada di riwayat komit yang diterbitkan" in keluaran
+    assert not jejak.exists()  # the tagged commit's code never ran
+    assert not (tmp_path / "b" / "site").exists()
+
+
+def test_a_frozen_build_gets_an_allow_listed_environment_without_tokens(tmp_path: Path):
+    repo = _repo_sementara(tmp_path / "repo")
+    asli = (repo / "lakip_lib" / "cli.py").read_bytes()
+    jejak = tmp_path / "lingkungan.json"
+    _umpan(repo, jejak)
+    _komit(repo, "final", "2025-01-31T09:00:00+00:00")
+    _git(repo, "tag", "lakip-2024-final")
+    (repo / "lakip_lib" / "cli.py").write_bytes(asli)
+    _komit(repo, "sesudahnya", "2025-02-01T09:00:00+00:00")
+    rahasia = {"GITHUB_TOKEN": "ghs_x", "ACTIONS_ID_TOKEN_REQUEST_TOKEN": "oidc",
+               "ACTIONS_ID_TOKEN_REQUEST_URL": "https://x", "ACTIONS_RUNTIME_TOKEN": "r",
+               "AWS_SECRET_ACCESS_KEY": "s"}
+    env = {**os.environ, "PYTHONPATH": str(repo), **rahasia}
+    hasil = subprocess.run([sys.executable, "-m", "lakip_lib.cli", "build", "--all", "--output",
+                            str(tmp_path / "b")], cwd=repo, env=env, capture_output=True, text=True)
+    assert hasil.returncode == 1 and "gagal dibangun" in hasil.stdout + hasil.stderr
+    diberikan = json.loads(jejak.read_text(encoding="utf-8"))
+    assert not set(rahasia) & set(diberikan)
+    assert set(diberikan) <= {"PATH", "HOME", "LANG", "LC_ALL", "TZ", "TMPDIR", "PYTHONPATH",
+                              "SOURCE_DATE_EPOCH", "LAKIP_TANPA_RILIS", "LAKIP_SITUS_REVISI",
+                              "LC_CTYPE"}  # LC_CTYPE: set by Python itself (PEP 538)
+    assert diberikan["PATH"] == os.environ["PATH"] and diberikan["LAKIP_TANPA_RILIS"] == "1"
+
+
+def test_only_the_deploy_job_may_write_pages_or_mint_tokens():
+    alur = yaml.safe_load((REPO / ".github" / "workflows" / "publish.yml").read_text())
+    assert alur.get("permissions") in ({}, {"contents": "read"})
+    pekerjaan = alur["jobs"]
+    for nama, job in pekerjaan.items():
+        izin = job.get("permissions", {})
+        if "deploy-pages" in str(job.get("steps")):
+            assert izin == {"pages": "write", "id-token": "write"}, nama
+            assert "actions/checkout" not in str(job["steps"])  # deploys an artifact, runs no code
+        else:
+            assert izin == {"contents": "read"}, nama
+            assert "secrets." not in str(job)
+    checkout = next(s for s in pekerjaan["build"]["steps"] if "checkout" in s.get("uses", ""))
+    assert checkout["with"]["persist-credentials"] is False
+    langkah = [s.get("run", "") for s in pekerjaan["build"]["steps"]]
+    periksa = next(i for i, r in enumerate(langkah) if "merge-base --is-ancestor HEAD origin/main" in r)
+    assert periksa < next(i for i, r in enumerate(langkah) if "lakip_lib.cli" in r)
+
+
 def test_the_workflow_builds_finals_from_their_commits_with_commands_that_exist():
     alur = yaml.safe_load((REPO / ".github" / "workflows" / "publish.yml").read_text())
     langkah = alur["jobs"]["build"]["steps"]
