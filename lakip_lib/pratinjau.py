@@ -6,6 +6,10 @@ only what the change touched) and every open page reloads itself. A failed build
 page with the error until the next build succeeds. A change to lakip_lib itself restarts the
 process, so the new code is what runs. The pages learn about a new build over Server-Sent Events
 (`/__lakip/peristiwa`), from a script added to each page as it is served (never to the files).
+
+Only requests naming this server answer: `Host` must be `127.0.0.1:<port>` or
+`localhost:<port>`. Anything else (a DNS-rebound name a web page made resolve to 127.0.0.1, no
+Host, two Hosts) gets 400 before any file is read, so no page elsewhere can read the preview.
 """
 
 from __future__ import annotations
@@ -68,6 +72,16 @@ class Penangan(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args: Any) -> None:
         pass
 
+    def parse_request(self) -> bool:
+        if not super().parse_request():
+            return False
+        if not host_diizinkan(self.headers.get_all("Host") or [], self.connection.getsockname()[1]):
+            self.send_error(400, "Host tidak diizinkan",
+                            "Pratinjau lakip hanya melayani http://127.0.0.1:<port>/ dan "
+                            "http://localhost:<port>/.")
+            return False
+        return True
+
     def do_GET(self) -> None:
         jalur = self.path.split("?", 1)[0]
         if jalur == AWALAN + "peristiwa":
@@ -119,6 +133,13 @@ class Penangan(http.server.SimpleHTTPRequestHandler):
                     k.syarat.wait_for(_berubah_dari(k, token), timeout=15)
         except (BrokenPipeError, ConnectionResetError):
             return
+
+
+def host_diizinkan(host: list[str], port: int) -> bool:
+    """Whether the request's Host header(s) name this server: exactly one, 127.0.0.1:<port> or
+    localhost:<port> (host names compare without case)."""
+    return len(host) == 1 and host[0].strip().lower() in (f"127.0.0.1:{port}",
+                                                          f"localhost:{port}")
 
 
 def _berubah_dari(k: Keadaan, token: str) -> Callable[[], bool]:

@@ -7,6 +7,7 @@ import queue
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -77,3 +78,34 @@ def test_preview_reloads_the_open_page_after_a_data_change_and_shows_a_build_err
             assert "cpr_kecamatan.csv, baris 2" in galat and "banyak" in galat
     finally:
         pratinjau.berhenti()
+
+
+def _minta(port: int, *host: str) -> str:
+    """The status line `lakip serve` answers to a raw GET of a page with these Host headers."""
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as s:
+        kepala = "".join(f"Host: {h}\r\n" for h in host)
+        s.sendall(f"GET /2024/index.html HTTP/1.1\r\n{kepala}Connection: close\r\n\r\n".encode())
+        jawaban = b""
+        while bagian := s.recv(65536):
+            jawaban += bagian
+    return jawaban.decode("latin-1").split("\r\n", 1)[0]
+
+
+def test_preview_answers_only_requests_naming_127_0_0_1_or_localhost(tmp_path: Path):
+    """DNS rebinding: a page of evil.example whose name now resolves to 127.0.0.1 sends
+    `Host: evil.example:<port>`; the preview must not answer it. (An empty data folder: the build
+    fails at once, and the error page is what a right Host gets.)"""
+    (tmp_path / "data").mkdir()
+    p = Pratinjau(tmp_path / "data", tmp_path / "b")
+    try:
+        baris = p.tunggu(r"Pratinjau edisi 2024: http://127\.0\.0\.1:\d+/")
+        port = int(re.findall(r"127\.0\.0\.1:(\d+)/", baris)[0])
+        p.tunggu("Build gagal")
+        for baik in (f"127.0.0.1:{port}", f"localhost:{port}", f"LOCALHOST:{port}"):
+            assert _minta(port, baik).startswith("HTTP/1.0 200"), baik
+        for buruk in ([f"evil.example:{port}"], [f"127.0.0.1:{port + 1}"], ["127.0.0.1"],
+                      [f"localhost.evil.example:{port}"], [f"127.0.0.1:{port}.evil"],
+                      [f"[::1]:{port}"], [], [f"127.0.0.1:{port}", f"evil.example:{port}"]):
+            assert _minta(port, *buruk).startswith("HTTP/1.0 400"), buruk
+    finally:
+        p.berhenti()
