@@ -300,10 +300,16 @@ def _serve(args: argparse.Namespace) -> int:
     return KELUAR_OK
 
 
-def _selesaikan_impor(folder: Path | None) -> None:
-    """An import killed after it committed is finished before anything reads the data."""
-    akar = folder or data.akar_data()
-    if akar.is_dir() and jurnal.pulihkan(akar):
+def _selesaikan_impor(args: argparse.Namespace) -> None:
+    """An import killed after it committed is finished by the next `lakip import` (the
+    journal's one writer, which checks it first); every other command refuses to read the
+    half-imported data and acts on nothing."""
+    akar = args.data or data.akar_data()
+    if not akar.is_dir():
+        return
+    if args.perintah != "import":
+        jurnal.tolak_bila_tertunda(akar)
+    elif jurnal.pulihkan(akar):
         print(f"Impor sebelumnya sempat terhenti; kini diselesaikan di {akar}.", file=sys.stderr)
 
 
@@ -311,7 +317,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     jalankan: Callable[[argparse.Namespace], int] = args.jalankan
     try:
-        _selesaikan_impor(args.data)
+        _selesaikan_impor(args)
         return jalankan(args)
     except TahunBaruGagal as e:
         print(f"Tahun baru tidak dibuat: {e}", file=sys.stderr)

@@ -4,6 +4,8 @@ none — across a real kill and a full disk."""
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import resource
 import shutil
@@ -15,7 +17,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from lakip_lib import data, jurnal
+from lakip_lib import cli, data, jurnal
 
 from .conftest import REPO
 from .isian import baris, kolom, tahun_terisi
@@ -140,7 +142,7 @@ def _impor_dibunuh(akar: Path, xlsx: Path, sebelum: str = "-", setelah: int = -1
     assert mati.returncode == -9, mati.stderr
 
 
-def test_an_import_killed_between_file_replacements_is_finished_by_the_next_command(
+def test_an_import_killed_between_file_replacements_is_finished_by_the_next_import_only(
         tahun_2025, tmp_path: Path):
     akar, xlsx = tahun_2025
     utuh = tmp_path / "utuh"
@@ -155,10 +157,68 @@ def test_an_import_killed_between_file_replacements_is_finished_by_the_next_comm
                and not Path(p).name.startswith(".")]
     assert len(berubah) == 1  # out of step: one file new, the others old
 
-    periksa = _lakip(akar, "validate", "2025")
-    assert periksa.returncode == 0, periksa.stderr
-    assert "Impor sebelumnya sempat terhenti; kini diselesaikan" in periksa.stderr
+    periksa = _lakip(akar, "validate", "2025")  # a reading command reads nothing half-imported
+    assert periksa.returncode == 1, periksa.stderr
+    assert "impor sebelumnya terhenti sebelum selesai" in periksa.stderr
+    assert "menjalankan ulang lakip import" in periksa.stderr
+    assert _isi(akar) == setengah  # and acts on nothing
+
+    ulang = _lakip(akar, "import", "2025", str(xlsx))
+    assert ulang.returncode == 0, ulang.stderr
+    assert "Impor sebelumnya sempat terhenti; kini diselesaikan" in ulang.stderr
     assert _isi(akar) == _isi(utuh)  # exactly what the uninterrupted import wrote
+
+
+def _pohon(folder: Path) -> dict[str, bytes | str]:
+    """Every file and symlink under `folder`: bytes, or where a link points."""
+    return {str(p.relative_to(folder)): (f"-> {os.readlink(p)}" if p.is_symlink()
+                                         else p.read_bytes())
+            for p in sorted(folder.rglob("*")) if p.is_symlink() or p.is_file()}
+
+
+# A committed journal aims os.replace where it likes; `luar` is a folder beside data/.
+_JURNAL_JAHAT = {
+    "absolute paths": lambda luar: [[str(luar / ".korban.csv.impor"), str(luar / "korban.csv")]],
+    "../ to a .pth": lambda luar: [["../luar/.jahat.pth.impor", "../luar/jahat.pth"]],
+    "an outside file pulled into data/": lambda luar: [[str(luar / "rahasia.csv"),
+                                                         "2024/edisi.yaml"]],
+    "through a symlinked folder": lambda luar: [["tautan/.korban.csv.impor", "tautan/korban.csv"]],
+    "a staged name not ours": lambda luar: [["realisasi.csv", "indikator.csv"]],
+    "a staged copy that is a symlink": lambda luar: [[".sasaran.csv.impor", "sasaran.csv"]],
+    "a target that is not a data file": lambda luar: [["2024/.x.py.impor", "2024/x.py"]],
+    "deeper than a year folder": lambda luar: [["a/b/.c.csv.impor", "a/b/c.csv"]],
+    "not a list of pairs": lambda luar: {"tmp": "../luar/korban.csv"},
+    "a pair of three": lambda luar: [[".a.csv.impor", "a.csv", "x"]],
+    "not JSON": lambda luar: "[[",
+}
+
+
+@pytest.mark.parametrize("jahat", _JURNAL_JAHAT.values(), ids=_JURNAL_JAHAT.keys())
+def test_a_hostile_journal_moves_nothing_and_reading_commands_never_act_on_it(
+        salinan_data: Path, jahat, capsys):
+    akar = salinan_data
+    luar = akar.parent / "luar"
+    luar.mkdir()
+    for nama in (".korban.csv.impor", "korban.csv", ".jahat.pth.impor", "rahasia.csv"):
+        (luar / nama).write_text(f"isi {nama}\n", encoding="utf-8")
+    (akar / "tautan").symlink_to(luar)
+    (akar / ".sasaran.csv.impor").symlink_to(luar / "rahasia.csv")
+    isi = jahat(luar)
+    (akar / jurnal.JURNAL).write_text(isi if isinstance(isi, str) else json.dumps(isi),
+                                      encoding="utf-8")
+    sebelum = _pohon(akar.parent)
+
+    for perintah in (["validate", "2024"], ["audit", "2024"], ["build", "2024"]):
+        assert cli.main(["--data", str(akar), *perintah]) == 1
+        pesan = capsys.readouterr().err
+        assert "impor sebelumnya terhenti sebelum selesai" in pesan, pesan
+        assert _pohon(akar.parent) == sebelum
+
+    assert cli.main(["--data", str(akar), "import", "2024", str(akar / "tidak-ada.xlsx")]) == 1
+    pesan = capsys.readouterr().err
+    assert f"{akar / jurnal.JURNAL} bukan jurnal impor yang ditulis lakip" in pesan, pesan
+    assert "Tidak ada berkas yang dipindahkan" in pesan and len(pesan.splitlines()) == 1
+    assert _pohon(akar.parent) == sebelum
 
 
 def test_an_import_killed_before_its_commit_leaves_the_old_files(tahun_2025):
