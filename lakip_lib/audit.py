@@ -18,7 +18,7 @@ from typing import TypedDict
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib import jenis_indikator, kinerja, perhitungan
-from lakip_lib.data import csv_aman
+from lakip_lib.csv_terbit import csv_aman
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.jenis_indikator.cpr import cpr_kecamatan, total_cpr
 from lakip_lib.jenis_indikator.desa_maju import jumlah_desa, status_desa, status_kosong

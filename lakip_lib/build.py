@@ -638,6 +638,7 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
             if bundel and bundel.poll() is None:
                 bundel.kill()
                 bundel.wait()
+        edisi.tulis_csv_tabel([src / f"{t.berkas}.ipynb" for t in tugas], html)
         edisi.tulis_paket_data(d, html)
         riwayat.tulis_angka(d, html)
         stempel = {"tahun": tahun, "kunci": kunci_situs, "masukan": masukan,

@@ -12,7 +12,6 @@ import csv
 import difflib
 import io
 import os
-import re
 import typing
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -24,6 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import yaml
 
 from lakip_lib import aturan, gambar, jenis_indikator, markdown_terbatas, rilis
+from lakip_lib.csv_terbit import csv_aman, sel_csv_aman
 from lakip_lib.data_tahun import BARIS_PERTAMA, DataTahun, baris_mentah
 from lakip_lib.gambar import GAMBAR_SAMPUL
 from lakip_lib.masalah import GALAT, PERINGATAN, Masalah, ValidasiGagal
@@ -573,26 +573,6 @@ def teks_csv(ds: Dataset, baris: Iterable[Mapping[str, Any]]) -> str:
     penulis.writeheader()
     for b in baris:
         penulis.writerow({k: "" if b.get(k) is None else b.get(k) for k in kolom})
-    return keluaran.getvalue()
-
-
-_ANGKA_CSV = re.compile(r"[-+]?[0-9][0-9.,]*%?")
-
-
-def sel_csv_aman(sel: str) -> str:
-    """A cell that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
-    return) gets a leading apostrophe, so it opens as text; a number (also a negative one, or an
-    Indonesian-formatted figure such as -5,00%) stays as it is."""
-    if sel[:1] in ("=", "+", "-", "@", "\t", "\r") and not _ANGKA_CSV.fullmatch(sel):
-        return "'" + sel
-    return sel
-
-
-def csv_aman(baris: Iterable[Iterable[str]]) -> str:
-    """CSV text of rows with every cell passed through `sel_csv_aman`."""
-    keluaran = io.StringIO()
-    csv.writer(keluaran, lineterminator="\n").writerows([sel_csv_aman(str(s)) for s in b]
-                                                        for b in baris)
     return keluaran.getvalue()
 
 

@@ -4,6 +4,7 @@ and its input data offered for download as a Frictionless Data Package."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from html import escape
 from pathlib import Path
@@ -11,9 +12,10 @@ from typing import Any
 
 from lakip_lib import cache, data, data_tahun, gambar, jenis_indikator, pdf, rilis
 from lakip_lib import format as fmt
+from lakip_lib.csv_terbit import BOM
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.schema import DATASETS, Tipe
-from lakip_lib.tampilan import json_aman
+from lakip_lib.tampilan import FOLDER_CSV, json_aman
 
 TIPE_FRICTIONLESS = {Tipe.TEKS: "string", Tipe.BULAT: "integer", Tipe.RUPIAH: "integer",
                      Tipe.DESIMAL: "number", Tipe.TAHUN: "year"}
@@ -158,3 +160,33 @@ def _kolom(ds: Any, k: Any) -> dict[str, Any]:
     if k.dilaporkan:
         isi["description"] = "Angka sebagaimana tercetak di dokumen sumber (bukan masukan)."
     return isi
+
+
+NAMA_CSV = re.compile(r"tabel-[a-z0-9]+(?:-[a-z0-9]+)*\.csv")
+
+
+def tulis_csv_tabel(notebook: list[Path], tujuan: Path) -> int:
+    """Publish the CSV of every table the executed notebooks show (the `text/csv` output each
+    table carries beside its HTML, `tampilan.TabelTampilan`) in <tujuan>/tabel/, UTF-8 with a
+    byte-order mark. The folder is written whole each time: a table no longer in the book
+    leaves no file behind. An executed notebook is a file the tool reads back: a name that is
+    not a table's (`tabel-3-4.csv`) or given twice is refused. Returns the number of files."""
+    folder = tujuan / FOLDER_CSV
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    tertulis: set[str] = set()
+    for path in notebook:
+        for sel in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            for keluaran in sel.get("outputs", ()):
+                isi = keluaran.get("data", {}).get("text/csv")
+                if isi is None:
+                    continue
+                nama = keluaran.get("metadata", {}).get("text/csv", {}).get("berkas")
+                if not isinstance(nama, str) or not NAMA_CSV.fullmatch(nama) or nama in tertulis:
+                    raise ValueError(f"{path.name}: nama berkas CSV tabel tidak sah atau ganda: "
+                                     f"{nama!r}")
+                tertulis.add(nama)
+                teks = "".join(isi) if isinstance(isi, list) else str(isi)
+                (folder / nama).write_bytes((BOM + teks).encode("utf-8"))
+    return len(tertulis)

@@ -19,7 +19,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from lakip_lib import markdown_terbatas
-from lakip_lib.format import LOKAL_VEGA
+from lakip_lib.csv_terbit import angka_tampilan, csv_aman
+from lakip_lib.format import BELUM_TERSEDIA, LOKAL_VEGA, TIDAK_DIHITUNG, TIDAK_LENGKAP
 
 if TYPE_CHECKING:  # Altair is loaded by the notebooks' charts, not by every user of this module
     import altair as alt
@@ -271,7 +272,50 @@ class TabelTampilan:
     id_baris: tuple[str, ...] = ()  # optional anchor per row (e.g. "temuan-3")
     koreksi_halaman: CatatanKoreksi | None = field(default=None, compare=False, repr=False)
 
-    def html(self) -> str:
+    @property
+    def nama_csv(self) -> str:
+        """The file name of the table's CSV, from its number: `tabel-3-4.csv`."""
+        return f"{slug('tabel-' + self.nomor)}.csv"
+
+    def csv(self) -> str:
+        """The table as CSV (`csv_terbit`): what it shows, its figures as plain numbers with
+        their unit in the header, a `Satuan` column where the unit differs by row, and a
+        `Tingkat` column where rows are of different levels (a programme and its kegiatan),
+        so that summing a column has no trap; a missing figure is an empty cell."""
+        teks = [[_teks_sel(s) for s in b] for b in self.baris]
+        kepala: list[str] = []
+        kolom: list[list[str]] = []  # column by column, rows below
+        satuan_tunda: list[tuple[int, list[str | None]]] = []  # mixed units, None: no figure
+        for j, lajur in enumerate(self.kolom):
+            isi = [b[j] for b in teks]
+            if not lajur.angka:
+                kepala.append(lajur.judul)
+                kolom.append(["" if t == "–" else t for t in isi])
+                continue
+            angka = [None if t in _KOSONG else angka_tampilan(t) for t in isi]
+            satuan = [a[1] if a else None for a in angka]
+            jenis = {a[1] for a in angka if a}
+            judul = lajur.judul
+            if len(jenis) == 1 and (u := jenis.pop()) and f"({u})" not in judul:
+                judul = f"{judul} ({u})"
+            kepala.append(judul)
+            kolom.append(["" if t in _KOSONG else a[0] if a else t
+                          for t, a in zip(isi, angka, strict=True)])
+            if len({a[1] for a in angka if a}) > 1:
+                satuan_tunda.append((len(kolom), satuan))
+        kelompok = _kelompok_satuan(satuan_tunda)
+        for letak, satuan in reversed(kelompok):
+            kepala.insert(letak, "Satuan" if len(kelompok) == 1 else f"Satuan {kepala[letak - 1]}")
+            kolom.insert(letak, [u or "" for u in satuan])
+        tingkat = [_TINGKAT.get(k, k) for k in self.kelas_baris]
+        if any(tingkat):
+            kepala.insert(0, "Tingkat")
+            kolom.insert(0, tingkat + [""] * (len(self.baris) - len(tingkat)))
+        return csv_aman([kepala, *(list(b) for b in zip(*kolom, strict=True))])
+
+    def html(self, tautan_csv: bool = False) -> str:
+        """The table; with `tautan_csv`, the link to its CSV (`nama_csv`, published in the
+        folder `FOLDER_CSV` beside the pages) under it."""
         jangkar = self.jangkar or slug(f"tabel-{self.nomor}")
         kepala = "".join(
             f'<th scope="col" class="{"angka" if k.angka else "teks"}">{aman(k.judul)}</th>'
@@ -316,10 +360,48 @@ class TabelTampilan:
             f'<span class="lakip-nomor">Tabel {aman(self.nomor)}</span> {aman(self.judul)}</span>'
             f"</caption><thead><tr>{kepala}</tr></thead>"
             f"<tbody>{''.join(badan)}</tbody></table>{''.join(kaki)}</div>"
-        )
+        ) + (self._tautan_csv() if tautan_csv else "")
 
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
-        return {"text/html": self.html(), "text/plain": f"Tabel {self.nomor} {self.judul}"}
+    def _tautan_csv(self) -> str:
+        return (f'<p class="lakip-unduh lakip-unduh-tabel"><a href="{FOLDER_CSV}/'
+                f'{aman(self.nama_csv)}" download>Unduh CSV<span class="lakip-sr"> Tabel '
+                f"{aman(self.nomor)}</span></a></p>")
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None
+                          ) -> tuple[dict[str, str], dict[str, Any]]:
+        """HTML with the download link, and the CSV it links to as `text/csv` (its file name
+        in the output's metadata): it travels in the executed notebook, so the build publishes
+        exactly the CSV of the table it shows, from the cache as well (`edisi.tulis_csv_tabel`)."""
+        return ({"text/html": self.html(tautan_csv=True), "text/csv": self.csv(),
+                 "text/plain": f"Tabel {self.nomor} {self.judul}"},
+                {"text/csv": {"berkas": self.nama_csv}})
+
+
+FOLDER_CSV = "tabel"  # beside the pages: <tahun>/tabel/tabel-3-4.csv
+_KOSONG = {"", "–", "kosong", BELUM_TERSEDIA, TIDAK_LENGKAP, TIDAK_DIHITUNG}  # a missing figure
+_TINGKAT = {"subkegiatan": "sub kegiatan", "total": "jumlah"}  # row classes in the reader's words
+
+
+def _teks_sel(nilai: Sel) -> str:
+    return "" if nilai is None else nilai.teks if isinstance(nilai, Nilai) else str(nilai)
+
+
+def _kelompok_satuan(tunda: list[tuple[int, list[str | None]]]
+                     ) -> list[tuple[int, list[str | None]]]:
+    """Where the `Satuan` columns go: one after the last of the columns sharing a unit per row
+    (Target and Realisasi of the same indicators: one column; a row without a figure agrees
+    with any unit), in column order."""
+    hasil: list[tuple[int, list[str | None]]] = []
+    for letak, satuan in tunda:
+        sama = next((i for i, (_, s) in enumerate(hasil) if all(
+            a is None or b is None or a == b for a, b in zip(s, satuan, strict=True))), None)
+        if sama is None:
+            hasil.append((letak, satuan))
+        else:
+            gabung = [a if a is not None else b for a, b in zip(hasil[sama][1], satuan,
+                                                                strict=True)]
+            hasil[sama] = (letak, gabung)
+    return sorted(hasil, key=lambda x: x[0])
 
 
 def _catatan_koreksi(catatan: list[tuple[int, Nilai]], halaman: CatatanKoreksi,

@@ -1,0 +1,131 @@
+"""Open data: every table downloadable as the CSV of what it shows, the data package with the
+book's results, and the PDF's accessibility metadata (read as a reader or a program would)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from decimal import Decimal
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from lakip_lib.csv_terbit import angka_tampilan
+from lakip_lib.tampilan import Lajur, Nilai, tabel_dari
+
+
+@pytest.mark.parametrize(("teks", "hasil"), [
+    ("98,96%", ("98.96", "%")),
+    ("-1.272,73%", ("-1272.73", "%")),
+    ("13.330.460.029", ("13330460029", "")),
+    ("100,00%", ("100.00", "%")),
+    ("2,31 anak per perempuan", ("2.31", "anak per perempuan")),
+    ("34 per 1.000 perempuan 15–19 tahun", ("34", "per 1.000 perempuan 15–19 tahun")),
+    ("Rp1.500", ("1500", "Rp")),
+    ("-Rp1.500", ("-1500", "Rp")),
+    ("2024", ("2024", "")),
+])
+def test_a_displayed_figure_reads_back_as_a_plain_number_and_its_unit(teks, hasil):
+    assert angka_tampilan(teks) == hasil
+
+
+@pytest.mark.parametrize("teks", ["≤ 50,00", "belum tersedia", "73,27 ÷ 74,04", "1,2,3",
+                                  "P01.K01", "12.34", "=1+1", ""])
+def test_text_that_is_not_one_figure_stays_text(teks):
+    assert angka_tampilan(teks) is None
+
+
+def _baca(teks: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(teks)))
+
+
+def test_table_csv_puts_a_shared_unit_in_the_header_and_a_varying_one_in_a_column():
+    t = tabel_dari("3.1", "Capaian", [Lajur("Indikator"), Lajur("Target", True),
+                                       Lajur("Realisasi", True), Lajur("Capaian", True)], [
+        ("IDG", "74,04", "73,27", Nilai("98,96%", "IKU1.capaian")),
+        ("TFR", "2,33 anak per perempuan", "2,31 anak per perempuan", "100,86%"),
+        ("Kasus", "5,50%", "belum tersedia", "belum tersedia"),
+    ])
+    assert _baca(t.csv()) == [
+        ["Indikator", "Target", "Realisasi", "Satuan", "Capaian (%)"],
+        ["IDG", "74.04", "73.27", "", "98.96"],
+        ["TFR", "2.33", "2.31", "anak per perempuan", "100.86"],
+        ["Kasus", "5.50", "", "%", ""],
+    ]
+
+
+def test_table_csv_names_each_rows_level_so_a_column_sums_without_a_trap():
+    t = tabel_dari("3.32", "Anggaran", [Lajur("Kode"), Lajur("Anggaran (Rp)", True)], [
+        ("P01", "300"), ("P01.K01", "300"), ("P01.K01.S01", "1.300")],
+        kelas_baris=("program", "kegiatan", "subkegiatan"))
+    assert _baca(t.csv()) == [["Tingkat", "Kode", "Anggaran (Rp)"], ["program", "P01", "300"],
+                              ["kegiatan", "P01.K01", "300"],
+                              ["sub kegiatan", "P01.K01.S01", "1300"]]
+
+
+def test_table_csv_opens_formulas_as_text_and_keeps_negative_figures_numbers():
+    t = tabel_dari("L.6", "Temuan", [Lajur("Hitungan"), Lajur("Capaian", True)],
+                   [("=HYPERLINK(\"x\")", "-70,00%"), ("@SUM(A1)", "1,00%")])
+    assert _baca(t.csv())[1:] == [["'=HYPERLINK(\"x\")", "-70.00"], ["'@SUM(A1)", "1.00"]]
+
+
+def test_the_download_link_travels_with_its_csv_and_a_plain_table_has_none():
+    t = tabel_dari("IE.2", "Jumlah", [Lajur("Kategori"), Lajur("Jumlah IKU", True)],
+                   [("Tinggi", "2")])
+    data, metadata = t._repr_mimebundle_()
+    assert 'href="tabel/tabel-ie-2.csv" download>Unduh CSV' in data["text/html"]
+    assert data["text/csv"] == t.csv() and metadata == {"text/csv": {"berkas": "tabel-ie-2.csv"}}
+    assert "Unduh CSV" not in t.html()
+
+
+# --- the built edition ------------------------------------------------------------------------
+
+def _tabel_halaman(situs: Path) -> list[tuple[str, str, str]]:
+    """(page, table number, the table's HTML) of every table on every page."""
+    hasil = []
+    for halaman in sorted(situs.glob("*.html")):
+        isi = halaman.read_text(encoding="utf-8")
+        for m in re.finditer(r'<table class="lakip-tabel">.*?</table>.*?(?=<table class|$)', isi,
+                             re.S):
+            nomor = re.search(r'<span class="lakip-nomor">Tabel ([^<]+)</span>', m.group(0))
+            assert nomor, halaman
+            hasil.append((halaman.name, nomor.group(1), m.group(0)))
+    return hasil
+
+
+def test_every_table_links_its_csv_with_what_it_shows(situs_2024: Path):
+    tabel = _tabel_halaman(situs_2024)
+    assert len(tabel) >= 45
+    terbit = sorted(p.name for p in (situs_2024 / "tabel").iterdir())
+    assert terbit == sorted(f"tabel-{n.lower().replace('.', '-')}.csv" for _, n, _ in tabel)
+    for halaman, nomor, isi in tabel:
+        nama = f"tabel-{nomor.lower().replace('.', '-')}.csv"
+        assert (f'<a href="tabel/{nama}" download>Unduh CSV<span class="lakip-sr"> Tabel '
+                f"{nomor}</span></a>") in isi, (halaman, nomor)
+        mentah = (situs_2024 / "tabel" / nama).read_bytes()
+        assert mentah.startswith("\ufeff".encode())
+        baris = _baca(mentah.decode("utf-8-sig"))
+        kepala = len(re.findall(r'<th scope="col"', isi.split("</thead>")[0]))
+        assert len(baris) - 1 == isi.split("<tbody>")[1].split("</tbody>")[0].count("<tr")
+        assert kepala <= len(baris[0]) <= kepala + 3, (nama, baris[0])
+        for j, judul in enumerate(baris[0]):  # a figure in a column with a unit is a plain
+            if judul.endswith(("(%)", "(Rp)")):  # number ("≤ 50,00", a band, stays text)
+                assert not any(re.fullmatch(r"-?[\d.]+,\d+%?|-?\d{1,3}(\.\d{3})+", b[j])
+                               for b in baris[1:]), (nama, judul)
+
+
+def test_a_tables_csv_holds_the_figures_the_page_shows(situs_2024: Path):
+    with (situs_2024 / "tabel" / "tabel-3-1.csv").open(encoding="utf-8-sig") as f:
+        baris = list(csv.DictReader(f))
+    isi = unescape((situs_2024 / "bab3_capaian.html").read_text(encoding="utf-8"))
+    for b in baris:
+        capaian = Decimal(b["Capaian (%)"])
+        assert f"{capaian:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".") + "%" \
+            in isi
+    anggaran = list(csv.DictReader(
+        (situs_2024 / "tabel" / "tabel-3-32.csv").open(encoding="utf-8-sig")))
+    program = sum(int(b["Anggaran (Rp)"]) for b in anggaran if b["Tingkat"] == "program")
+    sub = sum(int(b["Anggaran (Rp)"]) for b in anggaran if b["Tingkat"] == "sub kegiatan")
+    assert program == sub > 0
