@@ -58,8 +58,9 @@ _SEBELUM_TANDA_BACA = re.compile(r" (?=[,.;:](?:\s|$))|(?<=\() | (?=\))")
 # --- sentences of the prose -------------------------------------------------------------------
 # Left out of the prose: table cells, the source line under a table or chart ("Sumber: data
 # instansi, diolah" is a label that rightly repeats), text only screen readers get, a chart's
-# text alternative (the chart's aria-label), and a closed correction disclosure's content.
-_BUKAN_PROSA = ("lakip-sumber", "lakip-sr", "lakip-alt", "lakip-koreksi-isi")
+# text alternative (the chart's aria-label), a closed correction disclosure's content, and a
+# table's "Unduh CSV" link.
+_BUKAN_PROSA = ("lakip-sumber", "lakip-sr", "lakip-alt", "lakip-koreksi-isi", "lakip-unduh-tabel")
 
 
 class _Prosa(HTMLParser):
