@@ -35,7 +35,7 @@ from lakip_lib.data_tahun import DataTahun
 from lakip_lib.format import angka
 from lakip_lib.markdown_terbatas import markdown_aman
 from lakip_lib.pencetak import CetakGagal, Pencetak
-from lakip_lib.tampilan import json_aman
+from lakip_lib.tampilan import json_terbit
 
 if TYPE_CHECKING:
     import nbformat
@@ -462,7 +462,7 @@ def _rapikan_indeks_pencarian(path: Path) -> None:
     indeks = json.loads(path.read_text(encoding="utf-8")[len(awal):-len(akhir)])
     for kunci in ("terms", "titleterms"):
         indeks[kunci] = {k: v for k, v in indeks.get(kunci, {}).items() if v != []}
-    cache.tulis_jika_berbeda(path, awal + json.dumps(indeks, sort_keys=True) + akhir)
+    cache.tulis_jika_berbeda(path, awal + json_terbit(indeks, sort_keys=True) + akhir)
 
 
 def terbitkan(html: Path, situs: Path, tahun: int | str) -> Path:
@@ -503,7 +503,7 @@ def tulis_indeks(situs: Path) -> None:
         daftar += _revisi_digantikan(situs, tahun)
     terbaru = next((e for e in daftar if e["status"] != "draf"), daftar[0])["tahun"]
     tulis_pengalihan(situs / "index.html", f"{terbaru}/index.html", f"LAKIP {terbaru}")
-    isi = json_aman(json.dumps(daftar, ensure_ascii=False, indent=1))  # no literal <, >, &
+    isi = json_terbit(daftar, indent=1)  # no literal <, >, &
     tukar.tulis_atomik(situs / "editions.json", isi + "\n")
     # The same list as a script: a page opened from disk (file://) cannot fetch() a JSON file,
     # but it can load a script.
@@ -644,7 +644,7 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
         stempel = {"tahun": tahun, "kunci": kunci_situs, "masukan": masukan,
                    "status": "draf" if d.edisi.draf else "final",
                    **rilis.info_stempel(tahun, d.edisi, akar_data)}
-        (html / STEMPEL).write_text(json.dumps(stempel) + "\n", encoding="utf-8")
+        (html / STEMPEL).write_text(json_terbit(stempel) + "\n", encoding="utf-8")
         lapor("Menerbitkan edisi …")
         situs = terbitkan(html, folder_build / "site", tahun)
     waktu = [(b, eksekusi.waktu[b]) for b in (t.berkas for t in tugas) if b in eksekusi.waktu]

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
-from lakip_lib import audit, data, jurnal, penerbitan
+from lakip_lib import audit, data, jurnal, karakter, penerbitan
 from lakip_lib.build import BuildGagal
 from lakip_lib.format import angka
 from lakip_lib.jurnal import TulisGagal, pesan_galat_tulis
@@ -313,7 +313,23 @@ def _selesaikan_impor(args: argparse.Namespace) -> None:
         print(f"Impor sebelumnya sempat terhenti; kini diselesaikan di {akar}.", file=sys.stderr)
 
 
+def argumen_ditolak(argv: Sequence[str]) -> str | None:
+    """Why a command-line argument is refused, or None: bytes that are not UTF-8 (Python keeps
+    them as surrogates, which no file or page can hold) and control or invisible characters
+    (line breaks included: every argument is one line, a --reason as much as a path) would
+    otherwise land in edisi.yaml, the pages, the PDF's metadata or the terminal."""
+    for i, arg in enumerate(argv, start=1):
+        if temuan := karakter.terlarang(arg):
+            return (f'argumen ke-{i} ("{karakter.tampak(arg)[:80]}") memuat {temuan[1]}. Ketik '
+                    "ulang argumen itu tanpa karakter tersebut (dengan pengodean UTF-8).")
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if ditolak := argumen_ditolak(argv):
+        print(f"lakip: galat: {ditolak}", file=sys.stderr)
+        return KELUAR_DATA_TIDAK_VALID
     args = _parser().parse_args(argv)
     jalankan: Callable[[argparse.Namespace], int] = args.jalankan
     try:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 
-from lakip_lib import aturan, gambar, jenis_indikator, markdown_terbatas, rilis
+from lakip_lib import aturan, gambar, jenis_indikator, karakter, markdown_terbatas, rilis
 from lakip_lib.csv_terbit import csv_aman, sel_csv_aman
 from lakip_lib.data_tahun import BARIS_PERTAMA, DataTahun, baris_mentah
 from lakip_lib.gambar import GAMBAR_SAMPUL
@@ -42,7 +42,7 @@ from lakip_lib.schema import (
     adalah_draf,
     tipe_inti,
 )
-from lakip_lib.sel import DIGIT_BULAT_MAKS, TEKS_MAKS, karakter_terlarang, parse
+from lakip_lib.sel import DIGIT_BULAT_MAKS, TEKS_MAKS, parse
 from lakip_lib.tabel import Tabel
 from lakip_lib.yaml_aman import YamlDitolak, baca_yaml
 
@@ -54,6 +54,8 @@ R = TypeVar("R", bound="DataclassInstance")
 UKURAN_MAKS = 20 * 1024 * 1024  # bytes; a data table of this project is a few KiB
 NARASI_MAKS = 50_000  # characters of one narrative (the longest shipped one has ~5 000); also
 # bounds the time a pathological text can take to parse (seconds, not minutes)
+YAML_BANYAK_BARIS = frozenset({"tugas", "rpjmd.visi", "rpjmd.misi"})  # the only YAML texts that
+# may hold several lines (long paragraphs); every other one is a single line (a label, a name)
 
 
 def akar_data() -> Path:
@@ -242,13 +244,13 @@ def _yaml(path: Path, p: _Pengumpul, bentuk: dict[str, Any], wajib: bool) -> dic
         if wajib:
             p.tambah(nama, None, None, "berkas wajib ini tidak ditemukan.")
         return {}
-    teks = _baca_teks(path, p, karakter=True)
+    teks = _baca_teks(path, p, seluruh_teks=True)
     if teks is None:
         return {}
     try:
-        isi = baca_yaml(teks)
+        isi = baca_yaml(teks, YAML_BANYAK_BARIS)
     except YamlDitolak as e:
-        p.tambah(nama, e.problem_mark.line + 1, None, e.pesan + ".")
+        p.tambah(nama, e.problem_mark.line + 1, e.jalur, e.pesan + ".")
         return {}
     except ValueError:  # e.g. an integer of thousands of digits
         p.tambah(nama, None, None, "berkas memuat angka yang terlalu panjang.")
@@ -407,10 +409,10 @@ def _periksa_penilaian(penilaian: Any, nama: str, p: _Pengumpul) -> None:
                  '"Peraturan Menteri PANRB Nomor 53 Tahun 2014".')
 
 
-def _baca_teks(path: Path, p: _Pengumpul, karakter: bool = False) -> str | None:
+def _baca_teks(path: Path, p: _Pengumpul, seluruh_teks: bool = False) -> str | None:
     """A text file's content, NFC-normalised (so that names compare equal however they were
     typed). None, with a message, for a symlink, an oversized file, an encoding other than
-    UTF-8, or (with `karakter`: YAML and Markdown; CSV cells are checked one by one) an
+    UTF-8, or (with `seluruh_teks`: YAML and Markdown; CSV cells are checked one by one) an
     invisible or control character."""
     nama = p.nama(path)
     mentah = p.isi(path)
@@ -425,7 +427,7 @@ def _baca_teks(path: Path, p: _Pengumpul, karakter: bool = False) -> str | None:
         p.tambah(nama, baris, None, "berkas tidak tersimpan dalam pengodean UTF-8 (mungkin "
                  f"Windows-1252). Simpan ulang sebagai UTF-8: {cara}.")
         return None
-    terlarang = karakter_terlarang(teks) if karakter else None
+    terlarang = karakter.terlarang(teks, banyak_baris=True) if seluruh_teks else None
     if terlarang:
         posisi, uraian = terlarang
         p.tambah(nama, teks.count("\n", 0, posisi) + 1, None,
@@ -621,13 +623,15 @@ def _narasi(folder: Path, p: _Pengumpul, dikenal: set[str]) -> dict[str, str]:
                      "diterbitkan. Nama yang dikenal: " + ", ".join(sorted(dikenal)) + ".",
                      PERINGATAN)
             continue
-        teks = _baca_teks(f, p, karakter=True)
+        teks = _baca_teks(f, p, seluruh_teks=True)
         if teks is None:
             continue
         if len(teks) > NARASI_MAKS:
             p.tambah(nama, None, None, f"narasi terlalu panjang ({len(teks)} karakter; batas "
                      f"{NARASI_MAKS}). Ringkas uraiannya.")
             continue
+        for baris, pesan in markdown_terbatas.karakter_tersandi(teks):
+            p.tambah(nama, baris, None, pesan)
         for baris, konstruk in markdown_terbatas.pelanggaran(teks):
             p.tambah(nama, baris, None, f"{konstruk} tidak diizinkan dalam narasi. Narasi hanya "
                      "boleh berisi judul (#), paragraf, huruf miring/tebal, daftar, tabel, dan "

@@ -15,7 +15,7 @@ from lakip_lib import format as fmt
 from lakip_lib.csv_terbit import BOM
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.schema import DATASETS, Tipe
-from lakip_lib.tampilan import FOLDER_CSV, json_aman
+from lakip_lib.tampilan import FOLDER_CSV, json_terbit
 
 TIPE_FRICTIONLESS = {Tipe.TEKS: "string", Tipe.BULAT: "integer", Tipe.RUPIAH: "integer",
                      Tipe.DESIMAL: "number", Tipe.TAHUN: "year"}
@@ -141,7 +141,7 @@ def tulis_paket_data(d: DataTahun, tujuan: Path) -> Path:
         "resources": sumber,
     }
     tulis = folder / "datapackage.json"
-    tulis.write_text(json_aman(json.dumps(paket, ensure_ascii=False, indent=1)) + "\n",
+    tulis.write_text(json_terbit(paket, indent=1) + "\n",
                      encoding="utf-8")
     berisi = [s for s in sumber if len(data_tahun.baris_mentah(folder / s["path"])) > 0]
     (folder / "index.html").write_text(halaman_data(d, berisi), encoding="utf-8")

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from lakip_lib import karakter
 
 GALAT = "galat"
 PERINGATAN = "peringatan"
 PANJANG_MAKS = 300  # characters of a value quoted back in a message
 
-# Control characters (e.g. terminal escape sequences) and bidirectional controls that a quoted
-# value could carry into the analyst's terminal: shown as their code instead.
-_TAK_TAMPAK = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e"
-                         r"\u2060\u2066-\u2069\ufeff]")
-
 
 def _tampak(teks: str) -> str:
-    """A message as the terminal will show it: invisible characters named, long text cut."""
-    teks = _TAK_TAMPAK.sub(lambda m: f"<U+{ord(m.group(0)):04X}>", teks)
+    """A message as the terminal will show it: control (e.g. terminal escape sequences) and
+    invisible characters named by their code (`karakter.tampak`), long text cut."""
+    teks = karakter.tampak(teks, kecuali="\n")
     return teks if len(teks) <= 4 * PANJANG_MAKS else teks[: 4 * PANJANG_MAKS] + " …"
 
 

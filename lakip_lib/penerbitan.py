@@ -35,7 +35,6 @@ A tag is a pointer anyone with push access can set, so it is not trusted by itse
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 import subprocess
@@ -71,6 +70,7 @@ from lakip_lib.rilis import (
     waktu_komit,
 )
 from lakip_lib.schema import adalah_draf
+from lakip_lib.tampilan import json_terbit
 
 Lapor = Callable[[str], None]
 
@@ -239,7 +239,7 @@ def _catat_komit(folder: Path, r: Revisi) -> None:
     if isi.get("komit") == r.komit and isi.get("revisi") == r.nomor:
         return
     isi.update({"komit": r.komit, "revisi": r.nomor})
-    (folder / STEMPEL).write_text(json.dumps(isi) + "\n", encoding="utf-8")
+    (folder / STEMPEL).write_text(json_terbit(isi) + "\n", encoding="utf-8")
 
 
 def _python_untuk(pohon: Path, folder_build: Path, lapor: Lapor) -> str:

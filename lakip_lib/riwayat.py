@@ -17,7 +17,7 @@ from pathlib import Path
 from lakip_lib import cache, kinerja, rilis
 from lakip_lib import format as fmt
 from lakip_lib.data_tahun import DataTahun
-from lakip_lib.tampilan import Lajur, aman, tabel_dari
+from lakip_lib.tampilan import Lajur, aman, json_terbit, tabel_dari
 
 HALAMAN = "riwayat_edisi"
 JUDUL = "Riwayat edisi"
@@ -43,7 +43,7 @@ def angka(d: DataTahun) -> dict[str, str]:
 
 
 def tulis_angka(d: DataTahun, situs: Path) -> None:
-    (situs / rilis.ANGKA).write_text(json.dumps(angka(d), ensure_ascii=False, indent=1) + "\n",
+    (situs / rilis.ANGKA).write_text(json_terbit(angka(d), indent=1) + "\n",
                                      encoding="utf-8")
 
 

@@ -9,6 +9,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from lakip_lib import karakter
 from lakip_lib.schema import Kolom, Tipe
 
 NilaiSel = str | int | Decimal | None  # TEKS → str; BULAT, RUPIAH, TAHUN → int; DESIMAL → Decimal
@@ -25,28 +26,6 @@ DIGIT_BULAT_MAKS = 18  # rupiah up to 999 quadrillion; a longer number is a typi
 DIGIT_PECAHAN_MAKS = 20
 TEKS_MAKS = 2000  # characters in one text cell (the longest definition in the data is ~300)
 
-# Characters that do not show but change what a text is (copied from the web or a PDF): zero
-# width, bidirectional controls (which can make a text read differently from its bytes), soft
-# hyphen, and control characters other than tab and line breaks.
-_TAK_TERLIHAT = {0x00AD: "tanda hubung lunak", 0x061C: "penanda arah huruf Arab",
-                 0x180E: "pemisah vokal Mongolia", 0x200B: "spasi lebar nol",
-                 0x200C: "pemisah lebar nol", 0x200D: "penyambung lebar nol",
-                 0x200E: "penanda kiri-ke-kanan", 0x200F: "penanda kanan-ke-kiri",
-                 0x2060: "penyambung kata", 0xFEFF: "BOM / spasi lebar nol tak terputus",
-                 **{c: "kendali arah teks" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}}
-
-
-def karakter_terlarang(teks: str) -> tuple[int, str] | None:
-    """(position, description) of the first invisible or control character in a text, if any."""
-    for i, c in enumerate(teks):
-        kode = ord(c)
-        if kode in _TAK_TERLIHAT:
-            return i, f"karakter tak terlihat U+{kode:04X} ({_TAK_TERLIHAT[kode]})"
-        if unicodedata.category(c) == "Cc" and c not in "\t\n\r":
-            return i, f"karakter kendali U+{kode:04X}"
-    return None
-
-
 def parse(teks: str, kolom: Kolom) -> Hasil:
     """Typed value of a cell; None for an empty optional cell."""
     nilai = teks.strip()
@@ -57,10 +36,9 @@ def parse(teks: str, kolom: Kolom) -> Hasil:
                       else kolom.tipe.contoh)
             return None, f"sel {isi}, padahal wajib diisi ({contoh})."
         return None, None
-    terlarang = karakter_terlarang(nilai)
+    terlarang = karakter.terlarang(nilai)
     if terlarang:
-        return None, (f"sel memuat {terlarang[1]}. Hapus karakter itu (sering terbawa saat "
-                      "menyalin dari web atau PDF).")
+        return None, karakter.pesan(terlarang[1], "sel")
     if kolom.tipe is Tipe.TEKS and len(nilai) > TEKS_MAKS:
         return None, (f"teks terlalu panjang ({len(nilai)} karakter; batas {TEKS_MAKS}). "
                       "Periksa apakah isi beberapa sel tergabung menjadi satu.")

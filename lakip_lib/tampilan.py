@@ -41,6 +41,12 @@ def json_aman(teks_json: str) -> str:
     return teks_json.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
+def json_terbit(isi: object, indent: int | None = None, sort_keys: bool = False) -> str:
+    """JSON of what the site publishes (angka.json, editions.json, the build stamp, the data
+    package, the search index), through `json_aman`: safe wherever it is embedded or opened."""
+    return json_aman(json.dumps(isi, ensure_ascii=False, indent=indent, sort_keys=sort_keys))
+
+
 @dataclass(frozen=True)
 class Teks:
     """Prose (Markdown): generated sentences or an analyst's narrative, shown as the HTML of

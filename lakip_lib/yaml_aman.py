@@ -6,9 +6,13 @@ Every YAML file an analyst writes (instansi.yaml, edisi.yaml, isu_strategis.yaml
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection
 from typing import Any
 
 import yaml
+
+from lakip_lib import karakter
 
 
 class _PemuatYaml(yaml.SafeLoader):
@@ -48,15 +52,42 @@ class _PemuatYaml(yaml.SafeLoader):
 
 
 class YamlDitolak(yaml.YAMLError):
-    def __init__(self, pesan: str, tanda: Any):
+    """A YAML text refused: the message, where (`problem_mark`) and, when known, the key path."""
+
+    def __init__(self, pesan: str, tanda: Any, jalur: str | None = None):
         super().__init__(pesan)
-        self.pesan, self.problem_mark = pesan, tanda
+        self.pesan, self.problem_mark, self.jalur = pesan, tanda, jalur
 
 
-def baca_yaml(teks: str) -> Any:
-    """A YAML text read safely (no alias, bounded nesting, no Python objects)."""
+def baca_yaml(teks: str, banyak_baris: Collection[str] = ()) -> Any:
+    """A YAML text read safely (no alias, bounded nesting, no Python objects), every key and
+    text checked after its escapes are decoded ("\\u202e", "\\e", "\\0" …) by the one
+    character gate (`karakter`); line breaks only in the keys listed in `banyak_baris` (dotted
+    paths, list positions left out: "rpjmd.misi")."""
     pemuat = _PemuatYaml(teks)
     try:
-        return pemuat.get_single_data()
+        simpul = pemuat.get_single_node()
+        if simpul is None:
+            return None
+        _periksa_karakter(simpul, "", banyak_baris)
+        return pemuat.construct_document(simpul)
     finally:
         pemuat.dispose()
+
+
+def _periksa_karakter(simpul: yaml.Node, jalur: str, banyak_baris: Collection[str]) -> None:
+    """YamlDitolak at the first decoded key or scalar holding a forbidden character."""
+    if isinstance(simpul, yaml.ScalarNode):
+        boleh = re.sub(r"\[\d+\]", "", jalur) in banyak_baris
+        if temuan := karakter.terlarang(simpul.value, banyak_baris=boleh):
+            raise YamlDitolak(karakter.pesan(temuan[1]).removesuffix("."), simpul.start_mark,
+                              jalur or None)
+    elif isinstance(simpul, yaml.SequenceNode):
+        for i, anak in enumerate(simpul.value, start=1):
+            _periksa_karakter(anak, f"{jalur}[{i}]", banyak_baris)
+    elif isinstance(simpul, yaml.MappingNode):
+        for kunci, nilai in simpul.value:
+            nama = kunci.value if isinstance(kunci, yaml.ScalarNode) else "?"
+            lengkap = f"{jalur}.{nama}" if jalur else str(nama)
+            _periksa_karakter(kunci, lengkap, ())
+            _periksa_karakter(nilai, lengkap, banyak_baris)

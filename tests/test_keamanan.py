@@ -305,6 +305,19 @@ def test_editions_json_and_data_package_carry_no_markup_or_formula(situs_jahat: 
     assert baris[1][3] == "'" + jahat.PROGRAM  # a formula opens as text
 
 
+def test_every_published_json_escapes_markup_wherever_it_is_embedded(situs_jahat: Path):
+    """Class "escaping" of issue 22: a programme name with markup landed raw in angka.json."""
+    situs = situs_jahat.parent
+    terbit = [*situs.rglob("*.json"), situs / "editions.js", situs_jahat / "searchindex.js"]
+    assert {p.name for p in terbit} >= {"angka.json", "editions.json", "datapackage.json",
+                                        ".lakip-build.json", "searchindex.js"}
+    for path in terbit:
+        isi = path.read_text(encoding="utf-8")
+        assert not re.search(r"[<>&]", isi.removeprefix("Search.setIndex(")), path
+    angka = json.loads((situs_jahat / "angka.json").read_text(encoding="utf-8"))
+    assert f"{jahat.PROGRAM}: anggaran" in angka  # the same text, escaped only as JSON
+
+
 def test_print_header_shows_the_names_as_text(situs_jahat: Path):
     pdf, *basi = situs_jahat.glob("LAKIP-2024-*.pdf")
     assert basi == [], "the PDF under the earlier short name is still published"

@@ -8,8 +8,9 @@ from decimal import Decimal
 
 import pytest
 
+from lakip_lib import karakter
 from lakip_lib.schema import Kolom, Tipe
-from lakip_lib.sel import karakter_terlarang, parse
+from lakip_lib.sel import parse
 
 DESIMAL = Kolom("realisasi", Tipe.DESIMAL)
 RUPIAH = Kolom("anggaran", Tipe.RUPIAH, boleh_negatif=False)
@@ -149,6 +150,9 @@ def test_numbers_too_long_to_be_true_are_refused_and_quoted_shortly():
         'nilai "' + "1" * 27 + '…" terlalu panjang (41 karakter)')
 
 
-def test_control_characters_are_found_where_they_are_and_tabs_are_not_ones():
-    assert karakter_terlarang("ab\x07c") == (2, "karakter kendali U+0007")
-    assert karakter_terlarang("a\tb\r\nc") is None
+def test_control_characters_are_found_where_they_are_and_line_breaks_only_in_long_texts():
+    assert karakter.terlarang("ab\x07c") == (2, "karakter kendali U+0007 (BEL)")
+    assert karakter.terlarang("a\tb\r\nc", banyak_baris=True) is None
+    assert karakter.terlarang("ab\nc") == (2, "karakter kendali U+000A (ganti baris)")
+    assert pesan("Final\nRevisi", BEBAS).startswith(  # type: ignore[union-attr]
+        "sel memuat karakter kendali U+000A (ganti baris), padahal isian ini harus satu baris")
