@@ -16,7 +16,7 @@ import typing
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import fields, is_dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -299,6 +299,10 @@ def _bentuk(nilai: Any, bentuk: Any, jalur: str, nama: str, p: _Pengumpul) -> An
                 if k in bentuk else v for k, v in nilai.items()}
     if bentuk is str and isinstance(nilai, (int, float)) and not isinstance(nilai, bool):
         nilai = str(nilai)  # e.g. a NIP written without quotes
+    if bentuk is date and isinstance(nilai, datetime):
+        p.tambah(nama, None, jalur, f'"{nilai.isoformat(" ")}" adalah tanggal dan jam; tulis '
+                 f"tanggalnya saja dengan format TTTT-BB-HH, misalnya {nilai.date().isoformat()}.")
+        return nilai.date()  # reported: validation fails, nothing downstream sees a time
     if bentuk is int and isinstance(nilai, int) and not isinstance(nilai, bool) \
             and abs(nilai) >= 10 ** DIGIT_BULAT_MAKS:
         p.tambah(nama, None, jalur, f"bilangan terlalu besar (lebih dari {DIGIT_BULAT_MAKS} angka).")
@@ -379,8 +383,38 @@ def _periksa_edisi(edisi: dict[str, Any], tahun: int, p: _Pengumpul, path: Path)
         if not edisi.get(kunci):
             p.tambah(nama, None, kunci, "kunci wajib ini tidak ada atau kosong.")
     _periksa_penilaian(edisi.get("penilaian"), nama, p)
+    _periksa_rentang_tanggal(edisi, "", tahun, nama, p)
     for kunci, pesan in rilis.masalah_revisi(edisi):
         p.tambah(nama, None, kunci, pesan)
+
+
+TANGGAL_SEBELUM = 1  # years before the fiscal year: the Perjanjian Kinerja is signed at its start
+TANGGAL_SESUDAH = 10  # years after it: a final edition is re-issued within a few years, not ages
+
+
+def rentang_tanggal(tahun: int) -> tuple[date, date]:
+    """The dates an edition of fiscal year `tahun` can carry: from 1 January of the year before
+    (a performance agreement signed ahead) to 31 December ten years after (a late re-issue).
+    A date outside is a typing error ("Desember 9999", 2204 for 2024) that would be printed."""
+    return date(tahun - TANGGAL_SEBELUM, 1, 1), date(tahun + TANGGAL_SESUDAH, 12, 31)
+
+
+def _periksa_rentang_tanggal(nilai: Any, jalur: str, tahun: int, nama: str,
+                             p: _Pengumpul) -> None:
+    """Every date of edisi.yaml (tanggal_terbit, the agreement's, each revision's) within
+    `rentang_tanggal`."""
+    if isinstance(nilai, dict):
+        for k, v in nilai.items():
+            _periksa_rentang_tanggal(v, f"{jalur}.{k}" if jalur else str(k), tahun, nama, p)
+    elif isinstance(nilai, list):
+        for i, v in enumerate(nilai, start=1):
+            _periksa_rentang_tanggal(v, f"{jalur}[{i}]", tahun, nama, p)
+    elif isinstance(nilai, date):
+        awal, akhir = rentang_tanggal(tahun)
+        if not awal <= nilai <= akhir:
+            p.tambah(nama, None, jalur, f"tanggal {nilai.isoformat()} berada di luar rentang "
+                     f"edisi tahun {tahun} ({awal.isoformat()} sampai {akhir.isoformat()}). "
+                     "Periksa tahunnya.")
 
 
 def _periksa_penilaian(penilaian: Any, nama: str, p: _Pengumpul) -> None:

@@ -6,6 +6,7 @@ nothing is published or written. Data cases use the small year held in memory (n
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,31 @@ def test_a_command_line_argument_with_bytes_or_characters_it_may_not_hold_is_ref
     galat = capsys.readouterr().err
     assert kode == 1 and "argumen ke-6" in galat and "U+" in galat, galat
     assert "Traceback" not in galat and not any(c in galat for c in "\udcff\u202e\x1b\u200b")
+
+
+# Class "dates and arguments": a time where a date belongs, a date centuries away.
+KASUS_TANGGAL = [
+    Kasus("datetime", TahunKecil().edisi(tanggal_terbit=datetime(2025, 1, 31, 10, 0)), E, None,
+          "tanggal_terbit", "adalah tanggal dan jam"),
+    Kasus("datetime with zone", _yaml_edisi("tanggal_terbit: 2025-01-31T10:00:00+08:00", 6), E,
+          None, "tanggal_terbit", "adalah tanggal dan jam"),
+    Kasus("datetime in a revision", TahunKecil().edisi(
+        revisi=[{"tanggal": datetime(2026, 3, 1, 8, 0), "alasan": "Ralat"}]), E, None,
+          "revisi[1].tanggal", "adalah tanggal dan jam"),
+    Kasus("year 9999", TahunKecil().edisi(tanggal_terbit=date(9999, 12, 1)), E, None,
+          "tanggal_terbit", "di luar rentang edisi tahun 2024 (2023-01-01 sampai 2034-12-31)"),
+    Kasus("revision in 9999", TahunKecil().edisi(
+        revisi=[{"tanggal": date(9999, 12, 9), "alasan": "Ralat"}]), E, None,
+          "revisi[1].tanggal", "di luar rentang"),
+    Kasus("year 1", TahunKecil().edisi(perjanjian_kinerja={"tanggal": date(1, 1, 1)}), E, None,
+          "perjanjian_kinerja.tanggal", "di luar rentang"),
+    Kasus("a century off", TahunKecil().edisi(tanggal_terbit=date(2125, 1, 31)), E, None,
+          "tanggal_terbit", "di luar rentang"),
+]
+
+
+@pytest.mark.parametrize("kasus", KASUS_TANGGAL, ids=[k.nama for k in KASUS_TANGGAL])
+def test_a_time_or_a_date_far_from_the_edition_year_is_a_validation_message(kasus: Kasus):
+    masalah = kasus.tahun.masalah()
+    assert any((m.berkas, m.kolom) == (kasus.berkas, kasus.kolom) and kasus.potongan in m.pesan
+               for m in masalah), [str(m) for m in masalah]
