@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from lakip_lib import gambar, jenis_indikator, perhitungan
 from lakip_lib.data_tahun import DataTahun, baris_mentah
-from lakip_lib.format import angka_persis
+from lakip_lib.format import angka, angka_persis
 from lakip_lib.format import rupiah as format_rupiah
 from lakip_lib.masalah import GALAT, PERINGATAN
 from lakip_lib.schema import PANDUAN_NARASI
@@ -184,12 +184,20 @@ def _foto_dokumentasi(data: DataTahun, tambah: Lapor) -> None:
         return
     t = data["dokumentasi"]
     folder = data.akar / str(data.tahun) / "dokumentasi"
+    total = 0
     for baris, nomor in zip(t.baris, t.nomor, strict=True):
         if "/" in baris["berkas"]:
             tambah(t.berkas, nomor, "berkas", f'"{baris["berkas"]}" harus berupa nama berkas di '
                    "folder dokumentasi itu sendiri, tanpa folder lain.")
         elif pesan := gambar.masalah(folder, baris["berkas"]):
             tambah(t.berkas, nomor, "berkas", pesan)
+        else:
+            total += (folder / baris["berkas"]).stat().st_size
+    if total > gambar.FOTO_TOTAL_MAKS:
+        tambah(t.berkas, None, "berkas", f"foto dokumentasi seluruhnya "
+               f"{angka(Decimal(total) / 2**20, 1)} MiB; batas {gambar.FOTO_TOTAL_MAKS // 2**20} "
+               "MiB per edisi (semua foto dimuat di satu halaman Lampiran). Perkecil fotonya atau "
+               "pilih lebih sedikit.")
 
 
 def _narasi_ditulis(data: DataTahun, tambah: Lapor) -> None:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 
-from lakip_lib import aturan, gambar, jenis_indikator, karakter, markdown_terbatas, rilis
+from lakip_lib import aturan, berkas_aman, gambar, jenis_indikator, karakter, markdown_terbatas, rilis
 from lakip_lib.csv_terbit import csv_aman, sel_csv_aman
 from lakip_lib.data_tahun import BARIS_PERTAMA, DataTahun, baris_mentah
 from lakip_lib.gambar import GAMBAR_SAMPUL
@@ -51,9 +51,11 @@ if TYPE_CHECKING:
 
 R = TypeVar("R", bound="DataclassInstance")
 
-UKURAN_MAKS = 20 * 1024 * 1024  # bytes; a data table of this project is a few KiB
+UKURAN_MAKS = berkas_aman.UKURAN_MAKS
 NARASI_MAKS = 50_000  # characters of one narrative (the longest shipped one has ~5 000); also
 # bounds the time a pathological text can take to parse (seconds, not minutes)
+MASALAH_PER_BERKAS = 1_000  # problems one CSV file may raise before its check stops (the rows
+# of a wrong or shifted file are all wrong: reading 300 000 of them helps nobody)
 YAML_BANYAK_BARIS = frozenset({"tugas", "rpjmd.visi", "rpjmd.misi"})  # the only YAML texts that
 # may hold several lines (long paragraphs); every other one is a single line (a label, a name)
 
@@ -90,20 +92,18 @@ class _Pengumpul:
         return sorted(f for f in folder.glob(pola) if not f.is_dir())
 
     def isi(self, path: Path) -> bytes | None:
-        """A file's bytes; None, with a message, for a symlink or an oversized file."""
-        nama = self.nama(path)
-        if path.is_symlink():
-            self.tambah(nama, None, None, "berkas ini adalah tautan simbolik (symlink) dan tidak "
-                        "dibaca: isinya bisa berasal dari luar folder data. Ganti dengan salinan "
-                        "berkasnya.")
+        """A file's bytes; None, with a message, for anything but a regular file inside the
+        data folder reached through no symlink (a named pipe, a device, a symlinked file or
+        year or narrative folder) or an oversized file (`berkas_aman.baca`)."""
+        try:
+            return berkas_aman.baca(path, self.akar, UKURAN_MAKS)
+        except berkas_aman.BerkasDitolak as e:
+            self.tambah(self.nama(path), None, None, e.pesan)
             return None
-        if path.stat().st_size > UKURAN_MAKS:
-            self.tambah(nama, None, None,
-                        f"berkas terlalu besar ({path.stat().st_size // (1024 * 1024)} MiB; batas "
-                        f"{UKURAN_MAKS // (1024 * 1024)} MiB). Periksa apakah ini berkas yang "
-                        "benar.")
-            return None
-        return path.read_bytes()
+
+    def tautan(self, folder: Path) -> Path | None:
+        """The symlink on the way from the data folder to `folder`, if any."""
+        return berkas_aman.tautan_di_jalur(folder, self.akar)
 
     def tahun_tersedia(self) -> list[int]:
         return tahun_tersedia(self.akar)
@@ -139,6 +139,9 @@ class _PengumpulTeks(_Pengumpul):
 
     def isi(self, path: Path) -> bytes | None:
         return self.berkas.get(path)
+
+    def tautan(self, folder: Path) -> Path | None:
+        return None
 
     def tahun_tersedia(self) -> list[int]:
         return sorted({int(f.parts[len(self.akar.parts)]) for f in self.berkas
@@ -187,6 +190,12 @@ def _muat(tahun: int, p: _Pengumpul) -> DataTahun:
         p.tambah(p.nama(folder), None, None,
                  f"folder data tahun {tahun} tidak ada. Tahun yang tersedia: {ada}.")
         raise ValidasiGagal(p.masalah)
+    for sub in (folder, folder / "narasi", folder / "dokumentasi"):
+        if (tautan := p.tautan(sub)) is not None:
+            p.tambah(p.nama(tautan), None, None, "folder ini adalah tautan simbolik (symlink) "
+                     "dan tidak dibaca: isinya bisa berasal dari luar folder data. Ganti dengan "
+                     "salinan foldernya.")
+            raise ValidasiGagal(p.masalah)
     instansi = _yaml(akar / "instansi.yaml", p, YAML_INSTANSI, wajib=True)
     edisi = _yaml(folder / "edisi.yaml", p, YAML_EDISI, wajib=True)
     isu = _yaml(folder / "isu_strategis.yaml", p, YAML_ISU, wajib=False)
@@ -495,7 +504,14 @@ def _baca_tabel(ds: Dataset, path: Path, p: _Pengumpul, periode: tuple[int, int]
     if not _header_sah(ds, header, nama, p):
         return None
     tabel: Tabel[dict[str, Any]] = Tabel(ds, nama, [], [])
+    awal = len(p.masalah)
     for i, sel in enumerate(baris_csv[1:], start=BARIS_PERTAMA):
+        if len(p.masalah) - awal >= MASALAH_PER_BERKAS:
+            p.tambah(nama, None, None, f"pemeriksaan berkas ini dihentikan di baris {i} setelah "
+                     f"{MASALAH_PER_BERKAS:,} masalah (sisa {len(baris_csv) - i:,} baris tidak "
+                     "diperiksa). Perbaiki masalah di atas dulu; mungkin berkasnya salah atau "
+                     "kolomnya tertukar.".replace(",", "."))
+            return None
         if not any(s.strip() for s in sel):
             continue
         if ds.riwayat and len(sel) == len(header) and not ds.dalam_edisi(

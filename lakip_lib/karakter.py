@@ -54,9 +54,11 @@ def uraian(c: str) -> str | None:
 def terlarang(teks: str, banyak_baris: bool = False) -> tuple[int, str] | None:
     """(position, description) of the first character `teks` may not hold, if any; tab and line
     breaks are allowed only when the text may hold several lines (`banyak_baris`)."""
+    if _bersih(teks):
+        return None  # the common case, at C speed
     for i, c in enumerate(teks):
         if c.isprintable() and c not in _TAK_TAMPAK_STR:
-            continue  # the common case, fast
+            continue
         if banyak_baris and c in _BARIS:
             continue
         if (nama := uraian(c)) is not None:
@@ -67,10 +69,15 @@ def terlarang(teks: str, banyak_baris: bool = False) -> tuple[int, str] | None:
 _TAK_TAMPAK_STR = frozenset(chr(k) for k in _TAK_TAMPAK)
 
 
+def _bersih(teks: str) -> bool:
+    """Whether `teks` holds only printable characters none of which is blank by design."""
+    return teks.isprintable() and _TAK_TAMPAK_STR.isdisjoint(teks)
+
+
 def tampak(teks: str, kecuali: str = "") -> str:
     """`teks` with every forbidden character but those in `kecuali` shown as its code <U+XXXX>,
     for quoting a value back in a message or a terminal."""
-    if all(c.isprintable() and c not in _TAK_TAMPAK_STR for c in teks):
+    if _bersih(teks):
         return teks
     return "".join(f"<U+{ord(c):04X}>" if c not in kecuali and uraian(c) is not None else c
                    for c in teks)

@@ -26,6 +26,11 @@ from lakip_lib import karakter
 SKEMA_TAUTAN = ("http://", "https://")
 _PERAN = re.compile(r"\{[A-Za-z][\w:+.-]*\}$")  # a MyST role just before an inline code span
 _PAGAR_TITIK_DUA = re.compile(r"^\s*:{3,}\s*\{")  # MyST colon-fence directive
+# A link reference definition ("[nama]: https://…"). markdown-it-py's rule for them scans every
+# following line up to a blank one from each definition: quadratic (a 49 000-character narrative
+# of definitions took 106 s). Both parsers leave the rule out (parsing stays linear in the text),
+# validation names such a line, and it renders as the text it is.
+_DEFINISI_RUJUKAN = re.compile(r"^ {0,3}\[(?:[^\]\\]|\\.)+\]:")
 
 _BLOK_IZIN = {"heading", "paragraph", "bullet_list", "ordered_list", "list_item", "table",
               "thead", "tbody", "tr", "th", "td", "inline"}
@@ -68,13 +73,13 @@ class _TautanHttp(MarkdownIt):
 @lru_cache(maxsize=1)
 def _pengurai_periksa() -> MarkdownIt:
     """Parses everything (raw HTML and images included) so that validation can name it."""
-    return _SemuaTautan("commonmark", {"html": True}).enable("table")
+    return _SemuaTautan("commonmark", {"html": True}).enable("table").disable("reference")
 
 
 @lru_cache(maxsize=1)
 def _pengurai_tampil() -> MarkdownIt:
     """Renders the allowed subset: no raw HTML, no images, links only to http(s) pages."""
-    md = _TautanHttp("commonmark", {"html": False}).enable("table").disable("image")
+    md = _TautanHttp("commonmark", {"html": False}).enable("table").disable(["image", "reference"])
     md.add_render_rule("link_open", _buka_tautan)
     md.add_render_rule("heading_open", _buka_judul)
     return md
@@ -104,6 +109,9 @@ def pelanggaran(teks: str) -> list[tuple[int, str]]:
     for nomor, baris in enumerate(teks.splitlines(), start=1):
         if _PAGAR_TITIK_DUA.match(baris):
             temuan.append((nomor, "direktif MyST (:::{…})"))
+        if _DEFINISI_RUJUKAN.match(baris):
+            temuan.append((nomor, "definisi tautan rujukan ([nama]: alamat; tulis tautannya "
+                           "langsung: [teks](https://…))"))
     for token in _pengurai_periksa().parse(teks):
         if token.nesting == -1:
             continue  # a closing token: its opening one was judged

@@ -9,6 +9,7 @@ from lakip_lib import karakter
 GALAT = "galat"
 PERINGATAN = "peringatan"
 PANJANG_MAKS = 300  # characters of a value quoted back in a message
+LAPORAN_MAKS = 50  # problems a report lists; the rest are counted ("… dan 299.950 masalah lain")
 
 
 def _tampak(teks: str) -> str:
@@ -53,8 +54,15 @@ class ValidasiGagal(Exception):
 
 
 def laporan(masalah: list[Masalah]) -> str:
+    """Every problem on its line, at most `LAPORAN_MAKS` of them (the rest counted), then the
+    totals: a report of 300 000 bad rows stays a screenful, not 38 MB."""
     galat = [m for m in masalah if m.tingkat == GALAT]
-    baris = [str(m) for m in masalah]
+    tampil = masalah if len(masalah) <= LAPORAN_MAKS else sorted(
+        (galat + [m for m in masalah if m.tingkat != GALAT])[:LAPORAN_MAKS], key=urutan)
+    baris = [str(m) for m in tampil]
+    if len(masalah) > LAPORAN_MAKS:
+        lain = f"{len(masalah) - LAPORAN_MAKS:,}".replace(",", ".")
+        baris.append(f"… dan {lain} masalah lain (perbaiki yang di atas dulu, lalu periksa lagi).")
     baris.append(
         f"Ditemukan {len(galat)} galat dan {len(masalah) - len(galat)} peringatan."
         if masalah

@@ -22,8 +22,8 @@ from typing import Any
 
 import yaml
 
+from lakip_lib import berkas_aman, tukar
 from lakip_lib import format as fmt
-from lakip_lib import tukar
 from lakip_lib.schema import Edisi, adalah_draf
 from lakip_lib.yaml_aman import baca_yaml
 
@@ -106,8 +106,9 @@ def edisi_mentah(akar_data: Path, tahun: int) -> dict[str, Any]:
     """edisi.yaml as written, without the whole year's validation (the build does that and
     reports any problem there); empty when unreadable."""
     try:
-        isi = baca_yaml((akar_data / str(tahun) / "edisi.yaml").read_text(encoding="utf-8"))
-    except (OSError, ValueError, yaml.YAMLError):
+        isi = baca_yaml(berkas_aman.baca(akar_data / str(tahun) / "edisi.yaml", akar_data,
+                                         berkas_aman.UKURAN_MAKS).decode("utf-8"))
+    except (OSError, ValueError, yaml.YAMLError, berkas_aman.BerkasDitolak):
         return {}
     return isi if isinstance(isi, dict) else {}
 

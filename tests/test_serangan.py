@@ -5,6 +5,13 @@ nothing is published or written. Data cases use the small year held in memory (n
 
 from __future__ import annotations
 
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -12,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lakip_lib import cli
+from lakip_lib import cli, markdown_terbatas
 
 from .tahun_kecil import TahunKecil
 
@@ -149,3 +156,136 @@ def test_a_time_or_a_date_far_from_the_edition_year_is_a_validation_message(kasu
     masalah = kasus.tahun.masalah()
     assert any((m.berkas, m.kolom) == (kasus.berkas, kasus.kolom) and kasus.potongan in m.pesan
                for m in masalah), [str(m) for m in masalah]
+
+
+# Class "resources": every limit holds, and a hostile file costs seconds, not minutes.
+def _di_disk(t: TahunKecil, akar: Path) -> Path:
+    """The small year written out as a data folder (for what only files can be: pipes, links)."""
+    for path, isi in t.teks().items():
+        (akar / path).parent.mkdir(parents=True, exist_ok=True)
+        (akar / path).write_bytes(isi.encode("utf-8") if isinstance(isi, str) else isi)
+    return akar
+
+
+def _png(lebar: int, tinggi: int, isi: int = 0) -> bytes:
+    ihdr = struct.pack(">IIBBBBB", lebar, tinggi, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + ihdr
+            + struct.pack(">I", zlib.crc32(b"IHDR" + ihdr)) + bytes(isi))
+
+
+def _jpeg(lebar: int, tinggi: int, sof: int = 0xC0) -> bytes:
+    app0 = b"\xff\xe0" + struct.pack(">H", 16) + b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+    frame = bytes([0xFF, sof]) + struct.pack(">HBHHB", 11, 8, tinggi, lebar, 1) + b"\x01\x11\x00"
+    return b"\xff\xd8" + app0 + frame + b"\xff\xd9"
+
+
+def _foto(*berkas: tuple[str, bytes]) -> TahunKecil:
+    t = TahunKecil()
+    for nama, isi in berkas:
+        t.tambah("dokumentasi", berkas=nama, keterangan="Kegiatan")
+        t.berkas(f"2024/dokumentasi/{nama}", isi)
+    return t
+
+
+def _fifo(akar: Path) -> None:
+    path = akar / "2024" / "narasi" / "penutup.md"
+    path.unlink()
+    os.mkfifo(path)
+
+
+def _tautan_folder(sub: str) -> Callable[[Path], None]:
+    def rusak(akar: Path) -> None:
+        asli = akar / sub
+        luar = akar.parent / f"luar-{asli.name}"
+        shutil.move(asli, luar)
+        asli.symlink_to(luar, target_is_directory=True)
+    return rusak
+
+
+D = "data/2024/dokumentasi/keterangan.csv"
+_BERNARASI = TahunKecil().narasi("penutup", "Paragraf biasa.\n").narasi("S1", "Uraian.\n")
+KASUS_SUMBER = [
+    Kasus("narrative over 50 000 characters", TahunKecil().narasi("penutup", "a " * 25_001),
+          NAR, None, None, "batas 50000"),
+    Kasus("link reference definitions", TahunKecil().narasi(
+        "penutup", "".join(f"[a{i}]: https://contoh.invalid/{i}\n" for i in range(1200))),
+          NAR, 1, None, "definisi tautan rujukan"),
+    Kasus("PNG of 60 000 × 60 000 px", _foto(("besar.png", _png(60_000, 60_000))), D, 2,
+          "berkas", "60000 × 60000 piksel"),
+    Kasus("PNG 30 000 px wide, 1 px high", _foto(("lebar.png", _png(30_000, 1))), D, 2, "berkas",
+          "batas 10000 piksel per sisi"),
+    Kasus("JPEG of 60 000 × 60 000 px", _foto(("besar.jpg", _jpeg(60_000, 60_000))), D, 2,
+          "berkas", "60000 × 60000 piksel"),
+    Kasus("progressive JPEG of 20 000 × 20 000 px", _foto(("p.jpg", _jpeg(20_000, 20_000, 0xC2))),
+          D, 2, "berkas", "batas 10000 piksel per sisi dan 25 juta piksel"),
+    Kasus("PNG without a header", _foto(("rusak.png", b"\x89PNG\r\n\x1a\n" + bytes(40))), D, 2,
+          "berkas", "rusak"),
+    Kasus("photos over 10 MiB in all", _foto(*((f"f{i}.png", _png(100, 100, 1_900_000))
+                                              for i in range(6))), D, None, "berkas",
+          "batas 10 MiB per edisi"),
+    Kasus("photo name with a line feed", _foto(("a\nb.png", _png(10, 10))), D, 2, "berkas",
+          "U+000A"),
+    Kasus("photo name with a line separator", _foto(("a\u2028b.png", _png(10, 10))), D, 2,
+          "berkas", "U+2028"),
+]
+
+
+@pytest.mark.parametrize("kasus", KASUS_SUMBER, ids=[k.nama for k in KASUS_SUMBER])
+def test_a_resource_limit_is_a_message_naming_file_and_limit(kasus: Kasus, tmp_path: Path,
+                                                             capsys):
+    akar = _di_disk(kasus.tahun, tmp_path / "data")
+    assert cli.main(["--data", str(akar), "validate", "2024"]) == 1
+    galat = capsys.readouterr().err
+    tempat = kasus.berkas + (f", baris {kasus.baris}" if kasus.baris else "") + (
+        f', kolom "{kasus.kolom}"' if kasus.kolom else "")
+    assert any(b.startswith(tempat) and kasus.potongan in b for b in galat.splitlines()), galat
+
+
+@pytest.mark.parametrize("rusak, berkas", [
+    (_fifo, NAR), (_tautan_folder("2024"), "data/2024"),
+    (_tautan_folder("2024/narasi"), "data/2024/narasi")], ids=["fifo", "year link", "narasi link"])
+def test_only_regular_files_inside_the_data_folder_are_read(rusak, berkas: str, tmp_path: Path):
+    akar = _di_disk(_BERNARASI, tmp_path / "data")
+    rusak(akar)
+    hasil = subprocess.run([sys.executable, "-m", "lakip_lib.cli", "--data", str(akar),
+                            "validate", "2024"], capture_output=True, text=True, timeout=120,
+                           cwd=tmp_path)
+    assert hasil.returncode == 1, hasil.stderr  # a named pipe used to hang here
+    assert f"{berkas}: " in hasil.stderr
+    assert "bukan berkas biasa" in hasil.stderr or "tautan simbolik" in hasil.stderr
+
+
+def test_narrative_parsing_is_linear_in_its_length():
+    """Counted in function calls, not seconds: twice the text costs about twice the calls (the
+    quadratic reference rule made it four times)."""
+    def panggilan(teks: str) -> int:
+        hitung = 0
+
+        def profil(frame, kejadian, arg):
+            nonlocal hitung
+            hitung += kejadian == "call"
+        sys.setprofile(profil)
+        try:
+            markdown_terbatas.pelanggaran(teks)
+            markdown_terbatas.ke_html(teks)
+        finally:
+            sys.setprofile(None)
+        return hitung
+
+    def definisi(n: int) -> str:
+        return "".join(f"[a{i}]: https://contoh.invalid/{i}\n" for i in range(n))
+
+    for buat in (definisi, lambda n: "[a\n" * n, lambda n: "- a\n" * n, lambda n: "*a " * n):
+        assert panggilan(buat(800)) < 2.5 * panggilan(buat(400))
+
+
+def test_a_report_of_300_000_bad_rows_is_capped(tmp_path: Path):
+    akar = _di_disk(TahunKecil(), tmp_path / "data")
+    with (akar / "realisasi.csv").open("a", encoding="utf-8") as f:
+        f.writelines(f"IKU1,2024,x{i}\n" for i in range(300_000))
+    hasil = subprocess.run([sys.executable, "-m", "lakip_lib.cli", "--data", str(akar),
+                            "validate", "2024"], capture_output=True, text=True, timeout=300,
+                           cwd=tmp_path)
+    assert hasil.returncode == 1
+    assert len(hasil.stderr) < 20_000, len(hasil.stderr)
+    assert "masalah lain" in hasil.stderr and "pemeriksaan berkas ini dihentikan" in hasil.stderr
