@@ -10,11 +10,11 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from lakip_lib import cache, data, data_tahun, gambar, jenis_indikator, pdf, rilis
+from lakip_lib import cache, data, data_tahun, gambar, hasil_terbit, jenis_indikator, pdf, rilis
 from lakip_lib import format as fmt
-from lakip_lib.csv_terbit import BOM
+from lakip_lib.csv_terbit import BOM, csv_aman
 from lakip_lib.data_tahun import DataTahun
-from lakip_lib.schema import DATASETS, Tipe
+from lakip_lib.schema import DATASETS, Dataset, Kolom, Tipe, judul_kolom, keterangan_kolom
 from lakip_lib.tampilan import FOLDER_CSV, json_terbit
 
 TIPE_FRICTIONLESS = {Tipe.TEKS: "string", Tipe.BULAT: "integer", Tipe.RUPIAH: "integer",
@@ -122,20 +122,18 @@ def tulis_paket_data(d: DataTahun, tujuan: Path) -> Path:
     for p in berkas_data(d):
         (folder / p).parent.mkdir(parents=True, exist_ok=True)
         (folder / p).write_bytes(data.isi_terbit(d.akar, p, d.tahun))
-    sumber: list[dict[str, Any]] = []
-    for ds in DATASETS:
+    sumber = [_sumber(ds, ds.path(d.tahun)) for ds in DATASETS
+              if (folder / ds.path(d.tahun)).exists()]
+    for ds, baris in hasil_terbit.semua(d):
         path = ds.path(d.tahun)
-        if not (folder / path).exists():
-            continue
-        skema: dict[str, Any] = {"fields": [_kolom(ds, k) for k in ds.kolom]}
-        if ds.kunci:
-            skema["primaryKey"] = list(ds.kunci)
-        sumber.append({"name": ds.nama.replace("_", "-"), "path": path, "format": "csv",
-                       "mediatype": "text/csv", "encoding": "utf-8",
-                       "description": ds.keterangan, "schema": skema})
+        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        (folder / path).write_text(_csv_hasil(ds, baris), encoding="utf-8")
+        sumber.append(_sumber(ds, path))
     paket = {
         "name": f"lakip-{d.tahun}",
-        "title": f"Data masukan LAKIP {d.tahun} — {d.instansi.nama}",
+        "title": f"Data LAKIP {d.tahun} — {d.instansi.nama}",
+        "description": f"Data masukan LAKIP {d.tahun} dan hasil yang dihitung buku ini darinya "
+                       "(berkas hasil/: capaian, kategori, anggaran per tingkat, efisiensi).",
         "version": sidik_data(d),
         "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0"}],
         "resources": sumber,
@@ -150,16 +148,33 @@ def tulis_paket_data(d: DataTahun, tujuan: Path) -> Path:
     return tulis
 
 
-def _kolom(ds: Any, k: Any) -> dict[str, Any]:
+def _sumber(ds: Dataset, path: str) -> dict[str, Any]:
+    """A data package resource: the file, its description and its schema."""
+    skema: dict[str, Any] = {"fields": [_kolom(ds, k) for k in ds.kolom]}
+    if ds.kunci:
+        skema["primaryKey"] = list(ds.kunci)
+    return {"name": ds.nama.replace("_", "-"), "path": path, "format": "csv",
+            "mediatype": "text/csv", "encoding": "utf-8", "description": ds.keterangan,
+            "schema": skema}
+
+
+def _kolom(ds: Dataset, k: Kolom) -> dict[str, Any]:
     k = jenis_indikator.dengan_pilihan(ds.nama, k)
-    isi: dict[str, Any] = {"name": k.nama, "type": TIPE_FRICTIONLESS[k.tipe]}
+    isi: dict[str, Any] = {"name": k.nama, "type": TIPE_FRICTIONLESS[k.tipe],
+                           "title": judul_kolom(ds, k), "description": keterangan_kolom(ds, k)}
     if k.pilihan:
         isi["constraints"] = {"enum": list(k.pilihan)}
     if k.wajib:
         isi.setdefault("constraints", {})["required"] = True
-    if k.dilaporkan:
-        isi["description"] = "Angka sebagaimana tercetak di dokumen sumber (bukan masukan)."
     return isi
+
+
+def _csv_hasil(ds: Dataset, baris: list[dict[str, Any]]) -> str:
+    """A result file's CSV: the declared columns in order, None empty, numbers as plain
+    numbers, text opened as text by a spreadsheet (`csv_aman`)."""
+    kolom = [k.nama for k in ds.kolom]
+    return csv_aman([kolom, *([("" if b[k] is None else str(b[k])) for k in kolom]
+                              for b in baris)])
 
 
 NAMA_CSV = re.compile(r"tabel-[a-z0-9]+(?:-[a-z0-9]+)*\.csv")

@@ -513,6 +513,202 @@ DATASETS = (*DATASETS, Dataset(
 BY_NAME: dict[str, Dataset] = {d.nama: d for d in DATASETS}
 
 
+# --- Titles and descriptions of the columns (the data package's fields) ----------------------
+
+JUDUL_KOLOM = {  # a column's title, with its unit: the workbook's header
+    # (the import accepts it or the name) and the data package's field title
+    "indikator": "Kode indikator", "tahun": "Tahun", "realisasi": "Realisasi",
+    "keterangan": "Keterangan", "target": "Target", "dasar": "Dasar target",
+    "kelompok": "Kelompok korban", "jumlah": "Jumlah kasus (kasus)", "kecamatan": "Kecamatan",
+    "desa": "Desa", "status_idm": "Status IDM", "pus": "PUS (pasangan)",
+    "kb_aktif": "Peserta KB aktif (orang)", "sasaran": "Kode sasaran", "anggaran": "Anggaran (Rp)",
+    "kode": "Kode", "level": "Level", "nama": "Nama", "satuan": "Satuan", "arah": "Arah",
+    "kode_anggaran": "Kode anggaran", "capaian_kinerja": "Capaian kinerja (%)",
+    "kode_indikator": "Indikator buku (capaian dihitung)",
+    "aspek": "Aspek strategis", "kondisi": "Kondisi (angka)", "standar": "Standar",
+    "faktor_internal": "Faktor internal", "faktor_eksternal": "Faktor eksternal",
+    "permasalahan": "Permasalahan", "wilayah": "Wilayah", "jenis": "Jenis angka",
+    "nilai": "Nilai", "sumber": "Sumber data", "batas_bawah": "Capaian di atas (%)",
+    "batas_atas": "Capaian sampai dengan (%)", "kategori": "Kategori",
+    "konfirmasi": "Konfirmasi angka janggal (alasan)",
+    "nama_indikator": "Nama indikator", "satuan_indikator": "Satuan",
+}
+JUDUL_KHUSUS = {
+    ("anggaran", "realisasi"): "Realisasi (Rp)",
+    ("realisasi", "realisasi"): "Realisasi (satuan indikator)",
+    ("target", "target"): "Target (satuan indikator)",
+    ("pembanding", "nilai"): "Nilai (satuan di kolom Satuan)",
+    ("program_kinerja", "target"): "Target (satuan di kolom Satuan)",
+    ("program_kinerja", "realisasi"): "Realisasi (satuan di kolom Satuan)",
+}
+_JUDUL_LAIN = {  # titles of columns the workbook does not show (or shows by name)
+    "uraian": "Uraian", "tujuan": "Kode tujuan", "jenis": "Jenis indikator", "induk": "Induk",
+    "desimal": "Jumlah desimal", "rumus": "Rumus (jenis indikator)", "definisi": "Definisi",
+    "alasan": "Alasan", "penanggung_jawab": "Penanggung jawab", "sumber_data": "Sumber data",
+    "pembilang": "Pembilang", "penyebut": "Penyebut", "pengali": "Pengali",
+    **{kolom: f"Desa {status} (desa)" for status, kolom in KOLOM_IDM.items()},
+    "lokasi": "Lokasi di dokumen sumber", "dasar_target": "Dasar target", "kunci": "Kunci",
+    "catatan": "Catatan", "berkas": "Berkas foto", "tabel": "Tabel data",
+    "ukuran": "Ukuran indikator", "tabel_sumber": "Tabel di dokumen sumber",
+    "capaian": "Capaian (%)", "penyerapan": "Penyerapan (%)", "efisiensi": "Efisiensi (%)",
+    "cpr": "CPR (%)", "tingkat": "Tingkat", "sisa": "Sisa (Rp)", "nama_indikator": "Indikator",
+}
+_JUDUL_KHUSUS_LAIN = {
+    ("pembanding", "jenis"): "Jenis angka", ("konfirmasi", "alasan"): "Alasan konfirmasi",
+    ("indikator", "jenis"): "Jenis indikator", ("dilaporkan", "nilai"): "Nilai tercetak",
+    ("idm_status", "jumlah_dilaporkan"): "Jumlah desa tercetak",
+    ("program_kinerja", "indikator"): "Indikator", ("efisiensi", "indikator"): "Indikator",
+    ("hasil_kinerja_program", "indikator"): "Indikator", ("hasil_efisiensi", "indikator"):
+    "Indikator", ("hasil_capaian_indikator", "target"): "Target (satuan di kolom Satuan)",
+    ("hasil_capaian_indikator", "realisasi"): "Realisasi (satuan di kolom Satuan)",
+    ("hasil_kinerja_program", "target"): "Target (satuan di kolom Satuan)",
+    ("hasil_kinerja_program", "realisasi"): "Realisasi (satuan di kolom Satuan)",
+    **{(f"hasil_anggaran_{t}", "realisasi"): "Realisasi (Rp)" for t in LEVEL},
+}
+_DILAPORKAN = "Angka sebagaimana tercetak di dokumen sumber (bukan masukan; untuk pemeriksaan)."
+
+
+def judul_kolom(ds: Dataset, k: Kolom) -> str:
+    """A column's title for a reader: the workbook's header where it has one, with its unit."""
+    khusus = JUDUL_KHUSUS.get((ds.nama, k.nama)) or _JUDUL_KHUSUS_LAIN.get((ds.nama, k.nama))
+    if khusus:
+        return khusus
+    if k.dilaporkan and k.nama.endswith("_dilaporkan"):
+        dasar = k.nama.removesuffix("_dilaporkan")
+        return f"{judul_kolom(ds, Kolom(dasar, k.tipe))} tercetak"
+    if k.dilaporkan:
+        return f"{JUDUL_KOLOM.get(k.nama) or _JUDUL_LAIN.get(k.nama, k.nama)} tercetak"
+    return JUDUL_KOLOM.get(k.nama) or _JUDUL_LAIN.get(k.nama) or k.nama.replace("_", " ").capitalize()
+
+
+def keterangan_kolom(ds: Dataset, k: Kolom) -> str:
+    """A column's description (Indonesian): its own `keterangan`, else the registry's by
+    dataset and column or by column; an as-reported column says so."""
+    teks = (k.keterangan[:1].upper() + k.keterangan[1:] if k.keterangan else
+            KETERANGAN_KHUSUS.get((ds.nama, k.nama))
+            or KETERANGAN_KOLOM.get(k.nama.removesuffix("_dilaporkan"), ""))
+    if teks and not teks.endswith("."):
+        teks += "."
+    return f"{teks} {_DILAPORKAN}".strip() if k.dilaporkan else teks
+
+
+KETERANGAN_KOLOM = {  # by column name, wherever the column means the same
+    "kecamatan": "Nama kecamatan di wilayah kerja instansi",
+    "kode": "Kode baris, unik dalam berkas",
+    "uraian": "Rumusan lengkapnya sebagaimana dalam Renstra",
+    "tujuan": "Kode tujuan Renstra yang didukung (kolom kode di tujuan.csv)",
+    "induk": "Kode sasaran atau tujuan yang diukur indikator ini",
+    "nama": "Nama sebagaimana dalam dokumen perencanaan",
+    "satuan": "Satuan angka (kosong bila angka berupa indeks tanpa satuan)",
+    "arah": "Arah indikator: naik (makin tinggi makin baik) atau turun (makin rendah makin baik)",
+    "desimal": "Jumlah angka di belakang koma saat angka indikator ditampilkan",
+    "rumus": "Cara realisasi indikator diperoleh: diukur langsung atau dihitung dari data lain",
+    "definisi": "Definisi indikator dan rumus perhitungannya",
+    "alasan": "Alasan indikator ini dipilih",
+    "penanggung_jawab": "Jabatan yang bertanggung jawab atas indikator",
+    "sumber_data": "Asal data realisasi indikator",
+    "indikator": "Kode indikator (kolom kode di indikator.csv)",
+    "tahun": "Tahun data",
+    "target": "Target dalam satuan indikator",
+    "realisasi": "Realisasi dalam satuan indikator",
+    "keterangan": "Keterangan tambahan",
+    "kelompok": "Kelompok korban: perempuan atau anak",
+    "jumlah": "Jumlah kasus yang dilaporkan",
+    "pembilang": "Jumlah yang dihitung pada pembilang rasio",
+    "penyebut": "Jumlah yang dihitung pada penyebut rasio",
+    "pengali": "Pengali rasio, misalnya 1000 untuk per 1.000",
+    **{kolom: f"Jumlah desa berstatus {status}" for status, kolom in KOLOM_IDM.items()},
+    "wilayah": "Wilayah pembanding (kabupaten lain, provinsi, atau nasional)",
+    "nilai": "Nilai angka pembanding dalam satuan di kolom satuan",
+    "sumber": "Sumber angka",
+    "batas_bawah": "Batas bawah capaian (%), tidak termasuk; kosong untuk pita terendah",
+    "batas_atas": "Batas atas capaian (%), termasuk; kosong untuk pita tertinggi",
+    "kategori": "Nama kategori capaian",
+    "dasar": "Dasar target: pk (Perjanjian Kinerja), renstra, atau renja",
+    "sasaran": "Kode sasaran strategis (kolom kode di sasaran.csv)",
+    "anggaran": "Anggaran dalam rupiah",
+    "desa": "Nama desa",
+    "status_idm": "Status Indeks Desa Membangun desa tahun ini",
+    "pus": "Jumlah pasangan usia subur (PUS)",
+    "kb_aktif": "Jumlah peserta KB aktif",
+    "cpr": "Contraceptive Prevalence Rate: KB aktif ÷ PUS × 100",
+    "level": "Tingkat baris: program, kegiatan, atau subkegiatan",
+    "tingkat": "Tingkat baris: program, kegiatan, atau subkegiatan",
+    "sisa": "Sisa anggaran: anggaran − realisasi (Rp)",
+    "penyerapan": "Penyerapan anggaran: realisasi ÷ anggaran × 100 (%)",
+    "kode_anggaran": "Kode program, kegiatan, atau sub kegiatan (kolom kode di anggaran.csv)",
+    "capaian_kinerja": "Capaian kinerja (%) menurut evaluasi Renja",
+    "efisiensi": "Efisiensi: capaian kinerja ÷ penyerapan anggaran × 100 (%)",
+    "capaian": "Capaian (%)",
+    "tabel_sumber": "Tabel dokumen sumber tempat baris ini tercetak",
+    "aspek": "Aspek strategis yang dikaji",
+    "kondisi": "Kondisi aspek, dalam satuan di kolom satuan",
+    "standar": "Standar atau acuan aspek",
+    "faktor_internal": "Faktor internal yang memengaruhi",
+    "faktor_eksternal": "Faktor eksternal yang memengaruhi",
+    "permasalahan": "Permasalahan yang dihadapi",
+    "lokasi": "Tempat di dokumen sumber (bab, tabel, atau paragraf)",
+    "dasar_target": "Target yang dipakai dokumen sumber: pk (Perjanjian Kinerja) atau "
+                    "akhir_renstra",
+    "kunci": "Nama angka yang dimaksud",
+    "catatan": "Isi catatan",
+    "berkas": "Nama berkas foto di folder yang sama",
+    "tabel": "Tabel data tempat angka yang dikonfirmasi",
+}
+KETERANGAN_KHUSUS = {  # where a column name means something else in one dataset
+    ("tujuan", "kode"): "Kode tujuan", ("sasaran", "kode"): "Kode sasaran strategis",
+    ("indikator", "kode"): "Kode indikator",
+    ("indikator", "jenis"): "Jenis indikator: iku (Indikator Kinerja Utama), tujuan, atau "
+                            "pendukung",
+    ("indikator", "nama"): "Nama indikator",
+    ("pembanding", "jenis"): "Jenis angka pembanding: realisasi atau target",
+    ("anggaran", "kode"): "Kode program (P..), kegiatan (P...K..), atau sub kegiatan "
+                          "(P...K...S..); kode kegiatan diawali kode programnya",
+    ("anggaran", "anggaran"): "Anggaran (Rp), diisi hanya pada baris sub kegiatan; total "
+                              "program dan kegiatan dihitung dari rinciannya",
+    ("anggaran", "realisasi"): "Realisasi anggaran (Rp), diisi hanya pada baris sub kegiatan",
+    ("anggaran", "sasaran"): "Kode sasaran yang didukung program",
+    ("anggaran", "anggaran_dilaporkan"): "Anggaran (Rp) pada setiap tingkat; baris program dan "
+                                         "kegiatan memuat total rinciannya, jadi jangan "
+                                         "dijumlahkan lintas tingkat",
+    ("anggaran", "realisasi_dilaporkan"): "Realisasi (Rp) pada setiap tingkat; jangan "
+                                          "dijumlahkan lintas tingkat",
+    ("program_kinerja", "indikator"): "Indikator program, kegiatan, atau sub kegiatan",
+    ("program_kinerja", "kode"): "Kode program, kegiatan, atau sub kegiatan",
+    ("efisiensi", "indikator"): "Indikator program, kegiatan, atau sub kegiatan",
+    ("efisiensi", "nama"): "Nama program, kegiatan, atau sub kegiatan",
+    ("iku_dilaporkan", "kategori"): "Kategori capaian",
+    ("dilaporkan", "nilai"): "Nilai yang tercetak: angka, persen, atau jumlah dalam kata",
+    ("idm_status", "jumlah_dilaporkan"): "Jumlah desa seluruhnya",
+    ("dokumentasi", "keterangan"): "Keterangan foto",
+    ("konfirmasi", "alasan"): "Alasan analis menyatakan angka itu benar",
+    ("konfirmasi", "kunci"): "Kunci baris angka yang dikonfirmasi",
+    ("pk_anggaran", "anggaran"): "Anggaran (Rp) sasaran dalam Perjanjian Kinerja",
+    ("hasil_capaian_indikator", "jenis"): "Jenis indikator: iku (Indikator Kinerja Utama), "
+                                          "tujuan, atau pendukung",
+    ("hasil_capaian_indikator", "nama"): "Nama indikator",
+    ("hasil_capaian_indikator", "capaian"): "Capaian (%) menurut arah indikator: naik, "
+                                            "realisasi ÷ target × 100; turun, (2 × target − "
+                                            "realisasi) ÷ target × 100; dua desimal",
+    ("hasil_capaian_indikator", "kategori"): "Kategori capaian menurut skala kategori edisi ini",
+    ("hasil_capaian_indikator", "dasar_target"): "Dasar target: pk (Perjanjian Kinerja), renstra, "
+                                                 "atau renja",
+    ("hasil_kinerja_program", "indikator"): "Indikator program, kegiatan, atau sub kegiatan",
+    ("hasil_kinerja_program", "capaian"): "Capaian (%) menurut arah indikator, dua desimal",
+    ("hasil_kinerja_program", "kode"): "Kode program, kegiatan, atau sub kegiatan",
+    ("hasil_efisiensi", "indikator"): "Indikator program, kegiatan, atau sub kegiatan",
+    ("hasil_efisiensi", "nama"): "Nama program, kegiatan, atau sub kegiatan",
+    ("hasil_efisiensi", "capaian_kinerja"): "Capaian kinerja (%): capaian indikator buku ini "
+                                            "bila terhubung, selain itu menurut evaluasi Renja",
+    **{(f"hasil_anggaran_{t}", "kode"): "Kode program, kegiatan, atau sub kegiatan"
+       for t in LEVEL},
+    **{(f"hasil_anggaran_{t}", "anggaran"): "Anggaran (Rp), jumlah dari baris sub kegiatan"
+       for t in LEVEL},
+    **{(f"hasil_anggaran_{t}", "realisasi"): "Realisasi anggaran (Rp), jumlah dari baris sub "
+                                             "kegiatan" for t in LEVEL},
+}
+
+
 # --- Row types: lakip_lib/baris.py is generated from the registry above -----------------------
 
 _TIPE_PYTHON = {Tipe.TEKS: "str", Tipe.BULAT: "int", Tipe.RUPIAH: "int", Tipe.TAHUN: "int",
@@ -580,3 +776,55 @@ if __name__ == "__main__":
     from pathlib import Path
 
     Path(__file__).with_name("baris.py").write_text(modul_baris(), encoding="utf-8")
+
+
+# --- The book's results in the data package (computed by lakip_lib.hasil_terbit, never input) --
+
+_TINGKAT = _k("tingkat", pilihan=("program", "kegiatan", "subkegiatan"))
+_KOLOM_ANGGARAN = (
+    _TINGKAT, _k("kode"), _k("nama"), _k("sasaran", wajib=False),
+    _k("anggaran", Tipe.RUPIAH, wajib=False), _k("realisasi", Tipe.RUPIAH, wajib=False),
+    _k("sisa", Tipe.RUPIAH, wajib=False), _k("penyerapan", _DESIMAL, wajib=False),
+)
+HASIL: tuple[Dataset, ...] = (
+    Dataset(
+        "hasil_capaian_indikator", "{tahun}/hasil/capaian_indikator.csv",
+        "Hasil buku ini: target, realisasi, capaian, dan kategori setiap indikator per tahun, "
+        "dihitung dari data masukan. Tahun edisi memakai target tahun itu (target.csv); tahun "
+        "sebelumnya memakai target Renstra. Angka dibulatkan seperti tercetak di buku.",
+        (_k("indikator"), _k("nama"), _k("jenis"), _k("tahun", Tipe.TAHUN),
+         _k("dasar_target", wajib=False, pilihan=("pk", "renstra", "renja")),
+         _k("satuan", wajib=False), _k("arah", pilihan=ARAH),
+         _k("target", _DESIMAL, wajib=False), _k("realisasi", _DESIMAL, wajib=False),
+         _k("capaian", _DESIMAL, wajib=False), _k("kategori", wajib=False)),
+        ("indikator", "tahun"),
+    ),
+    *(Dataset(
+        f"hasil_anggaran_{tingkat}", f"{{tahun}}/hasil/anggaran_{tingkat}.csv",
+        f"Hasil buku ini: anggaran, realisasi, sisa, dan penyerapan setiap {nama}, dijumlahkan "
+        "dari baris sub kegiatan. Satu berkas per tingkat, sehingga setiap kolom rupiah dapat "
+        "dijumlahkan langsung menjadi total anggaran instansi.",
+        _KOLOM_ANGGARAN, ("kode",),
+    ) for tingkat, nama in (("program", "program"), ("kegiatan", "kegiatan"),
+                            ("subkegiatan", "sub kegiatan"))),
+    Dataset(
+        "hasil_kinerja_program", "{tahun}/hasil/kinerja_program.csv",
+        "Hasil buku ini: target, realisasi, dan capaian indikator program, kegiatan, dan sub "
+        "kegiatan pendukung setiap sasaran (kolom tingkat menyebut tingkat barisnya).",
+        (_k("sasaran"), _TINGKAT, _k("kode"), _k("nama"), _k("indikator"),
+         _k("satuan", wajib=False), _k("arah", pilihan=ARAH),
+         _k("target", _DESIMAL, wajib=False), _k("realisasi", _DESIMAL, wajib=False),
+         _k("capaian", _DESIMAL, wajib=False)),
+        ("kode", "indikator"),
+    ),
+    Dataset(
+        "hasil_efisiensi", "{tahun}/hasil/efisiensi.csv",
+        "Hasil buku ini: capaian kinerja, penyerapan anggaran, dan efisiensi program, kegiatan, "
+        "dan sub kegiatan (kolom tingkat menyebut tingkat barisnya).",
+        (_k("tingkat", wajib=False, pilihan=("program", "kegiatan", "subkegiatan")),
+         _k("kode_anggaran", wajib=False), _k("nama"), _k("indikator"),
+         _k("capaian_kinerja", _DESIMAL, wajib=False), _k("penyerapan", _DESIMAL, wajib=False),
+         _k("efisiensi", _DESIMAL, wajib=False)),
+        ("nama", "indikator"),
+    ),
+)

@@ -129,3 +129,53 @@ def test_a_tables_csv_holds_the_figures_the_page_shows(situs_2024: Path):
     program = sum(int(b["Anggaran (Rp)"]) for b in anggaran if b["Tingkat"] == "program")
     sub = sum(int(b["Anggaran (Rp)"]) for b in anggaran if b["Tingkat"] == "sub kegiatan")
     assert program == sub > 0
+
+
+# --- the data package ------------------------------------------------------------------------
+
+def _paket(situs: Path) -> dict:
+    import json
+
+    return json.loads((situs / "data" / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def test_every_field_of_the_data_package_has_a_title_and_a_description(situs_2024: Path):
+    kolom = [k for s in _paket(situs_2024)["resources"] for k in s["schema"]["fields"]]
+    assert len(kolom) > 120
+    tanpa = [k["name"] for k in kolom if not k.get("title") or not k.get("description")]
+    assert tanpa == []
+    assert all(k["description"].endswith(".") for k in kolom)
+
+
+def test_the_data_package_validates_with_frictionless(situs_2024: Path):
+    from frictionless import Package
+
+    laporan = Package(str(situs_2024 / "data" / "datapackage.json")).validate()
+    galat = [(t.name, e.message) for t in laporan.tasks for e in t.errors]
+    assert laporan.valid, galat[:10]
+    assert laporan.stats["tasks"] >= 25
+
+
+def test_the_book_results_are_in_the_data_package_as_the_book_shows_them(situs_2024: Path):
+    hasil = {s["name"]: s for s in _paket(situs_2024)["resources"] if s["path"].startswith(
+        "2024/hasil/")}
+    assert set(hasil) >= {"hasil-capaian-indikator", "hasil-anggaran-program",
+                          "hasil-anggaran-kegiatan", "hasil-anggaran-subkegiatan",
+                          "hasil-kinerja-program", "hasil-efisiensi"}
+
+    def baca(nama: str) -> list[dict[str, str]]:
+        with (situs_2024 / "data" / hasil[nama]["path"]).open(encoding="utf-8") as f:
+            return list(csv.DictReader(f))
+
+    capaian = {(b["indikator"], b["tahun"]): b for b in baca("hasil-capaian-indikator")}
+    idg = capaian[("IKU1", "2024")]
+    assert (idg["target"], idg["realisasi"], idg["capaian"], idg["kategori"]) == (
+        "74.04", "73.27", "98.96", "Sangat Tinggi")
+    assert capaian[("IKU2", "2024")]["capaian"] == "-1272.73"
+    assert len({t for _, t in capaian}) >= 3  # earlier years too
+    # each budget level sums to the same total: no column adds a level to its own parts
+    total = {t: sum(int(b["anggaran"]) for b in baca(f"hasil-anggaran-{t}"))
+             for t in ("program", "kegiatan", "subkegiatan")}
+    assert len(set(total.values())) == 1, total
+    ikhtisar = unescape((situs_2024 / "ikhtisar.html").read_text(encoding="utf-8"))
+    assert f"{total['program']:,}".replace(",", ".") in ikhtisar

@@ -14,7 +14,7 @@ from typing import Any
 from lakip_lib import jenis_indikator
 from lakip_lib.baris import BarisPembanding
 from lakip_lib.data_tahun import DataTahun
-from lakip_lib.schema import BY_NAME, Dataset, Kolom, Tipe
+from lakip_lib.schema import BY_NAME, JUDUL_KHUSUS, JUDUL_KOLOM, Dataset, Kolom, Tipe
 
 PETUNJUK = "Petunjuk"
 EDISI = "edisi"
@@ -30,33 +30,6 @@ JENIS_SEL = {  # what a cell holds, said for Excel (where the decimal mark follo
 KONFIRMASI = Kolom("konfirmasi", Tipe.TEKS, wajib=False)  # a sheet column, kept in konfirmasi.csv
 INFO_INDIKATOR = (Kolom("nama_indikator", wajib=False), Kolom("satuan_indikator", wajib=False))
 # ^ shown beside an indicator code so the analyst knows what and in which unit to type; not imported
-JUDUL_KOLOM = {  # the header the analyst reads, with its unit; the import accepts it or the name
-    "indikator": "Kode indikator", "tahun": "Tahun", "realisasi": "Realisasi",
-    "keterangan": "Keterangan", "target": "Target", "dasar": "Dasar target",
-    "kelompok": "Kelompok korban", "jumlah": "Jumlah kasus (kasus)", "kecamatan": "Kecamatan",
-    "desa": "Desa", "status_idm": "Status IDM", "pus": "PUS (pasangan)",
-    "kb_aktif": "Peserta KB aktif (orang)", "sasaran": "Kode sasaran", "anggaran": "Anggaran (Rp)",
-    "kode": "Kode", "level": "Level", "nama": "Nama", "satuan": "Satuan", "arah": "Arah",
-    "kode_anggaran": "Kode anggaran", "capaian_kinerja": "Capaian kinerja (%)",
-    "kode_indikator": "Indikator buku (capaian dihitung)",
-    "aspek": "Aspek strategis", "kondisi": "Kondisi (angka)", "standar": "Standar",
-    "faktor_internal": "Faktor internal", "faktor_eksternal": "Faktor eksternal",
-    "permasalahan": "Permasalahan", "wilayah": "Wilayah", "jenis": "Jenis angka",
-    "nilai": "Nilai", "sumber": "Sumber data", "batas_bawah": "Capaian di atas (%)",
-    "batas_atas": "Capaian sampai dengan (%)", "kategori": "Kategori",
-    "konfirmasi": "Konfirmasi angka janggal (alasan)",
-    "nama_indikator": "Nama indikator", "satuan_indikator": "Satuan",
-}
-_JUDUL_KHUSUS = {
-    ("anggaran", "realisasi"): "Realisasi (Rp)",
-    ("realisasi", "realisasi"): "Realisasi (satuan indikator)",
-    ("target", "target"): "Target (satuan indikator)",
-    ("pembanding", "nilai"): "Nilai (satuan di kolom Satuan)",
-    ("program_kinerja", "target"): "Target (satuan di kolom Satuan)",
-    ("program_kinerja", "realisasi"): "Realisasi (satuan di kolom Satuan)",
-}
-
-
 @dataclass(frozen=True)
 class Lembar:
     """One sheet: the dataset it fills, the columns the analyst may not change, the columns kept
@@ -95,7 +68,7 @@ class Lembar:
         return tuple(k.nama for k in self.ds.kolom if k.dilaporkan or k.nama in self.tersembunyi)
 
     def judul(self, k: Kolom) -> str:
-        return (dict(self.judul_kolom).get(k.nama) or _JUDUL_KHUSUS.get((self.dataset, k.nama))
+        return (dict(self.judul_kolom).get(k.nama) or JUDUL_KHUSUS.get((self.dataset, k.nama))
                 or JUDUL_KOLOM.get(k.nama, k.nama))
 
     def kunci(self, baris: dict[str, str]) -> tuple[str, ...]:
