@@ -369,7 +369,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as e:
         if args.debug:
             traceback.print_exc()
-        print(f"Terjadi galat tak terduga: {type(e).__name__}: {e}\n"
+        print(f"Terjadi galat tak terduga: {type(e).__name__}: {karakter.tampak(str(e))[:300]}\n"
               "Jalankan ulang dengan --debug untuk melihat rinciannya.", file=sys.stderr)
         return KELUAR_GALAT_INTERNAL
 

@@ -21,6 +21,8 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
+import shutil
 import stat
 from pathlib import Path, PurePosixPath
 
@@ -182,7 +184,10 @@ def _buang_sisa(akar: Path) -> None:
 
 
 def pesan_galat_tulis(e: OSError, folder: Path) -> str:
-    """A short Indonesian message for a write that the system refused."""
+    """A short Indonesian message for a write that the system refused (one line, whatever the
+    error carries: `shutil.copytree`'s error lists every file it could not copy)."""
+    if isinstance(e, shutil.Error):
+        return _pesan_galat_salin(e, folder)
     if e.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         return (f"ruang disk tidak cukup untuk menulis ke {folder}. Kosongkan ruang disk, lalu "
                 "ulangi perintahnya.")
@@ -192,4 +197,21 @@ def pesan_galat_tulis(e: OSError, folder: Path) -> str:
     if e.errno in (errno.ENOTDIR, errno.EISDIR, errno.ENOENT):
         return (f"jalur {folder} tidak dapat dipakai: salah satu bagiannya bukan folder atau "
                 "tidak ada. Pilih folder lain, lalu ulangi perintahnya.")
-    return f"{folder} tidak dapat ditulis: {e.strerror or e}."
+    return f"{folder} tidak dapat ditulis: {str(e.strerror or e)[:PENYEBAB_MAKS]}."
+
+
+PENYEBAB_MAKS = 200  # characters of a system error quoted in a message
+
+
+def _pesan_galat_salin(e: shutil.Error, folder: Path) -> str:
+    """The message of the first file a copy could not write, and how many failed: a disk full
+    during publication left 70 000 characters of (source, target, reason) tuples otherwise."""
+    daftar = e.args[0] if e.args and isinstance(e.args[0], list) else []
+    gagal = [b for b in daftar if isinstance(b, tuple) and len(b) == 3]
+    if not gagal:
+        return f"{folder} tidak dapat ditulis: penyalinan gagal."
+    _, tujuan, sebab = (str(b) for b in gagal[0])
+    kode = re.match(r"\[Errno (\d+)\] ([^:']*)", sebab)
+    pertama = pesan_galat_tulis(OSError(int(kode.group(1)), kode.group(2)) if kode
+                                else OSError(sebab), Path(tujuan).parent)
+    return pertama if len(gagal) == 1 else f"{pertama} ({len(gagal)} berkas tidak tersalin.)"

@@ -6,10 +6,12 @@ nothing is published or written. Data cases use the small year held in memory (n
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import struct
 import subprocess
 import sys
+import zipfile
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,7 +23,10 @@ import yaml
 
 from lakip_lib import cli, markdown_terbatas
 
+from .conftest import DATA
+from .isian import tahun_terisi
 from .tahun_kecil import TahunKecil
+from .test_buku_kerja import _impor_gagal
 
 E = "data/2024/edisi.yaml"
 INS = "data/instansi.yaml"
@@ -289,3 +294,154 @@ def test_a_report_of_300_000_bad_rows_is_capped(tmp_path: Path):
     assert hasil.returncode == 1
     assert len(hasil.stderr) < 20_000, len(hasil.stderr)
     assert "masalah lain" in hasil.stderr and "pemeriksaan berkas ini dihentikan" in hasil.stderr
+
+
+# Class "workbooks": a DTD is refused with a reason, and Excel's own spellings of what is refused
+# (hidden rows and columns, very hidden sheets and windows, merged cells, uncomputed or failed
+# formulas, prefixed or strict namespaces) are refused like the plain ones.
+_REALISASI = "xl/worksheets/sheet4.xml"  # the realisasi sheet of the template
+_EDISI = "xl/worksheets/sheet2.xml"
+_DTD = '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+
+
+@pytest.fixture(scope="module")
+def isian(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A data folder with a scaffolded draft 2025 and its filled template (shared: every case
+    is refused, so nothing is written)."""
+    folder = tmp_path_factory.mktemp("isian")
+    shutil.copytree(DATA, folder / "data")
+    return folder / "data", tahun_terisi(folder / "data", folder)
+
+
+def _bagian(bagian: str, ubah: Callable[[str], str]) -> Callable[[Path], None]:
+    """Rewrite one XML part of the .xlsx in place."""
+    def rusak(xlsx: Path) -> None:
+        lama = xlsx.with_suffix(".lama")
+        xlsx.rename(lama)
+        with zipfile.ZipFile(lama) as masuk, zipfile.ZipFile(xlsx, "w", zipfile.ZIP_DEFLATED) as k:
+            for info in masuk.infolist():
+                isi = masuk.read(info)
+                if info.filename == bagian:
+                    baru = ubah(isi.decode("utf-8"))
+                    isi = baru.encode("utf-16") if 'encoding="UTF-16"' in baru else baru.encode()
+                k.writestr(info, isi)
+    return rusak
+
+
+def _dengan_dtd(xml: str) -> str:
+    return _DTD + xml.removeprefix('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n')
+
+
+def _sel(lama: str, baru: str) -> Callable[[str], str]:
+    def ubah(xml: str) -> str:
+        assert lama in xml
+        return xml.replace(lama, baru, 1)
+    return ubah
+
+
+def _berprefiks(xml: str) -> str:
+    """The same sheet with every element prefixed (x:row …), as some writers save it."""
+    xml = re.sub(r"<(/?)([A-Za-z]+)([\s>/])", r"<\1x:\2\3", xml)
+    return xml.replace('xmlns="', 'xmlns:x="', 1)
+
+
+def _bagian_besar(xlsx: Path) -> None:
+    with zipfile.ZipFile(xlsx, "a", zipfile.ZIP_DEFLATED) as z:  # ~12 MiB of spaces, ~12 KiB zipped
+        z.writestr("xl/sharedStrings2.xml", "<sst>" + " " * (12 << 20) + "</sst>")
+
+
+_E2 = '<c r="E2" s="6" t="n"><v>74.59999999999999</v></c>'
+_BARIS2 = '<row r="2">'
+KASUS_BUKU = {
+    "DTD in a sheet": (_bagian(_REALISASI, _dengan_dtd), 'bagian "xl/worksheets/sheet4.xml"'),
+    "DTD in workbook.xml": (_bagian("xl/workbook.xml", _dengan_dtd), "deklarasi DTD"),
+    "DTD in content types": (_bagian("[Content_Types].xml", _dengan_dtd), "deklarasi DTD"),
+    "DTD in core properties": (_bagian("docProps/core.xml", _dengan_dtd), "deklarasi DTD"),
+    "DTD in relationships": (_bagian("xl/_rels/workbook.xml.rels", _dengan_dtd), "DTD"),
+    "DTD in styles": (_bagian("xl/styles.xml", lambda x: '<!DOCTYPE s [<!ENTITY a "b">]>'
+                              + x.split("?>", 1)[-1]), "DTD"),
+    "DTD in UTF-16": (_bagian(_REALISASI, lambda x: '<?xml version="1.0" encoding="UTF-16"?>'
+                              + _DTD + x.split("?>", 1)[-1]), "deklarasi DTD"),
+    "12 MiB part in a small file": (_bagian_besar, "sharedStrings2.xml"),
+    "hidden row": (_bagian(_REALISASI, _sel(_BARIS2, '<row r="2" hidden="1">')),
+                   "baris 2 lembar ini disembunyikan"),
+    "hidden row, true": (_bagian(_REALISASI, _sel(_BARIS2, "<row r='2' hidden = ' true '>")),
+                         "baris 2 lembar ini disembunyikan"),
+    "hidden row, character reference": (_bagian(_REALISASI, _sel(
+        _BARIS2, '<row r="2" hidden="&#49;">')), "baris 2 lembar ini disembunyikan"),
+    "zero-height row": (_bagian(_REALISASI, _sel(_BARIS2, '<row r="2" ht="0.0" customHeight="1">')),
+                        "tingginya 0"),
+    "collapsed outline": (_bagian(_REALISASI, _sel(
+        _BARIS2, '<row r="2" outlineLevel="1" hidden="true">')), "disembunyikan"),
+    "zero height by default": (_bagian(_REALISASI, _sel(
+        '<sheetFormatPr ', '<sheetFormatPr zeroHeight="1" ')), "disembunyikan secara bawaan"),
+    "hidden row, prefixed x:row": (_bagian(_REALISASI, lambda x: _berprefiks(
+        x.replace(_BARIS2, '<row r="2" hidden="1">'))), "baris 2 lembar ini disembunyikan"),
+    "hidden column": (_bagian(_REALISASI, _sel('<col width="30" customWidth="1" min="5" max="5" />',
+                                               '<col width="30" hidden="true" min="5" max="5" />')),
+                      "kolom E lembar ini disembunyikan"),
+    "zero-width column": (_bagian(_REALISASI, _sel('<col width="30" customWidth="1" min="5"',
+                                                   '<col width="0" customWidth="1" min="5"')),
+                          "kolom E lembar ini disembunyikan (atau lebarnya 0)"),
+    "very hidden sheet": (_bagian("xl/workbook.xml", _sel(
+        'name="realisasi" sheetId="4" state="visible"',
+        'name="realisasi" sheetId="4" state="veryHidden"')), "lembar ini disembunyikan"),
+    "hidden window": (_bagian("xl/workbook.xml", _sel('visibility="visible"',
+                                                      'visibility="hidden"')),
+                      "jendela buku kerja ini disembunyikan"),
+    "merged cells, other spelling": (_bagian(_REALISASI, _sel(
+        "</sheetData>", "</sheetData><mergeCells count='1'><mergeCell ref = '$e$2:$e$3'/>"
+        "</mergeCells>")), "sel yang digabung"),
+    "merged cells, prefixed": (_bagian(_REALISASI, lambda x: _berprefiks(x.replace(
+        "</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="E2:E3"/></mergeCells>'
+    ))), "sel yang digabung (E2:E3)"),
+    "strict OOXML": (_bagian("xl/workbook.xml", lambda x: x.replace(
+        "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+        "http://purl.oclc.org/ooxml/spreadsheetml/main")), "Strict Open XML"),
+    "error cell #REF!": (_bagian(_REALISASI, _sel(_E2, '<c r="E2" s="6" t="e"><v>#REF!</v></c>')),
+                         "#REF!"),
+    "error cell #VALUE! in a text column": (_bagian(_REALISASI, _sel(
+        '<c r="F2" s="6" t="n" />', '<c r="F2" t="e"><f>1/0</f><v>#VALUE!</v></c>')),
+        "#VALUE!"),
+    "shared formula without values": (_bagian(_REALISASI, _sel(
+        _E2, '<c r="E2" s="6"><f t="shared" ref="E2:E3" si="0">70+4.6</f></c>')),
+        "belum pernah dihitung Excel"),
+    "array formula without value": (_bagian(_REALISASI, _sel(
+        _E2, '<c r="E2" s="6"><f t="array" ref="E2">70+4.6</f></c>')),
+        "belum pernah dihitung Excel"),
+    "terminal control (C1 CSI) in a cell": (_bagian(_REALISASI, _sel(
+        '<c r="F2" s="6" t="n" />', '<c r="F2" t="inlineStr"><is><t>BPS \u009b2J</t></is></c>'
+    )), "U+009B"),
+    "bidi control in the edition label": (_bagian(_EDISI, _sel("<t>Draf</t>", "<t>Draf \u202e</t>")),
+                                          "U+202E"),
+}
+
+
+@pytest.mark.parametrize("nama", list(KASUS_BUKU))
+def test_a_workbook_excel_would_not_write_or_that_hides_content_is_refused(
+        nama: str, isian: tuple[Path, Path], tmp_path: Path, capsys):
+    akar, asli = isian
+    xlsx = tmp_path / asli.name
+    shutil.copy(asli, xlsx)
+    rusak, potongan = KASUS_BUKU[nama]
+    rusak(xlsx)
+    laporan = _impor_gagal(akar, 2025, xlsx, capsys)
+    assert potongan in laporan, laporan
+    assert "galat tak terduga" not in laporan and "ParseError" not in laporan
+
+
+# Class "messages": whatever an error carries, the analyst reads one short Indonesian line.
+def test_a_disk_full_during_publication_is_one_line_not_the_copy_error_list(monkeypatch, capsys):
+    gagal = [(f"/tmp/html/h{i}.html", f"/situs/.2024.baru/h{i}.html",
+              f"[Errno 28] No space left on device: '/situs/.2024.baru/h{i}.html'")
+             for i in range(1500)]
+
+    def penuh(args):
+        raise shutil.Error(gagal)
+
+    monkeypatch.setattr(cli, "_validate", penuh)
+    assert cli.main(["validate", "2024"]) == 1
+    galat = capsys.readouterr().err
+    assert galat.count("\n") == 1 and len(galat) < 300, galat  # was 70 000 characters
+    assert galat.startswith("Gagal: ruang disk tidak cukup untuk menulis ke /situs/.2024.baru.")
+    assert "1500 berkas tidak tersalin" in galat and "Errno" not in galat
