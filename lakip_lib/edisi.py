@@ -1,5 +1,9 @@
 """What makes an edition citable and reusable: its label, provenance, the edition switcher bar,
-and its input data offered for download as a Frictionless Data Package."""
+and its input data offered for download as a Frictionless Data Package.
+
+Every file of the package is published under a name we choose: the data files under their
+schema's names (checked by `_NAMA_DATA`), images under their content hash and the extension of
+their checked type (`gambar.nama_terbit`), never under a name written in data."""
 
 from __future__ import annotations
 
@@ -20,6 +24,9 @@ from lakip_lib.tampilan import FOLDER_CSV, json_terbit
 TIPE_FRICTIONLESS = {Tipe.TEKS: "string", Tipe.BULAT: "integer", Tipe.RUPIAH: "integer",
                      Tipe.DESIMAL: "number", Tipe.TAHUN: "year"}
 FOLDER_DATA = "data"
+FOLDER_GAMBAR = "gambar"
+# The data files' own names: the schema's and the narratives' (letters, digits, - and _).
+_NAMA_DATA = re.compile(r"(?:\d{4}/(?:narasi/|dokumentasi/)?)?[A-Za-z0-9_-]+\.(?:csv|yaml|md)")
 
 
 def berkas_data(d: DataTahun) -> list[str]:
@@ -82,8 +89,10 @@ def _halaman(d: DataTahun, judul: str, isi: str, kembali: str) -> str:
     return _HALAMAN.format(judul=escape(judul), isi=isi, kembali=kembali, tahun=d.tahun)
 
 
-def halaman_data(d: DataTahun, sumber: list[dict[str, Any]]) -> str:
-    """The "Unduh data" page: each dataset that has rows, with its description and its CSV."""
+def halaman_data(d: DataTahun, sumber: list[dict[str, Any]],
+                 gambar_: list[tuple[str, str]] | None = None) -> str:
+    """The "Unduh data" page: each dataset that has rows, with its description and its CSV;
+    then the images (published name, name in the data folder)."""
     butir = "".join(
         f'<dt><a href="{escape(s["path"])}">{escape(s["path"].rsplit("/", 1)[-1])}</a></dt>'
         f"<dd>{escape(s['description'])}</dd>" for s in sumber)
@@ -91,6 +100,11 @@ def halaman_data(d: DataTahun, sumber: list[dict[str, Any]]) -> str:
            "UTF-8). Skema setiap berkas (nama kolom, tipe, dan keterangannya) tercantum dalam "
            f'<a href="datapackage.json">paket data (JSON, Frictionless Data Package)</a>.</p>'
            f"<dl>{butir}</dl>")
+    if gambar_:
+        isi += ("<h2>Gambar</h2><p>Gambar edisi ini, dinamai menurut isinya (sidik SHA-256), "
+                "dengan nama berkasnya di folder data:</p><dl>" + "".join(
+                    f'<dt><a href="{escape(terbit)}">{escape(terbit)}</a></dt>'
+                    f"<dd>{escape(asal)}</dd>" for terbit, asal in gambar_) + "</dl>")
     return _halaman(d, f"Data LAKIP {d.tahun}", isi, "../index.html")
 
 
@@ -119,9 +133,12 @@ def tulis_paket_data(d: DataTahun, tujuan: Path) -> Path:
     folder = tujuan / FOLDER_DATA
     if folder.exists():
         shutil.rmtree(folder)
+    gambar_ = _gambar(d)
     for p in berkas_data(d):
-        (folder / p).parent.mkdir(parents=True, exist_ok=True)
-        (folder / p).write_bytes(data.isi_terbit(d.akar, p, d.tahun))
+        if p not in gambar_:
+            _tulis_data(folder, p, data.isi_terbit(d.akar, p, d.tahun))
+    terbit_gambar = [(_tulis_gambar(folder, data.isi_terbit(d.akar, p, d.tahun)), p)
+                     for p in gambar_]
     sumber = [_sumber(ds, ds.path(d.tahun)) for ds in DATASETS
               if (folder / ds.path(d.tahun)).exists()]
     for ds, baris in hasil_terbit.semua(d):
@@ -142,7 +159,7 @@ def tulis_paket_data(d: DataTahun, tujuan: Path) -> Path:
     tulis.write_text(json_terbit(paket, indent=1) + "\n",
                      encoding="utf-8")
     berisi = [s for s in sumber if len(data_tahun.baris_mentah(folder / s["path"])) > 0]
-    (folder / "index.html").write_text(halaman_data(d, berisi), encoding="utf-8")
+    (folder / "index.html").write_text(halaman_data(d, berisi, terbit_gambar), encoding="utf-8")
     dengan_pdf = (tujuan / pdf.nama_berkas(d)).exists()  # printed before the package is written
     (tujuan / "tentang.html").write_text(halaman_tentang(d, dengan_pdf), encoding="utf-8")
     return tulis
@@ -156,6 +173,22 @@ def _sumber(ds: Dataset, path: str) -> dict[str, Any]:
     return {"name": ds.nama.replace("_", "-"), "path": path, "format": "csv",
             "mediatype": "text/csv", "encoding": "utf-8", "description": ds.keterangan,
             "schema": skema}
+
+
+def _tulis_data(folder: Path, path: str, isi: bytes) -> None:
+    """Publish a data file under its own name, which must be one of ours (`_NAMA_DATA`)."""
+    if not _NAMA_DATA.fullmatch(path):
+        raise ValueError(f"{path!r} bukan nama berkas data yang dikenal; tidak diterbitkan")
+    (folder / path).parent.mkdir(parents=True, exist_ok=True)
+    (folder / path).write_bytes(isi)
+
+
+def _tulis_gambar(folder: Path, isi: bytes) -> str:
+    """Publish an image under `gambar/<hash>.<png|jpg>`; the published path."""
+    path = f"{FOLDER_GAMBAR}/{gambar.nama_terbit(isi)}"
+    (folder / FOLDER_GAMBAR).mkdir(exist_ok=True)
+    (folder / path).write_bytes(isi)
+    return path
 
 
 def _kolom(ds: Dataset, k: Kolom) -> dict[str, Any]:

@@ -1,11 +1,15 @@
 """Images from data (the cover's coat of arms and logo, activity photos): untrusted files,
 accepted only as a PNG or JPEG (recognised by its first bytes, not its name) of at most 2 MB and
 25 million pixels (read from its header), a plain file inside the data folder. The book embeds
-the image's bytes in the page; it never refers to a path."""
+the image's bytes in the page; it never refers to a path. Where an image is published as a file
+(the data package), its name is ours: its content hash and the extension of its checked type
+(`nama_terbit`), never the name data gave it — a "photo" named `x.html` that starts with a PNG
+header is published as `<hash>.png`, served as an image."""
 
 from __future__ import annotations
 
 import base64
+import hashlib
 from html import escape
 from pathlib import Path, PurePosixPath
 
@@ -18,12 +22,22 @@ SISI_MAKS = 10_000  # pixels along either side
 FOTO_TOTAL_MAKS = 10 * 1024 * 1024  # bytes of all an edition's photos: each is embedded in the
 # Lampiran page (a third more as base64), which must stay readable on a phone
 _TANDA = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"))
+EKSTENSI = {"image/png": ".png", "image/jpeg": ".jpg"}
 GAMBAR_SAMPUL = ("lambang", "logo")  # optional keys of instansi.yaml naming an image file
 
 
 def jenis(isi: bytes) -> str | None:
     """The MIME type of a PNG or JPEG by its magic bytes; None for anything else."""
     return next((mime for tanda, mime in _TANDA if isi.startswith(tanda)), None)
+
+
+def nama_terbit(isi: bytes) -> str:
+    """The name an image is published under: the first 16 hex digits of its sha256 and the
+    extension of its type as checked by its bytes. Raises ValueError for anything unchecked."""
+    mime = jenis(isi)
+    if mime is None:
+        raise ValueError("bukan gambar PNG atau JPEG")
+    return hashlib.sha256(isi).hexdigest()[:16] + EKSTENSI[mime]
 
 
 def masalah(akar: Path, rujukan: object) -> str | None:

@@ -20,6 +20,9 @@ LABEL = f"Final {XSS} {PECAH_SKRIP}"
 URAIAN_S1 = f"Kesetaraan *gender* {XSS}"
 NAMA_IKU1 = f"IDG {SKRIP} {PECAH_SKRIP} [tautan](file:///etc/passwd)"
 PROGRAM = f"{RUMUS} {XSS}"
+# A real 64 × 64 PNG with a page after its end: an image to a decoder, a page if served as HTML.
+PNG_HTML = ((Path(__file__).parent / "fixtures" / "instansi_contoh" / "lambang.png").read_bytes()
+            + f"<html><body>{SKRIP}</body></html>".encode())
 
 
 def _yaml(path: Path, kunci: str, nilai: str) -> None:

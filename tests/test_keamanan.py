@@ -4,7 +4,9 @@ atomic. Validation cases run `lakip validate` on a broken copy of data/ (no buil
 
 from __future__ import annotations
 
+import base64
 import csv
+import hashlib
 import json
 import os
 import re
@@ -20,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from lakip_lib import build, data, edisi, tukar
+from lakip_lib import build, csp, data, edisi, tukar
 from lakip_lib.tampilan import Teks
 
 from . import jahat
@@ -226,6 +228,56 @@ def test_a_symlinked_data_table_is_refused(salinan_data: Path, capsys):
     asli.symlink_to(salinan)
     periksa_kasus(Kasus("", lambda d: None, "data/2024/target.csv", None, None,
                         "tautan simbolik"), salinan_data, capsys)
+
+
+def test_images_are_published_under_their_hash_and_checked_type_never_their_own_name(
+        salinan_data: Path, tmp_path: Path):
+    """A "logo" and a "photo" named *.html that start with a PNG header: published by their
+    own names they would be pages of the site, their script running on its origin."""
+    (salinan_data / "x.html").write_bytes(jahat.PNG_HTML)
+    with (salinan_data / "instansi.yaml").open("a", encoding="utf-8") as f:
+        f.write("logo: x.html\n")
+    foto = salinan_data / "2024" / "dokumentasi"
+    foto.mkdir()
+    (foto / "foto.svg").write_bytes(jahat.PNG_HTML + b"2")
+    (foto / "keterangan.csv").write_text("berkas,keterangan\nfoto.svg,Kegiatan\n",
+                                         encoding="utf-8")
+    d = data.muat(2024, salinan_data)
+    situs = tmp_path / "situs"
+    edisi.tulis_paket_data(d, situs)
+    terbit = {str(p.relative_to(situs / "data")): p.read_bytes()
+              for p in (situs / "data").rglob("*") if p.is_file()}
+    gambar = {n: isi for n, isi in terbit.items() if n.startswith("gambar/")}
+    assert sorted(gambar.values()) == [jahat.PNG_HTML, jahat.PNG_HTML + b"2"]
+    assert all(re.fullmatch(r"gambar/[0-9a-f]{16}\.png", n) for n in gambar)
+    assert all(re.fullmatch(r"[\w/-]+\.(csv|yaml|md|json|png)|index\.html", n) for n in terbit), \
+        sorted(terbit)
+    halaman = (situs / "data" / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{n}"' in halaman for n in gambar) and "2024/dokumentasi/foto.svg" in halaman
+
+
+def test_a_page_policy_allows_its_inline_scripts_by_hash_and_is_replaced_not_doubled():
+    halaman = ('<!DOCTYPE html><html><head><meta charset="utf-8"><script>mulai();</script>'
+               '<script src="_static/a.js"></script><script type="application/json">{}</script>'
+               "</head><body><script>grafik();</script></body></html>")
+    sekali = csp.pasang(halaman)
+    assert csp.pasang(sekali) == sekali  # an incremental build rewrites it to the same bytes
+    kebijakan = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">',
+                           sekali)
+    assert len(kebijakan) == 1 and sekali.index("charset") < sekali.index("Content-Security")
+    hash_ = sorted("'sha256-" + base64.b64encode(hashlib.sha256(s).digest()).decode() + "'"
+                   for s in (b"mulai();", b"grafik();"))
+    assert f"script-src 'self' {hash_[0]} {hash_[1]};" in kebijakan[0]
+    assert "unsafe-eval" not in kebijakan[0]
+
+
+def test_sphinx_translations_need_no_eval():
+    asli = 'Documentation.addTranslations({"locale": "id", "messages": {"a": "b"}, "plural_expr": "0"});'
+    js = csp.terjemahan_tanpa_eval(asli)
+    assert "Function" not in js and "PLURAL_EXPR = function () { return 0; }" in js
+    assert '"messages": {"a": "b"}' in js
+    jamak = asli.replace('"0"', '"(n != 1)"')
+    assert csp.terjemahan_tanpa_eval(jamak) == jamak  # a rule that needs evaluating is kept
 
 
 # --- one hostile build: every text from data is escaped wherever it lands -------------------
