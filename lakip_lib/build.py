@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import yaml
 
-from lakip_lib import cache, data, edisi, pdf, rilis, riwayat, tukar
+from lakip_lib import cache, csp, data, edisi, pdf, rilis, riwayat, tukar
 from lakip_lib.book import susunan
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.format import angka
@@ -533,10 +533,10 @@ def _revisi_digantikan(situs: Path, tahun: int) -> list[dict[str, Any]]:
 
 def tulis_pengalihan(path: Path, tujuan: str, judul: str) -> None:
     """A redirect page (Indonesian, with a visible link for readers without refresh)."""
-    tukar.tulis_atomik(path,
+    tukar.tulis_atomik(path, csp.pasang(
         '<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">'
         f'<meta http-equiv="refresh" content="0; url={tujuan}"><title>{judul}</title></head>'
-        f'<body><p>Menuju <a href="{tujuan}">{judul}</a>.</p></body></html>\n')
+        f'<body><p>Menuju <a href="{tujuan}">{judul}</a>.</p></body></html>\n'))
 
 
 @contextmanager
@@ -641,6 +641,7 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
         edisi.tulis_csv_tabel([src / f"{t.berkas}.ipynb" for t in tugas], html)
         edisi.tulis_paket_data(d, html)
         riwayat.tulis_angka(d, html)
+        csp.pasang_folder(html)  # after every page of the edition is written
         stempel = {"tahun": tahun, "kunci": kunci_situs, "masukan": masukan,
                    "status": "draf" if d.edisi.draf else "final",
                    **rilis.info_stempel(tahun, d.edisi, akar_data)}

@@ -14,6 +14,7 @@
       .vegaEmbed(wadah, JSON.parse(spec.textContent), {
         actions: false,
         renderer: "svg",
+        ast: true, // Vega's expression interpreter: no new Function, no 'unsafe-eval' (csp.py)
         formatLocale: JSON.parse(wadah.dataset.lokal || "{}"),
         tooltip: { theme: "light" },
       })
