@@ -6,6 +6,12 @@ code, its parameters, and what each data read it made last time returns now (rec
 selected, e.g. the realisasi of IKU1 in 2024. Reads that return the same values take the same path
 through deterministic code, so an unchanged key means an unchanged output. Each entry stores the sha256 of
 the executed notebook; an entry that fails that check (truncated, edited, unreadable) is a miss.
+
+Entries and notebook traces are files this tool wrote and reads back, so they are input: an
+entry must have the exact shape `simpan` writes (hex key and sha, a list of string pairs), and
+a recorded read counts only as one the code can make (`bacaan_sah`): a data path inside the data
+folder, a row query of a dataset of the year, or a value derived by a `@turunan` function of
+`lakip_lib` (a module named in an entry is never imported otherwise). Anything else is a miss.
 """
 
 from __future__ import annotations
@@ -13,16 +19,22 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
+import re
 import shutil
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from lakip_lib import data, data_tahun
 from lakip_lib.data_tahun import DataTahun
+from lakip_lib.schema import DATASETS
 
 VERSI = 2  # 2: reads recorded per query (rows), not per file
+TIDAK_SAH = "tidak-sah"  # the hash of a read no code makes: it never equals a real one
+_HEKS = re.compile(r"[0-9a-f]{64}")
+_TURUNAN = re.compile(r"lakip_lib(?:\.[a-z_][a-z0-9_]*)+\.[A-Za-z_][A-Za-z0-9_]*")
+BATAS_BACAAN = 10_000  # reads one notebook records (a chapter makes a few hundred)
 KODE = Path(__file__).resolve().parent
 
 
@@ -64,16 +76,58 @@ def kunci_eksekusi(notebook: Path, parameter: dict[str, Any], judul: str | None,
     })
 
 
+def bacaan_sah(isi: object) -> bool:
+    """Whether a recorded read, as read back from a file, is one the code can make: a pair of
+    strings; a relative data path without `..`, or `turunan:lakip_lib.<module>.<function>`; a
+    selector that is empty, `ada`, or JSON."""
+    if not (isinstance(isi, (list, tuple)) and len(isi) == 2
+            and all(isinstance(x, str) and len(x) < 4096 for x in isi)):
+        return False
+    path, pilih = isi
+    if path.startswith(data_tahun.TURUNAN):
+        return bool(_TURUNAN.fullmatch(path[len(data_tahun.TURUNAN):])) and _json(pilih, list)
+    bagian = PurePosixPath(path)
+    if not path or bagian.is_absolute() or ".." in bagian.parts or "\\" in path or "\0" in path:
+        return False
+    syarat = pilih.removeprefix(data_tahun.ADA_BARIS)
+    return pilih in (data_tahun.SEMUA, data_tahun.ADA) or _json(syarat, dict)
+
+
+def _json(teks: str, jenis: type) -> bool:
+    try:
+        return isinstance(json.loads(teks), jenis)
+    except ValueError:
+        return False
+
+
+def _fungsi_turunan(nama_lengkap: str) -> Any:
+    """The function behind `@turunan` `lakip_lib.<module>.<name>`, or None: only lakip_lib's own
+    modules are imported, and only a `turunan` is called."""
+    modul, _, nama = nama_lengkap.rpartition(".")
+    if not _TURUNAN.fullmatch(nama_lengkap):
+        return None
+    try:
+        objek = getattr(importlib.import_module(modul), nama, None)
+    except ImportError:
+        return None
+    return objek.asli if isinstance(objek, data_tahun.turunan) else None
+
+
 @lru_cache(maxsize=4096)  # the notebooks of one build share most of their reads
 def _sha_bacaan(d: DataTahun, path: str, pilih: str) -> str:
+    if not bacaan_sah((path, pilih)):
+        return TIDAK_SAH
     if pilih == data_tahun.SEMUA:
         return sha_data(d.akar, path, d.tahun)
     if pilih == data_tahun.ADA:
         return str((d.akar / path).is_file())
     if path.startswith(data_tahun.TURUNAN):
-        modul, _, nama = path[len(data_tahun.TURUNAN):].rpartition(".")
-        fungsi = getattr(importlib.import_module(modul), nama).asli
+        fungsi = _fungsi_turunan(path[len(data_tahun.TURUNAN):])
+        if fungsi is None:
+            return TIDAK_SAH
         return hashlib.sha256(repr(d.hitung_turunan(fungsi, json.loads(pilih))).encode()).hexdigest()
+    if not any(ds.path(d.tahun) == path for ds in DATASETS):
+        return TIDAK_SAH
     if pilih.startswith(data_tahun.ADA_BARIS):
         return str(bool(data_tahun.baris_terpilih(d.tabel_berkas(path), pilih[len(data_tahun.ADA_BARIS):])))
     baris = data_tahun.baris_terpilih(d.tabel_berkas(path), pilih)
@@ -100,11 +154,18 @@ class CacheEksekusi:
         return self.folder / f"{nama}.ipynb"
 
     def entri(self, nama: str) -> Entri | None:
+        """The entry of a notebook, or None when there is none or it is not of the shape
+        `simpan` writes (see the module docstring)."""
         try:
             isi = json.loads(self._meta(nama).read_text(encoding="utf-8"))
-            return Entri(isi["kunci"], [(p, pilih) for p, pilih in isi["dibaca"]], isi["sha"])
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError):
             return None
+        if not (isinstance(isi, dict) and set(isi) == {"kunci", "dibaca", "sha"}
+                and all(isinstance(isi[k], str) and _HEKS.fullmatch(isi[k]) for k in ("kunci", "sha"))
+                and isinstance(isi["dibaca"], list) and len(isi["dibaca"]) <= BATAS_BACAAN
+                and all(map(bacaan_sah, isi["dibaca"]))):
+            return None
+        return Entri(isi["kunci"], [(p, pilih) for p, pilih in isi["dibaca"]], isi["sha"])
 
     def ambil(self, nama: str, kunci: str) -> Path | None:
         """The cached executed notebook for this key, if present and intact."""

@@ -261,3 +261,39 @@ def test_a_single_value_change_in_each_dataset_keeps_only_notebooks_a_fresh_run_
         diperiksa += len(tetap)
     assert diperiksa > 0  # the sweep compared kept notebooks (not every change re-runs all)
     assert len(tanpa_ubah) < len(DATASET_ANGKA) / 2, tanpa_ubah
+
+
+def _entri(folder: Path, dibaca: object, **lain: object) -> cache.Entri | None:
+    simpanan = cache.CacheEksekusi(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    isi = {"kunci": "a" * 64, "dibaca": dibaca, "sha": "b" * 64, **lain}
+    (folder / "ikhtisar.json").write_text(json.dumps(isi), encoding="utf-8")
+    return simpanan.entri("ikhtisar")
+
+
+@pytest.mark.parametrize("dibaca", [
+    [["turunan:json.dumps", "[]"]],               # a module outside lakip_lib would be imported
+    [["turunan:lakip_lib.prosa.kalimat", "{}"]],   # arguments must be a list
+    [["/etc/passwd", ""]], [["../../rahasia.csv", ""]], [["2024/target.csv", "bukan json"]],
+    [["2024/target.csv"]], [[1, 2]], "semua", [["x.csv", ""]] * 10_001,
+])
+def test_a_cache_entry_that_records_no_read_the_code_makes_is_a_miss(tmp_path: Path, dibaca):
+    """Cache entries are files the build wrote and reads back: only their own shape counts,
+    and a module they name is never imported unless it is lakip_lib's own."""
+    assert _entri(tmp_path, dibaca) is None
+
+
+def test_a_cache_entry_of_another_shape_is_a_miss(tmp_path: Path):
+    assert _entri(tmp_path, [["2024/target.csv", ""]]) is not None  # the shape simpan writes
+    assert _entri(tmp_path, [], kunci="../x") is None
+    assert _entri(tmp_path, [], lain=1) is None
+
+
+def test_only_a_turunan_of_lakip_lib_is_ever_called_from_a_recorded_read():
+    from lakip_lib.book import koreksi
+
+    nama, t = next((n, o) for n, o in vars(koreksi).items() if isinstance(o, data_tahun.turunan))
+    assert cache._fungsi_turunan(f"lakip_lib.book.koreksi.{nama}") is t.asli
+    assert cache._fungsi_turunan("lakip_lib.format.angka") is None  # not a turunan
+    assert cache._fungsi_turunan("lakip_lib.tidak_ada.x") is None
+    assert cache._fungsi_turunan("os.system") is None
