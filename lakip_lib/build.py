@@ -493,10 +493,7 @@ def tulis_indeks(situs: Path) -> None:
         return
     daftar = []
     for tahun in reversed(terbit):
-        try:
-            stempel = json.loads((situs / str(tahun) / STEMPEL).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            stempel = {}
+        stempel = rilis.stempel(situs / str(tahun))
         daftar.append({"tahun": tahun, "label": stempel.get("label", ""),
                        "status": stempel.get("status", "final"), "revisi": stempel.get("revisi", 0),
                        "url": f"{tahun}/index.html", "halaman": halaman_html(situs / str(tahun))})
@@ -523,7 +520,7 @@ def _revisi_digantikan(situs: Path, tahun: int) -> list[dict[str, Any]]:
     for k in range(kini - 1, -1, -1):
         folder = situs / rilis.folder_revisi(tahun, k)
         isi = rilis.stempel(folder)
-        if not isi or int(isi.get("revisi", 0)) != k:
+        if not isi or isi.get("revisi", 0) != k:
             continue
         hasil.append({"tahun": tahun, "label": isi.get("label", ""), "status": "final",
                       "revisi": k, "digantikan": True, "url": f"{folder.name}/index.html",
@@ -559,10 +556,8 @@ STEMPEL = ".lakip-build.json"
 
 
 def _stempel_terbit(situs: Path, kunci: str = "kunci") -> str | None:
-    try:
-        return json.loads((situs / STEMPEL).read_text(encoding="utf-8"))[kunci]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+    nilai = rilis.stempel(situs).get(kunci)
+    return nilai if isinstance(nilai, str) else None
 
 
 def sidik_masukan(tahun: int, akar_data: Path, dengan_pdf: bool, situs_revisi: Path) -> str:

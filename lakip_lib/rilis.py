@@ -14,6 +14,8 @@ of a year's revisions (`rencana`); building and publishing them is `lakip_lib.pe
 from __future__ import annotations
 
 import json
+import os
+import stat
 import subprocess
 from dataclasses import dataclass
 from datetime import date
@@ -32,6 +34,10 @@ STEMPEL = ".lakip-build.json"
 ANGKA = "angka.json"
 TANPA_RILIS = "LAKIP_TANPA_RILIS"
 SITUS_REVISI = "LAKIP_SITUS_REVISI"
+BATAS_BAIT = 64 * 1024  # a stamp or angka.json read back: a few hundred bytes / a few KiB
+# The stamp's keys and their types; a stamp with one of them of another type is no stamp.
+JENIS_STEMPEL = {"tahun": int, "kunci": str, "masukan": str, "status": str, "label": str,
+                 "revisi": int, "komit": str}
 
 
 # --- names -------------------------------------------------------------------------------------
@@ -211,13 +217,29 @@ def rencana(repo: Path, tahun: int, edisi: dict[str, Any]) -> list[Revisi]:
     return hasil
 
 
-def stempel(folder: Path) -> dict[str, Any]:
-    """The stamp a build leaves in a published edition's folder (empty when there is none)."""
+def baca_json_terbit(path: Path) -> Any:
+    """A JSON file this tool published and now reads back, as input: a regular file (not a
+    symlink) of at most BATAS_BAIT bytes holding UTF-8 JSON; None otherwise."""
     try:
-        isi = json.loads((folder / STEMPEL).read_text(encoding="utf-8"))
+        info = os.lstat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > BATAS_BAIT:
+            return None
+        return json.loads(path.read_bytes().decode("utf-8"))
     except (OSError, ValueError):
+        return None
+
+
+def stempel(folder: Path) -> dict[str, Any]:
+    """The stamp a build leaves in a published edition's folder; empty when there is none or
+    it is not of the shape a build writes (JENIS_STEMPEL, a revision number 0–999, status draf
+    or final): then nothing counts as published there, and it is built again."""
+    isi = baca_json_terbit(folder / STEMPEL)
+    if not isinstance(isi, dict) or any(
+            k in isi and type(isi[k]) is not jenis for k, jenis in JENIS_STEMPEL.items()):
         return {}
-    return isi if isinstance(isi, dict) else {}
+    if not 0 <= isi.get("revisi", 0) < 1000 or isi.get("status", "final") not in ("draf", "final"):
+        return {}
+    return isi
 
 
 def revisi_terbit(folder: Path) -> int | None:

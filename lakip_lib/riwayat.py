@@ -55,11 +55,13 @@ def beda(lama: dict[str, str], baru: dict[str, str]) -> list[tuple[str, str, str
 
 
 def _angka_terbit(folder: Path) -> dict[str, str] | None:
-    try:
-        isi = json.loads((folder / rilis.ANGKA).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    """The headline figures an earlier revision published, read back as input: only an object
+    of text to text (what `tulis_angka` writes), else None (its figures are then not compared)."""
+    isi = rilis.baca_json_terbit(folder / rilis.ANGKA)
+    if not isinstance(isi, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                            for k, v in isi.items()):
         return None
-    return isi if isinstance(isi, dict) else None
+    return isi
 
 
 def ada(d: DataTahun) -> bool:

@@ -316,3 +316,32 @@ def test_release_plan_reads_edisi_yaml_with_the_strict_loader(salinan_data: Path
     assert rilis.edisi_mentah(salinan_data, 2024) == {}
     path.write_text(asli, encoding="utf-8")
     assert rilis.edisi_mentah(salinan_data, 2024)["status"] == "final"
+
+
+@pytest.mark.parametrize("isi", ['{"revisi": "1"}', '{"revisi": -1}', '{"revisi": true}',
+                                 '{"revisi": 1, "status": "<b>"}', '{"revisi": 1, "label": 5}',
+                                 '{"revisi": 1, "komit": ["x"]}', '[1]', '"x"', "{"])
+def test_a_stamp_not_of_a_builds_shape_counts_as_nothing_published(tmp_path: Path, isi: str):
+    """The stamp is a file the build wrote and reads back (which revision is published where,
+    the editions list): one of another shape is no stamp, and the edition is built again."""
+    (tmp_path / rilis.STEMPEL).write_text(isi, encoding="utf-8")
+    assert rilis.stempel(tmp_path) == {} and rilis.revisi_terbit(tmp_path) is None
+
+
+def test_published_files_read_back_are_read_only_as_regular_files_of_their_shape(tmp_path: Path):
+    luar = tmp_path / "luar.json"
+    luar.write_text('{"revisi": 1, "Total anggaran": "Rp1"}', encoding="utf-8")
+    folder = tmp_path / "2024-final"
+    folder.mkdir()
+    (folder / rilis.STEMPEL).symlink_to(luar)
+    (folder / rilis.ANGKA).symlink_to(luar)
+    assert rilis.stempel(folder) == {} and riwayat._angka_terbit(folder) is None
+    for berkas in (rilis.STEMPEL, rilis.ANGKA):
+        (folder / berkas).unlink()
+    (folder / rilis.ANGKA).write_text('{"IDG": 73.27}', encoding="utf-8")
+    assert riwayat._angka_terbit(folder) is None  # figures are published as text
+    (folder / rilis.ANGKA).write_text('{"IDG": "73,27"}', encoding="utf-8")
+    assert riwayat._angka_terbit(folder) == {"IDG": "73,27"}
+    (folder / rilis.STEMPEL).write_text('{"revisi": 1, "status": "final", "label": "Final"}',
+                                        encoding="utf-8")
+    assert rilis.revisi_terbit(folder) == 1
