@@ -11,7 +11,6 @@ against this build's own. Nothing on the page is typed: dates and reasons are `r
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from lakip_lib import cache, kinerja, rilis
