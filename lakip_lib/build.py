@@ -731,10 +731,11 @@ def _statis_mutakhir(src: Path, folder: Path) -> None:
 
 
 def _peta_lama(kerja: Path) -> dict[str, int] | None:
-    """The page map of this year's previous print, if any."""
-    try:
-        peta: dict[str, int] = json.loads((kerja / "peta-halaman.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    """The page map of this year's previous print, if any: read back as input, only an object of
+    anchor to page number (else the print starts without it, as on a clean build)."""
+    peta = rilis.baca_json_terbit(kerja / "peta-halaman.json")
+    if not isinstance(peta, dict) or not all(
+            isinstance(k, str) and type(v) is int and 0 < v < 100_000 for k, v in peta.items()):
         return None
     return peta
 
