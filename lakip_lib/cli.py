@@ -219,7 +219,14 @@ def _cetak_hasil(hasil: object, tahun: int) -> None:
 
 
 def _terbitkan_ulang(args: argparse.Namespace) -> int:
-    hasil = penerbitan.terbitkan_ulang(args.tahun, args.reason, args.date or date.today(),
+    tanggal = args.date or date.today()
+    awal, akhir = data.rentang_tanggal(args.tahun)
+    if not awal <= tanggal <= akhir:  # refused before edisi.yaml is touched
+        print(f"Tanggal revisi {tanggal.isoformat()} berada di luar rentang edisi tahun "
+              f"{args.tahun} ({awal.isoformat()} sampai {akhir.isoformat()}); periksa --date. "
+              "Tidak ada yang diubah.", file=sys.stderr)
+        return KELUAR_DATA_TIDAK_VALID
+    hasil = penerbitan.terbitkan_ulang(args.tahun, args.reason, tanggal,
                                        args.data or data.akar_data(),
                                        args.output or Path("_build"),
                                        dengan_pdf=not args.no_pdf)

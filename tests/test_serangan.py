@@ -350,6 +350,18 @@ def _bagian_besar(xlsx: Path) -> None:
         z.writestr("xl/sharedStrings2.xml", "<sst>" + " " * (12 << 20) + "</sst>")
 
 
+def _ganti_nama_lembar(xlsx: Path) -> None:
+    """The realisasi sheet stored as sheet4.txt (its relationship says so), carrying a DTD."""
+    _bagian("xl/_rels/workbook.xml.rels", lambda x: x.replace("sheet4.xml", "sheet4.txt"))(xlsx)
+    _bagian(_REALISASI, _dengan_dtd)(xlsx)
+    lama = xlsx.with_suffix(".lama2")
+    xlsx.rename(lama)
+    with zipfile.ZipFile(lama) as masuk, zipfile.ZipFile(xlsx, "w", zipfile.ZIP_DEFLATED) as k:
+        for info in masuk.infolist():
+            nama = info.filename.replace("sheet4.xml", "sheet4.txt")
+            k.writestr(nama, masuk.read(info))
+
+
 _E2 = '<c r="E2" s="6" t="n"><v>74.59999999999999</v></c>'
 _BARIS2 = '<row r="2">'
 KASUS_BUKU = {
@@ -395,6 +407,9 @@ KASUS_BUKU = {
     "merged cells, prefixed": (_bagian(_REALISASI, lambda x: _berprefiks(x.replace(
         "</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="E2:E3"/></mergeCells>'
     ))), "sel yang digabung (E2:E3)"),
+    "number format ;;; hiding a value": (_bagian("xl/styles.xml", _sel(
+        'formatCode="yyyy-mm-dd"', 'formatCode=";;;"')), "format angka yang tidak menampilkan"),
+    "sheet part named .txt with a DTD": (_ganti_nama_lembar, "deklarasi DTD"),
     "strict OOXML": (_bagian("xl/workbook.xml", lambda x: x.replace(
         "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
         "http://purl.oclc.org/ooxml/spreadsheetml/main")), "Strict Open XML"),
@@ -445,3 +460,15 @@ def test_a_disk_full_during_publication_is_one_line_not_the_copy_error_list(monk
     assert galat.count("\n") == 1 and len(galat) < 300, galat  # was 70 000 characters
     assert galat.startswith("Gagal: ruang disk tidak cukup untuk menulis ke /situs/.2024.baru.")
     assert "1500 berkas tidak tersalin" in galat and "Errno" not in galat
+
+
+@pytest.mark.parametrize("tanggal", ["9999-12-09", "0001-01-01", "2204-03-16"])
+def test_a_reissue_date_centuries_away_is_refused_before_anything_changes(
+        tanggal: str, tmp_path: Path, capsys):
+    akar = _di_disk(TahunKecil(), tmp_path / "data")
+    sebelum = (akar / "2024" / "edisi.yaml").read_bytes()
+    kode = cli.main(["--data", str(akar), "reissue", "2024", "--reason", "Ralat tabel",
+                     "--date", tanggal, "--output", str(tmp_path / "_build")])
+    galat = capsys.readouterr().err
+    assert kode == 1 and "di luar rentang edisi tahun 2024" in galat, galat
+    assert (akar / "2024" / "edisi.yaml").read_bytes() == sebelum

@@ -124,9 +124,10 @@ def buka(berkas: Path, masalah: list[Masalah]) -> Buku | None:
             if pesan := _periksa_arsip(arsip):
                 masalah.append(Masalah(berkas.name, None, None, pesan))
                 return None
+            gaya = _gaya_tersembunyi(arsip)
             cacat = [Masalah(f'{berkas.name}, lembar "{nama}"', None, None, pesan)
                      for nama, (bagian, keadaan) in _bagian_lembar(arsip).items()
-                     for pesan in _periksa_lembar(arsip, bagian, keadaan)]
+                     for pesan in _periksa_lembar(arsip, bagian, keadaan, gaya)]
         if cacat:
             masalah += cacat
             return None
@@ -172,14 +173,21 @@ def _periksa_arsip(arsip: zipfile.ZipFile) -> str | None:
     if besar is not None or sum(i.file_size for i in bagian) > ISI_MAKS:
         return _terlalu_besar("", besar).pesan
     for info in bagian:
-        if info.filename.lower().endswith(_XML) and _ada_dtd(arsip, info):
+        if _seperti_xml(arsip, info) and _ada_dtd(arsip, info):
             return (f'bagian "{info.filename}" di dalam berkas ini memuat deklarasi DTD '
                     "(<!DOCTYPE> atau <!ENTITY>), yang tidak pernah ditulis Excel: berkas ini "
                     f"bukan buku kerja yang disimpan Excel. {_SIMPAN_ULANG}")
     return None
 
 
-_XML = (".xml", ".rels", ".vml")
+_AWAL_XML = (b"<", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")  # "<", or a UTF-8/16 BOM
+
+
+def _seperti_xml(arsip: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Whether a part reads as XML, whatever its name (a relationship may point openpyxl to a
+    sheet called sheet1.txt); images and other binary parts do not."""
+    with arsip.open(info) as f:
+        return f.read(64).lstrip(b" \t\r\n").startswith(_AWAL_XML)
 
 
 class _Berhenti(Exception):
@@ -260,12 +268,30 @@ class _Temuan:
 
     baris: int = 0
     pesan: dict[str, str] = field(default_factory=dict)
+    gaya_tersembunyi: frozenset[str] = frozenset()
 
     def catat(self, jenis: str, pesan: str) -> None:
         self.pesan.setdefault(jenis, pesan)
 
 
-def _periksa_lembar(arsip: zipfile.ZipFile, bagian: str, keadaan: str) -> list[str]:
+def _gaya_tersembunyi(arsip: zipfile.ZipFile) -> frozenset[str]:
+    """Indexes (the cells' `s`) of the cell styles whose number format shows no number at all
+    (";;;", ";;"): such a cell looks empty in Excel but holds a value that would be imported."""
+    try:
+        gaya = DefusedET.fromstring(arsip.read("xl/styles.xml"))
+    except KeyError:
+        return frozenset()
+    kosong = {f.get("numFmtId") for f in gaya.iter() if f.tag.endswith("}numFmt")
+              and all(not b.strip() for b in [*f.get("formatCode", "").split(";"), ""][:3])}
+    xfs = next((e for e in gaya.iter() if e.tag.endswith("}cellXfs")), None)
+    if not kosong or xfs is None:
+        return frozenset()
+    return frozenset(str(i) for i, xf in enumerate(x for x in xfs if x.tag.endswith("}xf"))
+                     if xf.get("numFmtId") in kosong)
+
+
+def _periksa_lembar(arsip: zipfile.ZipFile, bagian: str, keadaan: str,
+                    gaya_tersembunyi: frozenset[str] = frozenset()) -> list[str]:
     """Why a sheet cannot be read as a table, from its XML streamed through expat (bounded
     memory and time; names compared without their namespace or prefix, so `x:row` and the
     strict namespace are read like `row`): hidden or very hidden, more rows than any LAKIP
@@ -273,7 +299,7 @@ def _periksa_lembar(arsip: zipfile.ZipFile, bagian: str, keadaan: str) -> list[s
     if not _sah_tampak(keadaan):
         return ["lembar ini disembunyikan. Tampilkan lagi (klik kanan nama lembar → Tampilkan) "
                 "dan periksa isinya, atau hapus lembarnya."]
-    temuan = _Temuan()
+    temuan = _Temuan(gaya_tersembunyi=gaya_tersembunyi)
     pengurai = expat.ParserCreate(namespace_separator="}")
 
     def mulai(nama: str, atribut: dict[str, str]) -> None:
@@ -318,6 +344,10 @@ def _unsur_lembar(nama: str, atribut: dict[str, str], temuan: _Temuan) -> None:
                                       or _nol(atribut.get("defaultColWidth"))):
         temuan.catat("baris", f"baris atau kolom lembar ini disembunyikan secara bawaan (tinggi "
                      f"atau lebar 0). {_TAMPILKAN}")
+    elif nama == "c" and atribut.get("s") in temuan.gaya_tersembunyi:
+        temuan.catat("format", f"sel {atribut.get('r', '?')} lembar ini memakai format angka "
+                     "yang tidak menampilkan apa pun (;;;): isinya tersembunyi. Ubah formatnya "
+                     "menjadi Umum atau Angka dan periksa isinya.")
     elif nama == "mergeCell":
         temuan.catat("gabung", f"lembar ini memuat sel yang digabung ({atribut.get('ref', '?')}). "
                      "Pisahkan dulu (Beranda → Gabung & Tengahkan → Pisahkan Sel) agar setiap "
