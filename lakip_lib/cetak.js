@@ -62,6 +62,31 @@
     });
   }
 
+  /* What the tagged PDF takes from the accessibility tree: a chapter's heading is an h2 of the
+     single page (its h1, the book's title, is not printed), so every heading is announced one
+     level up (chapters become H1), and never more than one level below the heading before
+     it (a skipped level reads as a missing section); a chart's figure carries its text
+     alternative (the PDF's
+     Alt: Chromium does not take a figure's name from its caption); the organisation chart is a
+     list of units, read as text, not a figure to be replaced by a description. */
+  function aksesibel(artikel) {
+    var sebelum = 0;
+    artikel.querySelectorAll("h2, h3, h4, h5, h6").forEach(function (h) {
+      var tingkat = Math.min(Number(h.tagName.slice(1)) - 1, sebelum + 1);
+      h.setAttribute("aria-level", String(tingkat));
+      sebelum = tingkat;
+    });
+    artikel.querySelectorAll("figure").forEach(function (f) {
+      var alt = f.querySelector(".lakip-alt"), judulnya = f.querySelector("figcaption");
+      if (f.classList.contains("lakip-bagan")) {
+        f.setAttribute("role", "group");
+        if (judulnya) f.setAttribute("aria-label", judul(judulnya));
+      } else if (!f.hasAttribute("aria-label")) {
+        f.setAttribute("aria-label", judul(alt || judulnya || f));
+      }
+    });
+  }
+
   window.lakipSiapkanCetak = function () {
     tautanDalam();
     var artikel = document.querySelector("article.bd-article") || document.body;
@@ -104,6 +129,7 @@
     isiDaftar(bagian[2], gambar, "lakip-daftar-gambar");
     if (pengantar) pengantar.after(depan); else artikel.prepend(depan);
     if (sampul) artikel.prepend(sampul);
+    aksesibel(artikel);
     arahkanTautan();
     document.body.classList.add("lakip-cetak");
     return { isi: isi.length, tabel: tabel.length, gambar: gambar.length, daftar_isi: isi };

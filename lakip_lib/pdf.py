@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
+from xml.sax.saxutils import escape as xml_escape
 
 from lakip_lib import format as fmt
 from lakip_lib import rilis
@@ -227,6 +228,7 @@ def _simpan(isi: bytes, info: dict[str, str], tujuan: Path,
     if penanda:
         akar[g.NameObject("/Outlines")], ukuran = _kerangka(penanda, halaman, ukuran, baru)
     akar[g.NameObject("/Lang")] = g.TextStringObject("id")
+    ukuran = _aksesibilitas(pembaca, akar, info, ukuran, baru)
     akar[g.NameObject("/ViewerPreferences")] = g.DictionaryObject(
         {g.NameObject("/DisplayDocTitle"): g.BooleanObject(True)})
     akar[g.NameObject("/PageMode")] = g.NameObject("/UseOutlines")
@@ -254,6 +256,79 @@ def _simpan(isi: bytes, info: dict[str, str], tujuan: Path,
     sementara.write_bytes(_id_struktur_stabil(keluaran.getvalue()))
     sementara.replace(tujuan)
     return len(halaman)
+
+
+# Chromium tags with PDF 2.0 structure types that PDF 1.7 does not define: role-mapped to the
+# nearest PDF 1.7 standard type, so the structure is valid for the version the catalog declares
+PETA_PERAN = {"/Strong": "/Span", "/Em": "/Span", "/Sub": "/Span", "/Aside": "/Div",
+              "/Title": "/P", "/FENote": "/Note", "/DocumentFragment": "/Div"}
+VERSI_PDF = "/1.7"
+
+
+def _aksesibilitas(pembaca: PdfReader, akar: DictionaryObject, info: dict[str, str],
+                   ukuran: int, baru: dict[int, DictionaryObject]) -> int:
+    """For the incremental update: the catalog declares PDF 1.7 (Chromium's header says 1.4),
+    the structure tree role-maps Chromium's PDF 2.0 types to PDF 1.7 ones (`PETA_PERAN`), and
+    an XMP metadata stream (`xmp`) repeats the document info with the language. Returns the
+    next free object number."""
+    from pypdf import generic as g
+
+    akar[g.NameObject("/Version")] = g.NameObject(VERSI_PDF)
+    ref_struktur = pembaca.root_object.raw_get("/StructTreeRoot")
+    asli = ref_struktur.get_object() if isinstance(ref_struktur, g.IndirectObject) else None
+    if isinstance(ref_struktur, g.IndirectObject) and isinstance(asli, g.DictionaryObject):
+        struktur = g.DictionaryObject(asli)
+        peta = g.DictionaryObject()
+        lama = struktur.get("/RoleMap")
+        if isinstance(lama, g.DictionaryObject):
+            peta.update(lama)
+        for dari, ke in PETA_PERAN.items():
+            peta.setdefault(g.NameObject(dari), g.NameObject(ke))
+        struktur[g.NameObject("/RoleMap")] = peta
+        baru[ref_struktur.idnum] = struktur
+    metadata = g.DecodedStreamObject()
+    metadata.set_data(xmp(info).encode("utf-8"))
+    metadata[g.NameObject("/Type")] = g.NameObject("/Metadata")
+    metadata[g.NameObject("/Subtype")] = g.NameObject("/XML")
+    baru[ukuran] = metadata
+    akar[g.NameObject("/Metadata")] = g.IndirectObject(ukuran, 0, None)
+    return ukuran + 1
+
+
+def _tanggal_xmp(cap: str) -> str:
+    """`D:20250131000000+00'00'` → `2025-01-31T00:00:00+00:00`."""
+    t = cap.removeprefix("D:")
+    return f"{t[0:4]}-{t[4:6]}-{t[6:8]}T{t[8:10]}:{t[10:12]}:{t[12:14]}{t[14:17]}:{t[18:20]}"
+
+
+def xmp(info: dict[str, str]) -> str:
+    """The XMP metadata packet of the document info (`info_dokumen`): title, author, subject,
+    keywords, language `id`, the edition's dates (never the clock), escaped as XML."""
+    def x(kunci: str) -> str:
+        return xml_escape(info.get(kunci, ""), {'"': "&quot;"})
+
+    tanggal = {k: _tanggal_xmp(info[k]) for k in ("/CreationDate", "/ModDate") if k in info}
+    return (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+        'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">\n'
+        "<dc:format>application/pdf</dc:format>\n"
+        f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{x("/Title")}</rdf:li></rdf:Alt>'
+        "</dc:title>\n"
+        f"<dc:creator><rdf:Seq><rdf:li>{x('/Author')}</rdf:li></rdf:Seq></dc:creator>\n"
+        f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{x("/Subject")}</rdf:li>'
+        "</rdf:Alt></dc:description>\n"
+        "<dc:language><rdf:Bag><rdf:li>id</rdf:li></rdf:Bag></dc:language>\n"
+        f"<pdf:Keywords>{x('/Keywords')}</pdf:Keywords>\n"
+        f"<pdf:Producer>{x('/Producer')}</pdf:Producer>\n"
+        f"<xmp:CreatorTool>{x('/Creator')}</xmp:CreatorTool>\n"
+        f"<xmp:CreateDate>{tanggal.get('/CreationDate', '')}</xmp:CreateDate>\n"
+        f"<xmp:ModifyDate>{tanggal.get('/ModDate', '')}</xmp:ModifyDate>\n"
+        f"<xmp:MetadataDate>{tanggal.get('/ModDate', '')}</xmp:MetadataDate>\n"
+        "</rdf:Description></rdf:RDF></x:xmpmeta>\n"
+        '<?xpacket end="w"?>')
 
 
 def _startxref(isi: bytes) -> int:

@@ -463,6 +463,7 @@ class Grafik:
         config = spec.setdefault("config", {})
         for guide in ("axis", "legend"):
             config[guide] = {**config.get(guide, {}), "aria": False}
+        _nama_tanda(spec)
         return spec
 
     def spec(self) -> dict[str, Any]:
@@ -496,6 +497,29 @@ class Grafik:
         # rendering an SVG cost every notebook ~1 s of vl-convert start-up for nothing.
         return {"text/html": self.html(),
                 "text/plain": f"Gambar {self.nomor} {self.judul}. {self.alternatif}"}
+
+
+def _nama_tanda(spec: dict[str, Any]) -> None:
+    """Each mark's accessible name (its `aria-label`, and its /Alt in the PDF) is what its
+    tooltip says, with the tooltip's own titles and its pre-formatted Indonesian figures
+    ("Indikator: IDG; Capaian: 98,96%"), not Vega-Lite's default list of every encoded field
+    with raw floats ("Capaian (%): 98,9600216099"). Marks without a tooltip (reference rules)
+    and text marks (labels repeating a bar's figure) are left out of the accessibility tree;
+    the chart's own text alternative describes the whole."""
+    for anak in (*spec.get("layer", ()), *spec.get("vconcat", ()), *spec.get("hconcat", ())):
+        _nama_tanda(anak)
+    if "mark" not in spec:
+        return
+    tanda = spec["mark"] if isinstance(spec["mark"], dict) else {"type": spec["mark"]}
+    tooltip = spec.get("encoding", {}).get("tooltip")
+    if not isinstance(tooltip, list) or tanda["type"] == "text":
+        spec["mark"] = {**tanda, "aria": False}
+        return
+    bagian = [f"{json.dumps(t.get('title', t['field']) + ': ')} + datum[{json.dumps(t['field'])}]"
+              for t in tooltip if "field" in t]
+    spec["transform"] = [*spec.get("transform", ()),
+                         {"calculate": " + '; ' + ".join(bagian), "as": "_nama"}]
+    spec["encoding"]["description"] = {"field": "_nama", "type": "nominal"}
 
 
 def tabel_dari(nomor: str, judul: str, kolom: Sequence[Lajur], baris: Sequence[Sequence[Sel]],

@@ -179,3 +179,91 @@ def test_the_book_results_are_in_the_data_package_as_the_book_shows_them(situs_2
     assert len(set(total.values())) == 1, total
     ikhtisar = unescape((situs_2024 / "ikhtisar.html").read_text(encoding="utf-8"))
     assert f"{total['program']:,}".replace(",", ".") in ikhtisar
+
+
+# --- the PDF's accessibility -------------------------------------------------------------------
+
+STANDAR_PDF17 = {
+    "/Document", "/Part", "/Art", "/Sect", "/Div", "/BlockQuote", "/Caption", "/TOC", "/TOCI",
+    "/Index", "/NonStruct", "/Private", "/P", "/H", "/H1", "/H2", "/H3", "/H4", "/H5", "/H6",
+    "/L", "/LI", "/Lbl", "/LBody", "/Table", "/TR", "/TH", "/TD", "/THead", "/TBody", "/TFoot",
+    "/Span", "/Quote", "/Note", "/Reference", "/BibEntry", "/Code", "/Link", "/Annot", "/Ruby",
+    "/RB", "/RT", "/RP", "/Warichu", "/WT", "/WP", "/Figure", "/Formula", "/Form"}
+
+
+@pytest.fixture(scope="module")
+def pdf(situs_2024: Path):
+    from pypdf import PdfReader
+
+    return PdfReader(situs_2024 / "LAKIP-2024-DP3AP2KB-PMD.pdf")
+
+
+def _unsur(pdf) -> list[tuple[str, object]]:
+    """(structure type, /Alt) of every structure element, in reading order."""
+    hasil: list[tuple[str, object]] = []
+
+    def jalan(e) -> None:
+        e = e.get_object()
+        if not hasattr(e, "get"):
+            return
+        if e.get("/S") is not None:
+            hasil.append((str(e["/S"]), e.get("/Alt")))
+        anak = e.get("/K")
+        for a in anak if isinstance(anak, list) else [anak] if anak is not None else []:
+            jalan(a)
+
+    jalan(pdf.trailer["/Root"]["/StructTreeRoot"])
+    return hasil
+
+
+def test_pdf_carries_xmp_metadata_from_the_edition(pdf):
+    xmp = pdf.xmp_metadata
+    assert xmp.dc_title == {"x-default": "Laporan Akuntabilitas Kinerja Instansi Pemerintah 2024"}
+    assert xmp.dc_language == ["id"] and xmp.dc_creator == [pdf.metadata.author]
+    assert xmp.xmp_create_date.isoformat() == "2025-01-31T00:00:00"  # the edition's date
+    assert xmp.xmp_modify_date == xmp.xmp_create_date
+
+
+def test_pdf_structure_types_are_valid_for_the_declared_version(pdf):
+    akar = pdf.trailer["/Root"]
+    assert akar["/Version"] == "/1.7"
+    peta = akar["/StructTreeRoot"].get("/RoleMap", {})
+    assert all(str(v) in STANDAR_PDF17 for v in peta.values())
+    tipe = {s for s, _ in _unsur(pdf)}
+    assert {"/Strong", "/Table", "/Figure"} <= tipe
+    assert tipe <= STANDAR_PDF17 | set(peta), tipe - STANDAR_PDF17 - set(peta)
+
+
+def test_pdf_has_one_h1_per_chapter_and_headings_start_at_h1(pdf):
+    from tests.test_pdf import BAB
+
+    judul = [s for s, _ in _unsur(pdf) if re.fullmatch(r"/H\d", s)]
+    assert judul[0] == "/H1"
+    assert judul.count("/H1") >= len(BAB) + 3  # the chapters, the foreword and the three lists
+    assert all(int(b[2]) <= int(a[2]) + 1 for a, b in zip(judul, judul[1:]))  # no level skipped
+
+
+def test_every_pdf_figure_has_alternative_text_with_figures_as_printed(pdf):
+    alt = [a for s, a in _unsur(pdf) if s == "/Figure"]
+    assert len(alt) >= 100
+    assert all(alt), sum(1 for a in alt if not a)
+    mentah = [str(a) for a in alt if re.search(r"\d[.,]\d{4,}", str(a))]
+    assert mentah == []
+    assert any(re.search(r"Capaian: 98,96%", str(a)) for a in alt)
+
+
+def test_every_chart_mark_is_named_by_its_tooltip_or_left_out(situs_2024: Path):
+    import json
+
+    def unit(spec: dict) -> list[dict]:
+        anak = [u for k in ("layer", "vconcat", "hconcat") for s in spec.get(k, ()) for u in unit(s)]
+        return anak + ([spec] if "mark" in spec else [])
+
+    spec = [json.loads(unescape(m)) for h in situs_2024.glob("*.html") for m in re.findall(
+        r'<script type="application/json" id="spec-[0-9a-f]+">(.*?)</script>',
+        h.read_text(encoding="utf-8"))]
+    assert len(spec) >= 8
+    for s in spec:
+        for u in unit(s):
+            assert u["mark"].get("aria") is False or u["encoding"]["description"] == {
+                "field": "_nama", "type": "nominal"}, u
