@@ -8,6 +8,7 @@ import io
 import re
 from decimal import Decimal
 from html import unescape
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -240,7 +241,7 @@ def test_pdf_has_one_h1_per_chapter_and_headings_start_at_h1(pdf):
     judul = [s for s, _ in _unsur(pdf) if re.fullmatch(r"/H\d", s)]
     assert judul[0] == "/H1"
     assert judul.count("/H1") >= len(BAB) + 3  # the chapters, the foreword and the three lists
-    assert all(int(b[2]) <= int(a[2]) + 1 for a, b in zip(judul, judul[1:]))  # no level skipped
+    assert all(int(b[2]) <= int(a[2]) + 1 for a, b in pairwise(judul))  # no level skipped
 
 
 def test_every_pdf_figure_has_alternative_text_with_figures_as_printed(pdf):
