@@ -187,7 +187,11 @@ def test_cover_shows_the_coat_of_arms_from_data(situs: Path):
     src = re.findall(r'<img class="lakip-lambang" src="data:image/png;base64,([^"]+)" '
                      r'alt="Lambang Pemerintah Kabupaten Contoh">', halaman.read_text("utf-8"))
     assert [base64.b64decode(s) for s in src] == [berkas]
-    assert not any("lambang.png" in p.read_text("utf-8") for p in situs.rglob("*.html"))
+    assert not any(re.search(r'(?:src|href)="[^"]*lambang\.png', p.read_text("utf-8"))
+                   for p in situs.rglob("*.html"))  # its name is only named, on the data page
+    terbit = sorted((situs / "2026" / "data" / "gambar").iterdir())
+    assert berkas in [p.read_bytes() for p in terbit]  # published under a name of ours
+    assert all(re.fullmatch(r"[0-9a-f]{16}\.png", p.name) for p in terbit)
     with server(situs / "2026") as url, peramban() as b:
         for lebar in (390, 1366):
             p = b.new_page(viewport={"width": lebar, "height": 844})
