@@ -149,6 +149,25 @@
     });
   };
 
+  /* Resolves when nothing the print shows still depends on timing (a busy machine only makes
+     it later): every chart drawn, then laid out again at the current width (Vega redraws a
+     container-width chart on a window resize event, asynchronously: the event is sent here
+     and each view's run awaited, instead of sleeping and hoping), the fonts the layout uses
+     loaded (Font Awesome is font-display: block: invisible until loaded), every image decoded. */
+  window.lakipTunggu = async function () {
+    var grafik = (await Promise.all(window.lakipGrafik || [])).filter(function (r) {
+      return r && r.view;
+    });
+    window.dispatchEvent(new Event("resize"));
+    await Promise.all(grafik.map(function (r) { return r.view.runAsync(); }));
+    void document.body.offsetHeight;  // lay out now, so that every font in use is requested
+    await document.fonts.ready;
+    await Promise.all(Array.prototype.map.call(document.images, function (i) {
+      return i.decode().catch(function () {});
+    }));
+    return grafik.length;
+  };
+
   window.lakipIsiHalaman = function (peta) {
     document.querySelectorAll(".lakip-entri-hal").forEach(function (hal) {
       var nomor = peta[hal.dataset.kunci];

@@ -114,7 +114,7 @@ def _siapkan(page: Any, url: str, gaya: str) -> dict[str, int]:
     page.emulate_media(media="print")
     # lay out at the text block's width, as Chromium lays out the printed pages
     page.set_viewport_size({"width": LEBAR_BLOK, "height": 1000})
-    page.wait_for_timeout(100)  # charts re-lay out to the new width
+    page.evaluate("lakipTunggu()")  # charts re-laid out to the new width, fonts, images: no sleep
     page.evaluate("lakipPaskan()")
     return jumlah
 

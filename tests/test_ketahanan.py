@@ -83,6 +83,30 @@ def test_two_clean_builds_publish_byte_identical_editions(situs_2024: Path, tmp_
     assert any(k.startswith("_sources/") for k in isi_edisi(kedua.situs))
 
 
+def test_two_prints_with_every_core_busy_are_byte_identical(situs_2024: Path, tmp_path: Path):
+    """What reaches the print waits for events (charts drawn and re-laid out, fonts loaded,
+    images decoded), never for a length of time: with every core kept busy by spinning
+    processes for the whole test, two prints of the same singlehtml give the same bytes."""
+    from lakip_lib import pdf
+    from lakip_lib.peramban import chromium
+
+    from .test_pdf import _singlehtml
+
+    d = data.muat(2024)
+    sibuk = [subprocess.Popen([sys.executable, "-c", "while True: pass"])
+             for _ in range(os.cpu_count() or 2)]
+    try:
+        with chromium() as b:
+            for nama in ("satu.pdf", "dua.pdf"):
+                pdf.cetak_di(b, pdf.Pesanan(_singlehtml(situs_2024), pdf.gaya_halaman(d),
+                                            pdf.info_dokumen(d), tmp_path / nama))
+    finally:
+        for p in sibuk:
+            p.kill()
+            p.wait()
+    assert (tmp_path / "satu.pdf").read_bytes() == (tmp_path / "dua.pdf").read_bytes()
+
+
 def test_notebooks_run_in_separate_processes_and_leak_no_state(monkeypatch, tmp_path: Path):
     """Two notebooks executed one after the other by the same pool: what the first defines or
     changes (a global, a module attribute) does not exist in the second."""

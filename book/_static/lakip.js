@@ -10,7 +10,8 @@
     var spec = document.getElementById("spec-" + kode);
     if (!wadah || !spec || wadah.dataset.lakipDigambar) return;
     wadah.dataset.lakipDigambar = "1";
-    window
+    /* Every chart's promise is kept: the print waits for all of them (lakip_lib/cetak.js). */
+    (window.lakipGrafik = window.lakipGrafik || []).push(window
       .vegaEmbed(wadah, JSON.parse(spec.textContent), {
         actions: false,
         renderer: "svg",
@@ -20,7 +21,7 @@
       })
       .catch(function (galat) {
         wadah.textContent = "Grafik gagal dimuat: " + galat;
-      });
+      }));
   }
 
   function kuras() {
