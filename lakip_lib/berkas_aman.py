@@ -50,8 +50,13 @@ def baca(path: Path, akar: Path, batas: int) -> bytes:
         raise BerkasDitolak(f"{apa} adalah tautan simbolik (symlink) dan tidak dibaca: isinya "
                             "bisa berasal dari luar folder data. Ganti dengan salinan berkas atau "
                             "folder aslinya.")
+    if not stat.S_ISREG(os.lstat(path).st_mode):  # never opened: a socket cannot be
+        raise BerkasDitolak(_BUKAN_BIASA)
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_NOCTTY)
+    except PermissionError as e:
+        raise BerkasDitolak("berkas ini tidak dapat dibaca (izin ditolak). Periksa hak akses "
+                            "berkasnya.") from e
     except OSError as e:
         if e.errno == errno.ELOOP:  # replaced by a symlink since it was checked
             raise BerkasDitolak("berkas ini adalah tautan simbolik (symlink) dan tidak dibaca.") \
@@ -59,9 +64,8 @@ def baca(path: Path, akar: Path, batas: int) -> bytes:
         raise
     try:
         info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise BerkasDitolak("ini bukan berkas biasa (melainkan pipa bernama, perangkat, "
-                                "atau soket) dan tidak dibaca. Ganti dengan berkas teks biasa.")
+        if not stat.S_ISREG(info.st_mode):  # replaced since the lstat above
+            raise BerkasDitolak(_BUKAN_BIASA)
         if info.st_size > batas:
             raise BerkasDitolak(_terlalu_besar(info.st_size, batas))
         with os.fdopen(os.dup(fd), "rb") as f:
@@ -71,6 +75,10 @@ def baca(path: Path, akar: Path, batas: int) -> bytes:
         return isi
     finally:
         os.close(fd)
+
+
+_BUKAN_BIASA = ("ini bukan berkas biasa (melainkan folder, pipa bernama, perangkat, atau soket) "
+                "dan tidak dibaca. Ganti dengan berkas teks biasa.")
 
 
 def _terlalu_besar(ukuran: int, batas: int) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import socket
 import struct
 import subprocess
 import sys
@@ -198,6 +199,12 @@ def _fifo(akar: Path) -> None:
     os.mkfifo(path)
 
 
+def _soket(akar: Path) -> None:
+    path = akar / "2024" / "narasi" / "penutup.md"
+    path.unlink()
+    socket.socket(socket.AF_UNIX).bind(str(path))
+
+
 def _tautan_folder(sub: str) -> Callable[[Path], None]:
     def rusak(akar: Path) -> None:
         asli = akar / sub
@@ -208,7 +215,8 @@ def _tautan_folder(sub: str) -> Callable[[Path], None]:
 
 
 D = "data/2024/dokumentasi/keterangan.csv"
-_BERNARASI = TahunKecil().narasi("penutup", "Paragraf biasa.\n").narasi("S1", "Uraian.\n")
+_BERNARASI = _foto(("rapat.png", _png(10, 10))).narasi("penutup", "Paragraf biasa.\n").narasi(
+    "S1", "Uraian.\n")
 KASUS_SUMBER = [
     Kasus("narrative over 50 000 characters", TahunKecil().narasi("penutup", "a " * 25_001),
           NAR, None, None, "batas 50000"),
@@ -247,8 +255,10 @@ def test_a_resource_limit_is_a_message_naming_file_and_limit(kasus: Kasus, tmp_p
 
 
 @pytest.mark.parametrize("rusak, berkas", [
-    (_fifo, NAR), (_tautan_folder("2024"), "data/2024"),
-    (_tautan_folder("2024/narasi"), "data/2024/narasi")], ids=["fifo", "year link", "narasi link"])
+    (_fifo, NAR), (_soket, NAR), (_tautan_folder("2024"), "data/2024"),
+    (_tautan_folder("2024/narasi"), "data/2024/narasi"),
+    (_tautan_folder("2024/dokumentasi"), "data/2024/dokumentasi")],
+    ids=["fifo", "socket", "year link", "narasi link", "dokumentasi link"])
 def test_only_regular_files_inside_the_data_folder_are_read(rusak, berkas: str, tmp_path: Path):
     akar = _di_disk(_BERNARASI, tmp_path / "data")
     rusak(akar)
