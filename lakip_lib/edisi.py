@@ -24,6 +24,7 @@ from lakip_lib.tampilan import FOLDER_CSV, json_terbit
 TIPE_FRICTIONLESS = {Tipe.TEKS: "string", Tipe.BULAT: "integer", Tipe.RUPIAH: "integer",
                      Tipe.DESIMAL: "number", Tipe.TAHUN: "year"}
 FOLDER_DATA = "data"
+FOLDER_HASIL = "hasil"  # the book's results inside the data package: <tahun>/hasil/*.csv
 FOLDER_GAMBAR = "gambar"
 # The data files' own names: the schema's and the narratives' (letters, digits, - and _).
 _NAMA_DATA = re.compile(r"(?:\d{4}/(?:narasi/|dokumentasi/)?)?[A-Za-z0-9_-]+\.(?:csv|yaml|md)")
@@ -93,13 +94,22 @@ def halaman_data(d: DataTahun, sumber: list[dict[str, Any]],
                  gambar_: list[tuple[str, str]] | None = None) -> str:
     """The "Unduh data" page: each dataset that has rows, with its description and its CSV;
     then the images (published name, name in the data folder)."""
-    butir = "".join(
-        f'<dt><a href="{escape(s["path"])}">{escape(s["path"].rsplit("/", 1)[-1])}</a></dt>'
-        f"<dd>{escape(s['description'])}</dd>" for s in sumber)
+    def daftar(sumber_: list[dict[str, Any]]) -> str:
+        return "<dl>" + "".join(
+            f'<dt><a href="{escape(s["path"])}">{escape(s["path"].rsplit("/", 1)[-1])}</a></dt>'
+            f"<dd>{escape(s['description'])}</dd>" for s in sumber_) + "</dl>"
+
+    hasil = [s for s in sumber if s["path"].startswith(f"{d.tahun}/{FOLDER_HASIL}/")]
     isi = (f"<p>Semua angka dalam LAKIP {d.tahun} dihitung dari berkas-berkas berikut (CSV, "
-           "UTF-8). Skema setiap berkas (nama kolom, tipe, dan keterangannya) tercantum dalam "
-           f'<a href="datapackage.json">paket data (JSON, Frictionless Data Package)</a>.</p>'
-           f"<dl>{butir}</dl>")
+           "UTF-8). Skema setiap berkas (nama kolom, judul, tipe, dan keterangannya) tercantum "
+           f'dalam <a href="datapackage.json">paket data (JSON, Frictionless Data Package)</a>.'
+           f"</p>{daftar([s for s in sumber if s not in hasil])}")
+    if hasil:
+        isi += ("<h2>Hasil perhitungan</h2><p>Angka yang dihitung buku ini dari berkas di atas, "
+                "dibulatkan seperti tercetak di buku. Anggaran disajikan satu berkas per tingkat "
+                "(program, kegiatan, sub kegiatan), sehingga setiap kolom rupiah dapat "
+                "dijumlahkan langsung. Setiap tabel buku juga dapat diunduh sebagai CSV lewat "
+                f"tautan “Unduh CSV” di bawah tabel itu.</p>{daftar(hasil)}")
     if gambar_:
         isi += ("<h2>Gambar</h2><p>Gambar edisi ini, dinamai menurut isinya (sidik SHA-256), "
                 "dengan nama berkasnya di folder data:</p><dl>" + "".join(

@@ -180,6 +180,10 @@ def test_the_book_results_are_in_the_data_package_as_the_book_shows_them(situs_2
     assert len(set(total.values())) == 1, total
     ikhtisar = unescape((situs_2024 / "ikhtisar.html").read_text(encoding="utf-8"))
     assert f"{total['program']:,}".replace(",", ".") in ikhtisar
+    halaman = (situs_2024 / "data" / "index.html").read_text(encoding="utf-8")
+    masukan, _, hasil_ = halaman.partition("<h2>Hasil perhitungan</h2>")
+    assert 'href="2024/hasil/anggaran_program.csv"' in hasil_
+    assert "hasil/" not in masukan and 'href="2024/anggaran.csv"' in masukan
 
 
 # --- the PDF's accessibility -------------------------------------------------------------------
