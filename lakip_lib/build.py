@@ -230,7 +230,7 @@ def _kunci(t: Eksekusi, dibaca: list[tuple[str, str]], d: DataTahun) -> str:
                                 dibaca, d)
 
 
-def _hangatkan() -> None:
+def hangatkan() -> None:
     """Import, once in the build process, what every notebook needs: each execution process
     is forked from it and starts with lakip_lib, Altair and IPython loaded."""
     import altair  # noqa: F401
@@ -264,7 +264,7 @@ def eksekusi_semua(tugas: list[Eksekusi], src: Path, d: DataTahun, pekerja: int,
         return hasil
     kerja = src.parent / "eksekusi"
     kerja.mkdir(parents=True, exist_ok=True)
-    _hangatkan()
+    hangatkan()
     for i, (t, detik, galat) in enumerate(_eksekusi_bercabang(sisa, d, kerja, pekerja), start=1):
         if galat:
             raise BuildGagal(_pesan_galat_notebook(t, galat, kerja))
@@ -536,19 +536,28 @@ def tulis_pengalihan(path: Path, tujuan: str, judul: str) -> None:
         f'<body><p>Menuju <a href="{tujuan}">{judul}</a>.</p></body></html>\n'))
 
 
+_KUNCI_DIPEGANG: set[Path] = set()  # build folders this process (or the one it was forked
+# from: `lakip_lib.bangun_semua` builds several editions of one folder at once) holds the lock of
+
+
 @contextmanager
 def kunci_build(folder: Path) -> Iterator[None]:
     """One build at a time per build folder: a second one refuses with a clear message."""
     folder.mkdir(parents=True, exist_ok=True)
+    if folder.resolve() in _KUNCI_DIPEGANG:
+        yield
+        return
     with (folder / ".kunci").open("w") as f:
         try:
             fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise BuildGagal(f"Build lain sedang berjalan di {folder}. Tunggu hingga selesai, "
                              "lalu jalankan ulang.") from None
+        _KUNCI_DIPEGANG.add(folder.resolve())
         try:
             yield
         finally:
+            _KUNCI_DIPEGANG.discard(folder.resolve())
             fcntl.flock(f, fcntl.LOCK_UN)
 
 
@@ -563,10 +572,11 @@ def _stempel_terbit(situs: Path, kunci: str = "kunci") -> str | None:
 def sidik_masukan(tahun: int, akar_data: Path, dengan_pdf: bool, situs_revisi: Path) -> str:
     """Fingerprint of every input of an edition, read byte for byte without validating or
     importing the book: the data files (other years' folders aside), the notebooks, pages,
-    configuration, code and code commit, and the stamps of the other published editions (the
-    "Riwayat edisi" page reads earlier revisions). The same fingerprint as the published
-    edition's means nothing can have changed (checked before anything else, so an unchanged
-    build is instant)."""
+    configuration, code and code commit, and the stamps of this year's earlier revisions
+    published beside it (the "Riwayat edisi" page reads them; other years' editions are not an
+    input, so editions built at once, or in shards, stamp what one at a time would). The same
+    fingerprint as the published edition's means nothing can have changed (checked before
+    anything else, so an unchanged build is instant)."""
     tahun_lain = {p for p in akar_data.glob("[0-9][0-9][0-9][0-9]") if p.name != str(tahun)}
     berkas = [p for p in akar_data.rglob("*")  # images named in data may lie in any folder
               if p.is_file() and not any(p.is_relative_to(t) for t in tahun_lain)]
@@ -577,22 +587,25 @@ def sidik_masukan(tahun: int, akar_data: Path, dengan_pdf: bool, situs_revisi: P
         "data": {str(p.relative_to(akar_data)): cache.sha_berkas(p) for p in sorted(berkas)},
         "lain": {str(p.relative_to(AKAR_PROYEK)): cache.sha_berkas(p) for p in sorted(lain)},
         "kode": cache.sidik_kode(), "komit": rilis.komit_kode(),
-        "revisi": {p.name: cache.sha_berkas(p / STEMPEL) for p in sorted(situs_revisi.glob("*"))
-                   if p.is_dir() and p.name != str(tahun)}})
+        "revisi": {p.name: cache.sha_berkas(p / STEMPEL)
+                   for p in sorted(situs_revisi.glob(f"{tahun}-*")) if p.is_dir()}})
 
 
 def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None = None,
            pekerja: int | None = None, lapor: Lapor = print, dengan_pdf: bool = True,
-           paksa: bool = False) -> HasilBuild:
-    """Validate, execute what changed, assemble, print and publish one edition."""
+           paksa: bool = False, folder_situs: Path | None = None) -> HasilBuild:
+    """Validate, execute what changed, assemble, print and publish one edition, in
+    <folder_situs>/<tahun> (default site root: <folder_build>/site; an agency of a kabupaten
+    publishes under its own, `lakip_lib.kabupaten`)."""
     mulai = time.perf_counter()
     folder_build = (folder_build or Path("_build")).resolve()
+    akar_situs = (folder_situs or folder_build / "site").resolve()
     akar_data = (akar_data or data.akar_data()).resolve()
     if dengan_pdf:
         _periksa_chromium()
     with kunci_build(folder_build):
-        situs = folder_build / "site" / str(tahun)
-        situs_revisi = Path(os.environ.get(rilis.SITUS_REVISI) or folder_build / "site")
+        situs = akar_situs / str(tahun)
+        situs_revisi = Path(os.environ.get(rilis.SITUS_REVISI) or akar_situs)
         masukan = sidik_masukan(tahun, akar_data, dengan_pdf, situs_revisi)
         if not paksa and _stempel_terbit(situs, "masukan") == masukan:
             lapor("Tidak ada masukan yang berubah: edisi yang terbit sudah mutakhir.")
@@ -638,11 +651,12 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
         riwayat.tulis_angka(d, html)
         csp.pasang_folder(html)  # after every page of the edition is written
         stempel = {"tahun": tahun, "kunci": kunci_situs, "masukan": masukan,
-                   "status": "draf" if d.edisi.draf else "final",
+                   "status": "draf" if d.edisi.draf else "final", "instansi": d.instansi.nama,
+                   "kabupaten": d.instansi.kabupaten,
                    **rilis.info_stempel(tahun, d.edisi, akar_data)}
         (html / STEMPEL).write_text(json_terbit(stempel) + "\n", encoding="utf-8")
         lapor("Menerbitkan edisi …")
-        situs = terbitkan(html, folder_build / "site", tahun)
+        situs = terbitkan(html, akar_situs, tahun)
     waktu = [(b, eksekusi.waktu[b]) for b in (t.berkas for t in tugas) if b in eksekusi.waktu]
     return HasilBuild(tahun, situs, time.perf_counter() - mulai, waktu, _jumlah_halaman(situs),
                       eksekusi)

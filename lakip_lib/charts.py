@@ -27,6 +27,8 @@ BATAS_BARIS = 150  # px: a wrapped label's line is never cut
 KOLOM_LEGENDA = "width < 420 ? 3 : 8"
 TINGGI = 280
 WARNA = ["#1f5f8b", "#e07b39", "#3a9d5d", "#b8404a", "#7a5ea8", "#8c8c8c"]
+# categories of capaian from the lowest to the highest band: red through amber to green and blue
+WARNA_KATEGORI = ["#b8404a", "#e07b39", "#c9a227", "#3a9d5d", "#1f5f8b"]
 STATUS_WARNA = {"Mandiri": "#1f5f8b", "Maju": "#3a9d5d", "Berkembang": "#e0b339",
                 "Tertinggal": "#e07b39", "Sangat Tertinggal": "#b8404a"}
 
@@ -215,3 +217,40 @@ def sebaran(rekaman: Sequence[dict[str, object]], judul_x: str, judul_y: str) ->
     )
     return garis.properties(width=LEBAR, height=TINGGI + 40).configure_axis(
         labelFontSize=11, titleFontSize=12)
+
+
+def _warna_kategori(jumlah: int) -> list[str]:
+    """`jumlah` colours from the lowest band's to the highest's (a scale with more categories
+    than WARNA_KATEGORI repeats the last)."""
+    if jumlah <= len(WARNA_KATEGORI):
+        langkah = (len(WARNA_KATEGORI) - 1) / max(jumlah - 1, 1)
+        return [WARNA_KATEGORI[round(i * langkah)] for i in range(jumlah)]
+    return WARNA_KATEGORI + [WARNA_KATEGORI[-1]] * (jumlah - len(WARNA_KATEGORI))
+
+
+def kategori_bertumpuk(rekaman: Sequence[dict[str, object]], urutan: Sequence[str]) -> alt.Chart:
+    """Horizontal bars stacked by category, one bar per named row (e.g. each agency's IKU per
+    category of capaian); the legend selects a category. Names wrap like `berkelompok`'s."""
+    import altair as alt
+
+    pilih = alt.selection_point(name="pilih_kategori", fields=["kategori"], bind="legend")
+    label = {str(r["nama"]): _baris_label(str(r["nama"])) for r in rekaman}
+    data = [{**r, "_label": label[str(r["nama"])]} for r in rekaman]
+    chart = alt.Chart(alt.Data(values=data)).mark_bar().encode(
+        x=alt.X("nilai:Q", title="Jumlah IKU", stack=True,
+                axis=alt.Axis(tickMinStep=1, format="d")),
+        y=alt.Y("_label:N", title=None, sort=None,
+                axis=alt.Axis(labelLimit=BATAS_BARIS, labelExpr="split(datum.value, '\\n')")),
+        color=alt.Color("kategori:N", sort=list(urutan),
+                        scale=alt.Scale(domain=list(urutan), range=_warna_kategori(len(urutan)))),
+        order=alt.Order("urut:Q"),
+        opacity=alt.condition(pilih, alt.value(1), alt.value(0.25)),
+        tooltip=[alt.Tooltip("nama:N", title="Perangkat daerah"),
+                 alt.Tooltip("kategori:N", title="Kategori"),
+                 alt.Tooltip("teks:N", title="Jumlah IKU")],
+    ).add_params(pilih)
+    baris = max((teks.count("\n") + 1 for teks in label.values()), default=1)
+    tinggi = max(24, 13 * baris + 8) * len(label)
+    return chart.properties(width=LEBAR - 220, height=tinggi).configure_axis(
+        labelFontSize=11, titleFontSize=12).configure_legend(orient="bottom", title=None,
+                                                             columns=alt.expr(KOLOM_LEGENDA))

@@ -17,10 +17,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
-from lakip_lib import audit, data, jurnal, karakter, penerbitan
+from lakip_lib import audit, data, jurnal, kabupaten, karakter, penerbitan
 from lakip_lib.build import BuildGagal
 from lakip_lib.format import angka
 from lakip_lib.jurnal import TulisGagal, pesan_galat_tulis
+from lakip_lib.kabupaten import KabupatenGagal
 from lakip_lib.masalah import ImporGagal, ValidasiGagal, laporan
 from lakip_lib.penerbitan import RilisGagal
 from lakip_lib.tahun_baru import TahunBaruGagal
@@ -91,10 +92,21 @@ def _tanggal(teks: str) -> date:
             f'"{teks}" bukan tanggal TTTT-BB-HH, misalnya 2026-03-16') from None
 
 
+def _bagian(teks: str) -> tuple[int, int]:
+    cocok = re.fullmatch(r"(\d{1,4})/(\d{1,4})", teks)
+    if not cocok or not 1 <= int(cocok[1]) <= int(cocok[2]):
+        raise argparse.ArgumentTypeError(
+            f'"{teks}" bukan bagian K/N (1 ≤ K ≤ N), misalnya 2/3')
+    return int(cocok[1]), int(cocok[2])
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="lakip", description="Buku LAKIP yang dapat direproduksi dari data/.")
     p.add_argument("--data", type=Path, default=None,
                    help="folder data (bawaan: $LAKIP_DATA atau ./data)")
+    p.add_argument("--instansi", default=None, metavar="NAMA",
+                   help="instansi yang dipakai bila folder data memuat beberapa instansi (nama "
+                        "foldernya, misalnya dinas-kesehatan)")
     p.add_argument("--debug", action="store_true", help="tampilkan traceback bila terjadi galat")
     sub = p.add_subparsers(dest="perintah", required=True, metavar="PERINTAH")
 
@@ -111,7 +123,12 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="bangun buku (HTML dan PDF) satu atau beberapa tahun")
     b.add_argument("tahun", type=int, nargs="*", help="tahun anggaran, misalnya 2024 2025")
     b.add_argument("--all", action="store_true", dest="semua",
-                   help="bangun semua tahun yang ada di folder data")
+                   help="bangun semua tahun (dan semua instansi) yang ada di folder data")
+    b.add_argument("--shard", type=_bagian, default=None, metavar="K/N",
+                   help="bangun hanya bagian ke-K dari N bagian edisi yang sama beratnya "
+                        "(untuk beberapa mesin; gabungkan dengan lakip merge)")
+    b.add_argument("--jobs", type=int, default=None,
+                   help="jumlah edisi yang dibangun bersamaan (bawaan: jumlah inti CPU)")
     b.add_argument("--output", type=Path, default=None,
                    help="folder build (bawaan: ./_build); situs di OUTPUT/site/<tahun>")
     b.add_argument("--workers", type=int, default=None,
@@ -154,6 +171,13 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("berkas", type=Path, help="buku kerja .xlsx hasil lakip template")
     i.set_defaults(jalankan=_impor)
 
+    m = sub.add_parser("merge", help="gabungkan hasil lakip build --shard dari beberapa mesin "
+                                     "menjadi satu situs (dengan portalnya)")
+    m.add_argument("bagian", type=Path, nargs="+", metavar="FOLDER",
+                   help="folder build setiap bagian (berisi site/)")
+    m.add_argument("--output", type=Path, required=True, help="folder build gabungan")
+    m.set_defaults(jalankan=_merge, tahun=None)
+
     r = sub.add_parser("refresh-notebooks",
                        help="jalankan ulang notebooks/*.ipynb dan simpan keluarannya (untuk nbval)")
     r.set_defaults(jalankan=_refresh, tahun=None)
@@ -191,34 +215,60 @@ def _audit(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    daftar = data.tahun_tersedia(args.data) if args.semua else args.tahun
-    if not daftar:
+    from lakip_lib import bangun_semua
+
+    if not args.semua and not args.tahun:
         print("Sebutkan tahun yang akan dibangun (misalnya: lakip build 2024) atau --all.",
               file=sys.stderr)
         return KELUAR_PENGGUNAAN
-    for tahun in daftar:
-        args.tahun = tahun  # for the error message of a failing year
-        _cetak_hasil(penerbitan.bangun_edisi(
-            tahun, args.data or data.akar_data(), args.output or Path("_build"),
+    akar = args.data or data.akar_data()
+    semua = [p for p in bangun_semua.rencana(akar, () if args.semua else args.tahun)
+             if args.instansi in (None, p.instansi.slug)]
+    kosong = sorted(set(args.tahun) - {p.tahun for p in semua})
+    if kosong and kabupaten.adalah_kabupaten(akar) and args.instansi is None:
+        if not semua:
+            print(f"Tidak ada instansi di {akar} dengan data tahun "
+                  f"{', '.join(map(str, kosong))}.", file=sys.stderr)
+            return KELUAR_DATA_TIDAK_VALID
+    elif kosong:  # names the missing year and the years there are
+        data.muat(kosong[0], kabupaten.pilih(akar, args.instansi))
+    if args.shard:
+        semua = bangun_semua.bagian(semua, *args.shard)
+        print(f"Bagian {args.shard[0]}/{args.shard[1]}: {len(semua)} edisi "
+              f"({', '.join(p.nama for p in semua) or 'tidak ada'}).")
+    for selesai in bangun_semua.bangun_semua(
+            akar, args.output or Path("_build"), semua, paralel=args.jobs,
             dengan_pdf=not args.no_pdf, wajib_tag=args.require_tag, pekerja=args.workers,
-            paksa=args.force), tahun)
+            paksa=args.force):
+        _cetak_hasil(selesai)
     situs = (args.output or Path("_build")) / "site"
     serve = "lakip serve" + (f" --output {args.output}" if args.output else "")
     print(f"Buka {situs / 'index.html'} atau jalankan: {serve}")
     return KELUAR_OK
 
 
-def _cetak_hasil(hasil: object, tahun: int) -> None:
-    from lakip_lib.build import HasilBuild
+def _cetak_hasil(hasil: object) -> None:
+    from lakip_lib.bangun_semua import Selesai
 
-    if isinstance(hasil, HasilBuild):
-        print(f"Selesai: edisi {hasil.tahun} ({len(hasil.notebook)} notebook dijalankan, "
+    if isinstance(hasil, Selesai) and hasil.situs is not None:
+        print(f"Selesai: edisi {hasil.nama} ({hasil.notebook} notebook dijalankan, "
               f"{hasil.halaman} halaman) ada di {hasil.situs}; {angka(hasil.detik, 1)} detik.")
-    else:
-        print(f"Selesai: edisi {tahun} terbit dari komit tag-nya.")
+    elif isinstance(hasil, Selesai):
+        print(f"Selesai: edisi {hasil.nama} terbit dari komit tag-nya.")
+
+
+def _merge(args: argparse.Namespace) -> int:
+    from lakip_lib import bangun_semua
+
+    situs = bangun_semua.gabung(args.bagian, args.output)
+    print(f"Selesai: {len(args.bagian)} bagian digabung di {situs}. Buka "
+          f"{situs / 'index.html'}.")
+    return KELUAR_OK
 
 
 def _terbitkan_ulang(args: argparse.Namespace) -> int:
+    from lakip_lib.bangun_semua import Selesai
+
     tanggal = args.date or date.today()
     awal, akhir = data.rentang_tanggal(args.tahun)
     if not awal <= tanggal <= akhir:  # refused before edisi.yaml is touched
@@ -230,7 +280,9 @@ def _terbitkan_ulang(args: argparse.Namespace) -> int:
                                        args.data or data.akar_data(),
                                        args.output or Path("_build"),
                                        dengan_pdf=not args.no_pdf)
-    _cetak_hasil(hasil.build, args.tahun)
+    b = hasil.build
+    _cetak_hasil(Selesai(str(args.tahun), b.detik, len(b.notebook), b.halaman, b.situs)
+                 if b is not None else Selesai(str(args.tahun), 0.0, 0, 0, None))
     print(f"Revisi {hasil.nomor} edisi {args.tahun} ditulis di {hasil.edisi_yaml}; revisi "
           f"sebelumnya tetap terbit di {hasil.folder_lama}/. Setelah diperiksa, catat dan "
           f"terbitkan:\n  git commit -am \"LAKIP {args.tahun} revisi {hasil.nomor}\" && "
@@ -332,6 +384,22 @@ def argumen_ditolak(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _satu_instansi(args: argparse.Namespace) -> None:
+    """With --instansi, the data folder is that agency's; a command about one agency's data
+    (all but build and merge) needs one when the data folder holds several. A build keeps the
+    kabupaten's folder (the agency's editions publish under its slug) and builds that agency's
+    editions only; a preview of one agency builds into its own folder."""
+    akar = args.data or data.akar_data()
+    if args.perintah == "merge" or (args.perintah == "build" and args.instansi is None):
+        return
+    folder = kabupaten.pilih(akar, args.instansi)
+    if args.perintah == "build":
+        return
+    args.data = folder
+    if args.perintah == "serve" and args.instansi and args.output is None:
+        args.output = Path("_build") / "pratinjau" / args.instansi
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if ditolak := argumen_ditolak(argv):
@@ -340,8 +408,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     jalankan: Callable[[argparse.Namespace], int] = args.jalankan
     try:
+        _satu_instansi(args)
         _selesaikan_impor(args)
         return jalankan(args)
+    except KabupatenGagal as e:
+        print(f"Folder data tidak dapat dipakai: {e}", file=sys.stderr)
+        return KELUAR_DATA_TIDAK_VALID
     except TahunBaruGagal as e:
         print(f"Tahun baru tidak dibuat: {e}", file=sys.stderr)
         return KELUAR_DATA_TIDAK_VALID

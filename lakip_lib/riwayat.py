@@ -20,6 +20,7 @@ from lakip_lib.tampilan import Lajur, aman, json_terbit, tabel_dari
 
 HALAMAN = "riwayat_edisi"
 JUDUL = "Riwayat edisi"
+JUMLAH_KATEGORI = "Jumlah IKU berkategori "  # + the category, in the scale's order
 
 
 def angka(d: DataTahun) -> dict[str, str]:
@@ -30,7 +31,10 @@ def angka(d: DataTahun) -> dict[str, str]:
         hasil[f"{h.nama}: realisasi"] = fmt.angka(h.realisasi, h.desimal)
         hasil[f"{h.nama}: capaian"] = fmt.persen(h.capaian)
         hasil[f"{h.nama}: kategori"] = h.kategori or fmt.BELUM_TERSEDIA
+    hasil["Nilai capaian keseluruhan"] = fmt.persen(kinerja.nilai_keseluruhan(d))
     hasil["Kategori capaian keseluruhan"] = kinerja.kategori_keseluruhan(d) or fmt.BELUM_TERSEDIA
+    for kategori, jumlah in kinerja.jumlah_per_kategori(d).items():
+        hasil[f"{JUMLAH_KATEGORI}{kategori}"] = fmt.angka(jumlah, 0)
     for p in kinerja.program(d):
         hasil[f"{p.nama}: anggaran"] = fmt.rupiah(p.anggaran)
         hasil[f"{p.nama}: realisasi anggaran"] = fmt.rupiah(p.realisasi)
