@@ -31,11 +31,12 @@ node_modules/axe-core/axe.min.js: package-lock.json
 test: setup system-deps lint typecheck node_modules/axe-core/axe.min.js
 	$(PY) -m pytest
 
-# Both benchmarks once at their smallest sizes, so that they cannot rot unnoticed (CI runs this
+# Every benchmark once at its smallest sizes, so that they cannot rot unnoticed (CI runs this
 # after `make test`; the figures to quote come from full runs: python benchmarks/build.py).
 benchmark-smoke: setup system-deps
 	$(PY) benchmarks/build.py --smoke
 	$(PY) benchmarks/buku_kerja.py --smoke
+	$(PY) benchmarks/portal.py --smoke
 
 # Re-execute notebooks/*.ipynb and store their 2024 outputs (what nbval compares against).
 notebooks:

@@ -19,7 +19,9 @@ every runner computes alike; `gabung` copies the shards' editions into one site 
 agency's edition index and the portal, exactly as the single build does.
 
 Editions whose data folder is the checkout's own `data/` (frozen finals rebuilt from their tags
-in a git worktree per commit: `lakip_lib.penerbitan`) are built one after another.
+in a git worktree per commit: `lakip_lib.penerbitan`) are built one after another. Release tags
+name a year, not an agency (`lakip-2024-final`): a kabupaten's finals are built with the current
+commit, and `--require-tag` says so instead of refusing them (per-agency tags are not built yet).
 """
 
 from __future__ import annotations
@@ -110,18 +112,31 @@ def bangun_semua(akar: Path, keluaran: Path, pekerjaan: Sequence[Pekerjaan],
     portal. Raises BuildGagal naming every edition that failed (the others are published)."""
     keluaran = keluaran.resolve()
     situs = keluaran / "site"
-    if rilis.repositori(akar) is not None:
+    if opsi.get("wajib_tag") and any(p.instansi.slug for p in pekerjaan):
+        lapor("Peringatan: --require-tag belum berlaku untuk folder data yang memuat beberapa "
+              "instansi (tag rilis per instansi belum ada): edisi finalnya dibangun dengan komit "
+              "sekarang.")
+        opsi = {**opsi, "wajib_tag": False}
+    beku = rilis.repositori(akar) is not None
+    if beku:
         paralel = 1  # frozen finals: one git worktree per commit, one build at a time
     paralel = max(1, paralel or os.cpu_count() or 1)
     folder = sorted({folder_build_instansi(p.instansi, keluaran) for p in pekerjaan})
     with ExitStack() as kunci:
         for f in folder:
             kunci.enter_context(build.kunci_build(f))
+        hasil = [] if beku or opsi.get("paksa") else _tetap(pekerjaan, keluaran, opsi)
+        sisa = [p for p in pekerjaan if p.nama not in {s.nama for s in hasil}]
+        if hasil:
+            lapor("Tidak ada masukan yang berubah: edisi yang terbit sudah mutakhir."
+                  if len(pekerjaan) == 1 else
+                  f"{len(hasil)} edisi tidak berubah masukannya: tidak dibangun ulang.")
         _bagi_bundel_vega(keluaran, folder)
-        if paralel == 1:
-            hasil, galat = _satu_per_satu(pekerjaan, keluaran, lapor, opsi)
+        if paralel == 1 or len(sisa) <= 1:
+            dibangun, galat = _satu_per_satu(sisa, keluaran, lapor, opsi, len(pekerjaan))
         else:
-            hasil, galat = _bersamaan(pekerjaan, keluaran, paralel, lapor, opsi)
+            dibangun, galat = _bersamaan(sisa, keluaran, paralel, lapor, opsi)
+        hasil = sorted(hasil + dibangun, key=lambda s: s.nama)
         tulis_indeks(situs, akar)
     if galat:
         raise build.BuildGagal("\n".join(galat))
@@ -140,6 +155,20 @@ def tulis_indeks(situs: Path, akar: Path | None = None) -> None:
     for s in slug:
         build.tulis_indeks(situs / s)
     portal.tulis(situs)
+
+
+def _tetap(pekerjaan: Sequence[Pekerjaan], keluaran: Path, opsi: dict[str, Any]
+           ) -> list[Selesai]:
+    """The editions whose published copy was built from today's inputs (checked by the input
+    fingerprint alone: nothing imported, nothing started), reported as done."""
+    hasil = []
+    for p in pekerjaan:
+        situs = p.instansi.situs(keluaran / "site")
+        if build.mutakhir(p.tahun, p.instansi.akar, folder_build_instansi(p.instansi, keluaran),
+                          opsi.get("dengan_pdf", True), situs):
+            terbit = situs / str(p.tahun)
+            hasil.append(Selesai(p.nama, 0.0, 0, sum(1 for _ in terbit.glob("*.html")), terbit))
+    return hasil
 
 
 def _bagi_bundel_vega(keluaran: Path, folder: Sequence[Path]) -> None:
@@ -175,11 +204,12 @@ _GAGAL = (build.BuildGagal, RilisGagal, ValidasiGagal, OSError)
 
 
 def _satu_per_satu(pekerjaan: Sequence[Pekerjaan], keluaran: Path, lapor: Lapor,
-                   opsi: dict[str, Any]) -> tuple[list[Selesai], list[str]]:
+                   opsi: dict[str, Any], semua: int) -> tuple[list[Selesai], list[str]]:
+    """The editions one after another in this process (`semua`: how many the build has)."""
     hasil, galat = [], []
     for p in pekerjaan:
         try:
-            hasil.append(_bangun_satu(p, keluaran, _berawalan(lapor, p, len(pekerjaan)), opsi))
+            hasil.append(_bangun_satu(p, keluaran, _berawalan(lapor, p, semua), opsi))
         except _GAGAL as e:
             galat.append(_pesan_gagal(p, e))
     return hasil, galat

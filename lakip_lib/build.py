@@ -591,6 +591,17 @@ def sidik_masukan(tahun: int, akar_data: Path, dengan_pdf: bool, situs_revisi: P
                    for p in sorted(situs_revisi.glob(f"{tahun}-*")) if p.is_dir()}})
 
 
+def mutakhir(tahun: int, akar_data: Path, folder_build: Path, dengan_pdf: bool = True,
+             folder_situs: Path | None = None) -> bool:
+    """The published edition was built from exactly these inputs (its stamp's input
+    fingerprint is today's): a build would stop at once. Lets a build of many editions skip the
+    unchanged ones before it starts anything."""
+    akar_situs = (folder_situs or folder_build / "site").resolve()
+    situs_revisi = Path(os.environ.get(rilis.SITUS_REVISI) or akar_situs)
+    return _stempel_terbit(akar_situs / str(tahun), "masukan") == sidik_masukan(
+        tahun, akar_data.resolve(), dengan_pdf, situs_revisi)
+
+
 def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None = None,
            pekerja: int | None = None, lapor: Lapor = print, dengan_pdf: bool = True,
            paksa: bool = False, folder_situs: Path | None = None) -> HasilBuild:
