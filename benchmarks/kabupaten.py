@@ -8,8 +8,8 @@ deterministically from the seed and its number:
 - one, two or three sasaran (the second dropped, or copied into a third with its own IKU);
 - the kind of its first IKU (`rasio` from numerator and denominator, or `langsung`);
 - one to Y fiscal years (years after 2026 are made by `lakip new-year`: drafts without figures);
-- its latest year final or draft; photos in its appendix or none;
-- every realisasi and the spending of every sub kegiatan scaled by a few percent.
+- its latest year a draft for every third agency (03, 06, …), photos for the even-numbered;
+- its realisasi scaled (some agencies fall short of target), its spending 70–100 % of budget.
 
 Usage: python benchmarks/kabupaten.py --agencies 40 --years 1 --output /tmp/kabupaten
        [--seed 28]
@@ -104,20 +104,23 @@ def _iku_langsung(akar: Path) -> None:
 
 
 def _skala(rng: random.Random, akar: Path) -> None:
-    """Realisasi within ±8 % (a percentage stays below 100), spending 85–100 % of each sub
-    kegiatan's budget."""
+    """Realisasi scaled by an agency's own factor (0,7–1,08: some agencies fall short of their
+    targets) and a few percent more per value (a percentage stays below 100); spending 70–100 %
+    of each sub kegiatan's budget."""
+    faktor = rng.uniform(0.7, 1.08)
+
     def realisasi(bs: Baris) -> Baris:
         for b in bs:
             if b["realisasi"] and int(b["tahun"]) >= TAHUN_CONTOH[0]:
                 asli = Decimal(b["realisasi"])
-                baru = asli * Decimal(rng.uniform(0.92, 1.08))
+                baru = asli * Decimal(faktor * rng.uniform(0.95, 1.05))
                 b["realisasi"] = f"{min(baru, Decimal('99.9')) if asli <= 100 else baru:.2f}"
         return bs
 
     def anggaran(bs: Baris) -> Baris:
         for b in bs:
             if b["level"] == "subkegiatan" and b["anggaran"]:
-                b["realisasi"] = str(int(int(b["anggaran"]) * rng.uniform(0.85, 1.0)))
+                b["realisasi"] = str(int(int(b["anggaran"]) * rng.uniform(0.7, 1.0)))
         return bs
 
     _ubah_csv(akar / "realisasi.csv", realisasi)
@@ -154,7 +157,7 @@ def tulis_instansi(keluaran: Path, nomor: int, tahun: int, seed: int) -> Path:
         _iku_langsung(akar)
     _skala(rng, akar)
     foto = akar / "2026" / "dokumentasi"
-    if rng.random() < 0.5:
+    if nomor % 2:  # even-numbered agencies have photos
         shutil.rmtree(foto)
     jumlah = rng.randint(1, tahun)
     if jumlah == 1:
@@ -163,7 +166,7 @@ def tulis_instansi(keluaran: Path, nomor: int, tahun: int, seed: int) -> Path:
         shutil.rmtree(akar / "2026")
     _tambah_tahun(akar, jumlah)
     terakhir = max(int(p.name) for p in akar.glob("[0-9][0-9][0-9][0-9]"))
-    if terakhir <= TAHUN_CONTOH[-1] and rng.random() < 0.25:
+    if terakhir <= TAHUN_CONTOH[-1] and nomor % 3 == 0:  # every third ends with a draft
         _jadi_draf(akar / str(terakhir))
     return akar
 

@@ -175,13 +175,11 @@ def berkelompok(rekaman: Sequence[dict[str, object]], y: str, seri: str, judul_x
     import altair as alt
 
     pilih = alt.selection_point(name=f"pilih_{seri}", fields=[seri], bind="legend")
-    label = {str(r[y]): _baris_label(str(r[y])) for r in rekaman}
-    data = [{**r, "_label": label[str(r[y])]} for r in rekaman]
+    data, sumbu_y, baris, jumlah = _label_terlipat(rekaman, y)
     chart = alt.Chart(alt.Data(values=data)).mark_bar().encode(
         # the last value label ends at the axis end instead of running past the chart's box
         x=alt.X("nilai:Q", title=judul_x, axis=alt.Axis(labelFlush=True, tickCount=4)),
-        y=alt.Y("_label:N", title=None, sort=None,
-                axis=alt.Axis(labelLimit=BATAS_BARIS, labelExpr="split(datum.value, '\\n')")),
+        y=sumbu_y,
         yOffset=alt.YOffset(f"{seri}:N", sort=list(urutan)),
         color=alt.Color(f"{seri}:N", sort=list(urutan),
                         scale=alt.Scale(domain=list(urutan), range=WARNA[: len(urutan)])),
@@ -189,8 +187,28 @@ def berkelompok(rekaman: Sequence[dict[str, object]], y: str, seri: str, judul_x
         tooltip=[alt.Tooltip(f"{y}:N", title="Program"), alt.Tooltip(f"{seri}:N", title="Seri"),
                  alt.Tooltip("teks:N", title="Nilai")],
     ).add_params(pilih)
+    return _berlegenda(chart, max(30, 13 * baris + 10) * jumlah)
+
+
+def _label_terlipat(rekaman: Sequence[Mapping[str, object]], kunci: str
+                    ) -> tuple[list[dict[str, object]], alt.Y, int, int]:
+    """For bars named by `kunci` with wrapped labels: the records with their label
+    (`_label`), the y encoding that shows it line by line, the most lines a label takes, and
+    how many bars there are."""
+    import altair as alt
+
+    label = {str(r[kunci]): _baris_label(str(r[kunci])) for r in rekaman}
+    data = [{**r, "_label": label[str(r[kunci])]} for r in rekaman]
+    sumbu = alt.Y("_label:N", title=None, sort=None,
+                  axis=alt.Axis(labelLimit=BATAS_BARIS, labelExpr="split(datum.value, '\\n')"))
     baris = max((teks.count("\n") + 1 for teks in label.values()), default=1)
-    tinggi = max(30, 13 * baris + 10) * len(label)
+    return data, sumbu, baris, len(label)
+
+
+def _berlegenda(chart: alt.Chart, tinggi: int) -> alt.Chart:
+    """A bar chart beside its wrapped labels, with its legend below in rows."""
+    import altair as alt
+
     return chart.properties(width=LEBAR - 220, height=tinggi).configure_axis(
         labelFontSize=11, titleFontSize=12).configure_legend(orient="bottom", title=None,
                                                              columns=alt.expr(KOLOM_LEGENDA))
@@ -234,13 +252,11 @@ def kategori_bertumpuk(rekaman: Sequence[dict[str, object]], urutan: Sequence[st
     import altair as alt
 
     pilih = alt.selection_point(name="pilih_kategori", fields=["kategori"], bind="legend")
-    label = {str(r["nama"]): _baris_label(str(r["nama"])) for r in rekaman}
-    data = [{**r, "_label": label[str(r["nama"])]} for r in rekaman]
+    data, sumbu_y, baris, jumlah = _label_terlipat(rekaman, "nama")
     chart = alt.Chart(alt.Data(values=data)).mark_bar().encode(
         x=alt.X("nilai:Q", title="Jumlah IKU", stack=True,
                 axis=alt.Axis(tickMinStep=1, format="d")),
-        y=alt.Y("_label:N", title=None, sort=None,
-                axis=alt.Axis(labelLimit=BATAS_BARIS, labelExpr="split(datum.value, '\\n')")),
+        y=sumbu_y,
         color=alt.Color("kategori:N", sort=list(urutan),
                         scale=alt.Scale(domain=list(urutan), range=_warna_kategori(len(urutan)))),
         order=alt.Order("urut:Q"),
@@ -249,8 +265,4 @@ def kategori_bertumpuk(rekaman: Sequence[dict[str, object]], urutan: Sequence[st
                  alt.Tooltip("kategori:N", title="Kategori"),
                  alt.Tooltip("teks:N", title="Jumlah IKU")],
     ).add_params(pilih)
-    baris = max((teks.count("\n") + 1 for teks in label.values()), default=1)
-    tinggi = max(24, 13 * baris + 8) * len(label)
-    return chart.properties(width=LEBAR - 220, height=tinggi).configure_axis(
-        labelFontSize=11, titleFontSize=12).configure_legend(orient="bottom", title=None,
-                                                             columns=alt.expr(KOLOM_LEGENDA))
+    return _berlegenda(chart, max(24, 13 * baris + 8) * jumlah)

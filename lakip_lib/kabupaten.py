@@ -10,9 +10,10 @@ A data folder (`--data DIR`, `$LAKIP_DATA`, `./data`) is either
 
 An agency's slug is its folder's name, which becomes its part of every URL
 (`<site>/<slug>/<tahun>/`): lowercase letters a–z, digits and hyphens, 2–63 characters,
-beginning and ending with a letter or digit, and not digits only (a folder of digits is a
-fiscal year). The slug is checked rather than derived from the agency's name so that a
-renamed agency keeps its URLs, and so that no folder name can reach a path or a page unescaped.
+beginning and ending with a letter or digit, not digits only (a folder of digits is a fiscal
+year), and not `tabel` (the portal's own folder of CSV files). The slug is checked rather than
+derived from the agency's name so that a renamed agency keeps its URLs, and so that no folder
+name can reach a path or a page unescaped.
 """
 
 from __future__ import annotations
@@ -41,8 +42,11 @@ class FolderInstansi:
         return situs / self.slug if self.slug else situs
 
 
+CADANGAN = {"tabel"}  # folders of the portal beside the agencies' (its tables' CSV)
+
+
 def slug_sah(nama: str) -> bool:
-    return bool(POLA_SLUG.fullmatch(nama)) and not nama.isdigit()
+    return bool(POLA_SLUG.fullmatch(nama)) and not nama.isdigit() and nama not in CADANGAN
 
 
 def adalah_kabupaten(akar: Path) -> bool:
@@ -66,7 +70,8 @@ def daftar(akar: Path) -> list[FolderInstansi]:
             raise KabupatenGagal(
                 f'{p}: nama folder instansi "{p.name}" tidak dapat dipakai di alamat situs. '
                 "Gunakan huruf kecil a–z, angka, dan tanda hubung (2–63 karakter, diawali dan "
-                "diakhiri huruf atau angka, tidak hanya angka), misalnya dinas-kesehatan.")
+                "diakhiri huruf atau angka, tidak hanya angka, bukan \"tabel\"), misalnya "
+                "dinas-kesehatan.")
         hasil.append(FolderInstansi(p.name, p))
     return hasil
 

@@ -15,9 +15,8 @@ An agency's row shows its latest final edition; while it has none, its latest dr
 
 from __future__ import annotations
 
-import csv
-import io
 import json
+import shutil
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,7 +25,8 @@ from pathlib import Path
 
 from lakip_lib import charts, kabupaten, rilis, riwayat, tukar
 from lakip_lib import format as fmt
-from lakip_lib.tampilan import Grafik, Lajur, aman, tabel_dari
+from lakip_lib.csv_terbit import BOM, csv_aman
+from lakip_lib.tampilan import FOLDER_CSV, Grafik, Lajur, TabelTampilan, aman, tabel_dari
 
 BERANDA = "index.html"
 PERBANDINGAN = "perbandingan.html"
@@ -160,10 +160,16 @@ def tulis(situs: Path) -> None:
         return
     judul = f"LAKIP Perangkat Daerah {nama_kabupaten(baris)}".rstrip()
     _salin_statis(situs, baris[0])
+    tabel = [_tabel_capaian(baris), _tabel_kategori(baris), _tabel_penyerapan(baris)]
     tukar.tulis_atomik(situs / BERANDA, _halaman(judul, BERANDA, _isi_beranda(baris)))
-    tukar.tulis_atomik(situs / PERBANDINGAN,
-                       _halaman(f"Perbandingan — {judul}", PERBANDINGAN, _isi_perbandingan(baris)))
-    tukar.tulis_atomik(situs / UNDUHAN, sebagai_csv(baris))
+    tukar.tulis_atomik(situs / PERBANDINGAN, _halaman(f"Perbandingan — {judul}", PERBANDINGAN,
+                                                      _isi_perbandingan(baris, tabel)))
+    tukar.tulis_atomik(situs / UNDUHAN, BOM + sebagai_csv(baris))
+    folder = situs / FOLDER_CSV  # each comparison table's CSV, as an edition publishes its own
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    for t in tabel:
+        (folder / t.nama_csv).write_text(BOM + t.csv(), encoding="utf-8")
 
 
 def _salin_statis(situs: Path, contoh: Ringkasan) -> None:
@@ -263,7 +269,7 @@ def _isi_beranda(baris: Sequence[Ringkasan]) -> str:
         f"daerah</caption><thead><tr>{th}</tr></thead><tbody>{badan}</tbody></table></div>")
 
 
-def _isi_perbandingan(baris: Sequence[Ringkasan]) -> str:
+def _isi_perbandingan(baris: Sequence[Ringkasan], tabel: Sequence[TabelTampilan]) -> str:
     bagian = [
         f"<h1>Perbandingan Kinerja Perangkat Daerah {aman(nama_kabupaten(baris))}</h1>",
         "<p>Edisi yang dibandingkan sama dengan di halaman "
@@ -271,11 +277,11 @@ def _isi_perbandingan(baris: Sequence[Ringkasan]) -> str:
         "daerah (edisi draf ditandai “(draf)”). Setiap grafik diikuti tabel berisi angka yang "
         f'sama. <a href="{UNDUHAN}" download>Unduh semua angka (CSV)</a>.</p>',
         '<h2 id="capaian">Nilai capaian IKU</h2>', _grafik_capaian(baris).html(),
-        _tabel_capaian(baris),
+        tabel[0].html(tautan_csv=True),
         '<h2 id="kategori">IKU per kategori capaian</h2>', _grafik_kategori(baris).html(),
-        _tabel_kategori(baris),
+        tabel[1].html(tautan_csv=True),
         '<h2 id="anggaran">Penyerapan anggaran</h2>', _grafik_penyerapan(baris).html(),
-        _tabel_penyerapan(baris),
+        tabel[2].html(tautan_csv=True),
     ]
     return "\n".join(bagian)
 
@@ -321,52 +327,44 @@ def _grafik_penyerapan(baris: Sequence[Ringkasan]) -> Grafik:
                   "angka.json edisi setiap perangkat daerah")
 
 
-def _tabel_capaian(baris: Sequence[Ringkasan]) -> str:
+def _tabel_capaian(baris: Sequence[Ringkasan]) -> TabelTampilan:
     return tabel_dari(
         "1", "Nilai capaian dan kategori IKU keseluruhan",
         [Lajur("Perangkat daerah"), Lajur("Edisi"), Lajur("Nilai capaian IKU", angka=True),
          Lajur("Kategori")],
         [[r.nama_tampil, f"{r.tahun} ({r.label})", fmt.persen(r.nilai),
-          r.kategori or fmt.BELUM_TERSEDIA] for r in baris]).html()
+          r.kategori or fmt.BELUM_TERSEDIA] for r in baris])
 
 
-def _tabel_kategori(baris: Sequence[Ringkasan]) -> str:
+def _tabel_kategori(baris: Sequence[Ringkasan]) -> TabelTampilan:
     urutan = kategori_urut(baris)
     return tabel_dari(
         "2", "Jumlah IKU per kategori capaian",
         [Lajur("Perangkat daerah"), *(Lajur(k, angka=True) for k in urutan)],
         [[r.nama_tampil, *(fmt.angka(dict(r.sebaran).get(k, 0), 0) for k in urutan)]
-         for r in baris]).html()
+         for r in baris])
 
 
-def _tabel_penyerapan(baris: Sequence[Ringkasan]) -> str:
+def _tabel_penyerapan(baris: Sequence[Ringkasan]) -> TabelTampilan:
     return tabel_dari(
         "3", "Anggaran, realisasi, dan penyerapan",
         [Lajur("Perangkat daerah"), Lajur("Anggaran", angka=True),
          Lajur("Realisasi", angka=True), Lajur("Penyerapan", angka=True)],
         [[r.nama_tampil, fmt.rupiah(r.anggaran), fmt.rupiah(r.realisasi), fmt.persen(r.penyerapan)]
-         for r in baris]).html()
-
-
-def _sel_csv(teks: str) -> str:
-    """A text cell a spreadsheet will not run as a formula."""
-    return "'" + teks if teks[:1] in ("=", "+", "-", "@", "\t", "\r") else teks
+         for r in baris])
 
 
 def sebagai_csv(baris: Sequence[Ringkasan]) -> str:
     """The home page's table as CSV: plain numbers (decimal point), empty where not available."""
     urutan = kategori_urut(baris)
-    keluar = io.StringIO()
-    tulis = csv.writer(keluar, lineterminator="\n")
-    tulis.writerow(["instansi", "folder", "tahun", "label", "status", "nilai_capaian_iku",
-                    "kategori", *(f"iku_{k.lower().replace(' ', '_')}" for k in urutan),
-                    "anggaran", "realisasi_anggaran", "penyerapan_anggaran"])
-    for r in baris:
-        tulis.writerow([_sel_csv(r.instansi), r.slug, r.tahun, _sel_csv(r.label),
-                        "draf" if r.draf else "final", _str(r.nilai), _sel_csv(r.kategori or ""),
-                        *(dict(r.sebaran).get(k, 0) for k in urutan), _str(r.anggaran),
-                        _str(r.realisasi), _str(r.penyerapan)])
-    return keluar.getvalue()
+    kepala = ["instansi", "folder", "tahun", "label", "status", "nilai_capaian_iku", "kategori",
+              *(f"iku_{k.lower().replace(' ', '_')}" for k in urutan), "anggaran",
+              "realisasi_anggaran", "penyerapan_anggaran"]
+    return csv_aman([kepala, *([r.instansi, r.slug, str(r.tahun), r.label,
+                                "draf" if r.draf else "final", _str(r.nilai), r.kategori or "",
+                                *(str(dict(r.sebaran).get(k, 0)) for k in urutan),
+                                _str(r.anggaran), _str(r.realisasi), _str(r.penyerapan)]
+                               for r in baris)])
 
 
 def _str(nilai: Decimal | int | None) -> str:

@@ -54,7 +54,8 @@ def test_kabupaten_agencies_by_folder_name(tmp_path: Path):
 
 
 @pytest.mark.parametrize("nama", ["Dinas_Kesehatan", "dinas kesehatan", "-dinas", "dinas-",
-                                  "2024", "a", "dinas.kesehatan", "dinas-<b>"])
+                                  "2024", "a", "dinas.kesehatan", "dinas-<b>",
+                                  "tabel"])
 def test_folder_name_unusable_in_a_url_is_refused_by_name(tmp_path: Path, nama: str):
     _instansi(tmp_path, "bappeda")
     _instansi(tmp_path, nama)
@@ -137,7 +138,8 @@ def test_each_agency_publishes_under_its_slug_with_its_own_switcher(situs: Path)
 
 
 def _baris_csv(situs: Path) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO((situs / portal.UNDUHAN).read_text(encoding="utf-8"))))
+    teks = (situs / portal.UNDUHAN).read_text(encoding="utf-8-sig")  # Excel's byte-order mark
+    return list(csv.DictReader(io.StringIO(teks)))
 
 
 def test_portal_figures_are_the_editions_published_figures(situs: Path):
@@ -167,12 +169,15 @@ def test_portal_pages_in_chromium(situs: Path):
             teks = baris.nth(i).inner_text()
             assert ("DRAF" in teks.upper().split("EDISI 2025")[1][:8]) == (status[slug] == "draf")
             assert h.evaluate("document.documentElement.scrollWidth") <= 390
-        h.click("text=Dinas Contoh 02")
-        assert h.url.endswith("/dinas-contoh-02/2025/sampul.html")
+        h.click("text=Dinas Contoh 02")  # the edition's root sends the reader to its cover
+        h.wait_for_url("**/dinas-contoh-02/2025/sampul.html")
         h.goto(f"{url}/perbandingan.html")
         h.wait_for_function("document.querySelectorAll('.lakip-vega svg').length === 3")
         assert h.locator("table.lakip-tabel").count() == 3
-        assert "Dinas Contoh 01 (draf)" in h.locator("#tabel-1").inner_text()
+        for tautan in h.locator("a:has-text('Unduh CSV')").all():  # each table's own CSV
+            assert (situs / str(tautan.get_attribute("href"))).is_file()
+        draf = next(slug for slug, s in status.items() if s == "draf")
+        assert f"Dinas Contoh {draf[-2:]} (draf)" in h.locator("#tabel-1").inner_text()
         assert h.evaluate("document.documentElement.scrollWidth") <= 390
         assert luar == []
 

@@ -12,6 +12,7 @@ import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -249,13 +250,36 @@ def test_the_workflow_builds_finals_from_their_commits_with_commands_that_exist(
     langkah = alur["jobs"]["build"]["steps"]
     checkout = next(s for s in langkah if s.get("uses", "").startswith("actions/checkout"))
     assert checkout["with"]["fetch-depth"] == 0
-    perintah = [shlex.split(s["run"]) for s in langkah if "lakip_lib.cli" in s.get("run", "")]
+    perintah = [shlex.split(_contoh_env(s)) for s in langkah if "lakip_lib.cli" in s.get("run", "")]
     assert perintah, "the workflow runs no lakip command"
     for p in perintah:
         argumen = p[p.index("lakip_lib.cli") + 1:]
         args = cli._parser().parse_args(argumen)  # exits 2 on an unknown command or option
         assert args.perintah == "build" and args.semua and args.require_tag
     assert "tags" in alur[True]["push"] and "lakip-*" in alur[True]["push"]["tags"]
+
+
+def _contoh_env(langkah: dict[str, Any]) -> str:
+    """A step's command with each of its env variables replaced by a sample value (a shard
+    K/N: the only variable the build step has)."""
+    teks = str(langkah["run"])
+    for nama in langkah.get("env", {}):
+        teks = teks.replace(f"${nama}", "1/2")
+    return teks
+
+
+def test_the_sharded_workflow_merges_what_the_matrix_built():
+    alur = yaml.safe_load((REPO / ".github" / "workflows" / "publish.yml").read_text())
+    build_ = alur["jobs"]["build"]
+    assert "fromJSON(needs.rencana.outputs.bagian)" in build_["strategy"]["matrix"]["bagian"]
+    unggah = next(s for s in build_["steps"] if s.get("uses", "").startswith(
+        "actions/upload-artifact"))
+    assert unggah["with"]["include-hidden-files"] is True  # the editions' stamps
+    gabung = next(s["run"] for s in alur["jobs"]["gabung"]["steps"] if "merge" in s.get("run", ""))
+    argumen = shlex.split(gabung.splitlines()[-1])
+    args = cli._parser().parse_args(argumen[argumen.index("lakip_lib.cli") + 1:])
+    assert args.perintah == "merge" and args.output == Path("_build")
+    assert alur["jobs"]["deploy"]["needs"] == "gabung"
 
 
 def test_label_shows_the_latest_revision():
