@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from lakip_lib import charts, kabupaten, rilis, riwayat, tukar
+from lakip_lib import charts, csp, kabupaten, rilis, riwayat, tukar
 from lakip_lib import format as fmt
 from lakip_lib.csv_terbit import BOM, csv_aman
 from lakip_lib.tampilan import FOLDER_CSV, Grafik, Lajur, TabelTampilan, aman, tabel_dari
@@ -161,9 +161,9 @@ def tulis(situs: Path) -> None:
     judul = f"LAKIP Perangkat Daerah {nama_kabupaten(baris)}".rstrip()
     _salin_statis(situs, baris[0])
     tabel = [_tabel_capaian(baris), _tabel_kategori(baris), _tabel_penyerapan(baris)]
-    tukar.tulis_atomik(situs / BERANDA, _halaman(judul, BERANDA, _isi_beranda(baris)))
-    tukar.tulis_atomik(situs / PERBANDINGAN, _halaman(f"Perbandingan — {judul}", PERBANDINGAN,
-                                                      _isi_perbandingan(baris, tabel)))
+    tukar.tulis_atomik(situs / BERANDA, csp.pasang(_halaman(judul, BERANDA, _isi_beranda(baris))))
+    tukar.tulis_atomik(situs / PERBANDINGAN, csp.pasang(_halaman(
+        f"Perbandingan — {judul}", PERBANDINGAN, _isi_perbandingan(baris, tabel))))
     tukar.tulis_atomik(situs / UNDUHAN, BOM + sebagai_csv(baris))
     folder = situs / FOLDER_CSV  # each comparison table's CSV, as an edition publishes its own
     shutil.rmtree(folder, ignore_errors=True)
