@@ -43,6 +43,11 @@ JENIS = {
 }
 
 
+# The transcription of the signed source: read by the audit and the review only, never an
+# input of the edition's figures (the edition's data appendix leaves them out).
+DATASET_SUMBER = ("iku_dilaporkan", "dilaporkan", "catatan_sumber")
+
+
 @dataclass(frozen=True)
 class Temuan:
     jenis: str

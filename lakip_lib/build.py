@@ -31,6 +31,7 @@ import yaml
 
 from lakip_lib import cache, csp, data, edisi, pdf, rilis, riwayat, tukar
 from lakip_lib.book import susunan
+from lakip_lib.book.reviu import HALAMAN as REVIU
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.format import angka
 from lakip_lib.markdown_terbatas import markdown_aman
@@ -640,6 +641,7 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
             lapor(f"Menjalankan notebook ({len(tugas)}, {pekerja} proses) …")
             simpanan = cache.CacheEksekusi(folder_build / "cache" / "eksekusi" / str(tahun))
             eksekusi = eksekusi_semua(tugas, src, d, pekerja, lapor, simpanan, paksa)
+            _buang_notebook_basi(src, tugas)
             if bundel:
                 bundel.wait()
             sidik_riwayat = riwayat.tulis_halaman(d, src, situs_revisi)
@@ -708,7 +710,7 @@ def _susun(d: DataTahun, src: Path, kerja: Path, pencetak: Pencetak | None, lapo
             lapor("Mencetak PDF dengan Chromium …")
             mulai_pdf = time.perf_counter()
             pencetak.cetak(pdf.Pesanan(singlehtml, pdf.gaya_halaman(d), pdf.info_dokumen(d),
-                                       kerja / "cetak.pdf", _peta_lama(kerja)))
+                                       kerja / "cetak.pdf", _peta_lama(kerja, CETAK_BUKU)))
         sphinx_html = proses.pop("html")
         html = _tunggu_jupyter_book(sphinx_html, keluaran, "html")
     except BuildGagal:
@@ -722,18 +724,35 @@ def _susun(d: DataTahun, src: Path, kerja: Path, pencetak: Pencetak | None, lapo
     tulis_pengalihan(html / "index.html", f"{rencana_eksekusi(d)[0].berkas}.html",
                      f"LAKIP {d.tahun}")
     if pencetak:
-        try:
-            info = pencetak.hasil()
-        except CetakGagal as e:
-            raise BuildGagal(str(e)) from None
-        (kerja / "cetak.pdf").replace(html / pdf.nama_berkas(d))
-        (kerja / "peta-halaman.json").write_text(json.dumps(info["peta"], sort_keys=True),
-                                                 encoding="utf-8")
-        lapor(f"  {pdf.nama_berkas(d)}: {info['halaman']} halaman, {info['cetakan']} kali cetak "
-              f"({angka(time.perf_counter() - mulai_pdf, 1)} dtk)")
-        for luapan in info["luapan"]:
-            lapor(f"  Peringatan (PDF): {luapan}")
+        # the review, a document of its own, is printed from its html page by the same browser
+        # once the edition's print is done (it needs the html build, which ends later)
+        pencetak.cetak(pdf.Pesanan(html, pdf.gaya_halaman(d, reviu=True),
+                                   pdf.info_dokumen(d, reviu=True), kerja / "cetak-reviu.pdf",
+                                   _peta_lama(kerja, CETAK_REVIU), f"{REVIU}.html"))
+        _terima_cetakan(pencetak, kerja, CETAK_BUKU, html / pdf.nama_berkas(d), mulai_pdf, lapor)
+        _terima_cetakan(pencetak, kerja, CETAK_REVIU, html / pdf.nama_berkas_reviu(d),
+                        time.perf_counter(), lapor)
     return html
+
+
+CETAK_BUKU, CETAK_REVIU = "cetak", "cetak-reviu"  # prints under <kerja>/: <name>.pdf and its map
+
+
+def _terima_cetakan(pencetak: Pencetak, kerja: Path, nama: str, tujuan: Path, mulai: float,
+                    lapor: Lapor) -> None:
+    """Wait for the printer's next print (<kerja>/<nama>.pdf), put it in place as `tujuan`,
+    keep its page map for the next build's print, and report it."""
+    try:
+        info = pencetak.hasil()
+    except CetakGagal as e:
+        raise BuildGagal(str(e)) from None
+    (kerja / f"{nama}.pdf").replace(tujuan)
+    (kerja / f"peta-{nama}.json").write_text(json.dumps(info["peta"], sort_keys=True),
+                                             encoding="utf-8")
+    lapor(f"  {tujuan.name}: {info['halaman']} halaman, {info['cetakan']} kali cetak "
+          f"({angka(time.perf_counter() - mulai, 1)} dtk)")
+    for luapan in info["luapan"]:
+        lapor(f"  Peringatan (PDF {tujuan.name}): {luapan}")
 
 
 def salin_statis(sumber: Path, tujuan: Path) -> bool:
@@ -755,10 +774,11 @@ def _statis_mutakhir(src: Path, folder: Path) -> None:
             os.utime(halaman, (0, 0))
 
 
-def _peta_lama(kerja: Path) -> dict[str, int] | None:
-    """The page map of this year's previous print, if any: read back as input, only an object of
-    anchor to page number (else the print starts without it, as on a clean build)."""
-    peta = rilis.baca_json_terbit(kerja / "peta-halaman.json")
+def _peta_lama(kerja: Path, nama: str) -> dict[str, int] | None:
+    """The page map of this year's previous print `nama` (`CETAK_BUKU`, `CETAK_REVIU`), if any:
+    read back as input, only an object of anchor to page number (else the print starts without
+    it, as on a clean build)."""
+    peta = rilis.baca_json_terbit(kerja / f"peta-{nama}.json")
     if not isinstance(peta, dict) or not all(
             isinstance(k, str) and type(v) is int and 0 < v < 100_000 for k, v in peta.items()):
         return None
@@ -770,15 +790,24 @@ def _buang_basi(html: Path, d: DataTahun, dengan_pdf: bool) -> None:
     pages of parts no longer in the book (a removed sasaran) and the PDF under an earlier name
     (a renamed agency); `_images` and `_downloads` could only hold copies of files the book
     never links (it has no image or download of its own)."""
-    halaman = _berkas_toc(daftar_isi(d)) | {"genindex", "search", "index"}
+    halaman = (_berkas_toc(daftar_isi(d)) | {b.berkas for b in susunan.urutan(d)}
+               | {"genindex", "search", "index"})
     for path in (*html.glob("*.html"), *html.glob("_sources/*")):
         if path.name.split(".")[0] not in halaman:
             path.unlink()
     for path in html.glob("LAKIP-*.pdf"):
-        if not dengan_pdf or path.name != pdf.nama_berkas(d):
+        if not dengan_pdf or path.name not in (pdf.nama_berkas(d), pdf.nama_berkas_reviu(d)):
             path.unlink()
     for folder in ("_images", "_downloads"):
         shutil.rmtree(html / folder, ignore_errors=True)
+
+
+def _buang_notebook_basi(src: Path, tugas: list[Eksekusi]) -> None:
+    """Remove executed notebooks of parts no longer in the year (a removed sasaran): Sphinx
+    builds every notebook in the folder (the review is a page outside the contents)."""
+    for path in src.glob("*.ipynb"):
+        if path.stem not in {t.berkas for t in tugas}:
+            path.unlink()
 
 
 def _jumlah_halaman(situs: Path) -> int:

@@ -102,7 +102,11 @@
     }
     var isi = [];
     var depan = el("div", "lakip-halaman-depan");
-    var judulDepan = ["Daftar Isi", "Daftar Tabel", "Daftar Gambar"].map(function (j) {
+    /* a document without figures (the review) has no list of figures */
+    var daftarDepan = ["Daftar Isi", "Daftar Tabel", "Daftar Gambar"].filter(function (j) {
+      return j !== "Daftar Gambar" || artikel.querySelector("figure.lakip-grafik figcaption");
+    });
+    var judulDepan = daftarDepan.map(function (j) {
       return depan.appendChild(el("section", "lakip-daftar")).appendChild(
         el("h2", "lakip-daftar-judul", j));
     });
@@ -126,7 +130,7 @@
     var bagian = depan.querySelectorAll("section.lakip-daftar");
     isiDaftar(bagian[0], isi, "lakip-daftar-isi");
     isiDaftar(bagian[1], tabel, "lakip-daftar-tabel");
-    isiDaftar(bagian[2], gambar, "lakip-daftar-gambar");
+    if (bagian[2]) isiDaftar(bagian[2], gambar, "lakip-daftar-gambar");
     if (pengantar) pengantar.after(depan); else artikel.prepend(depan);
     if (sampul) artikel.prepend(sampul);
     aksesibel(artikel);

@@ -24,6 +24,7 @@ import yaml
 
 from lakip_lib import aturan, berkas_aman, gambar, jenis_indikator, karakter, markdown_terbatas, rilis
 from lakip_lib.csv_terbit import csv_aman, sel_csv_aman
+from lakip_lib import format as fmt
 from lakip_lib.data_tahun import BARIS_PERTAMA, DataTahun, baris_mentah
 from lakip_lib.gambar import GAMBAR_SAMPUL
 from lakip_lib.masalah import GALAT, PERINGATAN, Masalah, ValidasiGagal
@@ -278,7 +279,8 @@ def _yaml(path: Path, p: _Pengumpul, bentuk: dict[str, Any], wajib: bool) -> dic
     return _bentuk(isi, bentuk, "", nama, p)
 
 
-_JENIS = {str: "teks", int: "bilangan bulat", date: "tanggal TTTT-BB-HH"}
+_JENIS = {str: "teks", int: "bilangan bulat",
+          date: "tanggal TTTT-BB-HH (atau bulan TTTT-BB bila harinya tidak diketahui)"}
 
 
 def _jenis(nilai: Any) -> str:
@@ -312,6 +314,8 @@ def _bentuk(nilai: Any, bentuk: Any, jalur: str, nama: str, p: _Pengumpul) -> An
         p.tambah(nama, None, jalur, f'"{nilai.isoformat(" ")}" adalah tanggal dan jam; tulis '
                  f"tanggalnya saja dengan format TTTT-BB-HH, misalnya {nilai.date().isoformat()}.")
         return nilai.date()  # reported: validation fails, nothing downstream sees a time
+    if bentuk is date and isinstance(nilai, str) and (bulan := fmt.Bulan.dari_teks(nilai)):
+        return bulan  # a date known to the month only ("Januari 2025"): 2025-01
     if bentuk is int and isinstance(nilai, int) and not isinstance(nilai, bool) \
             and abs(nilai) >= 10 ** DIGIT_BULAT_MAKS:
         p.tambah(nama, None, jalur, f"bilangan terlalu besar (lebih dari {DIGIT_BULAT_MAKS} angka).")
@@ -381,7 +385,8 @@ def _periksa_edisi(edisi: dict[str, Any], tahun: int, p: _Pengumpul, path: Path)
                  f'nilai "{edisi.get("tahun")}" harus sama dengan nama foldernya: {tahun}.')
     if not isinstance(edisi.get("tanggal_terbit"), date):
         p.tambah(nama, None, "tanggal_terbit",
-                 "harus berupa tanggal dengan format TTTT-BB-HH, misalnya 2025-01-31.")
+                 "harus berupa tanggal dengan format TTTT-BB-HH, misalnya 2025-01-31, atau "
+                 "bulan TTTT-BB bila dokumen hanya menyebut bulannya, misalnya 2025-01.")
     pagu = edisi.get("pagu_anggaran")
     if pagu is None and adalah_draf(edisi.get("status")):
         pass  # a draft may not know its budget ceiling yet

@@ -14,8 +14,9 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from lakip_lib import cache, data, data_tahun, gambar, hasil_terbit, jenis_indikator, pdf, rilis
+from lakip_lib import audit, cache, data, data_tahun, gambar, hasil_terbit, jenis_indikator, pdf, rilis
 from lakip_lib import format as fmt
+from lakip_lib.book.reviu import HALAMAN as REVIU
 from lakip_lib.csv_terbit import BOM, csv_aman
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.schema import DATASETS, Dataset, Kolom, Tipe, judul_kolom, keterangan_kolom
@@ -134,8 +135,24 @@ def halaman_tentang(d: DataTahun, dengan_pdf: bool) -> str:
         f"<dl><dt>Sidik data</dt><dd><code>{sidik_data(d)}</code> — ringkasan seluruh berkas "
         "data masukan; berubah bila satu angka saja berubah.</dd>"
         f"<dt>Versi program</dt><dd><code>{escape(rilis.komit_kode())}</code> — versi program yang "
-        "menyusun laporan ini.</dd></dl>")
+        "menyusun laporan ini.</dd></dl>" + _tentang_reviu(d, dengan_pdf))
     return _halaman(d, "Tentang edisi ini", isi, "index.html")
+
+
+def _tentang_reviu(d: DataTahun, dengan_pdf: bool) -> str:
+    """What the edition is beside the report it stands for, and where the review is."""
+    pdf_ = (f' (<a href="{escape(pdf.nama_berkas_reviu(d))}" download>PDF</a>)'
+            if dengan_pdf else "")
+    if audit.ada_sumber(d):
+        return ("<p>Edisi ini memuat satu set angka: angka yang dihitung dari data masukan "
+                f"laporan yang ditandatangani untuk tahun {d.tahun}. Di mana angka yang tercetak "
+                "di laporan itu berbeda dari hitungan ulang, perbedaannya tidak dibahas di sini "
+                f'tetapi di dokumen tersendiri, <a href="{REVIU}.html">Reviu LAKIP {d.tahun}</a>'
+                f"{pdf_}: setiap angka yang berbeda di tempatnya, temuan beserta hitungannya, "
+                "dan kepekaan kesimpulan terhadap aturannya.</p>")
+    return ("<p>Belum ada laporan yang ditandatangani untuk tahun ini. "
+            f'<a href="{REVIU}.html">Reviu draf LAKIP {d.tahun}</a>{pdf_} mencatat pemeriksaan '
+            "yang sudah dilalui data masukan dan hal yang masih terbuka.</p>")
 
 
 def tulis_paket_data(d: DataTahun, tujuan: Path) -> Path:

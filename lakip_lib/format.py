@@ -6,6 +6,7 @@ Rounding happens here, once, at presentation (half up, as in an official report)
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -67,10 +68,39 @@ def rupiah(nilai: int | None) -> str:
     return f"{tanda}Rp{angka(abs(nilai), 0)}"
 
 
+class Bulan(date):
+    """A date known to the month only (written `2025-01` in data, as a signed report dated
+    "Januari 2025" gives it): printed as the month, never with a day the data does not hold.
+    As a date it is the month's first day (for ordering and document metadata); its ISO form
+    is the month's, `2025-01`."""
+
+    POLA = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
+
+    def __new__(cls, tahun: int, bulan: int, hari: int = 1) -> Bulan:
+        return super().__new__(cls, tahun, bulan, 1)
+
+    @classmethod
+    def dari_teks(cls, teks: str) -> Bulan | None:
+        """`"2025-01"` → `Bulan(2025, 1)`; None for any other text."""
+        cocok = cls.POLA.fullmatch(teks.strip())
+        return cls(int(cocok.group(1)), int(cocok.group(2))) if cocok else None
+
+    def isoformat(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    __str__ = isoformat
+
+    def __repr__(self) -> str:
+        return f"Bulan({self.year}, {self.month})"
+
+
 def tanggal(nilai: date) -> str:
-    """`date(2025, 1, 31)` → `31 Januari 2025`."""
+    """`date(2025, 1, 31)` → `31 Januari 2025`; a date known to the month (`Bulan`) →
+    `Januari 2025`."""
     from babel.dates import format_date
 
+    if isinstance(nilai, Bulan):
+        return bulan_tahun(nilai)
     return format_date(nilai, "d MMMM y", locale="id")
 
 

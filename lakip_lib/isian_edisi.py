@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from lakip_lib.format import Bulan
 from lakip_lib.schema import Edisi
 
 STATUS = ("draf", "final")
@@ -52,10 +53,13 @@ def dari_sel(isian: Isian, sel: Any) -> tuple[Any, str | None]:
             return sel.date(), None
         if isinstance(sel, date):
             return sel, None
+        if bulan := Bulan.dari_teks(str(sel)):
+            return bulan, None  # known to the month only, as the signed report dates it
         try:
             return date.fromisoformat(str(sel).strip()), None
         except ValueError:
-            return None, f'nilai "{sel}" bukan tanggal. Ketik sebagai tanggal, misalnya 2026-01-31.'
+            return None, (f'nilai "{sel}" bukan tanggal. Ketik sebagai tanggal, misalnya '
+                          "2026-01-31, atau bulannya saja bila harinya tidak diketahui: 2026-01.")
     if isian.jenis == "rupiah":
         if isinstance(sel, (int, float)) and not isinstance(sel, bool) and float(sel).is_integer() \
                 and sel >= 0:

@@ -39,11 +39,16 @@ def nama_berkas(d: DataTahun) -> str:
     return f"LAKIP-{d.tahun}-{singkat}.pdf" if singkat else f"LAKIP-{d.tahun}.pdf"
 
 
-def gaya_halaman(d: DataTahun) -> str:
+def nama_berkas_reviu(d: DataTahun) -> str:
+    """The review's PDF (book/reviu.py), beside the edition's."""
+    return nama_berkas(d).removesuffix(".pdf") + "-reviu.pdf"
+
+
+def gaya_halaman(d: DataTahun, reviu: bool = False) -> str:
     """CSS paged media: A4, margins, running header and page-numbered footer on every page but
     the cover (Chromium supports @page margin boxes)."""
-    judul = _css_string(f"Laporan Akuntabilitas Kinerja Instansi Pemerintah {d.tahun} · "
-                        f"{d.instansi.nama_singkat} {d.instansi.kabupaten}")
+    judul = _css_string(f"{'Reviu ' if reviu else ''}Laporan Akuntabilitas Kinerja Instansi "
+                        f"Pemerintah {d.tahun} · {d.instansi.nama_singkat} {d.instansi.kabupaten}")
     kotak = "font-family: 'DejaVu Sans', sans-serif; font-size: 7.5pt; color: #555;"
     return (
         f"@page {{ size: A4; margin: {MARGIN['top']} {MARGIN['right']} {MARGIN['bottom']} "
@@ -101,10 +106,11 @@ _LUAPAN = """() => {
 }"""
 
 
-def _siapkan(page: Any, url: str, gaya: str) -> dict[str, int]:
-    """Open the singlehtml page, wait for the charts, apply the page style (`gaya_halaman`) and
-    the print preparation (cover first, contents lists), and switch to print media."""
-    page.goto(f"{url}/sampul.html", wait_until="load")
+def _siapkan(page: Any, url: str, gaya: str, halaman: str = "sampul.html") -> dict[str, int]:
+    """Open the page (the singlehtml book, or the review's page), wait for the charts, apply
+    the page style (`gaya_halaman`) and the print preparation (cover first, contents lists),
+    and switch to print media."""
+    page.goto(f"{url}/{halaman}", wait_until="load")
     page.wait_for_function(
         "() => [...document.querySelectorAll('.lakip-vega')].every(d => d.querySelector('svg'))",
         timeout=60_000)
@@ -152,6 +158,7 @@ class Pesanan:
     info: dict[str, str]
     tujuan: Path
     peta_lama: dict[str, int] | None = None
+    halaman: str = "sampul.html"  # the page printed: the singlehtml book, or the review
 
 
 def cetak_di(b: Any, pesanan: Pesanan) -> dict[str, Any]:
@@ -163,7 +170,7 @@ def cetak_di(b: Any, pesanan: Pesanan) -> dict[str, Any]:
     peta_lama = pesanan.peta_lama
     with server(pesanan.folder_html) as url:
         page = b.new_page()
-        jumlah: dict[str, Any] = dict(_siapkan(page, url, pesanan.gaya))
+        jumlah: dict[str, Any] = dict(_siapkan(page, url, pesanan.gaya, pesanan.halaman))
         jumlah["luapan"] = luapan(page)
         opsi = {"prefer_css_page_size": True, "print_background": True}
         akhir, peta = b"", None
@@ -186,13 +193,14 @@ def cetak_di(b: Any, pesanan: Pesanan) -> dict[str, Any]:
     return jumlah
 
 
-def info_dokumen(d: DataTahun) -> dict[str, str]:
+def info_dokumen(d: DataTahun, reviu: bool = False) -> dict[str, str]:
     """The PDF's document info: title, author, subject, keywords, and dates from the edition
     (not the clock)."""
     tanggal = datetime.combine(d.edisi.tanggal_terbit, datetime.min.time(), UTC)
     cap = tanggal.strftime("D:%Y%m%d%H%M%S+00'00'")
     return {
-        "/Title": f"Laporan Akuntabilitas Kinerja Instansi Pemerintah {d.tahun}",
+        "/Title": f"{'Reviu ' if reviu else ''}Laporan Akuntabilitas Kinerja Instansi "
+                  f"Pemerintah {d.tahun}",
         "/Author": d.instansi.nama,
         "/Subject": f"LAKIP {d.tahun} {d.instansi.kabupaten} — {rilis.label(d.edisi)}",
         "/Keywords": f"LAKIP, {d.tahun}, {fmt.bulan_tahun(d.edisi.tanggal_terbit)}",

@@ -2,9 +2,10 @@
 
 Playwright's driver and Chromium take about half a second to start; started with the build, they
 start while the notebooks execute, and the print begins as soon as the singlehtml build is done
-(while the html build may still be writing). The process gets one print job (`pdf.Pesanan`) as
-JSON on its standard input and answers with the print's counts as JSON on its standard output;
-an empty input (the build ended without a print) ends it. It dies with the build (Linux
+(while the html build may still be writing). The process gets print jobs (`pdf.Pesanan`), one
+JSON line each, on its standard input and answers each with the print's counts, one JSON line
+on its standard output (the edition's print, then the review's with the same browser); the end
+of its input (the build ended, with or without a print) ends it. It dies with the build (Linux
 PR_SET_PDEATHSIG), so a killed build leaves no printer writing into a later build's folder.
 """
 
@@ -15,6 +16,7 @@ import json
 import signal
 import subprocess
 import sys
+import tempfile
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -34,34 +36,42 @@ class Pencetak:
     """A printer process: `cetak` hands it the job, `hasil` waits for the counts."""
 
     def __init__(self) -> None:
+        # its error output goes to a file: only read when it fails, it can never fill a pipe
+        # while the build waits for an answer on the other one
+        self.galat = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
         self.proses = subprocess.Popen(
             [sys.executable, "-m", "lakip_lib.pencetak"], cwd=AKAR_PROYEK, text=True,
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.galat)
 
     def cetak(self, pesanan: pdf.Pesanan) -> None:
+        """Hand it a job (it prints jobs in the order given)."""
         assert self.proses.stdin is not None
         isi = {k: str(v) if isinstance(v, Path) else v for k, v in asdict(pesanan).items()}
         try:
-            self.proses.stdin.write(json.dumps(isi))
-            self.proses.stdin.close()
+            self.proses.stdin.write(json.dumps(isi) + "\n")
+            self.proses.stdin.flush()
         except BrokenPipeError:  # it ended already: `hasil` reports why
             pass
-        self.proses.stdin = None  # closed: `communicate` must not touch it
 
     def hasil(self) -> dict[str, Any]:
-        keluaran, galat = self.proses.communicate()
-        if self.proses.returncode != 0:
-            ekor = "\n".join(galat.strip().splitlines()[-15:])
+        """The counts of the next job it finishes; CetakGagal when it ended instead."""
+        assert self.proses.stdout is not None
+        baris = self.proses.stdout.readline()
+        if not baris:
+            self.proses.wait()
+            self.galat.seek(0)
+            ekor = "\n".join(self.galat.read().strip().splitlines()[-15:])
             raise CetakGagal(f"Chromium gagal mencetak PDF (kode keluar "
                              f"{self.proses.returncode}):\n{ekor}")
-        hasil: dict[str, Any] = json.loads(keluaran)
+        hasil: dict[str, Any] = json.loads(baris)
         return hasil
 
     def hentikan(self) -> None:
-        """End it without a print (nothing to print, or the build failed)."""
+        """End it (its jobs done, nothing to print, or the build failed)."""
         if self.proses.returncode is None:
             self.proses.kill()
             self.proses.communicate()
+        self.galat.close()
 
 
 def _mati_bersama_induk() -> None:
@@ -74,14 +84,14 @@ def _mati_bersama_induk() -> None:
 def main() -> int:
     _mati_bersama_induk()
     with chromium() as b:
-        masukan = sys.stdin.read()  # waits, browser started, until the build sends the job
-        if not masukan.strip():
-            return 0
-        isi = json.loads(masukan)
-        pesanan = pdf.Pesanan(Path(isi["folder_html"]), isi["gaya"], isi["info"],
-                              Path(isi["tujuan"]), isi["peta_lama"])
-        hasil = pdf.cetak_di(b, pesanan)
-    json.dump(hasil, sys.stdout)
+        for baris in sys.stdin:  # waits, browser started, until the build sends a job
+            if not baris.strip():
+                break
+            isi = json.loads(baris)
+            pesanan = pdf.Pesanan(Path(isi["folder_html"]), isi["gaya"], isi["info"],
+                                  Path(isi["tujuan"]), isi["peta_lama"], isi["halaman"])
+            sys.stdout.write(json.dumps(pdf.cetak_di(b, pesanan)) + "\n")
+            sys.stdout.flush()
     return 0
 
 

@@ -102,12 +102,12 @@ class Koreksi:
     tempat: str  # where the source printed it
     dihitung: str  # the book's figure
     hitungan: str  # the arithmetic
-    temuan: int | None = None  # the finding's number in the Lampiran
-    tautan: str = ""  # the Lampiran page with the findings
+    temuan: int | None = None  # the finding's number in the review's list of findings
+    tautan: str = ""  # the page with the findings ("": the same page)
 
     def teks(self) -> str:
         """The correction as one plain sentence."""
-        rujukan = f"; lihat temuan nomor {self.temuan} di Lampiran" if self.temuan else ""
+        rujukan = f"; lihat temuan nomor {self.temuan}" if self.temuan else ""
         return (f"Tercetak di dokumen sumber ({self.tempat}): {self.tercetak}; dihitung ulang: "
                 f"{self.dihitung} (hitungan: {_satu_kalimat(self.hitungan)}){rujukan}.")
 
@@ -117,7 +117,7 @@ class Koreksi:
         rujukan = ""
         if self.temuan:
             rujukan = (f'; lihat <a href="{aman(self.tautan)}#temuan-{self.temuan}">temuan '
-                       f"nomor {self.temuan} di Lampiran</a>")
+                       f"nomor {self.temuan}</a>")
         return (f"Tercetak di dokumen sumber ({aman(self.tempat)}): <b>{aman(self.tercetak)}"
                 f"</b>; dihitung ulang: <b>{aman(self.dihitung)}</b> (hitungan: "
                 f"{aman(_satu_kalimat(self.hitungan))}){rujukan}.")
@@ -224,8 +224,9 @@ class Kalimat:
 
 def kotak_perbedaan(kelompok: Sequence[tuple[str, Sequence[tuple[str, Nilai, Koreksi]]]],
                     jumlah_temuan: int, tautan: str) -> Html:
-    """The short box of headline figures that differ from the signed report: one plain line per
-    subject, the book's figure first and the printed one after it, and where the rest is."""
+    """The review's short box of headline figures that differ from the signed report: one plain
+    line per subject, the recomputed figure first and the printed one after it, and where the
+    findings are (`tautan`)."""
     baris_html, baris_polos = [], []
     for label, beda in kelompok:
         html_ = ", ".join(f"{aman(sub)} {n.html()} (tercetak {aman(k.tercetak)}{aman(_di(k))})"
@@ -233,19 +234,17 @@ def kotak_perbedaan(kelompok: Sequence[tuple[str, Sequence[tuple[str, Nilai, Kor
         polos = ", ".join(f"{sub} {n.teks} (tercetak {k.tercetak}{_di(k)})" for sub, n, k in beda)
         baris_html.append(f"<li><strong>{aman(label)}</strong>: {html_}.</li>")
         baris_polos.append(f"- {label}: {polos}.")
-    judul = "Angka yang berbeda dari laporan yang ditandatangani"
-    pengantar = ("Buku ini menghitung ulang setiap angka dari data masukan. Angka utama berikut "
-                 "berbeda dari LAKIP tahun ini yang ditandatangani; di dalam kurung angka yang "
-                 "tercetak di sana.")
-    penutup = ("Setiap angka yang berbeda ditandai di tempatnya. Hitungan lengkap dan "
-               f"{jumlah_temuan} temuan pemeriksaan ada di ")
+    judul = "Angka utama yang berbeda dari laporan yang ditandatangani"
+    pengantar = ("Angka utama berikut, dihitung ulang dari data masukan, berbeda dari yang "
+                 "tercetak di laporan yang ditandatangani; di dalam kurung angka yang tercetak "
+                 "di sana.")
+    penutup = (f"Setiap angka yang berbeda ditandai di tempatnya di bawah; {jumlah_temuan} "
+               "temuan beserta hitungannya ada di ")
     html_ = (f'<aside class="lakip-perbedaan" aria-labelledby="judul-perbedaan">'
              f'<p class="lakip-perbedaan-judul" id="judul-perbedaan"><strong>{judul}</strong></p>'
              f"<p>{aman(pengantar)}</p><ul>{''.join(baris_html)}</ul>"
-             f'<p>{aman(penutup)}<a href="{aman(tautan)}">Lampiran, Catatan Konsistensi Data'
-             f"</a>.</p></aside>")
-    return Html(html_, "\n".join([judul, pengantar, *baris_polos,
-                                  penutup + "Lampiran, Catatan Konsistensi Data."]))
+             f'<p>{aman(penutup)}<a href="{aman(tautan)}">daftar temuan</a>.</p></aside>')
+    return Html(html_, "\n".join([judul, pengantar, *baris_polos, penutup + "daftar temuan."]))
 
 
 def _di(k: Koreksi) -> str:

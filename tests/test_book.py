@@ -28,6 +28,8 @@ from .tahun_kecil import TahunKecil
 METODE_NOTEBOOK = {
     "Sasaran": ["judul", "target_realisasi", "tren", "akhir_renstra", "pembanding", "analisis",
                 "efisiensi", "program", "data_pendukung"],
+    # the review's own items; `tempat_perbedaan` shows the edition's tables with their numbers
+    "Reviu": ["sampul", "pengantar", "ringkasan", "temuan", "kesimpulan", "metode"],
 }
 
 
@@ -50,6 +52,12 @@ def test_every_part_shows_exactly_the_items_it_declares(d):
         assert len(nomor) == len(bagian.rencana()), bagian.kunci_bagian
 
 
+def test_the_review_shows_edition_tables_under_their_own_numbers(d):
+    nomor_edisi = {n for (bagian, _, _), n in book.penomoran(d).items() if bagian != "Reviu"}
+    tabel = [o.nomor for o in book.Reviu(d).tempat_perbedaan() if getattr(o, "nomor", None)]
+    assert len(tabel) > 20 and set(tabel) <= nomor_edisi and len(set(tabel)) == len(tabel)
+
+
 def test_numbers_are_contiguous_and_unique_per_chapter(d):
     per_bab: dict[tuple[str, str], list[int]] = defaultdict(list)
     for bagian in book.urutan(d):
@@ -63,14 +71,15 @@ def test_numbers_are_contiguous_and_unique_per_chapter(d):
 
 
 def test_numbering_a_chapter_plans_it_without_building_other_content():
-    """Numbering the appendix asks the audit one question (are there findings) as a derived
-    value: the page does not depend on every figure the audit reads."""
+    """Numbering the appendix reads no figure, and no longer asks the audit anything: what the
+    signed source printed differently is the review's."""
     d = data.muat(2024)
     d.mulai_mencatat()
     nomor = book.penomoran(d, "L")
-    assert nomor[("Lampiran", "tabel", "audit")] == "L.6"
+    assert nomor[("Lampiran", "tabel", "desa")] == "L.4"
+    assert ("Lampiran", "tabel", "audit") not in nomor
     dibaca = {path for path, _ in d.dibaca}
-    assert "turunan:lakip_lib.book.koreksi.ada_temuan" in dibaca
+    assert not [p for p in dibaca if "koreksi" in p]
     assert not dibaca & {"2024/dilaporkan.csv", "2024/iku_dilaporkan.csv", "realisasi.csv",
                          "2024/anggaran.csv"}
 
@@ -87,8 +96,7 @@ def test_numbers_count_per_chapter_and_kind_in_reading_order():
 
 def test_a_correction_is_noted_once_per_page_and_referred_to_after():
     halaman = CatatanKoreksi("s1")
-    k = Koreksi("73,02", "Sasaran 1 butir b", "73,27", "Realisasi menurut data. Lihat BPS.", 39,
-                "lampiran.html")
+    k = Koreksi("73,02", "Sasaran 1 butir b", "73,27", "Realisasi menurut data. Lihat BPS.", 39)
     nilai = Nilai("73,27", "IKU1.realisasi.2024", (k,))
     lain = Nilai("5,00", "IKU2.realisasi.2024", (Koreksi("4", "Tabel 3.1", "5,00", "5 − 0"),))
     kalimat = Kalimat("Realisasi 73,27 tahun ini.", (("73,27", nilai),), halaman).html()
@@ -98,7 +106,7 @@ def test_a_correction_is_noted_once_per_page_and_referred_to_after():
                      [("IDG", nilai, lain), ("lagi", nilai, "-")], koreksi_halaman=halaman).html()
     assert kalimat.count("Tercetak di dokumen sumber") == 1 and 'id="koreksi-s1-1"' in kalimat
     assert ("dihitung ulang: <b>73,27</b> (hitungan: realisasi menurut data; lihat BPS); lihat "
-            '<a href="lampiran.html#temuan-39">temuan nomor 39 di Lampiran</a>.') in kalimat
+            '<a href="#temuan-39">temuan nomor 39</a>.') in kalimat
     for html_ in (satu, dua):  # the mark keeps its number and points back up to the note
         assert "Tercetak di dokumen sumber (Sasaran 1" not in html_
         assert '<a href="#koreksi-s1-1">catatan koreksi *1</a> di atas' in html_
@@ -202,6 +210,14 @@ def test_moving_a_line_of_the_outline_moves_the_part_in_the_book(d):
     assert baru[("Anggaran", "tabel", "program")] == "3.3"  # right after Capaian's two tables
 
 
+def test_the_review_is_executed_but_outside_the_contents(d):
+    """The review is a document of its own: planned and executed with the edition, never in
+    its table of contents (nor, therefore, in the singlehtml the PDF is printed from)."""
+    assert "reviu" in [b.notebook for b in susunan.urutan(d)]
+    toc = susunan.daftar_isi(d)
+    assert "reviu" not in str(toc)
+
+
 @pytest.mark.parametrize(("teks", "pesan"), [
     ("- {notebook: sampul, judul: x}", "kunci judul tidak dikenal"),
     ("- {notebook: sampul}\n- {notebook: tidak_ada}", "entri 2: notebook tidak_ada tidak punya"),
@@ -212,6 +228,7 @@ def test_moving_a_line_of_the_outline_moves_the_part_in_the_book(d):
     ("- {halaman: riwayat_edisi}", "entri pertama harus satu notebook"),
     ("- {notebook: sampul}\n- {notebook: x, halaman: y}", "tepat satu dari notebook"),
     ("- {notebook: sampul}\n- &a {notebook: ikhtisar}\n- *a", "alias"),
+    ("- {notebook: sampul}\n- {notebook: reviu, terpisah: false}", "hanya boleh bernilai true"),
 ])
 def test_outline_is_read_strictly_and_mistakes_are_named(teks, pesan):
     with pytest.raises(susunan.SusunanSalah, match=re.escape(pesan)):

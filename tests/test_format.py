@@ -34,6 +34,13 @@ def test_tanggal():
     assert fmt.tanggal(date(2025, 1, 31)) == "31 Januari 2025"
 
 
+def test_a_date_known_to_the_month_prints_as_the_month():
+    bulan = fmt.Bulan.dari_teks("2025-01")
+    assert bulan == date(2025, 1, 1) and bulan.isoformat() == "2025-01"
+    assert fmt.tanggal(bulan) == "Januari 2025"
+    assert fmt.Bulan.dari_teks("2025-13") is None and fmt.Bulan.dari_teks("2025-01-31") is None
+
+
 def test_terbilang_rupiah():
     assert fmt.terbilang_rupiah(97000169679) == (
         "Sembilan Puluh Tujuh Miliar Seratus Enam Puluh Sembilan Ribu Enam Ratus Tujuh Puluh "

@@ -1,6 +1,7 @@
 """One fact, one value: across every page of the 2024 edition, the print edition's source and
-the PDF, a fact (an indicator × year × measure, a budget line, a count) shows one value; figures
-that the signed report printed differently are marked where they appear."""
+the PDF, a fact (an indicator × year × measure, a budget line, a count) shows one value. The
+edition carries no argument with the signed report; its review (reviu.html and its own PDF)
+marks the figures that report printed differently where they appear."""
 
 from __future__ import annotations
 
@@ -17,6 +18,13 @@ from .browser import peramban, server
 from .fakta import bentrok, fakta_html, halaman, kumpulkan
 
 PDF = "LAKIP-2024-DP3AP2KB-PMD.pdf"
+PDF_REVIU = "LAKIP-2024-DP3AP2KB-PMD-reviu.pdf"
+REVIU = "reviu.html"
+TANDA = ("lakip-koreksi", "lakip-perbedaan", "Tercetak di dokumen sumber")
+
+
+def _teks_pdf(path: Path) -> list[str]:
+    return [" ".join((p.extract_text() or "").split()) for p in PdfReader(path).pages]
 
 
 def _singlehtml(situs_2024: Path) -> Path:
@@ -92,35 +100,56 @@ def test_a_deliberately_broken_book_fails(situs_2024: Path, tmp_path: Path, monk
     assert any(p.startswith("ASFR.capaian:") for p in pesan), pesan
 
 
-def test_a_figure_the_signed_report_printed_differently_is_marked(situs_2024: Path):
-    ikhtisar = (situs_2024 / "ikhtisar.html").read_text(encoding="utf-8")
-    penanda = re.findall(r'<details class="lakip-koreksi"', ikhtisar)
-    assert len(penanda) >= 8
+def test_the_edition_carries_one_set_of_numbers_and_no_argument(situs_2024: Path):
+    """No page of the edition (the review aside) and no page of its PDF marks a figure as
+    printed differently, opens with a box of differences or lists the findings."""
+    for path in sorted(situs_2024.glob("*.html")):
+        if path.name != REVIU:
+            isi = path.read_text(encoding="utf-8")
+            assert not [t for t in TANDA if t in isi], path.name
+            assert 'id="temuan-' not in isi, path.name
+    teks = " ".join(_teks_pdf(situs_2024 / PDF))
+    assert "Tercetak di dokumen sumber" not in teks and "Temuan" not in teks
+    assert "angka yang berbeda" not in teks.lower()
+
+
+def test_about_the_edition_says_what_it_is_and_links_the_review(situs_2024: Path):
+    tentang = (situs_2024 / "tentang.html").read_text(encoding="utf-8")
+    assert 'href="reviu.html">Reviu LAKIP 2024</a>' in tentang
+    assert f'href="{PDF_REVIU}" download>PDF</a>' in tentang
+    assert "Edisi ini memuat satu set angka" in tentang
+
+
+def test_the_review_marks_a_figure_the_signed_report_printed_differently(situs_2024: Path):
+    reviu = (situs_2024 / REVIU).read_text(encoding="utf-8")
+    penanda = re.findall(r'<details class="lakip-koreksi"', reviu)
+    assert len(penanda) >= 80
     sel = re.search(r'data-fakta="IKU1\.capaian">98,96%</span><details class="lakip-koreksi"'
-                    r"[^>]*>(.*?)</details>", ikhtisar)
+                    r"[^>]*>(.*?)</details>", reviu)
     assert sel and "<b>98,62%</b>" in sel.group(1) and "73,27 ÷ 74,04 × 100" in sel.group(1)
-    nomor = re.search(r'href="lampiran.html#temuan-(\d+)"', sel.group(1))
-    assert nomor and f'id="temuan-{nomor.group(1)}"' in (situs_2024 / "lampiran.html").read_text()
-    # the same figure in a chapter whose source printed no such value carries no marker
-    bab1 = (situs_2024 / "bab1_pendahuluan.html").read_text(encoding="utf-8")
-    assert re.search(r'data-fakta="IKU1\.realisasi\.2024">73,27</span></td>', bab1)
+    nomor = re.search(r'href="#temuan-(\d+)"', sel.group(1))
+    assert nomor and f'id="temuan-{nomor.group(1)}"' in reviu  # the finding, same document
+    # the tables keep the edition's numbers, only those with a difference are shown
+    assert "Tabel IE.1" in reviu and "Tabel 3.33" in reviu and "Tabel 2.1<" not in reviu
+    # every finding of `lakip audit` is listed, each with its number
+    temuan = audit.periksa(data.muat(2024))
+    assert len(re.findall(r'<tr id="temuan-\d+"', reviu)) == len(temuan)
 
 
-def test_ikhtisar_opens_with_the_box_of_headline_differences(situs_2024: Path):
-    teks = (situs_2024 / "ikhtisar.html").read_text(encoding="utf-8")
-    kotak = re.search(r'<aside class="lakip-perbedaan".*?</aside>', teks, re.S)
-    assert kotak and teks.index("lakip-perbedaan") < teks.index("Tabel IE.1")
-    isi = re.sub(r"<[^>]+>", "", kotak.group(0))
-    assert "Angka yang berbeda dari laporan yang ditandatangani" in isi
-    assert "capaian 98,96% (tercetak 98,62%)" in isi
-    assert "kategori Tinggi (tercetak Sangat Tinggi" in isi
-    assert "realisasi Rp90.960.332.708 (tercetak 90.961.032.708)" in isi
+def test_the_review_shows_the_verdict_under_each_rule(situs_2024: Path):
+    reviu = re.sub(r"<[^>]+>", " ", (situs_2024 / REVIU).read_text(encoding="utf-8"))
+    reviu = " ".join(reviu.split())
+    assert "Kesimpulan Kinerja Menurut Aturan yang Lazim" in reviu
+    for baris in ("Rata-rata capaian seluruh IKU", "Median capaian seluruh IKU",
+                  "Persentase IKU yang mencapai targetnya"):
+        assert baris in reviu
+    assert "79,95% Tinggi dipilih instansi" in reviu
 
 
 def test_marker_opens_from_the_keyboard_and_is_announced(situs_2024: Path):
     with server(situs_2024.parent) as url, peramban() as b:
         page = b.new_page(viewport={"width": 390, "height": 800})
-        page.goto(f"{url}/2024/ikhtisar.html")
+        page.goto(f"{url}/2024/{REVIU}")
         ringkas = page.locator("details.lakip-koreksi > summary").first
         assert "berbeda dari yang tercetak di dokumen sumber" in ringkas.inner_text()
         assert not page.locator(".lakip-koreksi-isi").first.is_visible()
@@ -141,19 +170,19 @@ def test_a_correction_note_is_given_once_per_page_and_later_marks_point_back(sit
             assert m.group(1) in jangkar, (path.name, m.group(1))
             if "*" in m.group(2):  # a reference back ("*2"), not a footnote reference ("2")
                 assert html_.index(f'id="{m.group(1)}"') < m.start(), (path.name, m.group(1))
-    s1 = (situs_2024 / "sasaran_s1.html").read_text(encoding="utf-8")
-    assert s1.count("Tercetak di dokumen sumber (Sasaran 1 butir b, data grafik)") == 1
+    reviu = (situs_2024 / REVIU).read_text(encoding="utf-8")
+    # given once in the document: in the first mark's disclosure and the note under its table
+    assert reviu.count("Tercetak di dokumen sumber (Sasaran 1 butir b, data grafik)") == 2
     nomor = re.search(r'data-fakta="IKU1\.realisasi\.2024">73,27</span><sup class='
-                      r'"lakip-koreksi-rujuk"><a href="#(koreksi-sasaran-s1-\d+)"', s1)
-    assert nomor and s1.count(f'href="#{nomor.group(1)}"') >= 4  # in b, c and two tables
-    assert re.search(r"Angka bertanda <a [^>]*>\*\d</a>(, <a [^>]*>\*\d</a>)* dan <a [^>]*>"
-                     r"\*\d</a> pada Tabel 3\.\d+ dijelaskan pada catatan bernomor sama di atas",
-                     s1)
+                      r'"lakip-koreksi-rujuk"><a href="#(koreksi-reviu-\d+)"', reviu)
+    assert nomor and reviu.count(f'href="#{nomor.group(1)}"') >= 4  # in b, c and two tables
+    assert re.search(r"Angka bertanda <a [^>]*>\*\d+</a>(, <a [^>]*>\*\d+</a>)*( dan <a [^>]*>"
+                     r"\*\d+</a>)? pada Tabel 3\.\d+ dijelaskan pada catatan bernomor sama di atas",
+                     reviu)
 
 
-def test_pdf_note_sits_on_the_page_of_its_marker(situs_2024: Path):
-    halaman_pdf = [" ".join((p.extract_text() or "").split())
-                   for p in PdfReader(situs_2024 / PDF).pages]
+def test_review_pdf_note_sits_on_the_page_of_its_marker(situs_2024: Path):
+    halaman_pdf = _teks_pdf(situs_2024 / PDF_REVIU)
     nomor = next(i for i, t in enumerate(halaman_pdf) if "Tabel IE.1 Capaian IKU" in t
                  and "Daftar Tabel" not in t)
     tanda = re.search(r"98,96% \*(\d+)", halaman_pdf[nomor])  # numbered through the page
@@ -174,13 +203,14 @@ def test_a_printed_place_names_its_chapter(lokasi, bab):
 def test_sentences_state_their_facts_and_the_verdict_names_its_rule(situs_2024: Path,
                                                                     fakta_2024):
     assert sorted(set(fakta_2024["kategori.keseluruhan"]["Tinggi"])) == [
-        "bab3_capaian.html", "bab4_penutup.html", "ikhtisar.html"]
+        "bab3_capaian.html", "bab4_penutup.html", "ikhtisar.html", "reviu.html"]
     assert len(fakta_2024["kategori.keseluruhan"]) == 1
     ikhtisar = (situs_2024 / "ikhtisar.html").read_text(encoding="utf-8")
     assert ("dinilai dari rata-rata capaian seluruh IKU, dengan capaian tiap IKU dihitung paling "
             "rendah 0% dan paling tinggi 120%, yaitu 79,95%, sehingga berkategori") in ikhtisar
+    reviu = (situs_2024 / REVIU).read_text(encoding="utf-8")
     rujukan = re.search(r'data-fakta="anggaran\.total\.realisasi">Rp90\.960\.332\.708</span>'
-                        r'<sup class="lakip-koreksi-rujuk"><a href="#([^"]+)"', ikhtisar)
+                        r'<sup class="lakip-koreksi-rujuk"><a href="#([^"]+)"', reviu)
     assert rujukan
-    catatan = re.search(rf'<li id="{rujukan.group(1)}">(.*?)</li>', ikhtisar)  # under it
+    catatan = re.search(rf'<li id="{rujukan.group(1)}">(.*?)</li>', reviu)  # under it
     assert catatan and "<b>90.961.032.708</b>" in catatan.group(1)

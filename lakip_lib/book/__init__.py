@@ -5,9 +5,10 @@ Jupyter shows in order). Tables and figures are numbered per chapter: every part
 numbered items it will show (`rencana`), so a notebook knows its numbers without the others
 having run.
 
-One module per part (`depan`, `ikhtisar_eksekutif`, `bab1_pendahuluan` … `lampiran_foto`), the
-base class in `dasar`, the correction marks in `koreksi`, the reading order and numbering in
-`susunan`. This module is the notebooks' entry point: `book.sampul(tahun)` and so on.
+One module per part (`depan`, `ikhtisar_eksekutif`, `bab1_pendahuluan` … `lampiran_foto`, and
+the review `reviu`, a document of its own), the base class in `dasar`, the correction marks in
+`koreksi` (shown by the review only), the reading order and numbering in `susunan`. This
+module is the notebooks' entry point: `book.sampul(tahun)` and so on.
 """
 
 from lakip_lib import data
@@ -29,14 +30,15 @@ from lakip_lib.book.ikhtisar_eksekutif import Ikhtisar
 from lakip_lib.book.koreksi import koreksi_bab, koreksi_fakta
 from lakip_lib.book.lampiran_foto import Dokumentasi
 from lakip_lib.book.lampiran_utama import Lampiran
+from lakip_lib.book.reviu import Reviu
 from lakip_lib.book.susunan import penomoran, urutan
 from lakip_lib.tampilan import Nilai
 
 __all__ = [
     "SUMBER_AUDIT", "SUMBER_DATA", "Anggaran", "Bagian", "Capaian", "Dokumentasi", "Ikhtisar",
-    "Isi", "Lampiran", "Nilai", "Pendahuluan", "Penutup", "Perencanaan", "Sampul", "Sasaran",
+    "Isi", "Lampiran", "Nilai", "Pendahuluan", "Penutup", "Perencanaan", "Reviu", "Sampul", "Sasaran",
     "anggaran", "capaian", "dokumentasi", "ikhtisar", "koreksi_bab", "koreksi_fakta", "lampiran",
-    "pendahuluan", "penomoran", "penutup", "perencanaan", "sampul", "sasaran", "tanda_tangan",
+    "pendahuluan", "penomoran", "penutup", "perencanaan", "reviu", "sampul", "sasaran", "tanda_tangan",
     "urutan",
 ]
 
@@ -81,3 +83,7 @@ def lampiran(tahun: int) -> Lampiran:
 
 def dokumentasi(tahun: int) -> Dokumentasi:
     return Dokumentasi(data.muat(tahun))
+
+
+def reviu(tahun: int) -> Reviu:
+    return Reviu(data.muat(tahun))

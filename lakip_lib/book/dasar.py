@@ -48,6 +48,9 @@ class Bagian:
     """One part of the book (one executed notebook)."""
 
     notebook = ""  # the source notebook under notebooks/ (without .ipynb)
+    # In the review of the signed source (book/reviu.py) a part's figures carry what that
+    # source printed differently; the edition itself shows the computed figures only.
+    reviu = False
 
     def __init_subclass__(cls, **kw: Any) -> None:
         super().__init_subclass__(**kw)
@@ -128,9 +131,9 @@ class Bagian:
         return Grafik(self._nomor("gambar", kunci), judul, chart, alternatif, sumber)
 
     def nilai_fakta(self, fakta: str, teks: str) -> Nilai:
-        """A figure with its fact name, marked where the signed document printed the same fact
-        differently in this chapter."""
-        return Nilai(teks, fakta, koreksi_fakta(self.d, self.bab, fakta))
+        """A figure with its fact name; in the review, marked where the signed document printed
+        the same fact differently in this chapter."""
+        return Nilai(teks, fakta, koreksi_fakta(self.d, self.bab, fakta) if self.reviu else ())
 
     def _iku(self, h: kinerja.HasilIndikator, ukuran: str) -> Nilai:
         """One of an IKU's figures this year: target, realisasi, capaian or kategori."""
@@ -205,8 +208,9 @@ def rupiah_sel(nilai: int | None) -> str:
 def tanda_tangan(d: DataTahun, orang: Pejabat | None = None, peran: str = "",
                  tanggal: Any = None, bertempat: bool = True) -> Html:
     """A signature block: place and date, role, position, name, rank, NIP. By default the head of
-    agency on the edition's date; lines whose data is absent (an elected official has no rank
-    or NIP) are left out."""
+    agency on the edition's date, as precise as the data holds it (a date known to the month
+    prints as the month); lines whose data is absent (an elected official has no rank or NIP,
+    a position not given) are left out."""
     k, e = orang if orang is not None else d.instansi.kepala, d.edisi
     tempat = f"{e.tempat}, {fmt.tanggal(tanggal or e.tanggal_terbit)}" if bertempat \
         else "\u00a0"
@@ -214,7 +218,7 @@ def tanda_tangan(d: DataTahun, orang: Pejabat | None = None, peran: str = "",
     return blok("lakip-ttd", [
         ("tempat", tempat),
         *([("peran", peran)] if peran else []),
-        ("jabatan", f"{k.jabatan if k.jabatan is not None else 'Kepala'},"),
+        *([("jabatan", f"{k.jabatan},")] if k.jabatan else []),
         ("ruang", "\u00a0"),
         ("nama", k.nama or "–"),
         *([("pangkat", pangkat)] if pangkat else []),

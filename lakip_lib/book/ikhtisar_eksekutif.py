@@ -6,9 +6,8 @@ from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib import kinerja, prosa
 from lakip_lib.book.dasar import Bagian, Isi
-from lakip_lib.book.koreksi import koreksi_bab, temuan_audit
 from lakip_lib.book.nomor import Rencana
-from lakip_lib.tampilan import Lajur, Nilai, kotak_perbedaan, teks
+from lakip_lib.tampilan import Lajur, teks
 
 
 class Ikhtisar(Bagian):
@@ -20,23 +19,9 @@ class Ikhtisar(Bagian):
     def anggaran(self) -> Isi:
         return Isi([self._kalimat_anggaran()])
 
-    def perbedaan(self) -> Isi:
-        """The box that opens the Ikhtisar: the headline figures (IKU capaian and categories,
-        the year's verdict, budget totals) that differ from the signed report, in plain words.
-        Nothing for an edition without a signed source."""
-        koreksi = koreksi_bab(self.d, self.bab)
-        kelompok = []
-        for label, angka in self._angka_utama():
-            beda = [(sub, Nilai(teks_, fakta_), k) for fakta_, sub, teks_ in angka
-                    for k in koreksi.get(fakta_, ())[:1]]
-            if beda:
-                kelompok.append((label, beda))
-        if not kelompok:
-            return Isi()
-        return Isi([kotak_perbedaan(kelompok, len(temuan_audit(self.d)), "lampiran.html")])
-
-    def _angka_utama(self) -> list[tuple[str, list[tuple[str, str, str]]]]:
-        """The Ikhtisar's headline figures in groups: (label, [(fact, sub-label, figure)])."""
+    def angka_utama(self) -> list[tuple[str, list[tuple[str, str, str]]]]:
+        """The Ikhtisar's headline figures in groups: (label, [(fact, sub-label, figure)]); the
+        review's box compares them with the signed report."""
         utama = [(h.nama, [(f.indikator(h.kode, "realisasi", self.tahun), "realisasi",
                             prosa.nilai(h.realisasi, h.satuan, h.desimal)),
                            (f.indikator(h.kode, "capaian"), "capaian", fmt.persen(h.capaian)),

@@ -1,5 +1,6 @@
 """What the signed source printed differently: the audit's comparison of a loaded year,
-grouped per chapter and fact for the correction marks."""
+grouped per chapter and fact for the correction marks of the review (book/reviu.py), which
+lists the findings on the same page the marks are on."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ def _perbandingan_audit(d: DataTahun) -> list[audit.Temuan]:
 
 @lru_cache(maxsize=4)
 def temuan_audit(d: DataTahun) -> list[audit.Temuan]:
-    """The findings of a loaded year, numbered as the Lampiran lists them."""
+    """The findings of a loaded year (`lakip audit`'s), numbered as the review lists them."""
     return audit.hanya_temuan(_perbandingan_audit(d))
 
 
@@ -30,9 +31,9 @@ def ada_sumber_tercetak(d: DataTahun) -> bool:
     return d.ada("dilaporkan") or d.ada("iku_dilaporkan")
 
 
-@turunan  # the plan of the Lampiran depends on this answer, not on the audit behind it
+@turunan  # the plan of the review depends on this answer, not on the audit behind it
 def ada_temuan(d: DataTahun) -> bool:
-    """Whether the Lampiran lists findings: the edition has a signed source and the audit of
+    """Whether the review lists findings: the edition has a signed source and the audit of
     its printed figures found at least one (computed once per loaded year, in the build
     process, with the chapters' correction marks)."""
     return ada_sumber_tercetak(d) and bool(temuan_audit(d))
@@ -55,7 +56,7 @@ def koreksi_bab(d: DataTahun, bab: str) -> dict[str, tuple[Koreksi, ...]]:
     for fakta_, per_nilai in per_fakta.items():
         hasil[fakta_] = tuple(
             Koreksi(tercetak, "; ".join(dict.fromkeys(t.lokasi for t in sama)), sama[0].seharusnya,
-                    sama[0].hitungan, _nomor_temuan(sama[0], temuan, nomor), "lampiran.html")
+                    sama[0].hitungan, _nomor_temuan(sama[0], temuan, nomor))
             for tercetak, sama in per_nilai.items())
     return hasil
 
@@ -68,7 +69,7 @@ def koreksi_fakta(d: DataTahun, bab: str, fakta: str) -> tuple[Koreksi, ...]:
 
 def _nomor_temuan(t: audit.Temuan, temuan: list[audit.Temuan],
                   nomor: dict[audit.Temuan, int]) -> int | None:
-    """The Lampiran number of a finding; for a difference that only follows from a printed
+    """The review's number of a finding; for a difference that only follows from a printed
     input, the finding about an input at the same place."""
     if t in nomor:
         return nomor[t]

@@ -1,22 +1,12 @@
-"""The appendix (notebook `lampiran`): the Perjanjian Kinerja form, the data files, the
-villages and the consistency check."""
+"""The appendix (notebook `lampiran`): the Perjanjian Kinerja form, the data files and the
+villages. What the signed source printed differently is in the review (`book/reviu.py`)."""
 
 from __future__ import annotations
-
-from functools import cached_property
 
 from lakip_lib import audit, kinerja, prosa
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
-from lakip_lib.baris import BarisCatatanSumber
-from lakip_lib.book.dasar import (
-    SUMBER_AUDIT,
-    Bagian,
-    Isi,
-    rupiah_sel,
-    tanda_tangan,
-)
-from lakip_lib.book.koreksi import ada_sumber_tercetak, ada_temuan, temuan_audit
+from lakip_lib.book.dasar import Bagian, Isi, rupiah_sel, tanda_tangan
 from lakip_lib.book.nomor import Rencana
 from lakip_lib.schema import DATASETS, Pejabat, PerjanjianKinerja
 from lakip_lib.tampilan import Html, Lajur, TabelTampilan, blok, teks
@@ -41,24 +31,12 @@ class Lampiran(Bagian):
     notebook = "lampiran"
 
     def rencana(self) -> Rencana:
-        """Tables whose data is empty for this agency or year (no village list, no finding,
-        no note on a source document) are left out rather than shown empty."""
+        """Tables whose data is empty for this agency or year (no village list) are left out
+        rather than shown empty."""
         item = [("tabel", "pk"), ("tabel", "pk-program"), ("tabel", "dataset")]
         if self.d["desa"].baris:
             item.append(("tabel", "desa"))
-        if ada_temuan(self.d):
-            item += [("tabel", "audit-ringkas"), ("tabel", "audit")]
-        if self._catatan:
-            item.append(("tabel", "catatan"))
         return item
-
-    @property
-    def _temuan(self) -> list[audit.Temuan]:
-        return temuan_audit(self.d)
-
-    @cached_property
-    def _catatan(self) -> list[BarisCatatanSumber]:
-        return self.d["catatan_sumber"].baris if self.d.ada("catatan_sumber") else []
 
     def perjanjian_kinerja(self) -> Isi:
         """The Perjanjian Kinerja laid out as the signed form: the two parties, the commitment,
@@ -108,8 +86,8 @@ class Lampiran(Bagian):
     def dataset(self) -> Isi:
         baris = []
         for ds in DATASETS:
-            if not self.d.ada(ds.nama):
-                continue
+            if not self.d.ada(ds.nama) or ds.nama in audit.DATASET_SUMBER:
+                continue  # the signed source's transcription feeds the review, not the edition
             t = self.d.tabel(ds.nama)
             if not t.baris:
                 continue  # an empty table (a dataset this agency does not use) feeds nothing
@@ -128,27 +106,3 @@ class Lampiran(Bagian):
         return Isi([self.tabel("desa", f"Daftar Desa dan Status IDM Tahun {self.tahun}",
                                [Lajur("Kecamatan"), Lajur("Desa"), Lajur("Status IDM")],
                                sorted(baris), sumber=self.sumber_data("desa"))])
-
-    def catatan_konsistensi(self) -> Isi:
-        ada_sumber = ada_sumber_tercetak(self.d)
-        temuan, catatan = self._temuan if ada_sumber else [], self._catatan
-        isi = Isi([teks(prosa.hasil_pemeriksaan(ada_sumber, len(temuan)))])
-        if temuan:
-            isi += [
-                self.tabel("audit-ringkas", "Ringkasan Temuan Pemeriksaan Konsistensi",
-                           [Lajur("Jenis temuan"), Lajur("Jumlah", True)],
-                           [(audit.JENIS[j], str(n)) for j, n in audit.ringkasan(temuan).items()],
-                           sumber=SUMBER_AUDIT),
-                self.tabel("audit", "Rincian Temuan Pemeriksaan Konsistensi",
-                           [Lajur("No.", True), Lajur("Lokasi"), Lajur("Perihal"),
-                            Lajur("Tercetak"), Lajur("Seharusnya"), Lajur("Hitungan")],
-                           [(str(i), t.lokasi, t.perihal, t.dilaporkan, t.seharusnya, t.hitungan)
-                            for i, t in enumerate(temuan, start=1)], sumber=SUMBER_AUDIT,
-                           id_baris=tuple(f"temuan-{i}" for i in range(1, len(temuan) + 1))),
-            ]
-        if catatan:
-            isi.append(self.tabel("catatan", "Catatan Lain atas Dokumen Sumber",
-                                  [Lajur("Lokasi"), Lajur("Catatan")],
-                                  [(c["lokasi"], c["catatan"]) for c in catatan],
-                                  sumber=self.sumber_data("catatan_sumber")))
-        return isi

@@ -59,7 +59,7 @@ JIKA: dict[str, Callable[[DataTahun], bool]] = {
     "foto": lambda d: bool(d.foto()),
     "revisi": riwayat.ada,
 }
-KUNCI = ("notebook", "halaman", "bab", "per", "jika", "bagian")
+KUNCI = ("notebook", "halaman", "bab", "per", "jika", "bagian", "terpisah")
 HALAMAN_BUILD = (riwayat.HALAMAN,)  # pages the build writes itself (lakip_lib.riwayat)
 
 
@@ -77,6 +77,7 @@ class Entri:
     per: str | None = None
     jika: str | None = None
     bagian: tuple[Entri, ...] = ()  # its sections in the table of contents
+    terpisah: bool = False  # a document of its own: built, outside the contents and the print
 
 
 def daftarkan(kelas: type[Bagian]) -> None:
@@ -134,8 +135,11 @@ def _entri(e: Any, bab_induk: str, tempat: str) -> Entri:
     for kunci, pilihan in (("per", PER), ("jika", JIKA)):
         if kunci in e and e[kunci] not in pilihan:
             raise salah(f"{kunci}: {e[kunci]!r} tidak dikenal (yang boleh: {', '.join(pilihan)})")
+    if e.get("terpisah", False) is not True and "terpisah" in e:
+        raise salah("terpisah: hanya boleh bernilai true")
     bagian = _daftar(e["bagian"], bab, f"{tempat} bagian") if "bagian" in e else ()
-    return Entri(nama, notebook, bab, e.get("per"), e.get("jika"), bagian)
+    return Entri(nama, notebook, bab, e.get("per"), e.get("jika"), bagian,
+                 "terpisah" in e)
 
 
 @cache
@@ -182,6 +186,8 @@ def daftar_isi(d: DataTahun, entri: tuple[Entri, ...] | None = None) -> dict[str
     entri = entri or susunan()
 
     def halaman(e: Entri) -> list[dict[str, Any]]:
+        if e.terpisah:
+            return []  # built as a page of its own (orphan), linked from the edition's pages
         bawah = [h for b in e.bagian for h in halaman(b)]
         return [{"file": f, **({"sections": bawah} if bawah else {})} for f in _berkas(d, e)]
 

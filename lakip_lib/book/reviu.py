@@ -1,0 +1,244 @@
+"""The review (Reviu) of an edition, a document of its own (notebook `reviu`, page `reviu.html`
+and its own PDF), outside the edition's table of contents and print.
+
+For a year with a transcribed signed report it shows what the edition does not argue about:
+the headline figures that differ, every table and sentence of the edition in which a figure
+differs from the printed one (the same tables, with the same numbers, each difference marked
+where it appears), the findings of `lakip audit` by class with their arithmetic, how the verdict
+depends on its rule, and the method. For a draft without a signed source there is nothing
+printed to compare: the review lists the checks the data passed and what is still open.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from lakip_lib import audit, kinerja, perhitungan, prosa, rilis
+from lakip_lib import format as fmt
+from lakip_lib.book import susunan
+from lakip_lib.book.dasar import SUMBER_AUDIT, Bagian, Isi
+from lakip_lib.book.koreksi import ada_sumber_tercetak, koreksi_bab, temuan_audit
+from lakip_lib.book.nomor import Rencana
+from lakip_lib.tampilan import (
+    Html,
+    Kalimat,
+    Lajur,
+    Nilai,
+    TabelTampilan,
+    aman,
+    blok,
+    kotak_perbedaan,
+    teks,
+)
+
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+HALAMAN = "reviu"  # the page's name (reviu.html); the edition's "Tentang edisi ini" links it
+_PANGGILAN = re.compile(r"^\s*([A-Za-z_]\w*)\.([a-z]\w*)\(\)\s*$")
+
+
+@cache
+def blok_notebook(nama: str) -> tuple[str, tuple[str, ...]]:
+    """A notebook's title (its first `# ` heading) and the blocks it shows, in order: the
+    methods its cells call on the part (`b.iku()` → "iku"). The notebook is the part's table
+    of contents, so the review walks a part as its page does."""
+    nb = json.loads((NOTEBOOKS / f"{nama}.ipynb").read_text(encoding="utf-8"))
+    judul, blok = "", []
+    for sel in nb["cells"]:
+        sumber = "".join(sel["source"])
+        if sel["cell_type"] == "markdown" and not judul and sumber.startswith("# "):
+            judul = sumber[2:].splitlines()[0].strip()
+        elif sel["cell_type"] == "code" and (cocok := _PANGGILAN.match(sumber)):
+            blok.append(cocok.group(2))
+    return judul, tuple(blok)
+
+
+def sidik_notebook() -> str:
+    """A fingerprint of the notebooks the review walks (a parameter of its execution, so that
+    a notebook showing other blocks re-executes the review)."""
+    h = hashlib.sha256()
+    for p in sorted(NOTEBOOKS.glob("*.ipynb")):
+        h.update(p.name.encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _bertanda(objek: Any) -> bool:
+    """Whether a display object carries a figure printed differently in the signed source."""
+    if isinstance(objek, TabelTampilan):
+        return any(isinstance(s, Nilai) and s.koreksi for b in objek.baris for s in b)
+    if isinstance(objek, Kalimat):
+        return any(n.koreksi for _, n in objek.angka)
+    return False
+
+
+def _judul(teks_: str, tingkat: int = 3) -> Html:
+    return Html(f"<h{tingkat}>{aman(teks_)}</h{tingkat}>", teks_)
+
+
+class Reviu(Bagian):
+    notebook = HALAMAN
+
+    @property
+    def judul_halaman(self) -> str:
+        return f"Reviu LAKIP {self.tahun}"
+
+    @property
+    def parameter(self) -> dict[str, Any]:
+        return {"sidik_notebook": sidik_notebook()}
+
+    @property
+    def ada_sumber(self) -> bool:
+        return ada_sumber_tercetak(self.d)
+
+    def rencana(self) -> Rencana:
+        if not self.ada_sumber:
+            return [("tabel", "terbuka"), ("tabel", "kesimpulan")]
+        item: Rencana = [("tabel", "ringkas")]
+        item += [("tabel", f"temuan-{j}") for j in audit.ringkasan(temuan_audit(self.d))]
+        if self._catatan:
+            item.append(("tabel", "catatan"))
+        return [*item, ("tabel", "kesimpulan")]
+
+    @property
+    def _catatan(self) -> list[Any]:
+        return self.d["catatan_sumber"].baris if self.d.ada("catatan_sumber") else []
+
+    # --- the document's parts ----------------------------------------------------------------
+    def sampul(self) -> Isi:
+        """The review's cover (its first page in print)."""
+        e = self.d.edisi
+        return Isi([blok("lakip-sampul", [
+            ("judul", "Reviu Laporan Akuntabilitas Kinerja Instansi Pemerintah"),
+            ("tahun", str(self.tahun)),
+            ("instansi", self.d.instansi.nama),
+            ("pemerintah", self.d.instansi.pemerintah or self.d.instansi.kabupaten),
+            ("edisi", prosa.sampul_reviu(self.ada_sumber, rilis.label(e),
+                                         fmt.bulan_tahun(e.tanggal_terbit))),
+        ])])
+
+    def pengantar(self) -> Isi:
+        """What this document is and what it is not."""
+        return Isi([teks(prosa.pengantar_reviu(self.tahun, self.d.instansi.nama,
+                                               self.ada_sumber, len(temuan_audit(self.d))))])
+
+    def ringkasan(self) -> Isi:
+        """The headline figures that differ from the signed report (the box), or nothing."""
+        if not self.ada_sumber:
+            return Isi()
+        from lakip_lib.book.ikhtisar_eksekutif import Ikhtisar
+
+        ikhtisar = self._dalam_reviu(Ikhtisar(self.d))
+        koreksi = koreksi_bab(self.d, ikhtisar.bab)
+        kelompok = []
+        for label, angka in ikhtisar.angka_utama():
+            beda = [(sub, Nilai(teks_, fakta_), k) for fakta_, sub, teks_ in angka
+                    for k in koreksi.get(fakta_, ())[:1]]
+            if beda:
+                kelompok.append((label, beda))
+        if not kelompok:
+            return Isi()
+        return Isi([kotak_perbedaan(kelompok, len(temuan_audit(self.d)), "#daftar-temuan")])
+
+    def tempat_perbedaan(self) -> Isi:
+        """Every table and sentence of the edition in which a figure differs from the signed
+        report, as the edition shows it (same numbers), each difference marked in place."""
+        if not self.ada_sumber:
+            return Isi()
+        isi = Isi()
+        for bagian in self._bagian_edisi():
+            judul, blok = self._judul_bagian(bagian), blok_notebook(bagian.notebook)[1]
+            bertanda = [o for nama in blok for o in getattr(bagian, nama)() if _bertanda(o)]
+            if bertanda:
+                isi += [_judul(judul), *bertanda]
+        return isi
+
+    def kesimpulan(self) -> Isi:
+        """The year's verdict under each common rule, the agency's chosen rule marked."""
+        capaian = [h.capaian for h in kinerja.hasil_iku(self.d) if h.capaian is not None]
+        dipilih, skala = kinerja.aturan_kesimpulan(self.d), kinerja.skala(self.d)
+        baris = []
+        for cara in perhitungan.CARA_KESIMPULAN:
+            aturan = perhitungan.AturanKesimpulan(cara, dipilih.bawah, dipilih.atas)
+            nilai = aturan.nilai(capaian)
+            baris.append((aturan.uraian[0].upper() + aturan.uraian[1:], fmt.persen(nilai),
+                          perhitungan.kategori(nilai, skala) or fmt.BELUM_TERSEDIA,
+                          "dipilih instansi" if cara == dipilih.cara else ""))
+        return Isi([
+            teks(prosa.kepekaan_kesimpulan(dipilih.uraian)),
+            self.tabel("kesimpulan", "Kesimpulan Kinerja Menurut Aturan yang Lazim",
+                       [Lajur("Aturan"), Lajur("Nilai", True), Lajur("Kategori"),
+                        Lajur("Keterangan")], baris,
+                       sumber=self.sumber_data("target", "realisasi") + "; edisi.yaml"),
+        ])
+
+    def temuan(self) -> Isi:
+        """The findings of `lakip audit`, counted by class, then each class with its
+        arithmetic; each finding keeps its number (the marks above link to it)."""
+        if not self.ada_sumber:
+            return self._terbuka()
+        temuan = temuan_audit(self.d)
+        nomor = {t: i for i, t in enumerate(temuan, start=1)}
+        isi = Isi([
+            Html('<span id="daftar-temuan"></span>', ""),
+            teks(prosa.hasil_pemeriksaan(True, len(temuan))),
+            self.tabel("ringkas", "Jumlah Temuan per Jenis",
+                       [Lajur("Jenis temuan"), Lajur("Jumlah", True)],
+                       [(audit.JENIS[j], str(n)) for j, n in audit.ringkasan(temuan).items()],
+                       sumber=SUMBER_AUDIT),
+        ])
+        for jenis in audit.ringkasan(temuan):
+            per_jenis = [t for t in temuan if t.jenis == jenis]
+            isi.append(self.tabel(
+                f"temuan-{jenis}", f"Temuan: {audit.JENIS[jenis]}",
+                [Lajur("No.", True), Lajur("Lokasi"), Lajur("Perihal"), Lajur("Tercetak"),
+                 Lajur("Seharusnya"), Lajur("Hitungan")],
+                [(str(nomor[t]), t.lokasi, t.perihal, t.dilaporkan, t.seharusnya, t.hitungan)
+                 for t in per_jenis], sumber=SUMBER_AUDIT,
+                id_baris=tuple(f"temuan-{nomor[t]}" for t in per_jenis)))
+        if self._catatan:
+            isi.append(self.tabel("catatan", "Catatan Lain atas Dokumen Sumber",
+                                  [Lajur("Lokasi"), Lajur("Catatan")],
+                                  [(c["lokasi"], c["catatan"]) for c in self._catatan],
+                                  sumber=self.sumber_data("catatan_sumber")))
+        return isi
+
+    def metode(self) -> Isi:
+        return Isi([teks(prosa.metode_reviu(self.ada_sumber))])
+
+    # --- helpers -------------------------------------------------------------------------------
+    def _dalam_reviu(self, bagian: Any) -> Any:
+        """A part of the edition as the review shows it: its figures marked, its correction
+        notes numbered through this one document (each given in full once)."""
+        bagian.reviu = True
+        bagian.koreksi_halaman = self.koreksi_halaman
+        return bagian
+
+    def _bagian_edisi(self) -> Iterator[Any]:
+        """The edition's parts in reading order, in review mode (this document left out)."""
+        for bagian in susunan.urutan(self.d):
+            if bagian.notebook != self.notebook:
+                yield self._dalam_reviu(bagian)
+
+    @staticmethod
+    def _judul_bagian(bagian: Any) -> str:
+        return bagian.judul_halaman or blok_notebook(bagian.notebook)[0] or bagian.notebook
+
+    def _terbuka(self) -> Isi:
+        """A draft's review: the checks its data passed and what is still open (the loader's
+        warnings: missing figures, targets still from the Renstra, narratives to write)."""
+        terbuka = self.d.peringatan
+        isi = Isi([teks(prosa.reviu_draf(len(terbuka)))])
+        if terbuka:
+            isi.append(self.tabel("terbuka", "Hal yang Masih Terbuka",
+                                  [Lajur("No.", True), Lajur("Berkas"), Lajur("Baris", True),
+                                   Lajur("Kolom"), Lajur("Perihal")],
+                                  [(str(i), m.berkas, str(m.baris or ""), m.kolom or "",
+                                    m.pesan) for i, m in enumerate(terbuka, start=1)],
+                                  sumber="pemeriksaan data masukan (lakip validate)"))
+        return isi
+
