@@ -29,7 +29,8 @@ Lapor = Callable[..., None]
 def periksa(data: DataTahun, tambah: Lapor) -> None:
     for aturan in (_skala_tanpa_celah, _anggaran_hierarki, _anggaran_sesuai_pagu,
                    _hierarki_program_kinerja, _target_iku_ada, jenis_indikator.periksa,
-                   _narasi_ditulis, _narasi_tanpa_angka, _masuk_akal, _foto_dokumentasi):
+                   _narasi_ditulis, _narasi_tanpa_angka, _masuk_akal, _foto_dokumentasi,
+                   _hitungan_dalam_jumlah):
         aturan(data, tambah)
 
 
@@ -156,6 +157,28 @@ def _hierarki_program_kinerja(data: DataTahun, tambah: Lapor) -> None:
         if not baris["kode"].startswith(baris["sasaran"] + "."):
             tambah(t.berkas, nomor, "kode",
                    f'kode "{baris["kode"]}" harus diawali kode sasarannya "{baris["sasaran"]}.".')
+
+
+def _hitungan_dalam_jumlah(data: DataTahun, tambah: Lapor) -> None:
+    """A programme's target or realisasi counted in villages (or kecamatan) cannot exceed the
+    villages of the year's list (desa.csv, kecamatan.csv): one base for every count (the source
+    counted 154 villages in five programme rows where the list has 153)."""
+    t = data["program_kinerja"]
+    for baris, nomor in zip(t.baris, t.nomor, strict=True):
+        satuan = (baris["satuan"] or "").strip().lower()
+        if satuan not in ("desa", "kecamatan") or not data.ada(satuan):
+            continue
+        daftar = data.tabel(satuan)
+        if not daftar.baris:
+            continue  # an agency without that list: nothing to count against
+        for kolom in ("target", "realisasi"):
+            nilai = baris[kolom]
+            if nilai is not None and nilai > len(daftar.baris):
+                tambah(t.berkas, nomor, kolom,
+                       f"{angka_persis(nilai)} {satuan} melebihi jumlah {satuan} menurut "
+                       f"{daftar.berkas} ({len(daftar.baris)}). Hitung atas {satuan} yang "
+                       "tercantum di sana; angka yang tercetak di dokumen sumber disimpan di "
+                       f"kolom {kolom}_dilaporkan.")
 
 
 def _target_iku_ada(data: DataTahun, tambah: Lapor) -> None:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TypedDict
 
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib import jenis_indikator, kinerja, perhitungan
+from lakip_lib.baris import BarisEfisiensi
 from lakip_lib.csv_terbit import csv_aman
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.jenis_indikator.cpr import cpr_kecamatan, total_cpr
@@ -152,7 +153,12 @@ def _temuan_capaian(lokasi: str, nama: str, b: _CapaianTercetak, h: kinerja.Hasi
         return
     target, nyata = _atau(b["target"], h.target), _atau(b["realisasi"], h.realisasi)
     dari_tercetak = perhitungan.capaian(target, nyata, h.arah)
-    turunan = dari_tercetak is not None and selisih_jenis(b["capaian"], dari_tercetak, "x") is None
+    menurut_tercetak = selisih_jenis(b["capaian"], dari_tercetak, "x") \
+        if dari_tercetak is not None else "x"
+    turunan = menurut_tercetak is None
+    dari_masukan = jenis == "hitungan" and menurut_tercetak == "pembulatan"
+    if dari_masukan:
+        jenis = "pembulatan"  # its cause is a printed input; on its own it is only rounded
     arah_lain = Arah.NAIK if h.arah is Arah.TURUN else Arah.TURUN
     salah_arah = perhitungan.capaian(target, nyata, arah_lain)
     if jenis == "hitungan" and salah_arah is not None \
@@ -165,7 +171,10 @@ def _temuan_capaian(lokasi: str, nama: str, b: _CapaianTercetak, h: kinerja.Hasi
                  + (f" (indikator {h.arah.value}: makin {makin} makin baik)." if jenis == "arah"
                     else ".")
                  + (" Angka tercetak benar menurut target dan realisasi yang tercetak; selisihnya "
-                    "berasal dari angka masukan itu." if turunan else ""),
+                    "berasal dari angka masukan itu." if turunan else "")
+                 + (f" Dari target dan realisasi yang tercetak: {_p(dari_tercetak)}, dibulatkan "
+                    "keliru; selebihnya selisih berasal dari angka masukan itu."
+                    if dari_masukan else ""),
                  fakta, turunan=turunan)
 
 
@@ -492,20 +501,39 @@ def _temuan_efisiensi(data: DataTahun) -> Iterator[Temuan]:
     for i, (mentah, h) in enumerate(zip(data["efisiensi"].baris, kinerja.efisiensi(data),
                                         strict=True), start=1):
         lokasi = f"Tabel 3.41, {h.nama} ({h.indikator})"
-        if mentah["kode_indikator"]:
+        if mentah["kode_indikator"] or mentah["kode_program"]:
+            fakta = f.indikator(mentah["kode_indikator"], "capaian") if mentah["kode_indikator"] \
+                else f.baris("program", str(mentah["kode_program"]), "capaian")
             yield from _banding("capaian kinerja", lokasi, mentah["capaian_dilaporkan"],
                                 h.capaian_kinerja, "konsistensi",
                                 f"Capaian {h.indikator} yang dihitung buku ini "
-                                f"({_p(h.capaian_kinerja)}), sama dengan Bab III.",
-                                fakta=f.indikator(mentah["kode_indikator"], "capaian"))
+                                f"({_p(h.capaian_kinerja)}), sama dengan tabelnya di Bab III.",
+                                fakta=fakta)
         if h.kode_anggaran is None:
             continue
         yield from _banding("penyerapan", lokasi, mentah["penyerapan_dilaporkan"], h.penyerapan,
                             "konsistensi", "Penyerapan menurut Tabel 3.31.",
                             fakta=f.anggaran(h.kode_anggaran, "penyerapan"))
-        yield from _banding("efisiensi", lokasi, mentah["efisiensi_dilaporkan"], h.efisiensi,
-                            "hitungan", f"{_a(h.capaian_kinerja)} ÷ {_a(h.penyerapan)} × 100 = "
-                            f"{_a(h.efisiensi)}.", fakta=f.baris("efisiensi", str(i), "efisiensi"))
+        yield from _efisiensi_tercetak(mentah, h, lokasi, f.baris("efisiensi", str(i), "efisiensi"))
+
+
+def _efisiensi_tercetak(mentah: BarisEfisiensi, h: kinerja.HasilEfisiensi, lokasi: str,
+                        fakta: str) -> Iterator[Temuan]:
+    """The printed efficiency against the book's. When it is right from the printed capaian
+    and absorption, the difference is a consequence of those inputs (their own findings), not
+    a miscalculation: marked, not counted again."""
+    for t in _banding("efisiensi", lokasi, mentah["efisiensi_dilaporkan"], h.efisiensi,
+                      "hitungan", f"{_a(h.capaian_kinerja)} ÷ {_a(h.penyerapan)} × 100 = "
+                      f"{_a(h.efisiensi)}.", fakta=fakta):
+        capaian = _atau(mentah["capaian_dilaporkan"], h.capaian_kinerja)
+        dari_tercetak = perhitungan.efisiensi(capaian, _atau(mentah["penyerapan_dilaporkan"],
+                                                             h.penyerapan))
+        turunan = (t.jenis != "kelengkapan" and dari_tercetak is not None
+                   and mentah["efisiensi_dilaporkan"] is not None
+                   and selisih_jenis(mentah["efisiensi_dilaporkan"], dari_tercetak, "x") is None)
+        yield replace(t, turunan=True, hitungan=t.hitungan + " Angka tercetak benar menurut "
+                      "capaian dan penyerapan yang tercetak; selisihnya berasal dari angka "
+                      "masukan itu.") if turunan else t
 
 
 def _temuan_program_kinerja(data: DataTahun) -> Iterator[Temuan]:
@@ -531,11 +559,25 @@ def _temuan_program_kinerja(data: DataTahun) -> Iterator[Temuan]:
             yield from _temuan_capaian(
                 lokasi, h.indikator,
                 _CapaianTercetak(capaian=mentah["capaian_dilaporkan"],
-                                 target=mentah["target_dilaporkan"] if kode else h.target,
-                                 realisasi=mentah["realisasi_dilaporkan"] if kode else h.realisasi),
+                                 target=_atau(mentah["target_dilaporkan"], h.target),
+                                 realisasi=_atau(mentah["realisasi_dilaporkan"], h.realisasi)),
                 kinerja.HasilIndikator(h.kode, h.nama, s, h.satuan or "", h.arah, 2, h.target,
                                        h.realisasi, h.capaian, None),
                 f.indikator(kode, "capaian") if kode else f.baris("program", h.kode, "capaian"))
+
+
+def _temuan_aspek(data: DataTahun) -> Iterator[Temuan]:
+    """A strategic aspect's printed condition that is a programme indicator: against the
+    realisasi its programme table shows (Bab I and Bab III printed two values for it)."""
+    kondisi = {k.aspek: k for k in kinerja.aspek_strategis(data)}
+    for b in data["aspek_strategis"].baris:
+        k = kondisi[b["aspek"]]
+        if k.kode_program:
+            yield from _banding(f"{b['aspek']}: kondisi", "Tabel 1.2 (aspek strategis)",
+                                b["kondisi_dilaporkan"], k.nilai, "ganda",
+                                f"Realisasi tahun {data.tahun} di tabel program Bab III "
+                                f"({k.kode_program}), yang dihitung dari data.",
+                                fakta=f.baris("program", k.kode_program, "realisasi"))
 
 
 def _temuan_cpr(data: DataTahun) -> Iterator[Temuan]:
@@ -655,10 +697,18 @@ def _semua_tercetak(data: DataTahun) -> Iterator[_Tercetak]:
                 kolom = "capaian_dilaporkan" if ukuran == "capaian" else f"{ukuran}_dilaporkan"
                 if sel_bernama(b, kolom) is not None:
                     yield _Tercetak(fakta, lokasi, f"{b['indikator']}: {ukuran}", sel_bernama(b, kolom))
+    for b in data["aspek_strategis"].baris:
+        if b["kode_program"] and b["kondisi_dilaporkan"] is not None:
+            yield _Tercetak(f.baris("program", b["kode_program"], "realisasi"),
+                            "Tabel 1.2 (aspek strategis)", f"{b['aspek']}: kondisi",
+                            b["kondisi_dilaporkan"])
     for b in data["efisiensi"].baris:
         lokasi = f"Tabel 3.41, {b['nama']} ({b['indikator']})"
         if b["kode_indikator"] and b["capaian_dilaporkan"] is not None:
             yield _Tercetak(f.indikator(b["kode_indikator"], "capaian"), lokasi,
+                            f"{b['indikator']}: capaian", b["capaian_dilaporkan"])
+        elif b["kode_program"] and b["capaian_dilaporkan"] is not None:
+            yield _Tercetak(f.baris("program", b["kode_program"], "capaian"), lokasi,
                             f"{b['indikator']}: capaian", b["capaian_dilaporkan"])
         if b["kode_anggaran"] and b["penyerapan_dilaporkan"] is not None:
             yield _Tercetak(f.anggaran(b["kode_anggaran"], "penyerapan"), lokasi,
@@ -716,9 +766,10 @@ def _temuan_ganda(data: DataTahun) -> Iterator[Temuan]:
 # --- a count that uses a base other than the data's ---------------------------------------------
 
 def _temuan_basis(data: DataTahun) -> Iterator[Temuan]:
-    """A target or realisasi counted in villages (or kecamatan) above the number the data has:
+    """A target or realisasi printed in villages (or kecamatan) above the number the data has:
     a base that is not the number of villages. Judged for any programme indicator whose unit
-    names one of the counted entities."""
+    names one of the counted entities, on the printed figure (`*_dilaporkan` when the data
+    counts on its own base, which validation requires: aturan._hitungan_dalam_jumlah)."""
     jumlah = {"desa": len(data["desa"].baris), "kecamatan": len(data["kecamatan"].baris)}
     for b in data["program_kinerja"].baris:
         satuan = (b["satuan"] or "").strip().lower()
@@ -727,12 +778,16 @@ def _temuan_basis(data: DataTahun) -> Iterator[Temuan]:
         ada = jumlah[satuan]
         lokasi = f"{b['tabel_sumber'] or 'Tabel program'} ({b['sasaran']}), {b['kode']} {b['nama']}"
         for ukuran in ("target", "realisasi"):
-            nilai = sel_bernama(b, ukuran)
+            nilai = _atau(sel_bernama(b, f"{ukuran}_dilaporkan"), sel_bernama(b, ukuran))
             if nilai is not None and nilai > ada:
+                data_ = sel_bernama(b, ukuran)
                 yield Temuan("basis", lokasi, f"{b['indikator']}: {ukuran}",
-                             f"{_a(nilai, 0)} {satuan}", f"paling banyak {ada} {satuan}",
+                             f"{_a(nilai, 0)} {satuan}",
+                             f"{_a(data_, 0)} {satuan}" if data_ is not None and data_ <= ada
+                             else f"paling banyak {ada} {satuan}",
                              f"Menurut data tahun {data.tahun} ada {ada} {satuan} "
-                             f"({data.tabel(satuan).berkas}); angka ini memakai jumlah yang lain.")
+                             f"({data.tabel(satuan).berkas}); angka ini memakai jumlah yang lain.",
+                             f.baris("program", b["kode"], ukuran))
 
 
 # --- derived cells the source left blank --------------------------------------------------------
@@ -778,7 +833,7 @@ def _cakupan_pk(data: DataTahun, sasaran: str, anggaran_: int) -> list[str] | No
 
 PEMERIKSA: tuple[Callable[[DataTahun], Iterator[Temuan]], ...] = (
     _temuan_iku, _temuan_dilaporkan, _temuan_target, _temuan_anggaran, _temuan_efisiensi,
-    _temuan_program_kinerja, _temuan_cpr, _temuan_idm, _temuan_pk_anggaran,
+    _temuan_program_kinerja, _temuan_cpr, _temuan_idm, _temuan_pk_anggaran, _temuan_aspek,
 )
 PEMERIKSA_SILANG: tuple[Callable[[DataTahun], Iterator[Temuan]], ...] = (
     _temuan_ganda, _temuan_basis, _temuan_kosong,

@@ -185,6 +185,7 @@ class BarisEfisiensi(TypedDict):
     efisiensi_dilaporkan: Decimal | None
     kode_indikator: str | None
     capaian_dilaporkan: Decimal | None
+    kode_program: str | None
 
 
 class BarisProgramKinerja(TypedDict):
@@ -218,6 +219,8 @@ class BarisAspekStrategis(TypedDict):
     permasalahan: str | None
     indikator: str | None
     ukuran: Literal["realisasi", "capaian"] | None
+    kode_program: str | None
+    kondisi_dilaporkan: Decimal | None
 
 
 class BarisIkuDilaporkan(TypedDict):

@@ -228,19 +228,25 @@ class HasilEfisiensi:
     penyerapan: Decimal | None
     efisiensi: Decimal | None
     kode_indikator: str | None = None  # a book indicator whose capaian the row shows
+    kode_program: str | None = None  # a programme row (program_kinerja) whose capaian it shows
 
 
 def efisiensi(data: DataTahun) -> list[HasilEfisiensi]:
     """Capaian kinerja against absorption computed from the budget table (not as printed)."""
     per_kode = {b.kode: b for b in anggaran(data)}
+    program = {p.kode: p for s in data["sasaran"].kolom("kode") for p in program_kinerja(data, s)}
     hasil_: list[HasilEfisiensi] = []
     for b in data["efisiensi"].baris:
         serap = per_kode[b["kode_anggaran"]].penyerapan if b["kode_anggaran"] else None
-        capaian_ = (hasil(data, b["kode_indikator"]).capaian if b["kode_indikator"]
-                    else b["capaian_kinerja"])  # a book indicator: its one computed capaian
+        if b["kode_indikator"]:  # a book indicator: its one computed capaian
+            capaian_ = hasil(data, b["kode_indikator"]).capaian
+        elif b["kode_program"]:  # a programme row of Bab III: the capaian its table shows
+            capaian_ = program[b["kode_program"]].capaian
+        else:
+            capaian_ = b["capaian_kinerja"]
         hasil_.append(HasilEfisiensi(b["kode_anggaran"], b["nama"], b["indikator"], capaian_,
                                      serap, perhitungan.efisiensi(capaian_, serap),
-                                     b["kode_indikator"]))
+                                     b["kode_indikator"], b["kode_program"]))
     return hasil_
 
 
@@ -285,12 +291,19 @@ class KondisiAspek:
     desimal: int | None
     ukuran: str | None  # "realisasi" | "capaian" of a linked indicator, None for an input
     indikator: str | None
+    kode_program: str | None = None  # a programme row whose realisasi is the condition
 
 
 def aspek_strategis(data: DataTahun) -> list[KondisiAspek]:
     hasil_ = []
+    program = {p.kode: p for s in data["sasaran"].kolom("kode") for p in program_kinerja(data, s)}
     for b in data["aspek_strategis"].baris:
         kode = b["indikator"]
+        if b["kode_program"]:  # a programme's indicator: its realisasi as its table shows it
+            p = program[b["kode_program"]]
+            hasil_.append(KondisiAspek(b["aspek"], p.realisasi, p.satuan or "", None,
+                                       "realisasi", None, p.kode))
+            continue
         if kode is None:
             hasil_.append(KondisiAspek(b["aspek"], b["kondisi"], b["satuan"] or "", None, None,
                                        None))

@@ -430,6 +430,9 @@ DATASETS: tuple[Dataset, ...] = (
                keterangan="indikator buku ini yang capaiannya dihitung (kosongkan "
                           "capaian_kinerja)"),
             _k("capaian_dilaporkan", _DESIMAL, wajib=False, dilaporkan=True),
+            _k("kode_program", wajib=False, acuan=("program_kinerja", "kode"),
+               keterangan="baris tabel program pendukung sasaran yang capaiannya dihitung "
+                          "(kosongkan capaian_kinerja)"),
         ),
         ("nama", "indikator"),
     ),
@@ -465,6 +468,10 @@ DATASETS: tuple[Dataset, ...] = (
                keterangan="indikator yang kondisinya dihitung (kosongkan kolom kondisi)"),
             _k("ukuran", wajib=False, pilihan=("realisasi", "capaian"),
                keterangan="angka indikator yang ditampilkan sebagai kondisi"),
+            _k("kode_program", wajib=False, acuan=("program_kinerja", "kode"),
+               keterangan="baris tabel program pendukung sasaran yang realisasinya menjadi "
+                          "kondisi (kosongkan kolom kondisi)"),
+            _k("kondisi_dilaporkan", _DESIMAL, wajib=False, dilaporkan=True),
         ),
         ("aspek",),
     ),

@@ -20,7 +20,7 @@ from lakip_lib import build, cli, data
 
 from .browser import peramban, server
 from .conftest import DATA, ubah_sel
-from .fakta import bentrok, halaman, kumpulkan
+from .fakta import bentrok, bentrok_makna, halaman, kumpulkan
 from .halaman import rencana_sasaran, teks
 
 CONTOH = Path(__file__).resolve().parent / "fixtures" / "instansi_contoh"
@@ -174,6 +174,7 @@ def test_one_fact_one_value_and_no_correction_marks_without_a_signed_source(situ
         fakta = kumpulkan(halaman_)
         assert len(fakta) > 100
         assert bentrok(fakta) == []
+        assert bentrok_makna(halaman_, tahun) == []  # by meaning too, whatever the names
         for nama, isi in halaman_.items():
             assert "lakip-koreksi" not in isi and "lakip-perbedaan" not in isi, (tahun, nama)
 

@@ -15,7 +15,14 @@ from lakip_lib import audit, book, data
 from lakip_lib.fakta import bab_sumber
 
 from .browser import peramban, server
-from .fakta import bentrok, fakta_html, halaman, kumpulkan
+from .fakta import (
+    bentrok,
+    bentrok_makna,
+    fakta_html,
+    halaman,
+    hitungan_desa_di_atas,
+    kumpulkan,
+)
 
 PDF = "LAKIP-2024-DP3AP2KB-PMD.pdf"
 PDF_REVIU = "LAKIP-2024-DP3AP2KB-PMD-reviu.pdf"
@@ -46,6 +53,52 @@ def test_every_fact_shows_one_value_on_every_page(fakta_2024):
                   "anggaran.total.realisasi"):
         assert fakta in berulang, fakta
     assert bentrok(fakta_2024) == []
+
+
+def test_a_figure_named_alike_shows_one_value_whatever_its_fact_is_called(situs_2024: Path):
+    """Table rows that name the same indicator (of the same programme, where the row names
+    one) and the same measure show one value on every page and in the print edition's source,
+    even when the figures carry different fact names: a copy under a name of its own (the
+    efficiency table's capaian typed from the source, 888,00% against 91,56%; Bab I's 64,71
+    for the Indeks Pembangunan Keluarga against Bab III's 51,70) is caught. Over today's main
+    this found 14 such figures."""
+    sumber = {**halaman(situs_2024),
+              "singlehtml": _singlehtml(situs_2024).read_text(encoding="utf-8")}
+    assert bentrok_makna(sumber, 2024) == []
+
+
+def test_no_count_of_villages_exceeds_the_village_list(situs_2024: Path):
+    """Five programme rows counted 154 villages where the list has 153 (the base the book
+    uses everywhere else)."""
+    jumlah = len(data.muat(2024)["desa"].baris)
+    assert jumlah == 153
+    assert hitungan_desa_di_atas(halaman(situs_2024), jumlah) == []
+    assert "153 Desa" in (situs_2024 / "sasaran_s4.html").read_text(encoding="utf-8")
+
+
+def test_the_check_by_meaning_catches_a_typed_copy(situs_2024: Path, monkeypatch):
+    """The efficiency table as main printed it (each row's capaian typed from the source, not
+    the programme row's) fails the check by meaning, although no fact name shows two values."""
+    from lakip_lib import kinerja
+
+    asli = kinerja.efisiensi
+
+    def tanpa_tautan(d):
+        return [kinerja.HasilEfisiensi(b.kode_anggaran, b.nama, b.indikator,
+                                       m["capaian_dilaporkan"] if b.kode_program else
+                                       b.capaian_kinerja, b.penyerapan, b.efisiensi,
+                                       b.kode_indikator, None)
+                for b, m in zip(asli(d), d["efisiensi"].baris, strict=True)]
+
+    monkeypatch.setattr(kinerja, "efisiensi", tanpa_tautan)
+    d = data.muat(2024)
+    rusak = "".join(o._repr_mimebundle_()["text/html"] for o in book.Anggaran(d).efisiensi()
+                    if hasattr(o, "_repr_mimebundle_"))
+    halaman_ = {**halaman(situs_2024), "bab3_anggaran.html": rusak}
+    assert bentrok(kumpulkan(halaman_)) == []  # by name the copy looks like a fact of its own
+    pesan = bentrok_makna(halaman_, 2024)
+    assert any(p.startswith("jumlah desa yang selesai penetapan batas desa [capaian")
+               and "'888,00%'" in p for p in pesan), pesan
 
 
 def test_tables_that_once_copied_the_source_now_show_the_computed_fact(fakta_2024):

@@ -72,16 +72,18 @@ class Pendahuluan(Bagian):
             sumber=self.sumber_data("aspek_strategis"),
             catatan="Kondisi aspek yang merupakan indikator kinerja buku ini adalah realisasi "
                     "atau capaian tahun ini yang dihitung dari data, sama dengan Bab III."
-            if any(k.indikator for k in kondisi) else "")])
+            if any(k.indikator or k.kode_program for k in kondisi) else "")])
 
     def _kondisi(self, k: kinerja.KondisiAspek) -> Nilai:
-        """A strategic aspect's condition: a linked indicator's figure exactly as Bab III
-        shows it (the same fact), else the aspect's own input."""
+        """A strategic aspect's condition: a linked indicator's or programme row's figure
+        exactly as Bab III shows it (the same fact), else the aspect's own input."""
         if k.ukuran == "capaian" and k.indikator:
             return self.nilai_fakta(f.indikator(k.indikator, "capaian"), fmt.persen(k.nilai))
         teks_ = prosa.nilai(k.nilai, k.satuan, k.desimal)
         if k.indikator:
             return self.nilai_fakta(f.indikator(k.indikator, "realisasi", self.tahun), teks_)
+        if k.kode_program:
+            return self.nilai_fakta(f.baris("program", k.kode_program, "realisasi"), teks_)
         return self.nilai_fakta(f.baris("aspek", k.aspek, "kondisi"), teks_)
 
     def isu_strategis(self) -> Isi:

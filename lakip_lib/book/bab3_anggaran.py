@@ -99,9 +99,7 @@ class Anggaran(Bagian):
                         Lajur("Capaian kinerja", True), Lajur("Penyerapan", True),
                         Lajur("Efisiensi", True)],
                        [(b.nama, b.indikator,
-                         self.nilai_fakta(f.indikator(b.kode_indikator, "capaian") if b.kode_indikator
-                                     else f.baris("efisiensi", str(i), "capaian"),
-                                     fmt.persen(b.capaian_kinerja)),
+                         self.nilai_fakta(_fakta_capaian(b, i), fmt.persen(b.capaian_kinerja)),
                          self.nilai_fakta(f.anggaran(b.kode_anggaran, "penyerapan") if b.kode_anggaran
                                      else f.baris("efisiensi", str(i), "penyerapan"),
                                      fmt.persen(b.penyerapan)),
@@ -115,3 +113,13 @@ class Anggaran(Bagian):
                         charts.sebaran(rekaman, "Penyerapan anggaran (%)", "Capaian kinerja (%)"),
                         alternatif, self.sumber_data("efisiensi")),
         ])
+
+
+def _fakta_capaian(b: kinerja.HasilEfisiensi, nomor: int) -> str:
+    """The fact an efficiency row's capaian states: a book indicator's, a programme row's (as
+    its table in Bab III shows it), or the row's own."""
+    if b.kode_indikator:
+        return f.indikator(b.kode_indikator, "capaian")
+    if b.kode_program:
+        return f.baris("program", b.kode_program, "capaian")
+    return f.baris("efisiensi", str(nomor), "capaian")
