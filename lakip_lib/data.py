@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import yaml
 
 from lakip_lib import aturan, berkas_aman, gambar, jenis_indikator, karakter, markdown_terbatas, rilis
-from lakip_lib.csv_terbit import csv_aman, sel_csv_aman
 from lakip_lib import format as fmt
+from lakip_lib.csv_terbit import csv_aman, sel_csv_aman
 from lakip_lib.data_tahun import BARIS_PERTAMA, DataTahun, baris_mentah
 from lakip_lib.gambar import GAMBAR_SAMPUL
 from lakip_lib.masalah import GALAT, PERINGATAN, Masalah, ValidasiGagal

@@ -250,7 +250,7 @@ def tulis_csv_tabel(notebook: list[Path], tujuan: Path) -> int:
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    tertulis: set[str] = set()
+    tertulis: dict[str, str] = {}
     for path in notebook:
         for sel in json.loads(path.read_text(encoding="utf-8"))["cells"]:
             for keluaran in sel.get("outputs", ()):
@@ -258,10 +258,13 @@ def tulis_csv_tabel(notebook: list[Path], tujuan: Path) -> int:
                 if isi is None:
                     continue
                 nama = keluaran.get("metadata", {}).get("text/csv", {}).get("berkas")
-                if not isinstance(nama, str) or not NAMA_CSV.fullmatch(nama) or nama in tertulis:
+                teks = "".join(isi) if isinstance(isi, list) else str(isi)
+                # the review shows the edition's tables again, under their numbers: the same
+                # table (the same CSV) twice is one file, two tables under one name are refused
+                if not isinstance(nama, str) or not NAMA_CSV.fullmatch(nama) \
+                        or tertulis.get(nama, teks) != teks:
                     raise ValueError(f"{path.name}: nama berkas CSV tabel tidak sah atau ganda: "
                                      f"{nama!r}")
-                tertulis.add(nama)
-                teks = "".join(isi) if isinstance(isi, list) else str(isi)
+                tertulis[nama] = teks
                 (folder / nama).write_bytes((BOM + teks).encode("utf-8"))
     return len(tertulis)
