@@ -30,6 +30,12 @@ REVIU = "reviu.html"
 TANDA = ("lakip-koreksi", "lakip-perbedaan", "Tercetak di dokumen sumber")
 
 
+def _html(isi: object) -> str:
+    """A display object's HTML (a table's bundle comes with its metadata: the CSV's name)."""
+    bundel = isi._repr_mimebundle_()  # type: ignore[attr-defined]
+    return str((bundel[0] if isinstance(bundel, tuple) else bundel)["text/html"])
+
+
 def _teks_pdf(path: Path) -> list[str]:
     return [" ".join((p.extract_text() or "").split()) for p in PdfReader(path).pages]
 
@@ -92,7 +98,7 @@ def test_the_check_by_meaning_catches_a_typed_copy(situs_2024: Path, monkeypatch
 
     monkeypatch.setattr(kinerja, "efisiensi", tanpa_tautan)
     d = data.muat(2024)
-    rusak = "".join(o._repr_mimebundle_()["text/html"] for o in book.Anggaran(d).efisiensi()
+    rusak = "".join(_html(o) for o in book.Anggaran(d).efisiensi()
                     if hasattr(o, "_repr_mimebundle_"))
     halaman_ = {**halaman(situs_2024), "bab3_anggaran.html": rusak}
     assert bentrok(kumpulkan(halaman_)) == []  # by name the copy looks like a fact of its own
@@ -145,8 +151,7 @@ def test_a_deliberately_broken_book_fails(situs_2024: Path, tmp_path: Path, monk
     monkeypatch.setattr(book.Pendahuluan, "_kondisi_asli", book.Pendahuluan._kondisi,
                         raising=False)
     monkeypatch.setattr(book.Pendahuluan, "_kondisi", kondisi_tercetak)
-    rusak = "".join(o._repr_mimebundle_()["text/html"]
-                    for o in book.Pendahuluan(d).aspek_strategis())
+    rusak = "".join(_html(o) for o in book.Pendahuluan(d).aspek_strategis())
     halaman_ = {**halaman(situs_2024), "bab1_pendahuluan.html": rusak}
     pesan = bentrok(kumpulkan(halaman_))
     assert any(p.startswith("IKU4.realisasi.2024:") and "'54,9%'" in p for p in pesan), pesan
