@@ -100,7 +100,8 @@ def test_every_table_links_its_csv_with_what_it_shows(situs_2024: Path):
     tabel = _tabel_halaman(situs_2024)
     assert len(tabel) >= 45
     terbit = sorted(p.name for p in (situs_2024 / "tabel").iterdir())
-    assert terbit == sorted(f"tabel-{n.lower().replace('.', '-')}.csv" for _, n, _ in tabel)
+    # the review (reviu.html) shows the edition's tables again under their numbers: one file each
+    assert terbit == sorted({f"tabel-{n.lower().replace('.', '-')}.csv" for _, n, _ in tabel})
     for halaman, nomor, isi in tabel:
         nama = f"tabel-{nomor.lower().replace('.', '-')}.csv"
         assert (f'<a href="tabel/{nama}" download>Unduh CSV<span class="lakip-sr"> Tabel '
