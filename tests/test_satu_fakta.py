@@ -128,6 +128,12 @@ def test_print_edition_and_pdf_show_the_same_values(situs_2024: Path, fakta_2024
     assert hilang == []
 
 
+def _html(objek) -> str:
+    """A display object's HTML, as a notebook shows it (a table's bundle comes with metadata)."""
+    bundel = objek._repr_mimebundle_()
+    return (bundel[0] if isinstance(bundel, tuple) else bundel)["text/html"]
+
+
 def test_a_deliberately_broken_book_fails(situs_2024: Path, tmp_path: Path, monkeypatch):
     """Two ways of breaking the book: a page whose figure was edited by hand, and Bab I's
     strategic-aspect table printing the source's figures again (this issue's bug)."""
