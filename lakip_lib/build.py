@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import yaml
 
-from lakip_lib import cache, csp, data, edisi, pdf, rilis, riwayat, tukar
+from lakip_lib import cache, csp, data, edisi, pdf, rilis, riwayat, sphinx_situs, tukar
 from lakip_lib.book import susunan
 from lakip_lib.book.reviu import HALAMAN as REVIU
 from lakip_lib.data_tahun import DataTahun
@@ -342,6 +342,12 @@ def siapkan_sumber(d: DataTahun, src: Path, cache_umum: Path, dengan_pdf: bool =
     tema = konfigurasi["sphinx"]["config"]["html_theme_options"]
     tema["announcement"] = edisi.pengumuman(d, dengan_pdf)
     tema["extra_footer"] = edisi.catatan_kaki(d)
+    # canonical and Open Graph URLs of this edition's pages (lakip_lib.sphinx_situs)
+    dasar = str(konfigurasi.get("html", {}).get("baseurl") or "").strip()
+    if dasar:
+        konfigurasi["html"]["baseurl"] = f"{dasar.rstrip('/')}/{d.tahun}/"
+    if dengan_pdf and sphinx_situs.bisa_gambar_bagikan():
+        konfigurasi["sphinx"]["config"]["lakip_gambar_bagikan"] = sphinx_situs.GAMBAR_BAGIKAN
     teks_konfigurasi = yaml.safe_dump(konfigurasi, allow_unicode=True, sort_keys=False)
     teks_toc = yaml.safe_dump(daftar_isi(d), sort_keys=False)
     cache.tulis_jika_berbeda(src / "_config.yml", teks_konfigurasi)
@@ -361,9 +367,8 @@ def jupyter_book(src: Path, keluaran: Path, builders: tuple[str, ...] = ("html",
 # extensions of _config.yml): about a second, paid by every Sphinx process started afresh.
 MODUL_SPHINX = ["jupyter_book.cli.main", "sphinx.application", "sphinx.builders.html",
                 "sphinx.builders.singlehtml", "myst_nb", "sphinx_book_theme",
-                "sphinx_togglebutton", "sphinx_copybutton", "sphinx_external_toc",
-                "sphinx.ext.intersphinx", "sphinx_design", "lakip_lib.sphinx_aman",
-                "lakip_lib.sphinx_id", "lakip_lib.build"]
+                "sphinx_external_toc", "sphinx.ext.intersphinx", "lakip_lib.sphinx_aman",
+                "lakip_lib.sphinx_id", "lakip_lib.sphinx_situs", "lakip_lib.build"]
 
 
 def _konteks_sphinx() -> Any:
@@ -477,7 +482,7 @@ def terbitkan(html: Path, situs: Path, tahun: int | str) -> Path:
     if baru.exists():
         shutil.rmtree(baru)  # left by a killed publication
     try:
-        shutil.copytree(html, baru)
+        shutil.copytree(html, baru, ignore=shutil.ignore_patterns(".buildinfo"))  # Sphinx's own
         tukar.ganti_folder(baru, tujuan, lama)
     except OSError:
         shutil.rmtree(baru, ignore_errors=True)  # e.g. the disk filled up while copying
@@ -506,6 +511,7 @@ def tulis_indeks(situs: Path) -> None:
     # The same list as a script: a page opened from disk (file://) cannot fetch() a JSON file,
     # but it can load a script.
     tukar.tulis_atomik(situs / "editions.js", f"window.lakipEdisi = {isi};\n")
+    tukar.tulis_atomik(situs / "robots.txt", sphinx_situs.robots(situs))
 
 
 def halaman_html(folder: Path) -> list[str]:
@@ -730,6 +736,7 @@ def _susun(d: DataTahun, src: Path, kerja: Path, pencetak: Pencetak | None, lapo
                                    pdf.info_dokumen(d, reviu=True), kerja / "cetak-reviu.pdf",
                                    _peta_lama(kerja, CETAK_REVIU), f"{REVIU}.html"))
         _terima_cetakan(pencetak, kerja, CETAK_BUKU, html / pdf.nama_berkas(d), mulai_pdf, lapor)
+        sphinx_situs.tulis_gambar_bagikan(html / pdf.nama_berkas(d), html)
         _terima_cetakan(pencetak, kerja, CETAK_REVIU, html / pdf.nama_berkas_reviu(d),
                         time.perf_counter(), lapor)
     return html

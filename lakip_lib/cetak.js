@@ -16,7 +16,7 @@
 
   function judul(h) {
     var salin = h.cloneNode(true);
-    salin.querySelectorAll(".headerlink, .lakip-penanda").forEach(function (x) { x.remove(); });
+    salin.querySelectorAll(".headerlink, .lakip-penanda, .lakip-sumber").forEach(function (x) { x.remove(); });
     return salin.textContent.replace(/\s+/g, " ").trim();
   }
 

@@ -20,6 +20,7 @@ from lakip_lib.book.reviu import HALAMAN as REVIU
 from lakip_lib.csv_terbit import BOM, csv_aman
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.schema import DATASETS, Dataset, Kolom, Tipe, judul_kolom, keterangan_kolom
+from lakip_lib.sphinx_situs import potong
 from lakip_lib.tampilan import FOLDER_CSV, json_terbit
 
 TIPE_FRICTIONLESS = {Tipe.TEKS: "string", Tipe.BULAT: "integer", Tipe.RUPIAH: "integer",
@@ -76,6 +77,9 @@ def catatan_kaki(d: DataTahun) -> str:
 _HALAMAN = """<!DOCTYPE html>
 <html lang="id"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light">
+<meta name="description" content="{deskripsi}">
+<link rel="icon" href="{akar}_static/favikon.svg" type="image/svg+xml">
 <title>{judul}</title>
 <style>body{{font-family:system-ui,sans-serif;max-width:46rem;margin:0 auto;padding:1rem 1.2rem;
 line-height:1.55;color:#1d2530}} a{{color:#1f5f8b}} dt{{font-weight:600;margin-top:.9em}}
@@ -88,7 +92,12 @@ dd{{margin:.2em 0 0 0}} code{{font-size:.9em;overflow-wrap:anywhere}}</style></h
 
 
 def _halaman(d: DataTahun, judul: str, isi: str, kembali: str) -> str:
-    return _HALAMAN.format(judul=escape(judul), isi=isi, kembali=kembali, tahun=d.tahun)
+    """A page of the edition outside the book; `kembali` is the book's index from it (its
+    folder's depth gives the path to the edition's _static)."""
+    deskripsi = potong(f"{judul}: Laporan Akuntabilitas Kinerja Instansi Pemerintah tahun "
+                       f"{d.tahun} {d.instansi.nama}.")
+    return _HALAMAN.format(judul=escape(judul), isi=isi, kembali=kembali, tahun=d.tahun,
+                           deskripsi=escape(deskripsi), akar=kembali.replace("index.html", ""))
 
 
 def halaman_data(d: DataTahun, sumber: list[dict[str, Any]],

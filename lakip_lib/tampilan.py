@@ -486,9 +486,10 @@ class Grafik:
             f'aria-label="{aman(self.alternatif)}"></div>'
             f'<script type="application/json" id="spec-{kode}">{data_spec}</script>'
             f'<script>(window.lakipAntrean = window.lakipAntrean || []).push("{kode}");</script>'
-            f'<figcaption><span class="lakip-nomor">Gambar {aman(self.nomor)}</span> '
-            f"{aman(self.judul)}</figcaption>"
-            f'<p class="lakip-alt">{aman(self.alternatif)}</p>{sumber}</figure>'
+            f'<p class="lakip-alt">{aman(self.alternatif)}</p>'
+            # a figcaption is a figure's first or last child: the source line sits inside it
+            f'<figcaption><span class="lakip-judul-gambar"><span class="lakip-nomor">Gambar '
+            f'{aman(self.nomor)}</span> {aman(self.judul)}</span>{sumber}</figcaption></figure>'
         )
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:

@@ -26,7 +26,7 @@ from lakip_lib import build, csp, data, edisi, tukar
 from lakip_lib.tampilan import Teks
 
 from . import jahat
-from .browser import peramban, server
+from .browser import gambar_semua, peramban, server
 from .conftest import DATA, REPO
 from .halaman import teks as halaman_teks
 from .test_masukan_buruk import Kasus, _ganti, _sel, _tambah_baris, _tulis, periksa_kasus
@@ -388,11 +388,11 @@ def test_no_injected_script_runs_in_a_browser(situs_jahat: Path):
                      "lampiran", "search"):
             page.goto(f"{url}/2024/{nama}.html", wait_until="load")
             if nama in ("bab3_capaian", "sasaran_s1"):  # the charts' specs were not broken
-                page.wait_for_function("() => [...document.querySelectorAll('.lakip-vega')]"
-                                       ".every(d => d.querySelector('svg'))", timeout=20_000)
+                gambar_semua(page, timeout=20_000)
             page.wait_for_selector(".lakip-pilih-edisi", timeout=10_000)
             assert page.evaluate("() => window.__xss") is None, nama
         page.goto(f"{url}/2024/bab3_capaian.html", wait_until="load")
+        gambar_semua(page, timeout=20_000)
         batang = page.locator(".lakip-vega svg .mark-rect path").first  # IKU1: the hostile name
         batang.wait_for(timeout=20_000)
         batang.scroll_into_view_if_needed()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .browser import peramban, server
+from .browser import gambar_semua, peramban, server
 
 LAYAR = {"ponsel": (390, 844), "laptop": (1366, 900)}
 
@@ -61,10 +61,6 @@ PERIKSA = """() => {
   return [...new Set(masalah)];
 }"""
 
-SEMUA_GRAFIK = ("() => [...document.querySelectorAll('.lakip-vega')]"
-                ".every(d => d.querySelector('svg'))")
-
-
 def _halaman(situs: Path) -> list[str]:
     return sorted(p.name for p in (situs).glob("*.html"))
 
@@ -83,7 +79,7 @@ def test_every_page_fits_the_screen(peramban_situs, layar):
     masalah = {}
     for nama in halaman:
         page.goto(f"{url}/2024/{nama}", wait_until="load")
-        page.wait_for_function(SEMUA_GRAFIK, timeout=15_000)
+        gambar_semua(page)
         page.wait_for_timeout(150)  # vega's resize and the scroll-cue pass
         if hasil := page.evaluate(PERIKSA):
             masalah[nama] = hasil
@@ -95,7 +91,7 @@ def test_charts_follow_the_window_width(peramban_situs):
     b, url, _ = peramban_situs
     page = b.new_page(viewport={"width": 1366, "height": 900})
     page.goto(f"{url}/2024/bab3_capaian.html", wait_until="load")
-    page.wait_for_function(SEMUA_GRAFIK, timeout=15_000)
+    gambar_semua(page)
     lebar = "() => document.querySelector('.lakip-vega svg').getBoundingClientRect().width"
     lebar_laptop = page.evaluate(lebar)
     page.set_viewport_size({"width": 390, "height": 844})

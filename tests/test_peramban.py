@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from .browser import peramban, server
+from .browser import gambar_semua, peramban, server
 
 HALAMAN_GRAFIK = ["bab3_capaian", "sasaran_s1", "sasaran_s2", "sasaran_s3", "sasaran_s4",
                   "bab3_anggaran"]
@@ -41,15 +41,14 @@ def test_every_chart_draws_an_svg(halaman, nama):
     page.goto(f"{url}/2024/{nama}.html")
     wadah = page.locator(".lakip-vega")
     assert wadah.count() >= 1
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('.lakip-vega')].every(d => d.querySelector('svg'))",
-        timeout=15_000)
+    gambar_semua(page)
     assert galat == []
 
 
 def test_tooltip_appears_on_hover(halaman):
     page, url, _, _ = halaman
     page.goto(f"{url}/2024/bab3_capaian.html")
+    gambar_semua(page)
     batang = page.locator(".lakip-vega svg .mark-rect path").first
     batang.wait_for(timeout=15_000)
     batang.scroll_into_view_if_needed()
@@ -62,7 +61,7 @@ def test_tooltip_appears_on_hover(halaman):
 def test_axis_numbers_use_indonesian_separators(halaman):
     page, url, _, _ = halaman
     page.goto(f"{url}/2024/bab3_anggaran.html")
-    page.wait_for_selector(".lakip-vega svg")
+    gambar_semua(page)
     label = page.eval_on_selector_all(".lakip-vega svg .role-axis-label text",
                                       "teks => teks.map(t => t.textContent)")
     # rupiah axes group thousands with dots (English would print 40,000,000,000)

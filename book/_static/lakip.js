@@ -1,8 +1,12 @@
-/* Draws the book's Vega-Lite charts with the locally served vegaEmbed (no CDN).
-   Each chart output pushes its id onto window.lakipAntrean; this file drains the queue
-   whenever both the page and vegaEmbed are ready, whatever the load order. */
+/* The book's own script (loaded deferred on every page; the theme's scripts are not loaded).
+   - Charts: a page with a chart loads the locally served Vega bundle (vega-bundle.js beside this
+     file, no CDN) without blocking the first paint, then draws every chart from its spec.
+   - Menus: the chapter menu (☰) and the page contents open as dialogs on a narrow screen; on a
+     wide one the chapter menu collapses. The search buttons (and Ctrl/⌘+K) open the search
+     dialog; "back to top" appears when scrolling up. */
 (function () {
   "use strict";
+  var skripIni = document.currentScript;
   var antrean = (window.lakipAntrean = window.lakipAntrean || []);
 
   function gambar(kode) {
@@ -26,14 +30,50 @@
 
   function kuras() {
     if (typeof window.vegaEmbed !== "function" || document.readyState === "loading") return;
+    document.querySelectorAll(".lakip-vega[id^='vis-']").forEach(function (w) {
+      antrean.push(w.id.slice(4));
+    });
     while (antrean.length) gambar(antrean.shift());
   }
 
-  antrean.push = function () {
-    Array.prototype.push.apply(antrean, arguments);
-    kuras();
-    return antrean.length;
-  };
+  /* The Vega bundle (~900 KB) only on a page that has a chart, added as an async script when
+     the first chart comes near the screen (at once for the print edition, the singlehtml
+     build, and before printing). Until then each chart keeps about the height it will take,
+     so that nothing moves when it is drawn. */
+  function amatiGrafik() {
+    var grafik = document.querySelectorAll(".lakip-vega");
+    if (!grafik.length) return;
+    grafik.forEach(function (g) {
+      var spec = document.getElementById("spec-" + g.id.slice(4));
+      try {
+        var tinggi = spec && JSON.parse(spec.textContent).height;
+        if (typeof tinggi === "number") g.style.minHeight = tinggi + 40 + "px";
+      } catch (e) { /* drawn with its default height */ }
+    });
+    var cetak = typeof DOCUMENTATION_OPTIONS !== "undefined" &&
+      DOCUMENTATION_OPTIONS.BUILDER === "singlehtml";
+    if (cetak || !("IntersectionObserver" in window)) return muatVega();
+    var pengamat = new IntersectionObserver(function (entri) {
+      if (!entri.some(function (e) { return e.isIntersecting; })) return;
+      pengamat.disconnect();
+      muatVega();
+    }, { rootMargin: "400px 0px" });
+    grafik.forEach(function (g) { pengamat.observe(g); });
+  }
+
+
+  var bundelDiminta = false;
+  function muatVega() {
+    if (bundelDiminta || typeof window.vegaEmbed === "function") return kuras();
+    if (!document.querySelector(".lakip-vega")) return;
+    bundelDiminta = true;
+    var skrip = document.createElement("script");
+    skrip.src = skripIni.src.replace(/lakip\.js(\?.*)?$/, "vega-bundle.js");
+    skrip.async = true;
+    skrip.onload = kuras;
+    document.head.appendChild(skrip);
+  }
+
   /* The theme's collapsible table-of-contents toggles are icon-only <summary> elements:
      give them an accessible name. */
   function namaiPenjelajah() {
@@ -91,17 +131,129 @@
 
   /* A table wider than its box gets a visible "scroll sideways" cue (phone widths). */
   function tandaiGeser() {
-    document.querySelectorAll(".lakip-tabel-wrap").forEach(function (w) {
-      w.classList.toggle("lakip-geser", w.scrollWidth > w.clientWidth + 1);
-      w.style.setProperty("--lebar-wadah", w.clientWidth + "px");
+    /* all sizes read first, then written: one layout, not one per table */
+    var wadah = Array.prototype.slice.call(document.querySelectorAll(".lakip-tabel-wrap"));
+    var ukuran = wadah.map(function (w) { return [w.scrollWidth, w.clientWidth]; });
+    wadah.forEach(function (w, i) {
+      w.classList.toggle("lakip-geser", ukuran[i][0] > ukuran[i][1] + 1);
+      w.style.setProperty("--lebar-wadah", ukuran[i][1] + "px");
     });
   }
 
+  /* A sidebar shown as a modal dialog on a narrow screen: its content is moved into the
+     dialog while it is open and back when it closes (the theme's stylesheet styles both). */
+  function bukaDialog(dialog, sisi) {
+    if (!dialog || !sisi || dialog.open) return;
+    while (sisi.firstChild) dialog.appendChild(sisi.firstChild);
+    dialog.dataset.kelas = sisi.className;
+    dialog.className = sisi.className;
+    dialog.showModal();
+  }
+
+  /* Escape closes a dialog (Sphinx's highlight script swallows the native one) */
+  function tutupDenganEscape(dialog) {
+    dialog.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") { e.preventDefault(); e.stopPropagation(); dialog.close(); }
+    });
+  }
+
+  function siapkanDialog(dialog, sisi) {
+    if (!dialog || !sisi) return;
+    tutupDenganEscape(dialog);
+    dialog.addEventListener("close", function () {
+      while (dialog.firstChild) sisi.appendChild(dialog.firstChild);
+      dialog.className = "";
+    });
+    dialog.addEventListener("click", function (e) {
+      var r = dialog.getBoundingClientRect();
+      var luar = e.clientX < r.left || e.clientX > r.right || e.clientY < r.top || e.clientY > r.bottom;
+      /* a click on the backdrop, or on a link (a contents entry scrolls the page below) */
+      if ((luar && e.target === dialog) || e.target.closest("a")) dialog.close();
+    });
+  }
+
+  var LEBAR = window.matchMedia("(min-width: 992px)");
+
+  function siapkanMenu() {
+    var kiri = document.getElementById("pst-primary-sidebar");
+    var dialogKiri = document.getElementById("pst-primary-sidebar-modal");
+    var kanan = document.getElementById("pst-secondary-sidebar");
+    var dialogKanan = document.getElementById("pst-secondary-sidebar-modal");
+    siapkanDialog(dialogKiri, kiri);
+    siapkanDialog(dialogKanan, kanan);
+    document.querySelectorAll(".primary-toggle").forEach(function (b) {
+      b.setAttribute("aria-haspopup", "dialog");
+      b.addEventListener("click", function () {
+        if (LEBAR.matches && kiri) kiri.classList.toggle("pst-sidebar-hidden");
+        else bukaDialog(dialogKiri, kiri);
+      });
+    });
+    document.querySelectorAll(".secondary-toggle").forEach(function (b) {
+      b.setAttribute("aria-haspopup", "dialog");
+      b.addEventListener("click", function () { bukaDialog(dialogKanan, kanan); });
+    });
+  }
+
+  function siapkanCari() {
+    var dialog = document.getElementById("pst-search-dialog");
+    if (!dialog) return;
+    function buka() {
+      if (dialog.open) return;
+      dialog.showModal();
+      var isian = dialog.querySelector("input");
+      if (isian) { isian.focus(); isian.select(); }
+    }
+    document.querySelectorAll(".search-button__button").forEach(function (b) {
+      b.setAttribute("aria-haspopup", "dialog");
+      b.addEventListener("click", buka);
+    });
+    tutupDenganEscape(dialog);
+    dialog.addEventListener("click", function (e) { if (e.target === dialog) dialog.close(); });
+    window.addEventListener("keydown", function (e) {
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && /^k$/i.test(e.key)) {
+        e.preventDefault();
+        buka();
+      }
+    });
+    /* on the search page itself, its field takes the focus */
+    var isianHalaman = document.querySelector(".bd-search-container form.bd-search input");
+    if (isianHalaman) isianHalaman.focus();
+  }
+
+  function siapkanKeAtas() {
+    var tombol = document.getElementById("pst-back-to-top");
+    if (!tombol) return;
+    var sebelumnya = window.scrollY;
+    window.addEventListener("scroll", function () {
+      var naik = window.scrollY < sebelumnya && window.scrollY > 300;
+      tombol.style.display = naik ? "block" : "none";
+      sebelumnya = window.scrollY;
+    }, { passive: true });
+    tombol.addEventListener("click", function () { window.scrollTo(0, 0); });
+  }
+
+  /* Search snippets are cut from the text of the result's page: leave out what a reader does
+     not see there (closed correction disclosures, screen-reader and alternative texts). */
+  function rapikanCuplikan() {
+    if (typeof Search === "undefined" || !Search.htmlToText) return;
+    var asli = Search.htmlToText;
+    Search.htmlToText = function (teks, jangkar) {
+      var dok = new DOMParser().parseFromString(teks, "text/html");
+      dok.querySelectorAll("details.lakip-koreksi, .lakip-sr, .lakip-alt").forEach(function (e) {
+        e.remove();
+      });
+      return asli.call(Search, dok.documentElement.outerHTML, jangkar);
+    };
+  }
+
+  document.addEventListener("DOMContentLoaded", rapikanCuplikan);
   document.addEventListener("DOMContentLoaded", tandaiGeser);
   window.addEventListener("resize", tandaiGeser);
   document.addEventListener("DOMContentLoaded", isiPemilih);
   document.addEventListener("DOMContentLoaded", namaiPenjelajah);
-  document.addEventListener("DOMContentLoaded", kuras);
-  window.addEventListener("load", kuras);
-  kuras();
+  document.addEventListener("DOMContentLoaded", siapkanMenu);
+  document.addEventListener("DOMContentLoaded", siapkanCari);
+  document.addEventListener("DOMContentLoaded", siapkanKeAtas);
+  document.addEventListener("DOMContentLoaded", amatiGrafik);
+  window.addEventListener("beforeprint", muatVega);
 })();
