@@ -8,11 +8,12 @@ setup:
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock -e ".[test]"
 
 # Debian packages: Chromium prints the PDF edition and runs the browser tests; poppler-utils
-# (pdftotext, pdftoppm) is for looking at the PDF; DejaVu gives the PDF its fonts.
+# (pdftotext, pdftoppm) is for looking at the PDF and draws the cover picture for link
+# previews; DejaVu gives the PDF its fonts; Java runs the Nu HTML validator (vnu-jar) in the tests.
 system-deps:
-	@command -v chromium >/dev/null && command -v pdftotext >/dev/null || { \
+	@command -v chromium >/dev/null && command -v pdftotext >/dev/null && command -v java >/dev/null || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    chromium fonts-dejavu-core poppler-utils >/dev/null; }
+	    chromium fonts-dejavu-core poppler-utils default-jre-headless >/dev/null; }
 
 book: setup system-deps
 	$(PY) -m lakip_lib.cli build $(YEAR)
@@ -24,7 +25,8 @@ lint:
 typecheck:
 	$(PY) -m mypy
 
-# axe-core (pinned in package-lock.json) for the accessibility test, from the npm registry.
+# axe-core and vnu-jar (pinned in package-lock.json) for the accessibility and HTML validity
+# tests, from the npm registry.
 node_modules/axe-core/axe.min.js: package-lock.json
 	npm ci --no-audit --no-fund --silent
 
