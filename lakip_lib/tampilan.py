@@ -485,7 +485,6 @@ class Grafik:
             f'<div id="vis-{kode}" class="lakip-vega" role="img" data-lokal="{aman(lokal)}" '
             f'aria-label="{aman(self.alternatif)}"></div>'
             f'<script type="application/json" id="spec-{kode}">{data_spec}</script>'
-            f'<script>(window.lakipAntrean = window.lakipAntrean || []).push("{kode}");</script>'
             f'<p class="lakip-alt">{aman(self.alternatif)}</p>'
             # a figcaption is a figure's first or last child: the source line sits inside it
             f'<figcaption><span class="lakip-judul-gambar"><span class="lakip-nomor">Gambar '

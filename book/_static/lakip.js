@@ -7,7 +7,6 @@
 (function () {
   "use strict";
   var skripIni = document.currentScript;
-  var antrean = (window.lakipAntrean = window.lakipAntrean || []);
 
   function gambar(kode) {
     var wadah = document.getElementById("vis-" + kode);
@@ -28,12 +27,12 @@
       }));
   }
 
+  /* every chart of the page (a div "vis-<id>" beside its spec "spec-<id>"; no inline script) */
   function kuras() {
     if (typeof window.vegaEmbed !== "function" || document.readyState === "loading") return;
     document.querySelectorAll(".lakip-vega[id^='vis-']").forEach(function (w) {
-      antrean.push(w.id.slice(4));
+      gambar(w.id.slice(4));
     });
-    while (antrean.length) gambar(antrean.shift());
   }
 
   /* The Vega bundle (~900 KB) only on a page that has a chart, added as an async script when
@@ -134,9 +133,13 @@
     /* all sizes read first, then written: one layout, not one per table */
     var wadah = Array.prototype.slice.call(document.querySelectorAll(".lakip-tabel-wrap"));
     var ukuran = wadah.map(function (w) { return [w.scrollWidth, w.clientWidth]; });
-    wadah.forEach(function (w, i) {
-      w.classList.toggle("lakip-geser", ukuran[i][0] > ukuran[i][1] + 1);
-      w.style.setProperty("--lebar-wadah", ukuran[i][1] + "px");
+    wadah.forEach(function (w, i) {  /* written only where something changes */
+      var geser = ukuran[i][0] > ukuran[i][1] + 1;
+      if (geser !== w.classList.contains("lakip-geser")) w.classList.toggle("lakip-geser", geser);
+      var lebar = geser ? ukuran[i][1] + "px" : "";
+      if (w.style.getPropertyValue("--lebar-wadah") !== lebar) {
+        w.style.setProperty("--lebar-wadah", lebar);
+      }
     });
   }
 
