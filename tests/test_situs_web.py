@@ -69,6 +69,10 @@ def test_a_page_without_charts_weighs_at_most_350_kb(situs_2024: Path):
 
 
 def test_no_page_loads_the_chart_bundle_or_a_blocking_script(situs_2024: Path):
+    for halaman in _halaman(situs_2024):  # no inline script anywhere (a chart's spec is data)
+        sebaris = re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>",
+                             halaman.read_text(encoding="utf-8"))
+        assert sebaris == [], halaman.name
     for halaman in _halaman_buku(situs_2024):
         kepala = halaman.read_text(encoding="utf-8").split("</head>")[0]
         assert "vega-bundle" not in kepala, halaman.name
