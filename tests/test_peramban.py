@@ -129,8 +129,7 @@ def test_every_page_allows_only_its_own_scripts_and_breaks_no_rule(halaman, situ
             page.wait_for_url(lambda u: u not in pengalihan, timeout=10_000)
             page.wait_for_load_state("load")
         if path.name in {f"{n}.html" for n in HALAMAN_GRAFIK}:
-            page.wait_for_function("() => [...document.querySelectorAll('.lakip-vega')]"
-                                   ".every(d => d.querySelector('svg'))", timeout=15_000)
+            gambar_semua(page)
         assert page.evaluate("() => window.__csp || []") == [], path
     page.goto(f"{url}/2024/search.html?q=anggaran", wait_until="load")
     page.wait_for_function("() => document.querySelectorAll('#search-results li').length > 0",
