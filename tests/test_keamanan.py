@@ -460,7 +460,7 @@ def test_publication_killed_at_any_moment_leaves_the_old_or_the_new_edition(tmp_
     assert proses.returncode == 0, proses.stderr.read() if proses.stderr else ""
     assert _isi(situs / "2024") == baru  # exactly the new build's files
     assert sorted(p.name for p in situs.iterdir()) == ["2024", "editions.js", "editions.json",
-                                                       "index.html"]
+                                                       "index.html", "robots.txt"]
 
 
 def test_publication_swap_never_leaves_the_path_empty(tmp_path: Path):
