@@ -536,6 +536,19 @@ def perbandingan_wilayah(h: HasilIndikator, kabupaten: str, p: PerbandinganWilay
             + catatan)
 
 
+def pembanding_target(h: HasilIndikator, kabupaten: str, tahun: int,
+                      target: Sequence[tuple[str, int, str]]) -> str:
+    """Item d when the only comparison figures are other regions' targets (region, year,
+    value as shown): the indicator's realisasi set beside them, without calling it better or
+    worse than a figure that is not a measurement."""
+    daftar = "; ".join(f"{md(w)} {md(n)} (tahun {t})" for w, t, n in target)
+    realisasi = (f"Realisasi {md(kabupaten)} tahun {tahun}: "
+                 f"{md(nilai(h.realisasi, h.satuan, h.desimal))}." if h.realisasi is not None
+                 else f"Realisasi {md(kabupaten)} tahun {tahun} belum tersedia.")
+    return (f"Untuk {md(h.nama)}, angka pembanding yang tersedia berupa target, bukan "
+            f"realisasi: {daftar}. {realisasi}")
+
+
 def kesimpulan(tercapai: Sequence[str], belum: Sequence[str], serap: str, pagu: str) -> str:
     """Bab IV's conclusion: which targets were met, which not, and the budget absorbed."""
     kalimat = []

@@ -231,7 +231,12 @@ def test_perjanjian_kinerja_is_the_signed_form(situs_2024: Path):
                   if b["dasar"] == "pk"}
     assert {k: Decimal(v.replace(".", "").replace(",", ".")) for k, v in tercetak.items()} \
         == target
-    assert "Program dan Anggaran Perjanjian Kinerja" in lampiran
+    # the budget as signed: its own lines (per sasaran) and their total, as in Bab II
+    assert "Anggaran per Sasaran dalam Perjanjian Kinerja" in lampiran
+    for halaman in ("lampiran.html", "bab2_perencanaan.html"):
+        isi = (situs_2024 / halaman).read_text(encoding="utf-8")
+        assert re.search(r'data-fakta="pk_anggaran\.total\.anggaran">47\.355\.756\.350<', isi)
+        assert 'data-fakta="anggaran.P01.anggaran"' not in isi, halaman  # not the DPA's programmes
 
 
 def test_organisation_chart_draws_every_unit_under_its_superior(situs_2024: Path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib import kinerja, prosa
-from lakip_lib.book.dasar import Bagian, Isi, rupiah_sel
+from lakip_lib.book.dasar import Bagian, Isi
 from lakip_lib.book.nomor import Rencana
 from lakip_lib.tampilan import Lajur, TabelTampilan, teks
 
@@ -74,13 +74,5 @@ class Perencanaan(Bagian):
                            prosa.nilai(kinerja.target_tahunan(self.d, i["kode"]), i["satuan"],
                                         i["desimal"])))
                         for n, i in enumerate(iku, start=1)], sumber=self.sumber_data("target")),
-            self.tabel("pk-anggaran", "Anggaran per Sasaran dalam Perjanjian Kinerja",
-                       [Lajur("Sasaran"), Lajur("Anggaran (Rp)", True)],
-                       [(sasaran[b["sasaran"]],
-                         self.nilai_fakta(f.baris("pk_anggaran", b["sasaran"], "anggaran"),
-                                     rupiah_sel(b["anggaran"])))
-                        for b in self.d["pk_anggaran"].baris],
-                       sumber=self.sumber_data("pk_anggaran"),
-                       catatan="Selisih terhadap realisasi anggaran dibahas pada Lampiran "
-                               "Catatan Konsistensi Data."),
+            self.tabel_anggaran_pk("pk-anggaran"),
         ])

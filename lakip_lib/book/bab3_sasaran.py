@@ -200,6 +200,9 @@ class Sasaran(Bagian):
         for h in self.iku:
             if p := kinerja.perbandingan_wilayah(baris, h, self.tahun):
                 isi.append(teks(prosa.perbandingan_wilayah(h, self.d.instansi.kabupaten, p)))
+        if not isi:  # no IKU compared: say what the comparison figures are (every item speaks)
+            isi += [teks(self._kalimat_pembanding_target(baris, kode))
+                    for kode in dict.fromkeys(b["indikator"] for b in baris)]
         nama = {b["kode"]: b["nama"] for b in self.d["indikator"].baris}
         isi.append(self.tabel("d", "Perbandingan dengan Daerah Lain, Provinsi, dan Nasional",
                               [Lajur("Indikator"), Lajur("Wilayah"), Lajur("Tahun"),
@@ -210,6 +213,12 @@ class Sasaran(Bagian):
                                             prosa.nilai(b["nilai"], b["satuan"], None)),
                                 b["sumber"]) for b in baris], sumber=self.sumber_data("pembanding")))
         return isi
+
+    def _kalimat_pembanding_target(self, baris: list[Any], kode: str) -> str:
+        h = kinerja.hasil(self.d, kode)
+        target = [(b["wilayah"], b["tahun"], prosa.nilai(b["nilai"], b["satuan"], None))
+                  for b in baris if b["indikator"] == kode and b["jenis"] == "target"]
+        return prosa.pembanding_target(h, self.d.instansi.kabupaten, self.tahun, target)
 
     def analisis(self) -> Isi:
         return Isi([self.narasi(self.kode)])

@@ -9,7 +9,7 @@ from typing import Any
 
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
-from lakip_lib import kinerja, prosa
+from lakip_lib import kinerja, perhitungan, prosa
 from lakip_lib.book import susunan
 from lakip_lib.book.koreksi import koreksi_fakta
 from lakip_lib.book.nomor import Rencana
@@ -189,6 +189,23 @@ class Bagian:
                       for u in ("realisasi", "target", "capaian", "kategori")
                       if (n := self._iku(h, u)).teks != fmt.BELUM_TERSEDIA)
         return self.kalimat(prosa.capaian_indikator(h, self.tahun, kinerja.skala(self.d)), angka)
+
+    def tabel_anggaran_pk(self, kunci: str) -> TabelTampilan:
+        """The budget of the Perjanjian Kinerja as signed: its own lines (per sasaran, as the
+        form lists them) and their total. One version wherever the book shows it (Bab II, the
+        Lampiran's form); what does not add up in the signed form is the review's."""
+        sasaran = {b["kode"]: b["uraian"] for b in self.d["sasaran"].baris}
+        baris = self.d["pk_anggaran"].baris
+        jumlah = perhitungan.jumlah(b["anggaran"] for b in baris)
+        return self.tabel(kunci, "Anggaran per Sasaran dalam Perjanjian Kinerja",
+                          [Lajur("Sasaran"), Lajur("Anggaran (Rp)", True)],
+                          [*((sasaran[b["sasaran"]],
+                              self.nilai_fakta(f.baris("pk_anggaran", b["sasaran"], "anggaran"),
+                                               rupiah_sel(b["anggaran"]))) for b in baris),
+                           ("Jumlah", self.nilai_fakta(f.baris("pk_anggaran", "total", "anggaran"),
+                                                       rupiah_sel(jumlah)))],
+                          sumber=self.sumber_data("pk_anggaran"),
+                          kelas_baris=("",) * len(baris) + ("total",))
 
     def _tabel_iku(self, kunci: str, judul: str, hasil: list[kinerja.HasilIndikator]) -> TabelTampilan:
         sasaran = {b["kode"]: b["uraian"] for b in self.d["sasaran"].baris}

@@ -4,9 +4,8 @@ villages. What the signed source printed differently is in the review (`book/rev
 from __future__ import annotations
 
 from lakip_lib import audit, kinerja, prosa
-from lakip_lib import fakta as f
 from lakip_lib import format as fmt
-from lakip_lib.book.dasar import Bagian, Isi, rupiah_sel, tanda_tangan
+from lakip_lib.book.dasar import Bagian, Isi, tanda_tangan
 from lakip_lib.book.nomor import Rencana
 from lakip_lib.schema import DATASETS, Pejabat, PerjanjianKinerja
 from lakip_lib.tampilan import Html, Lajur, TabelTampilan, blok, teks
@@ -40,7 +39,8 @@ class Lampiran(Bagian):
 
     def perjanjian_kinerja(self) -> Isi:
         """The Perjanjian Kinerja laid out as the signed form: the two parties, the commitment,
-        both signature blocks, then the sasaran/indicator/target table and programme budgets."""
+        both signature blocks, then the sasaran/indicator/target table and the budget lines as
+        signed, with their total."""
         k, pk = self.d.instansi.kepala, self.d.edisi.perjanjian_kinerja
         pihak2 = pk.pihak_kedua
         sementara = [teks(prosa.target_sementara(self.tahun))] \
@@ -61,7 +61,7 @@ class Lampiran(Bagian):
                 tanda_tangan(self.d, k, "Pihak Pertama,", pk.tanggal),
             ]),
             self._tabel_target_pk(pk),
-            self._tabel_program_pk(),
+            self.tabel_anggaran_pk("pk-program"),
         ])
 
     def _tabel_target_pk(self, pk: PerjanjianKinerja) -> TabelTampilan:
@@ -72,16 +72,6 @@ class Lampiran(Bagian):
                           [(str(n), sasaran[h.sasaran], h.nama, self._iku(h, "target"))
                            for n, h in enumerate(kinerja.hasil_iku(self.d), start=1)],
                           sumber=self.sumber_data("target"))
-
-    def _tabel_program_pk(self) -> TabelTampilan:
-        baris = [(str(n), p.nama, self.nilai_fakta(f.anggaran(p.kode, "anggaran"), rupiah_sel(p.anggaran)))
-                 for n, p in enumerate(kinerja.program(self.d), start=1)]
-        total = kinerja.total_anggaran(self.d)
-        baris.append(("", "Jumlah", self.nilai_fakta(f.anggaran("total", "anggaran"),
-                                                  rupiah_sel(total.anggaran))))
-        return self.tabel("pk-program", "Program dan Anggaran Perjanjian Kinerja",
-                          [Lajur("No.", True), Lajur("Program"), Lajur("Anggaran (Rp)", True)],
-                          baris, sumber=self.sumber_data("anggaran"))
 
     def dataset(self) -> Isi:
         baris = []
