@@ -12,6 +12,7 @@ once it is installed). `Buku.isi` reads a sheet's cells as the analyst sees them
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -197,25 +198,33 @@ class _Berhenti(Exception):
 def _ada_dtd(arsip: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     """Whether an XML part declares a DTD: its prolog read up to the root element by expat
     (any encoding the part declares, UTF-16 included)."""
-    pengurai = expat.ParserCreate()
-
     def dtd(*_: object) -> None:
         raise _Berhenti(True)
 
     def akar(*_: object) -> None:
         raise _Berhenti(False)
 
+    try:
+        _urai(arsip, info, akar, dtd)
+    except _Berhenti as e:
+        return bool(e.args[0])
+    return False
+
+
+def _urai(arsip: zipfile.ZipFile, bagian: str | zipfile.ZipInfo,
+          mulai: Callable[[str, dict[str, str]], None], dtd: Callable[..., None],
+          ruang_nama: bool = False) -> None:
+    """Stream one part through expat in chunks (bounded memory): `mulai` gets each element's
+    name ("namespace}local" with `ruang_nama`) and attributes, `dtd` is called at a DTD or an
+    entity declaration; either may raise to stop reading."""
+    pengurai = expat.ParserCreate(namespace_separator="}" if ruang_nama else None)
+    pengurai.StartElementHandler = mulai
     pengurai.StartDoctypeDeclHandler = dtd
     pengurai.EntityDeclHandler = dtd
-    pengurai.StartElementHandler = akar
-    with arsip.open(info) as f:
-        try:
-            while potongan := f.read(1 << 16):
-                pengurai.Parse(potongan, False)
-            pengurai.Parse(b"", True)
-        except _Berhenti as e:
-            return bool(e.args[0])
-    return False
+    with arsip.open(bagian) as f:
+        while potongan := f.read(1 << 16):
+            pengurai.Parse(potongan, False)
+        pengurai.Parse(b"", True)
 
 
 _NS_REL = "}id"  # r:id, in the transitional or the strict relationships namespace
@@ -300,7 +309,6 @@ def _periksa_lembar(arsip: zipfile.ZipFile, bagian: str, keadaan: str,
         return ["lembar ini disembunyikan. Tampilkan lagi (klik kanan nama lembar → Tampilkan) "
                 "dan periksa isinya, atau hapus lembarnya."]
     temuan = _Temuan(gaya_tersembunyi=gaya_tersembunyi)
-    pengurai = expat.ParserCreate(namespace_separator="}")
 
     def mulai(nama: str, atribut: dict[str, str]) -> None:
         _unsur_lembar(nama.rsplit("}", 1)[-1], atribut, temuan)
@@ -311,16 +319,10 @@ def _periksa_lembar(arsip: zipfile.ZipFile, bagian: str, keadaan: str,
         raise _BukanExcel(f"lembar ini memuat deklarasi DTD, yang tidak pernah ditulis Excel. "
                           f"{_SIMPAN_ULANG}")
 
-    pengurai.StartElementHandler = mulai
-    pengurai.StartDoctypeDeclHandler = dtd
-    pengurai.EntityDeclHandler = dtd
-    with arsip.open(bagian) as f:
-        try:
-            while potongan := f.read(1 << 20):
-                pengurai.Parse(potongan, False)
-            pengurai.Parse(b"", True)
-        except _Berhenti:
-            return [_TERLALU_PANJANG]
+    try:
+        _urai(arsip, bagian, mulai, dtd, ruang_nama=True)
+    except _Berhenti:
+        return [_TERLALU_PANJANG]
     return list(temuan.pesan.values())
 
 
