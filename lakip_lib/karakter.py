@@ -15,7 +15,9 @@ character drives a terminal.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from html.entities import html5
 
 _NAMA = {0x00AD: "tanda hubung lunak", 0x034F: "penyambung grafem", 0x061C: "penanda arah huruf Arab",
          0x115F: "pengisi Hangul", 0x1160: "pengisi Hangul", 0x180E: "pemisah vokal Mongolia",
@@ -91,3 +93,36 @@ def pesan(uraian: str, apa: str = "teks") -> str:
                 "satu baris (di Excel: hapus Alt+Enter di dalam sel).")
     return (f"{apa} memuat {uraian}. Hapus karakter itu (sering terbawa saat menyalin dari web "
             "atau PDF).")
+
+
+# A character reference as a browser or markdown-it reads it, and more: named or numeric, decimal
+# or hexadecimal, with or without its ";" (HTML decodes some names and every number without one).
+_ENTITAS = re.compile(r"&(?:#([0-9]{1,8})|#[xX]([0-9A-Fa-f]{1,7})|([A-Za-z][A-Za-z0-9]{1,31}));?")
+
+
+def _dari_entitas(cocok: re.Match[str]) -> str | None:
+    """The character an entity stands for; None for a name HTML does not know."""
+    desimal, heksa, nama = cocok.groups()
+    if nama is not None:
+        return html5.get(nama + ";")
+    kode = int(desimal) if desimal is not None else int(heksa, 16)
+    return chr(kode) if kode <= 0x10FFFF else "\ufffd"
+
+
+def entitas_terlarang(teks: str) -> list[tuple[int, str, str]]:
+    """(position, entity as written, description) of every HTML character reference in `teks`
+    (`&rlm;`, `&#x202E;`, `&#8207`, `&ZeroWidthSpace;` …) that decodes to a character the gate
+    refuses: wherever a text might once be read as HTML, it would become that character."""
+    if "&" not in teks:
+        return []
+    hasil = []
+    for cocok in _ENTITAS.finditer(teks):
+        jadi = _dari_entitas(cocok)
+        if jadi and (temuan := terlarang(jadi, banyak_baris=True)):
+            hasil.append((cocok.start(), cocok.group(0), temuan[1]))
+    return hasil
+
+
+def pesan_entitas(entitas: str, uraian: str, apa: str = "teks") -> str:
+    """The analyst's message for an entity that decodes to the character `uraian` names."""
+    return f'{apa} memuat entitas HTML "{entitas}" yang menjadi {uraian}. Hapus entitas itu.'

@@ -15,7 +15,6 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from html import escape
-from html.entities import html5
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -128,32 +127,13 @@ def pelanggaran(teks: str) -> list[tuple[int, str]]:
     return sorted(set(temuan))
 
 
-# A character reference as a browser or markdown-it reads it, and more: named or numeric, decimal
-# or hexadecimal, with or without its ";" (HTML decodes some names and every number without one).
-_ENTITAS = re.compile(r"&(?:#([0-9]{1,8})|#[xX]([0-9A-Fa-f]{1,7})|([A-Za-z][A-Za-z0-9]{1,31}));?")
-
-
-def _dari_entitas(cocok: re.Match[str]) -> str | None:
-    """The character an entity stands for; None for a name HTML does not know."""
-    desimal, heksa, nama = cocok.groups()
-    if nama is not None:
-        return html5.get(nama + ";")
-    kode = int(desimal) if desimal is not None else int(heksa, 16)
-    return chr(kode) if kode <= 0x10FFFF else "\ufffd"
-
-
 def karakter_tersandi(teks: str) -> list[tuple[int, str]]:
     """(1-based line, message) for every HTML entity (`&rlm;`, `&#x202E;`, `&#8207`,
     `&ZeroWidthSpace;` …) that decodes to a character the gate (`karakter`) refuses: the raw
     text is checked as it is, this checks what the entities become."""
-    temuan = []
-    for nomor, baris in enumerate(teks.splitlines(), start=1):
-        for cocok in _ENTITAS.finditer(baris):
-            jadi = _dari_entitas(cocok)
-            if jadi and (hasil := karakter.terlarang(jadi, banyak_baris=True)):
-                temuan.append((nomor, f'entitas HTML "{cocok.group(0)}" menjadi {hasil[1]}. '
-                               "Hapus entitas itu."))
-    return temuan
+    return [(nomor, karakter.pesan_entitas(entitas, uraian, "baris ini"))
+            for nomor, baris in enumerate(teks.splitlines(), start=1)
+            for _, entitas, uraian in karakter.entitas_terlarang(baris)]
 
 
 def _pelanggaran_sebaris(anak: list[Token], awal: int) -> list[tuple[int, str]]:

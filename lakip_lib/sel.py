@@ -39,6 +39,8 @@ def parse(teks: str, kolom: Kolom) -> Hasil:
     terlarang = karakter.terlarang(nilai)
     if terlarang:
         return None, karakter.pesan(terlarang[1], "sel")
+    if entitas := karakter.entitas_terlarang(nilai):
+        return None, karakter.pesan_entitas(entitas[0][1], entitas[0][2], "sel")
     if kolom.tipe is Tipe.TEKS and len(nilai) > TEKS_MAKS:
         return None, (f"teks terlalu panjang ({len(nilai)} karakter; batas {TEKS_MAKS}). "
                       "Periksa apakah isi beberapa sel tergabung menjadi satu.")

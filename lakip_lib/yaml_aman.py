@@ -82,6 +82,9 @@ def _periksa_karakter(simpul: yaml.Node, jalur: str, banyak_baris: Collection[st
         if temuan := karakter.terlarang(simpul.value, banyak_baris=boleh):
             raise YamlDitolak(karakter.pesan(temuan[1]).removesuffix("."), simpul.start_mark,
                               jalur or None)
+        if entitas := karakter.entitas_terlarang(simpul.value):
+            raise YamlDitolak(karakter.pesan_entitas(*entitas[0][1:]).removesuffix("."),
+                              simpul.start_mark, jalur or None)
     elif isinstance(simpul, yaml.SequenceNode):
         for i, anak in enumerate(simpul.value, start=1):
             _periksa_karakter(anak, f"{jalur}[{i}]", banyak_baris)

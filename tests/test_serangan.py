@@ -109,6 +109,10 @@ KASUS_KARAKTER = [
     *(Kasus(f"CSV {nama}", _label(nilai), IND, 3, "nama", _kode(nilai))
       for nama, nilai in _SEL.items()),
     *(Kasus(f"entity {e}", _narasi(e), NAR, 3, None, f'entitas HTML "{e}"') for e in _ENTITAS),
+    *(Kasus(f"CSV entity {e}", _label(f"IDG {e}x"), IND, 3, "nama", f'entitas HTML "{e}"')
+      for e in ("&rlm;", "&#x202E;", "&#8207", "&zwj;")),
+    Kasus("YAML entity", _yaml_edisi('label: "Final &#x202E;"'), E, 1, "label",
+          'entitas HTML "&#x202E;"'),
 ]
 
 
