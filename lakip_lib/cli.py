@@ -367,7 +367,8 @@ def _selesaikan_impor(args: argparse.Namespace) -> None:
     if not akar.is_dir():
         return
     if args.perintah != "import":
-        jurnal.tolak_bila_tertunda(akar)
+        for folder in kabupaten.daftar(akar):  # a kabupaten: every agency's folder
+            jurnal.tolak_bila_tertunda(folder.akar)
     elif jurnal.pulihkan(akar):
         print(f"Impor sebelumnya sempat terhenti; kini diselesaikan di {akar}.", file=sys.stderr)
 

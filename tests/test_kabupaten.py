@@ -16,11 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from lakip_lib import bangun_semua, cli, kabupaten, portal
+from lakip_lib import bangun_semua, cli, jurnal, kabupaten, portal
 from lakip_lib.kabupaten import FolderInstansi, KabupatenGagal
 
 from .browser import peramban, server
 from .conftest import REPO, beda, isi_edisi
+from .test_aksesibilitas import ATURAN, AXE
 
 _SPEC = importlib.util.spec_from_file_location("kabupaten_sintetis",
                                                REPO / "benchmarks" / "kabupaten.py")
@@ -74,6 +75,16 @@ def test_command_about_one_agency_asks_which(tmp_path: Path, capsys: pytest.Capt
     assert cli.main(["--data", str(tmp_path / "data"), "--instansi", "dinas-lain",
                      "validate", "2025"]) == 1
     assert 'Instansi "dinas-lain" tidak ada' in capsys.readouterr().err
+
+
+def test_build_of_a_kabupaten_refuses_an_agency_with_a_half_done_import(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    sintetis.tulis_kabupaten(tmp_path / "data", 2, 1)
+    (tmp_path / "data" / "dinas-contoh-02" / jurnal.JURNAL).write_text("{}", encoding="utf-8")
+    assert cli.main(["--data", str(tmp_path / "data"), "build", "--all", "--no-pdf",
+                     "--output", str(tmp_path / "_build")]) == 1
+    assert "dinas-contoh-02" in capsys.readouterr().err
+    assert not (tmp_path / "_build" / "site").exists()
 
 
 # --- the synthetic kabupaten ------------------------------------------------------------------
@@ -180,6 +191,25 @@ def test_portal_pages_in_chromium(situs: Path):
         assert f"Dinas Contoh {draf[-2:]} (draf)" in h.locator("#tabel-1").inner_text()
         assert h.evaluate("document.documentElement.scrollWidth") <= 390
         assert luar == []
+
+
+def test_axe_finds_no_serious_or_critical_violation_on_the_portal(situs: Path):
+    assert AXE.exists(), "axe-core belum terpasang: npm ci (lihat Makefile)"
+    pelanggaran = {}
+    with peramban() as b, server(situs) as url:
+        for lebar in (390, 1366):
+            h = b.new_page(viewport={"width": lebar, "height": 800}, bypass_csp=True)
+            for nama in (portal.BERANDA, portal.PERBANDINGAN):
+                h.goto(f"{url}/{nama}", wait_until="load")
+                h.add_script_tag(path=str(AXE))
+                hasil = h.evaluate(
+                    "async aturan => (await axe.run(document, {runOnly: aturan})).violations"
+                    ".filter(v => ['serious', 'critical'].includes(v.impact))"
+                    ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))",
+                    ATURAN)
+                if hasil:
+                    pelanggaran[f"{nama} @{lebar}"] = hasil
+    assert pelanggaran == {}
 
 
 def test_portal_is_reproducible_and_escapes_agency_names(situs: Path, tmp_path: Path):
