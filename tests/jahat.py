@@ -35,7 +35,7 @@ def _yaml(path: Path, kunci: str, nilai: str) -> None:
 
 def rusak(data: Path) -> None:
     """Put the payloads where they reach the title, navbar, footer, print header, sentences,
-    charts, editions.json and the data package."""
+    charts, editions.json and the data package; and a logo named like a page."""
     _yaml(data / "instansi.yaml", "nama_singkat", NAMA_SINGKAT)
     _yaml(data / "instansi.yaml", "kabupaten", KABUPATEN)
     _yaml(data / "instansi.yaml", "nama", f"Dinas {XSS}")
@@ -43,3 +43,6 @@ def rusak(data: Path) -> None:
     ubah_sel(data / "sasaran.csv", 2, "uraian", URAIAN_S1)
     ubah_sel(data / "indikator.csv", 2, "nama", NAMA_IKU1)
     ubah_sel(data / "2024" / "anggaran.csv", 2, "nama", PROGRAM)
+    (data / "logo.html").write_bytes(PNG_HTML)  # a "logo" that is also a page with a script
+    with (data / "instansi.yaml").open("a", encoding="utf-8") as f:
+        f.write("logo: logo.html\n")

@@ -403,6 +403,11 @@ def test_no_injected_script_runs_in_a_browser(situs_jahat: Path):
         assert page.evaluate("() => window.__xss") is None
         pilihan = page.locator(".lakip-pilih-edisi option").first.text_content()
         assert jahat.LABEL in (pilihan or "")
+        assert not list(situs_jahat.rglob("logo.html"))  # the logo is published as an image:
+        logo, = (situs_jahat / "data" / "gambar").glob("*.png")
+        assert logo.read_bytes() == jahat.PNG_HTML
+        page.goto(f"{url}/2024/data/gambar/{logo.name}", wait_until="load")
+        assert page.evaluate("() => [window.__xss, document.contentType]") == [None, "image/png"]
         assert galat == []
 
 

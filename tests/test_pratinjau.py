@@ -69,7 +69,7 @@ def test_preview_reloads_the_open_page_after_a_data_change_and_shows_a_build_err
             page.evaluate("window.lakipBelumDimuatUlang = true")
             ubah_sel(berkas, 2, "kb_aktif", str(baru))
             page.wait_for_function(
-                "t => window.lakipBelumDimuatUlang === undefined && "
+                "t => window.lakipBelumDimuatUlang === undefined && document.body !== null && "
                 "document.body.innerText.includes(t)", arg=fmt.angka(Decimal(baru), 0),
                 timeout=300_000)
             ubah_sel(berkas, 2, "kb_aktif", "banyak")
