@@ -25,6 +25,7 @@ from lakip_lib.book import susunan
 from lakip_lib.book.dasar import SUMBER_AUDIT, Bagian, Isi
 from lakip_lib.book.koreksi import ada_sumber_tercetak, koreksi_bab, temuan_audit
 from lakip_lib.book.nomor import Rencana
+from lakip_lib.jenis_indikator.desa_maju import jumlah_desa, status_desa
 from lakip_lib.tampilan import (
     Html,
     Kalimat,
@@ -97,12 +98,17 @@ class Reviu(Bagian):
 
     def rencana(self) -> Rencana:
         if not self.ada_sumber:
-            return [("tabel", "terbuka"), ("tabel", "kesimpulan")]
+            return [("tabel", "terbuka"), ("tabel", "kesimpulan"), *self._rencana_desa_maju()]
         item: Rencana = [("tabel", "ringkas")]
         item += [("tabel", f"temuan-{j}") for j in audit.ringkasan(temuan_audit(self.d))]
         if self._catatan:
             item.append(("tabel", "catatan"))
-        return [*item, ("tabel", "kesimpulan")]
+        return [*item, ("tabel", "kesimpulan"), *self._rencana_desa_maju()]
+
+    def _rencana_desa_maju(self) -> Rencana:
+        ada = any(b["rumus"] == "desa_maju" for b in self.d["indikator"].baris) \
+            and bool(self.d["idm_status"].baris)
+        return [("tabel", "desa-maju")] if ada else []
 
     @property
     def _catatan(self) -> list[Any]:
@@ -174,6 +180,36 @@ class Reviu(Bagian):
                        [Lajur("Aturan"), Lajur("Nilai", True), Lajur("Kategori"),
                         Lajur("Keterangan")], baris,
                        sumber=self.sumber_data("target", "realisasi") + "; edisi.yaml"),
+        ])
+
+    def desa_maju(self) -> Isi:
+        """The Desa Maju series two ways: Maju only (what the signed report measured) beside
+        Maju + Mandiri (the formula the report states, which the edition uses)."""
+        kode = [b["kode"] for b in self.d["indikator"].baris if b["rumus"] == "desa_maju"]
+        if not kode or not self.d["idm_status"].baris:
+            return Isi()
+        tahun_ = sorted({b["tahun"] for b in self.d["idm_status"].baris} | {self.tahun})
+        baris = []
+        for t in tahun_:
+            status = status_desa(self.d, t)
+            semua = jumlah_desa(status)
+            maju, mandiri = (status or {}).get("Maju"), (status or {}).get("Mandiri")
+            baris.append((str(t), fmt.angka(maju, 0) if maju is not None else fmt.BELUM_TERSEDIA,
+                          fmt.angka(mandiri, 0) if mandiri is not None
+                          else fmt.BELUM_TERSEDIA,
+                          fmt.angka(semua, 0) if semua is not None else fmt.TIDAK_LENGKAP,
+                          fmt.persen(perhitungan.persentase(maju, semua)
+                                     if maju is not None and semua else None),
+                          fmt.persen(perhitungan.persentase(maju + mandiri, semua)
+                                     if maju is not None and mandiri is not None and semua
+                                     else None)))
+        return Isi([
+            teks(prosa.desa_maju_dua_cara()),
+            self.tabel("desa-maju", "Persentase Desa Maju Menurut Dua Cara Menghitung",
+                       [Lajur("Tahun", True), Lajur("Desa Maju", True), Lajur("Desa Mandiri", True),
+                        Lajur("Jumlah desa", True), Lajur("Maju saja", True),
+                        Lajur("Maju + Mandiri, dipakai edisi", True)], baris,
+                       sumber=self.sumber_data("idm_status", "desa")),
         ])
 
     def temuan(self) -> Isi:
