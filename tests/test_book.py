@@ -29,7 +29,7 @@ METODE_NOTEBOOK = {
     "Sasaran": ["judul", "target_realisasi", "tren", "akhir_renstra", "pembanding", "analisis",
                 "efisiensi", "program", "data_pendukung"],
     # the review's own items; `tempat_perbedaan` shows the edition's tables with their numbers
-    "Reviu": ["sampul", "pengantar", "ringkasan", "temuan", "kesimpulan", "metode"],
+    "Reviu": ["sampul", "pengantar", "ringkasan", "temuan", "kesimpulan", "desa_maju", "metode"],
 }
 
 
