@@ -196,8 +196,12 @@ def cetak_di(b: Any, pesanan: Pesanan) -> dict[str, Any]:
 def info_dokumen(d: DataTahun, reviu: bool = False) -> dict[str, str]:
     """The PDF's document info: title, author, subject, keywords, and dates from the edition
     (not the clock)."""
-    tanggal = datetime.combine(d.edisi.tanggal_terbit, datetime.min.time(), UTC)
-    cap = tanggal.strftime("D:%Y%m%d%H%M%S+00'00'")
+    terbit = d.edisi.tanggal_terbit
+    if isinstance(terbit, fmt.Bulan):  # known to the month: the PDF date says no more (D:YYYYMM)
+        cap = f"D:{terbit.year:04d}{terbit.month:02d}"
+    else:
+        cap = datetime.combine(terbit, datetime.min.time(), UTC).strftime(
+            "D:%Y%m%d%H%M%S+00'00'")
     return {
         "/Title": f"{'Reviu ' if reviu else ''}Laporan Akuntabilitas Kinerja Instansi "
                   f"Pemerintah {d.tahun}",
@@ -304,8 +308,11 @@ def _aksesibilitas(pembaca: PdfReader, akar: DictionaryObject, info: dict[str, s
 
 
 def _tanggal_xmp(cap: str) -> str:
-    """`D:20250131000000+00'00'` → `2025-01-31T00:00:00+00:00`."""
+    """`D:20250131000000+00'00'` → `2025-01-31T00:00:00+00:00`; a month, `D:202501` →
+    `2025-01` (XMP dates may be as coarse as the data)."""
     t = cap.removeprefix("D:")
+    if len(t) == 6:
+        return f"{t[0:4]}-{t[4:6]}"
     return f"{t[0:4]}-{t[4:6]}-{t[6:8]}T{t[8:10]}:{t[10:12]}:{t[12:14]}{t[14:17]}:{t[18:20]}"
 
 

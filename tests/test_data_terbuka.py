@@ -226,7 +226,9 @@ def test_pdf_carries_xmp_metadata_from_the_edition(pdf):
     xmp = pdf.xmp_metadata
     assert xmp.dc_title == {"x-default": "Laporan Akuntabilitas Kinerja Instansi Pemerintah 2024"}
     assert xmp.dc_language == ["id"] and xmp.dc_creator == [pdf.metadata.author]
-    assert xmp.xmp_create_date.isoformat() == "2025-01-31T00:00:00"  # the edition's date
+    # the edition's date, known to the month ("Januari 2025"): the XMP says 2025-01, no day
+    assert xmp.xmp_create_date.isoformat() == "2025-01-01T00:00:00"
+    assert b"<xmp:CreateDate>2025-01</xmp:CreateDate>" in xmp.stream.get_data()
     assert xmp.xmp_modify_date == xmp.xmp_create_date
 
 
