@@ -269,6 +269,11 @@ def _merge(args: argparse.Namespace) -> int:
 def _terbitkan_ulang(args: argparse.Namespace) -> int:
     from lakip_lib.bangun_semua import Selesai
 
+    if args.instansi is not None:
+        print("lakip reissue belum dapat dipakai untuk folder data yang memuat beberapa instansi: "
+              "revisi edisi final dicatat dengan tag rilis per tahun (lakip-<tahun>-r<N>), yang "
+              "belum membedakan instansi. Tidak ada yang diubah.", file=sys.stderr)
+        return KELUAR_DATA_TIDAK_VALID
     tanggal = args.date or date.today()
     awal, akhir = data.rentang_tanggal(args.tahun)
     if not awal <= tanggal <= akhir:  # refused before edisi.yaml is touched

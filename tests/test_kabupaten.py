@@ -87,6 +87,17 @@ def test_build_of_a_kabupaten_refuses_an_agency_with_a_half_done_import(
     assert not (tmp_path / "_build" / "site").exists()
 
 
+def test_reissue_of_a_kabupaten_agency_is_refused_with_nothing_changed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    sintetis.tulis_kabupaten(tmp_path / "data", 2, 1)
+    sebelum = isi_edisi(tmp_path / "data")
+    assert cli.main(["--data", str(tmp_path / "data"), "--instansi", "dinas-contoh-02", "reissue",
+                     "2025", "--reason", "Koreksi"]) == 1
+    assert "belum dapat dipakai untuk folder data yang memuat beberapa instansi" in (
+        capsys.readouterr().err)
+    assert isi_edisi(tmp_path / "data") == sebelum
+
+
 # --- the synthetic kabupaten ------------------------------------------------------------------
 
 def test_synthetic_kabupaten_is_deterministic_and_varied(tmp_path: Path):
