@@ -12,6 +12,7 @@ import io
 import json
 import os
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -105,6 +106,15 @@ def _pilihan_atau_semua(syarat: dict[str, Any]) -> str:
     return SEMUA
 
 
+@dataclass
+class _Turunan:
+    """Derived values of one loaded year (`turunan`), keyed by function and arguments, and the
+    copy of the year that records nothing on which they are computed."""
+
+    nilai: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+    diam: DataTahun | None = None
+
+
 class DataTahun(AksesTabel):
     """Everything the book of one fiscal year is made from, parsed and validated.
 
@@ -124,24 +134,29 @@ class DataTahun(AksesTabel):
         self.peringatan: list[Masalah] = []
         self.dibaca: set[tuple[str, str]] = set()
         self._jejak: str | None = None
-        self._turunan: dict[tuple[Any, ...], Any] = {}
-        self._diam: DataTahun | None = None  # the silent copy derived values are computed on
+        # derived values and the silent copy they are computed on, shared by every copy of
+        # this loaded year (`salinan`): a process forked after the build computed them (to key
+        # the pages) inherits them instead of recomputing the audit behind them
+        self._turunan = _Turunan()
 
     def hitung_turunan(self, fungsi: Callable[..., Any], args: tuple[Any, ...] | list[Any]) -> Any:
         """fungsi(year, *args) on a copy that records nothing, once per loaded year."""
         kunci = (fungsi, tuple(args))
-        if kunci not in self._turunan:
-            if self._diam is None:
-                self._diam = self.salinan()
-                self._diam._jejak = None
-            self._turunan[kunci] = fungsi(self._diam, *args)
-        return self._turunan[kunci]
+        t = self._turunan
+        if kunci not in t.nilai:
+            if t.diam is None:
+                t.diam = self.salinan()
+                t.diam._jejak = None
+            t.nilai[kunci] = fungsi(t.diam, *args)
+        return t.nilai[kunci]
 
     def salinan(self) -> DataTahun:
-        """The same validated year with its own, empty record of reads (tables are shared)."""
+        """The same validated year with its own, empty record of reads (tables and derived
+        values are shared)."""
         baru = DataTahun(self.tahun, self.akar, self._instansi, self._edisi, self._isu,
                          self._tabel, self._narasi)
         baru.peringatan = self.peringatan
+        baru._turunan = self._turunan
         baru.mulai_mencatat()
         return baru
 

@@ -14,7 +14,7 @@ from typing import Literal
 
 from lakip_lib import jenis_indikator, perhitungan
 from lakip_lib.aturan import induk_kode
-from lakip_lib.baris import BarisIndikator, BarisPembanding
+from lakip_lib.baris import BarisAnggaran, BarisIndikator, BarisPembanding
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.jenis_indikator.dasar import target_tahunan
 from lakip_lib.perhitungan import Arah, Pita, jumlah
@@ -194,11 +194,16 @@ def anggaran(data: DataTahun) -> list[HasilAnggaran]:
     """Every programme, kegiatan and sub kegiatan with totals summed from the leaves."""
     baris = data["anggaran"].baris
     punya_anak = {induk_kode(b["kode"]) for b in baris}
-    daun = [b for b in baris if b["kode"] not in punya_anak]
+    daun_di: dict[str, list[BarisAnggaran]] = {}  # code → the leaves at or beneath it, in one pass
+    for d in baris:
+        if d["kode"] not in punya_anak:
+            kode: str | None = d["kode"]
+            while kode is not None:
+                daun_di.setdefault(kode, []).append(d)
+                kode = induk_kode(kode)
 
     def total(kode: str, kolom: Literal["anggaran", "realisasi"]) -> int | None:
-        return jumlah([d[kolom] for d in daun
-                       if d["kode"] == kode or d["kode"].startswith(kode + ".")])
+        return jumlah([d[kolom] for d in daun_di.get(kode, [])])
 
     return [HasilAnggaran(total(b["kode"], "anggaran"), total(b["kode"], "realisasi"),
                           b["kode"], b["level"], b["nama"], b["sasaran"])
