@@ -137,7 +137,6 @@ def _jalankan_notebook(tugas: Eksekusi, sumber: Path, tujuan: Path, akar_data: s
     the seconds it took and, if a cell failed, (error name, message, cell number). The data
     reads are recorded in <tujuan>/<berkas>.dibaca ($LAKIP_JEJAK)."""
     import nbformat
-    from papermill.parameterize import parameterize_notebook
 
     from lakip_lib import eksekutor
 
@@ -153,7 +152,7 @@ def _jalankan_notebook(tugas: Eksekusi, sumber: Path, tujuan: Path, akar_data: s
         sel.metadata.setdefault("tags", [])
         if sel.cell_type == "code":
             sel.outputs, sel.execution_count = [], None
-    nb = parameterize_notebook(nb, tugas.parameter, kernel_name="python3", language="python")
+    nb = eksekutor.suntik_parameter(nb, tugas.parameter)
     os.chdir(tujuan)  # where a kernel would have run it; this process ends with the notebook
     galat = None
     try:
@@ -236,7 +235,6 @@ def hangatkan() -> None:
     is forked from it and starts with lakip_lib, Altair and IPython loaded."""
     import altair  # noqa: F401
     import IPython.core.interactiveshell  # noqa: F401
-    import papermill.parameterize  # noqa: F401
 
     from lakip_lib import eksekutor  # noqa: F401
 

@@ -88,3 +88,38 @@ def jalankan(nb: NotebookNode) -> NotebookNode:
                 traceback=shell.InteractiveTB.structured_traceback(type(e), e, e.__traceback__)))
             raise GagalSel(type(e).__name__, str(e), sel.execution_count)
     return nb
+
+
+def suntik_parameter(nb: NotebookNode, parameter: dict[str, Any]) -> NotebookNode:
+    """The notebook with a cell tagged `injected-parameters` after the cell tagged `parameters`
+    (at the top without one; replacing an earlier injected cell), as papermill's
+    `parameterize_notebook` writes it for Python: `# Parameters` then one `name = value` line
+    each. Done here because importing papermill (its engines, I/O back ends and boto3) cost
+    every build that executes a notebook about half a second."""
+    baris = "".join(f"{nama} = {_literal(nilai)}\n" for nama, nilai in parameter.items())
+    sel = nbformat.v4.new_code_cell(source=f"# Parameters\n{baris}")
+    sel.metadata["tags"] = ["injected-parameters"]
+    nb = nbformat.v4.upgrade(nb)
+    suntikan = _sel_bertanda(nb, "injected-parameters")
+    if suntikan is not None:
+        nb.cells[suntikan] = sel
+    else:
+        letak = _sel_bertanda(nb, "parameters")
+        nb.cells.insert(0 if letak is None else letak + 1, sel)
+    nb.metadata.setdefault("papermill", {})["parameters"] = parameter
+    return nb
+
+
+def _sel_bertanda(nb: NotebookNode, tag: str) -> int | None:
+    return next((i for i, sel in enumerate(nb.cells) if tag in sel.metadata.get("tags", [])),
+                None)
+
+
+def _literal(nilai: Any) -> str:
+    """A parameter value as Python source, as papermill's translator writes it (strings in
+    double quotes, escaped)."""
+    if isinstance(nilai, str):
+        return '"' + nilai.encode("unicode_escape").decode("utf-8").replace('"', r'\"') + '"'
+    if nilai is None or isinstance(nilai, bool | int | float):
+        return repr(nilai)
+    raise TypeError(f"parameter notebook tidak didukung: {nilai!r}")
