@@ -223,6 +223,8 @@ class HasilEksekusi:
     waktu: dict[str, float] = field(default_factory=dict)  # executed now: seconds each
     dari_cache: list[str] = field(default_factory=list)
     kunci: dict[str, str] = field(default_factory=dict)
+    # executed now, and came out byte for byte as the page's previous execution: wasted re-runs
+    sia_sia: list[str] = field(default_factory=list)
 
 
 def _kunci(t: Eksekusi, dibaca: list[tuple[str, str]], d: DataTahun) -> str:
@@ -269,20 +271,25 @@ def eksekusi_semua(tugas: list[Eksekusi], src: Path, d: DataTahun, pekerja: int,
             raise BuildGagal(_pesan_galat_notebook(t, galat, kerja))
         hasil.waktu[t.berkas] = detik
         lapor(f"  [{i}/{len(sisa)}] {t.berkas}.ipynb dijalankan ({angka(detik, 1)} dtk)")
-        hasil.kunci[t.berkas] = _simpan_hasil(t, kerja, src, d, simpanan)
+        hasil.kunci[t.berkas], berubah = _simpan_hasil(t, kerja, src, d, simpanan)
+        if not berubah:
+            hasil.sia_sia.append(t.berkas)
+    lapor(f"  {len(hasil.sia_sia)} eksekusi sia-sia (keluaran sama persis dengan sebelumnya)"
+          + (f": {', '.join(hasil.sia_sia)}" if hasil.sia_sia else ""))
     return hasil
 
 
 def _simpan_hasil(t: Eksekusi, kerja: Path, src: Path, d: DataTahun,
-                  simpanan: cache.CacheEksekusi) -> str:
+                  simpanan: cache.CacheEksekusi) -> tuple[str, bool]:
+    """Store an execution in the cache and put it in the book's sources; its key, and whether
+    its output differs from the page's previous one."""
     jejak = kerja / f"{t.berkas}.dibaca"
     baris = jejak.read_text(encoding="utf-8").splitlines() if jejak.exists() else []
     dibaca = sorted({tuple(json.loads(b)) for b in baris})
     kunci = _kunci(t, dibaca, d)
     keluaran = kerja / f"{t.berkas}.ipynb"
     simpanan.simpan(t.berkas, keluaran, kunci, dibaca)
-    cache.salin_jika_berbeda(keluaran, src / f"{t.berkas}.ipynb")
-    return kunci
+    return kunci, cache.salin_jika_berbeda(keluaran, src / f"{t.berkas}.ipynb")
 
 
 def _berkas_bundel_vega(cache: Path) -> tuple[Path, str]:

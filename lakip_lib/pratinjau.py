@@ -160,6 +160,7 @@ def _bangun(tahun: int, akar_data: Path, folder_build: Path, keadaan: Keadaan,
     else:
         galat = None
         lapor(f"Edisi {tahun} diperbarui ({len(hasil.notebook)} notebook dijalankan, "
+              f"{len(hasil.eksekusi.sia_sia)} eksekusi sia-sia, "
               f"{angka(hasil.detik, 1)} detik).")
     if galat:
         lapor(f"Build gagal:\n{galat}")
