@@ -236,9 +236,10 @@ def hangatkan() -> None:
     """Import, once in the build process, what every notebook needs: each execution process
     is forked from it and starts with lakip_lib, Altair and IPython loaded."""
     import altair  # noqa: F401
-    import IPython.core.interactiveshell  # noqa: F401
 
-    from lakip_lib import eksekutor  # noqa: F401
+    from lakip_lib import eksekutor
+
+    eksekutor.hangatkan()
 
 
 def eksekusi_semua(tugas: list[Eksekusi], src: Path, d: DataTahun, pekerja: int,
