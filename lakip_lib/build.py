@@ -371,10 +371,25 @@ def jupyter_book(src: Path, keluaran: Path, builders: tuple[str, ...] = ("html",
 
 # What a Sphinx run of the book imports (Jupyter Book, Sphinx, MyST-NB, the theme and the
 # extensions of _config.yml): about a second, paid by every Sphinx process started afresh.
+# The second line on are what a run imports when it sets up (Sphinx's built-in builders,
+# domains and writers, MyST-NB's Sphinx extension with its execution cache and SQLAlchemy, the
+# parts of Jupyter Book that build): measured at about half of a one-page rebuild's CPU time.
 MODUL_SPHINX = ["jupyter_book.cli.main", "sphinx.application", "sphinx.builders.html",
                 "sphinx.builders.singlehtml", "myst_nb", "sphinx_book_theme",
                 "sphinx_external_toc", "sphinx.ext.intersphinx", "lakip_lib.sphinx_aman",
-                "lakip_lib.sphinx_id", "lakip_lib.sphinx_situs", "lakip_lib.build"]
+                "lakip_lib.sphinx_id", "lakip_lib.sphinx_situs", "lakip_lib.build",
+                "sphinx_design", "jupyter_book.sphinx", "jupyter_book.config",
+                "myst_nb.sphinx_ext", "myst_parser.sphinx_ext.main", "sphinx_design.extension",
+                "sphinx_external_toc.collectors", "sphinx_external_toc.events",
+                "sphinx_external_toc.parsing", "sphinx_jupyterbook_latex", "sphinx.ext.doctest",
+                "sphinx.builders.latex", "sphinx.builders.texinfo", "sphinx.builders.manpage",
+                "sphinx.builders.epub3", "sphinx.builders.text", "sphinx.builders.xml",
+                "sphinx.domains.c", "sphinx.domains.cpp", "sphinx.domains.python",
+                "sphinx.domains.changeset", "sphinx.domains.math", "sphinx.domains.javascript",
+                "sphinx.domains.rst", "sphinx.domains.std",
+                "docutils.parsers.rst.directives.admonitions",
+                "docutils.parsers.rst.directives.tables", "docutils.parsers.rst.directives.misc",
+                "babel.numbers", "jinja2.ext"]
 
 
 def _konteks_sphinx() -> Any:
@@ -636,20 +651,22 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
             return HasilBuild(tahun, situs, time.perf_counter() - mulai, [],
                               _jumlah_halaman(situs), HasilEksekusi())
         lapor(f"Memeriksa data tahun {tahun} …")
-        d = data.muat(tahun, akar_data)
-        kerja = folder_build / "jb" / str(tahun)
-        if paksa and kerja.exists():
-            shutil.rmtree(kerja)
-        src = kerja / "src"
-        src.mkdir(parents=True, exist_ok=True)
-        tugas = rencana_eksekusi(d)
-        pekerja = pekerja or os.cpu_count() or 1
-        # started now, they start beside the notebooks: the browser for the PDF, and on a new
-        # build folder the Vega bundle (vl-convert, about a second)
-        pencetak = Pencetak() if dengan_pdf else None
-        bundel = _mulai_bundel_vega(folder_build / "cache")
+        # started first, they start beside the validation (one core) and the notebooks: the
+        # Sphinx fork server's imports, the browser for the PDF, and on a new build folder the
+        # Vega bundle (vl-convert, about a second)
         siapkan_sphinx()
+        pencetak = Pencetak() if dengan_pdf else None
+        bundel = None
         try:
+            d = data.muat(tahun, akar_data)
+            kerja = folder_build / "jb" / str(tahun)
+            if paksa and kerja.exists():
+                shutil.rmtree(kerja)
+            src = kerja / "src"
+            src.mkdir(parents=True, exist_ok=True)
+            tugas = rencana_eksekusi(d)
+            pekerja = pekerja or os.cpu_count() or 1
+            bundel = _mulai_bundel_vega(folder_build / "cache")
             lapor(f"Menjalankan notebook ({len(tugas)}, {pekerja} proses) …")
             simpanan = cache.CacheEksekusi(folder_build / "cache" / "eksekusi" / str(tahun))
             eksekusi = eksekusi_semua(tugas, src, d, pekerja, lapor, simpanan, paksa)
