@@ -150,6 +150,17 @@ class DataTahun(AksesTabel):
             t.nilai[kunci] = fungsi(t.diam, *args)
         return t.nilai[kunci]
 
+    def turunan_terhitung(self) -> tuple[set[str], dict[tuple[Any, ...], Any]]:
+        """The derived values computed so far on this loaded year, and the data files their
+        computation read (every one of them, whatever the value)."""
+        t = self._turunan
+        return ({p for p, _ in t.diam.dibaca} if t.diam else set()), dict(t.nilai)
+
+    def warisi_turunan(self, nilai: dict[tuple[Any, ...], Any]) -> None:
+        """Take derived values computed on an earlier load of the same year whose files they
+        read are byte for byte the same (the caller checks): they are the same values."""
+        self._turunan.nilai.update(nilai)
+
     def salinan(self) -> DataTahun:
         """The same validated year with its own, empty record of reads (tables and derived
         values are shared)."""
