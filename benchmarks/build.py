@@ -13,6 +13,10 @@ Measures (medians and min–max of --runs runs; ours and the naive peer interlea
   7. Quarto: cannot be measured here (not installable offline); the figure measured outside;
   8. N fiscal years generated from the 2024 data with the years shifted (one run).
 
+Every case prints, beside its timings, the work its last build did and its wasted re-runs: the
+notebook executions, over all its builds, whose output came out byte for byte as the page's
+previous one (the build reports them as "eksekusi sia-sia").
+
 A case that fails prints its message and the benchmark goes on with the others; the exit code
 is 1 when any case failed. `--smoke` (CI) runs every case once at the smallest sizes to prove
 the benchmark still works; its timings are not figures to quote.
