@@ -385,7 +385,8 @@ def pratinjau_narasi(salinan: Path, folder: Path, runs: int) -> list[float]:
                 penanda = f"Paragraf uji pratinjau nomor {i + 1}."
                 mulai = time.perf_counter()
                 narasi.write_text(f"{asli}\n{penanda}\n", encoding="utf-8")
-                page.wait_for_function("t => document.body.innerText.includes(t)", arg=penanda,
+                page.wait_for_function("t => !!document.body && document.body.innerText.includes(t)",
+                                       arg=penanda,
                                        timeout=300_000)
                 hasil.append(time.perf_counter() - mulai)
                 hitung_ulang(_tunggu_baris(proses, r"diperbarui \(.*|gagal"))
