@@ -41,7 +41,7 @@ def nama_berkas(d: DataTahun) -> str:
 
 def nama_berkas_reviu(d: DataTahun) -> str:
     """The review's PDF (book/reviu.py), beside the edition's."""
-    return nama_berkas(d).removesuffix(".pdf") + "-reviu.pdf"
+    return nama_berkas(d).removesuffix(".pdf") + "-reviu.pdf"  # riwayat.AKHIRAN_REVIU
 
 
 def gaya_halaman(d: DataTahun, reviu: bool = False) -> str:

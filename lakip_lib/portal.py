@@ -111,7 +111,7 @@ def ringkasan(situs: Path, slug: str) -> Ringkasan | None:
     sebaran = tuple((k.removeprefix(riwayat.JUMLAH_KATEGORI), int(n))
                     for k, v in angka.items() if k.startswith(riwayat.JUMLAH_KATEGORI)
                     and (n := _angka(v)) is not None)
-    pdf = sorted(p.name for p in (folder / str(tahun)).glob("LAKIP-*.pdf"))
+    pdf = riwayat.pdf_edisi(folder / str(tahun))
     baru = [t for t, s in edisi.items() if t > tahun and s.get("status") == "draf"]
     return Ringkasan(
         slug=slug, instansi=str(stempel.get("instansi") or slug),

@@ -146,10 +146,18 @@ def _rincian(k: int, daftar: list[tuple[str, str, str]]) -> tuple[str, str]:
     return tabel.html(), f"Tabel R.{k + 1} {judul}"
 
 
+AKHIRAN_REVIU = "-reviu.pdf"  # the review's print beside the edition's (pdf.nama_berkas_reviu)
+
+
+def pdf_edisi(folder: Path) -> list[str]:
+    """The edition's PDF in a published edition's folder (its review's print left out)."""
+    return sorted(p.name for p in folder.glob("LAKIP-*.pdf") if not p.name.endswith(AKHIRAN_REVIU))
+
+
 def _tautan(d: DataTahun, situs: Path, k: int, nama: str) -> tuple[str, str]:
     """Where an earlier revision stays readable (its pages and, when printed, its PDF)."""
     folder = rilis.folder_revisi(d.tahun, k)
-    pdf = sorted(p.name for p in (situs / folder).glob("LAKIP-*.pdf"))
+    pdf = pdf_edisi(situs / folder)
     bagian = [f'<a href="../{aman(folder)}/index.html">{aman(nama)}: baca edisinya '
               f"({aman(folder)}/ di situs ini)</a>"]
     polos = [f"{nama}: ../{folder}/index.html"]
