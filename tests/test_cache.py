@@ -60,7 +60,7 @@ def awal(pertama, tmp_path: Path):
 
 def test_first_build_executes_every_notebook(awal):
     _, _, hasil = awal
-    assert len(dijalankan(hasil)) == 12 and hasil.eksekusi.dari_cache == []
+    assert len(dijalankan(hasil)) == 13 and hasil.eksekusi.dari_cache == []  # 12 + the review
 
 
 def test_unchanged_inputs_execute_nothing_and_keep_the_edition(awal):
@@ -89,7 +89,8 @@ def test_changed_narrative_reexecutes_only_its_sasaran(awal):
     data, folder, _ = awal
     narasi = data / "2024" / "narasi" / "S2.md"
     narasi.write_text(narasi.read_text() + "\nKalimat tambahan untuk uji cache.\n")
-    assert dijalankan(bangun(data, folder)) == {"sasaran_s2"}
+    # and the review, which walks every part of the edition (the sasaran page included)
+    assert dijalankan(bangun(data, folder)) == {"sasaran_s2", "reviu"}
 
 
 def test_corrupt_cache_entry_is_detected_and_rebuilt(awal):
@@ -104,7 +105,7 @@ def test_corrupt_cache_entry_is_detected_and_rebuilt(awal):
 
 def test_force_executes_everything(awal):
     data, folder, _ = awal
-    assert len(dijalankan(bangun(data, folder, paksa=True))) == 12
+    assert len(dijalankan(bangun(data, folder, paksa=True))) == 13
 
 
 def test_changed_idg_2024_reexecutes_only_the_pages_that_show_or_aggregate_it(awal):
