@@ -71,6 +71,7 @@ class HasilBuild:
     notebook: list[tuple[str, float]]  # notebooks executed in this build, with seconds
     halaman: int
     eksekusi: Any = None
+    peringatan: list[Any] | None = None  # the year's validation warnings; None: not validated
 
 
 def rencana_eksekusi(d: DataTahun) -> list[Eksekusi]:
@@ -631,12 +632,36 @@ def mutakhir(tahun: int, akar_data: Path, folder_build: Path, dengan_pdf: bool =
         tahun, akar_data.resolve(), dengan_pdf, situs_revisi)
 
 
+class FinalTerbit(BuildGagal):
+    """The build would replace a published final edition with different content."""
+
+
+def jaga_final(situs: Path, d: DataTahun, kunci_situs: str) -> None:
+    """Refuse to replace the final edition published at `situs` (same revision as the data)
+    with a build of other inputs: a published final is a record, changed only by a re-issue."""
+    isi = rilis.stempel(situs)
+    if (d.edisi.draf or isi.get("status") != "final" or isi.get("kunci") == kunci_situs
+            or int(isi.get("revisi", 0)) != len(d.edisi.revisi)):
+        return
+    raise FinalTerbit(
+        f"Edisi final {d.tahun} ({isi.get('label') or rilis.label(d.edisi)}) sudah terbit di "
+        f"{situs} dan tidak ditimpa: masukannya (data, uraian, atau kode) berubah sejak terbit. "
+        f"Lihat hasil perubahan tanpa menerbitkannya: lakip serve {d.tahun} (pratinjau di "
+        f"foldernya sendiri). Terbitkan perubahan itu sebagai revisi (ralat): lakip reissue "
+        f"{d.tahun} --reason \"…\".")
+
+
 def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None = None,
            pekerja: int | None = None, lapor: Lapor = print, dengan_pdf: bool = True,
-           paksa: bool = False, folder_situs: Path | None = None) -> HasilBuild:
+           paksa: bool = False, folder_situs: Path | None = None, rekaman: bool = False,
+           terbit: bool = True) -> HasilBuild:
     """Validate, execute what changed, assemble, print and publish one edition, in
     <folder_situs>/<tahun> (default site root: <folder_build>/site; an agency of a kabupaten
-    publishes under its own, `lakip_lib.kabupaten`)."""
+    publishes under its own, `lakip_lib.kabupaten`).
+
+    `rekaman`: the final edition published in the site is the record (`jaga_final`).
+    `terbit=False`: build but do not publish; the result's `situs` is the finished HTML folder,
+    for the caller to publish (`terbitkan`) once it has recorded what it built."""
     mulai = time.perf_counter()
     folder_build = (folder_build or Path("_build")).resolve()
     akar_situs = (folder_situs or folder_build / "site").resolve()
@@ -647,7 +672,7 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
         situs = akar_situs / str(tahun)
         situs_revisi = Path(os.environ.get(rilis.SITUS_REVISI) or akar_situs)
         masukan = sidik_masukan(tahun, akar_data, dengan_pdf, situs_revisi)
-        if not paksa and _stempel_terbit(situs, "masukan") == masukan:
+        if not paksa and terbit and _stempel_terbit(situs, "masukan") == masukan:
             lapor("Tidak ada masukan yang berubah: edisi yang terbit sudah mutakhir.")
             return HasilBuild(tahun, situs, time.perf_counter() - mulai, [],
                               _jumlah_halaman(situs), HasilEksekusi())
@@ -680,10 +705,12 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
             sidik_sumber = siapkan_sumber(d, src, folder_build / "cache", dengan_pdf)
             kunci_situs = cache.sidik({"notebook": eksekusi.kunci, "sumber": sidik_sumber,
                                        "kode": cache.sidik_kode(), "riwayat": sidik_riwayat})
-            if not paksa and _stempel_terbit(situs) == kunci_situs:
+            if not paksa and terbit and _stempel_terbit(situs) == kunci_situs:
                 lapor("Tidak ada masukan yang berubah: edisi yang terbit sudah mutakhir.")
                 return HasilBuild(tahun, situs, time.perf_counter() - mulai, [],
-                                  _jumlah_halaman(situs), eksekusi)
+                                  _jumlah_halaman(situs), eksekusi, d.peringatan)
+            if rekaman:
+                jaga_final(situs, d, kunci_situs)
             html = _susun(d, src, kerja, pencetak, lapor)
         finally:
             if pencetak:
@@ -700,11 +727,14 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
                    "kabupaten": d.instansi.kabupaten,
                    **rilis.info_stempel(tahun, d.edisi, akar_data)}
         (html / STEMPEL).write_text(json_terbit(stempel) + "\n", encoding="utf-8")
-        lapor("Menerbitkan edisi …")
-        situs = terbitkan(html, akar_situs, tahun)
+        if terbit:
+            lapor("Menerbitkan edisi …")
+            situs = terbitkan(html, akar_situs, tahun)
+        else:
+            situs = html
     waktu = [(b, eksekusi.waktu[b]) for b in (t.berkas for t in tugas) if b in eksekusi.waktu]
     return HasilBuild(tahun, situs, time.perf_counter() - mulai, waktu, _jumlah_halaman(situs),
-                      eksekusi)
+                      eksekusi, d.peringatan)
 
 
 # A process that builds again (`lakip serve`, several years) keeps each year's derived values

@@ -31,6 +31,8 @@ KELUAR_DATA_TIDAK_VALID = 1
 KELUAR_PENGGUNAAN = 2
 KELUAR_GALAT_INTERNAL = 3
 
+FOLDER_PRATINJAU = Path("_build") / "pratinjau"  # `lakip serve`'s own, beside the published site
+
 
 _GALAT_ARGPARSE = (  # argparse's own English messages (Python 3.11) → Indonesian
     (r"the following arguments are required: (.*)", r"argumen berikut wajib diisi: \1"),
@@ -152,6 +154,14 @@ def _parser() -> argparse.ArgumentParser:
     u.add_argument("--no-pdf", action="store_true", help="lewati edisi PDF revisi ini")
     u.set_defaults(jalankan=_terbitkan_ulang)
 
+    pb = sub.add_parser("publish", help="terbitkan edisi final: komit datanya, beri tag "
+                                        "lakip-<tahun>-final (atau -r<N>), dorong ke remote")
+    pb.add_argument("tahun", type=int, help="tahun anggaran edisi final, misalnya 2025")
+    pb.add_argument("--tag-old", action="store_true", dest="tag_lama",
+                    help="beri tag juga pada edisi final lama yang belum bertag (pada komit "
+                         "terakhir yang mengubah datanya)")
+    pb.set_defaults(jalankan=_publish)
+
     n = sub.add_parser("new-year", help="siapkan folder data tahun anggaran baru dari tahun lalu")
     n.add_argument("tahun", type=int, help="tahun anggaran baru, misalnya 2025")
     n.add_argument("--from", type=int, default=None, dest="tahun_sumber",
@@ -186,7 +196,9 @@ def _parser() -> argparse.ArgumentParser:
                                      "dan muat ulang halaman yang terbuka")
     s.add_argument("tahun", type=int, nargs="?", default=None,
                    help="tahun anggaran (bawaan: tahun terakhir di folder data)")
-    s.add_argument("--output", type=Path, default=None, help="folder build (bawaan: ./_build)")
+    s.add_argument("--output", type=Path, default=None,
+                   help="folder build pratinjau (bawaan: ./_build/pratinjau; situs yang "
+                        "diterbitkan lakip build tidak pernah disentuh)")
     s.add_argument("--port", type=int, default=8000, help="port di 127.0.0.1 (bawaan: 8000)")
     s.set_defaults(jalankan=_serve)
     return p
@@ -289,9 +301,32 @@ def _terbitkan_ulang(args: argparse.Namespace) -> int:
     _cetak_hasil(Selesai(str(args.tahun), b.detik, len(b.notebook), b.halaman, b.situs)
                  if b is not None else Selesai(str(args.tahun), 0.0, 0, 0, None))
     print(f"Revisi {hasil.nomor} edisi {args.tahun} ditulis di {hasil.edisi_yaml}; revisi "
-          f"sebelumnya tetap terbit di {hasil.folder_lama}/. Setelah diperiksa, catat dan "
-          f"terbitkan:\n  git commit -am \"LAKIP {args.tahun} revisi {hasil.nomor}\" && "
-          f"git tag {hasil.tag} && git push origin HEAD {hasil.tag}")
+          f"sebelumnya tetap terbit di {hasil.folder_lama}/. Setelah diperiksa, terbitkan "
+          f"(komit dan tag {hasil.tag}): lakip publish {args.tahun}")
+    return KELUAR_OK
+
+
+def _publish(args: argparse.Namespace) -> int:
+    hasil = penerbitan.terbitkan(args.tahun, args.data or data.akar_data(), args.tag_lama)
+    if hasil.berkas:
+        print(f"Dikomit ({hasil.komit[:10]}), hanya berkas edisi {args.tahun}:")
+        for b in hasil.berkas:
+            print(f"  - {b}")
+    else:
+        print(f"Data edisi {args.tahun} sudah dikomit; tag diberikan pada {hasil.komit[:10]}.")
+    if hasil.tidak_ikut:
+        print("Perubahan lain tidak ikut dalam komit ini (bukan bagian edisi; tetap seperti "
+              "semula):")
+        for b in hasil.tidak_ikut:
+            print(f"  - {b}")
+    tag = [hasil.tag, *(t.tag for t in hasil.tag_lama)]
+    print(f"Tag {', '.join(tag)} dibuat.")
+    if hasil.didorong:
+        print(f"Komit dan tag didorong ke {hasil.didorong}: alur kerja penerbitan "
+              f"(.github/workflows/publish.yml) kini membangun dan menerbitkan situsnya.")
+    else:
+        print("Repositori ini belum punya remote: tidak ada yang didorong. Setelah remote "
+              f"ditambahkan: git push origin HEAD {' '.join(tag)}")
     return KELUAR_OK
 
 
@@ -340,7 +375,7 @@ def _impor(args: argparse.Namespace) -> int:
     if hasil.peringatan:
         print("Yang masih perlu dilengkapi:")
         print(laporan(hasil.peringatan))
-    print(f"Berikutnya: lakip build {args.tahun}")
+    print(penerbitan.langkah_berikut(args.tahun, args.data or data.akar_data(), Path("_build")))
     return KELUAR_OK
 
 
@@ -360,7 +395,7 @@ def _serve(args: argparse.Namespace) -> int:
         print(f"Belum ada data tahun anggaran di {akar}.", file=sys.stderr)
         return KELUAR_DATA_TIDAK_VALID
     args.tahun = args.tahun or tersedia[-1]
-    pratinjau.jalankan(args.tahun, akar, args.output or Path("_build"), args.port)
+    pratinjau.jalankan(args.tahun, akar, args.output or FOLDER_PRATINJAU, args.port)
     return KELUAR_OK
 
 

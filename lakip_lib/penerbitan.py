@@ -35,10 +35,14 @@ A tag is a pointer anyone with push access can set, so it is not trusted by itse
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import tarfile
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -46,7 +50,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from lakip_lib import build, data
+from lakip_lib import build, data, tukar
 from lakip_lib.rilis import (
     AKAR_PROYEK,
     SITUS_REVISI,
@@ -58,13 +62,13 @@ from lakip_lib.rilis import (
     edisi_mentah,
     folder_revisi,
     git,
+    komit_head,
     komit_tag,
     label,
     nama_tag,
     nomor_revisi,
     rencana,
     repositori,
-    revisi_terbit,
     stempel,
     tambah_revisi,
     waktu_komit,
@@ -108,26 +112,39 @@ def bangun_edisi(tahun: int, akar_data: Path, folder_build: Path, lapor: Lapor =
     `build.bangun` returns for the current revision (None when the current revision was
     already published from its commit). `wajib_tag` (the publishing job)
     refuses a final edition whose current revision has no tag: published, it would be a record
-    nobody could rebuild."""
-    repo = None if os.environ.get(TANPA_RILIS) else repositori(akar_data)
+    nobody could rebuild. A published final is never replaced by other content: a tagged one is
+    rebuilt from its tag (and refused while the year's data differs from it), one published
+    from a data folder outside a checkout is refused when its inputs changed."""
+    if os.environ.get(TANPA_RILIS):
+        return build.bangun(tahun, akar_data, folder_build, lapor=lapor, dengan_pdf=dengan_pdf,
+                            **opsi)
+    repo = repositori(akar_data)
     edisi = edisi_mentah(akar_data, tahun)
     final = bool(edisi) and not adalah_draf(edisi.get("status"))
     if wajib_tag and final:
         _periksa_tag(repo, akar_data, tahun, nomor_revisi(edisi))
-    if repo is None or not final:
+    if not final:
         return build.bangun(tahun, akar_data, folder_build, lapor=lapor, dengan_pdf=dengan_pdf,
                             **opsi)
+    situs = folder_build / "site"
+    if repo is None:
+        for r in rencana_tanpa_git(tahun, edisi)[:-1]:
+            simpan_revisi_lama(None, r, situs, folder_build, lapor)
+        return build.bangun(tahun, akar_data, folder_build, lapor=lapor, dengan_pdf=dengan_pdf,
+                            rekaman=True, **opsi)
     if dangkal(repo):
         raise RilisGagal(
             f"Checkout {repo} dangkal (shallow): komit tempat edisi final {tahun} pertama terbit "
             "mungkin tidak ada, sehingga edisi itu tidak dapat dibangun ulang apa adanya. Ambil "
             "seluruh riwayat dan tag (git fetch --unshallow --tags; di GitHub Actions: "
             "actions/checkout dengan fetch-depth: 0).")
-    situs = folder_build / "site"
     *lama, kini = rencana(repo, tahun, edisi)
     _periksa_asal(repo, [*lama, kini])
+    tag_kini = komit_tag(repo, kini.tag)
+    if tag_kini is not None:
+        _tolak_bila_berubah(repo, tag_kini, kini.tag, akar_data, tahun)
     for r in lama:
-        _terbitkan_revisi_lama(repo, r, situs, folder_build, lapor)
+        simpan_revisi_lama(repo, r, situs, folder_build, lapor)
     if kini.komit is not None:
         if not opsi.get("paksa") and stempel(situs / kini.folder).get("komit") == kini.komit:
             lapor(f"Edisi {tahun} ({kini.tag}) sudah terbit dari komitnya: tidak dibangun ulang.")
@@ -135,11 +152,63 @@ def bangun_edisi(tahun: int, akar_data: Path, folder_build: Path, lapor: Lapor =
         lapor(f"Edisi {tahun} beku: dibangun dari komit {kini.komit[:10]} ({kini.tag}) …")
         _bangun_beku(repo, kini, situs, folder_build, lapor)
         return None
-    tag_head = komit_tag(repo, kini.tag)
-    epoch = waktu_komit(repo, tag_head) if tag_head else None
+    epoch = waktu_komit(repo, tag_kini) if tag_kini else None
     with _lingkungan(SOURCE_DATE_EPOCH=epoch):
         return build.bangun(tahun, akar_data, folder_build, lapor=lapor, dengan_pdf=dengan_pdf,
                             **opsi)
+
+
+def rencana_tanpa_git(tahun: int, edisi: dict[str, Any]) -> list[Revisi]:
+    """The revisions of a final year whose data lives outside a checkout: no tag to build from,
+    so every earlier revision can only be kept from the site where it was published."""
+    n = nomor_revisi(edisi)
+    return [*(Revisi(tahun, k, folder_revisi(tahun, k), None) for k in range(n)),
+            Revisi(tahun, n, str(tahun), None)]
+
+
+# --- the published record against the working data ---------------------------------------------
+
+def data_tag(repo: Path, komit: str, tujuan: Path) -> Path:
+    """The data folder of a commit, extracted into `tujuan` (git archive; nothing checked out)."""
+    hasil = subprocess.run(["git", "-C", str(repo), "archive", "--format=tar", komit, "data"],
+                           capture_output=True)
+    if hasil.returncode != 0:
+        raise RilisGagal(f"Data komit {komit[:10]} tidak dapat dibaca dari git: "
+                         f"{hasil.stderr.decode(errors='replace').strip()[-300:]}")
+    shutil.rmtree(tujuan, ignore_errors=True)
+    tujuan.mkdir(parents=True)
+    with tarfile.open(fileobj=io.BytesIO(hasil.stdout)) as arsip:
+        arsip.extractall(tujuan, filter="data")
+    return tujuan / "data"
+
+
+def berkas_berubah(lama: Path, baru: Path, tahun: int) -> list[str]:
+    """The input files of the edition of `tahun` that differ between two data folders, as the
+    edition sees them (a multi-year record without later years' rows, `data.isi_edisi`): the
+    year's own folder and the shared files beside the year folders."""
+    nama: set[str] = set()
+    for akar in (lama, baru):
+        nama |= {str(p.relative_to(akar)) for p in akar.glob("*") if p.is_file()
+                 and not p.name.startswith(".")}
+        nama |= {str(p.relative_to(akar)) for p in (akar / str(tahun)).rglob("*") if p.is_file()
+                 and not p.name.startswith(".")}
+    return sorted(n for n in nama
+                  if data.isi_edisi(lama, n, tahun) != data.isi_edisi(baru, n, tahun))
+
+
+def _tolak_bila_berubah(repo: Path, komit: str, tag: str, akar_data: Path, tahun: int) -> None:
+    """A tagged final whose data was changed since its tag is refused: the published edition
+    stays the tag's, and the change is published only by a re-issue."""
+    with tempfile.TemporaryDirectory(prefix="lakip-tag-") as sementara:
+        berubah = berkas_berubah(data_tag(repo, komit, Path(sementara)), akar_data, tahun)
+    if berubah:
+        raise RilisGagal(
+            f"Edisi final {tahun} sudah terbit ({tag}, komit {komit[:10]}) dan tidak ditimpa: "
+            f"data berikut berubah sejak terbit: {', '.join('data/' + b for b in berubah)}. "
+            f"Lihat hasil perubahan tanpa menerbitkannya: lakip serve {tahun} (pratinjau di "
+            f"foldernya sendiri). Terbitkan perubahan itu sebagai revisi (ralat): lakip reissue "
+            f"{tahun} --reason \"…\". Bila perubahan itu keliru, kembalikan berkasnya seperti "
+            f"pada tag (git diff {tag} -- data/ menunjukkan bedanya).")
 
 
 def _periksa_tag(repo: Path | None, akar_data: Path, tahun: int, revisi: int) -> None:
@@ -172,23 +241,38 @@ def lingkungan_beku(**tambahan: str) -> dict[str, str]:
     return {**{k: os.environ[k] for k in LINGKUNGAN_BEKU if k in os.environ}, **tambahan}
 
 
-def _terbitkan_revisi_lama(repo: Path, r: Revisi, situs: Path, folder_build: Path,
-                           lapor: Lapor) -> None:
-    """Make sure an earlier revision is published in its own folder."""
+def simpan_revisi_lama(repo: Path | None, r: Revisi, situs: Path, folder_build: Path,
+                       lapor: Lapor, wajib: bool = False) -> None:
+    """Make sure an earlier revision is published in its own folder: kept from the site when the
+    edition published there is that revision (built from its tag's commit, when it has one),
+    else built from its tag. Without either, `wajib` refuses; otherwise the history page will
+    say it cannot compare."""
     tujuan = situs / r.folder
-    if revisi_terbit(tujuan) == r.nomor:
+    if _revisi_di(tujuan, r):
         return
     kini = situs / str(r.tahun)
-    if revisi_terbit(kini) == r.nomor:
+    if _revisi_di(kini, r):
         lapor(f"Revisi {r.nomor} edisi {r.tahun} disimpan di {r.folder}/ …")
         build.terbitkan(kini, situs, r.folder)
         return
-    if r.komit is None:
-        raise RilisGagal(
-            f"Revisi {r.nomor} edisi {r.tahun} tidak dapat diterbitkan ulang: tag {r.tag} tidak "
-            f"ada di repositori dan revisi itu tidak ada di {situs}.")
+    if r.komit is None or repo is None:
+        pesan = (f"Revisi {r.nomor} edisi {r.tahun} tidak ada di {situs}"
+                 + ("" if repo is None else f" dan tag {r.tag} tidak ada di repositori") + ".")
+        if wajib:
+            raise RilisGagal(pesan)
+        lapor(f"Peringatan: {pesan} Halaman Riwayat edisi tidak dapat membandingkannya.")
+        return
     lapor(f"Revisi {r.nomor} edisi {r.tahun}: dibangun dari komit {r.komit[:10]} ({r.tag}) …")
     _bangun_beku(repo, r, situs, folder_build, lapor)
+
+
+def _revisi_di(folder: Path, r: Revisi) -> bool:
+    """The edition published in `folder` is revision `r` (and, for a tagged one, its tag's
+    build: a site built from other inputs is not the record)."""
+    isi = stempel(folder)
+    if not isi or int(isi.get("revisi", 0)) != r.nomor or isi.get("status", "final") != "final":
+        return False
+    return r.komit is None or isi.get("komit") == r.komit
 
 
 def _bangun_beku(repo: Path, r: Revisi, situs: Path, folder_build: Path, lapor: Lapor) -> None:
@@ -274,11 +358,24 @@ class HasilTerbitUlang:
     build: Any
 
 
+TITIK_UJI = "LAKIP_UJI_TITIK"  # tests: the point of a re-issue where the process kills itself
+
+
+def _titik(nama: str) -> None:
+    """A named point of the re-issue; a test names one in LAKIP_UJI_TITIK as `<point>:<signal>`
+    and the process sends itself that signal there (a kill at an exact step, no timing)."""
+    titik, _, sinyal = os.environ.get(TITIK_UJI, "").partition(":")
+    if titik == nama:
+        os.kill(os.getpid(), getattr(signal, sinyal or "SIGKILL"))
+
+
 def terbitkan_ulang(tahun: int, alasan: str, tanggal: date, akar_data: Path, folder_build: Path,
                     lapor: Lapor = print, dengan_pdf: bool = True) -> HasilTerbitUlang:
-    """Re-issue a final edition on purpose: append the revision (date, reason) to its edisi.yaml
-    and build it with current code and data; the revision it supersedes stays published in its
-    own folder. On any failure edisi.yaml is restored byte for byte."""
+    """Re-issue a final edition on purpose: keep the revision it supersedes published in its own
+    folder, build the new revision (its edisi.yaml with the revision appended) from a copy of
+    the data folder, then record it — edisi.yaml replaced in one rename, the commit point — and
+    publish it. Killed or failing before that rename, nothing of the data folder has changed;
+    after it, the revision is recorded and the next build of the year publishes it."""
     if not alasan.strip():
         raise RilisGagal("Alasan revisi wajib diisi, misalnya --reason \"Koreksi realisasi IKU 1\".")
     edisi = data.muat(tahun, akar_data).edisi
@@ -291,19 +388,201 @@ def terbitkan_ulang(tahun: int, alasan: str, tanggal: date, akar_data: Path, fol
     if repo is not None and komit_tag(repo, nama_tag(tahun, n + 1)):
         raise RilisGagal(f"Tag {nama_tag(tahun, n + 1)} sudah ada, tetapi "
                          f"{tahun}/edisi.yaml belum mencatat revisi {n + 1}. Periksa riwayat git.")
-    terbit = n in (revisi_terbit(situs / str(tahun)), revisi_terbit(situs / folder_revisi(tahun, n)))
-    if not terbit and (repo is None or komit_tag(repo, nama_tag(tahun, n)) is None):
+    lama = Revisi(tahun, n, folder_revisi(tahun, n),
+                  komit_tag(repo, nama_tag(tahun, n)) if repo else None)
+    if not (_revisi_di(situs / str(tahun), lama) or _revisi_di(situs / lama.folder, lama)
+            or lama.komit):
         raise RilisGagal(
-            f"Edisi {tahun} ({label(edisi)}) belum pernah terbit: tidak ada di {situs} dan tag "
-            f"{nama_tag(tahun, n)} tidak ada. Terbitkan dulu (git tag {nama_tag(tahun, n)}, lalu "
-            f"lakip build {tahun}) agar edisi yang digantikan tetap dapat dibaca.")
+            f"Edisi {tahun} ({label(edisi)}) belum pernah terbit: tidak ada di {situs}"
+            + ("" if repo is None else f" dan tag {lama.tag} tidak ada") + ". Terbitkan dulu ("
+            + (f"lakip publish {tahun}" if repo else f"lakip build {tahun}")
+            + ") agar edisi yang digantikan tetap dapat dibaca.")
+    simpan_revisi_lama(repo, lama, situs, folder_build, lapor, wajib=True)
+    salinan = _salin_data(akar_data, folder_build / "terbit-ulang")
+    tambah_revisi(salinan / str(tahun) / "edisi.yaml", tanggal, alasan)
+    data.muat(tahun, salinan)
+    hasil = build.bangun(tahun, salinan, folder_build, lapor=lapor, dengan_pdf=dengan_pdf,
+                         terbit=False)
+    _titik("sebelum-dicatat")
     path = akar_data / str(tahun) / "edisi.yaml"
-    asli = path.read_bytes()
-    tambah_revisi(path, tanggal, alasan)
-    try:
-        data.muat(tahun, akar_data)
-        hasil = bangun_edisi(tahun, akar_data, folder_build, lapor, dengan_pdf)
-    except BaseException:
-        path.write_bytes(asli)
-        raise
-    return HasilTerbitUlang(n + 1, nama_tag(tahun, n + 1), path, folder_revisi(tahun, n), hasil)
+    tukar.tulis_atomik(path, (salinan / str(tahun) / "edisi.yaml").read_text(encoding="utf-8"))
+    _titik("setelah-dicatat")
+    lapor("Menerbitkan revisi …")
+    hasil.situs = build.terbitkan(hasil.situs, situs, tahun)
+    shutil.rmtree(salinan.parent, ignore_errors=True)
+    return HasilTerbitUlang(n + 1, nama_tag(tahun, n + 1), path, lama.folder, hasil)
+
+
+def _salin_data(akar_data: Path, tempat: Path) -> Path:
+    """A copy of the data folder under the same name (the execution cache keys on it), without
+    the tool's own dot files (an import journal is finished before any command runs)."""
+    shutil.rmtree(tempat, ignore_errors=True)
+    tempat.mkdir(parents=True)
+    salinan = tempat / akar_data.name
+    shutil.copytree(akar_data, salinan, ignore=shutil.ignore_patterns(".*"), symlinks=True)
+    return salinan
+
+
+# --- publishing a final edition: commit and tag -------------------------------------------------
+
+@dataclass(frozen=True)
+class TagLama:
+    """An older final edition never tagged: its tag and the commit to give it."""
+
+    tahun: int
+    tag: str
+    komit: str | None  # the last commit that changed data/<tahun>/; None: never committed
+    ringkas: str       # "<short id> <date> <subject>" of that commit
+
+
+@dataclass(frozen=True)
+class HasilPublish:
+    tag: str
+    komit: str
+    berkas: list[str]            # the edition's files committed now (empty: already committed)
+    tag_lama: list[TagLama]      # older finals tagged now
+    didorong: str | None         # the remote the commit and tags were pushed to
+    tidak_ikut: list[str]        # other changes of the checkout, left out of the commit
+
+
+def terbitkan(tahun: int, akar_data: Path, tandai_lama: bool = False,
+              lapor: Lapor = print) -> HasilPublish:
+    """`lakip publish`: check that the edition is final and valid, commit exactly its data files
+    (the year's folder and the shared files beside the year folders), tag the commit
+    `lakip-<tahun>-final` (or `-r<N>` after a re-issue) and push when there is a remote. Older
+    final editions without their tag are named with the commit to tag (the last one that changed
+    their data) and tagged only when asked (`tandai_lama`)."""
+    repo = repositori(akar_data)
+    if repo is None:
+        raise RilisGagal(
+            f"lakip publish mencatat edisi dengan tag git, sehingga folder data harus data/ "
+            f"checkout git kode ini; {akar_data} bukan. Salin data ke data/ checkout itu, atau "
+            f"terbitkan folder situs hasil lakip build {tahun} apa adanya.")
+    if dangkal(repo):
+        raise RilisGagal(f"Checkout {repo} dangkal (shallow): ambil seluruh riwayat dan tag dulu "
+                         "(git fetch --unshallow --tags).")
+    d = data.muat(tahun, akar_data)
+    if d.edisi.draf:
+        raise RilisGagal(
+            f"Edisi {tahun} masih draf, belum dapat diterbitkan. Bila semua sudah lengkap: ubah "
+            f"status menjadi final di lembar edisi buku kerja (lalu lakip import) atau di "
+            f"data/{tahun}/edisi.yaml, periksa hasilnya dengan lakip build {tahun}, lalu jalankan "
+            f"lagi lakip publish {tahun}.")
+    tag = nama_tag(tahun, len(d.edisi.revisi))
+    if komit_tag(repo, tag):
+        raise RilisGagal(
+            f"Edisi {tahun} ({label(d.edisi)}) sudah terbit dengan tag {tag}. Koreksi sesudah "
+            f"terbit diterbitkan sebagai revisi: lakip reissue {tahun} --reason \"…\", lalu "
+            f"lakip publish {tahun}.")
+    lama = final_tanpa_tag(repo, akar_data, tahun)
+    if lama and not tandai_lama:
+        raise RilisGagal(_pesan_tag_lama(lama, tahun))
+    jalur = [f"data/{tahun}", ":(glob)data/*"]
+    berkas = _berubah(repo, jalur)
+    tidak_ikut = [b for b in _berubah(repo, []) if b not in berkas]
+    for t in lama:
+        assert t.komit is not None
+        _git_wajib(repo, "tag", t.tag, t.komit)
+        lapor(f"Tag {t.tag} diberikan pada komit {t.ringkas}.")
+    if berkas:
+        _git_wajib(repo, "add", "-A", "--", *jalur)
+        _git_wajib(repo, "commit", "--quiet", "-m", f"LAKIP {tahun}: {label(d.edisi)}", "--",
+                   *jalur)
+    komit = komit_head(repo) or ""
+    _git_wajib(repo, "tag", tag, komit)
+    return HasilPublish(tag, komit, berkas, lama, _dorong(repo, [tag, *(t.tag for t in lama)]),
+                        tidak_ikut)
+
+
+def final_tanpa_tag(repo: Path, akar_data: Path, kecuali: int) -> list[TagLama]:
+    """Final editions of other years whose current revision has no tag, each with the last
+    commit that changed its year's folder (the closest record of when it was published)."""
+    hasil = []
+    for tahun in data.tahun_tersedia(akar_data):
+        edisi = edisi_mentah(akar_data, tahun)
+        if tahun == kecuali or not edisi or adalah_draf(edisi.get("status")):
+            continue
+        tag = nama_tag(tahun, nomor_revisi(edisi))
+        if komit_tag(repo, tag):
+            continue
+        komit = git(repo, "log", "-1", "--format=%H", "--", f"data/{tahun}") or None
+        ringkas = (git(repo, "show", "-s", "--format=%h %cs %s", komit) or komit) if komit else ""
+        hasil.append(TagLama(tahun, tag, komit, ringkas))
+    return hasil
+
+
+def _pesan_tag_lama(lama: list[TagLama], tahun: int) -> str:
+    baris = []
+    for t in lama:
+        if t.komit is None:
+            baris.append(f"  - edisi final {t.tahun}: data/{t.tahun} belum pernah dikomit; "
+                         f"terbitkan dulu dengan lakip publish {t.tahun}")
+        else:
+            baris.append(f"  - edisi final {t.tahun} belum bertag {t.tag}; komit terakhir yang "
+                         f"mengubah data/{t.tahun}: {t.ringkas}")
+    saran = (f"Beri tag pada komit itu sekaligus: lakip publish {tahun} --tag-old"
+             if all(t.komit for t in lama) else "")
+    return ("Edisi final lain belum bertag, sehingga alur kerja penerbitan tidak dapat "
+            "membangunnya ulang apa adanya:\n" + "\n".join(baris) + ("\n" + saran if saran else ""))
+
+
+def _berubah(repo: Path, jalur: list[str]) -> list[str]:
+    """Changed, new or deleted files (staged or not) under the given pathspecs (all: [])."""
+    keluaran = subprocess.run(["git", "-C", str(repo), "status", "--porcelain", "-z",
+                               "--untracked-files=all", "--no-renames", "--", *jalur],
+                              capture_output=True, text=True).stdout  # not stripped: " M x"
+    return sorted(b[3:] for b in keluaran.split("\0") if len(b) > 3)
+
+
+def _git_wajib(repo: Path, *argumen: str) -> str:
+    hasil = subprocess.run(["git", "-C", str(repo), *argumen], capture_output=True, text=True)
+    if hasil.returncode != 0:
+        raise RilisGagal(f"git {argumen[0]} gagal: {(hasil.stderr or hasil.stdout).strip()[-600:]}")
+    return hasil.stdout.strip()
+
+
+def _dorong(repo: Path, tag: list[str]) -> str | None:
+    """Push the current branch and the new tags to `origin` (or the only remote); None when the
+    checkout has no remote."""
+    remote = (git(repo, "remote") or "").split()
+    if not remote:
+        return None
+    tujuan = "origin" if "origin" in remote else remote[0]
+    hasil = subprocess.run(["git", "-C", str(repo), "push", "--quiet", tujuan, "HEAD",
+                            *(f"refs/tags/{t}" for t in tag)], capture_output=True, text=True)
+    if hasil.returncode != 0:
+        raise RilisGagal(
+            f"Komit dan tag {', '.join(tag)} sudah dibuat di komputer ini, tetapi gagal didorong "
+            f"ke {tujuan}: {hasil.stderr.strip()[-600:]}\nDorong lagi nanti dengan: git push "
+            f"{tujuan} HEAD {' '.join(tag)}")
+    return tujuan
+
+
+def terbit(tahun: int, akar_data: Path, folder_build: Path) -> str | None:
+    """Where the current revision of a final year is already published as a record: its tag in
+    a checkout, or the final edition of the same revision in the site for a data folder outside
+    one (there the site is the only record). None for a draft or a final not yet published."""
+    edisi = edisi_mentah(akar_data, tahun)
+    if not edisi or adalah_draf(edisi.get("status")):
+        return None
+    n = nomor_revisi(edisi)
+    repo = repositori(akar_data)
+    if repo is not None:
+        return f"tag {nama_tag(tahun, n)}" if komit_tag(repo, nama_tag(tahun, n)) else None
+    folder = folder_build / "site" / str(tahun)
+    return str(folder) if _revisi_di(folder, Revisi(tahun, n, str(tahun), None)) else None
+
+
+def langkah_berikut(tahun: int, akar_data: Path, folder_build: Path) -> str:
+    """The next step after an import, right for the year's release state."""
+    edisi = edisi_mentah(akar_data, tahun)
+    if not edisi or adalah_draf(edisi.get("status")):
+        return f"Berikutnya: lakip build {tahun}"
+    tempat = terbit(tahun, akar_data, folder_build)
+    if tempat is None:
+        return (f"Berikutnya: lakip build {tahun}, periksa hasilnya, lalu terbitkan dengan "
+                f"lakip publish {tahun}")
+    return (f"Edisi final {tahun} sudah terbit ({tempat}); impor ini tidak mengubah edisi yang "
+            f"terbit, dan lakip build {tahun} tidak akan menimpanya. Berikutnya: lihat hasil "
+            f"perubahan dengan lakip serve {tahun} (pratinjau), lalu terbitkan sebagai revisi "
+            f"(ralat): lakip reissue {tahun} --reason \"…\"")

@@ -52,15 +52,19 @@ class Keadaan:
         self.syarat = threading.Condition()
         self.nomor = 0
         self.galat: str | None = None
+        self.peringatan: list[str] = []  # the year's validation warnings, shown on every page
 
     @property
     def token(self) -> str:
         return f"{os.getpid()}-{self.nomor}"
 
-    def selesai(self, galat: str | None) -> None:
+    def selesai(self, galat: str | None, peringatan: list[str] | None = None) -> None:
+        """`peringatan` None: the build did not validate (nothing changed), the last ones hold."""
         with self.syarat:
             self.nomor += 1
             self.galat = galat
+            if peringatan is not None:
+                self.peringatan = peringatan
             self.syarat.notify_all()
 
 
@@ -106,7 +110,8 @@ class Penangan(http.server.SimpleHTTPRequestHandler):
                    f'<pre id="lakip-galat">{html.escape(self.keadaan.galat)}</pre>{skrip}'
                    "</body></html>\n")
         else:
-            isi = berkas.read_text(encoding="utf-8").replace("</body>", skrip + "</body>", 1)
+            isi = berkas.read_text(encoding="utf-8").replace(
+                "</body>", _kotak_peringatan(self.keadaan.peringatan) + skrip + "</body>", 1)
         self._kirim(isi.encode("utf-8"), "text/html; charset=utf-8")
 
     def _kirim(self, isi: bytes, jenis: str) -> None:
@@ -142,6 +147,21 @@ def host_diizinkan(host: list[str], port: int) -> bool:
                                                           f"localhost:{port}")
 
 
+GAYA_PERINGATAN = ("position:fixed;bottom:0;left:0;right:0;max-height:40vh;overflow:auto;"
+                   "z-index:9999;margin:0;padding:.5rem 1rem;background:#fff8e1;color:#222;"
+                   "border-top:3px solid #b26a00;font:14px/1.4 'DejaVu Sans',sans-serif")
+
+
+def _kotak_peringatan(peringatan: list[str]) -> str:
+    """Every validation warning of the year, on the previewed page (never in the files)."""
+    if not peringatan:
+        return ""
+    butir = "".join(f"<li>{html.escape(p)}</li>" for p in peringatan)
+    return (f'<aside id="lakip-peringatan" role="status" style="{GAYA_PERINGATAN}">'
+            f"<strong>Pratinjau: {len(peringatan)} peringatan data</strong><ul>{butir}</ul>"
+            "</aside>")
+
+
 def _berubah_dari(k: Keadaan, token: str) -> Callable[[], bool]:
     """Whether a build after the one of `token` has finished."""
     return lambda: k.token != token
@@ -150,6 +170,7 @@ def _berubah_dari(k: Keadaan, token: str) -> Callable[[], bool]:
 def _bangun(tahun: int, akar_data: Path, folder_build: Path, keadaan: Keadaan,
             lapor: build.Lapor) -> None:
     galat: str | None
+    peringatan: list[str] | None = None
     try:
         hasil = build.bangun(tahun, akar_data, folder_build, lapor=lambda _: None,
                              dengan_pdf=False)
@@ -159,12 +180,14 @@ def _bangun(tahun: int, akar_data: Path, folder_build: Path, keadaan: Keadaan,
         galat = str(e)
     else:
         galat = None
+        if hasil.peringatan is not None:
+            peringatan = [str(m) for m in hasil.peringatan]
         lapor(f"Edisi {tahun} diperbarui ({len(hasil.notebook)} notebook dijalankan, "
               f"{len(hasil.eksekusi.sia_sia)} eksekusi sia-sia, "
               f"{angka(hasil.detik, 1)} detik).")
     if galat:
         lapor(f"Build gagal:\n{galat}")
-    keadaan.selesai(galat)
+    keadaan.selesai(galat, peringatan)
 
 
 def jalankan(tahun: int, akar_data: Path, folder_build: Path, port: int,

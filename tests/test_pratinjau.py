@@ -109,3 +109,45 @@ def test_preview_answers_only_requests_naming_127_0_0_1_or_localhost(tmp_path: P
             assert _minta(port, *buruk).startswith("HTTP/1.0 400"), buruk
     finally:
         p.berhenti()
+
+
+def test_preview_has_its_own_folder(monkeypatch, tmp_path: Path):
+    from lakip_lib import cli, pratinjau
+
+    dipakai = []
+    monkeypatch.setattr(pratinjau, "jalankan", lambda *a: dipakai.append(a))
+    assert cli.main(["--data", str(DATA), "serve", "2024"]) == 0
+    assert dipakai[0][2] == Path("_build") / "pratinjau"  # never the published _build/site
+
+
+def test_preview_pages_show_every_validation_warning(monkeypatch, tmp_path: Path):
+    """The warnings of the year's last build are on every page served, escaped."""
+    import urllib.request
+
+    from lakip_lib import build, pratinjau
+    from lakip_lib.masalah import Masalah
+
+    (tmp_path / "site" / "2025").mkdir(parents=True)
+    (tmp_path / "site" / "2025" / "s2.html").write_text("<html><body><p>isi</p></body></html>")
+    peringatan = [Masalah("data/2025/narasi/S2.md", 3, None,
+                          'uraian memuat angka "12". <Tulis> angka di data.', "peringatan")]
+    monkeypatch.setattr(build, "bangun", lambda *a, **k: build.HasilBuild(
+        2025, tmp_path / "site" / "2025", 0.1, [], 1, None, peringatan))
+    keadaan = pratinjau.Keadaan()
+    pratinjau._bangun(2025, tmp_path, tmp_path, keadaan, lambda _: None)
+    penangan = type("P", (pratinjau.Penangan,), {"keadaan": keadaan})
+    import functools
+    import http.server
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(penangan, directory=str(tmp_path / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/2025/s2.html"
+        halaman = urllib.request.urlopen(url).read().decode()
+    finally:
+        server.shutdown()
+    assert 'id="lakip-peringatan"' in halaman and "1 peringatan data" in halaman
+    assert ("data/2025/narasi/S2.md, baris 3: Peringatan: uraian memuat angka &quot;12&quot;. "
+            "&lt;Tulis&gt; angka di data.") in halaman
+    assert "<p>isi</p>" in halaman
+    assert "lakip-peringatan" not in (tmp_path / "site" / "2025" / "s2.html").read_text()

@@ -100,7 +100,7 @@ def test_final_edition_is_frozen_then_reissued_with_its_history(tmp_path: Path):
     alasan = "Koreksi realisasi IDG 2024 dari BPS & perbaikan kalimat <target>"
     keluaran = _lakip(repo, "reissue", "2024", "--reason", alasan, "--date",
                       "2026-03-16", "--output", str(tmp_path / "terbit2"), "--no-pdf")
-    assert "git tag lakip-2024-r1" in keluaran
+    assert "lakip publish 2024" in keluaran
     revisi = situs / "2024"
     s1 = teks(revisi / "sasaran_s1.html")
     assert "Target tahun anggaran ini" in s1 and "73,50" in s1
