@@ -70,6 +70,8 @@ class Selesai:
     notebook: int
     halaman: int
     situs: Path | None
+    tahun: int | None = None
+    peringatan: list[Any] | None = None  # the year's validation warnings (None: not validated)
 
 
 def bobot(akar: Path, tahun: int) -> int:
@@ -190,7 +192,8 @@ def _bangun_satu(p: Pekerjaan, keluaran: Path, lapor: Lapor, opsi: dict[str, Any
         p.tahun, p.instansi.akar, folder_build_instansi(p.instansi, keluaran), lapor=lapor,
         folder_situs=p.instansi.situs(keluaran / "site"), **opsi)
     if isinstance(hasil, build.HasilBuild):
-        return Selesai(p.nama, hasil.detik, len(hasil.notebook), hasil.halaman, hasil.situs)
+        return Selesai(p.nama, hasil.detik, len(hasil.notebook), hasil.halaman, hasil.situs,
+                       p.tahun, hasil.peringatan)
     return Selesai(p.nama, time.perf_counter() - mulai, 0, 0, None)
 
 

@@ -265,6 +265,8 @@ def _cetak_hasil(hasil: object) -> None:
     if isinstance(hasil, Selesai) and hasil.situs is not None:
         print(f"Selesai: edisi {hasil.nama} ({hasil.notebook} notebook dijalankan, "
               f"{hasil.halaman} halaman) ada di {hasil.situs}; {angka(hasil.detik, 1)} detik.")
+        if hasil.peringatan and hasil.tahun is not None:
+            print("\n".join(_kekurangan(hasil.tahun, hasil.peringatan)))
     elif isinstance(hasil, Selesai):
         print(f"Selesai: edisi {hasil.nama} terbit dari komit tag-nya.")
 
@@ -276,6 +278,26 @@ def _merge(args: argparse.Namespace) -> int:
     print(f"Selesai: {len(args.bagian)} bagian digabung di {situs}. Buka "
           f"{situs / 'index.html'}.")
     return KELUAR_OK
+
+
+def _kekurangan(tahun: int, peringatan: list[Any]) -> list[str]:
+    """What is still missing or to check, by file, each file with the workbook sheet that
+    fills it (a narrative is written in its file)."""
+    from lakip_lib.buku_kerja import EDISI, LEMBAR
+
+    lembar = {lb.ds.path(tahun): lb.dataset for lb in LEMBAR} | {f"{tahun}/edisi.yaml": EDISI}
+    per_berkas: dict[str, list[Any]] = {}
+    for m in peringatan:
+        per_berkas.setdefault(m.berkas, []).append(m)
+    baris = [f"Yang masih kurang atau perlu diperiksa pada edisi {tahun} ({len(peringatan)} "
+             "peringatan), per berkas dan lembar buku kerja:"]
+    for berkas, daftar in per_berkas.items():
+        nama = next((lb for p, lb in lembar.items() if berkas.endswith(p)), None)
+        tempat = (f'lembar "{nama}" buku kerja' if nama else
+                  "uraian: tulis di berkasnya" if berkas.endswith(".md") else "berkas data")
+        baris.append(f"  {berkas} ({tempat}):")
+        baris += [f"    - {str(m).removeprefix(berkas).lstrip(', :')}" for m in daftar]
+    return baris
 
 
 def _terbitkan_ulang(args: argparse.Namespace) -> int:

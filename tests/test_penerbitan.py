@@ -155,3 +155,21 @@ def test_publish_from_a_fresh_clone_whose_2024_final_is_untagged(tmp_path: Path)
     assert "data berikut berubah sejak terbit: data/realisasi.csv." in tolak
     assert "lakip reissue 2025 --reason" in tolak
     assert not (tmp_path / "b" / "site" / "2025").exists()
+
+
+def test_a_draft_build_ends_with_what_is_still_missing_by_file_and_sheet(
+        salinan_data: Path, monkeypatch, capsys):
+    from lakip_lib import build, cli, data, tahun_baru
+
+    tahun_baru.buat(2025, salinan_data)
+    peringatan = data.muat(2025, salinan_data).peringatan
+    monkeypatch.setattr(penerbitan, "bangun_edisi", lambda tahun, *a, **k: build.HasilBuild(
+        tahun, Path("situs") / str(tahun), 1.0, [], 16, None, peringatan))
+    assert cli.main(["--data", str(salinan_data), "build", "2025", "--no-pdf"]) == 0
+    keluaran = capsys.readouterr().out
+    assert (f"Yang masih kurang atau perlu diperiksa pada edisi 2025 ({len(peringatan)} "
+            "peringatan), per berkas dan lembar buku kerja:") in keluaran
+    assert ('  data/2025/target.csv (lembar "target" buku kerja):\n    - baris 2, kolom "dasar": '
+            "Peringatan: target IKU IKU1 masih dari Renstra") in keluaran
+    assert '  data/realisasi.csv (lembar "realisasi" buku kerja):' in keluaran
+    assert "  data/2025/narasi/S1.md (uraian: tulis di berkasnya):" in keluaran
