@@ -248,15 +248,41 @@ def _build(args: argparse.Namespace) -> int:
         semua = bangun_semua.bagian(semua, *args.shard)
         print(f"Bagian {args.shard[0]}/{args.shard[1]}: {len(semua)} edisi "
               f"({', '.join(p.nama for p in semua) or 'tidak ada'}).")
-    for selesai in bangun_semua.bangun_semua(
-            akar, args.output or Path("_build"), semua, paralel=args.jobs,
-            dengan_pdf=not args.no_pdf, wajib_tag=args.require_tag, pekerja=args.workers,
-            paksa=args.force):
+    opsi = {"dengan_pdf": not args.no_pdf, "wajib_tag": args.require_tag,
+            "pekerja": args.workers, "paksa": args.force}
+    for selesai in bangun_semua.bangun_semua(akar, args.output or Path("_build"), semua,
+                                             paralel=args.jobs, **opsi):
         _cetak_hasil(selesai)
-    situs = (args.output or Path("_build")) / "site"
+    if not args.shard and not kabupaten.adalah_kabupaten(akar):
+        _bangun_yang_belum_terbit(akar, args.output or Path("_build"), semua, args.jobs, opsi)
+    folder = args.output or Path("_build")
     serve = "lakip serve" + (f" --output {args.output}" if args.output else "")
-    print(f"Buka {situs / 'index.html'} atau jalankan: {serve}")
+    print(f"Buka {folder / 'site' / 'index.html'} atau jalankan: {serve}")
     return KELUAR_OK
+
+
+def _bangun_yang_belum_terbit(akar: Path, keluaran: Path, dibangun: Sequence[Any],
+                              paralel: int | None, opsi: dict[str, Any]) -> None:
+    """Build the editions of the data that are not in the site yet, so that the site holds every
+    edition (home page and switcher), from a fresh clone too. Why build them rather than list
+    them: a listed edition without pages is a dead link; a year already in the site is reused as
+    it is, so this costs one build per such year, once per build folder."""
+    from lakip_lib import bangun_semua
+
+    nama = {p.nama for p in dibangun}
+    tambahan = [p for p in bangun_semua.rencana(akar, ()) if p.nama not in nama
+                and not (p.instansi.situs(keluaran / "site") / str(p.tahun)).is_dir()]
+    if not tambahan:
+        return
+    print(f"Edisi {', '.join(p.nama for p in tambahan)} ada di data tetapi belum ada di situs: "
+          "dibangun juga, agar halaman utama dan pemilih edisi memuat setiap edisi.")
+    try:
+        for selesai in bangun_semua.bangun_semua(akar, keluaran, tambahan, paralel=paralel,
+                                                 **opsi):
+            _cetak_hasil(selesai)
+    except (ValidasiGagal, BuildGagal, RilisGagal) as e:
+        print(f"Peringatan: edisi itu tidak dapat dibangun, sehingga situs belum memuatnya: {e}",
+              file=sys.stderr)
 
 
 def _cetak_hasil(hasil: object) -> None:

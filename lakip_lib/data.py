@@ -202,6 +202,7 @@ def _muat(tahun: int, p: _Pengumpul) -> DataTahun:
     isu = _yaml(folder / "isu_strategis.yaml", p, YAML_ISU, wajib=False)
     _periksa_instansi(instansi, tahun, p, akar / "instansi.yaml")
     _periksa_edisi(edisi, tahun, p, folder / "edisi.yaml")
+    _periksa_kepala(instansi, edisi, p, akar / "instansi.yaml", folder / "edisi.yaml")
     periode = _periode(instansi)
     draf = adalah_draf(edisi.get("status"))
     tabel: dict[str, Tabel[Any]] = {}
@@ -213,7 +214,8 @@ def _muat(tahun: int, p: _Pengumpul) -> DataTahun:
     narasi = _narasi(folder, p, nama_narasi(tabel))
     if any(m.tingkat == GALAT for m in p.masalah):
         raise ValidasiGagal(p.masalah)
-    data = DataTahun(tahun, akar, rekaman(Instansi, instansi), rekaman(Edisi, edisi),
+    data = DataTahun(tahun, akar, *_instansi_tahun(rekaman(Instansi, instansi),
+                                                    rekaman(Edisi, edisi)),
                      rekaman(IsuStrategis, isu), tabel, narasi)
     aturan.periksa(data, p.tambah)
     if any(m.tingkat == GALAT for m in p.masalah):
@@ -345,8 +347,7 @@ def _periksa_instansi(instansi: dict[str, Any], tahun: int, p: _Pengumpul, path:
     if not instansi:
         return
     nama = p.nama(path)
-    for kunci in ("nama", "nama_singkat", "kabupaten", "kepala.nama", "kepala.pangkat",
-                  "kepala.golongan", "kepala.nip", "renstra.periode"):
+    for kunci in ("nama", "nama_singkat", "kabupaten", "renstra.periode"):
         if _butuh(instansi, kunci) in (None, ""):
             p.tambah(nama, None, kunci, "kunci wajib ini tidak ada atau kosong.")
     _periksa_atasan(instansi.get("struktur"), nama, p)
@@ -361,6 +362,33 @@ def _periksa_instansi(instansi: dict[str, Any], tahun: int, p: _Pengumpul, path:
         p.tambah(nama, None, "renstra.periode",
                  f"tahun {tahun} berada di luar periode Renstra {periode[0]}–{periode[1]}. "
                  "Perbarui periode Renstra atau pilih tahun di dalamnya.")
+
+
+KEPALA_WAJIB = ("nama", "pangkat", "golongan", "nip")
+
+
+def _periksa_kepala(instansi: dict[str, Any], edisi: dict[str, Any], p: _Pengumpul,
+                    path_instansi: Path, path_edisi: Path) -> None:
+    """The year's head of agency: `kepala` of its edisi.yaml, or, for a year that names none,
+    of instansi.yaml; either way with name, rank, grade and NIP."""
+    if not instansi or not edisi:
+        return
+    sendiri = "kepala" in edisi
+    isi, path = (edisi, path_edisi) if sendiri else (instansi, path_instansi)
+    for kunci in KEPALA_WAJIB:
+        if _butuh(isi, f"kepala.{kunci}") in (None, ""):
+            saran = "" if sendiri else (
+                f" Kepala instansi adalah fakta tahun itu: tulis di {p.nama(path_edisi)} "
+                "(kepala: nama, pangkat, golongan, nip, jabatan), atau di lembar edisi buku kerja.")
+            p.tambah(p.nama(path), None, f"kepala.{kunci}",
+                     "kunci wajib ini tidak ada atau kosong." + saran)
+
+
+def _instansi_tahun(instansi: Instansi, edisi: Edisi) -> tuple[Instansi, Edisi]:
+    """The agency as the year sees it: its own head of agency when its edisi.yaml names one."""
+    if edisi.kepala is None:
+        return instansi, edisi
+    return replace(instansi, kepala=edisi.kepala), edisi
 
 
 def _periksa_atasan(struktur: Any, nama: str, p: _Pengumpul) -> None:

@@ -187,6 +187,7 @@ class DataTahun(AksesTabel):
     @property
     def instansi(self) -> Instansi:
         self._catat("instansi.yaml")
+        self._catat(f"{self.tahun}/edisi.yaml")  # the year's head of agency may come from there
         return self._instansi
 
     @property

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
 from lakip_lib.format import Bulan
-from lakip_lib.schema import Edisi
+from lakip_lib.schema import Edisi, Pejabat
 
 STATUS = ("draf", "final")
 
@@ -31,15 +31,35 @@ ISIAN: tuple[Isian, ...] = (
     Isian("pagu_anggaran", "rupiah", "Pagu DPA (rupiah bulat); harus sama dengan jumlah anggaran "
           "semua sub kegiatan."),
     Isian("perjanjian_kinerja.tanggal", "tanggal", "Tanggal penandatanganan Perjanjian Kinerja."),
+    Isian("kepala.nama", "teks", "Nama kepala instansi yang menandatangani edisi tahun ini, "
+          "dengan gelar. Bila kepala berganti, ubah di sini: edisi tahun lain tidak berubah."),
+    Isian("kepala.jabatan", "teks", 'Jabatannya, misalnya "Kepala Dinas" (atau "Plt. Kepala '
+          'Dinas").'),
+    Isian("kepala.pangkat", "teks", 'Pangkatnya, misalnya "Pembina Utama Muda".'),
+    Isian("kepala.golongan", "teks", 'Golongan ruangnya, misalnya "IV/c".'),
+    Isian("kepala.nip", "teks", 'NIP-nya, ditulis sebagai teks, misalnya "19650328 198603 1 008".'),
 )
 MENURUT_JALUR = {i.jalur: i for i in ISIAN}
 
 
-def nilai(edisi: Edisi, jalur: str) -> Any:
+def nilai(edisi: Edisi, jalur: str, kepala: Pejabat | None = None) -> Any:
+    """The current value of a field; `kepala` is the year's head of agency when its edisi.yaml
+    names none yet (the agency-wide one of instansi.yaml), so the sheet shows who signs."""
+    if edisi.kepala is None and kepala is not None:
+        edisi = replace(edisi, kepala=kepala)
     isi: Any = edisi
     for bagian in jalur.split("."):
         isi = getattr(isi, bagian, None)
     return isi
+
+
+def tanpa_kepala_bersama(isi: dict[str, Any], edisi: Edisi, kepala: Pejabat) -> dict[str, Any]:
+    """The sheet's values without the head of agency while it is still instansi.yaml's and the
+    year names none: an unchanged sheet changes no byte; a changed head becomes the year's own."""
+    if edisi.kepala is not None or any(v != nilai(edisi, j, kepala) for j, v in isi.items()
+                                       if j.startswith("kepala.")):
+        return isi
+    return {j: v for j, v in isi.items() if not j.startswith("kepala.")}
 
 
 def dari_sel(isian: Isian, sel: Any) -> tuple[Any, str | None]:

@@ -96,9 +96,9 @@ def adalah_draf(status: object) -> bool:
 
 @dataclass(frozen=True)
 class Pejabat:
-    """A signatory: the head of agency (instansi.yaml `kepala`) or the performance agreement's
-    second party (edisi.yaml `perjanjian_kinerja.pihak_kedua`); an elected official has no rank
-    or NIP."""
+    """A signatory: the head of agency of a year (edisi.yaml `kepala`, or instansi.yaml `kepala`
+    for a year that names none) or the performance agreement's second party (edisi.yaml
+    `perjanjian_kinerja.pihak_kedua`); an elected official has no rank or NIP."""
 
     nama: str | None = None
     pangkat: str | None = None
@@ -140,9 +140,10 @@ class Renstra:
 
 @dataclass(frozen=True)
 class Instansi:
-    """instansi.yaml: the agency profile, head of agency, RPJMD and Renstra period. The fields
-    without a default are required (checked by the loader, which also checks `kepala`'s name,
-    rank, grade and NIP and the Renstra period)."""
+    """instansi.yaml: the agency profile, RPJMD and Renstra period. The fields without a default
+    are required (checked by the loader, which also checks the Renstra period). `kepala` here is
+    the head of agency of every year whose edisi.yaml names none (data written before the head
+    became a fact of the year); a loaded year's `instansi.kepala` is always that year's head."""
 
     nama: str
     nama_singkat: str
@@ -180,7 +181,9 @@ class ButirRevisi:
 @dataclass(frozen=True)
 class Edisi:
     """<tahun>/edisi.yaml: the edition's label, status, place and date, budget ceiling, the
-    performance agreement and the re-issues. `penilaian` (the verdict rule) is checked by the
+    performance agreement, the head of agency who signs it (name, rank, grade, NIP, title: facts
+    of the year, so a new head entered for next year does not re-sign this one) and the
+    re-issues. `penilaian` (the verdict rule) is checked by the
     loader on its own and kept as written."""
 
     tahun: int
@@ -193,6 +196,7 @@ class Edisi:
     perjanjian_kinerja: PerjanjianKinerja = PerjanjianKinerja()
     revisi: tuple[ButirRevisi, ...] = ()
     penilaian: Mapping[str, Any] | None = None
+    kepala: Pejabat | None = None  # the head of agency who signs this year's edition
 
     @property
     def draf(self) -> bool:

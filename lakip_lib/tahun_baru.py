@@ -19,7 +19,7 @@ from pathlib import Path
 
 from lakip_lib import data, kinerja
 from lakip_lib.data_tahun import DataTahun
-from lakip_lib.schema import BY_NAME, PANDUAN_NARASI
+from lakip_lib.schema import BY_NAME, PANDUAN_NARASI, Pejabat
 
 PANDUAN = PANDUAN_NARASI
 
@@ -56,8 +56,20 @@ def _edisi(d: DataTahun, tahun: int) -> str:
         "  pihak_kedua:\n"
         f"    nama: \"{pihak_kedua.nama or ''}\"\n"
         f"    jabatan: {pihak_kedua.jabatan or ''}\n"
+        + _kepala(d.instansi.kepala)
         + _penilaian(e.penilaian)
     )
+
+
+def _kepala(k: Pejabat) -> str:
+    """The head of agency of the previous year, carried over as this year's own (a new head is
+    entered here or in the workbook's edisi sheet, and leaves earlier years as they were)."""
+    isi = "".join(f"  {kunci}: {json.dumps(getattr(k, kunci), ensure_ascii=False)}\n"
+                  for kunci in ("nama", "pangkat", "golongan", "nip", "jabatan")
+                  if getattr(k, kunci) is not None)
+    return ("# Kepala instansi yang menandatangani edisi ini (fakta tahun ini; bila berganti, "
+            "ubah di sini\n# atau di lembar edisi buku kerja: edisi tahun lain tidak berubah).\n"
+            "kepala:\n" + isi)
 
 
 def _penilaian(penilaian: Mapping[str, object] | None) -> str:

@@ -63,6 +63,30 @@ def test_a_formula_uses_its_cached_value_or_is_refused(tahun_2025, capsys):
     assert str(d["realisasi"].satu(indikator="IKU1", tahun=2025)["realisasi"]) == "74.6"
 
 
+def test_a_formula_whose_value_is_an_excel_error_is_named_as_a_formula(tahun_2025, capsys):
+    """Excel saves #VALUE! beside a formula it could not compute: the message names the formula
+    and its text, not the error alone."""
+    akar, xlsx = tahun_2025
+    _ubah(xlsx, "realisasi", 2, realisasi="=70+4.6")
+    _ganti_xml(xlsx, "realisasi", lambda x: re.sub(
+        r'(<c r="[A-Z]+2"[^>]*?)( t="[a-z]+")?><f>70\+4\.6</f><v ?/>',
+        r'\1 t="e"><f>70+&quot;empat&quot;</f><v>#VALUE!</v>', x))
+    laporan = _impor_gagal(akar, 2025, xlsx, capsys)
+    assert ('lembar "realisasi", baris 2, kolom "Realisasi (satuan indikator)": sel berisi rumus '
+            '=70+"empat" yang hasilnya galat Excel #VALUE!: rumus itu tidak dapat dihitung') \
+        in laporan
+    assert laporan.count("baris 2, kolom \"Realisasi") == 1  # one message for the cell
+
+
+def test_an_invalid_cell_is_not_also_reported_as_cleared(tahun_2025, capsys):
+    akar, xlsx = tahun_2025
+    assert _lakip(akar, "import", "2025", str(xlsx)).returncode == 0  # IKU1 2025 imported
+    _ubah(xlsx, "realisasi", 2, realisasi="74,12")
+    laporan = _impor_gagal(akar, 2025, xlsx, capsys)
+    assert 'baris 2, kolom "Realisasi (satuan indikator)": sel berisi teks "74,12"' in laporan
+    assert "dikosongkan" not in laporan
+
+
 def test_a_percentage_formatted_cell_imports_the_percentage_shown(tahun_2025):
     akar, xlsx = tahun_2025
     wb = load_workbook(xlsx)

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import base64
 import csv
+import io
 import json
 import re
 import shutil
+from contextlib import redirect_stderr, redirect_stdout
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -16,7 +18,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from lakip_lib import build, cli, data
+from lakip_lib import cli, data
 
 from .browser import peramban, server
 from .conftest import DATA, ubah_sel
@@ -30,12 +32,19 @@ HALAMAN = ["sampul", "ikhtisar", "bab1_pendahuluan", "bab2_perencanaan", "bab3_c
 
 
 @pytest.fixture(scope="module")
-def situs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Both fixture years built once into one temporary site (PDF for the later year only)."""
+def dibangun(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """`lakip build 2026` on the fixture's data, as on a fresh clone: the site, and what the
+    command printed. 2025 is built too (the site holds every edition of the data)."""
     folder = tmp_path_factory.mktemp("instansi_lain")
-    build.bangun(2025, CONTOH, folder, lapor=lambda _: None, dengan_pdf=False)
-    build.bangun(2026, CONTOH, folder, lapor=lambda _: None)
-    return folder / "site"
+    with redirect_stdout(io.StringIO()) as keluar, redirect_stderr(io.StringIO()) as galat:
+        kode = cli.main(["--data", str(CONTOH), "build", "2026", "--output", str(folder)])
+    assert kode == 0, keluar.getvalue() + galat.getvalue()
+    return folder / "site", keluar.getvalue() + galat.getvalue()
+
+
+@pytest.fixture(scope="module")
+def situs(dibangun: tuple[Path, str]) -> Path:
+    return dibangun[0]
 
 
 def _id(nilai: Decimal | str) -> str:
@@ -47,6 +56,14 @@ def _persen_manual(target: str, realisasi: str) -> str:
     """Lower is better, by hand: (2 × target − realisasi) ÷ target × 100."""
     t, r = Decimal(target), Decimal(realisasi)
     return _id((2 * t - r) / t * 100)
+
+
+def test_building_one_year_publishes_every_edition_of_the_data(dibangun: tuple[Path, str]):
+    situs, keluaran = dibangun
+    assert ("Edisi 2025 ada di data tetapi belum ada di situs: dibangun juga, agar halaman utama "
+            "dan pemilih edisi memuat setiap edisi.") in keluaran
+    edisi = json.loads((situs / "editions.json").read_text(encoding="utf-8"))
+    assert [e["tahun"] for e in edisi] == [2026, 2025]
 
 
 def test_both_editions_published_with_index(situs: Path):
@@ -74,8 +91,9 @@ def test_agency_head_and_sasaran_from_the_fixture(situs: Path):
 
 def test_nothing_of_the_shipped_agency_in_any_page_or_pdf(situs: Path):
     asli = yaml.safe_load((DATA / "instansi.yaml").read_text(encoding="utf-8"))
-    jejak = ["Balangan", "DP3AP2KB", "Paringin", asli["nama"], asli["kepala"]["nama"],
-             asli["kepala"]["nip"], "IDG", "TFR", "Indeks Desa Membangun", "kekerasan"]
+    kepala = yaml.safe_load((DATA / "2024" / "edisi.yaml").read_text(encoding="utf-8"))["kepala"]
+    jejak = ["Balangan", "DP3AP2KB", "Paringin", asli["nama"], kepala["nama"], kepala["nip"],
+             "IDG", "TFR", "Indeks Desa Membangun", "kekerasan"]
     halaman = list(situs.rglob("*.html"))
     assert len(halaman) > 20
     for path in halaman:

@@ -215,8 +215,8 @@ def test_links_point_into_the_pdf_or_outside_never_to_the_print_server(pdf):
 def test_penutup_is_signed_by_the_head_of_agency(baris):
     import yaml
 
-    kepala = yaml.safe_load((Path(__file__).parent.parent / "data" / "instansi.yaml").read_text(
-        encoding="utf-8"))["kepala"]
+    kepala = yaml.safe_load((Path(__file__).parent.parent / "data" / "2024" / "edisi.yaml")
+                            .read_text(encoding="utf-8"))["kepala"]
     awal = next(i for i, b in enumerate(baris) if "Bab IV Penutup" in b)  # the heading line
     lampiran = next(i for i in range(awal + 1, len(baris)) if "Lampiran" in baris[i])
     penutup = " ".join(" ".join(b) for b in baris[awal:lampiran])

@@ -158,14 +158,15 @@ def test_publish_from_a_fresh_clone_whose_2024_final_is_untagged(tmp_path: Path)
 
 
 def test_a_draft_build_ends_with_what_is_still_missing_by_file_and_sheet(
-        salinan_data: Path, monkeypatch, capsys):
+        salinan_data: Path, tmp_path: Path, monkeypatch, capsys):
     from lakip_lib import build, cli, data, tahun_baru
 
     tahun_baru.buat(2025, salinan_data)
     peringatan = data.muat(2025, salinan_data).peringatan
     monkeypatch.setattr(penerbitan, "bangun_edisi", lambda tahun, *a, **k: build.HasilBuild(
         tahun, Path("situs") / str(tahun), 1.0, [], 16, None, peringatan))
-    assert cli.main(["--data", str(salinan_data), "build", "2025", "--no-pdf"]) == 0
+    assert cli.main(["--data", str(salinan_data), "build", "2025", "--no-pdf", "--output",
+                     str(tmp_path)]) == 0
     keluaran = capsys.readouterr().out
     assert (f"Yang masih kurang atau perlu diperiksa pada edisi 2025 ({len(peringatan)} "
             "peringatan), per berkas dan lembar buku kerja:") in keluaran

@@ -248,7 +248,7 @@ def _baca_lembar(isi: list[list[Any]], lembar: Lembar, lama: DataTahun, berkas: 
     _periksa_baris_kunci(lembar, lama, di_lembar, tempat, masalah)
     calon = _gabung(lembar, lama, isian, tempat)
     calon.yakin = yakin
-    masalah += _dikosongkan(calon, lama, di_lembar)
+    masalah += _dikosongkan(calon, lama, di_lembar, sudah)
     return calon
 
 
@@ -286,10 +286,11 @@ def _konfirmasi(calon: list[Any], lama: DataTahun) -> _Calon | None:
     return hasil
 
 
-def _dikosongkan(calon: _Calon, lama: DataTahun,
-                 di_lembar: dict[tuple[str, ...], int]) -> list[Masalah]:
+def _dikosongkan(calon: _Calon, lama: DataTahun, di_lembar: dict[tuple[str, ...], int],
+                 sudah: set[tuple[str, int, str]]) -> list[Masalah]:
     """Warnings for values imported before and now emptied on the sheet: they are removed (the
-    figure is "not yet" again), and the analyst sees what is now missing."""
+    figure is "not yet" again), and the analyst sees what is now missing. A cell already
+    refused (`sudah`: its value could not be read) was not emptied: no warning for it."""
     lembar = calon.lembar
     baru = {lembar.kunci(b): b for b in calon.baris}
     hasil = []
@@ -300,7 +301,8 @@ def _dikosongkan(calon: _Calon, lama: DataTahun,
         if kunci not in di_lembar:
             continue
         for k in lembar.kolom:
-            if k.nama in lembar.terkunci or not b.get(k.nama) or baru.get(kunci, {}).get(k.nama):
+            if k.nama in lembar.terkunci or not b.get(k.nama) or baru.get(kunci, {}).get(k.nama) \
+                    or (calon.tempat, di_lembar[kunci], lembar.judul(k)) in sudah:
                 continue
             uraian = ", ".join(f"{n}={v}" for n, v in zip(lembar.ds.kunci, kunci, strict=True))
             hasil.append(Masalah(calon.tempat, di_lembar[kunci], lembar.judul(k),
@@ -340,6 +342,7 @@ def _baca_edisi(isi: list[list[Any]], lama: DataTahun, berkas: str,
             masalah.append(Masalah(tempat, None, "isian",
                                    f"baris berkunci (isian={isian.jalur}) tidak ada lagi. Baris "
                                    "berkunci tidak boleh dihapus."))
+    nilai = isian_edisi.tanpa_kepala_bersama(nilai, lama.edisi, lama.instansi.kepala)
     path = f"{lama.tahun}/edisi.yaml"
     sekarang = (lama.akar / path).read_text(encoding="utf-8")
     kunci = {j.split(".")[-1]: n for j, n in nomor_isian.items()}

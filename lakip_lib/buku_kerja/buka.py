@@ -92,13 +92,21 @@ class Buku:
 
 def _sel_gagal(nilai: Any, ketikan: Any) -> str | None:
     """Why a cell has no value to import: an error Excel shows (#VALUE!, #REF!, #N/A …, type
-    "e"), or a formula (plain, shared or array) Excel never computed (no stored value)."""
-    if nilai.data_type == "e" or ketikan.data_type == "e":
-        return (f"sel berisi galat Excel {nilai.value or ketikan.value} (rumusnya gagal dihitung). "
-                "Perbaiki rumusnya atau ketik nilainya langsung.")
-    if ketikan.data_type == "f" and nilai.value is None:
+    "e"), named with its formula's text when it has one, or a formula (plain, shared or array)
+    Excel never computed (no stored value)."""
+    rumus = None
+    if ketikan.data_type == "f":
         rumus = ketikan.value if isinstance(ketikan.value, str) else getattr(
             ketikan.value, "text", "")
+    if nilai.data_type == "e" or ketikan.data_type == "e":
+        galat = nilai.value or ketikan.value
+        if rumus:
+            return (f"sel berisi rumus {rumus} yang hasilnya galat Excel {galat}: rumus itu tidak "
+                    "dapat dihitung (misalnya merujuk teks, sel kosong, atau pembagian dengan "
+                    "nol). Perbaiki rumusnya di Excel, atau ketik angkanya langsung.")
+        return (f"sel berisi galat Excel {galat} (rumusnya gagal dihitung). "
+                "Perbaiki rumusnya atau ketik nilainya langsung.")
+    if rumus is not None and nilai.value is None:
         return (f"sel berisi rumus {rumus} yang belum pernah dihitung Excel (tidak ada nilai "
                 "tersimpan). Buka berkas di Excel lalu simpan lagi, atau ketik angkanya langsung.")
     return None
