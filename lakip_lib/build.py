@@ -33,7 +33,7 @@ from lakip_lib import cache, csp, data, edisi, pdf, rilis, riwayat, sphinx_situs
 from lakip_lib.book import susunan
 from lakip_lib.book.reviu import HALAMAN as REVIU
 from lakip_lib.data_tahun import DataTahun
-from lakip_lib.format import angka
+from lakip_lib.format import BELUM_TERSEDIA, angka
 from lakip_lib.markdown_terbatas import markdown_aman
 from lakip_lib.pencetak import CetakGagal, Pencetak
 from lakip_lib.tampilan import json_terbit
@@ -632,6 +632,34 @@ def mutakhir(tahun: int, akar_data: Path, folder_build: Path, dengan_pdf: bool =
         tahun, akar_data.resolve(), dengan_pdf, situs_revisi)
 
 
+_BELUM = re.compile(r'data-fakta=\\"([^"\\]+)\\">' + BELUM_TERSEDIA + "<")
+
+
+def belum_tersedia(src: Path) -> dict[str, list[str]]:
+    """The facts each executed page shows as "belum tersedia", by page."""
+    hasil = {}
+    for nb in sorted(src.glob("*.ipynb")):
+        if fakta := sorted(set(_BELUM.findall(nb.read_text(encoding="utf-8")))):
+            hasil[nb.stem] = fakta
+    return hasil
+
+
+def tolak_final_belum_lengkap(d: DataTahun, src: Path) -> None:
+    """A final edition is refused while a page would print "belum tersedia", unless the analyst
+    confirmed it (edisi.yaml `konfirmasi_belum_tersedia`, the workbook's edisi sheet)."""
+    if d.edisi.draf or d.edisi.konfirmasi_belum_tersedia:
+        return
+    if not (kurang := belum_tersedia(src)):
+        return
+    rincian = "; ".join(f"{halaman}.html ({', '.join(fakta)})" for halaman, fakta in kurang.items())
+    raise BuildGagal(
+        f"Edisi final {d.tahun} ditolak: {len(kurang)} halaman masih mencetak \"{BELUM_TERSEDIA}\": "
+        f"{rincian}. Lengkapi datanya (selama status draf, lakip build {d.tahun} menampilkan yang "
+        "masih kurang per berkas dan lembar), atau bila angka itu memang tidak ada, tulis "
+        "alasannya di lembar edisi buku kerja, isian konfirmasi_belum_tersedia (di "
+        f"data/{d.tahun}/edisi.yaml: konfirmasi_belum_tersedia: \"…\").")
+
+
 class FinalTerbit(BuildGagal):
     """The build would replace a published final edition with different content."""
 
@@ -699,6 +727,7 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
             eksekusi = eksekusi_semua(tugas, src, d, pekerja, lapor, simpanan, paksa)
             _buang_notebook_basi(src, tugas)
             _simpan_turunan(d, warisan)
+            tolak_final_belum_lengkap(d, src)
             if bundel:
                 bundel.wait()
             sidik_riwayat = riwayat.tulis_halaman(d, src, situs_revisi)

@@ -31,6 +31,9 @@ ISIAN: tuple[Isian, ...] = (
     Isian("pagu_anggaran", "rupiah", "Pagu DPA (rupiah bulat); harus sama dengan jumlah anggaran "
           "semua sub kegiatan."),
     Isian("perjanjian_kinerja.tanggal", "tanggal", "Tanggal penandatanganan Perjanjian Kinerja."),
+    Isian("konfirmasi_belum_tersedia", "teks", 'Edisi final ditolak selama ada halaman yang '
+          'masih mencetak "belum tersedia". Bila angka itu memang tidak ada (misalnya sumbernya '
+          "tidak memuatnya), tulis alasannya di sini; biarkan kosong selama data masih dilengkapi."),
     Isian("kepala.nama", "teks", "Nama kepala instansi yang menandatangani edisi tahun ini, "
           "dengan gelar. Bila kepala berganti, ubah di sini: edisi tahun lain tidak berubah."),
     Isian("kepala.jabatan", "teks", 'Jabatannya, misalnya "Kepala Dinas" (atau "Plt. Kepala '
@@ -113,7 +116,8 @@ def _ganti_satu(baris: list[str], kunci: list[str], nilai_yaml: str) -> list[str
         induk = re.compile(rf"^{re.escape(kunci[0])}:")
         posisi = next((i for i, b in enumerate(baris) if induk.match(b)), None)
         if posisi is None:
-            return [*baris, f"{kunci[0]}:", f"  {kunci[1]}: {nilai_yaml}".rstrip()]
+            return baris if not nilai_yaml else [*baris, f"{kunci[0]}:",
+                                                 f"  {kunci[1]}: {nilai_yaml}"]
         akhir = next((i for i in range(posisi + 1, len(baris))
                       if baris[i].strip() and not baris[i].startswith((" ", "#"))), len(baris))
         awal, lekuk = posisi + 1, "  "
@@ -124,4 +128,6 @@ def _ganti_satu(baris: list[str], kunci: list[str], nilai_yaml: str) -> list[str
             komentar = re.search(r"\s(#.*)$", baris[i])
             baris[i] = baru + (f"   {komentar.group(1)}" if komentar else "")
             return baris
+    if not nilai_yaml:  # an empty optional field the file does not have: nothing to write
+        return baris
     return [*baris[:akhir], baru, *baris[akhir:]]

@@ -197,6 +197,8 @@ class Edisi:
     revisi: tuple[ButirRevisi, ...] = ()
     penilaian: Mapping[str, Any] | None = None
     kepala: Pejabat | None = None  # the head of agency who signs this year's edition
+    # why a final edition may still print "belum tersedia" (a figure the source never had)
+    konfirmasi_belum_tersedia: str | None = None
 
     @property
     def draf(self) -> bool:
