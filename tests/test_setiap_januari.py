@@ -72,7 +72,19 @@ def test_every_january(salinan_data: Path, tmp_path: Path, capsys):
     isi_sel(xlsx, "target", {"indikator": "CPR"}, target=77.2)
     (salinan_data / "2025" / "narasi" / "S2.md").write_text(
         "## Konteks\n\nKasus turun berkat layanan baru.\n", encoding="utf-8")
-    assert "Impor selesai:" in lakip("import", "2025", str(xlsx))
+    impor = lakip("import", "2025", str(xlsx))
+    assert "Berikutnya: lakip build 2025, periksa hasilnya, lalu terbitkan dengan lakip" in impor
+
+    # The trend tables still show the years the source never had: refused until confirmed.
+    tolak = lakip("build", "2024", "2025", "--output", str(build), kode=1)
+    assert re.search(r'Edisi final 2025 ditolak: \d+ halaman masih mencetak "belum tersedia": ',
+                     tolak)
+    assert "sasaran_s2.html (" in tolak and "IKU2.realisasi.2021" in tolak
+    assert "isian konfirmasi_belum_tersedia" in tolak
+    assert not (situs / "2025").exists()
+    isi_sel(xlsx, "edisi", {"isian": "konfirmasi_belum_tersedia"},
+            nilai="Realisasi IKU2 dan IKU3 tahun 2021–2023 tidak tercatat di sumber mana pun.")
+    lakip("import", "2025", str(xlsx))
 
     keluaran = lakip("build", "2024", "2025", "--output", str(build))
     assert "Selesai: edisi 2024 (0 notebook dijalankan" in keluaran
