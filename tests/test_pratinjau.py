@@ -132,7 +132,7 @@ def test_preview_pages_show_every_validation_warning(monkeypatch, tmp_path: Path
     peringatan = [Masalah("data/2025/narasi/S2.md", 3, None,
                           'uraian memuat angka "12". <Tulis> angka di data.', "peringatan")]
     monkeypatch.setattr(build, "bangun", lambda *a, **k: build.HasilBuild(
-        2025, tmp_path / "site" / "2025", 0.1, [], 1, None, peringatan))
+        2025, tmp_path / "site" / "2025", 0.1, [], 1, build.HasilEksekusi(), peringatan))
     keadaan = pratinjau.Keadaan()
     pratinjau._bangun(2025, tmp_path, tmp_path, keadaan, lambda _: None)
     penangan = type("P", (pratinjau.Penangan,), {"keadaan": keadaan})
