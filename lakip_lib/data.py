@@ -55,6 +55,8 @@ R = TypeVar("R", bound="DataclassInstance")
 UKURAN_MAKS = berkas_aman.UKURAN_MAKS
 NARASI_MAKS = 50_000  # characters of one narrative (the longest shipped one has ~5 000); also
 # bounds the time a pathological text can take to parse (seconds, not minutes)
+SEL_CSV_MAKS = 131_072  # characters in one CSV cell (the csv module's default) before the file is
+# refused as unreadable (an unclosed quote swallows the rest of the file into one cell)
 MASALAH_PER_BERKAS = 1_000  # problems one CSV file may raise before its check stops (the rows
 # of a wrong or shifted file are all wrong: reading 300 000 of them helps nobody)
 YAML_BANYAK_BARIS = frozenset({"tugas", "rpjmd.visi", "rpjmd.misi"})  # the only YAML texts that
@@ -513,6 +515,17 @@ def _baca_teks(path: Path, p: _Pengumpul, seluruh_teks: bool = False) -> str | N
     return teks
 
 
+def _baris_csv(teks: str) -> list[list[str]]:
+    """The rows of a data file, read with our own cell limit: `csv.field_size_limit` is one
+    setting for the whole process, which libraries change on import (frictionless raises it),
+    and a file must be judged the same whoever was imported before."""
+    lama = csv.field_size_limit(SEL_CSV_MAKS)
+    try:
+        return list(csv.reader(io.StringIO(teks, newline="")))
+    finally:
+        csv.field_size_limit(lama)
+
+
 def _baca_tabel(ds: Dataset, path: Path, p: _Pengumpul, periode: tuple[int, int] | None,
                 tahun: int, draf: bool = False) -> Tabel[Any] | None:
     nama = p.nama(path)
@@ -524,9 +537,9 @@ def _baca_tabel(ds: Dataset, path: Path, p: _Pengumpul, periode: tuple[int, int]
     if teks is None:
         return None
     try:
-        baris_csv = list(csv.reader(io.StringIO(teks, newline="")))
+        baris_csv = _baris_csv(teks)
     except csv.Error as e:
-        sebab = (f"sebuah sel lebih panjang dari {csv.field_size_limit()} karakter; periksa "
+        sebab = (f"sebuah sel lebih panjang dari {SEL_CSV_MAKS} karakter; periksa "
                  "tanda kutip yang tidak ditutup" if "field larger" in str(e) else str(e))
         p.tambah(nama, None, None, f"berkas CSV tidak dapat dibaca ({sebab}).")
         return None

@@ -162,6 +162,18 @@ def test_hostile_input_is_refused_with_file_line_and_construct(kasus: Kasus, sal
     periksa_kasus(kasus, salinan_data, capsys)
 
 
+def test_an_unclosed_quote_is_judged_alike_whatever_raised_the_csv_limit(salinan_data: Path,
+                                                                          capsys):
+    """The csv module's cell limit is one setting per process, and frictionless raises it on
+    import: validation must not depend on which library was imported first."""
+    kasus = next(k for k in KASUS if k.nama == "tanda kutip tak ditutup")
+    lama = csv.field_size_limit(2**31 - 1)
+    try:
+        periksa_kasus(kasus, salinan_data, capsys)
+    finally:
+        csv.field_size_limit(lama)
+
+
 @pytest.mark.parametrize("muatan", [m for m, _ in MUATAN_NARASI.values()],
                          ids=list(MUATAN_NARASI))
 def test_narrative_renders_as_inert_text_even_past_validation(muatan: str):
@@ -371,8 +383,10 @@ def test_every_published_json_escapes_markup_wherever_it_is_embedded(situs_jahat
 
 
 def test_print_header_shows_the_names_as_text(situs_jahat: Path):
-    pdf, *basi = situs_jahat.glob("LAKIP-2024-*.pdf")
+    semua = sorted(situs_jahat.glob("LAKIP-2024-*.pdf"))
+    pdf, *basi = [p for p in semua if not p.name.endswith("-reviu.pdf")]
     assert basi == [], "the PDF under the earlier short name is still published"
+    assert semua == sorted([pdf, pdf.with_name(f"{pdf.stem}-reviu.pdf")])  # and its review's only
     assert re.fullmatch(r"LAKIP-2024-DP3-img-[A-Za-z0-9-]+\.pdf", pdf.name)  # a safe file name
     teks = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(pdf), "-"],
                           capture_output=True, text=True, check=True).stdout
