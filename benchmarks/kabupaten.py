@@ -5,7 +5,8 @@ Every agency starts from the fixture agency `tests/fixtures/instansi_contoh/` (t
 of the kinds `rasio` and `langsung`, fiscal years 2025 and 2026, photos in 2026) and is varied,
 deterministically from the seed and its number:
 - its name says it is a fixture: "Dinas Contoh 07" (folder `dinas-contoh-07`, short name DC07);
-- one, two or three sasaran (the second dropped, or copied into a third with its own IKU);
+- one, two or three sasaran (the second dropped, or copied into a third with its own IKU but no
+  budget of its own: its absorption and efficiency do not exist, confirmed in edisi.yaml);
 - the kind of its first IKU (`rasio` from numerator and denominator, or `langsung`);
 - one to Y fiscal years (years after 2026 are made by `lakip new-year`: drafts without figures);
 - its latest year a draft for every third agency (03, 06, …), photos for the even-numbered;
@@ -87,6 +88,11 @@ def _dengan_sasaran_ketiga(akar: Path) -> None:
         _ubah_csv(berkas, lambda bs: bs + [_salinan(b) for b in bs if _milik_sasaran_kedua(b)])
     for narasi in akar.glob("*/narasi/SS2.md"):
         narasi.with_name("SS3.md").write_text(narasi.read_text(encoding="utf-8"), encoding="utf-8")
+    for edisi in akar.glob("[0-9][0-9][0-9][0-9]/edisi.yaml"):  # as an analyst would confirm it
+        with edisi.open("a", encoding="utf-8") as f:
+            f.write('konfirmasi_belum_tersedia: "Sasaran ketiga tidak memiliki program dan '
+                    'anggaran sendiri, sehingga penyerapan dan efisiensinya tidak dapat '
+                    'dihitung."\n')
 
 
 def _iku_langsung(akar: Path) -> None:
