@@ -17,7 +17,6 @@ Without --site, 2024 is built first (HTML only) into a temporary folder.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import http.server
 import io
@@ -28,13 +27,14 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 RUMAH = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(RUMAH))
+
+from lakip_lib import peramban  # noqa: E402
 
 HALAMAN = {"sampul": "sampul.html", "sasaran": "sasaran_s1.html", "anggaran": "bab3_anggaran.html"}
 AWALAN = "/lakip/"  # the sub-path a GitHub Pages project site lives under
@@ -75,14 +75,8 @@ class _Gzip(http.server.SimpleHTTPRequestHandler):
 
 @contextmanager
 def server_gzip(folder: Path) -> Iterator[str]:
-    penangan = functools.partial(_Gzip, directory=str(folder))
-    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), penangan)
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{srv.server_address[1]}{AWALAN}"
-    finally:
-        srv.shutdown()
-        srv.server_close()
+    with peramban.server(folder, _Gzip) as url:
+        yield url + AWALAN
 
 
 def lighthouse(perintah: str, url: str) -> dict[str, float]:

@@ -33,9 +33,11 @@ class _Diam(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def server(folder: Path) -> Iterator[str]:
-    """Serve a folder on 127.0.0.1 with a free port; yield the base URL."""
-    penangan = functools.partial(_Diam, directory=str(folder))
+def server(folder: Path, kelas: type[http.server.SimpleHTTPRequestHandler] = _Diam
+           ) -> Iterator[str]:
+    """Serve a folder on 127.0.0.1 with a free port (by `kelas`, a quiet static handler
+    unless told otherwise); yield the base URL."""
+    penangan = functools.partial(kelas, directory=str(folder))
     srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), penangan)
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     try:
