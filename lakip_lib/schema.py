@@ -668,6 +668,10 @@ KETERANGAN_KOLOM = {  # by column name, wherever the column means the same
     "berkas": "Nama berkas foto di folder yang sama",
     "tabel": "Tabel data tempat angka yang dikonfirmasi",
 }
+# columns of the programme, kegiatan and sub kegiatan rows, in several datasets
+_INDIKATOR_PROGRAM = "Indikator program, kegiatan, atau sub kegiatan"
+_NAMA_PROGRAM = "Nama program, kegiatan, atau sub kegiatan"
+_KODE_PROGRAM = "Kode program, kegiatan, atau sub kegiatan"
 KETERANGAN_KHUSUS = {  # where a column name means something else in one dataset
     ("tujuan", "kode"): "Kode tujuan", ("sasaran", "kode"): "Kode sasaran strategis",
     ("indikator", "kode"): "Kode indikator",
@@ -686,10 +690,10 @@ KETERANGAN_KHUSUS = {  # where a column name means something else in one dataset
                                          "dijumlahkan lintas tingkat",
     ("anggaran", "realisasi_dilaporkan"): "Realisasi (Rp) pada setiap tingkat; jangan "
                                           "dijumlahkan lintas tingkat",
-    ("program_kinerja", "indikator"): "Indikator program, kegiatan, atau sub kegiatan",
-    ("program_kinerja", "kode"): "Kode program, kegiatan, atau sub kegiatan",
-    ("efisiensi", "indikator"): "Indikator program, kegiatan, atau sub kegiatan",
-    ("efisiensi", "nama"): "Nama program, kegiatan, atau sub kegiatan",
+    ("program_kinerja", "indikator"): _INDIKATOR_PROGRAM,
+    ("program_kinerja", "kode"): _KODE_PROGRAM,
+    ("efisiensi", "indikator"): _INDIKATOR_PROGRAM,
+    ("efisiensi", "nama"): _NAMA_PROGRAM,
     ("iku_dilaporkan", "kategori"): "Kategori capaian",
     ("dilaporkan", "nilai"): "Nilai yang tercetak: angka, persen, atau jumlah dalam kata",
     ("idm_status", "jumlah_dilaporkan"): "Jumlah desa seluruhnya",
@@ -706,14 +710,14 @@ KETERANGAN_KHUSUS = {  # where a column name means something else in one dataset
     ("hasil_capaian_indikator", "kategori"): "Kategori capaian menurut skala kategori edisi ini",
     ("hasil_capaian_indikator", "dasar_target"): "Dasar target: pk (Perjanjian Kinerja), renstra, "
                                                  "atau renja",
-    ("hasil_kinerja_program", "indikator"): "Indikator program, kegiatan, atau sub kegiatan",
+    ("hasil_kinerja_program", "indikator"): _INDIKATOR_PROGRAM,
     ("hasil_kinerja_program", "capaian"): "Capaian (%) menurut arah indikator, dua desimal",
-    ("hasil_kinerja_program", "kode"): "Kode program, kegiatan, atau sub kegiatan",
-    ("hasil_efisiensi", "indikator"): "Indikator program, kegiatan, atau sub kegiatan",
-    ("hasil_efisiensi", "nama"): "Nama program, kegiatan, atau sub kegiatan",
+    ("hasil_kinerja_program", "kode"): _KODE_PROGRAM,
+    ("hasil_efisiensi", "indikator"): _INDIKATOR_PROGRAM,
+    ("hasil_efisiensi", "nama"): _NAMA_PROGRAM,
     ("hasil_efisiensi", "capaian_kinerja"): "Capaian kinerja (%): capaian indikator buku ini "
                                             "bila terhubung, selain itu menurut evaluasi Renja",
-    **{(f"hasil_anggaran_{t}", "kode"): "Kode program, kegiatan, atau sub kegiatan"
+    **{(f"hasil_anggaran_{t}", "kode"): _KODE_PROGRAM
        for t in LEVEL},
     **{(f"hasil_anggaran_{t}", "anggaran"): "Anggaran (Rp), jumlah dari baris sub kegiatan"
        for t in LEVEL},
