@@ -5,7 +5,7 @@ Jupyter shows in order). Tables and figures are numbered per chapter: every part
 numbered items it will show (`rencana`), so a notebook knows its numbers without the others
 having run.
 
-One module per part (`depan`, `ikhtisar_eksekutif`, `bab1_pendahuluan` … `lampiran_foto`, and
+One module per part, named as its notebook (`sampul`, `ikhtisar`, `bab1_pendahuluan` … `dokumentasi`, and
 the review `reviu`, a document of its own), the base class in `dasar`, the correction marks in
 `koreksi` (shown by the review only), the reading order and numbering in `susunan`. This
 module is the notebooks' entry point: `book.sampul(tahun)` and so on.
@@ -25,12 +25,12 @@ from lakip_lib.book.dasar import (
     Isi,
     tanda_tangan,
 )
-from lakip_lib.book.depan import Sampul
-from lakip_lib.book.ikhtisar_eksekutif import Ikhtisar
+from lakip_lib.book.dokumentasi import Dokumentasi
+from lakip_lib.book.ikhtisar import Ikhtisar
 from lakip_lib.book.koreksi import koreksi_bab, koreksi_fakta
-from lakip_lib.book.lampiran_foto import Dokumentasi
-from lakip_lib.book.lampiran_utama import Lampiran
+from lakip_lib.book.lampiran import Lampiran
 from lakip_lib.book.reviu import Reviu
+from lakip_lib.book.sampul import Sampul
 from lakip_lib.book.susunan import penomoran, urutan
 from lakip_lib.tampilan import Nilai
 

@@ -136,7 +136,7 @@ class Reviu(Bagian):
         """The headline figures that differ from the signed report (the box), or nothing."""
         if not self.ada_sumber:
             return Isi()
-        from lakip_lib.book.ikhtisar_eksekutif import Ikhtisar
+        from lakip_lib.book.ikhtisar import Ikhtisar
 
         ikhtisar = self._dalam_reviu(Ikhtisar(self.d))
         koreksi = koreksi_bab(self.d, ikhtisar.bab)
