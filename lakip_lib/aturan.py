@@ -12,7 +12,7 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from lakip_lib import gambar, jenis_indikator, perhitungan
+from lakip_lib import gambar, perhitungan, rumus
 from lakip_lib.data_tahun import DataTahun, baris_mentah
 from lakip_lib.format import angka, angka_persis
 from lakip_lib.format import rupiah as format_rupiah
@@ -28,7 +28,7 @@ Lapor = Callable[..., None]
 
 def periksa(data: DataTahun, tambah: Lapor) -> None:
     for aturan in (_skala_tanpa_celah, _anggaran_hierarki, _anggaran_sesuai_pagu,
-                   _hierarki_program_kinerja, _target_iku_ada, jenis_indikator.periksa,
+                   _hierarki_program_kinerja, _target_iku_ada, rumus.periksa,
                    _narasi_ditulis, _narasi_tanpa_angka, _masuk_akal, _foto_dokumentasi,
                    _hitungan_dalam_jumlah):
         aturan(data, tambah)

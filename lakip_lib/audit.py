@@ -17,14 +17,14 @@ from typing import TypedDict
 
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
-from lakip_lib import jenis_indikator, kinerja, perhitungan
+from lakip_lib import kinerja, perhitungan, rumus
 from lakip_lib.baris import BarisEfisiensi
 from lakip_lib.csv_terbit import csv_aman
 from lakip_lib.data_tahun import DataTahun
-from lakip_lib.jenis_indikator.cpr import cpr_kecamatan, total_cpr
-from lakip_lib.jenis_indikator.desa_maju import jumlah_desa, status_desa, status_kosong
-from lakip_lib.jenis_indikator.penurunan_kasus import jumlah_kasus, kasus_per_kelompok
 from lakip_lib.perhitungan import Arah
+from lakip_lib.rumus.cpr import cpr_kecamatan, total_cpr
+from lakip_lib.rumus.desa_maju import jumlah_desa, status_desa, status_kosong
+from lakip_lib.rumus.penurunan_kasus import jumlah_kasus, kasus_per_kelompok
 from lakip_lib.schema import KOLOM_IDM
 from lakip_lib.tabel import sel_bernama
 
@@ -183,7 +183,7 @@ def _atau(tercetak: Decimal | None, data_: Decimal | None) -> Decimal | None:
 
 
 def _cara_realisasi(data: DataTahun, kode: str, tahun: int | None = None) -> str:
-    return jenis_indikator.dari(data, kode).cara(data, kode, tahun or data.tahun)
+    return rumus.dari(data, kode).cara(data, kode, tahun or data.tahun)
 
 
 def _banding(perihal: str, lokasi: str, dilaporkan: Decimal | None, dihitung: Decimal | None,
@@ -282,7 +282,7 @@ def _kunci_indikator(data: DataTahun, kunci: str) -> tuple[object, ...]:
                 f"{nama}: realisasi {tahun}")
     h = kinerja.hasil(data, kode)
     if perihal == "realisasi":
-        diukur = jenis_indikator.dari(data, kode).diukur
+        diukur = rumus.dari(data, kode).diukur
         return (h.realisasi, _cara_realisasi(data, kode), f"{nama}: realisasi",
                 "konsistensi" if diukur else "hitungan")
     if perihal == "target":

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 
-from lakip_lib import aturan, berkas_aman, gambar, jenis_indikator, karakter, markdown_terbatas, rilis
+from lakip_lib import aturan, berkas_aman, gambar, karakter, markdown_terbatas, rilis, rumus
 from lakip_lib import format as fmt
 from lakip_lib.csv_terbit import csv_aman, sel_csv_aman
 from lakip_lib.data_tahun import BARIS_PERTAMA, DataTahun, baris_mentah
@@ -596,7 +596,7 @@ def _baris(ds: Dataset, mentah: dict[str, str], nama: str, nomor: int, p: _Pengu
            periode: tuple[int, int] | None, draf: bool) -> dict[str, Any]:
     hasil: dict[str, Any] = {}
     for kolom in ds.kolom:
-        kolom = jenis_indikator.dengan_pilihan(ds.nama, kolom)
+        kolom = rumus.dengan_pilihan(ds.nama, kolom)
         if kolom.wajib_final and not draf:
             kolom = replace(kolom, wajib=True)
         nilai, pesan = parse(mentah[kolom.nama], kolom)

@@ -14,7 +14,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from lakip_lib import audit, cache, data, data_tahun, gambar, hasil_terbit, jenis_indikator, pdf, rilis
+from lakip_lib import audit, cache, data, data_tahun, gambar, hasil_terbit, pdf, rilis, rumus
 from lakip_lib import format as fmt
 from lakip_lib.book.reviu import HALAMAN as REVIU
 from lakip_lib.csv_terbit import BOM, csv_aman
@@ -228,7 +228,7 @@ def _tulis_gambar(folder: Path, isi: bytes) -> str:
 
 
 def _kolom(ds: Dataset, k: Kolom) -> dict[str, Any]:
-    k = jenis_indikator.dengan_pilihan(ds.nama, k)
+    k = rumus.dengan_pilihan(ds.nama, k)
     isi: dict[str, Any] = {"name": k.nama, "type": TIPE_FRICTIONLESS[k.tipe],
                            "title": judul_kolom(ds, k), "description": keterangan_kolom(ds, k)}
     if k.pilihan:

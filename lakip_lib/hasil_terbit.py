@@ -13,7 +13,7 @@ from typing import Any
 from lakip_lib import kinerja, perhitungan
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.format import bulatkan
-from lakip_lib.jenis_indikator.dasar import target_tahunan
+from lakip_lib.rumus.dasar import target_tahunan
 from lakip_lib.schema import HASIL, LEVEL, Dataset
 
 Baris = dict[str, Any]

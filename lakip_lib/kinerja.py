@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from lakip_lib import jenis_indikator, perhitungan
+from lakip_lib import perhitungan, rumus
 from lakip_lib.aturan import induk_kode
 from lakip_lib.baris import BarisAnggaran, BarisIndikator, BarisPembanding
 from lakip_lib.data_tahun import DataTahun
-from lakip_lib.jenis_indikator.dasar import target_tahunan
 from lakip_lib.perhitungan import Arah, Pita, jumlah
+from lakip_lib.rumus.dasar import target_tahunan
 
 __all__ = ["jumlah", "target_tahunan"]  # shared with the indicator kinds, defined beside them
 
@@ -42,15 +42,15 @@ def arah(data: DataTahun, kode: str) -> Arah:
 
 def realisasi(data: DataTahun, kode: str, tahun: int) -> Decimal | None:
     """The realisasi of an indicator in a year, as its kind obtains it (measured, or computed
-    from its parts: see `lakip_lib.jenis_indikator`)."""
-    return jenis_indikator.dari(data, kode).realisasi(data, kode, tahun)
+    from its parts: see `lakip_lib.rumus`)."""
+    return rumus.dari(data, kode).realisasi(data, kode, tahun)
 
 
 def ada_realisasi(data: DataTahun, kode: str, tahun: int) -> bool:
     """Whether an indicator has a realisasi in a year. For a figure read from realisasi.csv only
     whether its row exists is read (the value is a required cell), so what depends on this alone,
     such as the numbering of charts, does not depend on the value."""
-    return jenis_indikator.dari(data, kode).ada_realisasi(data, kode, tahun)
+    return rumus.dari(data, kode).ada_realisasi(data, kode, tahun)
 
 
 def realisasi_terakhir(data: DataTahun, kode: str) -> tuple[int | None, Decimal | None]:

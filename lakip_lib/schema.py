@@ -275,7 +275,7 @@ DATASETS: tuple[Dataset, ...] = (
         (
             _k("kode"), _k("jenis", pilihan=("iku", "tujuan", "pendukung")), _k("induk"),
             _k("nama"), _k("satuan"), _k("arah", pilihan=ARAH), _k("desimal", Tipe.BULAT),
-            _k("rumus"),  # the indicator's kind: its choices are lakip_lib.jenis_indikator's
+            _k("rumus"),  # the indicator's kind: its choices are lakip_lib.rumus's
             _k("definisi", wajib=False), _k("alasan", wajib=False),
             _k("penanggung_jawab", wajib=False), _k("sumber_data", wajib=False),
         ),

@@ -139,7 +139,7 @@ Butir = list[tuple[str, str]]
 def rencana_sasaran(d: DataTahun, situs: Path) -> list[tuple[str, Butir, Butir, Butir]]:
     """Per sasaran page of a built edition: (page, the numbered items it shows, the items its
     plan declares, the items its indicators' kinds declare), items as ("tabel", "3.12")."""
-    from lakip_lib import book, jenis_indikator
+    from lakip_lib import book, rumus
 
     nomor = book.penomoran(d, "3")
     hasil = []
@@ -149,7 +149,7 @@ def rencana_sasaran(d: DataTahun, situs: Path) -> list[tuple[str, Butir, Butir, 
         rencana = [(j, nomor[(bagian_.kunci_bagian, j, k)]) for j, k in bagian_.rencana()]
         kode_ind = [b["kode"] for jenis in ("iku", "pendukung")
                     for b in d["indikator"].cari(jenis=jenis, induk=kode)]
-        jenis_ = [(b.jenis, nomor[(bagian_.kunci_bagian, b.jenis, b.kunci)])
-                  for b in jenis_indikator.pendukung(d, kode_ind)]
-        hasil.append((bagian_.berkas, tampil, rencana, jenis_))
+        dari_rumus = [(b.bentuk, nomor[(bagian_.kunci_bagian, b.bentuk, b.kunci)])
+                  for b in rumus.pendukung(d, kode_ind)]
+        hasil.append((bagian_.berkas, tampil, rencana, dari_rumus))
     return hasil

@@ -9,7 +9,7 @@ import pytest
 
 from lakip_lib import data, kinerja
 from lakip_lib.data_tahun import DataTahun
-from lakip_lib.jenis_indikator import cpr, desa_maju, penurunan_kasus
+from lakip_lib.rumus import cpr, desa_maju, penurunan_kasus
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from lakip_lib import jenis_indikator, kinerja
-from lakip_lib.jenis_indikator import cpr, desa_maju, penurunan_kasus
+from lakip_lib import kinerja, rumus
 from lakip_lib.perhitungan import Arah
+from lakip_lib.rumus import cpr, desa_maju, penurunan_kasus
 
 from .tahun_kecil import TahunKecil
 
@@ -147,9 +147,9 @@ def test_cpr_of_the_edition_year_is_all_kb_aktif_over_all_pus():
 def test_cpr_of_an_earlier_year_is_read_as_entered():
     d = dengan_iku3("cpr").realisasi("IKU3", 2023, "70.5").muat()
     assert kinerja.realisasi(d, "IKU3", 2023) == D("70.5")
-    assert jenis_indikator.dari(d, "IKU3") is cpr.JENIS
-    assert [i["kode"] for i in cpr.JENIS.indikator(d)] == ["IKU3"]
-    assert cpr.JENIS.indikator(TahunKecil().muat()) == []
+    assert rumus.dari(d, "IKU3") is cpr.RUMUS
+    assert [i["kode"] for i in cpr.RUMUS.indikator(d)] == ["IKU3"]
+    assert cpr.RUMUS.indikator(TahunKecil().muat()) == []
 
 
 def test_ada_realisasi_follows_the_rows_and_the_computed_kinds():

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from lakip_lib import cli, jenis_indikator
+from lakip_lib import cli, rumus
 
 from .conftest import sel, ubah_sel
 
@@ -277,7 +277,7 @@ def test_an_unknown_rumus_is_reported_in_the_same_run_as_the_other_bad_cells(
     assert any(b.startswith('data/indikator.csv, baris 2, kolom "desimal": ') for b in baris), \
         keluaran
     assert ('data/indikator.csv, baris 3, kolom "rumus": nilai "tebakan" tidak dikenal. '
-            f'Pilihan yang sah: {", ".join(jenis_indikator.JENIS)}.') in baris, keluaran
+            f'Pilihan yang sah: {", ".join(rumus.SEMUA)}.') in baris, keluaran
 
 
 def test_bad_input_publishes_nothing_and_keeps_the_edition(salinan_data: Path, tmp_path: Path,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
-from lakip_lib import charts, jenis_indikator, kinerja, perhitungan, prosa
+from lakip_lib import charts, kinerja, perhitungan, prosa, rumus
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib.baris import BarisIndikator
@@ -79,10 +79,10 @@ class Sasaran(Bagian):
                            prosa.nilai(kinerja.realisasi(self.d, kode, tahun), ind["satuan"],
                                         ind["desimal"]))
 
-    def _butir_jenis(self) -> list[jenis_indikator.Butir]:
+    def _butir_jenis(self) -> list[rumus.Butir]:
         """The supporting tables and figures of the kinds of the sasaran's indicators: their
-        plan entries and their content in one declaration (`lakip_lib.jenis_indikator`)."""
-        return jenis_indikator.pendukung(self.d, kinerja.kode_indikator_sasaran(self.d, self.kode))
+        plan entries and their content in one declaration (`lakip_lib.rumus`)."""
+        return rumus.pendukung(self.d, kinerja.kode_indikator_sasaran(self.d, self.kode))
 
     def rencana(self) -> Rencana:
         # in reading order: items a, b, c each show every IKU of the sasaran in turn

@@ -25,7 +25,7 @@ from lakip_lib.book import susunan
 from lakip_lib.book.dasar import SUMBER_AUDIT, Bagian, Isi
 from lakip_lib.book.koreksi import ada_sumber_tercetak, koreksi_bab, temuan_audit
 from lakip_lib.book.nomor import Rencana
-from lakip_lib.jenis_indikator.desa_maju import jumlah_desa, status_desa
+from lakip_lib.rumus.desa_maju import jumlah_desa, status_desa
 from lakip_lib.tampilan import (
     Html,
     Kalimat,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from lakip_lib import jenis_indikator
+from lakip_lib import rumus
 from lakip_lib.baris import BarisPembanding
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.schema import BY_NAME, JUDUL_KHUSUS, JUDUL_KOLOM, Dataset, Kolom, Tipe
@@ -84,7 +84,7 @@ LEMBAR: tuple[Lembar, ...] = (
            konfirmasi=True, info_indikator=True),
     *(Lembar(lb.dataset, lb.terkunci, lb.petunjuk, konfirmasi=lb.konfirmasi,
              info_indikator=lb.info_indikator, judul_kolom=lb.judul_kolom)
-      for lb in jenis_indikator.lembar()),
+      for lb in rumus.lembar()),
     Lembar("pk_anggaran", ("sasaran",), "Anggaran per sasaran menurut Perjanjian Kinerja."),
     Lembar("anggaran", ("kode", "level", "sasaran", "nama"),
            "Anggaran dan realisasi (rupiah) pada baris sub kegiatan. Total program dan kegiatan "
@@ -128,7 +128,7 @@ def _kunci_wajib(lembar: Lembar, d: DataTahun) -> list[dict[str, Any]]:
     indikator = d["indikator"].baris
     if lembar.dataset == "target":
         return [{"indikator": i["kode"]} for i in indikator if i["jenis"] in ("iku", "pendukung")]
-    if ditanya := jenis_indikator.baris_buku_kerja(d, lembar.dataset):
+    if ditanya := rumus.baris_buku_kerja(d, lembar.dataset):
         return ditanya
     if lembar.dataset == "pembanding":  # this year's row of every series the agency compares
         terakhir: dict[tuple[str, str, str], BarisPembanding] = {}

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from lakip_lib.jenis_indikator.dasar import JenisIndikator, Lapor
 from lakip_lib.masalah import PERINGATAN
+from lakip_lib.rumus.dasar import Lapor, Rumus
 
 if TYPE_CHECKING:
     from lakip_lib.data_tahun import DataTahun
 
 
-class Langsung(JenisIndikator):
+class Langsung(Rumus):
     nama = "langsung"
     diukur = True
 
@@ -34,4 +34,4 @@ class Langsung(JenisIndikator):
                 if i["jenis"] == "iku" or i["kode"] in pernah]
 
 
-JENIS = Langsung()
+RUMUS = Langsung()

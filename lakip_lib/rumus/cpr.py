@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Any, Final
 from lakip_lib import charts, perhitungan
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
-from lakip_lib.jenis_indikator.dasar import (
+from lakip_lib.rumus.dasar import (
     Butir,
     Halaman,
-    JenisIndikator,
     Lapor,
-    LembarJenis,
+    LembarRumus,
+    Rumus,
     realisasi_tercatat,
     target_tahunan,
 )
@@ -53,9 +53,9 @@ def total_cpr(data: DataTahun) -> HasilCpr | None:
                     perhitungan.jumlah([b.kb_aktif for b in baris]))
 
 
-class Cpr(JenisIndikator):
+class Cpr(Rumus):
     nama = "cpr"
-    lembar = (LembarJenis(DATASET, ("kecamatan",), "PUS dan peserta KB aktif per kecamatan."),)
+    lembar = (LembarRumus(DATASET, ("kecamatan",), "PUS dan peserta KB aktif per kecamatan."),)
 
     def realisasi(self, data: DataTahun, kode: str, tahun: int) -> Decimal | None:
         if tahun != data.tahun:
@@ -125,4 +125,4 @@ def _grafik(h: Halaman, kode: str) -> Any:
         garis=float(target) if target is not None else None), alternatif)
 
 
-JENIS = Cpr()
+RUMUS = Cpr()

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any, Final
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib import perhitungan
-from lakip_lib.jenis_indikator.dasar import Butir, Halaman, JenisIndikator, Lapor, LembarJenis
 from lakip_lib.masalah import PERINGATAN
+from lakip_lib.rumus.dasar import Butir, Halaman, Lapor, LembarRumus, Rumus
 from lakip_lib.schema import BY_NAME
 from lakip_lib.tampilan import Lajur
 
@@ -34,9 +34,9 @@ def hitungan(data: DataTahun, kode: str, tahun: int) -> BarisRasio | None:
     return data[DATASET].satu(indikator=kode, tahun=tahun) if data.ada(DATASET) else None
 
 
-class Rasio(JenisIndikator):
+class Rasio(Rumus):
     nama = "rasio"
-    lembar = (LembarJenis(DATASET, ("indikator", "tahun"),
+    lembar = (LembarRumus(DATASET, ("indikator", "tahun"),
                           "Pembilang dan penyebut indikator rasio tahun ini (misalnya jumlah "
                           "kematian bayi dan jumlah kelahiran hidup), sebagai bilangan bulat. "
                           "Realisasinya dihitung: pembilang ÷ penyebut × pengali.",
@@ -131,4 +131,4 @@ def _tabel(h: Halaman, kode: str) -> Any:
                    catatan=f"{nama} = jumlah {pembilang} ÷ jumlah {penyebut} × {pengali}.")
 
 
-JENIS = Rasio()
+RUMUS = Rasio()

@@ -1,10 +1,11 @@
-"""The registry of indicator kinds (column `rumus` of indikator.csv), one module per kind.
+"""The registry of indicator kinds, keyed on column `rumus` of indikator.csv, one module per kind.
 
-Each kind (a `dasar.JenisIndikator`) declares in its own module how its realisasi is obtained
+In code a kind is a `rumus` (this package, `dasar.Rumus`); `jenis` is only the indikator.csv
+column (iku, tujuan, pendukung). Each kind declares in its own module how its realisasi is obtained
 and from which datasets, how the audit explains the arithmetic, its validation rules, the
 workbook sheets and rows it asks for, and the supporting tables and figures of the sasaran page
 (plan entry and content in one declaration). Adding a kind is one module and one line in
-`JENIS` below; the list of valid `rumus` values is this registry.
+`SEMUA` below; the list of valid `rumus` values is this registry.
 
 Layering: the kinds import data types, formulas (`capaian`), facts, formatting, display objects
 and charts; `kinerja`, `aturan`, `audit`, `buku_kerja` and the book import the registry; the
@@ -17,25 +18,35 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from lakip_lib.jenis_indikator import cpr, desa_maju, langsung, penurunan_kasus, rasio
-from lakip_lib.jenis_indikator.dasar import Butir, JenisIndikator, Lapor, LembarJenis
+from lakip_lib.rumus import cpr, desa_maju, langsung, penurunan_kasus, rasio
+from lakip_lib.rumus.dasar import Butir, Lapor, LembarRumus, Rumus
 from lakip_lib.schema import Kolom
 
 if TYPE_CHECKING:
     from lakip_lib.data_tahun import DataTahun
 
 # in the order the sasaran page shows their supporting tables and the workbook their sheets
-JENIS: dict[str, JenisIndikator] = {j.nama: j for j in (
-    langsung.JENIS,
-    penurunan_kasus.JENIS,
-    desa_maju.JENIS,
-    cpr.JENIS,
-    rasio.JENIS,
+SEMUA: dict[str, Rumus] = {r.nama: r for r in (
+    langsung.RUMUS,
+    penurunan_kasus.RUMUS,
+    desa_maju.RUMUS,
+    cpr.RUMUS,
+    rasio.RUMUS,
 )}
-PILIHAN_KOLOM = {("indikator", "rumus"): tuple(JENIS)}  # the values a column takes from here
+PILIHAN_KOLOM = {("indikator", "rumus"): tuple(SEMUA)}  # the values a column takes from here
 
-__all__ = ["JENIS", "PILIHAN_KOLOM", "Butir", "JenisIndikator", "LembarJenis", "dari",
-           "dengan_pilihan", "lembar", "pendukung", "periksa"]
+__all__ = [
+    "PILIHAN_KOLOM",
+    "SEMUA",
+    "Butir",
+    "LembarRumus",
+    "Rumus",
+    "dari",
+    "dengan_pilihan",
+    "lembar",
+    "pendukung",
+    "periksa",
+]
 
 
 def dengan_pilihan(dataset: str, kolom: Kolom) -> Kolom:
@@ -44,38 +55,38 @@ def dengan_pilihan(dataset: str, kolom: Kolom) -> Kolom:
     return replace(kolom, pilihan=pilihan) if pilihan else kolom
 
 
-def dari(data: DataTahun, kode: str) -> JenisIndikator:
+def dari(data: DataTahun, kode: str) -> Rumus:
     """The kind of indicator `kode`."""
     baris = data["indikator"].satu(kode=kode)
     if baris is None:
         raise KeyError(f"indikator {kode} tidak ada di data")
-    return JENIS[baris["rumus"]]
+    return SEMUA[baris["rumus"]]
 
 
 def periksa(data: DataTahun, tambah: Lapor) -> None:
     """Every kind's rules: each IKU's own rules and each kind's dataset rules (that `rumus` names
     a registered kind was checked on loading, with the other cells)."""
     for ind in data["indikator"].cari(jenis="iku"):
-        JENIS[ind["rumus"]].periksa_indikator(data, ind["kode"], tambah)
-    for jenis in JENIS.values():
-        jenis.periksa_data(data, tambah)
+        SEMUA[ind["rumus"]].periksa_indikator(data, ind["kode"], tambah)
+    for r in SEMUA.values():
+        r.periksa_data(data, tambah)
 
 
 def pendukung(data: DataTahun, kode: list[str]) -> list[Butir]:
     """The supporting tables and figures of a sasaran page whose indicators are `kode`: each
     kind present once, in registry order, given its indicators among `kode`."""
-    per_jenis: dict[str, list[str]] = {}
+    per_rumus: dict[str, list[str]] = {}
     for k in kode:
-        per_jenis.setdefault(dari(data, k).nama, []).append(k)
-    return [b for nama, jenis in JENIS.items() if nama in per_jenis
-            for b in jenis.pendukung(per_jenis[nama])]
+        per_rumus.setdefault(dari(data, k).nama, []).append(k)
+    return [b for nama, r in SEMUA.items() if nama in per_rumus
+            for b in r.pendukung(per_rumus[nama])]
 
 
-def lembar() -> list[LembarJenis]:
+def lembar() -> list[LembarRumus]:
     """The workbook sheets of the kinds' own datasets, in registry order."""
-    return [lb for jenis in JENIS.values() for lb in jenis.lembar]
+    return [lb for r in SEMUA.values() for lb in r.lembar]
 
 
 def baris_buku_kerja(data: DataTahun, dataset: str) -> list[dict[str, Any]]:
     """The rows the kinds ask the workbook sheet of `dataset` to offer this year."""
-    return [b for jenis in JENIS.values() for b in jenis.baris_buku_kerja(data, dataset)]
+    return [b for r in SEMUA.values() for b in r.baris_buku_kerja(data, dataset)]

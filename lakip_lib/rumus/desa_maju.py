@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 from lakip_lib import charts, perhitungan
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
-from lakip_lib.jenis_indikator.dasar import Butir, Halaman, JenisIndikator, Lapor, LembarJenis
 from lakip_lib.masalah import PERINGATAN
+from lakip_lib.rumus.dasar import Butir, Halaman, Lapor, LembarRumus, Rumus
 from lakip_lib.schema import KOLOM_IDM, STATUS_IDM
 from lakip_lib.tabel import sel_bernama
 from lakip_lib.tampilan import Lajur
@@ -61,9 +61,9 @@ def desa_per_kecamatan(data: DataTahun) -> dict[str, dict[str, int]]:
     return hasil
 
 
-class DesaMaju(JenisIndikator):
+class DesaMaju(Rumus):
     nama = "desa_maju"
-    lembar = (LembarJenis("desa", ("kecamatan", "desa"),
+    lembar = (LembarRumus("desa", ("kecamatan", "desa"),
                           "Status IDM setiap desa tahun ini. Rekap jumlah desa per status "
                           "dihitung dari lembar ini (tidak diisi)."),)
 
@@ -137,7 +137,7 @@ def _baris_idm(h: Halaman, kode: str) -> tuple[list[tuple[Any, ...]], list[str]]
                       h.nilai_fakta(f.baris("idm", str(t), "jumlah"),
                                str(semua) if semua is not None else fmt.TIDAK_LENGKAP),
                       h.nilai_fakta(f.indikator(kode, "realisasi", t),
-                               fmt.persen(JENIS.realisasi(h.d, kode, t))
+                               fmt.persen(RUMUS.realisasi(h.d, kode, t))
                                if semua is not None else fmt.TIDAK_DIHITUNG)))
     return baris, catatan
 
@@ -178,4 +178,4 @@ def _tabel_kecamatan(h: Halaman) -> Any:
                     for k, v in desa_per_kecamatan(h.d).items()], sumber=h.sumber_data("desa"))
 
 
-JENIS = DesaMaju()
+RUMUS = DesaMaju()

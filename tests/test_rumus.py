@@ -1,4 +1,4 @@
-"""The registry of indicator kinds (`lakip_lib.jenis_indikator`) on the small in-memory year of
+"""The registry of indicator kinds (`lakip_lib.rumus`) on the small in-memory year of
 `tests.tahun_kecil`: which kind an indicator is, the audit's arithmetic in words per kind, the
 rows a kind asks the workbook for, and the supporting items a sasaran page draws for it (each
 drawing exactly the item its plan entry announces)."""
@@ -9,7 +9,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from lakip_lib import audit, book, jenis_indikator, kinerja
+from lakip_lib import audit, book, kinerja, rumus
 from lakip_lib.tampilan import Grafik, TabelTampilan
 
 from .tahun_kecil import TahunKecil
@@ -24,9 +24,9 @@ def dengan_iku3(rumus: str) -> TahunKecil:
 
 def test_an_indicator_has_the_kind_its_rumus_names():
     d = dengan_iku3("cpr").muat()
-    assert [jenis_indikator.dari(d, k).nama for k in ("IKU1", "IKU3")] == ["langsung", "cpr"]
+    assert [rumus.dari(d, k).nama for k in ("IKU1", "IKU3")] == ["langsung", "cpr"]
     with pytest.raises(KeyError, match="IKU9"):
-        jenis_indikator.dari(d, "IKU9")
+        rumus.dari(d, "IKU9")
 
 
 def test_a_rumus_that_is_no_registered_kind_is_refused_with_the_registry_as_choices():
@@ -34,27 +34,27 @@ def test_a_rumus_that_is_no_registered_kind_is_refused_with_the_registry_as_choi
     (m,) = [m for m in masalah if (m.berkas, m.baris, m.kolom) == ("data/indikator.csv", 3,
                                                                    "rumus")]
     assert m.pesan == ('nilai "tebakan" tidak dikenal. Pilihan yang sah: '
-                       + ", ".join(jenis_indikator.JENIS) + ".")
-    assert {"langsung", "penurunan_kasus", "desa_maju", "cpr"} <= set(jenis_indikator.JENIS)
+                       + ", ".join(rumus.SEMUA) + ".")
+    assert {"langsung", "penurunan_kasus", "desa_maju", "cpr"} <= set(rumus.SEMUA)
 
 
 def test_the_audit_explains_each_kind_in_words():
     d = TahunKecil().muat()
-    assert jenis_indikator.dari(d, "IKU1").cara(d, "IKU1", 2024) == (
+    assert rumus.dari(d, "IKU1").cara(d, "IKU1", 2024) == (
         "Realisasi tahun 2024 menurut data.")
     kasus = dengan_iku3("penurunan_kasus").muat()  # 3 + 7 cases in 2023, 4 + 4 in 2024
-    assert jenis_indikator.dari(kasus, "IKU3").cara(kasus, "IKU3", 2024) == (
+    assert rumus.dari(kasus, "IKU3").cara(kasus, "IKU3", 2024) == (
         "(10 − 8) ÷ 10 × 100 kasus tahun 2023 dan 2024.")
     cpr = dengan_iku3("cpr").muat()
-    assert jenis_indikator.dari(cpr, "IKU3").cara(cpr, "IKU3", 2024) == (
+    assert rumus.dari(cpr, "IKU3").cara(cpr, "IKU3", 2024) == (
         "1150 peserta KB aktif ÷ 1500 PUS × 100.")
-    assert jenis_indikator.dari(cpr, "IKU3").cara(cpr, "IKU3", 2023) == (
+    assert rumus.dari(cpr, "IKU3").cara(cpr, "IKU3", 2023) == (
         "Realisasi tahun 2023 menurut data.")  # an earlier year's CPR is entered
 
 
 def test_desa_maju_arithmetic_for_a_year_with_and_without_village_counts():
     d = dengan_iku3("desa_maju").muat()
-    desa = jenis_indikator.dari(d, "IKU3")
+    desa = rumus.dari(d, "IKU3")
     assert desa.cara(d, "IKU3", 2024) == ("(1 desa Maju + 1 desa Mandiri) ÷ 3 desa × 100 = "
                                           "2 ÷ 3 × 100.")
     assert desa.cara(d, "IKU3", 2022) == ("Jumlah desa tahun 2022 tidak lengkap; persentase "
@@ -63,14 +63,14 @@ def test_desa_maju_arithmetic_for_a_year_with_and_without_village_counts():
 
 def test_the_workbook_asks_for_this_year_of_each_kind_dataset():
     d = dengan_iku3("penurunan_kasus").muat()
-    assert jenis_indikator.baris_buku_kerja(d, "kasus_kekerasan") == [
+    assert rumus.baris_buku_kerja(d, "kasus_kekerasan") == [
         {"tahun": 2024, "kelompok": "perempuan"}, {"tahun": 2024, "kelompok": "anak"}]
-    assert jenis_indikator.baris_buku_kerja(d, "realisasi") == [
+    assert rumus.baris_buku_kerja(d, "realisasi") == [
         {"indikator": "IKU1", "tahun": 2024}, {"indikator": "IKU2", "tahun": 2024}]
 
 
 def test_a_measured_indicator_adds_no_supporting_item():
-    assert jenis_indikator.pendukung(TahunKecil().muat(), ["IKU1", "IKU2"]) == []
+    assert rumus.pendukung(TahunKecil().muat(), ["IKU1", "IKU2"]) == []
 
 
 def test_supporting_items_follow_the_registry_order_and_each_draws_what_it_plans():
@@ -78,13 +78,13 @@ def test_supporting_items_follow_the_registry_order_and_each_draws_what_it_plans
                                   nama="Penurunan Kasus", satuan="%", arah="naik", desimal=2,
                                   rumus="penurunan_kasus").target("IKU4", 10)
     d = t.muat()
-    butir = jenis_indikator.pendukung(d, ["IKU1", "IKU3", "IKU4"])
+    butir = rumus.pendukung(d, ["IKU1", "IKU3", "IKU4"])
     assert [b.rencana for b in butir] == [("tabel", "kasus"), ("gambar", "kasus"),
                                           ("tabel", "cpr"), ("gambar", "cpr")]
     halaman = book.Sasaran(d, "S1")
     for b in butir:
         isi = b.buat(halaman)
-        assert isinstance(isi, {"tabel": TabelTampilan, "gambar": Grafik}[b.jenis]), b.rencana
+        assert isinstance(isi, {"tabel": TabelTampilan, "gambar": Grafik}[b.bentuk]), b.rencana
 
 
 # --- the rasio kind (a ratio of two counts), which the 2024 data does not use ---------------
@@ -102,10 +102,10 @@ def dengan_rasio() -> TahunKecil:
 
 
 def test_every_kind_is_registered_under_its_rumus_and_listed_as_a_choice():
-    assert list(jenis_indikator.JENIS) == ["langsung", "penurunan_kasus", "desa_maju", "cpr",
+    assert list(rumus.SEMUA) == ["langsung", "penurunan_kasus", "desa_maju", "cpr",
                                            "rasio"]
-    assert all(nama == j.nama for nama, j in jenis_indikator.JENIS.items())
-    assert jenis_indikator.PILIHAN_KOLOM[("indikator", "rumus")] == tuple(jenis_indikator.JENIS)
+    assert all(nama == j.nama for nama, j in rumus.SEMUA.items())
+    assert rumus.PILIHAN_KOLOM[("indikator", "rumus")] == tuple(rumus.SEMUA)
 
 
 def test_a_ratio_is_numerator_over_denominator_times_its_multiplier():
@@ -118,9 +118,9 @@ def test_a_ratio_is_numerator_over_denominator_times_its_multiplier():
 
 def test_the_audit_explains_a_ratio_with_its_counts():
     d = dengan_rasio().muat()
-    assert jenis_indikator.dari(d, "AKB").cara(d, "AKB", 2024) == (
+    assert rumus.dari(d, "AKB").cara(d, "AKB", 2024) == (
         "28 kematian bayi ÷ 2000 kelahiran hidup × 1.000 (tahun 2024).")
-    assert not jenis_indikator.dari(d, "AKB").diukur  # a printed realisasi is arithmetic
+    assert not rumus.dari(d, "AKB").diukur  # a printed realisasi is arithmetic
     assert audit.periksa(d) == []  # no printed source: nothing to compare
 
 
@@ -152,14 +152,14 @@ def test_a_missing_year_of_counts_is_a_warning_in_a_draft():
 
 def test_the_workbook_asks_this_years_counts_of_every_ratio_indicator():
     d = dengan_rasio().muat()
-    assert jenis_indikator.baris_buku_kerja(d, "rasio") == [{"indikator": "AKB", "tahun": 2024}]
-    assert [lb.dataset for lb in jenis_indikator.lembar()] == [
+    assert rumus.baris_buku_kerja(d, "rasio") == [{"indikator": "AKB", "tahun": 2024}]
+    assert [lb.dataset for lb in rumus.lembar()] == [
         "kasus_kekerasan", "desa", "cpr_kecamatan", "rasio"]
 
 
 def test_a_sasaran_shows_one_counts_table_per_ratio_indicator_after_the_other_kinds():
     d = dengan_rasio().tambah("indikator", kode="IKU3", jenis="iku", induk="S1", nama="CPR",
                               satuan="%", arah="naik", desimal=2, rumus="cpr").target("IKU3", 50)
-    butir = jenis_indikator.pendukung(d.muat(), ["AKB", "IKU1", "IKU3"])
+    butir = rumus.pendukung(d.muat(), ["AKB", "IKU1", "IKU3"])
     assert [b.rencana for b in butir] == [("tabel", "cpr"), ("gambar", "cpr"),
                                           ("tabel", "rasio-AKB")]

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any, Final
 from lakip_lib import charts, perhitungan
 from lakip_lib import fakta as f
 from lakip_lib.format import TIDAK_LENGKAP
-from lakip_lib.jenis_indikator.dasar import Butir, Halaman, JenisIndikator, Lapor, LembarJenis
 from lakip_lib.masalah import PERINGATAN
+from lakip_lib.rumus.dasar import Butir, Halaman, Lapor, LembarRumus, Rumus
 from lakip_lib.schema import BY_NAME
 from lakip_lib.tampilan import Lajur
 
@@ -35,9 +35,9 @@ def kasus_per_kelompok(data: DataTahun, tahun: int) -> dict[str, int]:
     return {b["kelompok"]: b["jumlah"] for b in data[DATASET].cari(tahun=tahun)}
 
 
-class PenurunanKasus(JenisIndikator):
+class PenurunanKasus(Rumus):
     nama = "penurunan_kasus"
-    lembar = (LembarJenis(DATASET, ("tahun", "kelompok"),
+    lembar = (LembarRumus(DATASET, ("tahun", "kelompok"),
                           "Jumlah kasus kekerasan yang dilaporkan tahun ini menurut kelompok "
                           "korban.", konfirmasi=True),)
 
@@ -111,4 +111,4 @@ def _grafik(h: Halaman) -> Any:
                     alternatif, h.sumber_data(DATASET))
 
 
-JENIS = PenurunanKasus()
+RUMUS = PenurunanKasus()

@@ -52,17 +52,17 @@ class Butir:
     function that draws it are one declaration, so the page's plan (numbering) and its
     content cannot drift apart; drawing it must show exactly that item."""
 
-    jenis: str  # "tabel" | "gambar"
+    bentuk: str  # "tabel" | "gambar"
     kunci: str
     buat: Callable[[Halaman], Any]
 
     @property
     def rencana(self) -> tuple[str, str]:
-        return self.jenis, self.kunci
+        return self.bentuk, self.kunci
 
 
 @dataclass(frozen=True)
-class LembarJenis:
+class LembarRumus:
     """A sheet of the Excel workbook that a kind's input dataset needs (see `buku_kerja.lembar.Lembar`)."""
 
     dataset: str
@@ -73,12 +73,12 @@ class LembarJenis:
     judul_kolom: tuple[tuple[str, str], ...] = ()  # (column, header the analyst reads)
 
 
-class JenisIndikator:
+class Rumus:
     """An indicator kind. The defaults describe a measured indicator read from realisasi.csv."""
 
     nama = ""  # the value of column `rumus` in indikator.csv
     diukur = False  # this year's realisasi is typed in realisasi.csv (not computed from parts)
-    lembar: tuple[LembarJenis, ...] = ()  # the workbook sheets of the kind's own datasets
+    lembar: tuple[LembarRumus, ...] = ()  # the workbook sheets of the kind's own datasets
 
     def realisasi(self, data: DataTahun, kode: str, tahun: int) -> Decimal | None:
         """The realisasi of indicator `kode` in `tahun`; None when it is not known (yet)."""
