@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lakip_lib import gambar, perhitungan, rumus
 from lakip_lib.data_tahun import DataTahun, baris_mentah
@@ -18,7 +18,7 @@ from lakip_lib.format import angka, angka_persis
 from lakip_lib.format import rupiah as format_rupiah
 from lakip_lib.masalah import GALAT, PERINGATAN
 from lakip_lib.schema import PANDUAN_NARASI
-from lakip_lib.tabel import Tabel
+from lakip_lib.tabel import TabelBaris
 
 if TYPE_CHECKING:
     from lakip_lib.baris import BarisAnggaran
@@ -63,7 +63,7 @@ def induk_kode(kode: str) -> str | None:
     return kode.rsplit(".", 1)[0] if "." in kode else None
 
 
-def _hierarki(t: Tabel, tambah: Lapor) -> None:
+def _hierarki(t: TabelBaris[Any], tambah: Lapor) -> None:
     """Each code's parent exists and sits at a higher level (a sub kegiatan may hang directly
     under its programme where the source lists no kegiatan)."""
     tingkat = {"program": 1, "kegiatan": 2, "subkegiatan": 3}
@@ -114,7 +114,7 @@ def _anggaran_hierarki(data: DataTahun, tambah: Lapor) -> None:
                    '"belum tersedia".', PERINGATAN)
 
 
-def _total_sama_dengan_rincian(t: Tabel[BarisAnggaran], baris: BarisAnggaran, nomor: int,
+def _total_sama_dengan_rincian(t: TabelBaris[BarisAnggaran], baris: BarisAnggaran, nomor: int,
                                tambah: Lapor) -> None:
     """A total written for a programme or kegiatan must equal the sum of the bottom lines beneath
     it (the book computes every total from them, `kinerja.anggaran`); a blank total between them
@@ -299,7 +299,7 @@ def _masuk_akal(data: DataTahun, tambah: Lapor) -> None:
     tahun = data.tahun
     indikator = {b["kode"]: b for b in data["indikator"].baris}
 
-    def periksa(t: Tabel, kunci: str, nomor: int, kolom: str, alasan: str | None) -> None:
+    def periksa(t: TabelBaris[Any], kunci: str, nomor: int, kolom: str, alasan: str | None) -> None:
         if alasan and (t.dataset.nama, kunci) not in yakin:
             tambah(t.berkas, nomor, kolom, f"{alasan} Bila angka ini memang benar, tulis "
                    "alasannya di kolom konfirmasi.", tingkat)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lakip_lib.baris import AksesTabel, BarisDokumentasi
+from lakip_lib.baris import BarisDokumentasi
 from lakip_lib.masalah import Masalah
 from lakip_lib.schema import (
     BY_NAME,
@@ -25,6 +25,7 @@ from lakip_lib.schema import (
     Instansi,
     IsuStrategis,
 )
+from lakip_lib.syarat import AksesTabel
 from lakip_lib.tabel import B, Tabel
 
 BARIS_PERTAMA = 2  # the header is row 1, as in a spreadsheet

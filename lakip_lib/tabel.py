@@ -1,18 +1,34 @@
 """The loaded rows of one dataset, typed by the dataset's row type (`lakip_lib.baris`).
 
-At run time a row is a plain dict of parsed cells; to the type checker `Tabel[BarisRealisasi]`
-holds rows whose columns and cell types the schema declares, so a misspelt column or a cell
-used as the wrong type is an error before anything runs.
+At run time a row is a plain dict of parsed cells; to the type checker `data["realisasi"]` is a
+`syarat.TabelRealisasi`: a `TabelBaris[BarisRealisasi]`, whose rows have the columns and cell
+types the schema declares, and whose queries take only those columns with values of those types.
+A misspelt column, in a row or in a query, is an error before anything runs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from lakip_lib.schema import Dataset
 
 B = TypeVar("B", bound=Mapping[str, Any])
+
+
+class TabelBaris(Protocol[B]):
+    """A table with rows of type B, as the type checker sees it; the generated `syarat.Tabel…`
+    of each dataset adds its typed queries (`cari`, `satu`, `ada_baris`)."""
+
+    @property
+    def dataset(self) -> Dataset: ...
+    @property
+    def berkas(self) -> str: ...
+    @property
+    def baris(self) -> list[B]: ...
+    @property
+    def nomor(self) -> list[int]: ...
+    def kolom(self, nama: str) -> list[Any]: ...
 
 
 class Tabel(Generic[B]):

@@ -19,9 +19,11 @@ AKAR = Path(__file__).resolve().parents[1]
 CONTOH = AKAR / "tests" / "fixtures" / "instansi_contoh"
 
 
-def test_generated_module_is_what_the_schema_generates():
+@pytest.mark.parametrize(("modul", "sumber"), [("baris.py", schema.modul_baris),
+                                              ("syarat.py", schema.modul_syarat)])
+def test_generated_modules_are_what_the_schema_generates(modul: str, sumber: typing.Callable[[], str]):
     # after changing lakip_lib/schema.py: python -m lakip_lib.schema
-    assert (AKAR / "lakip_lib" / "baris.py").read_text(encoding="utf-8") == schema.modul_baris()
+    assert (AKAR / "lakip_lib" / modul).read_text(encoding="utf-8") == sumber()
 
 
 def _cocok(nilai: object, tipe: object) -> bool:
@@ -60,13 +62,21 @@ def test_the_type_checker_names_a_misspelt_column_and_a_misused_cell(
         '    for b in d["realisasi"].baris:\n'
         '        print(b["realisasii"])\n'
         '    b = d["target"].satu(indikator="IKU1")\n'
+        '    print(d["realisasi"].cari(indikatr="IKU1"), d["indikator"].ada_baris(jenis="IKU"))\n'
+        '    print(d["renstra_target"].satu(indikator="IKU1", tahun="2024"))\n'
         '    return "" if b is None else b["target"] + "%"\n', encoding="utf-8")
     monkeypatch.chdir(AKAR)  # lakip_lib of this checkout, not an installed one
     keluaran, _, kode = mypy_api.run(["--config-file", "pyproject.toml", "--no-error-summary",
                                       str(contoh)])
     assert kode == 1
     assert 'contoh.py:6: error: TypedDict "BarisRealisasi" has no key "realisasii"' in keluaran
-    assert ('contoh.py:8: error: Unsupported operand types for + ("Decimal" and "str")'
+    # a query's column, its choice and its type, each checked (they would select no row)
+    assert 'contoh.py:8: error: Unexpected keyword argument "indikatr" for "cari"' in keluaran
+    assert ('contoh.py:8: error: Argument "jenis" to "ada_baris" of "TabelIndikator" has '
+            "incompatible type \"Literal['IKU']\"" in keluaran)
+    assert ('contoh.py:9: error: Argument "tahun" to "satu" of "TabelRenstraTarget" has '
+            'incompatible type "str"; expected "int"' in keluaran)
+    assert ('contoh.py:10: error: Unsupported operand types for + ("Decimal" and "str")'
             in keluaran)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib import kinerja, prosa
@@ -27,7 +29,8 @@ class Perencanaan(Bagian):
         return Isi([teks(*prosa.visi_misi(awal, akhir, self.d.instansi.kabupaten, r.visi,
                                            r.misi))])
 
-    def _target_per_tahun(self, kunci: str, judul: str, induk: str, jenis: str) -> TabelTampilan:
+    def _target_per_tahun(self, kunci: str, judul: str, induk: str,
+                          jenis: Literal["tujuan", "iku"]) -> TabelTampilan:
         tahun = self._tahun_renstra()
         induk_uraian = {b["kode"]: b["uraian"] for b in self.d.tabel(induk).baris}
         baris = []
