@@ -56,6 +56,14 @@ def nilai(edisi: Edisi, jalur: str, kepala: Pejabat | None = None) -> Any:
     return isi
 
 
+def nilai_sel(edisi: Edisi, jalur: str, kepala: Pejabat | None = None) -> Any:
+    """The value the sheet's cell starts with: `nilai`, a date known to the month only as its
+    text ("2025-01"; a spreadsheet date would come back as the month's first day, and an import
+    that rewrites edisi.yaml for another field would then date the edition to that day)."""
+    v = nilai(edisi, jalur, kepala)
+    return v.isoformat() if isinstance(v, Bulan) else v
+
+
 def tanpa_kepala_bersama(isi: dict[str, Any], edisi: Edisi, kepala: Pejabat) -> dict[str, Any]:
     """The sheet's values without the head of agency while it is still instansi.yaml's and the
     year names none: an unchanged sheet changes no byte; a changed head becomes the year's own."""

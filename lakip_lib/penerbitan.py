@@ -50,7 +50,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from lakip_lib import build, data, tukar
+from lakip_lib import build, data, makna_masukan, tukar
 from lakip_lib.rilis import (
     AKAR_PROYEK,
     SITUS_REVISI,
@@ -183,17 +183,17 @@ def data_tag(repo: Path, komit: str, tujuan: Path) -> Path:
 
 
 def berkas_berubah(lama: Path, baru: Path, tahun: int) -> list[str]:
-    """The input files of the edition of `tahun` that differ between two data folders, as the
-    edition sees them (a multi-year record without later years' rows, `data.isi_edisi`): the
-    year's own folder and the shared files beside the year folders."""
+    """The input files of the edition of `tahun` that differ between two data folders in what
+    they mean to it (`makna_masukan`: a YAML file by content, the year's head of agency as the
+    year resolves it; a multi-year record without later years' rows): the year's own folder and
+    the shared files beside the year folders."""
     nama: set[str] = set()
     for akar in (lama, baru):
         nama |= {str(p.relative_to(akar)) for p in akar.glob("*") if p.is_file()
                  and not p.name.startswith(".")}
         nama |= {str(p.relative_to(akar)) for p in (akar / str(tahun)).rglob("*") if p.is_file()
                  and not p.name.startswith(".")}
-    return sorted(n for n in nama
-                  if data.isi_edisi(lama, n, tahun) != data.isi_edisi(baru, n, tahun))
+    return sorted(n for n in nama if not makna_masukan.sama(lama, baru, n, tahun))
 
 
 def _tolak_bila_berubah(repo: Path, komit: str, tag: str, akar_data: Path, tahun: int) -> None:

@@ -131,8 +131,8 @@ def _tulis_edisi(ws: Worksheet, d: DataTahun) -> None:
     _tulis_judul(ws, ["isian", "nilai", "keterangan"])
     for i, isian in enumerate(isian_edisi.ISIAN, start=2):
         ws.cell(row=i, column=1, value=isian.jalur).fill = _ABU
-        nilai = ws.cell(row=i, column=2, value=isian_edisi.nilai(d.edisi, isian.jalur,
-                                                                     d.instansi.kepala))
+        nilai = ws.cell(row=i, column=2, value=isian_edisi.nilai_sel(d.edisi, isian.jalur,
+                                                                         d.instansi.kepala))
         nilai.protection = Protection(locked=False)
         if isian.jenis == "tanggal":
             nilai.number_format = "yyyy-mm-dd"

@@ -1,0 +1,56 @@
+"""What an input file means to one edition, for comparing the data of a published final with
+the data now (`penerbitan.berkas_berubah`).
+
+A YAML file is compared by what it says, not by its bytes: comments, quoting and key order are
+no change, and the head of agency is compared as the year resolves it (the year's edisi.yaml
+`kepala`, else instansi.yaml's). So a head recorded in the year's own edisi.yaml (by the
+workbook's edisi sheet, or moved there by hand) that is the head instansi.yaml already gave that
+year changes nothing in the edition, and neither does a new head in instansi.yaml for years that
+name their own. Other files are compared as the edition sees them (`data.isi_edisi`: a
+multi-year record without later years' rows).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from lakip_lib import berkas_aman, data
+from lakip_lib.yaml_aman import baca_yaml
+
+INSTANSI = "instansi.yaml"
+
+
+def sama(lama: Path, baru: Path, path: str, tahun: int) -> bool:
+    """Whether `path` (relative to the data folder) means the same to the edition of `tahun` in
+    the data folders `lama` and `baru`."""
+    return makna(lama, path, tahun) == makna(baru, path, tahun)
+
+
+def makna(akar: Path, path: str, tahun: int) -> Any:
+    """The content of a data file that the edition of `tahun` depends on: a YAML file parsed
+    (the edition's head of agency resolved), any other file, or a YAML file that does not
+    parse, as the bytes the edition sees."""
+    if not path.endswith(".yaml"):
+        return data.isi_edisi(akar, path, tahun)
+    isi = _yaml(akar, path)
+    if not isinstance(isi, dict):
+        return data.isi_edisi(akar, path, tahun)
+    if path == INSTANSI:  # its head belongs to the years naming none: compared there
+        return {k: v for k, v in isi.items() if k != "kepala"}
+    if path == f"{tahun}/edisi.yaml" and "kepala" not in isi:
+        instansi = _yaml(akar, INSTANSI)
+        if isinstance(instansi, dict) and "kepala" in instansi:
+            return {**isi, "kepala": instansi["kepala"]}
+    return isi
+
+
+def _yaml(akar: Path, path: str) -> Any:
+    """A data folder's YAML file parsed as the loader parses it; None when absent or unreadable."""
+    try:
+        teks = berkas_aman.baca(akar / path, akar, berkas_aman.UKURAN_MAKS).decode("utf-8")
+        return baca_yaml(teks, data.YAML_BANYAK_BARIS)
+    except (OSError, ValueError, yaml.YAMLError, berkas_aman.BerkasDitolak):
+        return None
