@@ -217,10 +217,15 @@ def _periksa_tag(repo: Path | None, akar_data: Path, tahun: int, revisi: int) ->
         raise RilisGagal(f"Folder data {akar_data} bukan folder data/ checkout git kode ini: edisi "
                          f"final {tahun} tidak dapat dicatat dengan tag {tag}.")
     if komit_tag(repo, tag) is None:
+        komit = git(repo, "log", "-1", "--format=%h %cs %s", "--", f"data/{tahun}")
+        lama = (f" Komit terakhir yang mengubah data/{tahun}: {komit}; bila edisi itu sudah lama "
+                f"terbit dan ada edisi baru yang akan diterbitkan, lakip publish <tahun baru> "
+                f"--tag-old memberi tag {tag} pada komit itu.") if komit else ""
         raise RilisGagal(
             f"Edisi final {tahun} belum bertag {tag}: tanpa tag, tidak ada catatan komit tempat "
-            f"edisi ini terbit, sehingga edisi itu akan berubah setiap kali kode berubah. Beri tag "
-            f"pada komit yang diterbitkan: git tag {tag} && git push origin {tag}")
+            f"edisi ini terbit, sehingga edisi itu akan berubah setiap kali kode berubah. "
+            f"Terbitkan edisi itu dari checkout analis dengan: lakip publish {tahun} (mengomit "
+            f"datanya, memberi tag {tag}, dan mendorongnya).{lama}")
 
 
 def _periksa_asal(repo: Path, daftar: list[Revisi]) -> None:

@@ -173,7 +173,11 @@ def test_the_publishing_job_refuses_a_final_edition_without_its_tag(tmp_path: Pa
     keluaran = _lakip(repo, "build", "--all", "--require-tag", "--output", str(tmp_path / "b"),
                       kode=1)
     assert "Edisi final 2024 belum bertag lakip-2024-final" in keluaran
-    assert "git tag lakip-2024-final && git push origin lakip-2024-final" in keluaran
+    komit = _git(repo, "log", "-1", "--format=%h %cs satu")
+    assert ("Terbitkan edisi itu dari checkout analis dengan: lakip publish 2024 (mengomit "
+            "datanya, memberi tag lakip-2024-final, dan mendorongnya). Komit terakhir yang "
+            f"mengubah data/2024: {komit}; bila edisi itu sudah lama terbit") in keluaran
+    assert "lakip publish <tahun baru> --tag-old" in keluaran and "git tag" not in keluaran
     assert not (tmp_path / "b" / "site").exists()
 
 
