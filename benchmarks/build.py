@@ -51,7 +51,7 @@ from papermill.parameterize import parameterize_notebook
 RUMAH = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(RUMAH))
 
-from lakip_lib import build, data, pdf, rilis  # noqa: E402
+from lakip_lib import data, eksekusi_notebook, pdf, penyusun, rilis  # noqa: E402
 
 TAHUN = 2024
 
@@ -119,7 +119,7 @@ def naif(akar: Path) -> float:
     src.mkdir(parents=True)
     mulai = time.perf_counter()
     d = data.muat(TAHUN, RUMAH / "data")
-    for t in build.rencana_eksekusi(d):
+    for t in eksekusi_notebook.rencana_eksekusi(d):
         nb = nbformat.read(RUMAH / "notebooks" / f"{t.notebook}.ipynb", as_version=4)
         nb.metadata.setdefault("papermill", {})
         for sel in nb.cells:
@@ -128,7 +128,7 @@ def naif(akar: Path) -> float:
                 sel.outputs, sel.execution_count = [], None
         nb = parameterize_notebook(nb, t.parameter)
         nbformat.write(nb, src / f"{t.berkas}.ipynb")
-    build.siapkan_sumber(d, src, akar / "cache-vega")
+    penyusun.siapkan_sumber(d, src, akar / "cache-vega")
     konfigurasi = yaml.safe_load((src / "_config.yml").read_text())
     konfigurasi["execute"] = {"execute_notebooks": "cache", "timeout": 600,
                               "cache": str(kerja / "jupyter_cache")}

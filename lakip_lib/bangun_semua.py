@@ -6,12 +6,12 @@ PDF, data package and stamp depend on its own agency's data for its year (and on
 revisions), never on another edition. So editions may be built in any order, at once, or on
 different machines, and a merge of shards publishes what one machine publishes.
 
-One machine: the orchestrating process imports what every notebook needs and starts the Sphinx
-fork server once (`build.hangatkan`, `build.siapkan_sphinx`), then forks one process per
+One machine: the orchestrating process imports what every notebook needs and starts the Sphinx fork
+server once (`eksekusi_notebook.hangatkan`, `penyusun.siapkan_sphinx`), then forks one process per
 edition, at most `paralel` at a time; each edition forks its notebooks from itself as a single
-build does, so a year's notebooks, another year's Sphinx run and a third year's print overlap.
-A fork of a warm process costs nothing to start; memory is bounded by `paralel`, not by the
-number of agencies.
+build does, so a year's notebooks, another year's Sphinx run and a third year's print overlap. A
+fork of a warm process costs nothing to start; memory is bounded by `paralel`, not by the number of
+agencies.
 
 Several machines (`--shard K/N`): the editions are ordered by expected work (`bobot`: pages and
 photos, read without validating) and dealt greedily to the least loaded of N shards, a rule
@@ -38,7 +38,18 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, cast
 
-from lakip_lib import build, data, kabupaten, penerbitan, portal, rilis
+from lakip_lib import (
+    build,
+    data,
+    eksekusi_notebook,
+    kabupaten,
+    langkah_build,
+    penerbitan,
+    penyusun,
+    portal,
+    rilis,
+    situs_terbit,
+)
 from lakip_lib.kabupaten import FolderInstansi
 from lakip_lib.masalah import ValidasiGagal, laporan
 from lakip_lib.penerbitan import RilisGagal
@@ -141,7 +152,7 @@ def bangun_semua(akar: Path, keluaran: Path, pekerjaan: Sequence[Pekerjaan],
         hasil = sorted(hasil + dibangun, key=lambda s: s.nama)
         tulis_indeks(situs, akar)
     if galat:
-        raise build.BuildGagal("\n".join(galat))
+        raise langkah_build.BuildGagal("\n".join(galat))
     return hasil
 
 
@@ -152,10 +163,10 @@ def tulis_indeks(situs: Path, akar: Path | None = None) -> None:
         return
     slug = portal.slug_terbit(situs)
     if not slug:
-        build.tulis_indeks(situs)
+        situs_terbit.tulis_indeks(situs)
         return
     for s in slug:
-        build.tulis_indeks(situs / s)
+        situs_terbit.tulis_indeks(situs / s)
     portal.tulis(situs)
 
 
@@ -177,7 +188,7 @@ def _bagi_bundel_vega(keluaran: Path, folder: Sequence[Path]) -> None:
     """One Vega bundle for every agency's build folder (made once, by vl-convert)."""
     if folder == [keluaran]:
         return
-    build.bundel_vega(keluaran / "cache")
+    penyusun.bundel_vega(keluaran / "cache")
     for asal in (keluaran / "cache").glob("vega-*.js"):
         for f in folder:
             tujuan = f / "cache" / asal.name
@@ -203,7 +214,7 @@ def _pesan_gagal(p: Pekerjaan, e: Exception) -> str:
     return f"Edisi {p.nama}: {e}"
 
 
-_GAGAL = (build.BuildGagal, RilisGagal, ValidasiGagal, OSError)
+_GAGAL = (langkah_build.BuildGagal, RilisGagal, ValidasiGagal, OSError)
 
 
 def _satu_per_satu(pekerjaan: Sequence[Pekerjaan], keluaran: Path, lapor: Lapor,
@@ -255,8 +266,8 @@ def _bersamaan(pekerjaan: Sequence[Pekerjaan], keluaran: Path, paralel: int, lap
                opsi: dict[str, Any]) -> tuple[list[Selesai], list[str]]:
     """Each edition in a process forked from this warm one, `paralel` at a time, heaviest
     first (the last to start are the shortest)."""
-    build.hangatkan()
-    build.siapkan_sphinx()
+    eksekusi_notebook.hangatkan()
+    penyusun.siapkan_sphinx()
     hasil: list[Selesai] = []
     galat: list[str] = []
     for _, jawaban in _bercabang(sorted(pekerjaan, key=lambda p: (-p.bobot, p.nama)),
@@ -307,16 +318,17 @@ def gabung(bagian_: Sequence[Path], keluaran: Path, lapor: Lapor = print) -> Pat
     for b in bagian_:
         asal = b / "site"
         if not asal.is_dir():
-            raise build.BuildGagal(f"{b} bukan folder build: {asal} tidak ada.")
+            raise langkah_build.BuildGagal(f"{b} bukan folder build: {asal} tidak ada.")
         for edisi in _folder_edisi(asal):
             relatif = edisi.relative_to(asal)
             if relatif in salinan and not _sama(salinan[relatif], edisi):
-                raise build.BuildGagal(f"Edisi {relatif} ada di {salinan[relatif].parents[0]} "
-                                       f"dan {b} dengan isi berbeda; tidak ada yang digabung.")
+                raise langkah_build.BuildGagal(
+                    f"Edisi {relatif} ada di {salinan[relatif].parents[0]} dan {b} dengan isi "
+                    "berbeda; tidak ada yang digabung.")
             salinan.setdefault(relatif, edisi)
     for relatif, edisi in sorted(salinan.items()):
         lapor(f"  {relatif}")
-        build.terbitkan(edisi, (situs / relatif).parent, relatif.name)
+        situs_terbit.terbitkan(edisi, (situs / relatif).parent, relatif.name)
     tulis_indeks(situs)
     return situs
 

@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from lakip_lib import audit, data, jurnal, kabupaten, karakter, penerbitan
-from lakip_lib.build import BuildGagal
 from lakip_lib.format import angka
 from lakip_lib.jurnal import TulisGagal, pesan_galat_tulis
 from lakip_lib.kabupaten import KabupatenGagal
+from lakip_lib.langkah_build import BuildGagal
 from lakip_lib.masalah import ImporGagal, ValidasiGagal, laporan
 from lakip_lib.penerbitan import RilisGagal
 from lakip_lib.tahun_baru import TahunBaruGagal
@@ -428,9 +428,9 @@ def _impor(args: argparse.Namespace) -> int:
 
 
 def _refresh(args: argparse.Namespace) -> int:
-    from lakip_lib import build
+    from lakip_lib import eksekusi_notebook
 
-    print(f"Selesai: {len(build.segarkan_notebook())} notebook diperbarui.")
+    print(f"Selesai: {len(eksekusi_notebook.segarkan_notebook())} notebook diperbarui.")
     return KELUAR_OK
 
 

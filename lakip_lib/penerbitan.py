@@ -50,7 +50,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from lakip_lib import build, data, makna_masukan, tukar
+from lakip_lib import build, data, makna_masukan, situs_terbit, tukar
 from lakip_lib.rilis import (
     AKAR_PROYEK,
     SITUS_REVISI,
@@ -258,7 +258,7 @@ def simpan_revisi_lama(repo: Path | None, r: Revisi, situs: Path, folder_build: 
     kini = situs / str(r.tahun)
     if _revisi_di(kini, r):
         lapor(f"Revisi {r.nomor} edisi {r.tahun} disimpan di {r.folder}/ …")
-        build.terbitkan(kini, situs, r.folder)
+        situs_terbit.terbitkan(kini, situs, r.folder)
         return
     if r.komit is None or repo is None:
         pesan = (f"Revisi {r.nomor} edisi {r.tahun} tidak ada di {situs}"
@@ -310,7 +310,7 @@ def _bangun_beku(repo: Path, r: Revisi, situs: Path, folder_build: Path, lapor: 
                                    f"dibangun:\n{ekor}")
         hasil_build = tempat / "_build" / "site" / str(r.tahun)
         _catat_komit(hasil_build, r)
-        build.terbitkan(hasil_build, situs, r.folder)
+        situs_terbit.terbitkan(hasil_build, situs, r.folder)
     finally:
         git(repo, "worktree", "remove", "--force", str(pohon))
 
@@ -413,7 +413,7 @@ def terbitkan_ulang(tahun: int, alasan: str, tanggal: date, akar_data: Path, fol
     tukar.tulis_atomik(path, (salinan / str(tahun) / "edisi.yaml").read_text(encoding="utf-8"))
     _titik("setelah-dicatat")
     lapor("Menerbitkan revisi …")
-    hasil.situs = build.terbitkan(hasil.situs, situs, tahun)
+    hasil.situs = situs_terbit.terbitkan(hasil.situs, situs, tahun)
     shutil.rmtree(salinan.parent, ignore_errors=True)
     return HasilTerbitUlang(n + 1, nama_tag(tahun, n + 1), path, lama.folder, hasil)
 

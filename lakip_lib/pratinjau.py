@@ -25,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from lakip_lib import build
+from lakip_lib import build, langkah_build
 from lakip_lib.format import angka
 from lakip_lib.masalah import ValidasiGagal, laporan
 
@@ -168,7 +168,7 @@ def _berubah_dari(k: Keadaan, token: str) -> Callable[[], bool]:
 
 
 def _bangun(tahun: int, akar_data: Path, folder_build: Path, keadaan: Keadaan,
-            lapor: build.Lapor) -> None:
+            lapor: langkah_build.Lapor) -> None:
     galat: str | None
     peringatan: list[str] | None = None
     try:
@@ -176,7 +176,7 @@ def _bangun(tahun: int, akar_data: Path, folder_build: Path, keadaan: Keadaan,
                              dengan_pdf=False)
     except ValidasiGagal as e:
         galat = f"Data tahun {tahun} tidak valid:\n{laporan(e.masalah)}"
-    except build.BuildGagal as e:
+    except langkah_build.BuildGagal as e:
         galat = str(e)
     else:
         galat = None
@@ -191,7 +191,7 @@ def _bangun(tahun: int, akar_data: Path, folder_build: Path, keadaan: Keadaan,
 
 
 def jalankan(tahun: int, akar_data: Path, folder_build: Path, port: int,
-             lapor: build.Lapor = print) -> None:
+             lapor: langkah_build.Lapor = print) -> None:
     """Build, serve on 127.0.0.1:<port>, and rebuild on every change until interrupted."""
     import watchfiles
 
@@ -208,8 +208,8 @@ def jalankan(tahun: int, akar_data: Path, folder_build: Path, port: int,
     lapor(f"Pratinjau edisi {tahun}: http://127.0.0.1:{server.server_address[1]}/{tahun}/ "
           "(hentikan dengan Ctrl+C)")
     _bangun(tahun, akar_data, folder_build, keadaan, lapor)
-    kode = build.AKAR_PROYEK / "lakip_lib"
-    pantau = [akar_data, build.NOTEBOOKS, build.HALAMAN, kode]
+    kode = langkah_build.AKAR_PROYEK / "lakip_lib"
+    pantau = [akar_data, langkah_build.NOTEBOOKS, langkah_build.HALAMAN, kode]
     try:
         for perubahan in watchfiles.watch(*pantau, debounce=400, step=50):
             if any(Path(p).is_relative_to(kode) for _, p in perubahan):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from lakip_lib import build, cache, data_tahun
+from lakip_lib import build, cache, data_tahun, eksekusi_notebook, langkah_build
 from lakip_lib.data import muat
 from lakip_lib.masalah import ValidasiGagal
 from lakip_lib.schema import DATASETS, Dataset, Tipe
@@ -208,13 +208,13 @@ def test_a_stylesheet_edited_alone_reaches_the_edition(awal, monkeypatch, tmp_pa
     folder = tmp_path / "_build_sendiri"  # Sphinx's environment made here, not a copied one
     shutil.copytree(salinan / "cache", folder / "cache")  # executed notebooks come from cache
     proyek = tmp_path / "proyek"  # a copy of the book's sources, so the repository is untouched
-    shutil.copytree(build.HALAMAN, proyek / "book")
-    shutil.copytree(build.NOTEBOOKS, proyek / "notebooks")
-    shutil.copyfile(build.KONFIGURASI, proyek / "_config.yml")
+    shutil.copytree(langkah_build.HALAMAN, proyek / "book")
+    shutil.copytree(langkah_build.NOTEBOOKS, proyek / "notebooks")
+    shutil.copyfile(langkah_build.KONFIGURASI, proyek / "_config.yml")
     for nama, path in (("AKAR_PROYEK", proyek), ("HALAMAN", proyek / "book"),
                        ("NOTEBOOKS", proyek / "notebooks"),
                        ("KONFIGURASI", proyek / "_config.yml")):
-        monkeypatch.setattr(build, nama, path)
+        monkeypatch.setattr(langkah_build, nama, path)
     situs_sebelum = tautan_css(bangun(data, folder).situs)
     css = proyek / "book" / "_static" / "lakip.css"
     css.write_text(css.read_text(encoding="utf-8") + "\n.uji-gaya { color: red; }\n",
@@ -248,12 +248,12 @@ def test_a_single_value_change_in_each_dataset_keeps_only_notebooks_a_fresh_run_
             tanpa_ubah.append(ds.nama)
             continue
         d = muat(2024, data)
-        tugas = build.rencana_eksekusi(d)
-        inkremental = build.eksekusi_semua(tugas, tmp_path / "inkremental" / "src", d, 2,
-                                           lambda _: None, simpanan)
+        tugas = eksekusi_notebook.rencana_eksekusi(d)
+        inkremental = eksekusi_notebook.eksekusi_semua(
+            tugas, tmp_path / "inkremental" / "src", d, 2, lambda _: None, simpanan)
         tetap = [t for t in tugas if t.berkas in inkremental.dari_cache]
-        build.eksekusi_semua(tetap, tmp_path / "segar" / "src", d, 2, lambda _: None,
-                             cache.CacheEksekusi(tmp_path / "cache-segar"), paksa=True)
+        eksekusi_notebook.eksekusi_semua(tetap, tmp_path / "segar" / "src", d, 2, lambda _: None,
+                                         cache.CacheEksekusi(tmp_path / "cache-segar"), paksa=True)
         for t in tetap:
             nama = f"{t.berkas}.ipynb"
             assert ((tmp_path / "inkremental" / "src" / nama).read_bytes()

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from lakip_lib import build, csp, data, edisi, tukar
+from lakip_lib import build, csp, data, edisi, situs_terbit, tukar
 from lakip_lib.tampilan import Teks
 
 from . import jahat
@@ -430,14 +430,14 @@ def test_no_injected_script_runs_in_a_browser(situs_jahat: Path):
 SKRIP_TERBIT = """
 import resource, signal, sys
 from pathlib import Path
-from lakip_lib import build, tukar
+from lakip_lib import situs_terbit, tukar
 if sys.argv[3] == "tanpa-tukar":
     tukar._renameat2 = lambda a, b: False  # a system without renameat2: the fallback
 if sys.argv[3] == "disk-penuh":
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
 print("mulai", flush=True)
-build.terbitkan(Path(sys.argv[1]), Path(sys.argv[2]), 2024)
+situs_terbit.terbitkan(Path(sys.argv[1]), Path(sys.argv[2]), 2024)
 print("selesai", flush=True)
 """
 
@@ -497,7 +497,7 @@ def test_publication_swap_never_leaves_the_path_empty(tmp_path: Path):
     pengawas.start()
     try:
         for _ in range(5):
-            build.terbitkan(tmp_path / "html", tmp_path / "site", 2024)
+            situs_terbit.terbitkan(tmp_path / "html", tmp_path / "site", 2024)
     finally:
         berhenti.set()
         pengawas.join()

@@ -16,16 +16,17 @@ from typing import IO, cast
 
 import pytest
 
-from lakip_lib import build, cache, cli, data
+from lakip_lib import build, cache, cli, data, eksekusi_notebook, langkah_build
 
 from .conftest import DATA, REPO, beda, isi_edisi
 
 
 def test_failing_notebook_names_notebook_cell_error_and_partial_copy(tmp_path: Path):
-    tugas = [build.Eksekusi("bab3_sasaran", "sasaran_s9", {"tahun": 2024, "sasaran": "S9"})]
-    with pytest.raises(build.BuildGagal) as e:
-        build.eksekusi_semua(tugas, tmp_path / "src", data.muat(2024), 1, lambda _: None,
-                             cache.CacheEksekusi(tmp_path / "cache"))
+    tugas = [eksekusi_notebook.Eksekusi("bab3_sasaran", "sasaran_s9",
+                                        {"tahun": 2024, "sasaran": "S9"})]
+    with pytest.raises(langkah_build.BuildGagal) as e:
+        eksekusi_notebook.eksekusi_semua(tugas, tmp_path / "src", data.muat(2024), 1,
+                                         lambda _: None, cache.CacheEksekusi(tmp_path / "cache"))
     pesan = str(e.value)
     assert "notebooks/bab3_sasaran.ipynb" in pesan and "sel ke-" in pesan
     assert "KeyError" in pesan and "S9" in pesan
@@ -125,10 +126,10 @@ def test_notebooks_run_in_separate_processes_and_leak_no_state(monkeypatch, tmp_
             nbformat.v4.new_code_cell("tahun = 2000", metadata={"tags": ["parameters"]}),
             nbformat.v4.new_code_cell(kode)])
         nbformat.write(nb, sumber / f"{nama}.ipynb")
-    monkeypatch.setattr(build, "NOTEBOOKS", sumber)
-    tugas = [build.Eksekusi(n, n, {"tahun": 2024}) for n in ("a", "b")]
-    build.eksekusi_semua(tugas, tmp_path / "src", data.muat(2024), 1, lambda _: None,
-                         cache.CacheEksekusi(tmp_path / "cache"))
+    monkeypatch.setattr(langkah_build, "NOTEBOOKS", sumber)
+    tugas = [eksekusi_notebook.Eksekusi(n, n, {"tahun": 2024}) for n in ("a", "b")]
+    eksekusi_notebook.eksekusi_semua(tugas, tmp_path / "src", data.muat(2024), 1, lambda _: None,
+                                     cache.CacheEksekusi(tmp_path / "cache"))
     keluaran = nbformat.read(tmp_path / "src" / "b.ipynb", as_version=4).cells[-1].outputs
     assert [o.get("text") for o in keluaran] == ["False False\n"]
 

@@ -124,7 +124,7 @@ def test_preview_pages_show_every_validation_warning(monkeypatch, tmp_path: Path
     """The warnings of the year's last build are on every page served, escaped."""
     import urllib.request
 
-    from lakip_lib import build, pratinjau
+    from lakip_lib import build, eksekusi_notebook, pratinjau
     from lakip_lib.masalah import Masalah
 
     (tmp_path / "site" / "2025").mkdir(parents=True)
@@ -132,7 +132,8 @@ def test_preview_pages_show_every_validation_warning(monkeypatch, tmp_path: Path
     peringatan = [Masalah("data/2025/narasi/S2.md", 3, None,
                           'uraian memuat angka "12". <Tulis> angka di data.', "peringatan")]
     monkeypatch.setattr(build, "bangun", lambda *a, **k: build.HasilBuild(
-        2025, tmp_path / "site" / "2025", 0.1, [], 1, build.HasilEksekusi(), peringatan))
+        2025, tmp_path / "site" / "2025", 0.1, [], 1, eksekusi_notebook.HasilEksekusi(),
+        peringatan))
     keadaan = pratinjau.Keadaan()
     pratinjau._bangun(2025, tmp_path, tmp_path, keadaan, lambda _: None)
     penangan = type("P", (pratinjau.Penangan,), {"keadaan": keadaan})

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from lakip_lib import build, cli, data
+from lakip_lib import build, cli, data, situs_terbit
 
 from .browser import peramban, server
 from .halaman import teks
@@ -130,10 +130,10 @@ def _terbit(situs: Path, tahun: int, status: str) -> None:
 def test_root_prefers_the_latest_final_edition(tmp_path: Path):
     _terbit(tmp_path, 2024, "final")
     _terbit(tmp_path, 2025, "draf")
-    build.tulis_indeks(tmp_path)
+    situs_terbit.tulis_indeks(tmp_path)
     assert 'url=2024/index.html"' in (tmp_path / "index.html").read_text()
     _terbit(tmp_path, 2026, "final")
-    build.tulis_indeks(tmp_path)
+    situs_terbit.tulis_indeks(tmp_path)
     assert 'url=2026/index.html"' in (tmp_path / "index.html").read_text()
     edisi = json.loads((tmp_path / "editions.json").read_text())
     assert [(e["tahun"], e["status"]) for e in edisi] == [(2026, "final"), (2025, "draf"),
@@ -142,7 +142,7 @@ def test_root_prefers_the_latest_final_edition(tmp_path: Path):
 
 def test_root_goes_to_a_draft_when_nothing_is_final_yet(tmp_path: Path):
     _terbit(tmp_path, 2025, "draf")
-    build.tulis_indeks(tmp_path)
+    situs_terbit.tulis_indeks(tmp_path)
     assert 'url=2025/index.html"' in (tmp_path / "index.html").read_text()
 
 

@@ -1,0 +1,254 @@
+"""The notebooks of an edition executed: the plan (one run per page of the book's outline), each
+run in its own process forked from the warm build process, the others copied from the execution
+cache (`lakip_lib.cache`) when their inputs did not change; and the reference notebooks
+re-executed in place (`lakip refresh-notebooks`).
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import multiprocessing.connection
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from multiprocessing.context import ForkProcess
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from lakip_lib import cache, data, langkah_build
+from lakip_lib.book import susunan
+from lakip_lib.data_tahun import DataTahun
+from lakip_lib.format import angka
+from lakip_lib.langkah_build import BuildGagal, Lapor
+from lakip_lib.markdown_terbatas import markdown_aman
+
+if TYPE_CHECKING:
+    import nbformat
+
+
+@dataclass(frozen=True)
+class Eksekusi:
+    """One papermill run: a source notebook, the executed copy's name, its parameters."""
+
+    notebook: str
+    berkas: str
+    parameter: dict[str, Any]
+    judul: str | None = None
+
+
+def rencana_eksekusi(d: DataTahun) -> list[Eksekusi]:
+    return [Eksekusi(b.notebook, b.berkas, {"tahun": d.tahun, **b.parameter}, b.judul_halaman)
+            for b in susunan.urutan(d)]
+
+
+def _anak(kirim: Any, d: DataTahun, tugas: Eksekusi, tujuan: Path) -> None:
+    """The body of one execution process, forked from the build: notebooks load the year the
+    build validated (`data.pakai`) instead of validating it again; the result goes back
+    through the pipe."""
+    data.pakai(d)
+    try:
+        kirim.send(_jalankan_notebook(tugas, langkah_build.NOTEBOOKS, tujuan, str(d.akar)))
+    except Exception as e:  # a failure outside the cells (unreadable notebook, full disk)
+        kirim.send((0.0, (type(e).__name__, str(e), None)))
+    finally:
+        kirim.close()
+
+
+def _eksekusi_bercabang(tugas: list[Eksekusi], d: DataTahun, tujuan: Path, pekerja: int
+                        ) -> Iterator[tuple[Eksekusi, float, tuple[str, str, int | None] | None]]:
+    """Execute each notebook in its own process forked from this one, at most `pekerja` at a
+    time; yield (task, seconds, error) as they finish. Every fork happens here, on the build's
+    own thread (forking from a helper thread, as a multiprocessing.Pool replacing its workers
+    does, can hand a child a lock held by another thread: it then waits forever)."""
+    konteks = multiprocessing.get_context("fork")
+    antre = list(tugas)
+    berjalan: dict[Connection, tuple[ForkProcess, Eksekusi]] = {}
+    try:
+        while antre or berjalan:
+            while antre and len(berjalan) < pekerja:
+                t = antre.pop(0)
+                terima, kirim = konteks.Pipe(duplex=False)
+                proses = konteks.Process(target=_anak, args=(kirim, d, t, tujuan), daemon=True)
+                proses.start()
+                kirim.close()
+                berjalan[terima] = (proses, t)
+            for siap in multiprocessing.connection.wait(list(berjalan)):
+                selesai = cast(Connection, siap)  # wait returns some of the objects it was given
+                proses, t = berjalan.pop(selesai)
+                try:
+                    detik, galat = selesai.recv()
+                except EOFError:
+                    detik, galat = 0.0, ("ProsesBerhenti", "proses eksekusi berhenti tanpa "
+                                         f"hasil (kode keluar {proses.exitcode})", None)
+                proses.join()
+                yield t, detik, galat
+    finally:
+        for proses, _ in berjalan.values():
+            proses.terminate()
+
+
+def _jalankan_notebook(tugas: Eksekusi, sumber: Path, tujuan: Path, akar_data: str
+                       ) -> tuple[float, tuple[str, str, int] | None]:
+    """Run in a fresh process forked from the warm build process: execute one notebook in
+    process (`lakip_lib.eksekutor`), tidy it and write it to <tujuan>/<berkas>.ipynb. Returns
+    the seconds it took and, if a cell failed, (error name, message, cell number). The data
+    reads are recorded in <tujuan>/<berkas>.dibaca ($LAKIP_JEJAK)."""
+    import nbformat
+
+    from lakip_lib import eksekutor
+
+    mulai = time.perf_counter()
+    jejak = tujuan / f"{tugas.berkas}.dibaca"
+    jejak.unlink(missing_ok=True)
+    os.environ["LAKIP_DATA"] = akar_data
+    os.environ["LAKIP_JEJAK"] = str(jejak)
+    _alihkan_stderr(tujuan / "eksekusi.log")  # the notebooks' own chatter goes to a log
+    nb = nbformat.read(sumber / f"{tugas.notebook}.ipynb", as_version=4)
+    nb.metadata.setdefault("papermill", {})
+    for sel in nb.cells:
+        sel.metadata.setdefault("tags", [])
+        if sel.cell_type == "code":
+            sel.outputs, sel.execution_count = [], None
+    nb = eksekutor.suntik_parameter(nb, tugas.parameter)
+    os.chdir(tujuan)  # where a kernel would have run it; this process ends with the notebook
+    galat = None
+    try:
+        eksekutor.jalankan(nb)
+    except eksekutor.GagalSel as e:
+        galat = (e.ename, e.evalue, e.exec_count)
+    _rapikan(nb, tugas.berkas, tugas.judul)
+    nbformat.write(nb, tujuan / f"{tugas.berkas}.ipynb")
+    return time.perf_counter() - mulai, galat
+
+
+def segarkan_notebook(lapor: Lapor = print) -> list[Path]:
+    """Re-execute the stored notebooks in place with their default parameters (the 2024 edition),
+    so that nbval compares against current outputs. Execution timestamps are not stored."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    hasil = []
+    for path in sorted(langkah_build.NOTEBOOKS.glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        NotebookClient(nb, kernel_name="python3",
+                       resources={"metadata": {"path": str(langkah_build.NOTEBOOKS)}},
+                       timeout=600).execute()
+        for sel in nb.cells:
+            sel.metadata.pop("execution", None)
+        nbformat.write(nb, path)
+        lapor(f"  {path.relative_to(langkah_build.AKAR_PROYEK)} diperbarui")
+        hasil.append(path)
+    return hasil
+
+
+def _alihkan_stderr(log: Path) -> None:
+    fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    os.dup2(fd, 2)
+    os.close(fd)
+
+
+def _rapikan(nb: nbformat.NotebookNode, nama: str, judul: str | None) -> None:
+    """Give papermill's injected parameters cell a stable id (papermill draws a random one) and
+    hide it; drop papermill's and the executor's metadata (run times, build-machine paths: not
+    part of the book); set the page title from data if given."""
+    nb.metadata.pop("papermill", None)
+    for sel in nb.cells:
+        for kunci in ("papermill", "execution"):
+            sel.metadata.pop(kunci, None)
+        tag = sel.metadata.setdefault("tags", [])
+        if "injected-parameters" in tag:
+            sel["id"] = f"{nama}-parameter"
+            if "remove-cell" not in tag:
+                tag.append("remove-cell")
+    if judul:
+        for sel in nb.cells:
+            if sel.cell_type == "markdown" and sel.source.lstrip().startswith("# "):
+                sel.source = f"# {markdown_aman(judul)}"  # MyST reads it: literal text only
+                break
+
+
+def _pesan_galat_notebook(tugas: Eksekusi, galat: tuple[str, str, int | None], tujuan: Path
+                          ) -> str:
+    ename, evalue, sel = galat
+    tempat = f", sel ke-{sel}" if sel else ""
+    return (f"Notebook notebooks/{tugas.notebook}.ipynb (parameter {tugas.parameter}){tempat} "
+            f"gagal: {ename}: {evalue}\nNotebook hasil eksekusi sebagian untuk diperiksa: "
+            f"{tujuan / (tugas.berkas + '.ipynb')}")
+
+
+@dataclass
+class HasilEksekusi:
+    waktu: dict[str, float] = field(default_factory=dict)  # executed now: seconds each
+    dari_cache: list[str] = field(default_factory=list)
+    kunci: dict[str, str] = field(default_factory=dict)
+    # executed now, and came out byte for byte as the page's previous execution: wasted re-runs
+    sia_sia: list[str] = field(default_factory=list)
+
+
+def _kunci(t: Eksekusi, dibaca: list[tuple[str, str]], d: DataTahun) -> str:
+    return cache.kunci_eksekusi(langkah_build.NOTEBOOKS / f"{t.notebook}.ipynb", t.parameter,
+                                t.judul, dibaca, d)
+
+
+def hangatkan() -> None:
+    """Import, once in the build process, what every notebook needs: each execution process
+    is forked from it and starts with lakip_lib, Altair and IPython loaded."""
+    import altair  # noqa: F401
+
+    from lakip_lib import eksekutor
+
+    eksekutor.hangatkan()
+
+
+def eksekusi_semua(tugas: list[Eksekusi], src: Path, d: DataTahun, pekerja: int,
+                   lapor: Lapor, simpanan: cache.CacheEksekusi, paksa: bool = False
+                   ) -> HasilEksekusi:
+    """Execute every notebook whose inputs changed (all with `paksa`), each in its own process
+    forked from this one (`pekerja` at a time); copy the others from the cache. Stop with the
+    first failure's message."""
+    hasil = HasilEksekusi()
+    sisa = []
+    for t in tugas:
+        entri = None if paksa else simpanan.entri(t.berkas)
+        kunci = _kunci(t, entri.dibaca, d) if entri else ""
+        tersimpan = simpanan.ambil(t.berkas, kunci) if entri else None
+        if tersimpan is None:
+            sisa.append(t)
+            continue
+        cache.salin_jika_berbeda(tersimpan, src / f"{t.berkas}.ipynb")
+        hasil.dari_cache.append(t.berkas)
+        hasil.kunci[t.berkas] = kunci
+    if hasil.dari_cache:
+        lapor(f"  {len(hasil.dari_cache)} notebook tidak berubah (dari cache)")
+    if not sisa:
+        return hasil
+    kerja = src.parent / "eksekusi"
+    kerja.mkdir(parents=True, exist_ok=True)
+    hangatkan()
+    for i, (t, detik, galat) in enumerate(_eksekusi_bercabang(sisa, d, kerja, pekerja), start=1):
+        if galat:
+            raise BuildGagal(_pesan_galat_notebook(t, galat, kerja))
+        hasil.waktu[t.berkas] = detik
+        lapor(f"  [{i}/{len(sisa)}] {t.berkas}.ipynb dijalankan ({angka(detik, 1)} dtk)")
+        hasil.kunci[t.berkas], berubah = _simpan_hasil(t, kerja, src, d, simpanan)
+        if not berubah:
+            hasil.sia_sia.append(t.berkas)
+    lapor(f"  {len(hasil.sia_sia)} eksekusi sia-sia (keluaran sama persis dengan sebelumnya)"
+          + (f": {', '.join(hasil.sia_sia)}" if hasil.sia_sia else ""))
+    return hasil
+
+
+def _simpan_hasil(t: Eksekusi, kerja: Path, src: Path, d: DataTahun,
+                  simpanan: cache.CacheEksekusi) -> tuple[str, bool]:
+    """Store an execution in the cache and put it in the book's sources; its key, and whether
+    its output differs from the page's previous one."""
+    jejak = kerja / f"{t.berkas}.dibaca"
+    baris = jejak.read_text(encoding="utf-8").splitlines() if jejak.exists() else []
+    dibaca = sorted({tuple(json.loads(b)) for b in baris})
+    kunci = _kunci(t, dibaca, d)
+    keluaran = kerja / f"{t.berkas}.ipynb"
+    simpanan.simpan(t.berkas, keluaran, kunci, dibaca)
+    return kunci, cache.salin_jika_berbeda(keluaran, src / f"{t.berkas}.ipynb")

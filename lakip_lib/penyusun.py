@@ -1,0 +1,253 @@
+"""The edition assembled by Jupyter Book: its sources (static pages, configuration, table of
+contents, the Vega bundle served by the site itself), and each Sphinx run in a process forked
+from a fork server that imported Sphinx once, with the tidying that makes an incremental run
+write what a clean one does (static files, the search index).
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import multiprocessing.connection
+import os
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from lakip_lib import cache, edisi, langkah_build, sphinx_situs
+from lakip_lib.book import susunan
+from lakip_lib.data_tahun import DataTahun
+from lakip_lib.langkah_build import BuildGagal
+from lakip_lib.tampilan import json_terbit
+
+
+def daftar_isi(d: DataTahun) -> dict[str, Any]:
+    """The Jupyter Book table of contents of the edition, from the book's outline
+    (book/susunan.yml)."""
+    return susunan.daftar_isi(d)
+
+
+def _berkas_bundel_vega(cache: Path) -> tuple[Path, str]:
+    """Where the Vega bundle of the installed Altair and vl-convert is kept, and the Vega-Lite
+    version it is made for."""
+    import altair as alt
+    import vl_convert as vlc
+
+    versi = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+    # vl_convert's own stub omits __version__ and marks javascript_bundle's optional snippet as
+    # required (both exist as used here at run time)
+    return cache / f"vega-{versi}-{vlc.__version__}.js", versi  # type: ignore[attr-defined]
+
+
+def tulis_bundel_vega(path: Path, versi: str) -> None:
+    import vl_convert as vlc
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    bundel = vlc.javascript_bundle(vl_version=versi)  # type: ignore[call-arg]  # stub: see above
+    isi = "(function () {\n" + bundel + "\n})();\n"
+    sementara = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    sementara.write_text(isi, encoding="utf-8")
+    sementara.replace(path)
+
+
+def bundel_vega(cache: Path) -> str:
+    """The Vega + Vega-Lite + vega-embed bundle, served by the site itself (no CDN)."""
+    path, versi = _berkas_bundel_vega(cache)
+    if not path.exists():
+        tulis_bundel_vega(path, versi)
+    return path.read_text(encoding="utf-8")
+
+
+def mulai_bundel_vega(cache: Path) -> subprocess.Popen[bytes] | None:
+    """Write the Vega bundle in a process of its own (`bundel_vega` reads it), when missing."""
+    path, versi = _berkas_bundel_vega(cache)
+    if path.exists():
+        return None
+    skrip = ("import sys; from pathlib import Path; from lakip_lib.penyusun import "
+             "tulis_bundel_vega; tulis_bundel_vega(Path(sys.argv[1]), sys.argv[2])")
+    return subprocess.Popen([sys.executable, "-c", skrip, str(path), versi],
+                            cwd=langkah_build.AKAR_PROYEK, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+
+
+def siapkan_sumber(d: DataTahun, src: Path, cache_umum: Path, dengan_pdf: bool = True) -> str:
+    """Static pages, assets, configuration and table of contents of the edition, written only
+    where they changed. Returns a fingerprint of all of them."""
+    for asal in sorted(p for p in langkah_build.HALAMAN.rglob("*")
+                       if p.is_file() and p != susunan.BERKAS):
+        cache.salin_jika_berbeda(asal, src / asal.relative_to(langkah_build.HALAMAN))
+    cache.tulis_jika_berbeda(src / "_static" / "vega-bundle.js", bundel_vega(cache_umum))
+    konfigurasi = yaml.safe_load(langkah_build.KONFIGURASI.read_text(encoding="utf-8"))
+    i = d.instansi
+    konfigurasi["title"] = f"LAKIP {d.tahun} · {i.nama_singkat} {i.kabupaten}"
+    konfigurasi["author"] = i.nama
+    tema = konfigurasi["sphinx"]["config"]["html_theme_options"]
+    tema["announcement"] = edisi.pengumuman(d, dengan_pdf)
+    tema["extra_footer"] = edisi.catatan_kaki(d)
+    # canonical and Open Graph URLs of this edition's pages (lakip_lib.sphinx_situs)
+    dasar = str(konfigurasi.get("html", {}).get("baseurl") or "").strip()
+    if dasar:
+        konfigurasi["html"]["baseurl"] = f"{dasar.rstrip('/')}/{d.tahun}/"
+    if dengan_pdf and sphinx_situs.bisa_gambar_bagikan():
+        konfigurasi["sphinx"]["config"]["lakip_gambar_bagikan"] = sphinx_situs.GAMBAR_BAGIKAN
+    teks_konfigurasi = yaml.safe_dump(konfigurasi, allow_unicode=True, sort_keys=False)
+    teks_toc = yaml.safe_dump(daftar_isi(d), sort_keys=False)
+    cache.tulis_jika_berbeda(src / "_config.yml", teks_konfigurasi)
+    cache.tulis_jika_berbeda(src / "_toc.yml", teks_toc)
+    return cache.sidik({"halaman": {str(p.relative_to(langkah_build.HALAMAN)): cache.sha_berkas(p)
+                                    for p in langkah_build.HALAMAN.rglob("*") if p.is_file()},
+                        "konfigurasi": teks_konfigurasi, "toc": teks_toc, "pdf": dengan_pdf})
+
+
+def jupyter_book(src: Path, keluaran: Path, builders: tuple[str, ...] = ("html",)) -> list[Path]:
+    """Run Jupyter Book once per builder, concurrently (each is a separate Sphinx process)."""
+    proses = [mulai_jupyter_book(src, keluaran, b) for b in builders]
+    return [tunggu_jupyter_book(p, keluaran, b) for p, b in zip(proses, builders, strict=True)]
+
+
+# What a Sphinx run of the book imports (Jupyter Book, Sphinx, MyST-NB, the theme and the
+# extensions of _config.yml): about a second, paid by every Sphinx process started afresh.
+# The second line on are what a run imports when it sets up (Sphinx's built-in builders,
+# domains and writers, MyST-NB's Sphinx extension with its execution cache and SQLAlchemy, the
+# parts of Jupyter Book that build): measured at about half of a one-page rebuild's CPU time.
+MODUL_SPHINX = ["jupyter_book.cli.main", "sphinx.application", "sphinx.builders.html",
+                "sphinx.builders.singlehtml", "myst_nb", "sphinx_book_theme",
+                "sphinx_external_toc", "sphinx.ext.intersphinx", "lakip_lib.sphinx_aman",
+                "lakip_lib.sphinx_id", "lakip_lib.sphinx_situs", "lakip_lib.sphinx_cepat",
+                "lakip_lib.penyusun",
+                "sphinx_design", "jupyter_book.sphinx", "jupyter_book.config",
+                "myst_nb.sphinx_ext", "myst_parser.sphinx_ext.main", "sphinx_design.extension",
+                "sphinx_external_toc.collectors", "sphinx_external_toc.events",
+                "sphinx_external_toc.parsing", "sphinx_jupyterbook_latex", "sphinx.ext.doctest",
+                "sphinx.builders.latex", "sphinx.builders.texinfo", "sphinx.builders.manpage",
+                "sphinx.builders.epub3", "sphinx.builders.text", "sphinx.builders.xml",
+                "sphinx.domains.c", "sphinx.domains.cpp", "sphinx.domains.python",
+                "sphinx.domains.changeset", "sphinx.domains.math", "sphinx.domains.javascript",
+                "sphinx.domains.rst", "sphinx.domains.std",
+                "docutils.parsers.rst.directives.admonitions",
+                "docutils.parsers.rst.directives.tables", "docutils.parsers.rst.directives.misc",
+                "babel.numbers", "jinja2.ext"]
+
+
+def _konteks_sphinx() -> Any:
+    """Sphinx runs are forked from a fork server that imported MODUL_SPHINX once (the server
+    outlives a build: `lakip serve` and a build of several years pay the imports once). The
+    server is a fresh single-threaded process, so forking from it is safe."""
+    konteks = multiprocessing.get_context("forkserver")
+    konteks.set_forkserver_preload(MODUL_SPHINX)
+    return konteks
+
+
+def siapkan_sphinx() -> None:
+    """Start the fork server now, so that its imports happen beside the notebooks' execution."""
+    from multiprocessing import forkserver
+
+    _konteks_sphinx()
+    forkserver.ensure_running()
+
+
+@dataclass
+class ProsesSphinx:
+    """One Jupyter Book run in a process forked from the fork server; its output in `log`."""
+
+    proses: Any
+    log: Path
+
+    def tunggu(self) -> tuple[int, str]:
+        self.proses.join()
+        teks = self.log.read_text(encoding="utf-8", errors="replace") if self.log.exists() else ""
+        return self.proses.exitcode, teks
+
+    def dibaca(self) -> int:
+        """How many documents this run (re-)read, from Sphinx's own report."""
+        teks = self.log.read_text(encoding="utf-8", errors="replace") if self.log.exists() else ""
+        cocok = re.search(r"(\d+) added, (\d+) changed", teks)
+        return int(cocok[1]) + int(cocok[2]) if cocok else 0
+
+    def hentikan(self) -> None:
+        if self.proses.exitcode is None:
+            self.proses.kill()
+            self.proses.join()
+
+
+def _jalankan_jupyter_book(argumen: list[str], log: str, lingkungan: dict[str, str], cwd: str
+                           ) -> None:
+    """The body of a Sphinx process: the build's environment and folder (the fork server's may
+    be older), output to the log, then Jupyter Book's own command line."""
+    os.environ.clear()
+    os.environ.update(lingkungan)
+    os.chdir(cwd)
+    fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    os.dup2(fd, 1)
+    os.dup2(fd, 2)
+    os.close(fd)
+    from jupyter_book.cli.main import main
+
+    main(argumen)
+
+
+def mulai_jupyter_book(src: Path, keluaran: Path, builder: str) -> ProsesSphinx:
+    # myst-nb writes its stylesheet only when Sphinx finishes: pages written while an older
+    # copy exists link it with "?v=<checksum>", pages of a clean build without. Removing the
+    # old copy makes an incremental build write pages as a clean one does.
+    for lama in (keluaran / builder / "_build" / builder / "_static").glob("mystnb.*.css"):
+        lama.unlink()
+    _statis_mutakhir(src, keluaran / builder / "_build" / builder)
+    (keluaran / builder).mkdir(parents=True, exist_ok=True)
+    log = keluaran / builder / "jupyter-book.log"
+    argumen = ["build", str(src), "--path-output", str(keluaran / builder), "--builder", builder]
+    proses = _konteks_sphinx().Process(
+        target=_jalankan_jupyter_book, args=(argumen, str(log), dict(os.environ), os.getcwd()))
+    proses.start()
+    return ProsesSphinx(proses, log)
+
+
+def tunggu_jupyter_book(proses: ProsesSphinx, keluaran: Path, builder: str) -> Path:
+    """Wait for one Sphinx process; its output folder, or BuildGagal with the end of its log."""
+    kode, keluaran_teks = proses.tunggu()
+    if kode != 0:
+        if any(t in keluaran_teks for t in ("No space left", "Disk quota", "File too large")):
+            raise BuildGagal(f"ruang disk tidak cukup untuk menyusun buku di {keluaran}. "
+                             "Kosongkan ruang disk, lalu jalankan ulang.")
+        ekor = "\n".join(keluaran_teks.strip().splitlines()[-15:])
+        raise BuildGagal(f"Jupyter Book gagal menyusun buku:\n{ekor}")
+    folder = keluaran / builder / "_build" / builder
+    _rapikan_indeks_pencarian(folder / "searchindex.js")
+    return folder
+
+
+def _rapikan_indeks_pencarian(path: Path) -> None:
+    """Drop the search terms an incremental Sphinx run leaves with no page (it prunes the pages
+    of re-read documents but keeps their words as empty lists), so that the index is the one a
+    clean build writes."""
+    awal, akhir = "Search.setIndex(", ")"
+    if not path.is_file():
+        return
+    indeks = json.loads(path.read_text(encoding="utf-8")[len(awal):-len(akhir)])
+    for kunci in ("terms", "titleterms"):
+        indeks[kunci] = {k: v for k, v in indeks.get(kunci, {}).items() if v != []}
+    cache.tulis_jika_berbeda(path, awal + json_terbit(indeks, sort_keys=True) + akhir)
+
+
+def salin_statis(sumber: Path, tujuan: Path) -> bool:
+    """Copy our static files (stylesheet, scripts, the chart bundle) where they differ; returns
+    whether any did."""
+    salinan = [cache.salin_jika_berbeda(asal, tujuan / asal.relative_to(sumber))
+               for asal in sorted(p for p in sumber.rglob("*") if p.is_file())]
+    return any(salinan)
+
+
+def _statis_mutakhir(src: Path, folder: Path) -> None:
+    """Before an incremental Sphinx run: when one of our static files changed, put it in place
+    and mark every page out of date. Sphinx itself copies static files only when it rewrites
+    some page ("no targets are out of date" skips its finishing step), and pages link each file
+    with a checksum of the copy it finds (`lakip.css?v=…`): a stylesheet edited alone would
+    otherwise never reach the edition, or reach it under pages naming the old checksum."""
+    if folder.is_dir() and salin_statis(src / "_static", folder / "_static"):
+        for halaman in folder.rglob("*.html"):
+            os.utime(halaman, (0, 0))
