@@ -40,8 +40,8 @@ from typing import Any, cast
 
 from lakip_lib import (
     build,
-    data,
     eksekusi_notebook,
+    folder_data,
     kabupaten,
     langkah_build,
     penerbitan,
@@ -99,7 +99,7 @@ def bobot(akar: Path, tahun: int) -> int:
 def rencana(akar: Path, tahun: Sequence[int] = ()) -> list[Pekerjaan]:
     """Every edition of the data folder (only the years in `tahun`, when given), by name."""
     return [Pekerjaan(fi, t, bobot(fi.akar, t)) for fi in kabupaten.daftar(akar)
-            for t in data.tahun_tersedia(fi.akar) if not tahun or t in tahun]
+            for t in folder_data.tahun_tersedia(fi.akar) if not tahun or t in tahun]
 
 
 def bagian(semua: Sequence[Pekerjaan], k: int, n: int) -> list[Pekerjaan]:

@@ -23,7 +23,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lakip_lib import cache, csp, data, edisi, langkah_build, pdf, rilis, riwayat, sphinx_situs
+from lakip_lib import (
+    cache,
+    csp,
+    data,
+    edisi,
+    folder_data,
+    langkah_build,
+    pdf,
+    rilis,
+    riwayat,
+    sphinx_situs,
+)
 from lakip_lib.book import susunan
 from lakip_lib.book.reviu import HALAMAN as REVIU
 from lakip_lib.data_tahun import DataTahun
@@ -182,7 +193,7 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
     mulai = time.perf_counter()
     folder_build = (folder_build or Path("_build")).resolve()
     akar_situs = (folder_situs or folder_build / "site").resolve()
-    akar_data = (akar_data or data.akar_data()).resolve()
+    akar_data = (akar_data or folder_data.akar_data()).resolve()
     if dengan_pdf:
         _periksa_chromium()
     with kunci_build(folder_build):

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
-from lakip_lib import audit, data, jurnal, kabupaten, karakter, penerbitan
+from lakip_lib import audit, data, folder_data, jurnal, kabupaten, karakter, penerbitan, rekaman_yaml
 from lakip_lib.format import angka
 from lakip_lib.jurnal import TulisGagal, pesan_galat_tulis
 from lakip_lib.kabupaten import KabupatenGagal
@@ -233,7 +233,7 @@ def _build(args: argparse.Namespace) -> int:
         print("Sebutkan tahun yang akan dibangun (misalnya: lakip build 2024) atau --all.",
               file=sys.stderr)
         return KELUAR_PENGGUNAAN
-    akar = args.data or data.akar_data()
+    akar = args.data or folder_data.akar_data()
     semua = [p for p in bangun_semua.rencana(akar, () if args.semua else args.tahun)
              if args.instansi in (None, p.instansi.slug)]
     kosong = sorted(set(args.tahun) - {p.tahun for p in semua})
@@ -335,14 +335,14 @@ def _terbitkan_ulang(args: argparse.Namespace) -> int:
               "belum membedakan instansi. Tidak ada yang diubah.", file=sys.stderr)
         return KELUAR_DATA_TIDAK_VALID
     tanggal = args.date or date.today()
-    awal, akhir = data.rentang_tanggal(args.tahun)
+    awal, akhir = rekaman_yaml.rentang_tanggal(args.tahun)
     if not awal <= tanggal <= akhir:  # refused before edisi.yaml is touched
         print(f"Tanggal revisi {tanggal.isoformat()} berada di luar rentang edisi tahun "
               f"{args.tahun} ({awal.isoformat()} sampai {akhir.isoformat()}); periksa --date. "
               "Tidak ada yang diubah.", file=sys.stderr)
         return KELUAR_DATA_TIDAK_VALID
     hasil = penerbitan.terbitkan_ulang(args.tahun, args.reason, tanggal,
-                                       args.data or data.akar_data(),
+                                       args.data or folder_data.akar_data(),
                                        args.output or Path("_build"),
                                        dengan_pdf=not args.no_pdf)
     b = hasil.build
@@ -355,7 +355,7 @@ def _terbitkan_ulang(args: argparse.Namespace) -> int:
 
 
 def _publish(args: argparse.Namespace) -> int:
-    hasil = penerbitan.terbitkan(args.tahun, args.data or data.akar_data(), args.tag_lama)
+    hasil = penerbitan.terbitkan(args.tahun, args.data or folder_data.akar_data(), args.tag_lama)
     if hasil.berkas:
         print(f"Dikomit ({hasil.komit[:10]}), hanya berkas edisi {args.tahun}:")
         for b in hasil.berkas:
@@ -423,7 +423,8 @@ def _impor(args: argparse.Namespace) -> int:
     if hasil.peringatan:
         print("Yang masih perlu dilengkapi:")
         print(laporan(hasil.peringatan))
-    print(penerbitan.langkah_berikut(args.tahun, args.data or data.akar_data(), Path("_build")))
+    print(penerbitan.langkah_berikut(args.tahun, args.data or folder_data.akar_data(),
+                                     Path("_build")))
     return KELUAR_OK
 
 
@@ -437,8 +438,8 @@ def _refresh(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from lakip_lib import pratinjau
 
-    akar = (args.data or data.akar_data()).resolve()
-    tersedia = data.tahun_tersedia(akar)
+    akar = (args.data or folder_data.akar_data()).resolve()
+    tersedia = folder_data.tahun_tersedia(akar)
     if args.tahun is None and not tersedia:
         print(f"Belum ada data tahun anggaran di {akar}.", file=sys.stderr)
         return KELUAR_DATA_TIDAK_VALID
@@ -451,7 +452,7 @@ def _selesaikan_impor(args: argparse.Namespace) -> None:
     """An import killed after it committed is finished by the next `lakip import` (the
     journal's one writer, which checks it first); every other command refuses to read the
     half-imported data and acts on nothing."""
-    akar = args.data or data.akar_data()
+    akar = args.data or folder_data.akar_data()
     if not akar.is_dir():
         return
     if args.perintah != "import":
@@ -478,7 +479,7 @@ def _satu_instansi(args: argparse.Namespace) -> None:
     (all but build and merge) needs one when the data folder holds several. A build keeps the
     kabupaten's folder (the agency's editions publish under its slug) and builds that agency's
     editions only; a preview of one agency builds into its own folder."""
-    akar = args.data or data.akar_data()
+    akar = args.data or folder_data.akar_data()
     if args.perintah == "merge" or (args.perintah == "build" and args.instansi is None):
         return
     folder = kabupaten.pilih(akar, args.instansi)

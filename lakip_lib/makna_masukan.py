@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from lakip_lib import berkas_aman, data
+from lakip_lib import berkas_aman, data, rekaman_yaml
 from lakip_lib.yaml_aman import baca_yaml
 
 INSTANSI = "instansi.yaml"
@@ -51,6 +51,6 @@ def _yaml(akar: Path, path: str) -> Any:
     """A data folder's YAML file parsed as the loader parses it; None when absent or unreadable."""
     try:
         teks = berkas_aman.baca(akar / path, akar, berkas_aman.UKURAN_MAKS).decode("utf-8")
-        return baca_yaml(teks, data.YAML_BANYAK_BARIS)
+        return baca_yaml(teks, rekaman_yaml.YAML_BANYAK_BARIS)
     except (OSError, ValueError, yaml.YAMLError, berkas_aman.BerkasDitolak):
         return None

@@ -50,7 +50,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from lakip_lib import build, data, makna_masukan, situs_terbit, tukar
+from lakip_lib import build, data, folder_data, makna_masukan, situs_terbit, tukar
 from lakip_lib.rilis import (
     AKAR_PROYEK,
     SITUS_REVISI,
@@ -503,7 +503,7 @@ def final_tanpa_tag(repo: Path, akar_data: Path, kecuali: int) -> list[TagLama]:
     """Final editions of other years whose current revision has no tag, each with the last
     commit that changed its year's folder (the closest record of when it was published)."""
     hasil = []
-    for tahun in data.tahun_tersedia(akar_data):
+    for tahun in folder_data.tahun_tersedia(akar_data):
         edisi = edisi_mentah(akar_data, tahun)
         if tahun == kecuali or not edisi or adalah_draf(edisi.get("status")):
             continue

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
-from lakip_lib import data, kinerja
+from lakip_lib import data, folder_data, kinerja
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.schema import BY_NAME, PANDUAN_NARASI, Pejabat
 
@@ -152,7 +152,7 @@ def isi_scaffold(d: DataTahun, tahun: int) -> dict[str, str]:
 
 def buat(tahun: int, akar: Path | None = None, dari: int | None = None) -> Path:
     """Write data/<tahun>/ from data/<dari>/ (default: the year before)."""
-    akar = (akar or data.akar_data()).resolve()
+    akar = (akar or folder_data.akar_data()).resolve()
     tujuan = akar / str(tahun)
     if tujuan.exists():
         raise TahunBaruGagal(f"folder data/{tahun} sudah ada; lakip new-year tidak menimpa data. "

@@ -20,7 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from lakip_lib import data, data_tahun, isian_edisi, jurnal
+from lakip_lib import data, data_tahun, folder_data, isian_edisi, jurnal
 from lakip_lib.buku_kerja.buka import Buku, buka
 from lakip_lib.buku_kerja.lembar import (
     EDISI,
@@ -126,7 +126,7 @@ def impor(tahun: int, berkas: Path, akar: Path | None = None) -> HasilImpor:
     Raises ValidasiGagal with every problem (sheet, row, column) and writes nothing when the
     workbook or the data it makes are not valid.
     """
-    akar = (akar or data.akar_data()).resolve()
+    akar = (akar or folder_data.akar_data()).resolve()
     if not (akar / str(tahun)).is_dir():
         raise ImporGagal(f"folder data/{tahun} belum ada. Jalankan dulu: lakip new-year {tahun}, "
                          f"lalu lakip template {tahun}.")
