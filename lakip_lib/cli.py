@@ -1,9 +1,10 @@
 """The `lakip` command: every message in Bahasa Indonesia, no traceback unless --debug.
 
-Commands and flags follow the code's naming rule: general programming words are English
-(`build`, `reissue`, `--output`, `--workers`, `--no-pdf`, `--overwrite`, `--require-tag`,
-`--reason`, `--date`, `--from`, `--all`, `--force`), a domain concept keeps its Indonesian name
-(`tahun`, `sasaran`); every help text and message is Indonesian.
+Commands and flags follow the CLI's part of the naming rule (README, "Names"): general
+programming words are English (`build`, `reissue`, `--output`, `--workers`, `--no-pdf`,
+`--overwrite`, `--require-tag`, `--reason`, `--date`, `--from`, `--all`, `--force`), an argument
+naming a domain concept keeps its Indonesian name (`--instansi`, `tahun`); every help text and
+message is Indonesian. (Names inside the code are Indonesian, general words too.)
 """
 
 from __future__ import annotations

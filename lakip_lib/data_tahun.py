@@ -54,7 +54,7 @@ def baris_terpilih(tabel: Tabel[Any], pilih: str) -> list[dict[str, Any]]:
             if all(_kanon(b.get(k)) == v for k, v in syarat.items())]
 
 
-class turunan:  # lower case: used as a decorator, @data.turunan
+class turunan:  # lower case: used as a decorator, @turunan
     """Decorator for a value the book derives from the whole year (e.g. the audit's corrections
     shown in one chapter): a page records one read of its result, not of every fact behind it,
     and the cache keys the page on the result (recomputed in the build process). The function
