@@ -135,9 +135,9 @@ def bangun_semua(akar: Path, keluaran: Path, pekerjaan: Sequence[Pekerjaan],
         paralel = 1  # frozen finals: one git worktree per commit, one build at a time
     paralel = max(1, paralel or os.cpu_count() or 1)
     folder = sorted({folder_build_instansi(p.instansi, keluaran) for p in pekerjaan})
-    with ExitStack() as kunci:
+    with ExitStack() as gembok:
         for f in folder:
-            kunci.enter_context(build.kunci_build(f))
+            gembok.enter_context(build.gembok_build(f))
         hasil = [] if beku or opsi.get("paksa") else _tetap(pekerjaan, keluaran, opsi)
         sisa = [p for p in pekerjaan if p.nama not in {s.nama for s in hasil}]
         if hasil:

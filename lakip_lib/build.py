@@ -66,28 +66,29 @@ class HasilBuild:
     peringatan: list[Any] | None = None  # the year's validation warnings; None: not validated
 
 
-_KUNCI_DIPEGANG: set[Path] = set()  # build folders this process (or the one it was forked
+_GEMBOK_DIPEGANG: set[Path] = set()  # build folders this process (or the one it was forked
 # from: `lakip_lib.bangun_semua` builds several editions of one folder at once) holds the lock of
 
 
 @contextmanager
-def kunci_build(folder: Path) -> Iterator[None]:
+def gembok_build(folder: Path) -> Iterator[None]:
     """One build at a time per build folder: a second one refuses with a clear message."""
     folder.mkdir(parents=True, exist_ok=True)
-    if folder.resolve() in _KUNCI_DIPEGANG:
+    if folder.resolve() in _GEMBOK_DIPEGANG:
         yield
         return
+    # the file keeps its old name: a build by an older commit in this folder still sees the lock
     with (folder / ".kunci").open("w") as f:
         try:
             fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise BuildGagal(f"Build lain sedang berjalan di {folder}. Tunggu hingga selesai, "
                              "lalu jalankan ulang.") from None
-        _KUNCI_DIPEGANG.add(folder.resolve())
+        _GEMBOK_DIPEGANG.add(folder.resolve())
         try:
             yield
         finally:
-            _KUNCI_DIPEGANG.discard(folder.resolve())
+            _GEMBOK_DIPEGANG.discard(folder.resolve())
             fcntl.flock(f, fcntl.LOCK_UN)
 
 
@@ -196,7 +197,7 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
     akar_data = (akar_data or folder_data.akar_data()).resolve()
     if dengan_pdf:
         _periksa_chromium()
-    with kunci_build(folder_build):
+    with gembok_build(folder_build):
         situs = akar_situs / str(tahun)
         situs_revisi = Path(os.environ.get(rilis.SITUS_REVISI) or akar_situs)
         masukan = sidik_masukan(tahun, akar_data, dengan_pdf, situs_revisi)

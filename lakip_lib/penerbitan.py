@@ -334,18 +334,18 @@ def _catat_komit(folder: Path, r: Revisi) -> None:
 def _python_untuk(pohon: Path, folder_build: Path, lapor: Lapor) -> str:
     """The running interpreter when the commit's dependency lock is the one installed here;
     otherwise a virtual environment with that commit's own lock (made once per lock)."""
-    kunci = pohon / "requirements.lock"
+    lock = pohon / "requirements.lock"
     kini = AKAR_PROYEK / "requirements.lock"
-    if not kunci.exists() or (kini.exists() and kunci.read_bytes() == kini.read_bytes()):
+    if not lock.exists() or (kini.exists() and lock.read_bytes() == kini.read_bytes()):
         return sys.executable
-    venv = folder_build / "beku" / f"venv-{hashlib.sha256(kunci.read_bytes()).hexdigest()[:12]}"
+    venv = folder_build / "beku" / f"venv-{hashlib.sha256(lock.read_bytes()).hexdigest()[:12]}"
     python = venv / "bin" / "python"
     if not (venv / ".lengkap").exists():
-        lapor(f"  dependensi komit ini berbeda: memasang {kunci.name}-nya di {venv} …")
+        lapor(f"  dependensi komit ini berbeda: memasang {lock.name}-nya di {venv} …")
         shutil.rmtree(venv, ignore_errors=True)
         pip = lingkungan_beku(**{k: v for k, v in os.environ.items() if k.startswith("PIP_")})
         for perintah in ([sys.executable, "-m", "venv", str(venv)],
-                         [str(python), "-m", "pip", "install", "--quiet", "-r", str(kunci)]):
+                         [str(python), "-m", "pip", "install", "--quiet", "-r", str(lock)]):
             hasil = subprocess.run(perintah, capture_output=True, text=True, env=pip)
             if hasil.returncode != 0:
                 raise RilisGagal(f"Dependensi terkunci komit itu gagal dipasang:\n"

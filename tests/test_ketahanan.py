@@ -36,7 +36,7 @@ def test_failing_notebook_names_notebook_cell_error_and_partial_copy(tmp_path: P
 
 def test_second_build_at_the_same_time_refuses_clearly(tmp_path: Path, capsys):
     # The lock as another process holds it: its own open file, flocked. (Within one process
-    # kunci_build is re-entrant on purpose: the editions of one `build --all` share it.)
+    # gembok_build is re-entrant on purpose: the editions of one `build --all` share it.)
     with (tmp_path / ".kunci").open("w") as lain:
         fcntl.flock(lain, fcntl.LOCK_EX | fcntl.LOCK_NB)
         kode = cli.main(["build", "2024", "--output", str(tmp_path)])
