@@ -10,17 +10,18 @@ the executed notebook; an entry that fails that check (truncated, edited, unread
 Entries and notebook traces are files this tool wrote and reads back, so they are input: an
 entry must have the exact shape `simpan` writes (hex key and sha, a list of string pairs), and
 a recorded read counts only as one the code can make (`bacaan_sah`): a data path inside the data
-folder, a row query of a dataset of the year, or a value derived by a `@turunan` function of
-`lakip_lib` (a module named in an entry is never imported otherwise). Anything else is a miss.
+folder, a row query of a dataset of the year, or a value derived by one of the `@turunan`
+functions the build hands down (`book.TURUNAN`: nothing is imported or called by a name read
+from a file). Anything else is a miss.
 """
 
 from __future__ import annotations
 
 import hashlib
-import importlib
 import json
 import re
 import shutil
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path, PurePosixPath
@@ -64,15 +65,20 @@ def sha_data(akar_data: Path, path: str, tahun: int) -> str:
     return hashlib.sha256(data.isi_edisi(akar_data, path, tahun)).hexdigest()
 
 
+Turunan = Mapping[str, Callable[..., Any]]  # derived values by name (`book.TURUNAN`)
+
+
 def kunci_eksekusi(notebook: Path, parameter: dict[str, Any], judul: str | None,
-                   dibaca: list[tuple[str, str]], d: DataTahun) -> str:
+                   dibaca: list[tuple[str, str]], d: DataTahun, turunan: Turunan) -> str:
     """The key of one execution: the notebook, the code, its parameters, and what each of the
-    reads it made last time returns now (a whole file's bytes, a file's existence, or the
-    rows a query selects), plus the data folder's name (sources are labelled with it)."""
+    reads it made last time returns now (a whole file's bytes, a file's existence, the rows a
+    query selects, or a derived value, recomputed by its function in `turunan`), plus the data
+    folder's name (sources are labelled with it)."""
     return sidik({
         "versi": VERSI, "notebook": sha_berkas(notebook), "kode": sidik_kode(),
         "parameter": parameter, "judul": judul, "folder_data": d.akar.name,
-        "data": [[p, pilih, _sha_bacaan(d, p, pilih)] for p, pilih in sorted(dibaca)],
+        "data": [[p, pilih, _sha_bacaan(d, p, pilih, _fungsi_turunan(p, turunan))]
+                 for p, pilih in sorted(dibaca)],
     })
 
 
@@ -100,21 +106,16 @@ def _json(teks: str, jenis: type) -> bool:
         return False
 
 
-def _fungsi_turunan(nama_lengkap: str) -> Any:
-    """The function behind `@turunan` `lakip_lib.<module>.<name>`, or None: only lakip_lib's own
-    modules are imported, and only a `turunan` is called."""
-    modul, _, nama = nama_lengkap.rpartition(".")
-    if not _TURUNAN.fullmatch(nama_lengkap):
+def _fungsi_turunan(path: str, turunan: Turunan) -> Callable[..., Any] | None:
+    """The function of a read of a derived value (`turunan:<name>`), if it is one of those
+    handed down; None for any other read or name."""
+    if not path.startswith(data_tahun.TURUNAN):
         return None
-    try:
-        objek = getattr(importlib.import_module(modul), nama, None)
-    except ImportError:
-        return None
-    return objek.asli if isinstance(objek, data_tahun.turunan) else None
+    return turunan.get(path[len(data_tahun.TURUNAN):])
 
 
 @lru_cache(maxsize=4096)  # the notebooks of one build share most of their reads
-def _sha_bacaan(d: DataTahun, path: str, pilih: str) -> str:
+def _sha_bacaan(d: DataTahun, path: str, pilih: str, fungsi: Callable[..., Any] | None) -> str:
     if not bacaan_sah((path, pilih)):
         return TIDAK_SAH
     if pilih == data_tahun.SEMUA:
@@ -122,7 +123,6 @@ def _sha_bacaan(d: DataTahun, path: str, pilih: str) -> str:
     if pilih == data_tahun.ADA:
         return str((d.akar / path).is_file())
     if path.startswith(data_tahun.TURUNAN):
-        fungsi = _fungsi_turunan(path[len(data_tahun.TURUNAN):])
         if fungsi is None:
             return TIDAK_SAH
         return hashlib.sha256(repr(d.hitung_turunan(fungsi, json.loads(pilih))).encode()).hexdigest()

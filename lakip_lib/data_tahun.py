@@ -63,11 +63,11 @@ class turunan:  # lower case: used as a decorator, @turunan
 
     def __init__(self, fungsi: Callable[..., Any]) -> None:
         self.asli = fungsi
-        self._nama = f"{fungsi.__module__}.{fungsi.__qualname__}"
+        self.nama = f"{fungsi.__module__}.{fungsi.__qualname__}"  # as a recorded read names it
         self.__doc__, self.__name__ = fungsi.__doc__, fungsi.__name__
 
     def __call__(self, d: DataTahun, *args: Any) -> Any:
-        d._catat(TURUNAN + self._nama, json.dumps(args))
+        d._catat(TURUNAN + self.nama, json.dumps(args))
         return d.hitung_turunan(self.asli, args)
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from lakip_lib import cache, data, langkah_build
-from lakip_lib.book import susunan
+from lakip_lib.book import TURUNAN, susunan
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.format import angka
 from lakip_lib.langkah_build import BuildGagal, Lapor
@@ -125,23 +125,11 @@ def _jalankan_notebook(tugas: Eksekusi, sumber: Path, tujuan: Path, akar_data: s
 
 
 def segarkan_notebook(lapor: Lapor = print) -> list[Path]:
-    """Re-execute the stored notebooks in place with their default parameters (the 2024 edition),
-    so that nbval compares against current outputs. Execution timestamps are not stored."""
-    import nbformat
-    from nbclient import NotebookClient
+    """Write every part's notebook from its declaration and execute it in place with the
+    default parameters (the 2024 edition), so that nbval compares against current outputs."""
+    from lakip_lib.book import notebook
 
-    hasil = []
-    for path in sorted(langkah_build.NOTEBOOKS.glob("*.ipynb")):
-        nb = nbformat.read(path, as_version=4)
-        NotebookClient(nb, kernel_name="python3",
-                       resources={"metadata": {"path": str(langkah_build.NOTEBOOKS)}},
-                       timeout=600).execute()
-        for sel in nb.cells:
-            sel.metadata.pop("execution", None)
-        nbformat.write(nb, path)
-        lapor(f"  {path.relative_to(langkah_build.AKAR_PROYEK)} diperbarui")
-        hasil.append(path)
-    return hasil
+    return notebook.segarkan(langkah_build.NOTEBOOKS, lapor)
 
 
 def _alihkan_stderr(log: Path) -> None:
@@ -190,7 +178,7 @@ class HasilEksekusi:
 
 def _kunci(t: Eksekusi, dibaca: list[tuple[str, str]], d: DataTahun) -> str:
     return cache.kunci_eksekusi(langkah_build.NOTEBOOKS / f"{t.notebook}.ipynb", t.parameter,
-                                t.judul, dibaca, d)
+                                t.judul, dibaca, d, TURUNAN)
 
 
 def hangatkan() -> None:

@@ -103,8 +103,7 @@ def suntik_parameter(nb: NotebookNode, parameter: dict[str, Any]) -> NotebookNod
     `parameterize_notebook` writes it for Python: `# Parameters` then one `name = value` line
     each. Done here because importing papermill (its engines, I/O back ends and boto3) cost
     every build that executes a notebook about half a second."""
-    baris = "".join(f"{nama} = {_literal(nilai)}\n" for nama, nilai in parameter.items())
-    sel = nbformat.v4.new_code_cell(source=f"# Parameters\n{baris}")
+    sel = nbformat.v4.new_code_cell(source=f"# Parameters\n{baris_parameter(parameter)}")
     sel.metadata["tags"] = ["injected-parameters"]
     nb = nbformat.v4.upgrade(nb)
     suntikan = _sel_bertanda(nb, "injected-parameters")
@@ -115,6 +114,11 @@ def suntik_parameter(nb: NotebookNode, parameter: dict[str, Any]) -> NotebookNod
         nb.cells.insert(0 if letak is None else letak + 1, sel)
     nb.metadata.setdefault("papermill", {})["parameters"] = parameter
     return nb
+
+
+def baris_parameter(parameter: dict[str, Any]) -> str:
+    """Parameters as a notebook's parameters cell states them: one `name = value` line each."""
+    return "".join(f"{nama} = {_literal(nilai)}\n" for nama, nilai in parameter.items())
 
 
 def _sel_bertanda(nb: NotebookNode, tag: str) -> int | None:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import shutil
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
 
 from lakip_lib import book, data
-from lakip_lib.book import susunan
+from lakip_lib.book import notebook, susunan
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.tampilan import (
     CatatanKoreksi,
@@ -25,12 +27,10 @@ from lakip_lib.tampilan import (
 
 from .tahun_kecil import TahunKecil
 
-METODE_NOTEBOOK = {
-    "Sasaran": ["judul", "target_realisasi", "tren", "akhir_renstra", "pembanding", "analisis",
-                "efisiensi", "program", "data_pendukung"],
-    # the review's own items; `tempat_perbedaan` shows the edition's tables with their numbers
-    "Reviu": ["sampul", "pengantar", "ringkasan", "temuan", "kesimpulan", "desa_maju", "metode"],
-}
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+
+# the review's block showing the edition's tables under the edition's numbers, not its own
+BLOK_EDISI = {"tempat_perbedaan"}
 
 
 @pytest.fixture(scope="module")
@@ -39,10 +39,8 @@ def d() -> DataTahun:
 
 
 def _isi_semua(bagian: book.Bagian) -> list[object]:
-    nama = METODE_NOTEBOOK.get(type(bagian).__name__) or [
-        m for m in vars(type(bagian)) if not m.startswith("_") and callable(getattr(bagian, m))
-        and m not in ("rencana",)]
-    return [o for m in nama for o in getattr(bagian, m)()]
+    """What the part's page shows: every block its class declares (as its notebook calls it)."""
+    return [o for m in bagian.metode_blok() if m not in BLOK_EDISI for o in getattr(bagian, m)()]
 
 
 def test_every_part_shows_exactly_the_items_it_declares(d):
@@ -208,6 +206,34 @@ def test_moving_a_line_of_the_outline_moves_the_part_in_the_book(d):
     semula, baru = susunan.penomoran(d, "3"), susunan.penomoran(d, "3", bab3)
     assert semula[("Anggaran", "tabel", "program")] != baru[("Anggaran", "tabel", "program")]
     assert baru[("Anggaran", "tabel", "program")] == "3.3"  # right after Capaian's two tables
+
+
+def test_each_stored_notebook_is_written_from_its_part_declaration(d):
+    """A page is declared once, by its part class: the stored notebooks are what
+    `lakip refresh-notebooks` writes from the classes (no more, no less)."""
+    assert notebook.berbeda(NOTEBOOKS, d) == []
+
+
+def test_a_changed_declaration_is_a_stale_notebook(d, tmp_path, monkeypatch):
+    for path in NOTEBOOKS.glob("*.ipynb"):
+        shutil.copyfile(path, tmp_path / path.name)
+    monkeypatch.setattr(book.Penutup, "BLOK", (*book.Penutup.BLOK, ("## Lain", ())))
+    (tmp_path / "lama.ipynb").write_text((tmp_path / "sampul.ipynb").read_text("utf-8"), "utf-8")
+    assert notebook.berbeda(tmp_path, d) == ["bab4_penutup", "lama"]
+
+
+def test_a_block_naming_no_method_is_refused_when_the_part_is_declared():
+    with pytest.raises(TypeError, match="BLOK names no method lupa"):
+        type("Keliru", (book.Bagian,), {"BLOK": (("# Keliru", ("lupa",)),)})
+
+
+def test_a_notebook_shows_the_year_the_build_hands_it(d):
+    """The build hands a notebook the year it loaded (`dimuat`): the part is made from that
+    very year, never loaded again, and a year other than the notebook's is refused."""
+    b = book.bagian("bab3_sasaran", 2024, "S2", dimuat=d)
+    assert b.d is d and b.kode == "S2"
+    with pytest.raises(ValueError, match="tahun 2025"):
+        book.bagian("sampul", 2025, dimuat=d)
 
 
 def test_the_review_is_executed_but_outside_the_contents(d):

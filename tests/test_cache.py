@@ -290,11 +290,16 @@ def test_a_cache_entry_of_another_shape_is_a_miss(tmp_path: Path):
     assert _entri(tmp_path, [], lain=1) is None
 
 
-def test_only_a_turunan_of_lakip_lib_is_ever_called_from_a_recorded_read():
+def test_only_a_turunan_handed_down_is_ever_called_from_a_recorded_read():
+    """The cache recomputes a derived value only through the functions the build hands it
+    (`book.TURUNAN`); a name read back from a file is never imported."""
+    from lakip_lib import book
     from lakip_lib.book import koreksi
 
-    nama, t = next((n, o) for n, o in vars(koreksi).items() if isinstance(o, data_tahun.turunan))
-    assert cache._fungsi_turunan(f"lakip_lib.book.koreksi.{nama}") is t.asli
-    assert cache._fungsi_turunan("lakip_lib.format.angka") is None  # not a turunan
-    assert cache._fungsi_turunan("lakip_lib.tidak_ada.x") is None
-    assert cache._fungsi_turunan("os.system") is None
+    semua = {o.nama: o.asli for o in vars(koreksi).values() if isinstance(o, data_tahun.turunan)}
+    assert book.TURUNAN == semua  # every @turunan of the book is handed down
+    nama, fungsi = next(iter(book.TURUNAN.items()))
+    assert cache._fungsi_turunan(data_tahun.TURUNAN + nama, book.TURUNAN) is fungsi
+    for lain in ("lakip_lib.format.angka", "lakip_lib.tidak_ada.x", "os.system"):
+        assert cache._fungsi_turunan(data_tahun.TURUNAN + lain, book.TURUNAN) is None
+    assert cache._fungsi_turunan(nama, book.TURUNAN) is None  # not a read of a derived value

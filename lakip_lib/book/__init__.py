@@ -5,11 +5,14 @@ Jupyter shows in order). Tables and figures are numbered per chapter: every part
 numbered items it will show (`rencana`), so a notebook knows its numbers without the others
 having run.
 
-One module per part, named as its notebook (`sampul`, `ikhtisar`, `bab1_pendahuluan` … `dokumentasi`, and
-the review `reviu`, a document of its own), the base class in `dasar`, the correction marks in
-`koreksi` (shown by the review only), the reading order and numbering in `susunan`. This
-module is the notebooks' entry point: `book.sampul(tahun)` and so on.
+One module per part, named as its notebook (`sampul`, `ikhtisar`, `bab1_pendahuluan` …
+`dokumentasi`, and the review `reviu`, a document of its own); its class declares the page
+(`Bagian.BLOK`), its notebook is written from it (`notebook`). The base class is in `dasar`,
+the correction marks in `koreksi` (shown by the review only), the reading order and numbering
+in `susunan`. This module is the notebooks' entry point: `book.bagian("sampul", tahun, ...)`.
 """
+
+from typing import cast
 
 from lakip_lib import data
 from lakip_lib.book.bab1_pendahuluan import Pendahuluan
@@ -27,63 +30,30 @@ from lakip_lib.book.dasar import (
 )
 from lakip_lib.book.dokumentasi import Dokumentasi
 from lakip_lib.book.ikhtisar import Ikhtisar
-from lakip_lib.book.koreksi import koreksi_bab, koreksi_fakta
+from lakip_lib.book.koreksi import TURUNAN, koreksi_bab, koreksi_fakta
 from lakip_lib.book.lampiran import Lampiran
 from lakip_lib.book.reviu import Reviu
 from lakip_lib.book.sampul import Sampul
-from lakip_lib.book.susunan import penomoran, urutan
+from lakip_lib.book.susunan import BAGIAN, penomoran, urutan
+from lakip_lib.data_tahun import DataTahun
 from lakip_lib.tampilan import Nilai
 
 __all__ = [
-    "SUMBER_AUDIT", "SUMBER_DATA", "Anggaran", "Bagian", "Capaian", "Dokumentasi", "Ikhtisar",
-    "Isi", "Lampiran", "Nilai", "Pendahuluan", "Penutup", "Perencanaan", "Reviu", "Sampul", "Sasaran",
-    "anggaran", "capaian", "dokumentasi", "ikhtisar", "koreksi_bab", "koreksi_fakta", "lampiran",
-    "pendahuluan", "penomoran", "penutup", "perencanaan", "reviu", "sampul", "sasaran", "tanda_tangan",
+    "SUMBER_AUDIT", "SUMBER_DATA", "TURUNAN", "Anggaran", "Bagian", "Capaian", "Dokumentasi",
+    "Ikhtisar", "Isi", "Lampiran", "Nilai", "Pendahuluan", "Penutup", "Perencanaan", "Reviu",
+    "Sampul", "Sasaran", "bagian", "koreksi_bab", "koreksi_fakta", "penomoran", "tanda_tangan",
     "urutan",
 ]
 
 
-# --- entry points for notebooks ---------------------------------------------------------------
-
-def sampul(tahun: int) -> Sampul:
-    return Sampul(data.muat(tahun))
-
-
-def ikhtisar(tahun: int) -> Ikhtisar:
-    return Ikhtisar(data.muat(tahun))
-
-
-def pendahuluan(tahun: int) -> Pendahuluan:
-    return Pendahuluan(data.muat(tahun))
-
-
-def perencanaan(tahun: int) -> Perencanaan:
-    return Perencanaan(data.muat(tahun))
-
-
-def capaian(tahun: int) -> Capaian:
-    return Capaian(data.muat(tahun))
-
-
-def sasaran(tahun: int, kode: str) -> Sasaran:
-    return Sasaran(data.muat(tahun), kode)
-
-
-def anggaran(tahun: int) -> Anggaran:
-    return Anggaran(data.muat(tahun))
-
-
-def penutup(tahun: int) -> Penutup:
-    return Penutup(data.muat(tahun))
-
-
-def lampiran(tahun: int) -> Lampiran:
-    return Lampiran(data.muat(tahun))
-
-
-def dokumentasi(tahun: int) -> Dokumentasi:
-    return Dokumentasi(data.muat(tahun))
-
-
-def reviu(tahun: int) -> Reviu:
-    return Reviu(data.muat(tahun))
+def bagian(nama: str, tahun: int, butir: str | None = None, *,
+           dimuat: DataTahun | None = None) -> Bagian:
+    """The part notebook `nama` shows (`butir`: the item of a page made once per item, a
+    sasaran's code). Of the year the build loaded and validated once and hands to the notebook
+    (`dimuat`); run on its own (Jupyter, nbval), the notebook loads data/<tahun> here."""
+    d = dimuat if dimuat is not None else data.muat(tahun)
+    if d.tahun != tahun:
+        raise ValueError(f"notebook {nama}: tahun {tahun}, tetapi data yang diberikan tahun "
+                         f"{d.tahun}")
+    kelas = cast(type[Bagian], BAGIAN[nama])  # every registered class is a Bagian (dasar)
+    return kelas(d) if butir is None else kelas.satu_dari(d, butir)

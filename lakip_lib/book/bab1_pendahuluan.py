@@ -39,7 +39,14 @@ def _bagan(unit: Sequence[Unit], nomor: str) -> Html:
 
 
 class Pendahuluan(Bagian):
-    notebook = "bab1_pendahuluan"
+    BLOK = (
+        ("# Bab I Pendahuluan", ()),
+        ("## 1.1 Latar Belakang", ("latar_belakang",)),
+        ("## 1.2 Susunan Organisasi", ("struktur",)),
+        ("## 1.3 Aspek Strategis dan Permasalahan", ("aspek_strategis",)),
+        ("## 1.4 Isu Strategis", ("isu_strategis",)),
+        ("## 1.5 Landasan Hukum", ("landasan_hukum",)),
+    )
 
     def rencana(self) -> Rencana:
         return [("gambar", "struktur"), ("tabel", "struktur"), ("tabel", "aspek")]

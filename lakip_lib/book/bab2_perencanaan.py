@@ -13,7 +13,12 @@ from lakip_lib.tampilan import Lajur, TabelTampilan, teks
 
 
 class Perencanaan(Bagian):
-    notebook = "bab2_perencanaan"
+    BLOK = (
+        ("# Bab II Perencanaan Kinerja", ()),
+        ("## 2.1 Rencana Strategis", ("visi_misi", "tujuan", "sasaran")),
+        ("## 2.2 Indikator Kinerja Utama", ("iku",)),
+        ("## 2.3 Perjanjian Kinerja", ("perjanjian_kinerja",)),
+    )
 
     def rencana(self) -> Rencana:
         return [("tabel", "tujuan"), ("tabel", "sasaran"), ("tabel", "iku"), ("tabel", "pk"),

@@ -28,7 +28,11 @@ def _pendek(nama: str) -> str:
 
 
 class Anggaran(Bagian):
-    notebook = "bab3_anggaran"
+    BLOK = (
+        ("# Realisasi Anggaran dan Efisiensi", ()),
+        ("## Realisasi anggaran", ("ringkasan", "program", "rinci")),
+        ("## Analisis efisiensi penggunaan sumber daya", ("efisiensi",)),
+    )
 
     def rencana(self) -> Rencana:
         return [("tabel", "program"), ("gambar", "program"), ("tabel", "rinci"),

@@ -10,7 +10,12 @@ from lakip_lib.tampilan import Lajur
 
 
 class Capaian(Bagian):
-    notebook = "bab3_capaian"
+    BLOK = (
+        ("# Bab III Akuntabilitas Kinerja", ()),
+        ("## 3.1 Capaian Indikator Kinerja Utama", ("iku", "skala", "grafik")),
+        ("Analisis tiap sasaran strategis disajikan pada subbab berikutnya, dilanjutkan dengan "
+         "realisasi anggaran dan analisis efisiensi.", ()),
+    )
 
     def rencana(self) -> Rencana:
         return [("tabel", "iku"), ("tabel", "skala"), ("gambar", "iku")]

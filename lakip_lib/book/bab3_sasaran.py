@@ -18,7 +18,17 @@ MIN_TITIK_GRAFIK = 3  # a series with fewer points is a sentence and a table, no
 
 
 class Sasaran(Bagian):
-    notebook = "bab3_sasaran"
+    BLOK = (
+        ("# Analisis Sasaran Strategis", ("judul",)),
+        ("## a. Target dan realisasi tahun ini", ("target_realisasi",)),
+        ("## b. Perbandingan dengan tahun-tahun sebelumnya", ("tren",)),
+        ("## c. Perbandingan dengan target akhir Renstra", ("akhir_renstra",)),
+        ("## d. Perbandingan dengan daerah lain, provinsi, dan nasional", ("pembanding",)),
+        ("## e. Penyebab keberhasilan atau kegagalan dan solusinya", ("analisis",)),
+        ("## f. Efisiensi penggunaan sumber daya", ("efisiensi",)),
+        ("## g. Program dan kegiatan pendukung", ("program",)),
+        ("## Data pendukung", ("data_pendukung",)),
+    )
 
     def __init__(self, d: DataTahun, kode: str):
         super().__init__(d)

@@ -9,7 +9,11 @@ from lakip_lib.book.dasar import Bagian, Isi, tanda_tangan
 
 
 class Penutup(Bagian):
-    notebook = "bab4_penutup"
+    BLOK = (
+        ("# Bab IV Penutup", ()),
+        ("## 4.1 Kesimpulan", ("kesimpulan",)),
+        ("## 4.2 Langkah ke depan", ("tindak_lanjut",)),
+    )
 
     def kesimpulan(self) -> Isi:
         tercapai, belum = kinerja.ketercapaian_iku(self.d)

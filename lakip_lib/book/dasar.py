@@ -1,11 +1,11 @@
-"""The base of every part: `Bagian` (numbered tables and figures, facts with their corrections,
-shared sentences and tables) and the helpers several parts use."""
+"""The base of every part: `Bagian` (its declaration, numbered tables and figures, facts with
+their corrections, shared sentences and tables) and the helpers several parts use."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cached_property
-from typing import Any
+from typing import Any, ClassVar
 
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
@@ -44,17 +44,40 @@ class Isi(list[Any]):
             display(objek)
 
 
-class Bagian:
-    """One part of the book (one executed notebook)."""
+Blok = tuple[str, tuple[str, ...]]  # Markdown (a heading or a sentence), the methods shown after it
 
-    notebook = ""  # the source notebook under notebooks/ (without .ipynb)
+
+class Bagian:
+    """One part of the book (one executed notebook), declared once, by its class: its module's
+    name is its notebook's (notebooks/<name>.ipynb, written from the class by `lakip
+    refresh-notebooks`), `BLOK` lists what its page shows in order, `rencana` its numbered
+    items; book/susunan.yml places it in the book by that name."""
+
+    notebook = ""  # its module's and its notebook's name (set for each part class)
+    # The page in order: each entry a Markdown cell, then one cell per method it names (a
+    # method returns an `Isi`); the first entry's Markdown is the page's `# ` title.
+    BLOK: ClassVar[tuple[Blok, ...]] = ()
     # In the review of the signed source (book/reviu.py) a part's figures carry what that
     # source printed differently; the edition itself shows the computed figures only.
     reviu = False
 
     def __init_subclass__(cls, **kw: Any) -> None:
         super().__init_subclass__(**kw)
+        cls.notebook = cls.__module__.rpartition(".")[2]
+        if asing := [m for m in cls.metode_blok() if not callable(getattr(cls, m, None))]:
+            raise TypeError(f"{cls.__name__}.BLOK names no method {', '.join(asing)}")
         susunan.daftarkan(cls)
+
+    @classmethod
+    def metode_blok(cls) -> tuple[str, ...]:
+        """The methods the page calls, in order (one notebook cell each)."""
+        return tuple(m for _, metode in cls.BLOK for m in metode)
+
+    @classmethod
+    def judul_notebook(cls) -> str:
+        """The page's title as its notebook states it (the first block's `# ` heading)."""
+        pertama = cls.BLOK[0][0] if cls.BLOK else ""
+        return pertama[2:] if pertama.startswith("# ") else ""
 
     def __init__(self, d: DataTahun):
         self.d = d

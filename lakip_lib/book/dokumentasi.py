@@ -11,7 +11,9 @@ from lakip_lib.tampilan import Html, aman, slug
 class Dokumentasi(Bagian):
     """Activity photos with captions: a page under the Lampiran, only in a year whose data has
     a dokumentasi folder. Each photo is a numbered figure like the charts."""
-    notebook = "dokumentasi"
+    BLOK = (
+        ("# Dokumentasi Kegiatan", ("foto",)),
+    )
 
     def rencana(self) -> Rencana:
         return [("gambar", b["berkas"]) for b in self.d.foto()]

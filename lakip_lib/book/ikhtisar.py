@@ -11,7 +11,12 @@ from lakip_lib.tampilan import Lajur, teks
 
 
 class Ikhtisar(Bagian):
-    notebook = "ikhtisar"
+    BLOK = (
+        ("# Ikhtisar Eksekutif", ()),
+        ("## Anggaran", ("anggaran",)),
+        ("## Capaian Indikator Kinerja Utama", ("iku", "kategori")),
+        ("## Kendala Utama", ("kendala",)),
+    )
 
     def rencana(self) -> Rencana:
         return [("tabel", "iku"), ("tabel", "kategori")]

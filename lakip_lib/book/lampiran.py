@@ -27,7 +27,11 @@ def _berdampingan(kelas: str, isi: list[Html]) -> Html:
 
 
 class Lampiran(Bagian):
-    notebook = "lampiran"
+    BLOK = (
+        ("# Lampiran", ()),
+        ("## L.1 Perjanjian Kinerja", ("perjanjian_kinerja",)),
+        ("## L.2 Data masukan", ("dataset", "desa")),
+    )
 
     def rencana(self) -> Rencana:
         """Tables whose data is empty for this agency or year (no village list) are left out

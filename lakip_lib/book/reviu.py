@@ -11,12 +11,7 @@ printed to compare: the review lists the checks the data passed and what is stil
 
 from __future__ import annotations
 
-import hashlib
-import json
-import re
 from collections.abc import Iterator
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 from lakip_lib import audit, kinerja, perhitungan, prosa, rilis
@@ -38,34 +33,8 @@ from lakip_lib.tampilan import (
     teks,
 )
 
-NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
-HALAMAN = "reviu"  # the page's name (reviu.html); the edition's "Tentang edisi ini" links it
-_PANGGILAN = re.compile(r"^\s*([A-Za-z_]\w*)\.([a-z]\w*)\(\)\s*$")
-
-
-@cache
-def blok_notebook(nama: str) -> tuple[str, tuple[str, ...]]:
-    """A notebook's title (its first `# ` heading) and the blocks it shows, in order: the
-    methods its cells call on the part (`b.iku()` → "iku"). The notebook is the part's table
-    of contents, so the review walks a part as its page does."""
-    nb = json.loads((NOTEBOOKS / f"{nama}.ipynb").read_text(encoding="utf-8"))
-    judul, blok = "", []
-    for sel in nb["cells"]:
-        sumber = "".join(sel["source"])
-        if sel["cell_type"] == "markdown" and not judul and sumber.startswith("# "):
-            judul = sumber[2:].splitlines()[0].strip()
-        elif sel["cell_type"] == "code" and (cocok := _PANGGILAN.match(sumber)):
-            blok.append(cocok.group(2))
-    return judul, tuple(blok)
-
-
-def sidik_notebook() -> str:
-    """A fingerprint of the notebooks the review walks (a parameter of its execution, so that
-    a notebook showing other blocks re-executes the review)."""
-    h = hashlib.sha256()
-    for p in sorted(NOTEBOOKS.glob("*.ipynb")):
-        h.update(p.name.encode() + b"\0" + p.read_bytes())
-    return h.hexdigest()[:16]
+HALAMAN = __name__.rpartition(".")[2]  # the page's name, as every part's is its module's (reviu.html):
+# the edition's "Tentang edisi ini" links it
 
 
 def _bertanda(objek: Any) -> bool:
@@ -82,15 +51,19 @@ def _judul(teks_: str, tingkat: int = 3) -> Html:
 
 
 class Reviu(Bagian):
-    notebook = HALAMAN
+    BLOK = (
+        ("# Reviu", ("sampul",)),
+        ("## Tentang reviu ini", ("pengantar", "ringkasan")),
+        ("## Angka yang berbeda, di tempatnya", ("tempat_perbedaan",)),
+        ("## Temuan menurut jenisnya", ("temuan",)),
+        ("## Kesimpulan kinerja dan aturannya", ("kesimpulan",)),
+        ("## Persentase desa maju: dua cara menghitung", ("desa_maju",)),
+        ("## Metode reviu", ("metode",)),
+    )
 
     @property
     def judul_halaman(self) -> str:
         return f"Reviu LAKIP {self.tahun}"
-
-    @property
-    def parameter(self) -> dict[str, Any]:
-        return {"sidik_notebook": sidik_notebook()}
 
     @property
     def ada_sumber(self) -> bool:
@@ -157,7 +130,7 @@ class Reviu(Bagian):
             return Isi()
         isi = Isi()
         for bagian in self._bagian_edisi():
-            judul, blok = self._judul_bagian(bagian), blok_notebook(bagian.notebook)[1]
+            judul, blok = self._judul_bagian(bagian), bagian.metode_blok()
             bertanda = [o for nama in blok for o in getattr(bagian, nama)() if _bertanda(o)]
             if bertanda:
                 isi += [_judul(judul), *bertanda]
@@ -262,7 +235,7 @@ class Reviu(Bagian):
 
     @staticmethod
     def _judul_bagian(bagian: Any) -> str:
-        return bagian.judul_halaman or blok_notebook(bagian.notebook)[0] or bagian.notebook
+        return bagian.judul_halaman or bagian.judul_notebook() or bagian.notebook
 
     def _terbuka(self) -> Isi:
         """A draft's review: the checks its data passed and what is still open (the loader's

@@ -9,7 +9,10 @@ from lakip_lib.tampilan import Html, blok
 
 
 class Sampul(Bagian):
-    notebook = "sampul"
+    BLOK = (
+        ("# LAKIP", ("sampul",)),
+        ("## Kata Pengantar", ("kata_pengantar",)),
+    )
 
     @property
     def judul_halaman(self) -> str:

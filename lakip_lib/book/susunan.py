@@ -1,10 +1,12 @@
 """The book's outline (`book/susunan.yml`): the parts in reading order, the pages each entry
 becomes in a year, and the numbering of their tables and figures.
 
-Every part class registers itself here under its notebook's name (`Bagian.__init_subclass__`
-in `dasar`). This module knows a part only by what it asks of one (`Bagian` below, a protocol
-the base class `dasar.Bagian` meets), so it imports no part nor the base class, and the base
-class can number its items from here without a circle.
+Every part class registers itself here under its module's and notebook's name
+(`Bagian.__init_subclass__` in `dasar`). This module knows a part only by what it asks of one
+(`BentukBagian` below, a protocol the base class `dasar.Bagian` meets), so it imports no part
+nor the base class, and the base class can number its items from here without a circle. The
+outline file holds what is the book's, not a part's: the reading order, the chapters' numbering
+prefixes, and which pages repeat, depend on the year or stand apart.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 from lakip_lib import riwayat
 from lakip_lib.book import nomor
@@ -24,15 +26,20 @@ from lakip_lib.yaml_aman import baca_yaml
 BERKAS = Path(__file__).resolve().parents[2] / "book" / "susunan.yml"
 
 
-class Bagian(Protocol):
-    """What the outline and the build ask of a part (`dasar.Bagian` is the one that has it)."""
+class BentukBagian(Protocol):
+    """The shape of a part as the outline, the notebooks and the build use it (`dasar.Bagian`,
+    the base of every part, has it)."""
 
     notebook: str
+    BLOK: ClassVar[tuple[tuple[str, tuple[str, ...]], ...]]
 
     def __init__(self, d: DataTahun) -> None: ...
 
     @classmethod
-    def satu_dari(cls, d: DataTahun, kunci: str) -> Bagian: ...
+    def satu_dari(cls, d: DataTahun, kunci: str) -> BentukBagian: ...
+
+    @property
+    def tahun(self) -> int: ...
 
     @property
     def berkas(self) -> str: ...
@@ -49,7 +56,7 @@ class Bagian(Protocol):
     def rencana(self) -> nomor.Rencana: ...
 
 
-JENIS: dict[str, type[Bagian]] = {}  # notebook name → the part class that fills it
+BAGIAN: dict[str, type[BentukBagian]] = {}  # notebook (and module) name → its part class
 
 # What `per:` repeats a page over, and what `jika:` asks of the year.
 PER: dict[str, Callable[[DataTahun], list[str]]] = {
@@ -80,9 +87,14 @@ class Entri:
     terpisah: bool = False  # a document of its own: built, outside the contents and the print
 
 
-def daftarkan(kelas: type[Bagian]) -> None:
-    """Record a part class under its notebook's name (called once per class)."""
-    JENIS[kelas.notebook] = kelas
+def daftarkan(kelas: type[BentukBagian]) -> None:
+    """Record a part class under its notebook's name (called once per class); one part per
+    name (a module holds one part)."""
+    lama = BAGIAN.get(kelas.notebook)
+    if lama is not None and lama.__qualname__ != kelas.__qualname__:
+        raise TypeError(f"{kelas.__qualname__} and {lama.__qualname__} are both part "
+                        f"{kelas.notebook}: one part class per module")
+    BAGIAN[kelas.notebook] = kelas
 
 
 def baca(teks: str) -> tuple[Entri, ...]:
@@ -122,9 +134,9 @@ def _entri(e: Any, bab_induk: str, tempat: str) -> Entri:
     nama = e["notebook" if notebook else "halaman"]
     if not isinstance(nama, str) or not re.fullmatch(r"[a-z0-9_]+", nama):
         raise salah(f"nama {nama!r} tidak sah (huruf kecil, angka, garis bawah)")
-    if notebook and nama not in JENIS:
+    if notebook and nama not in BAGIAN:
         raise salah(f"notebook {nama} tidak punya bagian di lakip_lib/book "
-                    f"(yang ada: {', '.join(sorted(JENIS))})")
+                    f"(yang ada: {', '.join(sorted(BAGIAN))})")
     if not notebook and nama not in HALAMAN_BUILD:
         raise salah(f"halaman {nama} tidak ditulis oleh build (yang ada: {', '.join(HALAMAN_BUILD)})")
     if not notebook and set(e) - {"halaman", "jika"}:
@@ -160,13 +172,13 @@ def bab(notebook: str, entri: tuple[Entri, ...] | None = None) -> str:
     return next((e.bab for e in _rata(entri or susunan()) if e.nama == notebook), "")
 
 
-def _bagian(d: DataTahun, e: Entri) -> list[Bagian]:
+def _bagian(d: DataTahun, e: Entri) -> list[BentukBagian]:
     """The parts an entry becomes in a year: none, one, or one per sasaran."""
     if e.jika and not JIKA[e.jika](d):
         return []
     if e.per:
-        return [JENIS[e.nama].satu_dari(d, k) for k in PER[e.per](d)]
-    return [JENIS[e.nama](d)]
+        return [BAGIAN[e.nama].satu_dari(d, k) for k in PER[e.per](d)]
+    return [BAGIAN[e.nama](d)]
 
 
 def _berkas(d: DataTahun, e: Entri) -> list[str]:
@@ -176,7 +188,15 @@ def _berkas(d: DataTahun, e: Entri) -> list[str]:
     return [b.berkas for b in _bagian(d, e)]
 
 
-def urutan(d: DataTahun, entri: tuple[Entri, ...] | None = None) -> list[Bagian]:
+def satu_per_notebook(d: DataTahun) -> list[tuple[BentukBagian, Entri]]:
+    """One part of each notebook of the outline, with its entry, in reading order, whatever
+    the year's `jika:` says; a repeated page's of its first item: what a notebook is written
+    from (`lakip_lib.book.notebook`)."""
+    return [(BAGIAN[e.nama].satu_dari(d, PER[e.per](d)[0]) if e.per else BAGIAN[e.nama](d), e)
+            for e in _rata(susunan()) if e.notebook]
+
+
+def urutan(d: DataTahun, entri: tuple[Entri, ...] | None = None) -> list[BentukBagian]:
     """Every part of the book (every executed notebook) in reading order."""
     return [b for e in _rata(entri or susunan()) if e.notebook for b in _bagian(d, e)]
 
