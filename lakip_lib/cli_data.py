@@ -8,7 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from lakip_lib import audit, data, folder_data, penerbitan
+from lakip_lib import audit, data, folder_data, tag_edisi
 from lakip_lib.cli_argumen import (
     KELUAR_DATA_TIDAK_VALID,
     KELUAR_OK,
@@ -83,6 +83,6 @@ def perintah_import(args: argparse.Namespace) -> int:
     if hasil.peringatan:
         print("Yang masih perlu dilengkapi:")
         print(laporan(hasil.peringatan))
-    print(penerbitan.langkah_berikut(args.tahun, args.data or folder_data.akar_data(),
+    print(tag_edisi.langkah_berikut(args.tahun, args.data or folder_data.akar_data(),
                                      Path("_build")))
     return KELUAR_OK

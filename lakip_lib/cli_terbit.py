@@ -9,7 +9,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from lakip_lib import folder_data, penerbitan, rekaman_yaml
+from lakip_lib import folder_data, rekaman_yaml, tag_edisi, terbit_ulang
 from lakip_lib.cli_argumen import (
     KELUAR_DATA_TIDAK_VALID,
     KELUAR_OK,
@@ -32,7 +32,7 @@ def perintah_reissue(args: argparse.Namespace) -> int:
               f"{args.tahun} ({awal.isoformat()} sampai {akhir.isoformat()}); periksa --date. "
               "Tidak ada yang diubah.", file=sys.stderr)
         return KELUAR_DATA_TIDAK_VALID
-    hasil = penerbitan.terbitkan_ulang(args.tahun, args.reason, tanggal,
+    hasil = terbit_ulang.terbitkan_ulang(args.tahun, args.reason, tanggal,
                                        args.data or folder_data.akar_data(),
                                        args.output or Path("_build"),
                                        dengan_pdf=not args.no_pdf)
@@ -46,7 +46,7 @@ def perintah_reissue(args: argparse.Namespace) -> int:
 
 
 def perintah_publish(args: argparse.Namespace) -> int:
-    hasil = penerbitan.terbitkan(args.tahun, args.data or folder_data.akar_data(), args.tag_lama)
+    hasil = tag_edisi.terbitkan(args.tahun, args.data or folder_data.akar_data(), args.tag_lama)
     if hasil.berkas:
         print(f"Dikomit ({hasil.komit[:10]}), hanya berkas edisi {args.tahun}:")
         for b in hasil.berkas:

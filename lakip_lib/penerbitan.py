@@ -1,5 +1,8 @@
-"""Publishing a year the way its release state asks (`bangun_edisi`), and re-issuing a final
-edition on purpose (`terbitkan_ulang`); names, revisions and the plan come from `lakip_lib.rilis`.
+"""Publishing a year the way its release state asks (`bangun_edisi`): earlier revisions kept
+beside it, a final built from its tag's commit, a published record compared with the working
+data. Names, revisions and the plan come from `lakip_lib.rilis`; re-issuing a final edition on
+purpose is `lakip_lib.terbit_ulang`, recording one with a tag (`lakip publish`) is
+`lakip_lib.tag_edisi`.
 
 Why rebuild from the tagged commit rather than restore a stored artifact: the repository stays
 the only thing that must be kept (no release assets to lose, no token with write access for the
@@ -38,19 +41,16 @@ import hashlib
 import io
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tarfile
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from lakip_lib import build, data, folder_data, makna_masukan, situs_terbit, tukar
+from lakip_lib import build, makna_masukan, situs_terbit
 from lakip_lib.rilis import (
     AKAR_PROYEK,
     SITUS_REVISI,
@@ -62,15 +62,12 @@ from lakip_lib.rilis import (
     edisi_mentah,
     folder_revisi,
     git,
-    komit_head,
     komit_tag,
-    label,
     nama_tag,
     nomor_revisi,
     rencana,
     repositori,
     stempel,
-    tambah_revisi,
     waktu_komit,
 )
 from lakip_lib.schema import adalah_draf
@@ -253,10 +250,10 @@ def simpan_revisi_lama(repo: Path | None, r: Revisi, situs: Path, folder_build: 
     else built from its tag. Without either, `wajib` refuses; otherwise the history page will
     say it cannot compare."""
     tujuan = situs / r.folder
-    if _revisi_di(tujuan, r):
+    if revisi_di(tujuan, r):
         return
     kini = situs / str(r.tahun)
-    if _revisi_di(kini, r):
+    if revisi_di(kini, r):
         lapor(f"Revisi {r.nomor} edisi {r.tahun} disimpan di {r.folder}/ …")
         situs_terbit.terbitkan(kini, situs, r.folder)
         return
@@ -271,7 +268,7 @@ def simpan_revisi_lama(repo: Path | None, r: Revisi, situs: Path, folder_build: 
     _bangun_beku(repo, r, situs, folder_build, lapor)
 
 
-def _revisi_di(folder: Path, r: Revisi) -> bool:
+def revisi_di(folder: Path, r: Revisi) -> bool:
     """The edition published in `folder` is revision `r` (and, for a tagged one, its tag's
     build: a site built from other inputs is not the record)."""
     isi = stempel(folder)
@@ -352,242 +349,3 @@ def _python_untuk(pohon: Path, folder_build: Path, lapor: Lapor) -> str:
                                  f"{hasil.stderr.strip()[-2000:]}")
         (venv / ".lengkap").touch()
     return str(python)
-
-
-@dataclass(frozen=True)
-class HasilTerbitUlang:
-    nomor: int
-    tag: str
-    edisi_yaml: Path
-    folder_lama: str
-    build: Any
-
-
-TITIK_UJI = "LAKIP_UJI_TITIK"  # tests: the point of a re-issue where the process kills itself
-
-
-def _titik(nama: str) -> None:
-    """A named point of the re-issue; a test names one in LAKIP_UJI_TITIK as `<point>:<signal>`
-    and the process sends itself that signal there (a kill at an exact step, no timing)."""
-    titik, _, sinyal = os.environ.get(TITIK_UJI, "").partition(":")
-    if titik == nama:
-        os.kill(os.getpid(), getattr(signal, sinyal or "SIGKILL"))
-
-
-def terbitkan_ulang(tahun: int, alasan: str, tanggal: date, akar_data: Path, folder_build: Path,
-                    lapor: Lapor = print, dengan_pdf: bool = True) -> HasilTerbitUlang:
-    """Re-issue a final edition on purpose: keep the revision it supersedes published in its own
-    folder, build the new revision (its edisi.yaml with the revision appended) from a copy of
-    the data folder, then record it — edisi.yaml replaced in one rename, the commit point — and
-    publish it. Killed or failing before that rename, nothing of the data folder has changed;
-    after it, the revision is recorded and the next build of the year publishes it."""
-    if not alasan.strip():
-        raise RilisGagal("Alasan revisi wajib diisi, misalnya --reason \"Koreksi realisasi IKU 1\".")
-    edisi = data.muat(tahun, akar_data).edisi
-    if edisi.draf:
-        raise RilisGagal(f"Edisi {tahun} masih draf: cukup jalankan lakip build {tahun}. Hanya "
-                         "edisi final yang sudah terbit diterbitkan ulang.")
-    n = len(edisi.revisi)
-    situs = folder_build / "site"
-    repo = repositori(akar_data)
-    if repo is not None and komit_tag(repo, nama_tag(tahun, n + 1)):
-        raise RilisGagal(f"Tag {nama_tag(tahun, n + 1)} sudah ada, tetapi "
-                         f"{tahun}/edisi.yaml belum mencatat revisi {n + 1}. Periksa riwayat git.")
-    lama = Revisi(tahun, n, folder_revisi(tahun, n),
-                  komit_tag(repo, nama_tag(tahun, n)) if repo else None)
-    if not (_revisi_di(situs / str(tahun), lama) or _revisi_di(situs / lama.folder, lama)
-            or lama.komit):
-        raise RilisGagal(
-            f"Edisi {tahun} ({label(edisi)}) belum pernah terbit: tidak ada di {situs}"
-            + ("" if repo is None else f" dan tag {lama.tag} tidak ada") + ". Terbitkan dulu ("
-            + (f"lakip publish {tahun}" if repo else f"lakip build {tahun}")
-            + ") agar edisi yang digantikan tetap dapat dibaca.")
-    simpan_revisi_lama(repo, lama, situs, folder_build, lapor, wajib=True)
-    salinan = _salin_data(akar_data, folder_build / "terbit-ulang")
-    tambah_revisi(salinan / str(tahun) / "edisi.yaml", tanggal, alasan)
-    data.muat(tahun, salinan)
-    hasil = build.bangun(tahun, salinan, folder_build, lapor=lapor, dengan_pdf=dengan_pdf,
-                         terbit=False)
-    _titik("sebelum-dicatat")
-    path = akar_data / str(tahun) / "edisi.yaml"
-    tukar.tulis_atomik(path, (salinan / str(tahun) / "edisi.yaml").read_text(encoding="utf-8"))
-    _titik("setelah-dicatat")
-    lapor("Menerbitkan revisi …")
-    hasil.situs = situs_terbit.terbitkan(hasil.situs, situs, tahun)
-    shutil.rmtree(salinan.parent, ignore_errors=True)
-    return HasilTerbitUlang(n + 1, nama_tag(tahun, n + 1), path, lama.folder, hasil)
-
-
-def _salin_data(akar_data: Path, tempat: Path) -> Path:
-    """A copy of the data folder under the same name (the execution cache keys on it), without
-    the tool's own dot files (an import journal is finished before any command runs)."""
-    shutil.rmtree(tempat, ignore_errors=True)
-    tempat.mkdir(parents=True)
-    salinan = tempat / akar_data.name
-    shutil.copytree(akar_data, salinan, ignore=shutil.ignore_patterns(".*"), symlinks=True)
-    return salinan
-
-
-# --- publishing a final edition: commit and tag -------------------------------------------------
-
-@dataclass(frozen=True)
-class TagLama:
-    """An older final edition never tagged: its tag and the commit to give it."""
-
-    tahun: int
-    tag: str
-    komit: str | None  # the last commit that changed data/<tahun>/; None: never committed
-    ringkas: str       # "<short id> <date> <subject>" of that commit
-
-
-@dataclass(frozen=True)
-class HasilPublish:
-    tag: str
-    komit: str
-    berkas: list[str]            # the edition's files committed now (empty: already committed)
-    tag_lama: list[TagLama]      # older finals tagged now
-    didorong: str | None         # the remote the commit and tags were pushed to
-    tidak_ikut: list[str]        # other changes of the checkout, left out of the commit
-
-
-def terbitkan(tahun: int, akar_data: Path, tandai_lama: bool = False,
-              lapor: Lapor = print) -> HasilPublish:
-    """`lakip publish`: check that the edition is final and valid, commit exactly its data files
-    (the year's folder and the shared files beside the year folders), tag the commit
-    `lakip-<tahun>-final` (or `-r<N>` after a re-issue) and push when there is a remote. Older
-    final editions without their tag are named with the commit to tag (the last one that changed
-    their data) and tagged only when asked (`tandai_lama`)."""
-    repo = repositori(akar_data)
-    if repo is None:
-        raise RilisGagal(
-            f"lakip publish mencatat edisi dengan tag git, sehingga folder data harus data/ "
-            f"checkout git kode ini; {akar_data} bukan. Salin data ke data/ checkout itu, atau "
-            f"terbitkan folder situs hasil lakip build {tahun} apa adanya.")
-    if dangkal(repo):
-        raise RilisGagal(f"Checkout {repo} dangkal (shallow): ambil seluruh riwayat dan tag dulu "
-                         "(git fetch --unshallow --tags).")
-    d = data.muat(tahun, akar_data)
-    if d.edisi.draf:
-        raise RilisGagal(
-            f"Edisi {tahun} masih draf, belum dapat diterbitkan. Bila semua sudah lengkap: ubah "
-            f"status menjadi final di lembar edisi buku kerja (lalu lakip import) atau di "
-            f"data/{tahun}/edisi.yaml, periksa hasilnya dengan lakip build {tahun}, lalu jalankan "
-            f"lagi lakip publish {tahun}.")
-    tag = nama_tag(tahun, len(d.edisi.revisi))
-    if komit_tag(repo, tag):
-        raise RilisGagal(
-            f"Edisi {tahun} ({label(d.edisi)}) sudah terbit dengan tag {tag}. Koreksi sesudah "
-            f"terbit diterbitkan sebagai revisi: lakip reissue {tahun} --reason \"…\", lalu "
-            f"lakip publish {tahun}.")
-    lama = final_tanpa_tag(repo, akar_data, tahun)
-    if lama and not tandai_lama:
-        raise RilisGagal(_pesan_tag_lama(lama, tahun))
-    jalur = [f"data/{tahun}", ":(glob)data/*"]
-    berkas = _berubah(repo, jalur)
-    tidak_ikut = [b for b in _berubah(repo, []) if b not in berkas]
-    for t in lama:
-        assert t.komit is not None
-        _git_wajib(repo, "tag", t.tag, t.komit)
-        lapor(f"Tag {t.tag} diberikan pada komit {t.ringkas}.")
-    if berkas:
-        _git_wajib(repo, "add", "-A", "--", *jalur)
-        _git_wajib(repo, "commit", "--quiet", "-m", f"LAKIP {tahun}: {label(d.edisi)}", "--",
-                   *jalur)
-    komit = komit_head(repo) or ""
-    _git_wajib(repo, "tag", tag, komit)
-    return HasilPublish(tag, komit, berkas, lama, _dorong(repo, [tag, *(t.tag for t in lama)]),
-                        tidak_ikut)
-
-
-def final_tanpa_tag(repo: Path, akar_data: Path, kecuali: int) -> list[TagLama]:
-    """Final editions of other years whose current revision has no tag, each with the last
-    commit that changed its year's folder (the closest record of when it was published)."""
-    hasil = []
-    for tahun in folder_data.tahun_tersedia(akar_data):
-        edisi = edisi_mentah(akar_data, tahun)
-        if tahun == kecuali or not edisi or adalah_draf(edisi.get("status")):
-            continue
-        tag = nama_tag(tahun, nomor_revisi(edisi))
-        if komit_tag(repo, tag):
-            continue
-        komit = git(repo, "log", "-1", "--format=%H", "--", f"data/{tahun}") or None
-        ringkas = (git(repo, "show", "-s", "--format=%h %cs %s", komit) or komit) if komit else ""
-        hasil.append(TagLama(tahun, tag, komit, ringkas))
-    return hasil
-
-
-def _pesan_tag_lama(lama: list[TagLama], tahun: int) -> str:
-    baris = []
-    for t in lama:
-        if t.komit is None:
-            baris.append(f"  - edisi final {t.tahun}: data/{t.tahun} belum pernah dikomit; "
-                         f"terbitkan dulu dengan lakip publish {t.tahun}")
-        else:
-            baris.append(f"  - edisi final {t.tahun} belum bertag {t.tag}; komit terakhir yang "
-                         f"mengubah data/{t.tahun}: {t.ringkas}")
-    saran = (f"Beri tag pada komit itu sekaligus: lakip publish {tahun} --tag-old"
-             if all(t.komit for t in lama) else "")
-    return ("Edisi final lain belum bertag, sehingga alur kerja penerbitan tidak dapat "
-            "membangunnya ulang apa adanya:\n" + "\n".join(baris) + ("\n" + saran if saran else ""))
-
-
-def _berubah(repo: Path, jalur: list[str]) -> list[str]:
-    """Changed, new or deleted files (staged or not) under the given pathspecs (all: [])."""
-    keluaran = subprocess.run(["git", "-C", str(repo), "status", "--porcelain", "-z",
-                               "--untracked-files=all", "--no-renames", "--", *jalur],
-                              capture_output=True, text=True).stdout  # not stripped: " M x"
-    return sorted(b[3:] for b in keluaran.split("\0") if len(b) > 3)
-
-
-def _git_wajib(repo: Path, *argumen: str) -> str:
-    hasil = subprocess.run(["git", "-C", str(repo), *argumen], capture_output=True, text=True)
-    if hasil.returncode != 0:
-        raise RilisGagal(f"git {argumen[0]} gagal: {(hasil.stderr or hasil.stdout).strip()[-600:]}")
-    return hasil.stdout.strip()
-
-
-def _dorong(repo: Path, tag: list[str]) -> str | None:
-    """Push the current branch and the new tags to `origin` (or the only remote); None when the
-    checkout has no remote."""
-    remote = (git(repo, "remote") or "").split()
-    if not remote:
-        return None
-    tujuan = "origin" if "origin" in remote else remote[0]
-    hasil = subprocess.run(["git", "-C", str(repo), "push", "--quiet", tujuan, "HEAD",
-                            *(f"refs/tags/{t}" for t in tag)], capture_output=True, text=True)
-    if hasil.returncode != 0:
-        raise RilisGagal(
-            f"Komit dan tag {', '.join(tag)} sudah dibuat di komputer ini, tetapi gagal didorong "
-            f"ke {tujuan}: {hasil.stderr.strip()[-600:]}\nDorong lagi nanti dengan: git push "
-            f"{tujuan} HEAD {' '.join(tag)}")
-    return tujuan
-
-
-def terbit(tahun: int, akar_data: Path, folder_build: Path) -> str | None:
-    """Where the current revision of a final year is already published as a record: its tag in
-    a checkout, or the final edition of the same revision in the site for a data folder outside
-    one (there the site is the only record). None for a draft or a final not yet published."""
-    edisi = edisi_mentah(akar_data, tahun)
-    if not edisi or adalah_draf(edisi.get("status")):
-        return None
-    n = nomor_revisi(edisi)
-    repo = repositori(akar_data)
-    if repo is not None:
-        return f"tag {nama_tag(tahun, n)}" if komit_tag(repo, nama_tag(tahun, n)) else None
-    folder = folder_build / "site" / str(tahun)
-    return str(folder) if _revisi_di(folder, Revisi(tahun, n, str(tahun), None)) else None
-
-
-def langkah_berikut(tahun: int, akar_data: Path, folder_build: Path) -> str:
-    """The next step after an import, right for the year's release state."""
-    edisi = edisi_mentah(akar_data, tahun)
-    if not edisi or adalah_draf(edisi.get("status")):
-        return f"Berikutnya: lakip build {tahun}"
-    tempat = terbit(tahun, akar_data, folder_build)
-    if tempat is None:
-        return (f"Berikutnya: lakip build {tahun}, periksa hasilnya, lalu terbitkan dengan "
-                f"lakip publish {tahun}")
-    return (f"Edisi final {tahun} sudah terbit ({tempat}); impor ini tidak mengubah edisi yang "
-            f"terbit, dan lakip build {tahun} tidak akan menimpanya. Berikutnya: lihat hasil "
-            f"perubahan dengan lakip serve {tahun} (pratinjau), lalu terbitkan sebagai revisi "
-            f"(ralat): lakip reissue {tahun} --reason \"…\"")

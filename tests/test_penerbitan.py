@@ -14,7 +14,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from lakip_lib import penerbitan, riwayat
+from lakip_lib import penerbitan, riwayat, tag_edisi, terbit_ulang
 
 from .conftest import REPO, ubah_sel
 from .halaman import teks
@@ -52,7 +52,7 @@ def test_a_correction_after_publishing_is_refused_and_a_killed_reissue_changes_n
     edisi_yaml = salinan_data / "2024" / "edisi.yaml"
     asli = edisi_yaml.read_bytes()
 
-    assert "lakip reissue 2024" in penerbitan.langkah_berikut(2024, salinan_data, build)
+    assert "lakip reissue 2024" in tag_edisi.langkah_berikut(2024, salinan_data, build)
     ubah_sel(salinan_data / "realisasi.csv", 5, "realisasi", "73.50")  # IDG 2024, from BPS
     tolak = _lakip(REPO, *data_, "build", "2024", "--output", str(build), "--no-pdf", kode=1)
     assert "Edisi final 2024 (Final, Januari 2025) sudah terbit" in tolak
@@ -63,7 +63,7 @@ def test_a_correction_after_publishing_is_refused_and_a_killed_reissue_changes_n
     reissue = [*data_, "reissue", "2024", "--reason", ALASAN, "--date", "2026-03-16",
                "--output", str(build), "--no-pdf"]
     for sinyal, kode in (("SIGKILL", -9), ("SIGTERM", -15)):
-        mati = _jalankan(REPO, *reissue, env={penerbitan.TITIK_UJI: f"sebelum-dicatat:{sinyal}"})
+        mati = _jalankan(REPO, *reissue, env={terbit_ulang.TITIK_UJI: f"sebelum-dicatat:{sinyal}"})
         assert mati.returncode == kode, mati.stdout + mati.stderr
         assert edisi_yaml.read_bytes() == asli, sinyal  # nothing recorded
         assert _isi(situs / "2024") == terbit and _isi(situs / "2024-final") == terbit
@@ -73,7 +73,7 @@ def test_a_correction_after_publishing_is_refused_and_a_killed_reissue_changes_n
 
     # Killed just after the commit point: the revision is recorded, the superseded final kept;
     # the next build of the year publishes the recorded revision.
-    mati = _jalankan(REPO, *reissue, env={penerbitan.TITIK_UJI: "setelah-dicatat:SIGTERM"})
+    mati = _jalankan(REPO, *reissue, env={terbit_ulang.TITIK_UJI: "setelah-dicatat:SIGTERM"})
     assert mati.returncode == -15, mati.stdout + mati.stderr
     assert edisi_yaml.read_bytes() != asli and b"alasan:" in edisi_yaml.read_bytes()
     assert _isi(situs / "2024") == terbit
