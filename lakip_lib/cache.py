@@ -27,9 +27,8 @@ from functools import cache, lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from lakip_lib import data, data_tahun
+from lakip_lib import data, data_tahun, renstra_tahun
 from lakip_lib.data_tahun import DataTahun
-from lakip_lib.schema import DATASETS
 
 VERSI = 2  # 2: reads recorded per query (rows), not per file
 TIDAK_SAH = "tidak-sah"  # the hash of a read no code makes: it never equals a real one
@@ -114,9 +113,16 @@ def _fungsi_turunan(path: str, turunan: Turunan) -> Callable[..., Any] | None:
     return turunan.get(path[len(data_tahun.TURUNAN):])
 
 
+def _dibaca_di_tempat_lain(d: DataTahun, path: str) -> bool:
+    """A dataset the year now reads from another file (a Renstra file the year got its own copy
+    of since): what was read there says nothing of what would be read now."""
+    ds = renstra_tahun.dataset(path, d.tahun)
+    return ds is not None and renstra_tahun.path(d.akar, ds, d.tahun) != path
+
+
 @lru_cache(maxsize=4096)  # the notebooks of one build share most of their reads
 def _sha_bacaan(d: DataTahun, path: str, pilih: str, fungsi: Callable[..., Any] | None) -> str:
-    if not bacaan_sah((path, pilih)):
+    if not bacaan_sah((path, pilih)) or _dibaca_di_tempat_lain(d, path):
         return TIDAK_SAH
     if pilih == data_tahun.SEMUA:
         return sha_data(d.akar, path, d.tahun)
@@ -126,7 +132,7 @@ def _sha_bacaan(d: DataTahun, path: str, pilih: str, fungsi: Callable[..., Any] 
         if fungsi is None:
             return TIDAK_SAH
         return hashlib.sha256(repr(d.hitung_turunan(fungsi, json.loads(pilih))).encode()).hexdigest()
-    if not any(ds.path(d.tahun) == path for ds in DATASETS):
+    if renstra_tahun.dataset(path, d.tahun) is None:
         return TIDAK_SAH
     if pilih.startswith(data_tahun.ADA_BARIS):
         return str(bool(data_tahun.baris_terpilih(d.tabel_berkas(path), pilih[len(data_tahun.ADA_BARIS):])))

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from lakip_lib import aturan, markdown_terbatas, rekaman_yaml, tabel_csv
+from lakip_lib import aturan, markdown_terbatas, rekaman_yaml, renstra_tahun, tabel_csv
 from lakip_lib.csv_terbit import csv_aman, sel_csv_aman
 from lakip_lib.data_tahun import DataTahun, baris_mentah
 from lakip_lib.folder_data import AKAR_TEKS, Pengumpul, PengumpulTeks, akar_data, baca_teks
@@ -80,6 +80,7 @@ def _muat(tahun: int, p: Pengumpul) -> DataTahun:
             raise ValidasiGagal(p.masalah)
     instansi = rekaman_yaml.baca(akar / "instansi.yaml", p, YAML_INSTANSI, wajib=True)
     edisi = rekaman_yaml.baca(folder / "edisi.yaml", p, YAML_EDISI, wajib=True)
+    instansi = renstra_tahun.instansi_tahun(instansi, edisi)
     isu = rekaman_yaml.baca(folder / "isu_strategis.yaml", p, YAML_ISU, wajib=False)
     rekaman_yaml.periksa_instansi(instansi, tahun, p, akar / "instansi.yaml")
     rekaman_yaml.periksa_edisi(edisi, tahun, p, folder / "edisi.yaml")
@@ -88,9 +89,11 @@ def _muat(tahun: int, p: Pengumpul) -> DataTahun:
     draf = adalah_draf(edisi.get("status"))
     tabel: dict[str, Tabel[Any]] = {}
     for ds in DATASETS:
-        t = tabel_csv.baca_tabel(ds, akar / ds.path(tahun), p, periode, tahun, draf)
+        t = tabel_csv.baca_tabel(ds, akar / renstra_tahun.path(akar, ds, tahun), p, periode,
+                                 tahun, draf)
         if t is not None:
             tabel[ds.nama] = t
+    tabel = renstra_tahun.tanpa_renstra_lalu(tabel, periode)
     tabel_csv.periksa_acuan(tabel, p)
     narasi = _narasi(folder, p, nama_narasi(tabel))
     if any(m.tingkat == GALAT for m in p.masalah):
@@ -136,7 +139,7 @@ def isi_edisi(akar: Path, path: str, tahun: int) -> bytes:
     berkas = akar / path
     if not berkas.is_file():
         return b""
-    ds = next((d for d in DATASETS if d.path(tahun) == path), None)
+    ds = renstra_tahun.dataset(path, tahun)
     if ds is None or not ds.riwayat:
         return berkas.read_bytes()
     semua = [b for _, b in baris_mentah(berkas)]

@@ -16,11 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lakip_lib import renstra_tahun
 from lakip_lib.baris import BarisDokumentasi
 from lakip_lib.masalah import Masalah
 from lakip_lib.schema import (
-    BY_NAME,
-    DATASETS,
     Edisi,
     Instansi,
     IsuStrategis,
@@ -203,18 +202,19 @@ class DataTahun(AksesTabel):
 
     def tabel(self, nama: str) -> Tabel[Any]:
         """A dataset's table (a recorded read); `d["realisasi"]` is the same with typed rows."""
-        path = BY_NAME[nama].path(self.tahun)
+        path = renstra_tahun.path_nama(self.akar, nama, self.tahun)
         return _TabelTercatat(self._tabel[nama], lambda pilih: self._catat(path, pilih))
 
     def tabel_berkas(self, path: str) -> Tabel[Any]:
         """The loaded table of a data file, for the cache's keys (not a recorded read); an
         empty table when the year has no such file."""
-        ds = next(ds for ds in DATASETS if ds.path(self.tahun) == path)
+        ds = renstra_tahun.dataset(path, self.tahun)
+        assert ds is not None, path
         return self._tabel.get(ds.nama) or Tabel(ds, path, [], [])
 
     def ada(self, nama: str) -> bool:
         """Whether an optional dataset exists this year (its absence is a dependency too)."""
-        self._catat(BY_NAME[nama].path(self.tahun), ADA)
+        self._catat(renstra_tahun.path_nama(self.akar, nama, self.tahun), ADA)
         return nama in self._tabel
 
     def foto(self) -> list[BarisDokumentasi]:

@@ -14,7 +14,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from lakip_lib import audit, cache, data, data_tahun, gambar, hasil_terbit, pdf, rilis, rumus
+from lakip_lib import audit, cache, data, data_tahun, gambar, hasil_terbit, pdf, renstra_tahun, rilis, rumus
 from lakip_lib import format as fmt
 from lakip_lib.book.reviu import HALAMAN as REVIU
 from lakip_lib.csv_terbit import BOM, csv_aman
@@ -35,7 +35,8 @@ _NAMA_DATA = re.compile(r"(?:\d{4}/(?:narasi/|dokumentasi/)?)?[A-Za-z0-9_-]+\.(?
 def berkas_data(d: DataTahun) -> list[str]:
     """The edition's input files, relative to the data folder (multi-year files included)."""
     daftar = ["instansi.yaml", f"{d.tahun}/edisi.yaml"]
-    daftar += [ds.path(d.tahun) for ds in DATASETS if (d.akar / ds.path(d.tahun)).exists()]
+    daftar += [p for ds in DATASETS
+               if (d.akar / (p := renstra_tahun.path(d.akar, ds, d.tahun))).exists()]
     for lain in (f"{d.tahun}/isu_strategis.yaml",):
         if (d.akar / lain).exists():
             daftar.append(lain)
@@ -175,8 +176,8 @@ def tulis_paket_data(d: DataTahun, tujuan: Path) -> Path:
             _tulis_data(folder, p, data.isi_terbit(d.akar, p, d.tahun))
     terbit_gambar = [(_tulis_gambar(folder, data.isi_terbit(d.akar, p, d.tahun)), p)
                      for p in gambar_]
-    sumber = [_sumber(ds, ds.path(d.tahun)) for ds in DATASETS
-              if (folder / ds.path(d.tahun)).exists()]
+    sumber = [_sumber(ds, p) for ds in DATASETS
+              if (folder / (p := renstra_tahun.path(d.akar, ds, d.tahun))).exists()]
     for ds, baris in hasil_terbit.semua(d):
         path = ds.path(d.tahun)
         (folder / path).parent.mkdir(parents=True, exist_ok=True)

@@ -2,12 +2,13 @@
 the data now (`penerbitan.berkas_berubah`).
 
 A YAML file is compared by what it says, not by its bytes: comments, quoting and key order are
-no change, and the head of agency is compared as the year resolves it (the year's edisi.yaml
-`kepala`, else instansi.yaml's). So a head recorded in the year's own edisi.yaml (by the
-workbook's edisi sheet, or moved there by hand) that is the head instansi.yaml already gave that
-year changes nothing in the edition, and neither does a new head in instansi.yaml for years that
-name their own. Other files are compared as the edition sees them (`data.isi_edisi`: a
-multi-year record without later years' rows).
+no change, and what a year may name itself (its head of agency `kepala`, its Renstra and RPJMD
+periods) is compared as the year resolves it: its edisi.yaml's, else instansi.yaml's. So a head
+recorded in the year's own edisi.yaml (by the workbook's edisi sheet, or moved there by hand)
+that is the head instansi.yaml already gave that year changes nothing in the edition, and
+neither does a new head in instansi.yaml for years that name their own. Other files are
+compared as the edition sees them (`data.isi_edisi`: a multi-year record without later years'
+rows).
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from typing import Any
 
 import yaml
 
-from lakip_lib import berkas_aman, data, rekaman_yaml
+from lakip_lib import berkas_aman, data, rekaman_yaml, renstra_tahun
 from lakip_lib.yaml_aman import baca_yaml
 
 INSTANSI = "instansi.yaml"
+MILIK_TAHUN = ("kepala", *renstra_tahun.KUNCI_PERIODE)  # instansi.yaml keys a year may replace
 
 
 def sama(lama: Path, baru: Path, path: str, tahun: int) -> bool:
@@ -38,12 +40,12 @@ def makna(akar: Path, path: str, tahun: int) -> Any:
     isi = _yaml(akar, path)
     if not isinstance(isi, dict):
         return data.isi_edisi(akar, path, tahun)
-    if path == INSTANSI:  # its head belongs to the years naming none: compared there
-        return {k: v for k, v in isi.items() if k != "kepala"}
-    if path == f"{tahun}/edisi.yaml" and "kepala" not in isi:
+    if path == INSTANSI:  # what a year may name itself is compared in the year's edisi.yaml
+        return {k: v for k, v in isi.items() if k not in MILIK_TAHUN}
+    if path == f"{tahun}/edisi.yaml":
         instansi = _yaml(akar, INSTANSI)
-        if isinstance(instansi, dict) and "kepala" in instansi:
-            return {**isi, "kepala": instansi["kepala"]}
+        if isinstance(instansi, dict):
+            return {**{k: instansi[k] for k in MILIK_TAHUN if k in instansi}, **isi}
     return isi
 
 

@@ -197,6 +197,8 @@ class Edisi:
     revisi: tuple[ButirRevisi, ...] = ()
     penilaian: Mapping[str, Any] | None = None
     kepala: Pejabat | None = None  # the head of agency who signs this year's edition
+    renstra: Renstra | None = None  # a year of another Renstra than instansi.yaml's
+    rpjmd: Rpjmd | None = None  # (`lakip_lib.renstra_tahun`)
     # why a final edition may still print "belum tersedia" (a figure the source never had)
     konfirmasi_belum_tersedia: str | None = None
 

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
-from lakip_lib import data, folder_data, kinerja
+from lakip_lib import data, folder_data, kinerja, renstra_tahun
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.schema import BY_NAME, PANDUAN_NARASI, Pejabat
 
@@ -58,6 +58,7 @@ def _edisi(d: DataTahun, tahun: int) -> str:
         f"    jabatan: {pihak_kedua.jabatan or ''}\n"
         + _kepala(d.instansi.kepala)
         + _penilaian(e.penilaian)
+        + renstra_tahun.teks_periode(e.renstra, e.rpjmd)
     )
 
 
@@ -140,6 +141,7 @@ def isi_scaffold(d: DataTahun, tahun: int) -> dict[str, str]:
         "aspek_strategis.csv": _csv("aspek_strategis", [
             {**b, "kondisi": None} for b in d["aspek_strategis"].baris]),
     }
+    berkas.update(renstra_tahun.salinan_sendiri(d.akar, d.tahun))  # a Renstra of the year's own
     sumber = d.akar / str(d.tahun)
     if (sumber / "isu_strategis.yaml").exists():
         berkas["isu_strategis.yaml"] = (sumber / "isu_strategis.yaml").read_text(encoding="utf-8")
@@ -162,8 +164,8 @@ def buat(tahun: int, akar: Path | None = None, dari: int | None = None) -> Path:
     awal, akhir = d.periode_renstra
     if not awal <= tahun <= akhir:
         raise TahunBaruGagal(f"tahun {tahun} berada di luar periode Renstra {awal}–{akhir}. "
-                             "Untuk Renstra baru, perbarui instansi.yaml, sasaran, indikator, dan "
-                             "target Renstra terlebih dahulu.")
+                             f"Tahun pertama Renstra baru disiapkan dengan: lakip new-renstra "
+                             f"{tahun} --until <tahun akhir>, misalnya --until {tahun + 4}.")
     sementara = akar / f".{tahun}.baru"
     shutil.rmtree(sementara, ignore_errors=True)
     for path, isi in isi_scaffold(d, tahun).items():

@@ -1,14 +1,19 @@
 """The README's guides for the analyst ("Panduan"), each played end to end with the commands it
-names: a new head of agency (a fact of the year, entered in the workbook's edisi sheet)."""
+names, in a copy of the data: a new head of agency (a fact of the year, entered in the
+workbook's edisi sheet); a new indicator and sasaran in the middle of the Renstra
+(`lakip change-renstra`); a new Renstra period (`lakip new-renstra`), each leaving every input of
+the 2024 edition as it was."""
 
 from __future__ import annotations
 
+import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import yaml
 from openpyxl import load_workbook
 
-from lakip_lib import cli, data
+from lakip_lib import cli, data, kinerja, penerbitan
 
 from .conftest import DATA
 from .isian import baris, tulis
@@ -67,3 +72,103 @@ def test_a_head_of_agency_in_instansi_yaml_still_signs_years_that_name_none(
     instansi.write_text(instansi.read_text(encoding="utf-8") + yaml.safe_dump(
         {"kepala": kepala}, allow_unicode=True), encoding="utf-8")
     assert data.muat(2024, salinan_data).instansi.kepala.nama == kepala["nama"]
+
+
+def _tambah(berkas: Path, *baris: str) -> None:
+    """Rows appended to a CSV file, as the analyst adds them in a spreadsheet or text editor."""
+    berkas.write_text(berkas.read_text(encoding="utf-8") + "".join(b + "\n" for b in baris),
+                      encoding="utf-8")
+
+
+INDIKATOR_BARU = ("IKU5,iku,S5,Persentase Desa dengan Kelompok Usaha Perempuan,%,naik,2,langsung,"
+                  "Jumlah desa yang memiliki kelompok usaha perempuan ÷ jumlah desa × 100.,"
+                  "Mengukur partisipasi ekonomi perempuan di desa.,Kepala Dinas,"
+                  "Bidang Pemberdayaan Masyarakat dan Desa")
+
+
+def test_guide_a_new_indicator_and_sasaran_in_the_middle_of_the_renstra(
+        salinan_data: Path, tmp_path: Path, capsys):
+    akar = ["--data", str(salinan_data)]
+    asli = tmp_path / "asli" / "data"
+    shutil.copytree(salinan_data, asli)
+    _lakip(capsys, *akar, "new-year", "2025")
+    tolak = _lakip(capsys, *akar, "change-renstra", "2024", kode=1)
+    assert "Renstra tidak diubah: edisi 2024 sudah final" in tolak
+    assert "lakip new-year 2025, lalu lakip change-renstra 2025" in tolak
+
+    keluar = _lakip(capsys, *akar, "change-renstra", "2025")
+    for nama in ("indikator", "renstra_target", "sasaran", "tujuan"):
+        assert f"  - data/2025/{nama}.csv" in keluar
+    assert "Berikutnya: sunting data/2025/indikator.csv" in keluar
+    tahun = salinan_data / "2025"
+    _tambah(tahun / "sasaran.csv", "S5,T1,Meningkatnya partisipasi ekonomi perempuan di desa")
+    _tambah(tahun / "indikator.csv", INDIKATOR_BARU)
+    _tambah(tahun / "renstra_target.csv", "IKU5,2025,20", "IKU5,2026,25")
+    (tahun / "narasi" / "S5.md").write_text((tahun / "narasi" / "S1.md").read_text(
+        encoding="utf-8"), encoding="utf-8")
+    assert "IKU IKU5 belum memiliki target tahun 2025" in _lakip(capsys, *akar, "validate", "2025")
+
+    xlsx = tmp_path / "isian-2025.xlsx"
+    _lakip(capsys, *akar, "template", "2025", "--output", str(xlsx))
+    wb = load_workbook(xlsx)  # the new indicator has its rows in the sheets already
+    target = next(n for n, b in baris(wb["target"]) if b["indikator"] == "IKU5")
+    tulis(wb["target"], target, {"target": 20, "dasar": "renstra"})
+    realisasi = next(n for n, b in baris(wb["realisasi"])
+                     if b["indikator"] == "IKU5" and b["tahun"] == 2025)
+    tulis(wb["realisasi"], realisasi, {"realisasi": 22.5})
+    wb.save(xlsx)
+    _lakip(capsys, *akar, "import", "2025", str(xlsx))
+
+    d = data.muat(2025, salinan_data)
+    iku5 = next(h for h in kinerja.hasil_iku(d) if h.kode == "IKU5")
+    assert (iku5.sasaran, iku5.target, iku5.realisasi, iku5.capaian) == (
+        "S5", Decimal("20"), Decimal("22.5"), Decimal("112.5"))
+    # 2024 reads the files it read before: its published edition cannot change
+    assert penerbitan.berkas_berubah(asli, salinan_data, 2024) == []
+    assert [h.kode for h in kinerja.hasil_iku(data.muat(2024, salinan_data))] == \
+        ["IKU1", "IKU2", "IKU3", "IKU4"]
+    _lakip(capsys, *akar, "new-year", "2026")  # the changed Renstra goes on
+    assert (salinan_data / "2026" / "indikator.csv").read_bytes() == \
+        (tahun / "indikator.csv").read_bytes()
+    assert "IKU5,25,renstra" in (salinan_data / "2026" / "target.csv").read_text(encoding="utf-8")
+
+
+def test_guide_a_new_renstra_period(salinan_data: Path, tmp_path: Path, capsys):
+    akar = ["--data", str(salinan_data)]
+    asli = tmp_path / "asli" / "data"
+    shutil.copytree(salinan_data, asli)
+    _lakip(capsys, *akar, "new-year", "2025")
+    _lakip(capsys, *akar, "new-year", "2026")
+    tolak = _lakip(capsys, *akar, "new-year", "2027", kode=1)
+    assert "tahun 2027 berada di luar periode Renstra 2021–2026. Tahun pertama Renstra baru " \
+           "disiapkan dengan: lakip new-renstra 2027 --until <tahun akhir>" in tolak
+
+    keluar = _lakip(capsys, *akar, "new-renstra", "2027", "--until", "2031")
+    assert "tahun pertama Renstra 2027–2031 (edisi draf)" in keluar
+    tahun = salinan_data / "2027"
+    edisi = yaml.safe_load((tahun / "edisi.yaml").read_text(encoding="utf-8"))
+    assert edisi["renstra"] == {"periode": [2027, 2031]} and edisi["rpjmd"]["periode"] == [2027, 2031]
+    # the new Renstra: a supporting indicator dropped, a sasaran reworded, the targets entered
+    indikator = tahun / "indikator.csv"
+    indikator.write_text("".join(b for b in indikator.read_text(encoding="utf-8").splitlines(
+        keepends=True) if not b.startswith("PKA,")), encoding="utf-8")
+    sasaran = tahun / "sasaran.csv"
+    sasaran.write_text(sasaran.read_text(encoding="utf-8").replace(
+        "S4,T2,Meningkatnya status pembangunan desa", "S4,T2,Meningkatnya desa mandiri"),
+        encoding="utf-8")
+    _tambah(tahun / "renstra_target.csv", *(f"{kode},{t},{nilai}" for kode, nilai in (
+        ("IKU1", 75), ("IKU2", 6), ("IKU3", "2.2"), ("IKU4", 50)) for t in range(2027, 2032)))
+    _lakip(capsys, *akar, "validate", "2027")
+
+    d = data.muat(2027, salinan_data)
+    assert d.periode_renstra == (2027, 2031)
+    assert d["sasaran"].satu(kode="S4")["uraian"] == "Meningkatnya desa mandiri"
+    assert not d["indikator"].cari(kode="PKA")  # its earlier realisasi rows are not this Renstra's
+    _lakip(capsys, *akar, "new-year", "2028")  # the new period goes on, with its own Renstra
+    assert data.muat(2028, salinan_data).periode_renstra == (2027, 2031)
+    assert "IKU1,75,renstra" in (salinan_data / "2028" / "target.csv").read_text(encoding="utf-8")
+    # 2024 (and 2025, 2026) read exactly what they read before
+    assert penerbitan.berkas_berubah(asli, salinan_data, 2024) == []
+    assert data.muat(2026, salinan_data).periode_renstra == (2021, 2026)
+    assert data.muat(2024, salinan_data)["sasaran"].satu(kode="S4")["uraian"] == \
+        "Meningkatnya status pembangunan desa"

@@ -1,0 +1,163 @@
+"""`lakip change-renstra` and `lakip new-renstra`: a Renstra that differs from the earlier
+years' one, without touching what those years read (`lakip_lib.renstra_tahun`).
+
+- `change-renstra <tahun>` (a revised Renstra, *Renstra perubahan*: a new indicator or sasaran
+  from that year on): the year, and every later year of the data, get their own copies of the
+  Renstra files as they read them now; the analyst then edits `data/<tahun>/indikator.csv`, ….
+  A final edition is refused: a published record changes only by `lakip reissue`.
+- `new-renstra <tahun> --until <akhir>` (the first year of a new Renstra period): the year's
+  folder as `lakip new-year` makes it, plus `renstra:` and `rpjmd:` in its edisi.yaml with the
+  new period, the previous year's tujuan, sasaran and indicators as the starting point, and an
+  empty `renstra_target.csv` for the new period's targets.
+
+Both write into a scratch folder first and rename into place, and never overwrite a file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+from lakip_lib import data, folder_data, isian_edisi, renstra_tahun, rilis, tahun_baru
+from lakip_lib.schema import BY_NAME, adalah_draf
+
+
+class RenstraGagal(Exception):
+    """The Renstra cannot be changed as asked; the message is for the analyst."""
+
+
+def ubah(tahun: int, akar: Path | None = None) -> list[str]:
+    """`change-renstra`: give `tahun` and every later draft year their own Renstra files (as
+    they read them now); the files written, relative to the data folder."""
+    akar = (akar or folder_data.akar_data()).resolve()
+    tahun_data = folder_data.tahun_tersedia(akar)
+    if tahun not in tahun_data:
+        raise RenstraGagal(f"folder data/{tahun} belum ada. Jalankan dulu: lakip new-year {tahun}.")
+    ditulis: list[str] = []
+    for t in [t for t in tahun_data if t >= tahun]:
+        edisi = rilis.edisi_mentah(akar, t)
+        baru = {s: (akar / renstra_tahun.path(akar, BY_NAME[nama], t)).read_text(encoding="utf-8")
+                for nama in renstra_tahun.RENSTRA
+                if (s := f"{t}/{BY_NAME[nama].berkas}") != renstra_tahun.path(akar, BY_NAME[nama], t)
+                and (akar / BY_NAME[nama].berkas).is_file()}
+        if baru and edisi and not adalah_draf(edisi.get("status")):
+            raise RenstraGagal(
+                f"edisi {t} sudah final: Renstra edisi itu tidak diubah (edisi "
+                "yang terbit hanya berubah lewat lakip reissue). Perubahan Renstra berlaku mulai "
+                f"tahun berikutnya: lakip new-year {t + 1}, lalu lakip change-renstra {t + 1}.")
+        ditulis += _tulis_semua(akar, baru)
+    return ditulis
+
+
+def buat_periode(tahun: int, akhir: int, akar: Path | None = None) -> Path:
+    """`new-renstra`: data/<tahun>/ as the first year of the Renstra period tahun–akhir."""
+    akar = (akar or folder_data.akar_data()).resolve()
+    if (akar / str(tahun)).exists():
+        raise RenstraGagal(f"folder data/{tahun} sudah ada; lakip new-renstra tidak menimpa data. "
+                           f"Untuk mengubah Renstra tahun itu: lakip change-renstra {tahun}.")
+    if not tahun <= akhir <= tahun + 10:
+        raise RenstraGagal(f"--until {akhir}: tahun akhir Renstra harus antara {tahun} dan "
+                           f"{tahun + 10}, misalnya --until {tahun + 4}.")
+    d = data.muat(tahun - 1, akar)
+    awal_lama, akhir_lama = d.periode_renstra
+    if tahun <= akhir_lama:
+        raise RenstraGagal(
+            f"tahun {tahun} masih di dalam periode Renstra {awal_lama}–{akhir_lama}. Tahun "
+            f"berikutnya dalam Renstra yang sama: lakip new-year {tahun}; indikator atau sasaran "
+            f"baru di tengah periode: lakip change-renstra {tahun}.")
+    berkas = tahun_baru.isi_scaffold(d, tahun)
+    berkas["edisi.yaml"] = _dengan_periode(berkas["edisi.yaml"], d, tahun, akhir)
+    for nama in ("tujuan", "sasaran", "indikator", "rasio_definisi"):
+        asal = akar / renstra_tahun.path(akar, BY_NAME[nama], d.tahun)
+        if asal.is_file():
+            berkas[BY_NAME[nama].berkas] = asal.read_text(encoding="utf-8")
+    berkas[BY_NAME["renstra_target"].berkas] = data.teks_csv(BY_NAME["renstra_target"], [])
+    return _folder_baru(akar, tahun, berkas)
+
+
+def _dengan_periode(teks: str, d: data.DataTahun, tahun: int, akhir: int) -> str:
+    """The scaffold's edisi.yaml naming the new Renstra period (and the RPJMD's, kept as the
+    previous year's while the new RPJMD is not entered, with its period)."""
+    rpjmd = d.instansi.rpjmd
+    nilai: dict[str, object] = {"renstra.periode": [tahun, akhir]}
+    if rpjmd.periode and rpjmd.periode[-1] < tahun:
+        nilai.update({"rpjmd.periode": [tahun, akhir], "rpjmd.visi": rpjmd.visi,
+                      "rpjmd.misi": rpjmd.misi})
+    return isian_edisi.ganti(teks, nilai)
+
+
+def _tulis_semua(akar: Path, berkas: dict[str, str]) -> list[str]:
+    """Write new files (path relative to the data folder), each by a rename into place."""
+    for path, isi in berkas.items():
+        tujuan = akar / path
+        if tujuan.exists():
+            continue
+        sementara = tujuan.with_name(f".{tujuan.name}.baru")
+        sementara.write_text(isi, encoding="utf-8")
+        sementara.rename(tujuan)
+    return sorted(berkas)
+
+
+def _folder_baru(akar: Path, tahun: int, berkas: dict[str, str]) -> Path:
+    sementara = akar / f".{tahun}.baru"
+    shutil.rmtree(sementara, ignore_errors=True)
+    for path, isi in berkas.items():
+        (sementara / path).parent.mkdir(parents=True, exist_ok=True)
+        (sementara / path).write_text(isi, encoding="utf-8")
+    tujuan = akar / str(tahun)
+    sementara.rename(tujuan)
+    return tujuan
+
+
+# --- the commands ------------------------------------------------------------------------------
+
+def daftarkan(sub: argparse._SubParsersAction) -> None:
+    """Add `change-renstra` and `new-renstra` to the `lakip` command."""
+    u = sub.add_parser("change-renstra", help="Renstra perubahan: indikator atau sasaran baru "
+                                              "mulai tahun ini, tanpa mengubah edisi sebelumnya")
+    u.add_argument("tahun", type=int, help="tahun pertama Renstra yang diubah, misalnya 2026")
+    u.set_defaults(jalankan=_ubah)
+    b = sub.add_parser("new-renstra", help="siapkan tahun pertama periode Renstra baru")
+    b.add_argument("tahun", type=int, help="tahun pertama periode baru, misalnya 2027")
+    b.add_argument("--until", type=int, required=True, dest="akhir",
+                   help="tahun terakhir periode baru, misalnya 2031")
+    b.set_defaults(jalankan=_baru)
+
+
+def _ubah(args: argparse.Namespace) -> int:
+    try:
+        ditulis = ubah(args.tahun, args.data)
+    except RenstraGagal as e:
+        print(f"Renstra tidak diubah: {e}", file=sys.stderr)
+        return 1
+    if not ditulis:
+        print(f"Tahun {args.tahun} sudah memakai Renstra-nya sendiri (data/{args.tahun}/"
+              f"indikator.csv, …): tidak ada yang disalin.")
+    else:
+        print(f"Renstra tahun {args.tahun} kini milik tahun itu sendiri; edisi sebelum "
+              f"{args.tahun} tetap memakai berkas bersama di data/. Disalin:")
+        for path in ditulis:
+            print(f"  - data/{path}")
+    print(f"Berikutnya: sunting data/{args.tahun}/indikator.csv (indikator baru), sasaran.csv "
+          f"(sasaran baru), dan renstra_target.csv (target Renstra-nya); lalu "
+          f"lakip validate {args.tahun}, lakip template {args.tahun}, lakip import "
+          f"{args.tahun} lakip-isian-{args.tahun}.xlsx, lakip build {args.tahun}.")
+    return 0
+
+
+def _baru(args: argparse.Namespace) -> int:
+    try:
+        folder = buat_periode(args.tahun, args.akhir, args.data)
+    except RenstraGagal as e:
+        print(f"Renstra baru tidak dibuat: {e}", file=sys.stderr)
+        return 1
+    print(f"Folder {folder} dibuat: tahun pertama Renstra {args.tahun}–{args.akhir} (edisi draf). "
+          f"Edisi sebelum {args.tahun} tetap memakai Renstra lama (berkas bersama di data/).")
+    print(f"Berikutnya: sunting data/{args.tahun}/tujuan.csv, sasaran.csv, indikator.csv (dimulai "
+          f"dari Renstra lama), isi renstra_target.csv dengan target tahun {args.tahun}–"
+          f"{args.akhir}, perbarui rpjmd di data/{args.tahun}/edisi.yaml bila RPJMD juga baru, "
+          f"lalu lakip validate {args.tahun}, lakip template {args.tahun}, lakip import, "
+          f"lakip build {args.tahun}.")
+    return 0
