@@ -23,12 +23,12 @@ from pathlib import Path
 from lakip_lib import (
     cli_build,
     cli_data,
+    cli_renstra,
     cli_terbit,
     folder_data,
     jurnal,
     kabupaten,
     karakter,
-    renstra_baru,
 )
 from lakip_lib.cli_argumen import (
     KELUAR_DATA_TIDAK_VALID,
@@ -111,7 +111,7 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("--from", type=int, default=None, dest="tahun_sumber",
                    help="tahun sumber (bawaan: tahun sebelumnya)")
     n.set_defaults(jalankan=cli_data.perintah_new_year)
-    renstra_baru.daftarkan(sub)
+    cli_renstra.daftarkan(sub)
 
     t = sub.add_parser("template", help="tulis buku kerja Excel untuk mengisi data satu tahun")
     t.add_argument("tahun", type=int, help="tahun anggaran, misalnya 2025")
