@@ -10,10 +10,10 @@ from decimal import Decimal
 
 import pytest
 
-from lakip_lib import kinerja, prosa
+from lakip_lib import kinerja, prosa, prosa_tren
 from lakip_lib.kinerja import HasilIndikator, TotalAnggaran
 from lakip_lib.perhitungan import Arah
-from lakip_lib.prosa import Laju, Pola
+from lakip_lib.prosa_tren import Laju, Pola
 
 from .tahun_kecil import TahunKecil
 
@@ -99,7 +99,7 @@ def _deret(*realisasi: str | None, awal: int = 2021, target: str | None = "70"):
 def _tren(*realisasi: str | None, satuan: str = "indeks", arah: Arah = Arah.NAIK,
           target: str | None = "70") -> prosa.Uraian:
     deret = _deret(*realisasi, target=target)
-    return prosa.tren(_iku(satuan, realisasi[-1], arah), deret, deret[-1][0])
+    return prosa_tren.tren(_iku(satuan, realisasi[-1], arah), deret, deret[-1][0])
 
 
 @pytest.mark.parametrize(("realisasi", "pola"), [
@@ -115,7 +115,7 @@ def _tren(*realisasi: str | None, satuan: str = "indeks", arah: Arah = Arah.NAIK
     (("60", "65", "62", "62"), Pola.NAIK_TURUN),
 ])
 def test_the_pattern_of_the_years(realisasi, pola):
-    assert prosa.pola_tren(_deret(*realisasi)) is pola
+    assert prosa_tren.pola_tren(_deret(*realisasi)) is pola
 
 
 def test_two_years_say_the_change_with_its_unit_and_whether_it_is_good():
@@ -204,8 +204,8 @@ def _akhir(realisasi: tuple[str, ...], target_akhir: str | None, tahun_akhir: in
     akhir = None if target_akhir is None else Decimal(target_akhir)
     capaian = None if akhir is None or h.realisasi is None else (
         h.realisasi / akhir * 100 if arah is Arah.NAIK else (2 * akhir - h.realisasi) / akhir * 100)
-    return (prosa.pola_laju(h, deret, akhir, tahun_akhir, capaian, tahun),
-            prosa.akhir_renstra(h, deret, akhir, tahun_akhir, capaian, tahun).markdown)
+    return (prosa_tren.pola_laju(h, deret, akhir, tahun_akhir, capaian, tahun),
+            prosa_tren.akhir_renstra(h, deret, akhir, tahun_akhir, capaian, tahun).markdown)
 
 
 @pytest.mark.parametrize(("realisasi", "target_akhir", "tahun_akhir", "laju"), [
@@ -265,8 +265,8 @@ def test_item_c_moving_away_from_the_target():
 def test_item_c_states_realisasi_end_target_and_capaian_as_facts():
     realisasi = ("70", "98")
     deret = _deret(*realisasi)
-    uraian = prosa.akhir_renstra(_iku("%", "98"), deret, Decimal("44"), 2026, Decimal("222.73"),
-                                  2022)
+    uraian = prosa_tren.akhir_renstra(_iku("%", "98"), deret, Decimal("44"), 2026,
+                                      Decimal("222.73"), 2022)
     assert [k for _, k in uraian.fakta] == ["X.realisasi.2022", "X.target_renstra.2026",
                                            "X.capaian_akhir_renstra"]
 
@@ -275,14 +275,14 @@ def test_items_b_and_c_from_the_small_year():
     d = TahunKecil().muat()  # 74, 75, 70, 68 in 2021–2024 against 82 in 2026
     h = kinerja.hasil(d, "IKU1", target=Decimal(82))
     deret = [(t.tahun, t.target, t.realisasi) for t in kinerja.riwayat(d, "IKU1")]
-    assert prosa.pola_tren(deret) is Pola.BERTURUT
-    assert prosa.tren(h, deret, 2024).markdown == (
+    assert prosa_tren.pola_tren(deret) is Pola.BERTURUT
+    assert prosa_tren.tren(h, deret, 2024).markdown == (
         "Realisasi Indeks Pemberdayaan Gender turun 2 (dua) tahun berturut-turut setelah naik "
         "pada tahun 2022: dari 75,00 menjadi 68,00 pada tahun 2024. Tahun ini saja angkanya turun "
         "2,00 poin (2,86%) dari tahun 2023, sehingga kinerjanya memburuk, karena indikator ini "
         "makin baik bila makin tinggi.")
     # from 74 to 68 in three years: 2 points a year away from 82, which needs 7 a year
-    assert prosa.akhir_renstra(h, deret, Decimal(82), 2026, h.capaian, 2024).markdown == (
+    assert prosa_tren.akhir_renstra(h, deret, Decimal(82), 2026, h.capaian, 2024).markdown == (
         "Realisasi Indeks Pemberdayaan Gender justru menjauh rata-rata 2,00 poin per tahun sejak "
         "tahun 2021, menjadi 68,00 pada tahun 2024 (capaian 82,93% terhadap target akhir Renstra "
         "2026 sebesar 82,00); untuk mencapai target itu diperlukan kenaikan rata-rata 7,00 poin "

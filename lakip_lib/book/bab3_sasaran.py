@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
-from lakip_lib import charts, kinerja, perhitungan, prosa, rumus
+from lakip_lib import charts, kinerja, perhitungan, prosa, prosa_tren, rumus
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib.baris import BarisIndikator
@@ -132,7 +132,7 @@ class Sasaran(Bagian):
         isi = Isi()
         for h in self.iku:
             titik = kinerja.riwayat(self.d, h.kode)
-            isi.append(self._uraian(prosa.tren(h, self._deret(h, titik), self.tahun)))
+            isi.append(self._uraian(prosa_tren.tren(h, self._deret(h, titik), self.tahun)))
             isi.append(self.tabel(
                 f"b-{h.kode}", f"Realisasi dan Capaian {h.nama} terhadap Target Renstra",
                 [Lajur("Tahun"), Lajur("Target Renstra", True), Lajur("Realisasi", True),
@@ -154,10 +154,10 @@ class Sasaran(Bagian):
         return isi
 
     def _deret(self, h: kinerja.HasilIndikator,
-               titik: list[kinerja.TitikRiwayat] | None = None) -> list[prosa.Titik]:
+               titik: list[kinerja.TitikRiwayat] | None = None) -> list[prosa_tren.Titik]:
         """(year, Renstra target, realisasi) of the Renstra years up to this one, after last
         year's realisasi when last year precedes the Renstra (its first year compares with it)."""
-        deret: list[prosa.Titik] = [(t.tahun, t.target, t.realisasi) for t in
+        deret: list[prosa_tren.Titik] = [(t.tahun, t.target, t.realisasi) for t in
                                      titik or kinerja.riwayat(self.d, h.kode)]
         lalu = self.tahun - 1
         if lalu < self.d.periode_renstra[0] and (
@@ -188,8 +188,8 @@ class Sasaran(Bagian):
         for h in self.iku:
             target_akhir = kinerja.target_akhir_renstra(self.d, h.kode)
             nilai_ = perhitungan.capaian(target_akhir, h.realisasi, h.arah)
-            isi.append(self._uraian(prosa.akhir_renstra(h, self._deret(h), target_akhir, akhir,
-                                                         nilai_, self.tahun)))
+            isi.append(self._uraian(prosa_tren.akhir_renstra(h, self._deret(h), target_akhir,
+                                                              akhir, nilai_, self.tahun)))
             baris.append((h.nama, self._iku(h, "realisasi"),
                           self.nilai_fakta(f.indikator(h.kode, "target_renstra", akhir),
                                       prosa.nilai(target_akhir, h.satuan, h.desimal)),

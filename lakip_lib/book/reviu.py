@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from lakip_lib import audit, kinerja, perhitungan, prosa, rilis
+from lakip_lib import audit, kinerja, perhitungan, prosa_reviu, rilis
 from lakip_lib import format as fmt
 from lakip_lib.book import susunan
 from lakip_lib.book.dasar import SUMBER_AUDIT, Bagian, Isi
@@ -96,14 +96,14 @@ class Reviu(Bagian):
             ("tahun", str(self.tahun)),
             ("instansi", self.d.instansi.nama),
             ("pemerintah", self.d.instansi.pemerintah or self.d.instansi.kabupaten),
-            ("edisi", prosa.sampul_reviu(self.ada_sumber, rilis.label(e),
-                                         fmt.bulan_tahun(e.tanggal_terbit))),
+            ("edisi", prosa_reviu.sampul_reviu(self.ada_sumber, rilis.label(e),
+                                               fmt.bulan_tahun(e.tanggal_terbit))),
         ])])
 
     def pengantar(self) -> Isi:
         """What this document is and what it is not."""
-        return Isi([teks(prosa.pengantar_reviu(self.tahun, self.d.instansi.nama,
-                                               self.ada_sumber, len(temuan_audit(self.d))))])
+        return Isi([teks(prosa_reviu.pengantar_reviu(self.tahun, self.d.instansi.nama,
+                                                     self.ada_sumber, len(temuan_audit(self.d))))])
 
     def ringkasan(self) -> Isi:
         """The headline figures that differ from the signed report (the box), or nothing."""
@@ -148,7 +148,7 @@ class Reviu(Bagian):
                           perhitungan.kategori(nilai, skala) or fmt.BELUM_TERSEDIA,
                           "dipilih instansi" if cara == dipilih.cara else ""))
         return Isi([
-            teks(prosa.kepekaan_kesimpulan(dipilih.uraian)),
+            teks(prosa_reviu.kepekaan_kesimpulan(dipilih.uraian)),
             self.tabel("kesimpulan", "Kesimpulan Kinerja Menurut Aturan yang Lazim",
                        [Lajur("Aturan"), Lajur("Nilai", True), Lajur("Kategori"),
                         Lajur("Keterangan")], baris,
@@ -177,7 +177,7 @@ class Reviu(Bagian):
                                      if maju is not None and mandiri is not None and semua
                                      else None)))
         return Isi([
-            teks(prosa.desa_maju_dua_cara()),
+            teks(prosa_reviu.desa_maju_dua_cara()),
             self.tabel("desa-maju", "Persentase Desa Maju Menurut Dua Cara Menghitung",
                        [Lajur("Tahun", True), Lajur("Desa Maju", True), Lajur("Desa Mandiri", True),
                         Lajur("Jumlah desa", True), Lajur("Maju saja", True),
@@ -194,7 +194,7 @@ class Reviu(Bagian):
         nomor = {t: i for i, t in enumerate(temuan, start=1)}
         isi = Isi([
             Html('<span id="daftar-temuan"></span>', ""),
-            teks(prosa.hasil_pemeriksaan(True, len(temuan))),
+            teks(prosa_reviu.hasil_pemeriksaan(True, len(temuan))),
             self.tabel("ringkas", "Jumlah Temuan per Jenis",
                        [Lajur("Jenis temuan"), Lajur("Jumlah", True)],
                        [(audit.JENIS[j], str(n)) for j, n in audit.ringkasan(temuan).items()],
@@ -217,7 +217,7 @@ class Reviu(Bagian):
         return isi
 
     def metode(self) -> Isi:
-        return Isi([teks(prosa.metode_reviu(self.ada_sumber))])
+        return Isi([teks(prosa_reviu.metode_reviu(self.ada_sumber))])
 
     # --- helpers -------------------------------------------------------------------------------
     def _dalam_reviu(self, bagian: Any) -> Any:
@@ -241,7 +241,7 @@ class Reviu(Bagian):
         """A draft's review: the checks its data passed and what is still open (the loader's
         warnings: missing figures, targets still from the Renstra, narratives to write)."""
         terbuka = self.d.peringatan
-        isi = Isi([teks(prosa.reviu_draf(len(terbuka)))])
+        isi = Isi([teks(prosa_reviu.reviu_draf(len(terbuka)))])
         if terbuka:
             isi.append(self.tabel("terbuka", "Hal yang Masih Terbuka",
                                   [Lajur("No.", True), Lajur("Berkas"), Lajur("Baris", True),
