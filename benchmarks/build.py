@@ -138,7 +138,8 @@ def naif(akar: Path) -> float:
         jalankan([sys.executable, "-c", "from jupyter_book.cli.main import main; main()",
                   "build", str(src), "--path-output", str(kerja / builder), "--builder", builder],
                  env=env)
-    pdf.cetak(kerja / "singlehtml" / "_build" / "singlehtml", d, kerja / "naif.pdf")
+    singlehtml = kerja / "singlehtml" / "_build" / "singlehtml"
+    pdf.cetak(singlehtml, singlehtml / "sampul.html", d, kerja / "naif.pdf")
     return time.perf_counter() - mulai
 
 

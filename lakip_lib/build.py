@@ -43,7 +43,6 @@ from lakip_lib.format import BELUM_TERSEDIA, angka
 from lakip_lib.langkah_build import BuildGagal, Lapor
 from lakip_lib.pencetak import CetakGagal, Pencetak
 from lakip_lib.penyusun import (
-    ProsesSphinx,
     daftar_isi,
     mulai_bundel_vega,
     mulai_jupyter_book,
@@ -313,27 +312,17 @@ def _periksa_chromium() -> None:
 
 def _susun(d: DataTahun, src: Path, kerja: Path, pencetak: Pencetak | None, lapor: Lapor
            ) -> Path:
-    """Jupyter Book (incremental in <kerja>/out); with a printer, the PDF is printed from the
-    singlehtml build as soon as it is done, while the html build finishes. Returns the HTML
-    folder."""
+    """Jupyter Book's html build (incremental in <kerja>/out); with a printer, the edition and
+    the review are printed from print documents assembled from its pages (`_pesan_cetakan`)
+    while the edition is finished. Returns the HTML folder."""
     lapor("Menyusun halaman dengan Jupyter Book …")
     mulai = time.perf_counter()
     keluaran = kerja / "out"
-    proses: dict[str, ProsesSphinx] = {}
+    shutil.rmtree(keluaran / "singlehtml", ignore_errors=True)  # left by earlier versions
+    sphinx_html = mulai_jupyter_book(src, keluaran, "html")
     try:
-        proses = {b: mulai_jupyter_book(src, keluaran, b)
-                  for b in (("html", "singlehtml") if pencetak else ("html",))}
-        if pencetak:
-            singlehtml = tunggu_jupyter_book(proses.pop("singlehtml"), keluaran, "singlehtml")
-            lapor("Mencetak PDF dengan Chromium …")
-            mulai_pdf = time.perf_counter()
-            pencetak.cetak(pdf.Pesanan(singlehtml, pdf.gaya_halaman(d), pdf.info_dokumen(d),
-                                       kerja / "cetak.pdf", _peta_lama(kerja, CETAK_BUKU)))
-        sphinx_html = proses.pop("html")
         html = tunggu_jupyter_book(sphinx_html, keluaran, "html")
     except BuildGagal:
-        for p in proses.values():
-            p.hentikan()
         shutil.rmtree(keluaran, ignore_errors=True)  # never reuse a half-written Sphinx env
         raise
     lapor(f"  Jupyter Book selesai: {sphinx_html.dibaca()} halaman dibaca ulang "
@@ -342,16 +331,27 @@ def _susun(d: DataTahun, src: Path, kerja: Path, pencetak: Pencetak | None, lapo
     tulis_pengalihan(html / "index.html", f"{rencana_eksekusi(d)[0].berkas}.html",
                      f"LAKIP {d.tahun}")
     if pencetak:
-        # the review, a document of its own, is printed from its html page by the same browser
-        # once the edition's print is done (it needs the html build, which ends later)
-        pencetak.cetak(pdf.Pesanan(html, pdf.gaya_halaman(d, reviu=True),
-                                   pdf.info_dokumen(d, reviu=True), kerja / "cetak-reviu.pdf",
-                                   _peta_lama(kerja, CETAK_REVIU), f"{REVIU}.html"))
+        lapor("Mencetak PDF dengan Chromium …")
+        mulai_pdf = time.perf_counter()
+        _pesan_cetakan(pencetak, d, html, kerja)
         _terima_cetakan(pencetak, kerja, CETAK_BUKU, html / pdf.nama_berkas(d), mulai_pdf, lapor)
         sphinx_situs.tulis_gambar_bagikan(html / pdf.nama_berkas(d), html)
         _terima_cetakan(pencetak, kerja, CETAK_REVIU, html / pdf.nama_berkas_reviu(d),
                         time.perf_counter(), lapor)
     return html
+
+
+def _pesan_cetakan(pencetak: Pencetak, d: DataTahun, html: Path, kerja: Path) -> None:
+    """Hand the printer its two jobs: the edition, from its pages assembled as one document
+    (`pdf.dokumen_cetak`, kept as <kerja>/cetak.html), then the review, a document of its own
+    (<kerja>/cetak-reviu.html), each starting from its previous print's page map."""
+    for nama, toc, reviu in ((CETAK_BUKU, daftar_isi(d), False),
+                             (CETAK_REVIU, {"root": REVIU}, True)):
+        dokumen = kerja / f"{nama}.html"
+        dokumen.write_text(pdf.dokumen_cetak(html, toc), encoding="utf-8")
+        pencetak.cetak(pdf.Pesanan(html, dokumen, pdf.gaya_halaman(d, reviu=reviu),
+                                   pdf.info_dokumen(d, reviu=reviu), kerja / f"{nama}.pdf",
+                                   _peta_lama(kerja, nama)))
 
 
 CETAK_BUKU, CETAK_REVIU = "cetak", "cetak-reviu"  # prints under <kerja>/: <name>.pdf and its map

@@ -45,11 +45,16 @@ def kebijakan(halaman: str) -> str:
     return "; ".join(ARAHAN).format(hash="".join(" " + h for h in skrip))
 
 
+def tanpa_kebijakan(halaman: str) -> str:
+    """The page without the policy `pasang` gave it (if any)."""
+    return _META.sub("", halaman)
+
+
 def pasang(halaman: str) -> str:
     """The page with its policy first in <head>, after its charset (which must stay in the first
     1024 bytes), before any script; an earlier policy is replaced, so an incremental build's
     unchanged pages get the same bytes as a clean build's."""
-    tanpa = _META.sub("", halaman)
+    tanpa = tanpa_kebijakan(halaman)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{kebijakan(tanpa)}">'
     hasil, n = _HEAD.subn(lambda m: m.group(0) + meta, tanpa, count=1)
     if n != 1:

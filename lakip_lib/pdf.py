@@ -1,4 +1,5 @@
-"""The PDF edition: Jupyter Book's singlehtml printed to A4 by headless Chromium.
+"""The PDF editions: the book's HTML pages, assembled into one print document, printed to A4
+by headless Chromium; the review (a page of its own) the same way.
 
 Why this route: Chromium prints the live Vega charts as vector graphics and keeps the site's
 look, and wide tables wrap instead of overflowing (LaTeX handles them poorly). CSS @page margin
@@ -7,6 +8,12 @@ number a table of contents by itself, so printing takes two passes: the contents
 an anchor at each target, Chromium writes those as named destinations, and their pages in the
 first PDF (read with pypdf, in milliseconds) become the numbers of the second. A rebuild starts
 from the previous print's numbers and needs the second pass only when a page moved.
+
+The print document is assembled from the built HTML pages (`dokumen_cetak`) as Jupyter Book's
+singlehtml builder wrote the book: the root page with every chapter nested in it in the order of
+the table of contents, each part's headings one level deeper per level of nesting. A second
+Sphinx run of the whole book (the singlehtml builder, its own environment re-reading every
+changed page) cost every build about as much as the HTML run itself.
 """
 
 from __future__ import annotations
@@ -19,8 +26,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 from xml.sax.saxutils import escape as xml_escape
 
+from lakip_lib import csp, rilis
 from lakip_lib import format as fmt
-from lakip_lib import rilis
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.peramban import chromium, server
 
@@ -106,14 +113,88 @@ _LUAPAN = """() => {
 }"""
 
 
-def _siapkan(page: Any, url: str, gaya: str, halaman: str = "sampul.html") -> dict[str, int]:
-    """Open the page (the singlehtml book, or the review's page), wait for the charts, apply
-    the page style (`gaya_halaman`) and the print preparation (cover first, contents lists),
-    and switch to print media."""
-    page.goto(f"{url}/{halaman}", wait_until="load")
+ARTIKEL = re.compile(r'<article class="bd-article"[^>]*>(.*?)</article>', re.S)
+_JUDUL = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1>", re.S)
+_DAFTAR_KOSONG = '<div class="toctree-wrapper compound">\n</div>'
+_JUDUL_HALAMAN = re.compile(r"<title>.*? &#8212; (.*?)</title>", re.S)  # "<page> — <book>"
+DOKUMEN = "lakip-cetak.html"  # the print document's name on the print server
+
+
+def dokumen_cetak(folder_html: Path, toc: dict[str, Any]) -> str:
+    """The print document of the HTML pages in `folder_html`, as the singlehtml builder writes
+    a book: the root page of the table of contents `toc` (Jupyter Book's format: root,
+    chapters, sections) with the article of every part nested in it, each part after an anchor
+    `document-<page>`, its headings one level deeper per level of nesting (a rubric keeps its
+    level, as there), titled as the book (a single page, the review, keeps its own title). The
+    page's security policy is left out (it would refuse the print's scripts; an incremental
+    build's unchanged pages carry it, a clean build's not yet)."""
+    akar = (folder_html / f"{toc['root']}.html").read_text(encoding="utf-8")
+    isi = _rangkai(folder_html, {"file": toc["root"], "chapters": toc.get("chapters", [])}, 0)
+    cocok = _artikel(akar, toc["root"])
+    dokumen = akar[:cocok.start(1)] + isi + akar[cocok.end(1):]
+    if toc.get("chapters"):
+        dokumen = _JUDUL_HALAMAN.sub(r"<title>\1</title>", dokumen, count=1)
+    return csp.tanpa_kebijakan(dokumen)
+
+
+def _artikel(halaman: str, nama: str) -> re.Match[str]:
+    cocok = ARTIKEL.search(halaman)
+    if cocok is None:
+        raise ValueError(f'{nama}.html tidak memuat <article class="bd-article">')
+    return cocok
+
+
+def _turunkan(isi: str, tingkat: int) -> str:
+    """Every heading of `isi` but the rubrics `tingkat` levels deeper (h6 at most)."""
+    def judul(m: re.Match[str]) -> str:
+        if tingkat == 0 or "rubric" in m[2]:
+            return m[0]
+        h = f"h{min(6, int(m[1]) + tingkat)}"
+        return f"<{h}{m[2]}>{m[3]}</{h}>"
+
+    return _JUDUL.sub(judul, isi)
+
+
+def _rangkai(folder_html: Path, entri: dict[str, Any], tingkat: int) -> str:
+    """One part's article and, nested where its (hidden) toctree stands, its children's."""
+    halaman = (folder_html / f"{entri['file']}.html").read_text(encoding="utf-8")
+    isi = _turunkan(_artikel(halaman, entri["file"])[1].strip(), tingkat)
+    anak = [*entri.get("chapters", []), *entri.get("sections", [])]
+    if anak:
+        daftar = ('<div class="toctree-wrapper compound">\n'
+                  + "".join(_rangkai(folder_html, a, tingkat + 1) for a in anak) + "</div>")
+        if _DAFTAR_KOSONG in isi:
+            isi = isi.replace(_DAFTAR_KOSONG, daftar, 1)
+        else:  # inside the part's own section, as its last child
+            akhir = isi.rindex("</section>")
+            isi = isi[:akhir] + daftar + "\n" + isi[akhir:]
+    return (f'<span id="document-{entri["file"]}"></span>' if tingkat else "") + isi + "\n"
+
+
+# Charts are drawn once the first one comes near the screen (book/_static/lakip.js): brought
+# there as a reader scrolling would, the page then put back at its top
+_GAMBAR_GRAFIK = """() => {
+  const g = document.querySelector('.lakip-vega');
+  if (g) g.scrollIntoView();
+}"""
+
+
+def _buka(page: Any, url: str) -> None:
+    """Start loading the print document (`DOKUMEN`); returns once the navigation started, the
+    page loads on in its own renderer."""
+    page.goto(f"{url}/{DOKUMEN}", wait_until="commit")
+
+
+def _siapkan(page: Any, gaya: str) -> dict[str, int]:
+    """A page opened by `_buka`, once loaded with its charts drawn: the page style
+    (`gaya_halaman`) and the print preparation (cover first, contents lists) applied, in print
+    media at the text block's width, wide tables fitted."""
+    page.wait_for_load_state("load")
+    page.evaluate(_GAMBAR_GRAFIK)
     page.wait_for_function(
         "() => [...document.querySelectorAll('.lakip-vega')].every(d => d.querySelector('svg'))",
         timeout=60_000)
+    page.evaluate("window.scrollTo(0, 0)")
     page.add_style_tag(content=gaya)
     page.add_script_tag(content=SKRIP.read_text(encoding="utf-8"))
     jumlah = page.evaluate("lakipSiapkanCetak()")
@@ -131,59 +212,85 @@ def luapan(page: Any) -> list[str]:
     return hasil
 
 
-def periksa_cetak(folder_html: Path, d: DataTahun) -> list[str]:
-    """`luapan` of the singlehtml build in `folder_html`, without printing."""
-    with server(folder_html) as url, chromium() as b:
+def periksa_cetak(folder_html: Path, dokumen: Path, d: DataTahun) -> list[str]:
+    """`luapan` of the print document `dokumen` (`dokumen_cetak`) of the HTML pages in
+    `folder_html`, without printing."""
+    with server(folder_html, tambahan={DOKUMEN: dokumen}) as url, chromium() as b:
         page = b.new_page()
-        _siapkan(page, url, gaya_halaman(d))
+        _buka(page, url)
+        _siapkan(page, gaya_halaman(d))
         return luapan(page)
 
 
-def cetak(folder_html: Path, d: DataTahun, tujuan: Path, peta_lama: dict[str, int] | None = None
-          ) -> dict[str, Any]:
-    """Print the singlehtml build in `folder_html` to `tujuan` (see `cetak_di`)."""
+def cetak(folder_html: Path, dokumen: Path, d: DataTahun, tujuan: Path,
+          peta_lama: dict[str, int] | None = None) -> dict[str, Any]:
+    """Print the edition's print document `dokumen` of the HTML pages in `folder_html` to
+    `tujuan` (see `cetak_di`)."""
     with chromium() as b:
-        return cetak_di(b, Pesanan(folder_html, gaya_halaman(d), info_dokumen(d), tujuan,
+        return cetak_di(b, Pesanan(folder_html, dokumen, gaya_halaman(d), info_dokumen(d), tujuan,
                                    peta_lama))
 
 
 @dataclass(frozen=True)
 class Pesanan:
-    """What a print needs, as plain values (a printer process gets it as JSON): the singlehtml
-    folder, the page style (`gaya_halaman`), the document info (`info_dokumen`), the PDF's
+    """What a print needs, as plain values (a printer process gets it as JSON): the folder of
+    the HTML pages, the print document (`dokumen_cetak`, served at the folder's top as
+    `DOKUMEN`), the page style (`gaya_halaman`), the document info (`info_dokumen`), the PDF's
     path, and the page map of the previous print if any."""
 
     folder_html: Path
+    dokumen: Path
     gaya: str
     info: dict[str, str]
     tujuan: Path
     peta_lama: dict[str, int] | None = None
-    halaman: str = "sampul.html"  # the page printed: the singlehtml book, or the review
 
 
 def cetak_di(b: Any, pesanan: Pesanan) -> dict[str, Any]:
     """Print with the launched browser `b`; return counts for the report and the page map
     ("peta": anchor → page). Given the page map of the previous print, the first pass already
     carries its numbers: when this print's own map is the same, that pass is final (one pass
-    instead of two); otherwise the numbers are filled in and it prints once more (the numbers do
-    not move the layout)."""
+    instead of two); otherwise the numbers are filled in a second pass (they do not move the
+    layout). Without a previous map, the second pass's page loads beside the first pass.
+
+    The final pass always prints a page whose only history is: loaded and prepared in a fresh
+    browser context, numbers filled in, printed. A print re-lays out what it prints (the charts
+    follow the page's size), so printing the same page again came out a pixel different on
+    some pages: an incremental build's one-pass PDF differed from a clean build's second pass.
+    """
     peta_lama = pesanan.peta_lama
-    with server(pesanan.folder_html) as url:
-        page = b.new_page()
-        jumlah: dict[str, Any] = dict(_siapkan(page, url, pesanan.gaya, pesanan.halaman))
-        jumlah["luapan"] = luapan(page)
-        opsi = {"prefer_css_page_size": True, "print_background": True}
-        akhir, peta = b"", None
-        if peta_lama:  # print with the previous numbers; final if they are still right
-            page.evaluate("peta => lakipIsiHalaman(peta)", peta_lama)
-            akhir = page.pdf(**opsi, tagged=True)
-            peta = halaman_penanda(akhir)
-        jumlah["cetakan"] = 1
-        if peta is None or peta != peta_lama:
-            if peta is None:  # no previous print: a quick untagged pass for the page map
-                peta = halaman_penanda(page.pdf(**opsi))
+    opsi = {"prefer_css_page_size": True, "print_background": True}
+    with server(pesanan.folder_html, tambahan={DOKUMEN: pesanan.dokumen}) as url:
+        def dibuka() -> Any:
+            page = b.new_page()  # a new browser context each time
+            _buka(page, url)
+            return page
+
+        def disiapkan(page: Any) -> dict[str, Any]:
+            jumlah: dict[str, Any] = dict(_siapkan(page, pesanan.gaya))
+            jumlah["luapan"] = luapan(page)
+            return jumlah
+
+        def dengan_nomor(page: Any, peta: dict[str, int]) -> bytes:
             page.evaluate("peta => lakipIsiHalaman(peta)", peta)
-            akhir = page.pdf(**opsi, tagged=True)
+            isi: bytes = page.pdf(**opsi, tagged=True)
+            page.close()
+            return isi
+
+        page = dibuka()
+        kedua = None if peta_lama else dibuka()  # two passes ahead: load the second one now
+        jumlah = disiapkan(page)
+        jumlah["cetakan"] = 1
+        if peta_lama:  # print with the previous numbers; final if they are still right
+            akhir = dengan_nomor(page, peta_lama)
+            peta = halaman_penanda(akhir)
+        else:  # a quick untagged pass for the page map
+            peta = halaman_penanda(page.pdf(**opsi))
+            page.close()
+        if peta != peta_lama:
+            page = kedua or dibuka()
+            disiapkan(page)
+            akhir = dengan_nomor(page, peta)
             jumlah["cetakan"] = 2
     jumlah["peta"] = peta
     penanda = [(x["teks"], x["tingkat"], peta[x["kunci"]]) for x in jumlah.pop("daftar_isi")

@@ -1,12 +1,12 @@
 """The PDF printer as a process of its own, started when a build begins.
 
 Playwright's driver and Chromium take about half a second to start; started with the build, they
-start while the notebooks execute, and the print begins as soon as the singlehtml build is done
-(while the html build may still be writing). The process gets print jobs (`pdf.Pesanan`), one
-JSON line each, on its standard input and answers each with the print's counts, one JSON line
-on its standard output (the edition's print, then the review's with the same browser); the end
-of its input (the build ended, with or without a print) ends it. It dies with the build (Linux
-PR_SET_PDEATHSIG), so a killed build leaves no printer writing into a later build's folder.
+start while the notebooks execute, and the print begins as soon as the HTML pages are built. The
+process gets print jobs (`pdf.Pesanan`), one JSON line each, on its standard input and answers
+each with the print's counts, one JSON line on its standard output (the edition's print, then
+the review's with the same browser); the end of its input (the build ended, with or without a
+print) ends it. It dies with the build (Linux PR_SET_PDEATHSIG), so a killed build leaves no
+printer writing into a later build's folder.
 """
 
 from __future__ import annotations
@@ -88,8 +88,8 @@ def main() -> int:
             if not baris.strip():
                 break
             isi = json.loads(baris)
-            pesanan = pdf.Pesanan(Path(isi["folder_html"]), isi["gaya"], isi["info"],
-                                  Path(isi["tujuan"]), isi["peta_lama"], isi["halaman"])
+            pesanan = pdf.Pesanan(Path(isi["folder_html"]), Path(isi["dokumen"]), isi["gaya"],
+                                  isi["info"], Path(isi["tujuan"]), isi["peta_lama"])
             sys.stdout.write(json.dumps(pdf.cetak_di(b, pesanan)) + "\n")
             sys.stdout.flush()
     return 0

@@ -116,7 +116,7 @@ def jupyter_book(src: Path, keluaran: Path, builders: tuple[str, ...] = ("html",
 # domains and writers, MyST-NB's Sphinx extension with its execution cache and SQLAlchemy, the
 # parts of Jupyter Book that build): measured at about half of a one-page rebuild's CPU time.
 MODUL_SPHINX = ["jupyter_book.cli.main", "sphinx.application", "sphinx.builders.html",
-                "sphinx.builders.singlehtml", "myst_nb", "sphinx_book_theme",
+                "myst_nb", "sphinx_book_theme",
                 "sphinx_external_toc", "sphinx.ext.intersphinx", "lakip_lib.sphinx_aman",
                 "lakip_lib.sphinx_id", "lakip_lib.sphinx_situs", "lakip_lib.sphinx_cepat",
                 "lakip_lib.penyusun",

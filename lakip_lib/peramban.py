@@ -32,11 +32,26 @@ class _Diam(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def _dengan_tambahan(kelas: type[http.server.SimpleHTTPRequestHandler],
+                     tambahan: dict[str, Path]) -> type[http.server.SimpleHTTPRequestHandler]:
+    """`kelas`, also serving each file of `tambahan` (kept elsewhere) under its name at the
+    top of the folder."""
+    class Penangan(kelas):  # type: ignore[misc, valid-type]
+        def translate_path(self, path: str) -> str:
+            nama = path.split("?", 1)[0].split("#", 1)[0].lstrip("/")
+            return str(tambahan[nama]) if nama in tambahan else super().translate_path(path)
+
+    return Penangan
+
+
 @contextmanager
-def server(folder: Path, kelas: type[http.server.SimpleHTTPRequestHandler] = _Diam
-           ) -> Iterator[str]:
+def server(folder: Path, kelas: type[http.server.SimpleHTTPRequestHandler] = _Diam,
+           tambahan: dict[str, Path] | None = None) -> Iterator[str]:
     """Serve a folder on 127.0.0.1 with a free port (by `kelas`, a quiet static handler
-    unless told otherwise); yield the base URL."""
+    unless told otherwise), plus the files `tambahan` maps a name at the folder's top to;
+    yield the base URL."""
+    if tambahan:
+        kelas = _dengan_tambahan(kelas, dict(tambahan))
     penangan = functools.partial(kelas, directory=str(folder))
     srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), penangan)
     threading.Thread(target=srv.serve_forever, daemon=True).start()

@@ -91,11 +91,11 @@ def test_two_clean_builds_publish_byte_identical_editions(situs_2024: Path, tmp_
 def test_two_prints_with_every_core_busy_are_byte_identical(situs_2024: Path, tmp_path: Path):
     """What reaches the print waits for events (charts drawn and re-laid out, fonts loaded,
     images decoded), never for a length of time: with every core kept busy by spinning
-    processes for the whole test, two prints of the same singlehtml give the same bytes."""
+    processes for the whole test, two prints of the same print document give the same bytes."""
     from lakip_lib import pdf
     from lakip_lib.peramban import chromium
 
-    from .test_pdf import _singlehtml
+    from .test_pdf import dicetak
 
     d = data.muat(2024)
     sibuk = [subprocess.Popen([sys.executable, "-c", "while True: pass"])
@@ -103,7 +103,7 @@ def test_two_prints_with_every_core_busy_are_byte_identical(situs_2024: Path, tm
     try:
         with chromium() as b:
             for nama in ("satu.pdf", "dua.pdf"):
-                pdf.cetak_di(b, pdf.Pesanan(_singlehtml(situs_2024), pdf.gaya_halaman(d),
+                pdf.cetak_di(b, pdf.Pesanan(*dicetak(situs_2024), pdf.gaya_halaman(d),
                                             pdf.info_dokumen(d), tmp_path / nama))
     finally:
         for p in sibuk:

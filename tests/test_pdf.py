@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+
+from .conftest import DATA, beda, isi_edisi, ubah_sel
 
 NAMA = "LAKIP-2024-DP3AP2KB-PMD.pdf"
 BAB = ["Ikhtisar Eksekutif", "Bab I Pendahuluan", "Bab II Perencanaan Kinerja",
@@ -93,15 +96,17 @@ def test_every_html_page_links_the_pdf(situs_2024: Path):
 
 # --- Print that fits -----------------------------------------------------------------------
 
-def _singlehtml(situs: Path) -> Path:
-    """The singlehtml build the PDF was printed from (kept in the build folder)."""
-    return situs.parent.parent / "jb" / situs.name / "out" / "singlehtml" / "_build" / "singlehtml"
+def dicetak(situs: Path) -> tuple[Path, Path]:
+    """The HTML pages the PDF was printed from and its print document (kept in the build
+    folder)."""
+    kerja = situs.parent.parent / "jb" / situs.name
+    return kerja / "out" / "html" / "_build" / "html", kerja / "cetak.html"
 
 
 def test_nothing_is_wider_than_the_text_block_in_print(situs_2024):
     from lakip_lib import data, pdf
 
-    assert pdf.periksa_cetak(_singlehtml(situs_2024), data.muat(2024)) == []
+    assert pdf.periksa_cetak(*dicetak(situs_2024), data.muat(2024)) == []
 
 
 def test_print_check_finds_a_table_wider_than_the_page(tmp_path):
@@ -112,7 +117,7 @@ def test_print_check_finds_a_table_wider_than_the_page(tmp_path):
         f'<article class="bd-article"><div class="lakip-tabel-wrap" style="overflow:auto">'
         f'<table class="lakip-tabel"><caption>Tabel X Lebar</caption><tr>{sel}</tr></table>'
         f"</div></article>", encoding="utf-8")
-    assert pdf.periksa_cetak(tmp_path, data.muat(2024)) == [
+    assert pdf.periksa_cetak(tmp_path, tmp_path / "sampul.html", data.muat(2024)) == [
         "isi terpotong: Tabel X Lebar", "melebihi lebar halaman: Tabel X Lebar"]
 
 
@@ -221,3 +226,74 @@ def test_penutup_is_signed_by_the_head_of_agency(baris):
     lampiran = next(i for i in range(awal + 1, len(baris)) if "Lampiran" in baris[i])
     penutup = " ".join(" ".join(b) for b in baris[awal:lampiran])
     assert kepala["nama"] in penutup and f"NIP. {kepala['nip']}" in penutup
+
+
+def test_print_document_nests_the_pages_as_the_singlehtml_builder_does(tmp_path: Path):
+    """The root page holds every part in the order of the table of contents, a section's page
+    inside its chapter's, each after an anchor `document-<page>`, headings one level deeper per
+    level of nesting but rubrics (as the singlehtml builder wrote the book the PDF was printed
+    from until it was assembled from the pages); what lies outside the root's article (head,
+    scripts) stays the root's, titled as the book, without the page's security policy (an
+    incremental build's unchanged pages carry it: it would refuse the print's scripts)."""
+    from lakip_lib import csp, pdf
+
+    def halaman(nama: str, isi: str) -> None:
+        (tmp_path / f"{nama}.html").write_text(csp.pasang(
+            f'<html><head><meta charset="utf-8"><title>{nama} &#8212; Buku &amp; Co</title>'
+            f'</head><body><nav>menu {nama}</nav><article class="bd-article">\n  {isi}\n'
+            f"</article><footer>{nama}</footer></body></html>"), encoding="utf-8")
+
+    halaman("sampul", '<section id="lakip"><h1>LAKIP</h1><p>sampul</p>\n'
+            '<div class="toctree-wrapper compound">\n</div>\n</section>')
+    halaman("bab1", '<section id="bab-1"><h1>Bab 1</h1><section id="s"><h2>1.1</h2></section>'
+            "</section>")
+    halaman("bab3", '<section id="bab-3"><h1>Bab 3</h1><p>x</p></section>')
+    halaman("s1", '<section id="s-1"><h1>Sasaran 1</h1><h2 class="rubric">Konteks</h2>'
+            "<h2>a.</h2></section>")
+    toc = {"root": "sampul", "chapters": [{"file": "bab1"},
+                                          {"file": "bab3", "sections": [{"file": "s1"}]}]}
+    teks = pdf.dokumen_cetak(tmp_path, toc)
+    assert teks.startswith('<html><head><meta charset="utf-8"><title>Buku &amp; Co</title>')
+    assert "Content-Security-Policy" not in teks and "menu sampul" in teks
+    assert "menu bab1" not in teks and teks.endswith("<footer>sampul</footer></body></html>")
+    urutan = [teks.index(t) for t in ("<h1>LAKIP", 'id="document-bab1"', "<h2>Bab 1",
+                                      "<h3>1.1", 'id="document-bab3"', "<h2>Bab 3",
+                                      'id="document-s1"', "<h3>Sasaran 1",
+                                      '<h2 class="rubric">Konteks</h2>', "<h4>a.</h4>")]
+    assert urutan == sorted(urutan)
+    bab3 = teks[teks.index('<section id="bab-3">'):]
+    assert bab3.index('id="document-s1"') < bab3.index("</section>")  # nested in its chapter
+    assert teks.count("<article") == 1 and teks.count('<div class="toctree-wrapper') == 2
+    reviu = pdf.dokumen_cetak(tmp_path, {"root": "bab3"})  # a page alone keeps its title
+    assert "<title>bab3 &#8212; Buku &amp; Co</title>" in reviu and "document-" not in reviu
+
+
+def test_incremental_pdf_is_the_clean_pdf_byte_for_byte(situs_2024: Path, tmp_path: Path):
+    """IDG 2024 changed, then changed back, in a copy of the session build: each rebuild
+    re-executes only the pages that show it and prints from the previous print's page numbers
+    (one pass); the second one's edition, both PDFs included, is byte for byte the clean
+    session build's (which printed twice). It once differed in the tagged structure's element
+    ids and by a pixel on some pages: a second print of the same page lays it out again."""
+    from lakip_lib import build
+
+    folder = tmp_path / "_build"
+    shutil.copytree(situs_2024.parent.parent, folder, symlinks=True)
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    berkas = data / "realisasi.csv"
+    asli = berkas.read_bytes()
+    baris = next(i for i, b in enumerate(asli.decode().splitlines(), start=1)
+                 if b.startswith("IKU1,2024,"))
+    ubah_sel(berkas, baris, "realisasi", "73.75")
+    diubah = build.bangun(2024, data, folder, lapor=lambda _: None)
+    assert "73,75" in (diubah.situs / "ikhtisar.html").read_text(encoding="utf-8")
+    assert (diubah.situs / NAMA).read_bytes() != (situs_2024 / NAMA).read_bytes()
+    berkas.write_bytes(asli)
+    laporan: list[str] = []
+    hasil = build.bangun(2024, data, folder, lapor=laporan.append)
+    assert hasil.eksekusi.dari_cache and "ikhtisar" in hasil.eksekusi.waktu
+    assert any(NAMA in b and "1 kali cetak" in b for b in laporan), laporan
+    for nama in (NAMA, NAMA.replace(".pdf", "-reviu.pdf")):
+        assert (hasil.situs / nama).read_bytes() == (situs_2024 / nama).read_bytes(), nama
+    # the build stamp records where the inputs came from (a git checkout or not), no content
+    assert set(beda(isi_edisi(situs_2024), isi_edisi(hasil.situs))) <= {build.STEMPEL}

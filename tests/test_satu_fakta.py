@@ -40,10 +40,9 @@ def _teks_pdf(path: Path) -> list[str]:
     return [" ".join((p.extract_text() or "").split()) for p in PdfReader(path).pages]
 
 
-def _singlehtml(situs_2024: Path) -> Path:
+def _dokumen_cetak(situs_2024: Path) -> Path:
     """The document the PDF is printed from (kept in the build folder of the session build)."""
-    build = situs_2024.parent.parent
-    return next(build.glob("jb/2024/out/singlehtml/_build/singlehtml/index.html"))
+    return situs_2024.parent.parent / "jb" / "2024" / "cetak.html"
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +68,7 @@ def test_a_figure_named_alike_shows_one_value_whatever_its_fact_is_called(situs_
     for the Indeks Pembangunan Keluarga against Bab III's 51,70) is caught. Over today's main
     this found 14 such figures."""
     sumber = {**halaman(situs_2024),
-              "singlehtml": _singlehtml(situs_2024).read_text(encoding="utf-8")}
+              "cetak": _dokumen_cetak(situs_2024).read_text(encoding="utf-8")}
     assert bentrok_makna(sumber, 2024) == []
 
 
@@ -117,7 +116,7 @@ def test_tables_that_once_copied_the_source_now_show_the_computed_fact(fakta_202
 
 def test_print_edition_and_pdf_show_the_same_values(situs_2024: Path, fakta_2024):
     cetak = kumpulkan({**halaman(situs_2024),
-                       "singlehtml": _singlehtml(situs_2024).read_text(encoding="utf-8")})
+                       "cetak": _dokumen_cetak(situs_2024).read_text(encoding="utf-8")})
     assert bentrok(cetak) == []
     teks_pdf = " ".join(" ".join((p.extract_text() or "").split())
                         for p in PdfReader(situs_2024 / PDF).pages)
