@@ -30,10 +30,13 @@ Prints four figures of a checkout of lakip, each with the list behind it:
 
 4. Places a page is declared: for each notebook `notebooks/<name>.ipynb`, the files of the
    product (`lakip_lib/**/*.py`, `book/*.yml`, the notebooks) that declare it: the notebook
-   itself; a Python file holding the string "<name>" (or "<name>.ipynb", "<name>.html"), or
-   importing module `lakip_lib.book.<name>`, or defining a function that this notebook calls as
-   `book.<function>(…)` and no other notebook calls (an entry point written for one page); a
-   YAML file with the scalar <name>. Test files naming it are counted apart.
+   itself (written by hand, or by the code from the part: the figure does not tell); the part
+   (a class whose `notebook` is "<name>", or the module lakip_lib/book/<name>.py); the package
+   `lakip_lib.book` importing that module; a function the notebook calls as `book.<function>(…)`
+   and no other notebook calls (an entry point written for one page); a YAML file with the
+   scalar <name> (the outline). Other files of the product naming it (the string "<name>",
+   "<name>.ipynb" or "<name>.html", an import of its module) refer to the page and are counted
+   in a second figure; test files naming it are counted apart.
 
 Usage: python benchmarks/struktur.py [--akar CHECKOUT]   (default: this checkout)
 """
@@ -335,10 +338,10 @@ def _panggilan_book(notebook: Path) -> set[str]:
 def _tanda_py(path: Path, nama: str, fungsi_sendiri: set[str], kata_data: bool) -> set[str]:
     """How a Python file names notebook `nama`: `part` (a class whose `notebook` is it, or the
     module lakip_lib/book/<nama>.py), `entry` (defines a function only this notebook calls,
-    `fungsi_sendiri`: (file, function)), `import` (a module of lakip_lib.book imports module
-    lakip_lib.book.<nama>), `string` (the string "<nama>", or with .ipynb or .html, or an import
-    of the module elsewhere; the bare name is not counted where a data file or folder has the
-    same name, e.g. the dataset `dokumentasi`)."""
+    `fungsi_sendiri`: (file, function)), `import` (the package lakip_lib.book imports module
+    lakip_lib.book.<nama>, registering the part), `string` (the string "<nama>", or with
+    .ipynb or .html, or an import of the module elsewhere; the bare name is not counted where a
+    data file or folder has the same name, e.g. the dataset `dokumentasi`)."""
     bentuk = {f"{nama}.ipynb", f"{nama}.html"} | (set() if kata_data else {nama})
     modul = f"{PAKET}.book.{nama}"
     tanda = {"part"} if path.parent.name == "book" and path.stem == nama else set()
@@ -354,7 +357,8 @@ def _tanda_py(path: Path, nama: str, fungsi_sendiri: set[str], kata_data: bool) 
         elif (isinstance(node, ast.ImportFrom) and (node.module == modul or (
                 node.module == f"{PAKET}.book" and any(a.name == nama for a in node.names)))) or (
                 isinstance(node, ast.Import) and any(a.name == modul for a in node.names)):
-            tanda.add("import" if path.parent.name == "book" else "string")
+            tanda.add("import" if path.parent.name == "book" and path.name == "__init__.py"
+                      else "string")
         elif isinstance(node, ast.Constant) and node.value in bentuk:
             tanda.add("string")
     return tanda
@@ -395,7 +399,10 @@ def tempat_halaman(akar: Path) -> list[str]:
                  for p in folder.rglob("*")}
     produk = sorted((akar / PAKET).rglob("*.py")) + sorted((akar / "book").glob("*.yml"))
     tes = sorted((akar / "tests").rglob("*.py"))
-    keluaran, jumlah, deklarasi = [], [], []
+    keluaran: list[str] = []
+    jumlah: list[int] = []
+    deklarasi: list[int] = []
+    butir: list[int] = []
     for nb in notebook:
         sendiri = {(letak[f], f) for f in panggilan[nb.stem] if hitung[f] == 1 and f in letak}
         kata_data = nb.stem in nama_data
@@ -409,13 +416,16 @@ def tempat_halaman(akar: Path) -> list[str]:
         dinyatakan = [p for p, t in tempat.items() if t & DEKLARASI]
         jumlah.append(len(tempat))
         deklarasi.append(len(dinyatakan))
-        keluaran.append(f"  {nb.stem}: declared in {len(dinyatakan)}, named in {len(tempat)} files: "
+        butir.append(sum(len(t & DEKLARASI) for t in tempat.values()))
+        keluaran.append(f"  {nb.stem}: declared in {len(dinyatakan)} ({butir[-1]} declarations), "
+                        f"named in {len(tempat)} files: "
                         + ", ".join(f"{p.relative_to(akar)} [{'+'.join(sorted(t))}]"
                                     for p, t in tempat.items())
                         + f"  (+ {len(di_tes)} test files)")
     return [f"{len(notebook)} notebooks; files of the product that declare a page (its notebook, "
             f"part class, entry function, import by name, outline entry): min {min(deklarasi)}, "
-            f"max {max(deklarasi)}, total {sum(deklarasi)}",
+            f"max {max(deklarasi)}, total {sum(deklarasi)}; declarations (a file may hold several: "
+            f"entry function and import): min {min(butir)}, max {max(butir)}, total {sum(butir)}",
             f"files of the product naming a page's notebook (declarations and references such as "
             f'"<name>.html"): min {min(jumlah)}, max {max(jumlah)}, total {sum(jumlah)}',
             *keluaran]
