@@ -21,7 +21,8 @@ from lakip_lib.csv_terbit import BOM, csv_aman
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.schema import DATASETS, Dataset, Kolom, Tipe, judul_kolom, keterangan_kolom
 from lakip_lib.sphinx_situs import potong
-from lakip_lib.tampilan import FOLDER_CSV, json_terbit
+from lakip_lib.tampilan import json_terbit
+from lakip_lib.tampilan_tabel import FOLDER_CSV
 
 TIPE_FRICTIONLESS = {Tipe.TEKS: "string", Tipe.BULAT: "integer", Tipe.RUPIAH: "integer",
                      Tipe.DESIMAL: "number", Tipe.TAHUN: "year"}
@@ -252,7 +253,7 @@ NAMA_CSV = re.compile(r"tabel-[a-z0-9]+(?:-[a-z0-9]+)*\.csv")
 
 def tulis_csv_tabel(notebook: list[Path], tujuan: Path) -> int:
     """Publish the CSV of every table the executed notebooks show (the `text/csv` output each
-    table carries beside its HTML, `tampilan.TabelTampilan`) in <tujuan>/tabel/, UTF-8 with a
+    table carries beside its HTML, `tampilan_tabel.TabelTampilan`) in <tujuan>/tabel/, UTF-8 with a
     byte-order mark. The folder is written whole each time: a table no longer in the book
     leaves no file behind. An executed notebook is a file the tool reads back: a name that is
     not a table's (`tabel-3-4.csv`) or given twice is refused. Returns the number of files."""

@@ -26,7 +26,9 @@ from pathlib import Path
 from lakip_lib import charts, csp, kabupaten, rilis, riwayat, tukar
 from lakip_lib import format as fmt
 from lakip_lib.csv_terbit import BOM, csv_aman
-from lakip_lib.tampilan import FOLDER_CSV, Grafik, Lajur, TabelTampilan, aman, tabel_dari
+from lakip_lib.tampilan import aman
+from lakip_lib.tampilan_grafik import Grafik
+from lakip_lib.tampilan_tabel import FOLDER_CSV, Lajur, TabelTampilan, tabel_dari
 
 BERANDA = "index.html"
 PERBANDINGAN = "perbandingan.html"

@@ -16,7 +16,8 @@ from pathlib import Path
 from lakip_lib import cache, kinerja, rilis
 from lakip_lib import format as fmt
 from lakip_lib.data_tahun import DataTahun
-from lakip_lib.tampilan import Lajur, aman, json_terbit, tabel_dari
+from lakip_lib.tampilan import aman, json_terbit
+from lakip_lib.tampilan_tabel import Lajur, tabel_dari
 
 HALAMAN = "riwayat_edisi"
 JUDUL = "Riwayat edisi"

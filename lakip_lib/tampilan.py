@@ -1,4 +1,6 @@
-"""Display objects a notebook cell returns: prose, numbered tables and numbered charts.
+"""Display objects a notebook cell returns: prose, numbered tables (`lakip_lib.tampilan_tabel`)
+and numbered charts (`lakip_lib.tampilan_grafik`); the figures they show as facts, with their
+correction marks and notes.
 
 Each object renders itself for Jupyter (`_repr_mimebundle_`): tables as escaped HTML with header
 cells and right-aligned numbers; prose as HTML rendered by `markdown_terbatas` (never handed to
@@ -9,21 +11,14 @@ live chart) and their text alternative as plain text. Text from data is always e
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from lakip_lib import markdown_terbatas
-from lakip_lib.csv_terbit import angka_tampilan, csv_aman
-from lakip_lib.format import BELUM_TERSEDIA, LOKAL_VEGA, TIDAK_DIHITUNG, TIDAK_LENGKAP
-
-if TYPE_CHECKING:  # Altair is loaded by the notebooks' charts, not by every user of this module
-    import altair as alt
 from lakip_lib.markdown_terbatas import markdown_aman
 
 Sel = Any  # str | int | float | None | Nilai (a figure with its fact key)
@@ -216,7 +211,7 @@ class Kalimat:
                         f'aria-label="Catatan koreksi {nomor}: angka ini berbeda dari yang '
                         f'tercetak di dokumen sumber">{nomor}</a></sup>')
             hasil = hasil.replace(_TANDA.format(i), isi)
-        return hasil + (_catatan_koreksi(catatan, halaman, kalimat=True) if catatan else "")
+        return hasil + (catatan_koreksi(catatan, halaman, kalimat=True) if catatan else "")
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
         return {"text/html": self.html(), "text/plain": self.markdown}
@@ -252,164 +247,7 @@ def _di(k: Koreksi) -> str:
     return f" di {k.tempat}" if "," in k.tempat else ""
 
 
-@dataclass(frozen=True)
-class Lajur:
-    """A column of a displayed table (its heading and alignment); a dataset's column is a
-    `schema.Kolom`."""
-
-    judul: str
-    angka: bool = False  # right-aligned numeric column
-
-
-@dataclass(frozen=True)
-class TabelTampilan:
-    """A numbered, captioned table as the reader sees it (a dataset's loaded rows are a
-    `tabel.Tabel`). Cells are already formatted strings (or None)."""
-
-    nomor: str
-    judul: str
-    kolom: tuple[Lajur, ...]
-    baris: tuple[tuple[Sel, ...], ...]
-    sumber: str = ""
-    catatan: str = ""
-    kelas_baris: tuple[str, ...] = ()  # optional CSS class per row (e.g. "program", "total")
-    jangkar: str = field(default="")
-    id_baris: tuple[str, ...] = ()  # optional anchor per row (e.g. "temuan-3")
-    koreksi_halaman: CatatanKoreksi | None = field(default=None, compare=False, repr=False)
-
-    @property
-    def nama_csv(self) -> str:
-        """The file name of the table's CSV, from its number: `tabel-3-4.csv`."""
-        return f"{slug('tabel-' + self.nomor)}.csv"
-
-    def csv(self) -> str:
-        """The table as CSV (`csv_terbit`): what it shows, its figures as plain numbers with
-        their unit in the header, a `Satuan` column where the unit differs by row, and a
-        `Tingkat` column where rows are of different levels (a programme and its kegiatan),
-        so that summing a column has no trap; a missing figure is an empty cell."""
-        teks = [[_teks_sel(s) for s in b] for b in self.baris]
-        kepala: list[str] = []
-        kolom: list[list[str]] = []  # column by column, rows below
-        satuan_tunda: list[tuple[int, list[str | None]]] = []  # mixed units, None: no figure
-        for j, lajur in enumerate(self.kolom):
-            isi = [b[j] for b in teks]
-            if not lajur.angka:
-                kepala.append(lajur.judul)
-                kolom.append(["" if t == "–" else t for t in isi])
-                continue
-            angka = [None if t in _KOSONG else angka_tampilan(t) for t in isi]
-            satuan = [a[1] if a else None for a in angka]
-            jenis = {a[1] for a in angka if a}
-            judul = lajur.judul
-            if len(jenis) == 1 and (u := jenis.pop()) and f"({u})" not in judul:
-                judul = f"{judul} ({u})"
-            kepala.append(judul)
-            kolom.append(["" if t in _KOSONG else a[0] if a else t
-                          for t, a in zip(isi, angka, strict=True)])
-            if len({a[1] for a in angka if a}) > 1:
-                satuan_tunda.append((len(kolom), satuan))
-        kelompok = _kelompok_satuan(satuan_tunda)
-        for letak, satuan in reversed(kelompok):
-            kepala.insert(letak, "Satuan" if len(kelompok) == 1 else f"Satuan {kepala[letak - 1]}")
-            kolom.insert(letak, [u or "" for u in satuan])
-        tingkat = [_TINGKAT.get(k, k) for k in self.kelas_baris]
-        if any(tingkat):
-            kepala.insert(0, "Tingkat")
-            kolom.insert(0, tingkat + [""] * (len(self.baris) - len(tingkat)))
-        return csv_aman([kepala, *(list(b) for b in zip(*kolom, strict=True))])
-
-    def html(self, tautan_csv: bool = False) -> str:
-        """The table; with `tautan_csv`, the link to its CSV (`nama_csv`, published in the
-        folder `FOLDER_CSV` beside the pages) under it."""
-        jangkar = self.jangkar or slug(f"tabel-{self.nomor}")
-        kepala = "".join(
-            f'<th scope="col" class="{"angka" if k.angka else "teks"}">{aman(k.judul)}</th>'
-            for k in self.kolom)
-        badan: list[str] = []
-        catatan: list[tuple[int, Nilai]] = []  # the notes first given here
-        rujukan: list[int] = []  # the notes given above, of figures marked here again
-        halaman = self.koreksi_halaman or CatatanKoreksi()
-        for i, baris in enumerate(self.baris):
-            kelas = self.kelas_baris[i] if i < len(self.kelas_baris) else ""
-            sel = []
-            for j, (nilai, k) in enumerate(zip(baris, self.kolom, strict=True)):
-                tanda: dict[str, Any] = {}
-                if isinstance(nilai, Nilai) and nilai.koreksi:
-                    tempat = (f"Tabel {self.nomor}", i, j)
-                    nomor, pertama = halaman.catat(nilai, tempat)
-                    tanda["nomor"] = nomor
-                    if pertama == tempat:
-                        catatan.append((nomor, nilai))
-                        tanda["jangkar"] = halaman.jangkar(nomor)
-                    else:
-                        tanda["rujuk"] = halaman.jangkar(nomor)
-                        if pertama[0] != tempat[0] and nomor not in rujukan:
-                            rujukan.append(nomor)
-                sel.append(_sel(nilai, k, j == 0, tanda))
-            isi = "".join(sel)
-            atribut = f' class="{aman(kelas)}"' if kelas else ""
-            if i < len(self.id_baris):
-                atribut += f' id="{aman(self.id_baris[i])}"'
-            badan.append(f"<tr{atribut}>{isi}</tr>")
-        kaki = []
-        if catatan or rujukan:
-            kaki.append(_catatan_koreksi(catatan, halaman, rujukan, f"Tabel {self.nomor}"))
-        if self.catatan:
-            kaki.append(f'<p class="lakip-catatan">Catatan: {aman(self.catatan)}</p>')
-        if self.sumber:
-            kaki.append(f'<p class="lakip-sumber">Sumber: {aman(self.sumber)}</p>')
-        return (
-            f'<div class="lakip-tabel-wrap" id="{jangkar}" role="region" tabindex="0" '
-            f'aria-label="Tabel {aman(self.nomor)}">'
-            f'<table class="lakip-tabel"><caption><span class="lakip-judul-tabel">'
-            f'<span class="lakip-nomor">Tabel {aman(self.nomor)}</span> {aman(self.judul)}</span>'
-            f"</caption><thead><tr>{kepala}</tr></thead>"
-            f"<tbody>{''.join(badan)}</tbody></table>{''.join(kaki)}</div>"
-        ) + (self._tautan_csv() if tautan_csv else "")
-
-    def _tautan_csv(self) -> str:
-        return (f'<p class="lakip-unduh lakip-unduh-tabel"><a href="{FOLDER_CSV}/'
-                f'{aman(self.nama_csv)}" download>Unduh CSV<span class="lakip-sr"> Tabel '
-                f"{aman(self.nomor)}</span></a></p>")
-
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None
-                          ) -> tuple[dict[str, str], dict[str, Any]]:
-        """HTML with the download link, and the CSV it links to as `text/csv` (its file name
-        in the output's metadata): it travels in the executed notebook, so the build publishes
-        exactly the CSV of the table it shows, from the cache as well (`edisi.tulis_csv_tabel`)."""
-        return ({"text/html": self.html(tautan_csv=True), "text/csv": self.csv(),
-                 "text/plain": f"Tabel {self.nomor} {self.judul}"},
-                {"text/csv": {"berkas": self.nama_csv}})
-
-
-FOLDER_CSV = "tabel"  # beside the pages: <tahun>/tabel/tabel-3-4.csv
-_KOSONG = {"", "–", "kosong", BELUM_TERSEDIA, TIDAK_LENGKAP, TIDAK_DIHITUNG}  # a missing figure
-_TINGKAT = {"subkegiatan": "sub kegiatan", "total": "jumlah"}  # row classes in the reader's words
-
-
-def _teks_sel(nilai: Sel) -> str:
-    return "" if nilai is None else nilai.teks if isinstance(nilai, Nilai) else str(nilai)
-
-
-def _kelompok_satuan(tunda: list[tuple[int, list[str | None]]]
-                     ) -> list[tuple[int, list[str | None]]]:
-    """Where the `Satuan` columns go: one after the last of the columns sharing a unit per row
-    (Target and Realisasi of the same indicators: one column; a row without a figure agrees
-    with any unit), in column order."""
-    hasil: list[tuple[int, list[str | None]]] = []
-    for letak, satuan in tunda:
-        sama = next((i for i, (_, s) in enumerate(hasil) if all(
-            a is None or b is None or a == b for a, b in zip(s, satuan, strict=True))), None)
-        if sama is None:
-            hasil.append((letak, satuan))
-        else:
-            gabung = [a if a is not None else b for a, b in zip(hasil[sama][1], satuan,
-                                                                strict=True)]
-            hasil[sama] = (letak, gabung)
-    return sorted(hasil, key=lambda x: x[0])
-
-
-def _catatan_koreksi(catatan: list[tuple[int, Nilai]], halaman: CatatanKoreksi,
+def catatan_koreksi(catatan: list[tuple[int, Nilai]], halaman: CatatanKoreksi,
                      rujukan: Sequence[int] = (), nama: str = "", kalimat: bool = False) -> str:
     """The numbered correction notes under a table (what the print edition shows on the same
     page as the marked figures: closed disclosures do not print) or under a paragraph (its
@@ -429,98 +267,7 @@ def _catatan_koreksi(catatan: list[tuple[int, Nilai]], halaman: CatatanKoreksi,
     return f'<ol class="{kelas}" aria-label="Catatan koreksi">{"".join(butir)}</ol>'
 
 
-def _sel(nilai: Sel, kolom: Lajur, pertama: bool, tanda: dict[str, Any] | None = None) -> str:
-    kelas = "angka" if kolom.angka else "teks"
-    if isinstance(nilai, Nilai):
-        isi = nilai.html(**(tanda or {}))
-    else:
-        isi = aman(nilai) if nilai is not None else "–"
-    if pertama:
-        return f'<th scope="row" class="{kelas}">{isi}</th>'
-    return f'<td class="{kelas}">{isi}</td>'
-
-
 def slug(teks: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", teks.lower()).strip("-")
 
 
-@dataclass(frozen=True)
-class Grafik:
-    """A numbered Altair chart: interactive in HTML (served Vega, no CDN), text elsewhere."""
-
-    nomor: str
-    judul: str
-    chart: alt.TopLevelMixin
-    alternatif: str  # text alternative: what the chart shows, in one or two sentences
-    sumber: str = ""
-
-    @cached_property
-    def _spec(self) -> dict[str, Any]:
-        # the figure's own text alternative describes it; Vega's generated (English) ARIA
-        # descriptions of axes and legends are left out
-        spec = self.chart.to_dict()
-        config = spec.setdefault("config", {})
-        for guide in ("axis", "legend"):
-            config[guide] = {**config.get(guide, {}), "aria": False}
-        _nama_tanda(spec)
-        return spec
-
-    def spec(self) -> dict[str, Any]:
-        return self._spec
-
-    def spec_layar(self) -> dict[str, Any]:
-        """The spec for screens and print: as wide as its container, re-laid out on resize
-        (Vega listens to window resizes when the width is "container")."""
-        return {**self.spec(), "width": "container",
-                "autosize": {"type": "fit-x", "contains": "padding"}}
-
-    def html(self) -> str:
-        spec = json.dumps(self.spec_layar(), sort_keys=True, ensure_ascii=False)
-        kode = hashlib.sha256(spec.encode()).hexdigest()[:12]
-        lokal = json.dumps(LOKAL_VEGA)
-        data_spec = json_aman(spec)
-        sumber = f'<p class="lakip-sumber">Sumber: {aman(self.sumber)}</p>' if self.sumber else ""
-        return (
-            f'<figure class="lakip-grafik" id="{slug("gambar-" + self.nomor)}">'
-            f'<div id="vis-{kode}" class="lakip-vega" role="img" data-lokal="{aman(lokal)}" '
-            f'aria-label="{aman(self.alternatif)}"></div>'
-            f'<script type="application/json" id="spec-{kode}">{data_spec}</script>'
-            f'<p class="lakip-alt">{aman(self.alternatif)}</p>'
-            # a figcaption is a figure's first or last child: the source line sits inside it
-            f'<figcaption><span class="lakip-judul-gambar"><span class="lakip-nomor">Gambar '
-            f'{aman(self.nomor)}</span> {aman(self.judul)}</span>{sumber}</figcaption></figure>'
-        )
-
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
-        # No static image: the HTML and the PDF (printed from the HTML) draw the live chart, and
-        # rendering an SVG cost every notebook ~1 s of vl-convert start-up for nothing.
-        return {"text/html": self.html(),
-                "text/plain": f"Gambar {self.nomor} {self.judul}. {self.alternatif}"}
-
-
-def _nama_tanda(spec: dict[str, Any]) -> None:
-    """Each mark's accessible name (its `aria-label`, and its /Alt in the PDF) is what its
-    tooltip says, with the tooltip's own titles and its pre-formatted Indonesian figures
-    ("Indikator: IDG; Capaian: 98,96%"), not Vega-Lite's default list of every encoded field
-    with raw floats ("Capaian (%): 98,9600216099"). Marks without a tooltip (reference rules)
-    and text marks (labels repeating a bar's figure) are left out of the accessibility tree;
-    the chart's own text alternative describes the whole."""
-    for anak in (*spec.get("layer", ()), *spec.get("vconcat", ()), *spec.get("hconcat", ())):
-        _nama_tanda(anak)
-    if "mark" not in spec:
-        return
-    tanda = spec["mark"] if isinstance(spec["mark"], dict) else {"type": spec["mark"]}
-    tooltip = spec.get("encoding", {}).get("tooltip")
-    if not isinstance(tooltip, list) or tanda["type"] == "text":
-        spec["mark"] = {**tanda, "aria": False}
-        return
-    bagian = [f"{json.dumps(t.get('title', t['field']) + ': ')} + datum[{json.dumps(t['field'])}]"
-              for t in tooltip if "field" in t]
-    spec["transform"] = [*spec.get("transform", ()),
-                         {"calculate": " + '; ' + ".join(bagian), "as": "_nama"}]
-    spec["encoding"]["description"] = {"field": "_nama", "type": "nominal"}
-
-
-def tabel_dari(nomor: str, judul: str, kolom: Sequence[Lajur], baris: Sequence[Sequence[Sel]],
-               **kw: Any) -> TabelTampilan:
-    return TabelTampilan(nomor, judul, tuple(kolom), tuple(tuple(b) for b in baris), **kw)

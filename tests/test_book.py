@@ -12,18 +12,9 @@ import pytest
 from lakip_lib import book, data
 from lakip_lib.book import notebook, susunan
 from lakip_lib.data_tahun import DataTahun
-from lakip_lib.tampilan import (
-    CatatanKoreksi,
-    Grafik,
-    Kalimat,
-    Koreksi,
-    Lajur,
-    Nilai,
-    TabelTampilan,
-    Teks,
-    daftar,
-    tabel_dari,
-)
+from lakip_lib.tampilan import CatatanKoreksi, Kalimat, Koreksi, Nilai, Teks, daftar
+from lakip_lib.tampilan_grafik import Grafik
+from lakip_lib.tampilan_tabel import Lajur, TabelTampilan, tabel_dari
 
 from .tahun_kecil import TahunKecil
 

@@ -1,6 +1,6 @@
-"""Chart specs (`lakip_lib.charts`, `tampilan.Grafik`): bars from zero, an extreme value labelled
-off the scale instead of squeezing the others, the 100% and target lines, trend axes that are
-neither zoomed into noise nor below zero, charts as wide as their container, and no trend chart
+"""Chart specs (`lakip_lib.charts`, `tampilan_grafik.Grafik`): bars from zero, an extreme value
+labelled off the scale instead of squeezing the others, the 100% and target lines, trend axes that
+are neither zoomed into noise nor below zero, charts as wide as their container, and no trend chart
 for fewer than three points (the small in-memory year of `tests.tahun_kecil`)."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import re
 import pytest
 
 from lakip_lib import book, charts
-from lakip_lib.tampilan import Grafik
+from lakip_lib.tampilan_grafik import Grafik
 
 from .tahun_kecil import TahunKecil
 

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from lakip_lib.csv_terbit import angka_tampilan
-from lakip_lib.tampilan import Lajur, Nilai, tabel_dari
+from lakip_lib.tampilan import Nilai
+from lakip_lib.tampilan_tabel import Lajur, tabel_dari
 
 
 @pytest.mark.parametrize(("teks", "hasil"), [

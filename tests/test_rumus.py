@@ -10,7 +10,8 @@ from decimal import Decimal as D
 import pytest
 
 from lakip_lib import audit, book, kinerja, rumus
-from lakip_lib.tampilan import Grafik, TabelTampilan
+from lakip_lib.tampilan_grafik import Grafik
+from lakip_lib.tampilan_tabel import TabelTampilan
 
 from .tahun_kecil import TahunKecil
 

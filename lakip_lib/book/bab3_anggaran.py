@@ -9,7 +9,8 @@ from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib.book.dasar import Bagian, Isi, rupiah_sel
 from lakip_lib.book.nomor import Rencana
-from lakip_lib.tampilan import Lajur, Nilai, teks
+from lakip_lib.tampilan import Nilai, teks
+from lakip_lib.tampilan_tabel import Lajur
 
 _KATA_SAMBUNG = {"dan", "di", "ke", "dari", "yang", "untuk", "pada", "bagi", "atau", "serta"}
 

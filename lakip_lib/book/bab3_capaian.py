@@ -6,7 +6,7 @@ from lakip_lib import charts, kinerja, prosa
 from lakip_lib import format as fmt
 from lakip_lib.book.dasar import Bagian, Isi
 from lakip_lib.book.nomor import Rencana
-from lakip_lib.tampilan import Lajur
+from lakip_lib.tampilan_tabel import Lajur
 
 
 class Capaian(Bagian):

@@ -12,7 +12,8 @@ from lakip_lib.baris import BarisIndikator
 from lakip_lib.book.dasar import SUMBER_DATA, Bagian, Isi, rupiah_sel
 from lakip_lib.book.nomor import Rencana
 from lakip_lib.data_tahun import DataTahun
-from lakip_lib.tampilan import Lajur, Nilai, teks
+from lakip_lib.tampilan import Nilai, teks
+from lakip_lib.tampilan_tabel import Lajur
 
 MIN_TITIK_GRAFIK = 3  # a series with fewer points is a sentence and a table, not a chart
 

@@ -16,19 +16,9 @@ from lakip_lib.book.nomor import Rencana
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.prosa import Uraian
 from lakip_lib.schema import Pejabat
-from lakip_lib.tampilan import (
-    CatatanKoreksi,
-    Grafik,
-    Html,
-    Kalimat,
-    Lajur,
-    Nilai,
-    TabelTampilan,
-    Teks,
-    blok,
-    tabel_dari,
-    teks,
-)
+from lakip_lib.tampilan import CatatanKoreksi, Html, Kalimat, Nilai, Teks, blok, teks
+from lakip_lib.tampilan_grafik import Grafik
+from lakip_lib.tampilan_tabel import Lajur, TabelTampilan, tabel_dari
 
 SUMBER_DATA = "data instansi, diolah"
 SUMBER_AUDIT = "hitungan ulang buku ini atas angka yang tercetak di dokumen sumber"

@@ -7,7 +7,8 @@ from lakip_lib import format as fmt
 from lakip_lib import kinerja, prosa
 from lakip_lib.book.dasar import Bagian, Isi
 from lakip_lib.book.nomor import Rencana
-from lakip_lib.tampilan import Lajur, teks
+from lakip_lib.tampilan import teks
+from lakip_lib.tampilan_tabel import Lajur
 
 
 class Ikhtisar(Bagian):

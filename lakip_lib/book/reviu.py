@@ -21,17 +21,8 @@ from lakip_lib.book.dasar import SUMBER_AUDIT, Bagian, Isi
 from lakip_lib.book.koreksi import ada_sumber_tercetak, koreksi_bab, temuan_audit
 from lakip_lib.book.nomor import Rencana
 from lakip_lib.rumus.desa_maju import jumlah_desa, status_desa
-from lakip_lib.tampilan import (
-    Html,
-    Kalimat,
-    Lajur,
-    Nilai,
-    TabelTampilan,
-    aman,
-    blok,
-    kotak_perbedaan,
-    teks,
-)
+from lakip_lib.tampilan import Html, Kalimat, Nilai, aman, blok, kotak_perbedaan, teks
+from lakip_lib.tampilan_tabel import Lajur, TabelTampilan
 
 HALAMAN = __name__.rpartition(".")[2]  # the page's name, as every part's is its module's (reviu.html):
 # the edition's "Tentang edisi ini" links it

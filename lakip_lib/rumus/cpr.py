@@ -18,7 +18,7 @@ from lakip_lib.rumus.dasar import (
     realisasi_tercatat,
     target_tahunan,
 )
-from lakip_lib.tampilan import Lajur
+from lakip_lib.tampilan_tabel import Lajur
 
 if TYPE_CHECKING:
     from decimal import Decimal

@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from lakip_lib.baris import BarisIndikator
     from lakip_lib.data_tahun import DataTahun
-    from lakip_lib.tampilan import Grafik, Lajur, Nilai, TabelTampilan
+    from lakip_lib.tampilan import Nilai
+    from lakip_lib.tampilan_grafik import Grafik
+    from lakip_lib.tampilan_tabel import Lajur, TabelTampilan
 
 Lapor = Callable[..., None]  # aturan's `tambah(berkas, baris, kolom, pesan, tingkat)`
 

@@ -11,7 +11,7 @@ from lakip_lib.format import TIDAK_LENGKAP
 from lakip_lib.masalah import PERINGATAN
 from lakip_lib.rumus.dasar import Butir, Halaman, Lapor, LembarRumus, Rumus
 from lakip_lib.schema import BY_NAME
-from lakip_lib.tampilan import Lajur
+from lakip_lib.tampilan_tabel import Lajur
 
 if TYPE_CHECKING:
     from decimal import Decimal
