@@ -2,13 +2,13 @@
 the data now (`penerbitan.berkas_berubah`).
 
 A YAML file is compared by what it says, not by its bytes: comments, quoting and key order are
-no change, and what a year may name itself (its head of agency `kepala`, its Renstra and RPJMD
-periods) is compared as the year resolves it: its edisi.yaml's, else instansi.yaml's. So a head
-recorded in the year's own edisi.yaml (by the workbook's edisi sheet, or moved there by hand)
-that is the head instansi.yaml already gave that year changes nothing in the edition, and
-neither does a new head in instansi.yaml for years that name their own. Other files are
-compared as the edition sees them (`data.isi_edisi`: a multi-year record without later years'
-rows).
+no change, and what a year may name itself (its head of agency `kepala`, its coat of arms and
+logo, its Renstra and RPJMD periods) is compared as the year resolves it: its edisi.yaml's, else
+instansi.yaml's. So a head recorded in the year's own edisi.yaml (by the workbook's edisi sheet,
+or moved there by hand) that is the head instansi.yaml already gave that year changes nothing in
+the edition, and neither does a new head (or logo) in instansi.yaml for years that name their
+own. Other files are compared as the edition sees them (`data.isi_edisi`: a multi-year record
+without later years' rows).
 """
 
 from __future__ import annotations
@@ -19,10 +19,12 @@ from typing import Any
 import yaml
 
 from lakip_lib import berkas_aman, data, rekaman_yaml, renstra_tahun
+from lakip_lib.gambar import GAMBAR_SAMPUL
 from lakip_lib.yaml_aman import baca_yaml
 
 INSTANSI = "instansi.yaml"
-MILIK_TAHUN = ("kepala", *renstra_tahun.KUNCI_PERIODE)  # instansi.yaml keys a year may replace
+MILIK_TAHUN = ("kepala", "lambang", "logo", *renstra_tahun.KUNCI_PERIODE)  # instansi.yaml keys a
+# year's edisi.yaml may replace
 
 
 def sama(lama: Path, baru: Path, path: str, tahun: int) -> bool:
@@ -34,8 +36,12 @@ def sama(lama: Path, baru: Path, path: str, tahun: int) -> bool:
 def makna(akar: Path, path: str, tahun: int) -> Any:
     """The content of a data file that the edition of `tahun` depends on: a YAML file parsed
     (the edition's head of agency resolved), any other file, or a YAML file that does not
-    parse, as the bytes the edition sees."""
+    parse, as the bytes the edition sees; a file beside the year folders that is neither data
+    nor an image the edition names (another year's coat of arms), as nothing."""
     if not path.endswith(".yaml"):
+        if "/" not in path and renstra_tahun.dataset(path, tahun) is None \
+                and path not in _gambar_edisi(akar, tahun):
+            return b""
         return data.isi_edisi(akar, path, tahun)
     isi = _yaml(akar, path)
     if not isinstance(isi, dict):
@@ -47,6 +53,18 @@ def makna(akar: Path, path: str, tahun: int) -> Any:
         if isinstance(instansi, dict):
             return {**{k: instansi[k] for k in MILIK_TAHUN if k in instansi}, **isi}
     return isi
+
+
+def _gambar_edisi(akar: Path, tahun: int) -> set[str]:
+    """The cover images the edition of `tahun` names: its edisi.yaml's, else instansi.yaml's."""
+    instansi, edisi = _yaml(akar, INSTANSI), _yaml(akar, f"{tahun}/edisi.yaml")
+    hasil = set()
+    for kunci in GAMBAR_SAMPUL:
+        for isi in (edisi, instansi):
+            if isinstance(isi, dict) and kunci in isi:
+                hasil.add(str(isi[kunci]))
+                break
+    return hasil
 
 
 def _yaml(akar: Path, path: str) -> Any:

@@ -158,9 +158,7 @@ def periksa_instansi(instansi: dict[str, Any], tahun: int, p: Pengumpul, path: P
         if _butuh(instansi, kunci) in (None, ""):
             p.tambah(nama, None, kunci, "kunci wajib ini tidak ada atau kosong.")
     _periksa_atasan(instansi.get("struktur"), nama, p)
-    for kunci in GAMBAR_SAMPUL:
-        if kunci in instansi and (pesan := gambar.masalah(path.parent, instansi[kunci])):
-            p.tambah(nama, None, kunci, pesan)
+    _periksa_gambar(instansi, nama, p, path.parent)
     periode = periode_renstra(instansi)
     if _butuh(instansi, "renstra.periode") is not None and periode is None:
         p.tambah(nama, None, "renstra.periode",
@@ -192,10 +190,18 @@ def periksa_kepala(instansi: dict[str, Any], edisi: dict[str, Any], p: Pengumpul
 
 
 def instansi_tahun(instansi: Instansi, edisi: Edisi) -> tuple[Instansi, Edisi]:
-    """The agency as the year sees it: its own head of agency when its edisi.yaml names one."""
-    if edisi.kepala is None:
-        return instansi, edisi
-    return replace(instansi, kepala=edisi.kepala), edisi
+    """The agency as the year sees it: its own head of agency, coat of arms and logo where its
+    edisi.yaml names them."""
+    sendiri = {k: v for k in ("kepala", *GAMBAR_SAMPUL) if (v := getattr(edisi, k)) is not None}
+    return (replace(instansi, **sendiri) if sendiri else instansi), edisi
+
+
+def _periksa_gambar(isi: dict[str, Any], nama: str, p: Pengumpul, akar: Path) -> None:
+    """The cover images a YAML file names (relative to the data folder `akar`), checked by
+    their bytes (`gambar.masalah`)."""
+    for kunci in GAMBAR_SAMPUL:
+        if kunci in isi and (pesan := gambar.masalah(akar, isi[kunci])):
+            p.tambah(nama, None, kunci, pesan)
 
 
 def _periksa_atasan(struktur: Any, nama: str, p: Pengumpul) -> None:
@@ -235,6 +241,7 @@ def periksa_edisi(edisi: dict[str, Any], tahun: int, p: Pengumpul, path: Path) -
     _periksa_rentang_tanggal(edisi, "", tahun, nama, p)
     for kunci, pesan in rilis.masalah_revisi(edisi):
         p.tambah(nama, None, kunci, pesan)
+    _periksa_gambar(edisi, nama, p, path.parent.parent)  # the year's own coat of arms, logo
 
 
 TANGGAL_SEBELUM = 1  # years before the fiscal year: the Perjanjian Kinerja is signed at its start

@@ -5,8 +5,9 @@ definitions) and the Renstra and RPJMD periods are shared by every year in `data
 `instansi.yaml`. A year whose Renstra differs from its predecessors' (a revised Renstra with a
 new indicator or sasaran from that year on, or the first year of a new Renstra period) holds its
 own copies: `data/<tahun>/indikator.csv`, … read instead of the shared ones, and `renstra:` /
-`rpjmd:` in its `edisi.yaml` instead of `instansi.yaml`'s (as `kepala:`). `lakip new-year` carries
-them on to the next year, so the copies start a Renstra that lasts. Earlier years read exactly
+`rpjmd:` in its `edisi.yaml` instead of `instansi.yaml`'s (as `kepala:`, `lambang:` and `logo:`).
+`lakip new-year` carries them on to the next year (`teks_milik_tahun`), so the copies start a
+Renstra that lasts. Earlier years read exactly
 the files they read before, byte for byte: a published edition cannot change by it.
 """
 
@@ -16,7 +17,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from lakip_lib.schema import BY_NAME, DATASETS, Dataset, Renstra, Rpjmd
+from lakip_lib.schema import BY_NAME, DATASETS, Dataset, Edisi
 from lakip_lib.tabel import Tabel
 
 RENSTRA = ("tujuan", "sasaran", "indikator", "renstra_target", "rasio_definisi")
@@ -90,16 +91,21 @@ def salinan_sendiri(akar: Path, dari: int) -> dict[str, str]:
             if (s := berkas_sendiri(BY_NAME[nama], dari)) and (akar / s).is_file()}
 
 
-def teks_periode(renstra: Renstra | None, rpjmd: Rpjmd | None) -> str:
-    """The `renstra:` and `rpjmd:` blocks of an edisi.yaml naming its own periods (nothing for a
-    year of instansi.yaml's Renstra)."""
+def teks_milik_tahun(edisi: Edisi) -> str:
+    """The lines of an edisi.yaml naming what the year took over from instansi.yaml (its own
+    Renstra and RPJMD periods, coat of arms, logo): carried on by `lakip new-year`; nothing for
+    a year that names none."""
     teks = ""
-    if renstra is not None and renstra.periode:
+    if edisi.renstra is not None and edisi.renstra.periode:
         teks += ("# Renstra tahun ini (bukan yang di instansi.yaml): lihat data/<tahun>/"
                  "sasaran.csv, indikator.csv, renstra_target.csv.\n"
-                 f"renstra:\n  periode: [{', '.join(map(str, renstra.periode))}]\n")
+                 f"renstra:\n  periode: [{', '.join(map(str, edisi.renstra.periode))}]\n")
+    rpjmd = edisi.rpjmd
     if rpjmd is not None and rpjmd.periode:
         teks += f"rpjmd:\n  periode: [{', '.join(map(str, rpjmd.periode))}]\n" + "".join(
             f"  {k}: {json.dumps(v, ensure_ascii=False)}\n"
             for k in ("visi", "misi") if (v := getattr(rpjmd, k)) is not None)
+    for kunci in ("lambang", "logo"):
+        if (nilai := getattr(edisi, kunci)) is not None:
+            teks += f"{kunci}: {json.dumps(nilai, ensure_ascii=False)}\n"
     return teks

@@ -199,6 +199,8 @@ class Edisi:
     kepala: Pejabat | None = None  # the head of agency who signs this year's edition
     renstra: Renstra | None = None  # a year of another Renstra than instansi.yaml's
     rpjmd: Rpjmd | None = None  # (`lakip_lib.renstra_tahun`)
+    lambang: str | None = None  # the year's own cover images, relative to the data folder,
+    logo: str | None = None  # replacing instansi.yaml's from this year on
     # why a final edition may still print "belum tersedia" (a figure the source never had)
     konfirmasi_belum_tersedia: str | None = None
 

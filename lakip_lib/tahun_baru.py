@@ -58,7 +58,7 @@ def _edisi(d: DataTahun, tahun: int) -> str:
         f"    jabatan: {pihak_kedua.jabatan or ''}\n"
         + _kepala(d.instansi.kepala)
         + _penilaian(e.penilaian)
-        + renstra_tahun.teks_periode(e.renstra, e.rpjmd)
+        + renstra_tahun.teks_milik_tahun(e)
     )
 
 

@@ -1,8 +1,8 @@
 """The README's guides for the analyst ("Panduan"), each played end to end with the commands it
 names, in a copy of the data: a new head of agency (a fact of the year, entered in the
 workbook's edisi sheet); a new indicator and sasaran in the middle of the Renstra
-(`lakip change-renstra`); a new Renstra period (`lakip new-renstra`), each leaving every input of
-the 2024 edition as it was."""
+(`lakip change-renstra`); a new Renstra period (`lakip new-renstra`); activity photos and a
+coat of arms of the year's own; each leaving every input of the 2024 edition as it was."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from pathlib import Path
 import yaml
 from openpyxl import load_workbook
 
-from lakip_lib import cli, data, kinerja, penerbitan
+from lakip_lib import cli, data, edisi, gambar, kinerja, penerbitan
 
-from .conftest import DATA
+from .conftest import DATA, REPO
 from .isian import baris, tulis
 
 KEPALA_BARU = {"kepala.nama": "Dra. SITI RAHMAH, M.Si", "kepala.jabatan": "Kepala Dinas",
@@ -172,3 +172,51 @@ def test_guide_a_new_renstra_period(salinan_data: Path, tmp_path: Path, capsys):
     assert data.muat(2026, salinan_data).periode_renstra == (2021, 2026)
     assert data.muat(2024, salinan_data)["sasaran"].satu(kode="S4")["uraian"] == \
         "Meningkatnya status pembangunan desa"
+
+
+CONTOH = REPO / "tests" / "fixtures" / "instansi_contoh"
+
+
+def test_guide_photos_and_a_coat_of_arms_of_the_years_own(salinan_data: Path, tmp_path: Path,
+                                                          capsys):
+    akar = ["--data", str(salinan_data)]
+    asli = tmp_path / "asli" / "data"
+    shutil.copytree(salinan_data, asli)
+    _lakip(capsys, *akar, "new-year", "2025")
+    foto = salinan_data / "2025" / "dokumentasi"
+    foto.mkdir()
+    shutil.copy(CONTOH / "2026" / "dokumentasi" / "posyandu.png", foto / "posyandu.png")
+    (foto / "rapat.jpg").write_text("<html>bukan foto</html>", encoding="utf-8")
+    (foto / "keterangan.csv").write_text(
+        "berkas,keterangan\nposyandu.png,Kunjungan ke posyandu\nrapat.jpg,Rapat koordinasi PUG\n"
+        "balai.png,Musyawarah desa di balai\n", encoding="utf-8")
+    tolak = _lakip(capsys, *akar, "validate", "2025", kode=1)
+    assert ('data/2025/dokumentasi/keterangan.csv, baris 3, kolom "berkas": berkas "rapat.jpg" '
+            "bukan gambar PNG atau JPEG.") in tolak
+    assert 'baris 4, kolom "berkas": berkas gambar "balai.png" tidak ditemukan' in tolak
+
+    # the photo is judged by its bytes, not its name: a PNG saved as rapat.jpg is a PNG
+    shutil.copy(CONTOH / "2026" / "dokumentasi" / "penyuluhan.png", foto / "rapat.jpg")
+    shutil.copy(CONTOH / "2026" / "dokumentasi" / "posyandu.png", foto / "balai.png")
+    # the coat of arms from 2025 on: a new file beside the old, named in 2025's edisi.yaml
+    shutil.copy(CONTOH / "lambang.png", salinan_data / "lambang-2025.png")
+    edisi_yaml = salinan_data / "2025" / "edisi.yaml"
+    teks = edisi_yaml.read_text(encoding="utf-8")
+    edisi_yaml.write_text(teks + 'lambang: "../lambang-2025.png"\n', encoding="utf-8")
+    tolak = _lakip(capsys, *akar, "validate", "2025", kode=1)
+    assert 'data/2025/edisi.yaml, kolom "lambang": "../lambang-2025.png" harus berupa nama ' \
+           "berkas di dalam folder data" in tolak
+    edisi_yaml.write_text(teks + 'lambang: "lambang-2025.png"\n', encoding="utf-8")
+    _lakip(capsys, *akar, "validate", "2025")
+
+    d = data.muat(2025, salinan_data)
+    assert d.instansi.lambang == "lambang-2025.png"
+    assert [b["berkas"] for b in d.foto()] == ["posyandu.png", "rapat.jpg", "balai.png"]
+    terbit = {p: gambar.nama_terbit((salinan_data / p).read_bytes())
+              for p in edisi.berkas_data(d) if p.endswith((".png", ".jpg"))}
+    assert terbit["2025/dokumentasi/rapat.jpg"].endswith(".png")  # published as what it is
+    assert "lambang-2025.png" in terbit
+    _lakip(capsys, *akar, "new-year", "2026")  # the coat of arms goes on with the year
+    assert data.muat(2026, salinan_data).instansi.lambang == "lambang-2025.png"
+    assert data.muat(2024, salinan_data).instansi.lambang is None
+    assert penerbitan.berkas_berubah(asli, salinan_data, 2024) == []
