@@ -31,7 +31,7 @@ import multiprocessing.connection
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -51,10 +51,10 @@ from lakip_lib import (
     situs_terbit,
 )
 from lakip_lib.kabupaten import FolderInstansi
+from lakip_lib.langkah_build import Lapor
 from lakip_lib.masalah import ValidasiGagal, laporan
 from lakip_lib.penerbitan import RilisGagal
 
-Lapor = Callable[[str], None]
 FOLDER_INSTANSI = "instansi"  # <output>/instansi/<slug>: an agency's build folder (cache, Sphinx)
 
 

@@ -43,7 +43,6 @@ from lakip_lib.format import BELUM_TERSEDIA, angka
 from lakip_lib.langkah_build import BuildGagal, Lapor
 from lakip_lib.pencetak import CetakGagal, Pencetak
 from lakip_lib.penyusun import (
-    daftar_isi,
     mulai_bundel_vega,
     mulai_jupyter_book,
     siapkan_sphinx,
@@ -345,7 +344,7 @@ def _pesan_cetakan(pencetak: Pencetak, d: DataTahun, html: Path, kerja: Path) ->
     """Hand the printer its two jobs: the edition, from its pages assembled as one document
     (`pdf.dokumen_cetak`, kept as <kerja>/cetak.html), then the review, a document of its own
     (<kerja>/cetak-reviu.html), each starting from its previous print's page map."""
-    for nama, toc, reviu in ((CETAK_BUKU, daftar_isi(d), False),
+    for nama, toc, reviu in ((CETAK_BUKU, susunan.daftar_isi(d), False),
                              (CETAK_REVIU, {"root": REVIU}, True)):
         dokumen = kerja / f"{nama}.html"
         dokumen.write_text(pdf.dokumen_cetak(html, toc), encoding="utf-8")
@@ -390,7 +389,7 @@ def _buang_basi(html: Path, d: DataTahun, dengan_pdf: bool) -> None:
     pages of parts no longer in the book (a removed sasaran) and the PDF under an earlier name
     (a renamed agency); `_images` and `_downloads` could only hold copies of files the book
     never links (it has no image or download of its own)."""
-    halaman = (_berkas_toc(daftar_isi(d)) | {b.berkas for b in susunan.urutan(d)}
+    halaman = (_berkas_toc(susunan.daftar_isi(d)) | {b.berkas for b in susunan.urutan(d)}
                | {"genindex", "search", "index"})
     for path in (*html.glob("*.html"), *html.glob("_sources/*")):
         if path.name.split(".")[0] not in halaman:

@@ -45,12 +45,13 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from lakip_lib import build, makna_masukan, situs_terbit
+from lakip_lib.langkah_build import Lapor
 from lakip_lib.rilis import (
     AKAR_PROYEK,
     SITUS_REVISI,
@@ -72,8 +73,6 @@ from lakip_lib.rilis import (
 )
 from lakip_lib.schema import adalah_draf
 from lakip_lib.tampilan import json_terbit
-
-Lapor = Callable[[str], None]
 
 # The only variables of this process a frozen build (a tagged commit's own code) is given:
 # where programs are, a home for Jupyter's runtime files, the locale and time zone that shape

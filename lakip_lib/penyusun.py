@@ -26,12 +26,6 @@ from lakip_lib.langkah_build import BuildGagal
 from lakip_lib.tampilan import json_terbit
 
 
-def daftar_isi(d: DataTahun) -> dict[str, Any]:
-    """The Jupyter Book table of contents of the edition, from the book's outline
-    (book/susunan.yml)."""
-    return susunan.daftar_isi(d)
-
-
 def _berkas_bundel_vega(cache: Path) -> tuple[Path, str]:
     """Where the Vega bundle of the installed Altair and vl-convert is kept, and the Vega-Lite
     version it is made for."""
@@ -96,18 +90,12 @@ def siapkan_sumber(d: DataTahun, src: Path, cache_umum: Path, dengan_pdf: bool =
     if dengan_pdf and sphinx_situs.bisa_gambar_bagikan():
         konfigurasi["sphinx"]["config"]["lakip_gambar_bagikan"] = sphinx_situs.GAMBAR_BAGIKAN
     teks_konfigurasi = yaml.safe_dump(konfigurasi, allow_unicode=True, sort_keys=False)
-    teks_toc = yaml.safe_dump(daftar_isi(d), sort_keys=False)
+    teks_toc = yaml.safe_dump(susunan.daftar_isi(d), sort_keys=False)
     cache.tulis_jika_berbeda(src / "_config.yml", teks_konfigurasi)
     cache.tulis_jika_berbeda(src / "_toc.yml", teks_toc)
     return cache.sidik({"halaman": {str(p.relative_to(langkah_build.HALAMAN)): cache.sha_berkas(p)
                                     for p in langkah_build.HALAMAN.rglob("*") if p.is_file()},
                         "konfigurasi": teks_konfigurasi, "toc": teks_toc, "pdf": dengan_pdf})
-
-
-def jupyter_book(src: Path, keluaran: Path, builders: tuple[str, ...] = ("html",)) -> list[Path]:
-    """Run Jupyter Book once per builder, concurrently (each is a separate Sphinx process)."""
-    proses = [mulai_jupyter_book(src, keluaran, b) for b in builders]
-    return [tunggu_jupyter_book(p, keluaran, b) for p, b in zip(proses, builders, strict=True)]
 
 
 # What a Sphinx run of the book imports (Jupyter Book, Sphinx, MyST-NB, the theme and the

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lakip_lib import data, folder_data
-from lakip_lib.penerbitan import Lapor, RilisGagal, revisi_di
+from lakip_lib.langkah_build import Lapor
+from lakip_lib.penerbitan import RilisGagal, revisi_di
 from lakip_lib.rilis import (
     Revisi,
     dangkal,

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from lakip_lib import build, data, situs_terbit, tukar
-from lakip_lib.penerbitan import Lapor, RilisGagal, revisi_di, simpan_revisi_lama
+from lakip_lib.langkah_build import Lapor
+from lakip_lib.penerbitan import RilisGagal, revisi_di, simpan_revisi_lama
 from lakip_lib.rilis import (
     Revisi,
     folder_revisi,
