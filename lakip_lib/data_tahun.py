@@ -41,7 +41,7 @@ def _kanon(nilai: Any) -> Any:
     return nilai if nilai is None or isinstance(nilai, str | int) else repr(nilai)
 
 
-def pilihan(syarat: dict[str, Any]) -> str:
+def pemilih(syarat: dict[str, Any]) -> str:
     """The selector of a row query (`Tabel.cari`/`satu`): its conditions as canonical JSON."""
     return json.dumps({k: _kanon(v) for k, v in syarat.items()}, sort_keys=True)
 
@@ -89,20 +89,20 @@ class _TabelTercatat(Tabel[B]):
         return self._asal.nomor
 
     def cari(self, **syarat: Any) -> list[B]:
-        self._catat(_pilihan_atau_semua(syarat))
+        self._catat(_pemilih_atau_semua(syarat))
         return self._asal.cari(**syarat)
 
     def ada_baris(self, **syarat: Any) -> bool:
-        pilih = _pilihan_atau_semua(syarat)
+        pilih = _pemilih_atau_semua(syarat)
         self._catat(pilih if pilih == SEMUA else ADA_BARIS + pilih)
         return self._asal.ada_baris(**syarat)
 
 
-def _pilihan_atau_semua(syarat: dict[str, Any]) -> str:
+def _pemilih_atau_semua(syarat: dict[str, Any]) -> str:
     """A query on text, integers or empty cells is recorded as such; any other condition (whose
     JSON form might not compare like the value) as a read of the whole file."""
     if all(v is None or isinstance(v, str | int) for v in syarat.values()):
-        return pilihan(syarat)
+        return pemilih(syarat)
     return SEMUA
 
 
