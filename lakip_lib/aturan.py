@@ -212,7 +212,8 @@ def _foto_dokumentasi(data: DataTahun, tambah: Lapor) -> None:
         if "/" in baris["berkas"]:
             tambah(t.berkas, nomor, "berkas", f'"{baris["berkas"]}" harus berupa nama berkas di '
                    "folder dokumentasi itu sendiri, tanpa folder lain.")
-        elif pesan := gambar.masalah(folder, baris["berkas"]):
+        elif pesan := gambar.masalah(folder, baris["berkas"],
+                                     f"folder data/{data.tahun}/dokumentasi"):
             tambah(t.berkas, nomor, "berkas", pesan)
         else:
             total += (folder / baris["berkas"]).stat().st_size

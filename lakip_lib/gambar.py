@@ -40,9 +40,10 @@ def nama_terbit(isi: bytes) -> str:
     return hashlib.sha256(isi).hexdigest()[:16] + EKSTENSI[mime]
 
 
-def masalah(akar: Path, rujukan: object) -> str | None:
-    """What is wrong with an image named in data (relative to the data folder `akar`), in words
-    for the analyst, or None when it may be shown."""
+def masalah(akar: Path, rujukan: object, tempat: str = "folder data") -> str | None:
+    """What is wrong with an image named in data (relative to the data folder `akar`, or to the
+    folder the analyst knows as `tempat`), in words for the analyst, or None when it may be
+    shown."""
     if not isinstance(rujukan, str) or not rujukan.strip():
         return "harus berupa nama berkas gambar PNG atau JPEG di dalam folder data."
     bagian = PurePosixPath(rujukan)
@@ -54,7 +55,7 @@ def masalah(akar: Path, rujukan: object) -> str | None:
     if any(p.is_symlink() for p in jalur):
         return f'"{rujukan}" adalah tautan simbolik (symlink); simpan gambarnya sebagai berkas biasa.'
     if not path.is_file():
-        return f'berkas gambar "{rujukan}" tidak ditemukan di folder data.'
+        return f'berkas gambar "{rujukan}" tidak ditemukan di {tempat}.'
     ukuran = path.stat().st_size
     if ukuran > UKURAN_MAKS:
         return (f'berkas gambar "{rujukan}" terlalu besar ({ukuran:,} bita; batas '

@@ -193,7 +193,8 @@ def test_guide_photos_and_a_coat_of_arms_of_the_years_own(salinan_data: Path, tm
     tolak = _lakip(capsys, *akar, "validate", "2025", kode=1)
     assert ('data/2025/dokumentasi/keterangan.csv, baris 3, kolom "berkas": berkas "rapat.jpg" '
             "bukan gambar PNG atau JPEG.") in tolak
-    assert 'baris 4, kolom "berkas": berkas gambar "balai.png" tidak ditemukan' in tolak
+    assert ('baris 4, kolom "berkas": berkas gambar "balai.png" tidak ditemukan di folder '
+            "data/2025/dokumentasi.") in tolak
 
     # the photo is judged by its bytes, not its name: a PNG saved as rapat.jpg is a PNG
     shutil.copy(CONTOH / "2026" / "dokumentasi" / "penyuluhan.png", foto / "rapat.jpg")
