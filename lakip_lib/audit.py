@@ -23,9 +23,8 @@ from lakip_lib.csv_terbit import csv_aman
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.perhitungan import Arah
 from lakip_lib.rumus.cpr import cpr_kecamatan, total_cpr
-from lakip_lib.rumus.desa_maju import jumlah_desa, status_desa, status_kosong
+from lakip_lib.rumus.desa_maju import KOLOM_IDM, jumlah_desa, status_desa, status_kosong
 from lakip_lib.rumus.penurunan_kasus import jumlah_kasus, kasus_per_kelompok
-from lakip_lib.schema import KOLOM_IDM
 from lakip_lib.tabel import sel_bernama
 
 JENIS = {

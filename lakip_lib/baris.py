@@ -77,6 +77,18 @@ class BarisKasusKekerasan(TypedDict):
     jumlah: int
 
 
+class BarisIdmStatus(TypedDict):
+    """A row of idm_status.csv."""
+
+    tahun: int
+    mandiri: int
+    maju: int
+    berkembang: int
+    tertinggal: int
+    sangat_tertinggal: int | None
+    jumlah_dilaporkan: int | None
+
+
 class BarisRasioDefinisi(TypedDict):
     """A row of rasio_definisi.csv."""
 
@@ -93,18 +105,6 @@ class BarisRasio(TypedDict):
     tahun: int
     pembilang: int | None
     penyebut: int | None
-
-
-class BarisIdmStatus(TypedDict):
-    """A row of idm_status.csv."""
-
-    tahun: int
-    mandiri: int
-    maju: int
-    berkembang: int
-    tertinggal: int
-    sangat_tertinggal: int | None
-    jumlah_dilaporkan: int | None
 
 
 class BarisPembanding(TypedDict):

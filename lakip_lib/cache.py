@@ -116,7 +116,7 @@ def _fungsi_turunan(path: str, turunan: Turunan) -> Callable[..., Any] | None:
 def _dibaca_di_tempat_lain(d: DataTahun, path: str) -> bool:
     """A dataset the year now reads from another file (a Renstra file the year got its own copy
     of since): what was read there says nothing of what would be read now."""
-    ds = renstra_tahun.dataset(path, d.tahun)
+    ds = renstra_tahun.dataset(path, d.tahun, d.datasets.values())
     return ds is not None and renstra_tahun.path(d.akar, ds, d.tahun) != path
 
 
@@ -132,7 +132,7 @@ def _sha_bacaan(d: DataTahun, path: str, pilih: str, fungsi: Callable[..., Any] 
         if fungsi is None:
             return TIDAK_SAH
         return hashlib.sha256(repr(d.hitung_turunan(fungsi, json.loads(pilih))).encode()).hexdigest()
-    if renstra_tahun.dataset(path, d.tahun) is None:
+    if renstra_tahun.dataset(path, d.tahun, d.datasets.values()) is None:
         return TIDAK_SAH
     if pilih.startswith(data_tahun.ADA_BARIS):
         return str(bool(data_tahun.baris_terpilih(d.tabel_berkas(path), pilih[len(data_tahun.ADA_BARIS):])))

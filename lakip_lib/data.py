@@ -19,20 +19,11 @@ from typing import Any
 from lakip_lib import aturan, markdown_terbatas, rekaman_yaml, renstra_tahun, tabel_csv
 from lakip_lib.csv_terbit import csv_aman, sel_csv_aman
 from lakip_lib.data_tahun import DataTahun, baris_mentah
+from lakip_lib.dataset import Dataset
 from lakip_lib.folder_data import AKAR_TEKS, Pengumpul, PengumpulTeks, akar_data, baca_teks
 from lakip_lib.masalah import GALAT, PERINGATAN, ValidasiGagal
-from lakip_lib.schema import (
-    DATASETS,
-    NARASI_TETAP,
-    YAML_EDISI,
-    YAML_INSTANSI,
-    YAML_ISU,
-    Dataset,
-    Edisi,
-    Instansi,
-    IsuStrategis,
-    adalah_draf,
-)
+from lakip_lib.rekaman import YAML_EDISI, YAML_INSTANSI, YAML_ISU, Edisi, Instansi, IsuStrategis, adalah_draf
+from lakip_lib.schema import BY_NAME, DATASETS, NARASI_TETAP
 from lakip_lib.tabel import Tabel
 
 NARASI_MAKS = 50_000  # characters of one narrative (the longest shipped one has ~5 000); also
@@ -101,7 +92,7 @@ def _muat(tahun: int, p: Pengumpul) -> DataTahun:
     data = DataTahun(tahun, akar,
                      *rekaman_yaml.instansi_tahun(rekaman_yaml.rekaman(Instansi, instansi),
                                                   rekaman_yaml.rekaman(Edisi, edisi)),
-                     rekaman_yaml.rekaman(IsuStrategis, isu), tabel, narasi)
+                     rekaman_yaml.rekaman(IsuStrategis, isu), tabel, narasi, BY_NAME)
     aturan.periksa(data, p.tambah)
     if any(m.tingkat == GALAT for m in p.masalah):
         raise ValidasiGagal(p.masalah)
@@ -139,7 +130,7 @@ def isi_edisi(akar: Path, path: str, tahun: int) -> bytes:
     berkas = akar / path
     if not berkas.is_file():
         return b""
-    ds = renstra_tahun.dataset(path, tahun)
+    ds = renstra_tahun.dataset(path, tahun, DATASETS)
     if ds is None or not ds.riwayat:
         return berkas.read_bytes()
     semua = [b for _, b in baris_mentah(berkas)]

@@ -11,19 +11,16 @@ import csv
 import io
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from lakip_lib import renstra_tahun
 from lakip_lib.baris import BarisDokumentasi
+from lakip_lib.dataset import Dataset
 from lakip_lib.masalah import Masalah
-from lakip_lib.schema import (
-    Edisi,
-    Instansi,
-    IsuStrategis,
-)
+from lakip_lib.rekaman import Edisi, Instansi, IsuStrategis
 from lakip_lib.syarat import AksesTabel
 from lakip_lib.tabel import B, Tabel
 
@@ -126,9 +123,11 @@ class DataTahun(AksesTabel):
     """
 
     def __init__(self, tahun: int, akar: Path, instansi: Instansi, edisi: Edisi,
-                 isu: IsuStrategis, tabel: dict[str, Tabel[Any]], narasi: dict[str, str]):
+                 isu: IsuStrategis, tabel: dict[str, Tabel[Any]], narasi: dict[str, str],
+                 datasets: Mapping[str, Dataset]):
         self.tahun = tahun
         self.akar = akar
+        self.datasets = datasets  # every dataset by name (schema.BY_NAME): absent ones too
         self._instansi, self._edisi, self._isu = instansi, edisi, isu
         self._tabel, self._narasi = tabel, narasi
         self.peringatan: list[Masalah] = []
@@ -165,7 +164,7 @@ class DataTahun(AksesTabel):
         """The same validated year with its own, empty record of reads (tables and derived
         values are shared)."""
         baru = DataTahun(self.tahun, self.akar, self._instansi, self._edisi, self._isu,
-                         self._tabel, self._narasi)
+                         self._tabel, self._narasi, self.datasets)
         baru.peringatan = self.peringatan
         baru._turunan = self._turunan
         baru.mulai_mencatat()
@@ -202,19 +201,19 @@ class DataTahun(AksesTabel):
 
     def tabel(self, nama: str) -> Tabel[Any]:
         """A dataset's table (a recorded read); `d["realisasi"]` is the same with typed rows."""
-        path = renstra_tahun.path_nama(self.akar, nama, self.tahun)
+        path = renstra_tahun.path(self.akar, self.datasets[nama], self.tahun)
         return _TabelTercatat(self._tabel[nama], lambda pilih: self._catat(path, pilih))
 
     def tabel_berkas(self, path: str) -> Tabel[Any]:
         """The loaded table of a data file, for the cache's keys (not a recorded read); an
         empty table when the year has no such file."""
-        ds = renstra_tahun.dataset(path, self.tahun)
+        ds = renstra_tahun.dataset(path, self.tahun, self.datasets.values())
         assert ds is not None, path
         return self._tabel.get(ds.nama) or Tabel(ds, path, [], [])
 
     def ada(self, nama: str) -> bool:
         """Whether an optional dataset exists this year (its absence is a dependency too)."""
-        self._catat(renstra_tahun.path_nama(self.akar, nama, self.tahun), ADA)
+        self._catat(renstra_tahun.path(self.akar, self.datasets[nama], self.tahun), ADA)
         return nama in self._tabel
 
     def foto(self) -> list[BarisDokumentasi]:

@@ -12,9 +12,10 @@ from typing import Any
 
 from lakip_lib import kinerja, perhitungan
 from lakip_lib.data_tahun import DataTahun
+from lakip_lib.dataset import Dataset
 from lakip_lib.format import bulatkan
 from lakip_lib.rumus.dasar import target_tahunan
-from lakip_lib.schema import HASIL, LEVEL, Dataset
+from lakip_lib.schema import HASIL, LEVEL
 
 Baris = dict[str, Any]
 

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from lakip_lib.format import Bulan
-from lakip_lib.schema import Edisi, Pejabat
+from lakip_lib.rekaman import Edisi, Pejabat
 
 STATUS = ("draf", "final")
 

@@ -20,6 +20,7 @@ import yaml
 
 from lakip_lib import berkas_aman, data, rekaman_yaml, renstra_tahun
 from lakip_lib.gambar import GAMBAR_SAMPUL
+from lakip_lib.schema import DATASETS
 from lakip_lib.yaml_aman import baca_yaml
 
 INSTANSI = "instansi.yaml"
@@ -39,7 +40,7 @@ def makna(akar: Path, path: str, tahun: int) -> Any:
     parse, as the bytes the edition sees; a file beside the year folders that is neither data
     nor an image the edition names (another year's coat of arms), as nothing."""
     if not path.endswith(".yaml"):
-        if "/" not in path and renstra_tahun.dataset(path, tahun) is None \
+        if "/" not in path and renstra_tahun.dataset(path, tahun, DATASETS) is None \
                 and path not in _gambar_edisi(akar, tahun):
             return b""
         return data.isi_edisi(akar, path, tahun)

@@ -52,6 +52,7 @@ from typing import Any
 
 from lakip_lib import build, makna_masukan, situs_terbit
 from lakip_lib.langkah_build import Lapor
+from lakip_lib.rekaman import adalah_draf
 from lakip_lib.rilis import (
     AKAR_PROYEK,
     SITUS_REVISI,
@@ -71,7 +72,6 @@ from lakip_lib.rilis import (
     stempel,
     waktu_komit,
 )
-from lakip_lib.schema import adalah_draf
 from lakip_lib.tampilan import json_terbit
 
 # The only variables of this process a frozen build (a tagged commit's own code) is given:

@@ -17,9 +17,10 @@ import yaml
 
 from lakip_lib import format as fmt
 from lakip_lib import gambar, rilis
+from lakip_lib.dataset import Kolom, Tipe
 from lakip_lib.folder_data import Pengumpul, baca_teks
 from lakip_lib.gambar import GAMBAR_SAMPUL
-from lakip_lib.schema import Edisi, Instansi, Kolom, Tipe, adalah_draf, tipe_inti
+from lakip_lib.rekaman import Edisi, Instansi, adalah_draf, tipe_inti
 from lakip_lib.sel import DIGIT_BULAT_MAKS, TEKS_MAKS, parse
 from lakip_lib.yaml_aman import YamlDitolak, baca_yaml
 

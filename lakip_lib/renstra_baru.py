@@ -19,7 +19,8 @@ import shutil
 from pathlib import Path
 
 from lakip_lib import data, folder_data, isian_edisi, renstra_tahun, rilis, tahun_baru
-from lakip_lib.schema import BY_NAME, adalah_draf
+from lakip_lib.rekaman import adalah_draf
+from lakip_lib.schema import BY_NAME
 
 
 class RenstraGagal(Exception):

@@ -14,10 +14,12 @@ the files they read before, byte for byte: a published edition cannot change by 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from lakip_lib.schema import BY_NAME, DATASETS, Dataset, Edisi
+from lakip_lib.dataset import Dataset
+from lakip_lib.rekaman import Edisi
 from lakip_lib.tabel import Tabel
 
 RENSTRA = ("tujuan", "sasaran", "indikator", "renstra_target", "rasio_definisi")
@@ -39,21 +41,17 @@ def path(akar: Path, ds: Dataset, tahun: int) -> str:
     return ds.path(tahun)
 
 
-def path_nama(akar: Path, nama: str, tahun: int) -> str:
-    return path(akar, BY_NAME[nama], tahun)
-
-
-def dataset(path_data: str, tahun: int) -> Dataset | None:
-    """The dataset a data file is (declared path, or a year's own Renstra copy); None for any
-    other file."""
-    return next((ds for ds in DATASETS
+def dataset(path_data: str, tahun: int, datasets: Iterable[Dataset]) -> Dataset | None:
+    """The dataset among `datasets` (schema.DATASETS) a data file is (declared path, or a year's
+    own Renstra copy); None for any other file."""
+    return next((ds for ds in datasets
                  if path_data in (ds.path(tahun), berkas_sendiri(ds, tahun))), None)
 
 
-def punya_sendiri(akar: Path, tahun: int) -> list[str]:
-    """The Renstra files the year holds its own copy of."""
+def punya_sendiri(akar: Path, tahun: int, datasets: Mapping[str, Dataset]) -> list[str]:
+    """The Renstra files the year holds its own copy of (`datasets`: schema.BY_NAME)."""
     return [s for nama in RENSTRA
-            if (s := berkas_sendiri(BY_NAME[nama], tahun)) and (akar / s).is_file()]
+            if (s := berkas_sendiri(datasets[nama], tahun)) and (akar / s).is_file()]
 
 
 def instansi_tahun(instansi: dict[str, Any], edisi: dict[str, Any]) -> dict[str, Any]:
@@ -84,11 +82,11 @@ def tanpa_renstra_lalu(tabel: dict[str, Tabel[Any]],
     return hasil
 
 
-def salinan_sendiri(akar: Path, dari: int) -> dict[str, str]:
+def salinan_sendiri(akar: Path, dari: int, datasets: Mapping[str, Dataset]) -> dict[str, str]:
     """The Renstra files year `dari` holds its own copy of, keyed by their name in a year folder
-    (what `lakip new-year` carries on to the next year)."""
-    return {BY_NAME[nama].berkas: (akar / s).read_text(encoding="utf-8") for nama in RENSTRA
-            if (s := berkas_sendiri(BY_NAME[nama], dari)) and (akar / s).is_file()}
+    (what `lakip new-year` carries on to the next year; `datasets`: schema.BY_NAME)."""
+    return {datasets[nama].berkas: (akar / s).read_text(encoding="utf-8") for nama in RENSTRA
+            if (s := berkas_sendiri(datasets[nama], dari)) and (akar / s).is_file()}
 
 
 def teks_milik_tahun(edisi: Edisi) -> str:

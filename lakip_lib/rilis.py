@@ -26,7 +26,7 @@ import yaml
 
 from lakip_lib import berkas_aman, tukar
 from lakip_lib import format as fmt
-from lakip_lib.schema import Edisi, adalah_draf
+from lakip_lib.rekaman import Edisi, adalah_draf
 from lakip_lib.yaml_aman import baca_yaml
 
 AKAR_PROYEK = Path(__file__).resolve().parent.parent

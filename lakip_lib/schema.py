@@ -1,255 +1,21 @@
 """The registry of every dataset under data/: its file, columns, keys and description.
 
-Metadata sits here, beside nothing else: the loader (`lakip_lib.data`) validates against it, the
-book's data appendix prints its descriptions, and the data package export reads it.
-Column kinds: an *input* is a fact transcribed or entered by the analyst; an *as reported*
-(`dilaporkan`) column keeps a derived figure exactly as a source document printed it, for the
-audit only — it is never used to compute anything.
+The common datasets are declared here; an indicator kind's own datasets are declared in its
+module of `lakip_lib.rumus` and joined here (`DATASETS`), so the loader, the data appendix, the
+data package and the generated row types (`python -m lakip_lib.schema`) see them all. The
+declaration language (`Tipe`, `Kolom`, `Dataset`) is `lakip_lib.dataset`; the YAML records are
+`lakip_lib.rekaman`.
 """
 
 from __future__ import annotations
 
-import types
-import typing
-from collections.abc import Mapping
-from dataclasses import dataclass, fields, is_dataclass
-from datetime import date
-from enum import Enum
-from typing import Any
-
-
-class Tipe(Enum):
-    TEKS = "teks"
-    BULAT = "bilangan bulat"
-    DESIMAL = "angka desimal"
-    RUPIAH = "rupiah"
-    TAHUN = "tahun"
-
-    @property
-    def contoh(self) -> str:
-        return {
-            Tipe.TEKS: "teks",
-            Tipe.BULAT: "bilangan bulat, misalnya 26482",
-            Tipe.DESIMAL: "angka dengan titik sebagai pemisah desimal, misalnya 73.27",
-            Tipe.RUPIAH: "rupiah bulat tanpa pemisah ribuan, misalnya 97000169679",
-            Tipe.TAHUN: "tahun empat angka, misalnya 2024",
-        }[self]
-
-
-@dataclass(frozen=True)
-class Kolom:
-    nama: str
-    tipe: Tipe = Tipe.TEKS
-    wajib: bool = True
-    pilihan: tuple[str, ...] = ()
-    acuan: tuple[str, str] | None = None  # (dataset, column) that must contain the value
-    dilaporkan: bool = False
-    dalam_renstra: bool = False  # a TAHUN that must lie inside the Renstra period
-    boleh_negatif: bool = True
-    wajib_final: bool = False  # required in a final edition, may stay empty in a draft
-    nama_berkas: bool = False  # the value becomes part of a file name and URL (letters, digits, -, _)
-    keterangan: str = ""
-
-
-@dataclass(frozen=True)
-class Dataset:
-    nama: str
-    berkas: str  # path under data/, "{tahun}" for per-year files
-    keterangan: str
-    kolom: tuple[Kolom, ...]
-    kunci: tuple[str, ...]
-    wajib_ada: bool = True
-    riwayat: bool = False  # a multi-year record by `tahun`: an edition sees rows up to its year
-    riwayat_kecuali: tuple[str, str] | None = None  # (column, value) of rows every edition sees
-
-    def dalam_edisi(self, baris: dict[str, str], tahun: int) -> bool:
-        """Whether a raw row belongs to the edition of `tahun` (later years' rows do not)."""
-        if not self.riwayat:
-            return True
-        if self.riwayat_kecuali and baris.get(self.riwayat_kecuali[0], "").strip() == \
-                self.riwayat_kecuali[1]:
-            return True
-        teks = baris.get("tahun", "").strip()
-        return not (teks.isdigit() and int(teks) > tahun)
-
-    @property
-    def per_tahun(self) -> bool:
-        return "{tahun}" in self.berkas
-
-    def path(self, tahun: int) -> str:
-        return self.berkas.format(tahun=tahun)
-
-    def kolom_bernama(self, nama: str) -> Kolom:
-        return next(k for k in self.kolom if k.nama == nama)
-
+from lakip_lib import rumus
+from lakip_lib.dataset import Dataset, Kolom, Tipe
 
 ARAH = ("naik", "turun")
 PANDUAN_NARASI = ("*Tuliskan di sini dengan kata-kata sendiri; jangan mencantumkan angka (angka "
                   "dihitung dari data).*")  # the placeholder `lakip new-year` leaves in narratives
-# --- instansi.yaml and edisi.yaml: their records, from which their YAML shapes are derived ------
-
-def adalah_draf(status: object) -> bool:
-    """Whether an edisi.yaml `status` makes the edition a draft (inputs may still be missing).
-    The one place this is decided, for the validated record (`Edisi.draf`) as for a raw file."""
-    return str(status if status is not None else "").lower() == "draf"
-
-
-@dataclass(frozen=True)
-class Pejabat:
-    """A signatory: the head of agency of a year (edisi.yaml `kepala`, or instansi.yaml `kepala`
-    for a year that names none) or the performance agreement's second party (edisi.yaml
-    `perjanjian_kinerja.pihak_kedua`); an elected official has no rank or NIP."""
-
-    nama: str | None = None
-    pangkat: str | None = None
-    golongan: str | None = None
-    nip: str | None = None
-    jabatan: str | None = None
-
-
-@dataclass(frozen=True)
-class DasarPembentukan:
-    peraturan: str | None = None
-    tentang: str | None = None
-
-
-@dataclass(frozen=True)
-class JabatanFungsional:
-    jabatan: str | None = None
-    jumlah: int | None = None
-
-
-@dataclass(frozen=True)
-class Unit:
-    unit: str | None = None
-    atasan: str | None = None  # the unit above (another unit listed earlier); else the first
-    jabatan_fungsional: tuple[JabatanFungsional, ...] = ()
-
-
-@dataclass(frozen=True)
-class Rpjmd:
-    periode: tuple[int, ...] = ()
-    visi: str | None = None
-    misi: str | None = None
-
-
-@dataclass(frozen=True)
-class Renstra:
-    periode: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
-class Instansi:
-    """instansi.yaml: the agency profile, RPJMD and Renstra period. The fields without a default
-    are required (checked by the loader, which also checks the Renstra period). `kepala` here is
-    the head of agency of every year whose edisi.yaml names none (data written before the head
-    became a fact of the year); a loaded year's `instansi.kepala` is always that year's head."""
-
-    nama: str
-    nama_singkat: str
-    kabupaten: str
-    pemerintah: str | None = None
-    provinsi: str | None = None
-    ibu_kota: str | None = None
-    lambang: str | None = None  # optional cover images, relative to the data folder
-    logo: str | None = None
-    kepala: Pejabat = Pejabat()
-    dasar_pembentukan: tuple[DasarPembentukan, ...] = ()
-    tugas: str | None = None
-    fungsi: tuple[str, ...] = ()
-    struktur: tuple[Unit, ...] = ()
-    landasan_hukum: tuple[str, ...] = ()
-    rpjmd: Rpjmd = Rpjmd()
-    renstra: Renstra = Renstra()
-
-
-@dataclass(frozen=True)
-class PerjanjianKinerja:
-    judul: str | None = None
-    tanggal: date | None = None
-    pihak_kedua: Pejabat = Pejabat()
-
-
-@dataclass(frozen=True)
-class ButirRevisi:
-    """One re-issue of a final edition (lakip_lib.rilis)."""
-
-    tanggal: date
-    alasan: str
-
-
-@dataclass(frozen=True)
-class Edisi:
-    """<tahun>/edisi.yaml: the edition's label, status, place and date, budget ceiling, the
-    performance agreement, the head of agency who signs it (name, rank, grade, NIP, title: facts
-    of the year, so a new head entered for next year does not re-sign this one) and the
-    re-issues. `penilaian` (the verdict rule) is checked by the
-    loader on its own and kept as written."""
-
-    tahun: int
-    label: str
-    tempat: str
-    tanggal_terbit: date
-    status: str | None = None
-    pagu_anggaran: int | None = None  # a draft may not know it yet
-    sumber_anggaran: str = "APBD"
-    perjanjian_kinerja: PerjanjianKinerja = PerjanjianKinerja()
-    revisi: tuple[ButirRevisi, ...] = ()
-    penilaian: Mapping[str, Any] | None = None
-    kepala: Pejabat | None = None  # the head of agency who signs this year's edition
-    renstra: Renstra | None = None  # a year of another Renstra than instansi.yaml's
-    rpjmd: Rpjmd | None = None  # (`lakip_lib.renstra_tahun`)
-    lambang: str | None = None  # the year's own cover images, relative to the data folder,
-    logo: str | None = None  # replacing instansi.yaml's from this year on
-    # why a final edition may still print "belum tersedia" (a figure the source never had)
-    konfirmasi_belum_tersedia: str | None = None
-
-    @property
-    def draf(self) -> bool:
-        return adalah_draf(self.status)
-
-
-def bentuk_yaml(jenis: type) -> dict[str, Any]:
-    """The declared shape of a record's YAML file (what lakip_lib.data checks): str is text, int
-    a whole number, date a date (TTTT-BB-HH), [x] a list of x, {…} a mapping. A Mapping field
-    is not part of the shape (kept as written and checked on its own)."""
-    petunjuk = typing.get_type_hints(jenis)
-    return {f.name: _bentuk_tipe(petunjuk[f.name]) for f in fields(jenis)
-            if _bentuk_tipe(petunjuk[f.name]) is not None}
-
-
-def tipe_inti(tipe: Any) -> Any:
-    """X for X | None, else the type itself."""
-    if typing.get_origin(tipe) in (typing.Union, types.UnionType):
-        return next(t for t in typing.get_args(tipe) if t is not type(None))
-    return tipe
-
-
-def _bentuk_tipe(tipe: Any) -> Any:
-    tipe = tipe_inti(tipe)
-    if typing.get_origin(tipe) is tuple:
-        return [_bentuk_tipe(typing.get_args(tipe)[0])]
-    if isinstance(tipe, type) and is_dataclass(tipe):
-        return bentuk_yaml(tipe)
-    return tipe if tipe in (str, int, date) else None
-
-
-YAML_INSTANSI = bentuk_yaml(Instansi)
-YAML_EDISI = bentuk_yaml(Edisi)
-
-
-@dataclass(frozen=True)
-class IsuStrategis:
-    """<tahun>/isu_strategis.yaml (optional): the challenges and opportunities the book lists."""
-
-    tantangan: tuple[str, ...] = ()
-    peluang: tuple[str, ...] = ()
-
-
-YAML_ISU = bentuk_yaml(IsuStrategis)
 NARASI_TETAP = ("kata_pengantar", "latar_belakang", "kendala_utama", "penutup")  # + one per sasaran
-STATUS_IDM = ("Mandiri", "Maju", "Berkembang", "Tertinggal", "Sangat Tertinggal")
-KOLOM_IDM = {s: s.lower().replace(" ", "_") for s in STATUS_IDM}  # status → idm_status column
 LEVEL = ("program", "kegiatan", "subkegiatan")
 
 _DESIMAL = Tipe.DESIMAL
@@ -305,55 +71,7 @@ DATASETS: tuple[Dataset, ...] = (
         ("indikator", "tahun"),
         riwayat=True,
     ),
-    Dataset(
-        "kasus_kekerasan", "kasus_kekerasan.csv",
-        "Jumlah kasus kekerasan terhadap perempuan dan anak yang dilaporkan, per tahun dan "
-        "kelompok korban.",
-        (
-            _k("tahun", Tipe.TAHUN), _k("kelompok", pilihan=("perempuan", "anak")),
-            _k("jumlah", Tipe.BULAT, boleh_negatif=False),
-        ),
-        ("tahun", "kelompok"),
-        riwayat=True,
-    ),
-    Dataset(
-        "rasio_definisi", "rasio_definisi.csv",
-        "Definisi indikator yang dihitung sebagai rasio dua jumlah (rumus rasio): apa yang "
-        "dihitung pada pembilang dan penyebut, dan pengalinya (misalnya per 1.000 kelahiran hidup).",
-        (
-            _k("indikator", acuan=("indikator", "kode")), _k("pembilang"), _k("penyebut"),
-            _k("pengali", Tipe.BULAT, boleh_negatif=False),
-        ),
-        ("indikator",),
-        wajib_ada=False,
-    ),
-    Dataset(
-        "rasio", "rasio.csv",
-        "Pembilang dan penyebut indikator rasio per tahun (misalnya jumlah kematian bayi dan "
-        "jumlah kelahiran hidup); realisasinya dihitung: pembilang ÷ penyebut × pengali.",
-        (
-            _k("indikator", acuan=("indikator", "kode")), _k("tahun", Tipe.TAHUN),
-            _k("pembilang", Tipe.BULAT, wajib=False, wajib_final=True, boleh_negatif=False),
-            _k("penyebut", Tipe.BULAT, wajib=False, wajib_final=True, boleh_negatif=False),
-        ),
-        ("indikator", "tahun"),
-        wajib_ada=False, riwayat=True,
-    ),
-    Dataset(
-        "idm_status", "idm_status.csv",
-        "Jumlah desa menurut status Indeks Desa Membangun per tahun.",
-        (
-            _k("tahun", Tipe.TAHUN),
-            *(
-                _k(KOLOM_IDM[s], Tipe.BULAT, boleh_negatif=False,
-                   wajib=(s != "Sangat Tertinggal"))
-                for s in STATUS_IDM
-            ),
-            _k("jumlah_dilaporkan", Tipe.BULAT, wajib=False, dilaporkan=True),
-        ),
-        ("tahun",),
-        riwayat=True,
-    ),
+    *(ds for ds in rumus.datasets() if not ds.per_tahun),  # the kinds' own, multi-year
     Dataset(
         "pembanding", "pembanding.csv",
         "Angka pembanding dari wilayah lain, provinsi, dan nasional.",
@@ -394,25 +112,7 @@ DATASETS: tuple[Dataset, ...] = (
         ),
         ("sasaran",),
     ),
-    Dataset(
-        "desa", "{tahun}/desa.csv", "Daftar desa dengan kecamatan dan status IDM tahun berjalan.",
-        (
-            _k("kecamatan", acuan=("kecamatan", "kecamatan")), _k("desa"),
-            _k("status_idm", wajib=False, wajib_final=True, pilihan=STATUS_IDM),
-        ),
-        ("kecamatan", "desa"),
-    ),
-    Dataset(
-        "cpr_kecamatan", "{tahun}/cpr_kecamatan.csv",
-        "Pasangan usia subur (PUS) dan peserta KB aktif per kecamatan.",
-        (
-            _k("kecamatan", acuan=("kecamatan", "kecamatan")),
-            _k("pus", Tipe.BULAT, wajib=False, wajib_final=True, boleh_negatif=False),
-            _k("kb_aktif", Tipe.BULAT, wajib=False, wajib_final=True, boleh_negatif=False),
-            _k("cpr_dilaporkan", _DESIMAL, wajib=False, dilaporkan=True),
-        ),
-        ("kecamatan",),
-    ),
+    *(ds for ds in rumus.datasets() if ds.per_tahun),  # the kinds' own, per year
     Dataset(
         "anggaran", "{tahun}/anggaran.csv",
         "Anggaran dan realisasi per program, kegiatan, dan sub kegiatan. Anggaran dan realisasi "
@@ -522,7 +222,7 @@ DATASETS = (*DATASETS, Dataset(
     "konfirmasi", "{tahun}/konfirmasi.csv",
     "Angka yang tampak janggal (jauh dari tahun lalu atau dari satuannya) tetapi sudah diperiksa "
     "dan dinyatakan benar oleh analis, dengan alasannya.",
-    (_k("tabel", pilihan=("realisasi", "target", "kasus_kekerasan", "pembanding")),
+    (_k("tabel", pilihan=("realisasi", "target", *rumus.dikonfirmasi(), "pembanding")),
      _k("kunci"), _k("alasan")),
     ("tabel", "kunci"), wajib_ada=False,
 ))
@@ -536,9 +236,7 @@ JUDUL_KOLOM = {  # a column's title, with its unit: the workbook's header
     # (the import accepts it or the name) and the data package's field title
     "indikator": "Kode indikator", "tahun": "Tahun", "realisasi": "Realisasi",
     "keterangan": "Keterangan", "target": "Target", "dasar": "Dasar target",
-    "kelompok": "Kelompok korban", "jumlah": "Jumlah kasus (kasus)", "kecamatan": "Kecamatan",
-    "desa": "Desa", "status_idm": "Status IDM", "pus": "PUS (pasangan)",
-    "kb_aktif": "Peserta KB aktif (orang)", "sasaran": "Kode sasaran", "anggaran": "Anggaran (Rp)",
+    "kecamatan": "Kecamatan", "sasaran": "Kode sasaran", "anggaran": "Anggaran (Rp)",
     "kode": "Kode", "level": "Level", "nama": "Nama", "satuan": "Satuan", "arah": "Arah",
     "kode_anggaran": "Kode anggaran", "capaian_kinerja": "Capaian kinerja (%)",
     "kode_indikator": "Indikator buku (capaian dihitung)",
@@ -562,18 +260,15 @@ _JUDUL_LAIN = {  # titles of columns the workbook does not show (or shows by nam
     "uraian": "Uraian", "tujuan": "Kode tujuan", "jenis": "Jenis indikator", "induk": "Induk",
     "desimal": "Jumlah desimal", "rumus": "Rumus (jenis indikator)", "definisi": "Definisi",
     "alasan": "Alasan", "penanggung_jawab": "Penanggung jawab", "sumber_data": "Sumber data",
-    "pembilang": "Pembilang", "penyebut": "Penyebut", "pengali": "Pengali",
-    **{kolom: f"Desa {status} (desa)" for status, kolom in KOLOM_IDM.items()},
     "lokasi": "Lokasi di dokumen sumber", "dasar_target": "Dasar target", "kunci": "Kunci",
     "catatan": "Catatan", "berkas": "Berkas foto", "tabel": "Tabel data",
     "ukuran": "Ukuran indikator", "tabel_sumber": "Tabel di dokumen sumber",
     "capaian": "Capaian (%)", "penyerapan": "Penyerapan (%)", "efisiensi": "Efisiensi (%)",
-    "cpr": "CPR (%)", "tingkat": "Tingkat", "sisa": "Sisa (Rp)", "nama_indikator": "Indikator",
+    "tingkat": "Tingkat", "sisa": "Sisa (Rp)", "nama_indikator": "Indikator",
 }
 _JUDUL_KHUSUS_LAIN = {
     ("pembanding", "jenis"): "Jenis angka", ("konfirmasi", "alasan"): "Alasan konfirmasi",
     ("indikator", "jenis"): "Jenis indikator", ("dilaporkan", "nilai"): "Nilai tercetak",
-    ("idm_status", "jumlah_dilaporkan"): "Jumlah desa tercetak",
     ("program_kinerja", "indikator"): "Indikator", ("efisiensi", "indikator"): "Indikator",
     ("hasil_kinerja_program", "indikator"): "Indikator", ("hasil_efisiensi", "indikator"):
     "Indikator", ("hasil_capaian_indikator", "target"): "Target (satuan di kolom Satuan)",
@@ -588,8 +283,8 @@ _DILAPORKAN = "Angka sebagaimana tercetak di dokumen sumber (bukan masukan; untu
 def judul_kolom(ds: Dataset, k: Kolom) -> str:
     """A column's title for a reader: the workbook's header where it has one, with its unit."""
     khusus = JUDUL_KHUSUS.get((ds.nama, k.nama)) or _JUDUL_KHUSUS_LAIN.get((ds.nama, k.nama))
-    if khusus:
-        return khusus
+    if khusus or k.judul:
+        return khusus or k.judul
     if k.dilaporkan and k.nama.endswith("_dilaporkan"):
         dasar = k.nama.removesuffix("_dilaporkan")
         return f"{judul_kolom(ds, Kolom(dasar, k.tipe))} tercetak"
@@ -599,7 +294,7 @@ def judul_kolom(ds: Dataset, k: Kolom) -> str:
 
 
 def keterangan_kolom(ds: Dataset, k: Kolom) -> str:
-    """A column's description (Indonesian): its own `keterangan`, else the registry's by
+    """A column's description (Indonesian): its own `keterangan`, else the schema's by
     dataset and column or by column; an as-reported column says so."""
     teks = (k.keterangan[:1].upper() + k.keterangan[1:] if k.keterangan else
             KETERANGAN_KHUSUS.get((ds.nama, k.nama))
@@ -629,12 +324,6 @@ KETERANGAN_KOLOM = {  # by column name, wherever the column means the same
     "target": "Target dalam satuan indikator",
     "realisasi": "Realisasi dalam satuan indikator",
     "keterangan": "Keterangan tambahan",
-    "kelompok": "Kelompok korban: perempuan atau anak",
-    "jumlah": "Jumlah kasus yang dilaporkan",
-    "pembilang": "Jumlah yang dihitung pada pembilang rasio",
-    "penyebut": "Jumlah yang dihitung pada penyebut rasio",
-    "pengali": "Pengali rasio, misalnya 1000 untuk per 1.000",
-    **{kolom: f"Jumlah desa berstatus {status}" for status, kolom in KOLOM_IDM.items()},
     "wilayah": "Wilayah pembanding (kabupaten lain, provinsi, atau nasional)",
     "nilai": "Nilai angka pembanding dalam satuan di kolom satuan",
     "sumber": "Sumber angka",
@@ -644,11 +333,6 @@ KETERANGAN_KOLOM = {  # by column name, wherever the column means the same
     "dasar": "Dasar target: pk (Perjanjian Kinerja), renstra, atau renja",
     "sasaran": "Kode sasaran strategis (kolom kode di sasaran.csv)",
     "anggaran": "Anggaran dalam rupiah",
-    "desa": "Nama desa",
-    "status_idm": "Status Indeks Desa Membangun desa tahun ini",
-    "pus": "Jumlah pasangan usia subur (PUS)",
-    "kb_aktif": "Jumlah peserta KB aktif",
-    "cpr": "Contraceptive Prevalence Rate: KB aktif ÷ PUS × 100",
     "level": "Tingkat baris: program, kegiatan, atau subkegiatan",
     "tingkat": "Tingkat baris: program, kegiatan, atau subkegiatan",
     "sisa": "Sisa anggaran: anggaran − realisasi (Rp)",
@@ -700,7 +384,6 @@ KETERANGAN_KHUSUS = {  # where a column name means something else in one dataset
     ("efisiensi", "nama"): _NAMA_PROGRAM,
     ("iku_dilaporkan", "kategori"): "Kategori capaian",
     ("dilaporkan", "nilai"): "Nilai yang tercetak: angka, persen, atau jumlah dalam kata",
-    ("idm_status", "jumlah_dilaporkan"): "Jumlah desa seluruhnya",
     ("dokumentasi", "keterangan"): "Keterangan foto",
     ("konfirmasi", "alasan"): "Alasan analis menyatakan angka itu benar",
     ("konfirmasi", "kunci"): "Kunci baris angka yang dikonfirmasi",

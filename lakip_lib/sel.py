@@ -10,7 +10,7 @@ import unicodedata
 from decimal import Decimal
 
 from lakip_lib import karakter
-from lakip_lib.schema import Kolom, Tipe
+from lakip_lib.dataset import Kolom, Tipe
 
 NilaiSel = str | int | Decimal | None  # TEKS → str; BULAT, RUPIAH, TAHUN → int; DESIMAL → Decimal
 Hasil = tuple[NilaiSel, str | None]

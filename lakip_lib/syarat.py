@@ -68,6 +68,16 @@ class SyaratKasusKekerasan(TypedDict, total=False):
     jumlah: int
 
 
+class SyaratIdmStatus(TypedDict, total=False):
+    tahun: int
+    mandiri: int
+    maju: int
+    berkembang: int
+    tertinggal: int
+    sangat_tertinggal: int | None
+    jumlah_dilaporkan: int | None
+
+
 class SyaratRasioDefinisi(TypedDict, total=False):
     indikator: str
     pembilang: str
@@ -80,16 +90,6 @@ class SyaratRasio(TypedDict, total=False):
     tahun: int
     pembilang: int | None
     penyebut: int | None
-
-
-class SyaratIdmStatus(TypedDict, total=False):
-    tahun: int
-    mandiri: int
-    maju: int
-    berkembang: int
-    tertinggal: int
-    sangat_tertinggal: int | None
-    jumlah_dilaporkan: int | None
 
 
 class SyaratPembanding(TypedDict, total=False):
@@ -261,6 +261,12 @@ class TabelKasusKekerasan(TabelBaris[baris.BarisKasusKekerasan], Protocol):
     def ada_baris(self, **syarat: Unpack[SyaratKasusKekerasan]) -> bool: ...
 
 
+class TabelIdmStatus(TabelBaris[baris.BarisIdmStatus], Protocol):
+    def cari(self, **syarat: Unpack[SyaratIdmStatus]) -> list[baris.BarisIdmStatus]: ...
+    def satu(self, **syarat: Unpack[SyaratIdmStatus]) -> baris.BarisIdmStatus | None: ...
+    def ada_baris(self, **syarat: Unpack[SyaratIdmStatus]) -> bool: ...
+
+
 class TabelRasioDefinisi(TabelBaris[baris.BarisRasioDefinisi], Protocol):
     def cari(self, **syarat: Unpack[SyaratRasioDefinisi]) -> list[baris.BarisRasioDefinisi]: ...
     def satu(self, **syarat: Unpack[SyaratRasioDefinisi]) -> baris.BarisRasioDefinisi | None: ...
@@ -271,12 +277,6 @@ class TabelRasio(TabelBaris[baris.BarisRasio], Protocol):
     def cari(self, **syarat: Unpack[SyaratRasio]) -> list[baris.BarisRasio]: ...
     def satu(self, **syarat: Unpack[SyaratRasio]) -> baris.BarisRasio | None: ...
     def ada_baris(self, **syarat: Unpack[SyaratRasio]) -> bool: ...
-
-
-class TabelIdmStatus(TabelBaris[baris.BarisIdmStatus], Protocol):
-    def cari(self, **syarat: Unpack[SyaratIdmStatus]) -> list[baris.BarisIdmStatus]: ...
-    def satu(self, **syarat: Unpack[SyaratIdmStatus]) -> baris.BarisIdmStatus | None: ...
-    def ada_baris(self, **syarat: Unpack[SyaratIdmStatus]) -> bool: ...
 
 
 class TabelPembanding(TabelBaris[baris.BarisPembanding], Protocol):
@@ -388,11 +388,11 @@ class AksesTabel:
     @overload
     def __getitem__(self, nama: Literal["kasus_kekerasan"]) -> TabelKasusKekerasan: ...
     @overload
+    def __getitem__(self, nama: Literal["idm_status"]) -> TabelIdmStatus: ...
+    @overload
     def __getitem__(self, nama: Literal["rasio_definisi"]) -> TabelRasioDefinisi: ...
     @overload
     def __getitem__(self, nama: Literal["rasio"]) -> TabelRasio: ...
-    @overload
-    def __getitem__(self, nama: Literal["idm_status"]) -> TabelIdmStatus: ...
     @overload
     def __getitem__(self, nama: Literal["pembanding"]) -> TabelPembanding: ...
     @overload

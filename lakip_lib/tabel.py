@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Generic, Protocol, TypeVar
 
-from lakip_lib.schema import Dataset
+from lakip_lib.dataset import Dataset
 
 B = TypeVar("B", bound=Mapping[str, Any])
 

@@ -14,8 +14,8 @@ from typing import Any
 
 from lakip_lib import rumus
 from lakip_lib.data_tahun import BARIS_PERTAMA
+from lakip_lib.dataset import Dataset
 from lakip_lib.folder_data import Pengumpul, baca_teks
-from lakip_lib.schema import Dataset
 from lakip_lib.sel import parse
 from lakip_lib.tabel import Tabel
 

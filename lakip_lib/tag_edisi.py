@@ -13,6 +13,7 @@ from pathlib import Path
 from lakip_lib import data, folder_data
 from lakip_lib.langkah_build import Lapor
 from lakip_lib.penerbitan import RilisGagal, revisi_di
+from lakip_lib.rekaman import adalah_draf
 from lakip_lib.rilis import (
     Revisi,
     dangkal,
@@ -25,7 +26,6 @@ from lakip_lib.rilis import (
     nomor_revisi,
     repositori,
 )
-from lakip_lib.schema import adalah_draf
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from lakip_lib import data, folder_data, kinerja, renstra_tahun
 from lakip_lib.data_tahun import DataTahun
-from lakip_lib.schema import BY_NAME, PANDUAN_NARASI, Pejabat
+from lakip_lib.rekaman import Pejabat
+from lakip_lib.schema import BY_NAME, PANDUAN_NARASI
 
 PANDUAN = PANDUAN_NARASI
 
@@ -141,7 +142,7 @@ def isi_scaffold(d: DataTahun, tahun: int) -> dict[str, str]:
         "aspek_strategis.csv": _csv("aspek_strategis", [
             {**b, "kondisi": None} for b in d["aspek_strategis"].baris]),
     }
-    berkas.update(renstra_tahun.salinan_sendiri(d.akar, d.tahun))  # a Renstra of the year's own
+    berkas.update(renstra_tahun.salinan_sendiri(d.akar, d.tahun, d.datasets))  # a Renstra of the year's own
     sumber = d.akar / str(d.tahun)
     if (sumber / "isu_strategis.yaml").exists():
         berkas["isu_strategis.yaml"] = (sumber / "isu_strategis.yaml").read_text(encoding="utf-8")

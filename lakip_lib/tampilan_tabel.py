@@ -17,7 +17,7 @@ from lakip_lib.tampilan import CatatanKoreksi, Nilai, Sel, aman, catatan_koreksi
 @dataclass(frozen=True)
 class Lajur:
     """A column of a displayed table (its heading and alignment); a dataset's column is a
-    `schema.Kolom`."""
+    `dataset.Kolom`."""
 
     judul: str
     angka: bool = False  # right-aligned numeric column

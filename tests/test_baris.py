@@ -13,6 +13,7 @@ from mypy import api as mypy_api
 
 from lakip_lib import baris, data, schema
 from lakip_lib.format import Bulan
+from lakip_lib.rekaman import adalah_draf
 from lakip_lib.yaml_aman import baca_yaml
 
 AKAR = Path(__file__).resolve().parents[1]
@@ -115,4 +116,4 @@ def test_yaml_records_hold_every_declared_value_as_written(akar: Path, tahun: in
 @pytest.mark.parametrize(("status", "draf"), [("draf", True), ("Draf", True), ("final", False),
                                               (None, False), ("", False)])
 def test_a_draft_is_the_status_draf_in_any_letter_case(status: object, draf: bool):
-    assert schema.adalah_draf(status) is draf
+    assert adalah_draf(status) is draf

@@ -14,8 +14,9 @@ import pytest
 
 from lakip_lib import build, cache, data_tahun, eksekusi_notebook, langkah_build
 from lakip_lib.data import muat
+from lakip_lib.dataset import Dataset, Tipe
 from lakip_lib.masalah import ValidasiGagal
-from lakip_lib.schema import DATASETS, Dataset, Tipe
+from lakip_lib.schema import DATASETS
 
 from .conftest import DATA, beda, isi_edisi, sel, ubah_sel
 

@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from lakip_lib import cli, rilis, riwayat
-from lakip_lib.schema import ButirRevisi, Edisi
+from lakip_lib.rekaman import ButirRevisi, Edisi
 
 from .browser import peramban, server
 from .conftest import REPO, ubah_sel

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from lakip_lib import karakter
-from lakip_lib.schema import Kolom, Tipe
+from lakip_lib.dataset import Kolom, Tipe
 from lakip_lib.sel import parse
 
 DESIMAL = Kolom("realisasi", Tipe.DESIMAL)

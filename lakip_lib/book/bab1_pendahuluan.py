@@ -9,7 +9,7 @@ from lakip_lib import format as fmt
 from lakip_lib import kinerja, prosa
 from lakip_lib.book.dasar import Bagian, Isi
 from lakip_lib.book.nomor import Rencana
-from lakip_lib.schema import Unit
+from lakip_lib.rekaman import Unit
 from lakip_lib.tampilan import Html, Nilai, aman, daftar, markdown_aman, slug, teks
 from lakip_lib.tampilan_tabel import Lajur
 

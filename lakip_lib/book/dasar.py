@@ -15,7 +15,7 @@ from lakip_lib.book.koreksi import koreksi_fakta
 from lakip_lib.book.nomor import Rencana
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.prosa import Uraian
-from lakip_lib.schema import Pejabat
+from lakip_lib.rekaman import Pejabat
 from lakip_lib.tampilan import CatatanKoreksi, Html, Kalimat, Nilai, Teks, blok, teks
 from lakip_lib.tampilan_grafik import Grafik
 from lakip_lib.tampilan_tabel import Lajur, TabelTampilan, tabel_dari

@@ -7,7 +7,8 @@ from lakip_lib import audit, kinerja, prosa
 from lakip_lib import format as fmt
 from lakip_lib.book.dasar import Bagian, Isi, tanda_tangan
 from lakip_lib.book.nomor import Rencana
-from lakip_lib.schema import DATASETS, Pejabat, PerjanjianKinerja
+from lakip_lib.rekaman import Pejabat, PerjanjianKinerja
+from lakip_lib.schema import DATASETS
 from lakip_lib.tampilan import Html, blok, teks
 from lakip_lib.tampilan_tabel import Lajur, TabelTampilan
 

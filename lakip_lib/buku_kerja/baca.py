@@ -34,9 +34,11 @@ from lakip_lib.buku_kerja.lembar import (
     teks_nilai,
 )
 from lakip_lib.data_tahun import DataTahun
+from lakip_lib.dataset import Kolom, Tipe
 from lakip_lib.format import angka_persis, rupiah
 from lakip_lib.masalah import GALAT, PERINGATAN, ImporGagal, Masalah, ValidasiGagal
-from lakip_lib.schema import BY_NAME, KOLOM_IDM, Kolom, Tipe
+from lakip_lib.rumus.desa_maju import KOLOM_IDM
+from lakip_lib.schema import BY_NAME
 from lakip_lib.sel import parse
 
 KOLOM_LEBIH = 5  # columns read right of a sheet's table, to notice a column added there

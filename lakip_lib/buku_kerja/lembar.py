@@ -14,7 +14,8 @@ from typing import Any
 from lakip_lib import rumus
 from lakip_lib.baris import BarisPembanding
 from lakip_lib.data_tahun import DataTahun
-from lakip_lib.schema import BY_NAME, JUDUL_KHUSUS, JUDUL_KOLOM, Dataset, Kolom, Tipe
+from lakip_lib.dataset import Dataset, Kolom, Tipe
+from lakip_lib.schema import BY_NAME, JUDUL_KHUSUS, JUDUL_KOLOM
 
 PETUNJUK = "Petunjuk"
 EDISI = "edisi"
@@ -69,7 +70,7 @@ class Lembar:
 
     def judul(self, k: Kolom) -> str:
         return (dict(self.judul_kolom).get(k.nama) or JUDUL_KHUSUS.get((self.dataset, k.nama))
-                or JUDUL_KOLOM.get(k.nama, k.nama))
+                or k.judul or JUDUL_KOLOM.get(k.nama, k.nama))
 
     def kunci(self, baris: dict[str, str]) -> tuple[str, ...]:
         return tuple(baris.get(k, "") for k in self.ds.kunci)

@@ -33,7 +33,7 @@ from lakip_lib.buku_kerja.lembar import (
     teks_nilai,
 )
 from lakip_lib.data_tahun import DataTahun
-from lakip_lib.schema import Kolom, Tipe
+from lakip_lib.dataset import Kolom, Tipe
 
 BARIS_CADANGAN = 100  # unlocked empty rows under the data, for rows the analyst adds
 LEBAR_MAKS = 60

@@ -18,14 +18,15 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from lakip_lib.dataset import Dataset, Kolom
 from lakip_lib.rumus import cpr, desa_maju, langsung, penurunan_kasus, rasio
 from lakip_lib.rumus.dasar import Butir, Lapor, LembarRumus, Rumus
-from lakip_lib.schema import Kolom
 
 if TYPE_CHECKING:
     from lakip_lib.data_tahun import DataTahun
 
-# in the order the sasaran page shows their supporting tables and the workbook their sheets
+# in the order the sasaran page shows their supporting tables, the workbook their sheets and
+# the schema their datasets
 SEMUA: dict[str, Rumus] = {r.nama: r for r in (
     langsung.RUMUS,
     penurunan_kasus.RUMUS,
@@ -80,6 +81,16 @@ def pendukung(data: DataTahun, kode: list[str]) -> list[Butir]:
         per_rumus.setdefault(dari(data, k).nama, []).append(k)
     return [b for nama, r in SEMUA.items() if nama in per_rumus
             for b in r.pendukung(per_rumus[nama])]
+
+
+def datasets() -> list[Dataset]:
+    """The kinds' own datasets, in registry order."""
+    return [ds for r in SEMUA.values() for ds in r.datasets]
+
+
+def dikonfirmasi() -> list[str]:
+    """The kinds' datasets whose workbook sheet has a confirmation column (konfirmasi.csv)."""
+    return [lb.dataset for lb in lembar() if lb.konfirmasi]
 
 
 def lembar() -> list[LembarRumus]:

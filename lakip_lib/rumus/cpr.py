@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Final
 from lakip_lib import charts, perhitungan
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
+from lakip_lib.dataset import Dataset, Kolom, Tipe
 from lakip_lib.rumus.dasar import (
     Butir,
     Halaman,
@@ -26,6 +27,21 @@ if TYPE_CHECKING:
     from lakip_lib.data_tahun import DataTahun
 
 DATASET: Final = "cpr_kecamatan"
+CPR_KECAMATAN = Dataset(
+    DATASET, "{tahun}/cpr_kecamatan.csv",
+    "Pasangan usia subur (PUS) dan peserta KB aktif per kecamatan.",
+    (
+        Kolom("kecamatan", acuan=("kecamatan", "kecamatan")),
+        Kolom("pus", Tipe.BULAT, wajib=False, wajib_final=True, boleh_negatif=False,
+              judul="PUS (pasangan)", keterangan="Jumlah pasangan usia subur (PUS)"),
+        Kolom("kb_aktif", Tipe.BULAT, wajib=False, wajib_final=True, boleh_negatif=False,
+              judul="Peserta KB aktif (orang)", keterangan="Jumlah peserta KB aktif"),
+        Kolom("cpr_dilaporkan", Tipe.DESIMAL, wajib=False, dilaporkan=True,
+              judul="CPR (%) tercetak",
+              keterangan="Contraceptive Prevalence Rate: KB aktif ÷ PUS × 100"),
+    ),
+    ("kecamatan",),
+)
 
 
 @dataclass(frozen=True)
@@ -55,6 +71,7 @@ def total_cpr(data: DataTahun) -> HasilCpr | None:
 
 class Cpr(Rumus):
     nama = "cpr"
+    datasets = (CPR_KECAMATAN,)
     lembar = (LembarRumus(DATASET, ("kecamatan",), "PUS dan peserta KB aktif per kecamatan."),)
 
     def realisasi(self, data: DataTahun, kode: str, tahun: int) -> Decimal | None:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
+from lakip_lib.dataset import Dataset
+
 if TYPE_CHECKING:
     from lakip_lib.baris import BarisIndikator
     from lakip_lib.data_tahun import DataTahun
@@ -80,6 +82,7 @@ class Rumus:
 
     nama = ""  # the value of column `rumus` in indikator.csv
     diukur = False  # this year's realisasi is typed in realisasi.csv (not computed from parts)
+    datasets: tuple[Dataset, ...] = ()  # the kind's own data files (joined in schema.DATASETS)
     lembar: tuple[LembarRumus, ...] = ()  # the workbook sheets of the kind's own datasets
 
     def realisasi(self, data: DataTahun, kode: str, tahun: int) -> Decimal | None:

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any
 from lakip_lib import charts, perhitungan
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
+from lakip_lib.dataset import Dataset, Kolom, Tipe
 from lakip_lib.masalah import PERINGATAN
 from lakip_lib.rumus.dasar import Butir, Halaman, Lapor, LembarRumus, Rumus
-from lakip_lib.schema import KOLOM_IDM, STATUS_IDM
 from lakip_lib.tabel import sel_bernama
 from lakip_lib.tampilan_tabel import Lajur
 
@@ -20,7 +20,33 @@ if TYPE_CHECKING:
 
     from lakip_lib.data_tahun import DataTahun
 
+STATUS_IDM = ("Mandiri", "Maju", "Berkembang", "Tertinggal", "Sangat Tertinggal")
+KOLOM_IDM = {s: s.lower().replace(" ", "_") for s in STATUS_IDM}  # status → idm_status column
 STATUS_DIHITUNG_MAJU = ("Mandiri", "Maju")
+IDM_STATUS = Dataset(
+    "idm_status", "idm_status.csv",
+    "Jumlah desa menurut status Indeks Desa Membangun per tahun.",
+    (
+        Kolom("tahun", Tipe.TAHUN),
+        *(Kolom(KOLOM_IDM[s], Tipe.BULAT, boleh_negatif=False, wajib=(s != "Sangat Tertinggal"),
+                judul=f"Desa {s} (desa)", keterangan=f"Jumlah desa berstatus {s}")
+          for s in STATUS_IDM),
+        Kolom("jumlah_dilaporkan", Tipe.BULAT, wajib=False, dilaporkan=True,
+              judul="Jumlah desa tercetak", keterangan="Jumlah desa seluruhnya"),
+    ),
+    ("tahun",),
+    riwayat=True,
+)
+DESA = Dataset(
+    "desa", "{tahun}/desa.csv", "Daftar desa dengan kecamatan dan status IDM tahun berjalan.",
+    (
+        Kolom("kecamatan", acuan=("kecamatan", "kecamatan")),
+        Kolom("desa", judul="Desa", keterangan="Nama desa"),
+        Kolom("status_idm", wajib=False, wajib_final=True, pilihan=STATUS_IDM, judul="Status IDM",
+              keterangan="Status Indeks Desa Membangun desa tahun ini"),
+    ),
+    ("kecamatan", "desa"),
+)
 
 
 def status_desa(data: DataTahun, tahun: int) -> dict[str, int | None] | None:
@@ -63,6 +89,7 @@ def desa_per_kecamatan(data: DataTahun) -> dict[str, dict[str, int]]:
 
 class DesaMaju(Rumus):
     nama = "desa_maju"
+    datasets = (IDM_STATUS, DESA)
     lembar = (LembarRumus("desa", ("kecamatan", "desa"),
                           "Status IDM setiap desa tahun ini. Rekap jumlah desa per status "
                           "dihitung dari lembar ini (tidak diisi)."),)

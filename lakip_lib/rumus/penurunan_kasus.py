@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Any, Final
 
 from lakip_lib import charts, perhitungan
 from lakip_lib import fakta as f
+from lakip_lib.dataset import Dataset, Kolom, Tipe
 from lakip_lib.format import TIDAK_LENGKAP
 from lakip_lib.masalah import PERINGATAN
 from lakip_lib.rumus.dasar import Butir, Halaman, Lapor, LembarRumus, Rumus
-from lakip_lib.schema import BY_NAME
 from lakip_lib.tampilan_tabel import Lajur
 
 if TYPE_CHECKING:
@@ -19,6 +19,20 @@ if TYPE_CHECKING:
     from lakip_lib.data_tahun import DataTahun
 
 DATASET: Final = "kasus_kekerasan"
+KASUS = Dataset(
+    DATASET, "kasus_kekerasan.csv",
+    "Jumlah kasus kekerasan terhadap perempuan dan anak yang dilaporkan, per tahun dan "
+    "kelompok korban.",
+    (
+        Kolom("tahun", Tipe.TAHUN),
+        Kolom("kelompok", pilihan=("perempuan", "anak"), judul="Kelompok korban",
+              keterangan="Kelompok korban: perempuan atau anak"),
+        Kolom("jumlah", Tipe.BULAT, boleh_negatif=False, judul="Jumlah kasus (kasus)",
+              keterangan="Jumlah kasus yang dilaporkan"),
+    ),
+    ("tahun", "kelompok"),
+    riwayat=True,
+)
 
 
 def jumlah_kasus(data: DataTahun, tahun: int) -> int | None:
@@ -37,6 +51,7 @@ def kasus_per_kelompok(data: DataTahun, tahun: int) -> dict[str, int]:
 
 class PenurunanKasus(Rumus):
     nama = "penurunan_kasus"
+    datasets = (KASUS,)
     lembar = (LembarRumus(DATASET, ("tahun", "kelompok"),
                           "Jumlah kasus kekerasan yang dilaporkan tahun ini menurut kelompok "
                           "korban.", konfirmasi=True),)
@@ -63,7 +78,7 @@ class PenurunanKasus(Rumus):
         if dataset != DATASET:
             return []
         return [{"tahun": data.tahun, "kelompok": k}
-                for k in BY_NAME[DATASET].kolom_bernama("kelompok").pilihan]
+                for k in KASUS.kolom_bernama("kelompok").pilihan]
 
     def pendukung(self, kode: list[str]) -> list[Butir]:
         return [Butir("tabel", "kasus", _tabel), Butir("gambar", "kasus", _grafik)]

@@ -4,15 +4,16 @@ rasio_definisi.csv; the counts of each year are in rasio.csv."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any, Final
 
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib import perhitungan
+from lakip_lib.dataset import Dataset, Kolom, Tipe
 from lakip_lib.masalah import PERINGATAN
 from lakip_lib.rumus.dasar import Butir, Halaman, Lapor, LembarRumus, Rumus
-from lakip_lib.schema import BY_NAME
 from lakip_lib.tampilan_tabel import Lajur
 
 if TYPE_CHECKING:
@@ -23,6 +24,39 @@ if TYPE_CHECKING:
 
 DATASET: Final = "rasio"
 DEFINISI: Final = "rasio_definisi"
+_INDIKATOR = Kolom("indikator", acuan=("indikator", "kode"))
+_PEMBILANG = Kolom("pembilang", judul="Pembilang",
+                   keterangan="Jumlah yang dihitung pada pembilang rasio")
+_PENYEBUT = Kolom("penyebut", judul="Penyebut", keterangan="Jumlah yang dihitung pada penyebut rasio")
+DATASETS = (
+    Dataset(
+        DEFINISI, "rasio_definisi.csv",
+        "Definisi indikator yang dihitung sebagai rasio dua jumlah (rumus rasio): apa yang "
+        "dihitung pada pembilang dan penyebut, dan pengalinya (misalnya per 1.000 kelahiran hidup).",
+        (
+            _INDIKATOR, _PEMBILANG, _PENYEBUT,
+            Kolom("pengali", Tipe.BULAT, boleh_negatif=False, judul="Pengali",
+                  keterangan="Pengali rasio, misalnya 1000 untuk per 1.000"),
+        ),
+        ("indikator",),
+        wajib_ada=False,
+    ),
+    Dataset(
+        DATASET, "rasio.csv",
+        "Pembilang dan penyebut indikator rasio per tahun (misalnya jumlah kematian bayi dan "
+        "jumlah kelahiran hidup); realisasinya dihitung: pembilang ÷ penyebut × pengali.",
+        (
+            _INDIKATOR, Kolom("tahun", Tipe.TAHUN),
+            replace(_PEMBILANG, tipe=Tipe.BULAT, wajib=False, wajib_final=True,
+                    boleh_negatif=False),
+            replace(_PENYEBUT, tipe=Tipe.BULAT, wajib=False, wajib_final=True,
+                    boleh_negatif=False),
+        ),
+        ("indikator", "tahun"),
+        wajib_ada=False, riwayat=True,
+    ),
+)
+_BY_NAME = {ds.nama: ds for ds in DATASETS}
 
 
 def definisi(data: DataTahun, kode: str) -> BarisRasioDefinisi | None:
@@ -36,6 +70,7 @@ def hitungan(data: DataTahun, kode: str, tahun: int) -> BarisRasio | None:
 
 class Rasio(Rumus):
     nama = "rasio"
+    datasets = DATASETS
     lembar = (LembarRumus(DATASET, ("indikator", "tahun"),
                           "Pembilang dan penyebut indikator rasio tahun ini (misalnya jumlah "
                           "kematian bayi dan jumlah kelahiran hidup), sebagai bilangan bulat. "
@@ -60,7 +95,7 @@ class Rasio(Rumus):
     def periksa_indikator(self, data: DataTahun, kode: str, tambah: Lapor) -> None:
         h = hitungan(data, kode, data.tahun)
         if h is None or h["pembilang"] is None or h["penyebut"] is None:
-            tambah(data.nama_berkas(BY_NAME[DATASET].berkas), None, "tahun",
+            tambah(data.nama_berkas(_BY_NAME[DATASET].berkas), None, "tahun",
                    f"pembilang dan penyebut {kode} tahun {data.tahun} belum lengkap; realisasi "
                    f"{kode} belum dapat dihitung.", PERINGATAN)
 
@@ -79,7 +114,7 @@ class Rasio(Rumus):
                            "pengali 0 membuat rasio selalu 0; isi pengalinya, misalnya 1000 "
                            "untuk per 1.000 kelahiran hidup.")
         for kode in sorted(berumus - didefinisikan):
-            tambah(data.nama_berkas(BY_NAME[DEFINISI].berkas), None, "indikator",
+            tambah(data.nama_berkas(_BY_NAME[DEFINISI].berkas), None, "indikator",
                    f"indikator {kode} berumus rasio, tetapi definisinya belum ada: tambahkan "
                    "barisnya dengan pembilang, penyebut, dan pengali.")
         if data.ada(DATASET):
