@@ -30,22 +30,9 @@ NARASI_MAKS = 50_000  # characters of one narrative (the longest shipped one has
 # bounds the time a pathological text can take to parse (seconds, not minutes)
 
 
-_TERVALIDASI: DataTahun | None = None
-
-
-def pakai(d: DataTahun | None) -> None:
-    """In a build's execution worker: `muat` of d's year and folder returns a fresh copy of the
-    already validated `d` (validated once by the build) instead of reading everything again."""
-    global _TERVALIDASI
-    _TERVALIDASI = d
-
-
 def muat(tahun: int, akar: Path | None = None) -> DataTahun:
     """Load and validate one year; raise ValidasiGagal listing every problem."""
-    akar = (akar or akar_data()).resolve()
-    if _TERVALIDASI is not None and (_TERVALIDASI.tahun, _TERVALIDASI.akar) == (tahun, akar):
-        return _TERVALIDASI.salinan()
-    return _muat(tahun, Pengumpul(akar))
+    return _muat(tahun, Pengumpul((akar or akar_data()).resolve()))
 
 
 def muat_teks(tahun: int, berkas: Mapping[str, str | bytes]) -> DataTahun:

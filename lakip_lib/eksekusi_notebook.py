@@ -18,8 +18,9 @@ from multiprocessing.context import ForkProcess
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from lakip_lib import cache, data, langkah_build
+from lakip_lib import cache, langkah_build
 from lakip_lib.book import TURUNAN, susunan
+from lakip_lib.book.notebook import DIMUAT
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.format import angka
 from lakip_lib.langkah_build import BuildGagal, Lapor
@@ -45,12 +46,11 @@ def rencana_eksekusi(d: DataTahun) -> list[Eksekusi]:
 
 
 def _anak(kirim: Any, d: DataTahun, tugas: Eksekusi, tujuan: Path) -> None:
-    """The body of one execution process, forked from the build: notebooks load the year the
-    build validated (`data.pakai`) instead of validating it again; the result goes back
-    through the pipe."""
-    data.pakai(d)
+    """The body of one execution process, forked from the build: the notebook is handed the
+    year the build validated instead of validating it again; the result goes back through
+    the pipe."""
     try:
-        kirim.send(_jalankan_notebook(tugas, langkah_build.NOTEBOOKS, tujuan, str(d.akar)))
+        kirim.send(_jalankan_notebook(tugas, langkah_build.NOTEBOOKS, tujuan, d))
     except Exception as e:  # a failure outside the cells (unreadable notebook, full disk)
         kirim.send((0.0, (type(e).__name__, str(e), None)))
     finally:
@@ -90,12 +90,13 @@ def _eksekusi_bercabang(tugas: list[Eksekusi], d: DataTahun, tujuan: Path, peker
             proses.terminate()
 
 
-def _jalankan_notebook(tugas: Eksekusi, sumber: Path, tujuan: Path, akar_data: str
+def _jalankan_notebook(tugas: Eksekusi, sumber: Path, tujuan: Path, d: DataTahun
                        ) -> tuple[float, tuple[str, str, int] | None]:
     """Run in a fresh process forked from the warm build process: execute one notebook in
-    process (`lakip_lib.eksekutor`), tidy it and write it to <tujuan>/<berkas>.ipynb. Returns
-    the seconds it took and, if a cell failed, (error name, message, cell number). The data
-    reads are recorded in <tujuan>/<berkas>.dibaca ($LAKIP_JEJAK)."""
+    process (`lakip_lib.eksekutor`), handing it the loaded year `d` (its parameter `dimuat`),
+    tidy it and write it to <tujuan>/<berkas>.ipynb. Returns the seconds it took and, if a cell
+    failed, (error name, message, cell number). The data reads are recorded in
+    <tujuan>/<berkas>.dibaca ($LAKIP_JEJAK)."""
     import nbformat
 
     from lakip_lib import eksekutor
@@ -103,8 +104,9 @@ def _jalankan_notebook(tugas: Eksekusi, sumber: Path, tujuan: Path, akar_data: s
     mulai = time.perf_counter()
     jejak = tujuan / f"{tugas.berkas}.dibaca"
     jejak.unlink(missing_ok=True)
-    os.environ["LAKIP_DATA"] = akar_data
+    os.environ["LAKIP_DATA"] = str(d.akar)
     os.environ["LAKIP_JEJAK"] = str(jejak)
+    diberikan = {DIMUAT: d.salinan()}  # after $LAKIP_JEJAK: the copy records its reads there
     _alihkan_stderr(tujuan / "eksekusi.log")  # the notebooks' own chatter goes to a log
     nb = nbformat.read(sumber / f"{tugas.notebook}.ipynb", as_version=4)
     nb.metadata.setdefault("papermill", {})
@@ -112,11 +114,11 @@ def _jalankan_notebook(tugas: Eksekusi, sumber: Path, tujuan: Path, akar_data: s
         sel.metadata.setdefault("tags", [])
         if sel.cell_type == "code":
             sel.outputs, sel.execution_count = [], None
-    nb = eksekutor.suntik_parameter(nb, tugas.parameter)
+    nb = eksekutor.suntik_parameter(nb, tugas.parameter, diberikan)
     os.chdir(tujuan)  # where a kernel would have run it; this process ends with the notebook
     galat = None
     try:
-        eksekutor.jalankan(nb)
+        eksekutor.jalankan(nb, diberikan)
     except eksekutor.GagalSel as e:
         galat = (e.ename, e.evalue, e.exec_count)
     _rapikan(nb, tugas.berkas, tugas.judul)

@@ -1,8 +1,9 @@
 """Execute a notebook in this process with an IPython shell: no kernel, no ZMQ, no re-imports.
 
 The build runs each notebook in its own process forked from the build process, which has
-already imported lakip_lib, Altair and IPython and validated the year's data (`data.pakai`):
-a notebook starts warm, and nothing it defines survives it (the process ends with it). The
+already imported lakip_lib, Altair and IPython and validated the year's data, which it hands to
+the notebook (`jalankan`'s `diberikan`): a notebook starts warm, and nothing it defines
+survives it (the process ends with it). The
 outputs are what a Jupyter kernel would record: display_data, execute_result, stream and error,
 with execution counts; nothing time-dependent is written.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import nbformat
@@ -73,11 +75,17 @@ def hangatkan() -> None:
     _shell()
 
 
-def jalankan(nb: NotebookNode) -> NotebookNode:
+def jalankan(nb: NotebookNode, diberikan: Mapping[str, Any] | None = None) -> NotebookNode:
     """Execute every non-empty code cell in order, recording its outputs in place. On an error
-    the cell's error output is recorded and GagalSel raised (the notebook keeps what ran)."""
+    the cell's error output is recorded and GagalSel raised (the notebook keeps what ran).
+    `diberikan`: parameters that are objects (no literal states them), set in the notebook's
+    namespace right after its injected parameters (before its first cell without them)."""
     shell, keluaran = _shell()
-    for sel in nb.cells:
+    letak = _sel_bertanda(nb, "injected-parameters")
+    beri = 0 if letak is None else letak + 1  # the cell before which they are set
+    for i, sel in enumerate(nb.cells):
+        if i == beri and diberikan:
+            shell.push(dict(diberikan))
         if sel.cell_type != "code" or not sel.source.strip():
             continue
         keluaran[0] = sel.outputs = []
@@ -97,13 +105,16 @@ def jalankan(nb: NotebookNode) -> NotebookNode:
     return nb
 
 
-def suntik_parameter(nb: NotebookNode, parameter: dict[str, Any]) -> NotebookNode:
+def suntik_parameter(nb: NotebookNode, parameter: dict[str, Any],
+                     diberikan: Iterable[str] = ()) -> NotebookNode:
     """The notebook with a cell tagged `injected-parameters` after the cell tagged `parameters`
     (at the top without one; replacing an earlier injected cell), as papermill's
     `parameterize_notebook` writes it for Python: `# Parameters` then one `name = value` line
-    each. Done here because importing papermill (its engines, I/O back ends and boto3) cost
-    every build that executes a notebook about half a second."""
-    sel = nbformat.v4.new_code_cell(source=f"# Parameters\n{baris_parameter(parameter)}")
+    each; then a comment naming each parameter `jalankan` is given as an object. Done here
+    because importing papermill (its engines, I/O back ends and boto3) cost every build that
+    executes a notebook about half a second."""
+    objek = "".join(f"# {nama}: given by the build as an object\n" for nama in diberikan)
+    sel = nbformat.v4.new_code_cell(source=f"# Parameters\n{baris_parameter(parameter)}{objek}")
     sel.metadata["tags"] = ["injected-parameters"]
     nb = nbformat.v4.upgrade(nb)
     suntikan = _sel_bertanda(nb, "injected-parameters")

@@ -144,7 +144,7 @@ def rencana_sasaran(d: DataTahun, situs: Path) -> list[tuple[str, Butir, Butir, 
     nomor = book.penomoran(d, "3")
     hasil = []
     for kode in d["sasaran"].kolom("kode"):
-        bagian_ = book.Sasaran(d, kode)
+        bagian_ = book.bab3_sasaran.Sasaran(d, kode)
         tampil = butir_bernomor((situs / f"{bagian_.berkas}.html").read_text(encoding="utf-8"))
         rencana = [(j, nomor[(bagian_.kunci_bagian, j, k)]) for j, k in bagian_.rencana()]
         kode_ind = [b["kode"] for jenis in ("iku", "pendukung")

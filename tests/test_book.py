@@ -43,7 +43,7 @@ def test_every_part_shows_exactly_the_items_it_declares(d):
 
 def test_the_review_shows_edition_tables_under_their_own_numbers(d):
     nomor_edisi = {n for (bagian, _, _), n in book.penomoran(d).items() if bagian != "Reviu"}
-    tabel = [o.nomor for o in book.Reviu(d).tempat_perbedaan() if getattr(o, "nomor", None)]
+    tabel = [o.nomor for o in book.reviu.Reviu(d).tempat_perbedaan() if getattr(o, "nomor", None)]
     assert len(tabel) > 20 and set(tabel) <= nomor_edisi and len(set(tabel)) == len(tabel)
 
 
@@ -126,21 +126,21 @@ def test_narrative_html_is_shown_as_text_even_past_validation():
 
 
 def test_missing_narrative_is_announced_not_fatal():
-    assert book.Sasaran(TahunKecil().muat(), "S1").analisis()[0].markdown == (
+    assert book.bab3_sasaran.Sasaran(TahunKecil().muat(), "S1").analisis()[0].markdown == (
         "*Narasi `S1.md` belum ditulis untuk tahun 2024.*")
     ditulis = TahunKecil().narasi("S1", "Uraian penyebab.\n").muat()
-    assert book.Sasaran(ditulis, "S1").analisis()[0].markdown == "Uraian penyebab.\n"
+    assert book.bab3_sasaran.Sasaran(ditulis, "S1").analisis()[0].markdown == "Uraian penyebab.\n"
 
 
 def test_chart_html_has_an_id_and_a_text_alternative(d):
-    g = next(o for o in _isi_semua(book.Capaian(d)) if isinstance(o, Grafik))
+    g = next(o for o in _isi_semua(book.bab3_capaian.Capaian(d)) if isinstance(o, Grafik))
     assert re.search(r'id="vis-[0-9a-f]{12}"', g.html())
     assert 'role="img" data-lokal=' in g.html() and "aria-label=\"Capaian tiap IKU" in g.html()
     assert set(g._repr_mimebundle_()) == {"text/html", "text/plain"}  # no per-notebook vl-convert
 
 
 def test_sasaran_sections_generate_figures_from_data(d):
-    s = book.Sasaran(d, "S1")
+    s = book.bab3_sasaran.Sasaran(d, "S1")
     kalimat = s.target_realisasi()[0].markdown
     assert "73,27" in kalimat and "74,04" in kalimat and "98,96%" in kalimat
     assert "belum tercapai, tetapi capaiannya tetap berkategori **Sangat Tinggi**" in kalimat
@@ -148,13 +148,13 @@ def test_sasaran_sections_generate_figures_from_data(d):
 
 
 def test_lower_is_better_sentence_explains_the_formula(d):
-    kalimat = book.Sasaran(d, "S3").target_realisasi()[0].markdown
+    kalimat = book.bab3_sasaran.Sasaran(d, "S3").target_realisasi()[0].markdown
     assert "100,86%" in kalimat and "(2 × target − realisasi)" in kalimat
 
 
 def test_unknown_sasaran_is_a_clear_error():
     with pytest.raises(KeyError, match="S9"):
-        book.Sasaran(TahunKecil().muat(), "S9")
+        book.bab3_sasaran.Sasaran(TahunKecil().muat(), "S9")
 
 
 def test_list_items_are_escaped():
@@ -208,7 +208,7 @@ def test_each_stored_notebook_is_written_from_its_part_declaration(d):
 def test_a_changed_declaration_is_a_stale_notebook(d, tmp_path, monkeypatch):
     for path in NOTEBOOKS.glob("*.ipynb"):
         shutil.copyfile(path, tmp_path / path.name)
-    monkeypatch.setattr(book.Penutup, "BLOK", (*book.Penutup.BLOK, ("## Lain", ())))
+    monkeypatch.setattr(book.bab4_penutup.Penutup, "BLOK", (*book.bab4_penutup.Penutup.BLOK, ("## Lain", ())))
     (tmp_path / "lama.ipynb").write_text((tmp_path / "sampul.ipynb").read_text("utf-8"), "utf-8")
     assert notebook.berbeda(tmp_path, d) == ["bab4_penutup", "lama"]
 

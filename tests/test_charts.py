@@ -114,7 +114,7 @@ def test_three_points_make_a_trend_chart_and_two_leave_it_to_the_table():
 
 
 def _grafik_tren(t: TahunKecil) -> list[Grafik]:
-    return [o for o in book.Sasaran(t.muat(), "S1").tren() if isinstance(o, Grafik)]
+    return [o for o in book.bab3_sasaran.Sasaran(t.muat(), "S1").tren() if isinstance(o, Grafik)]
 
 
 # --- the chart on a page ------------------------------------------------------------------------

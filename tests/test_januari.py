@@ -126,7 +126,7 @@ def test_comparison_data_has_a_sheet_and_the_book_states_its_year(isian_2025, ca
     assert (tabalong["tahun"], tabalong["nilai"], tabalong["satuan"]) == (2025, None, "indeks")
     isi_sel(xlsx, "pembanding", {"wilayah": "Kabupaten Tabalong", "indikator": "IKU1"}, nilai=73.1)
     _impor(akar, xlsx, capsys)
-    teks = " ".join(o.markdown for o in book.Sasaran(data.muat(2025, akar), "S1").pembanding()
+    teks = " ".join(o.markdown for o in book.bab3_sasaran.Sasaran(data.muat(2025, akar), "S1").pembanding()
                     if hasattr(o, "markdown"))
     assert ("lebih tinggi daripada Kabupaten Tabalong dan lebih rendah daripada Kabupaten Hulu "
             "Sungai Tengah. Angka Kabupaten Hulu Sungai Tengah adalah data tahun 2024, tahun "
@@ -201,7 +201,7 @@ def test_a_final_edition_needs_pk_targets_and_narratives_without_figures(isian_2
 def test_a_draft_says_its_targets_are_still_the_renstras(isian_2025, capsys):
     akar, xlsx = isian_2025
     _impor(akar, xlsx, capsys)
-    teks = book.Ikhtisar(data.muat(2025, akar)).iku()[0].markdown
+    teks = book.ikhtisar.Ikhtisar(data.muat(2025, akar)).iku()[0].markdown
     assert "Perjanjian Kinerja tahun 2025 belum ditandatangani: target indikator kinerja utama " \
            "yang ditampilkan masih target Renstra dan bersifat sementara." in teks
     assert "Perjanjian Kinerja tahun 2025 memuat" not in teks

@@ -16,7 +16,7 @@ from typing import IO, cast
 
 import pytest
 
-from lakip_lib import build, cache, cli, data, eksekusi_notebook, langkah_build
+from lakip_lib import book, build, cache, cli, data, eksekusi_notebook, langkah_build
 
 from .conftest import DATA, REPO, beda, isi_edisi
 
@@ -132,6 +132,36 @@ def test_notebooks_run_in_separate_processes_and_leak_no_state(monkeypatch, tmp_
                                      cache.CacheEksekusi(tmp_path / "cache"))
     keluaran = nbformat.read(tmp_path / "src" / "b.ipynb", as_version=4).cells[-1].outputs
     assert [o.get("text") for o in keluaran] == ["False False\n"]
+
+
+def test_a_notebook_is_handed_the_year_the_build_validated(monkeypatch, tmp_path: Path):
+    """The build validates the year once and hands it to each notebook (parameter `dimuat`):
+    a notebook whose loading would fail (`data.muat` broken in the build, and so in the process
+    forked from it) still shows its page, from the year it was given, with its own record of
+    reads."""
+    import nbformat
+
+    from lakip_lib.book import notebook
+
+    d = data.muat(2024)
+    sumber = tmp_path / "nb"
+    sumber.mkdir()
+    nb = notebook.sumber(book.bagian("sampul", 2024, dimuat=d))
+    nb.cells.append(nbformat.v4.new_code_cell("print(b.d.tahun, b.d is dimuat, len(b.d.dibaca) > 0)"))
+    nbformat.write(nb, sumber / "sampul.ipynb")
+    monkeypatch.setattr(langkah_build, "NOTEBOOKS", sumber)
+
+    def tidak_dimuat_lagi(*_: object) -> None:
+        raise AssertionError("dimuat lagi")
+
+    monkeypatch.setattr(data, "muat", tidak_dimuat_lagi)
+    eksekusi_notebook.eksekusi_semua([eksekusi_notebook.Eksekusi("sampul", "sampul", {"tahun": 2024})],
+                                     tmp_path / "src", d, 1, lambda _: None,
+                                     cache.CacheEksekusi(tmp_path / "cache"))
+    hasil = nbformat.read(tmp_path / "src" / "sampul.ipynb", as_version=4)
+    assert hasil.cells[-1].outputs[0]["text"] == "2024 True True\n"
+    assert "# dimuat: given by the build" in hasil.cells[1].source  # the injected parameters
+    assert (tmp_path / "eksekusi" / "sampul.dibaca").read_text(encoding="utf-8")
 
 
 def test_data_loads_identically_twice():

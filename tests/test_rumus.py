@@ -82,7 +82,7 @@ def test_supporting_items_follow_the_registry_order_and_each_draws_what_it_plans
     butir = rumus.pendukung(d, ["IKU1", "IKU3", "IKU4"])
     assert [b.rencana for b in butir] == [("tabel", "kasus"), ("gambar", "kasus"),
                                           ("tabel", "cpr"), ("gambar", "cpr")]
-    halaman = book.Sasaran(d, "S1")
+    halaman = book.bab3_sasaran.Sasaran(d, "S1")
     for b in butir:
         isi = b.buat(halaman)
         assert isinstance(isi, {"tabel": TabelTampilan, "gambar": Grafik}[b.bentuk]), b.rencana

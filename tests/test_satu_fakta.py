@@ -97,7 +97,7 @@ def test_the_check_by_meaning_catches_a_typed_copy(situs_2024: Path, monkeypatch
 
     monkeypatch.setattr(kinerja, "efisiensi", tanpa_tautan)
     d = data.muat(2024)
-    rusak = "".join(_html(o) for o in book.Anggaran(d).efisiensi()
+    rusak = "".join(_html(o) for o in book.bab3_anggaran.Anggaran(d).efisiensi()
                     if hasattr(o, "_repr_mimebundle_"))
     halaman_ = {**halaman(situs_2024), "bab3_anggaran.html": rusak}
     assert bentrok(kumpulkan(halaman_)) == []  # by name the copy looks like a fact of its own
@@ -149,14 +149,15 @@ def test_a_deliberately_broken_book_fails(situs_2024: Path, tmp_path: Path, monk
     tercetak = {t.fakta: t.dilaporkan for t in audit.perbandingan(d)
                 if t.lokasi.startswith("Tabel 1.2")}
 
+    Pendahuluan = book.bab1_pendahuluan.Pendahuluan
+
     def kondisi_tercetak(self, k):  # the old Bab I: the source's figure under the fact's name
-        asli_ = book.Pendahuluan._kondisi_asli(self, k)
+        asli_ = Pendahuluan._kondisi_asli(self, k)
         return book.Nilai(tercetak.get(asli_.fakta, asli_.teks), asli_.fakta)
 
-    monkeypatch.setattr(book.Pendahuluan, "_kondisi_asli", book.Pendahuluan._kondisi,
-                        raising=False)
-    monkeypatch.setattr(book.Pendahuluan, "_kondisi", kondisi_tercetak)
-    rusak = "".join(_html(o) for o in book.Pendahuluan(d).aspek_strategis())
+    monkeypatch.setattr(Pendahuluan, "_kondisi_asli", Pendahuluan._kondisi, raising=False)
+    monkeypatch.setattr(Pendahuluan, "_kondisi", kondisi_tercetak)
+    rusak = "".join(_html(o) for o in Pendahuluan(d).aspek_strategis())
     halaman_ = {**halaman(situs_2024), "bab1_pendahuluan.html": rusak}
     pesan = bentrok(kumpulkan(halaman_))
     assert any(p.startswith("IKU4.realisasi.2024:") and "'54,9%'" in p for p in pesan), pesan

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import nbformat
-from nbformat import NotebookNode
-
-from lakip_lib import data, eksekutor
+from lakip_lib import data
 from lakip_lib.book import susunan
 from lakip_lib.data_tahun import DataTahun
+
+if TYPE_CHECKING:  # nbformat is loaded where a notebook is written (the build imports DIMUAT)
+    from nbformat import NotebookNode
 
 TAHUN_REFERENSI = 2024  # the year whose outputs the stored notebooks carry (nbval compares them)
 DIMUAT = "dimuat"  # the parameter through which the build hands a notebook its loaded year
@@ -30,6 +30,10 @@ _KERNEL = {"display_name": "Python 3", "language": "python", "name": "python3"}
 def sumber(b: susunan.BentukBagian, terpisah: bool = False) -> NotebookNode:
     """The source notebook of a part (its parameters' defaults: those of `b`, of the reference
     year), without outputs. `terpisah`: a document of its own, an orphan page for Sphinx."""
+    import nbformat
+
+    from lakip_lib import eksekutor
+
     nama = b.notebook
     parameter = {"tahun": b.tahun, **b.parameter}
     if len(b.parameter) > 1:
@@ -53,6 +57,8 @@ def sumber(b: susunan.BentukBagian, terpisah: bool = False) -> NotebookNode:
 
 
 def _kode(teks: str, tag: list[str]) -> NotebookNode:
+    import nbformat
+
     return nbformat.v4.new_code_cell(teks, metadata={"tags": tag})
 
 
@@ -69,6 +75,8 @@ def _sumber_semua(d: DataTahun) -> dict[str, NotebookNode]:
 def berbeda(folder: Path, d: DataTahun) -> list[str]:
     """The notebooks under `folder` that are not what their parts declare (a cell, its id,
     tags or source), missing, or declared by no part; by name."""
+    import nbformat
+
     harus = _sumber_semua(d)
     ada = {p.stem for p in folder.glob("*.ipynb")}
     return sorted({*(ada - set(harus)), *(n for n, nb in harus.items() if n not in ada
@@ -79,6 +87,7 @@ def segarkan(folder: Path, lapor: Callable[[str], object] = print) -> list[Path]
     """Write every part's notebook into `folder` and execute it there with a Jupyter kernel,
     as nbval does, on the reference year (its outputs are what nbval compares). Execution
     timestamps are not stored."""
+    import nbformat
     from nbclient import NotebookClient
 
     hasil = []

@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
-from lakip_lib import riwayat
+from lakip_lib import data, riwayat
 from lakip_lib.book import nomor
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.yaml_aman import baca_yaml
@@ -186,6 +186,19 @@ def _berkas(d: DataTahun, e: Entri) -> list[str]:
     if not e.notebook:
         return [e.nama] if not e.jika or JIKA[e.jika](d) else []
     return [b.berkas for b in _bagian(d, e)]
+
+
+def bagian(nama: str, tahun: int, butir: str | None = None, *,
+           dimuat: DataTahun | None = None) -> BentukBagian:
+    """The part notebook `nama` shows (`butir`: the item of a page made once per item, a
+    sasaran's code). Of the year the build loaded and validated once and hands to the notebook
+    (`dimuat`); run on its own (Jupyter, nbval), the notebook loads data/<tahun> here."""
+    d = dimuat if dimuat is not None else data.muat(tahun)
+    if d.tahun != tahun:
+        raise ValueError(f"notebook {nama}: tahun {tahun}, tetapi data yang diberikan tahun "
+                         f"{d.tahun}")
+    kelas = BAGIAN[nama]
+    return kelas(d) if butir is None else kelas.satu_dari(d, butir)
 
 
 def satu_per_notebook(d: DataTahun) -> list[tuple[BentukBagian, Entri]]:
