@@ -221,3 +221,24 @@ def test_guide_photos_and_a_coat_of_arms_of_the_years_own(salinan_data: Path, tm
     assert data.muat(2026, salinan_data).instansi.lambang == "lambang-2025.png"
     assert data.muat(2024, salinan_data).instansi.lambang is None
     assert penerbitan.berkas_berubah(asli, salinan_data, 2024) == []
+
+
+def test_a_page_that_read_the_shared_renstra_runs_again_once_the_year_has_its_own(
+        salinan_data: Path, capsys):
+    """The execution cache keys a page on what its reads return now: a read of the shared
+    indikator.csv says nothing once the year reads its own copy (a stale page otherwise)."""
+    from lakip_lib import cache
+    from lakip_lib.data_tahun import SEMUA
+
+    _lakip(capsys, "--data", str(salinan_data), "new-year", "2025")
+
+    def kunci() -> str:
+        d = data.muat(2025, salinan_data)
+        return cache.kunci_eksekusi(REPO / "notebooks" / "bab2_perencanaan.ipynb",
+                                    {"tahun": 2025}, None, [("indikator.csv", SEMUA)], d, {})
+
+    sebelum = kunci()
+    _lakip(capsys, "--data", str(salinan_data), "change-renstra", "2025")
+    _tambah(salinan_data / "2025" / "sasaran.csv", "S5,T1,Sasaran baru")
+    _tambah(salinan_data / "2025" / "indikator.csv", INDIKATOR_BARU)
+    assert kunci() != sebelum
