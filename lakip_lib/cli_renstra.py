@@ -25,7 +25,7 @@ def daftarkan(sub: argparse._SubParsersAction) -> None:
 
 def _ubah(args: argparse.Namespace) -> int:
     try:
-        ditulis = renstra_baru.ubah(args.tahun, args.data)
+        ditulis, sesudahnya = renstra_baru.ubah(args.tahun, args.data)
     except renstra_baru.RenstraGagal as e:
         print(f"Renstra tidak diubah: {e}", file=sys.stderr)
         return KELUAR_DATA_TIDAK_VALID
@@ -37,6 +37,11 @@ def _ubah(args: argparse.Namespace) -> int:
               f"{args.tahun} tetap memakai berkas bersama di data/. Disalin:")
         for path in ditulis:
             print(f"  - data/{path}")
+    if sesudahnya:
+        print(f"Tahun sesudahnya yang sudah ada masih memakai Renstra bersama: "
+              f"{', '.join(map(str, sesudahnya))}. Setelah menyunting, salin berkas Renstra "
+              f"data/{args.tahun}/ ke folder tahun itu juga (atau hapus folder itu dan buat lagi "
+              f"dengan lakip new-year, yang membawa Renstra {args.tahun}).")
     print(f"Berikutnya: sunting data/{args.tahun}/indikator.csv (indikator baru), sasaran.csv "
           f"(sasaran baru), dan renstra_target.csv (target Renstra-nya); lalu "
           f"lakip validate {args.tahun}, lakip template {args.tahun}, lakip import "

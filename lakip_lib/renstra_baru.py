@@ -2,8 +2,9 @@
 years' one, without touching what those years read (`lakip_lib.renstra_tahun`).
 
 - `change-renstra <tahun>` (a revised Renstra, *Renstra perubahan*: a new indicator or sasaran
-  from that year on): the year, and every later year of the data, get their own copies of the
-  Renstra files as they read them now; the analyst then edits `data/<tahun>/indikator.csv`, ….
+  from that year on): the year gets its own copies of the Renstra files as it reads them now;
+  the analyst then edits `data/<tahun>/indikator.csv`, …; a later year already in the data is
+  named (it still reads the shared files until the edited copies are put there too).
   A final edition is refused: a published record changes only by `lakip reissue`.
 - `new-renstra <tahun> --until <akhir>` (the first year of a new Renstra period): the year's
   folder as `lakip new-year` makes it, plus `renstra:` and `rpjmd:` in its edisi.yaml with the
@@ -27,27 +28,27 @@ class RenstraGagal(Exception):
     """The Renstra cannot be changed as asked; the message is for the analyst."""
 
 
-def ubah(tahun: int, akar: Path | None = None) -> list[str]:
-    """`change-renstra`: give `tahun` and every later draft year their own Renstra files (as
-    they read them now); the files written, relative to the data folder."""
+def ubah(tahun: int, akar: Path | None = None) -> tuple[list[str], list[int]]:
+    """`change-renstra`: give `tahun` its own copies of the Renstra files (as it reads them now).
+    Returns the files written (relative to the data folder) and the later years of the data that
+    still read the shared ones (the analyst's edits reach them only when copied there too)."""
     akar = (akar or folder_data.akar_data()).resolve()
     tahun_data = folder_data.tahun_tersedia(akar)
     if tahun not in tahun_data:
         raise RenstraGagal(f"folder data/{tahun} belum ada. Jalankan dulu: lakip new-year {tahun}.")
-    ditulis: list[str] = []
-    for t in [t for t in tahun_data if t >= tahun]:
-        edisi = rilis.edisi_mentah(akar, t)
-        baru = {s: (akar / renstra_tahun.path(akar, BY_NAME[nama], t)).read_text(encoding="utf-8")
-                for nama in renstra_tahun.RENSTRA
-                if (s := f"{t}/{BY_NAME[nama].berkas}") != renstra_tahun.path(akar, BY_NAME[nama], t)
-                and (akar / BY_NAME[nama].berkas).is_file()}
-        if baru and edisi and not adalah_draf(edisi.get("status")):
-            raise RenstraGagal(
-                f"edisi {t} sudah final: Renstra edisi itu tidak diubah (edisi "
-                "yang terbit hanya berubah lewat lakip reissue). Perubahan Renstra berlaku mulai "
-                f"tahun berikutnya: lakip new-year {t + 1}, lalu lakip change-renstra {t + 1}.")
-        ditulis += _tulis_semua(akar, baru)
-    return ditulis
+    baru = {sendiri: (akar / dipakai).read_text(encoding="utf-8")
+            for nama in renstra_tahun.RENSTRA
+            if (sendiri := f"{tahun}/{BY_NAME[nama].berkas}")
+            != (dipakai := renstra_tahun.path(akar, BY_NAME[nama], tahun))
+            and (akar / dipakai).is_file()}
+    edisi = rilis.edisi_mentah(akar, tahun)
+    if baru and edisi and not adalah_draf(edisi.get("status")):
+        raise RenstraGagal(
+            f"edisi {tahun} sudah final: Renstra edisi itu tidak diubah (edisi yang terbit hanya "
+            "berubah lewat lakip reissue). Perubahan Renstra berlaku mulai tahun berikutnya: "
+            f"lakip new-year {tahun + 1}, lalu lakip change-renstra {tahun + 1}.")
+    sesudahnya = [t for t in tahun_data if t > tahun and not renstra_tahun.punya_sendiri(akar, t)]
+    return _tulis_semua(akar, baru), sesudahnya
 
 
 def buat_periode(tahun: int, akhir: int, akar: Path | None = None) -> Path:

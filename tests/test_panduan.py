@@ -238,7 +238,10 @@ def test_a_page_that_read_the_shared_renstra_runs_again_once_the_year_has_its_ow
                                     {"tahun": 2025}, None, [("indikator.csv", SEMUA)], d, {})
 
     sebelum = kunci()
-    _lakip(capsys, "--data", str(salinan_data), "change-renstra", "2025")
+    _lakip(capsys, "--data", str(salinan_data), "new-year", "2026")
+    keluar = _lakip(capsys, "--data", str(salinan_data), "change-renstra", "2025")
+    assert "Tahun sesudahnya yang sudah ada masih memakai Renstra bersama: 2026." in keluar
+    assert not (salinan_data / "2026" / "indikator.csv").exists()
     _tambah(salinan_data / "2025" / "sasaran.csv", "S5,T1,Sasaran baru")
     _tambah(salinan_data / "2025" / "indikator.csv", INDIKATOR_BARU)
     assert kunci() != sebelum
