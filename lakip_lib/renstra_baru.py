@@ -47,7 +47,7 @@ def ubah(tahun: int, akar: Path | None = None) -> tuple[list[str], list[int]]:
             f"edisi {tahun} sudah final: Renstra edisi itu tidak diubah (edisi yang terbit hanya "
             "berubah lewat lakip reissue). Perubahan Renstra berlaku mulai tahun berikutnya: "
             f"lakip new-year {tahun + 1}, lalu lakip change-renstra {tahun + 1}.")
-    sesudahnya = [t for t in tahun_data if t > tahun and not renstra_tahun.punya_sendiri(akar, t)]
+    sesudahnya = [t for t in tahun_data if t > tahun and not renstra_tahun.punya_sendiri(akar, t, BY_NAME)]
     return _tulis_semua(akar, baru), sesudahnya
 
 
