@@ -11,95 +11,43 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, replace
-from decimal import ROUND_HALF_UP, Decimal
+from dataclasses import asdict, replace
+from decimal import Decimal
 from typing import TypedDict
 
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib import kinerja, perhitungan, rumus
+from lakip_lib.audit_dilaporkan import (
+    cara_realisasi,
+    fakta_kunci,
+    normal,
+    perihal_kunci,
+    temuan_dilaporkan,
+)
 from lakip_lib.baris import BarisEfisiensi
 from lakip_lib.csv_terbit import csv_aman
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.perhitungan import Arah
-from lakip_lib.rumus.cpr import cpr_kecamatan, total_cpr
-from lakip_lib.rumus.desa_maju import KOLOM_IDM, jumlah_desa, status_desa, status_kosong
-from lakip_lib.rumus.penurunan_kasus import jumlah_kasus, kasus_per_kelompok
 from lakip_lib.tabel import sel_bernama
-
-JENIS = {
-    "hitungan": "Salah hitung",
-    "arah": "Rumus arah indikator keliru",
-    "kategori": "Kategori tidak sesuai skala",
-    "total": "Total tidak sama dengan jumlah rinciannya",
-    "konsistensi": "Angka tercetak berbeda dari data",
-    "ganda": "Satu angka tercetak berbeda di beberapa tempat",
-    "basis": "Basis hitungan berbeda dari data",
-    "kosong": "Sel turunan dibiarkan kosong",
-    "kalimat": "Angka atau pernyataan dalam kalimat tidak sesuai data",
-    "kelengkapan": "Data tidak lengkap",
-    "pembulatan": "Pembulatan",
-    "struktur": "Catatan struktur (bukan salah angka)",
-}
-
+from lakip_lib.temuan import (
+    JENIS,
+    Temuan,
+    Tercetak,
+    atau,
+    banding,
+    bulat,
+    desimal,
+    presisi,
+    rumus_capaian,
+    selisih_jenis,
+    teks_angka,
+    teks_persen,
+)
 
 # The transcription of the signed source: read by the audit and the review only, never an
 # input of the edition's figures (the edition's data appendix leaves them out).
 DATASET_SUMBER = ("iku_dilaporkan", "dilaporkan", "catatan_sumber")
-
-
-@dataclass(frozen=True)
-class Temuan:
-    jenis: str
-    lokasi: str
-    perihal: str
-    dilaporkan: str
-    seharusnya: str
-    hitungan: str
-    fakta: str = ""  # the fact the printed figure is about (lakip_lib.fakta), if the book shows it
-    turunan: bool = False  # right from the printed inputs: a difference, not a finding
-
-    def __str__(self) -> str:
-        return (f"[{JENIS[self.jenis]}] {self.lokasi} — {self.perihal}: tercetak "
-                f"{self.dilaporkan}, seharusnya {self.seharusnya}. {self.hitungan}")
-
-
-def _presisi(nilai: Decimal | None) -> int:
-    return 0 if nilai is None else max(0, -int(nilai.as_tuple().exponent))
-
-
-def _bulat(nilai: Decimal, desimal: int) -> Decimal:
-    return nilai.quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
-
-
-def selisih_jenis(dilaporkan: Decimal, dihitung: Decimal | None, jenis: str) -> str | None:
-    """None when the printed figure is right at its own precision, else the finding's kind."""
-    if dihitung is None:
-        return "kelengkapan"
-    desimal = _presisi(dilaporkan)
-    if _bulat(dihitung, desimal) == dilaporkan:
-        return None
-    satu_satuan = Decimal(1).scaleb(-desimal)
-    if abs(dihitung - dilaporkan) < satu_satuan:
-        return "pembulatan"
-    tanpa_nol = _presisi(dilaporkan.normalize()) if dilaporkan != 0 else 0
-    if tanpa_nol < desimal and _bulat(dihitung, tanpa_nol) == dilaporkan:
-        return "pembulatan"  # right at fewer decimals, printed with a trailing zero too many
-    return jenis
-
-
-def _a(nilai: Decimal | int | None, desimal: int = 2) -> str:
-    return fmt.angka(nilai, desimal)
-
-
-def _p(nilai: Decimal | None) -> str:
-    return fmt.persen(nilai)
-
-
-def _rumus_capaian(target: Decimal | None, realisasi: Decimal | None, arah: Arah) -> str:
-    if arah is Arah.NAIK:
-        return f"{_a(realisasi)} ÷ {_a(target)} × 100"
-    return f"(2 × {_a(target)} − {_a(realisasi)}) ÷ {_a(target)} × 100"
 
 
 # --- IKU as printed ---------------------------------------------------------------------------
@@ -114,12 +62,12 @@ def _temuan_iku(data: DataTahun) -> Iterator[Temuan]:
         h = kinerja.hasil(data, kode, target=target)
         akhir = b["dasar_target"] == "akhir_renstra"
         persen = "%" if h.satuan == "%" else ""
-        yield from _banding(f"{nama}: target", lokasi, b["target"], h.target, "konsistensi",
+        yield from banding(f"{nama}: target", lokasi, b["target"], h.target, "konsistensi",
                             "Target menurut data Perjanjian Kinerja/Renstra.",
                             fakta=f.indikator(kode, "target_renstra", data.periode_renstra[1])
                             if akhir else f.indikator(kode, "target"), satuan=persen)
-        yield from _banding(f"{nama}: realisasi", lokasi, b["realisasi"], h.realisasi,
-                            "hitungan", _cara_realisasi(data, kode),
+        yield from banding(f"{nama}: realisasi", lokasi, b["realisasi"], h.realisasi,
+                            "hitungan", cara_realisasi(data, kode),
                             fakta=f.indikator(kode, "realisasi", data.tahun), satuan=persen)
         if b["capaian"] is not None:
             tercetak = _CapaianTercetak(capaian=b["capaian"], target=b["target"],
@@ -129,9 +77,9 @@ def _temuan_iku(data: DataTahun) -> Iterator[Temuan]:
         if b["kategori"] is not None and h.kategori is not None and b["kategori"] != h.kategori:
             dari_tercetak = perhitungan.kategori(b["capaian"], kinerja.skala(data))
             yield Temuan("kategori", lokasi, f"{nama}: kategori", b["kategori"], h.kategori,
-                         f"Capaian {_p(h.capaian)} masuk kategori {h.kategori} pada skala "
+                         f"Capaian {teks_persen(h.capaian)} masuk kategori {h.kategori} pada skala "
                          f"(Tabel skala ordinal); capaian yang tercetak "
-                         f"({_a(b['capaian'], _presisi(b['capaian']))}%) masuk kategori "
+                         f"({teks_angka(b['capaian'], presisi(b['capaian']))}%) masuk kategori "
                          f"{dari_tercetak}.",
                          f.indikator(kode, "kategori"), turunan=dari_tercetak == b["kategori"])
 
@@ -150,7 +98,7 @@ def _temuan_capaian(lokasi: str, nama: str, b: _CapaianTercetak, h: kinerja.Hasi
     jenis = selisih_jenis(b["capaian"], h.capaian, "hitungan")
     if jenis is None or h.target is None or h.realisasi is None:
         return
-    target, nyata = _atau(b["target"], h.target), _atau(b["realisasi"], h.realisasi)
+    target, nyata = atau(b["target"], h.target), atau(b["realisasi"], h.realisasi)
     dari_tercetak = perhitungan.capaian(target, nyata, h.arah)
     menurut_tercetak = selisih_jenis(b["capaian"], dari_tercetak, "x") \
         if dari_tercetak is not None else "x"
@@ -164,313 +112,17 @@ def _temuan_capaian(lokasi: str, nama: str, b: _CapaianTercetak, h: kinerja.Hasi
             and selisih_jenis(b["capaian"], salah_arah, "x") is None:
         jenis = "arah"
     makin = "rendah" if h.arah is Arah.TURUN else "tinggi"
-    tercetak = f"{_a(b['capaian'], _presisi(b['capaian']))}%"  # as printed, its own decimals
-    yield Temuan(jenis, lokasi, f"{nama}: capaian", tercetak, _p(h.capaian),
-                 f"{_rumus_capaian(h.target, h.realisasi, h.arah)} = {_p(h.capaian)}"
+    tercetak = f"{teks_angka(b['capaian'], presisi(b['capaian']))}%"  # as printed, its own decimals
+    yield Temuan(jenis, lokasi, f"{nama}: capaian", tercetak, teks_persen(h.capaian),
+                 f"{rumus_capaian(h.target, h.realisasi, h.arah)} = {teks_persen(h.capaian)}"
                  + (f" (indikator {h.arah.value}: makin {makin} makin baik)." if jenis == "arah"
                     else ".")
                  + (" Angka tercetak benar menurut target dan realisasi yang tercetak; selisihnya "
                     "berasal dari angka masukan itu." if turunan else "")
-                 + (f" Dari target dan realisasi yang tercetak: {_p(dari_tercetak)}, dibulatkan "
+                 + (f" Dari target dan realisasi yang tercetak: {teks_persen(dari_tercetak)}, dibulatkan "
                     "keliru; selebihnya selisih berasal dari angka masukan itu."
                     if dari_masukan else ""),
                  fakta, turunan=turunan)
-
-
-def _atau(tercetak: Decimal | None, data_: Decimal | None) -> Decimal | None:
-    return tercetak if tercetak is not None else data_
-
-
-def _cara_realisasi(data: DataTahun, kode: str, tahun: int | None = None) -> str:
-    return rumus.dari(data, kode).cara(data, kode, tahun or data.tahun)
-
-
-def _banding(perihal: str, lokasi: str, dilaporkan: Decimal | None, dihitung: Decimal | None,
-             jenis: str, hitungan: str, desimal: int = 2, fakta: str = "",
-             satuan: str = "") -> Iterator[Temuan]:
-    if dilaporkan is None:
-        return
-    hasil = selisih_jenis(dilaporkan, dihitung, jenis)
-    if hasil is not None:
-        presisi = _presisi(dilaporkan)  # the printed figure keeps its printed decimals
-        yield Temuan(hasil, lokasi, perihal, _a(dilaporkan, presisi) + satuan,
-                     _a(dihitung, max(desimal, presisi)) + satuan if dihitung is not None
-                     else fmt.BELUM_TERSEDIA, hitungan, fakta)
-
-
-# --- scalar figures printed in the text ---------------------------------------------------------
-# A key of dilaporkan.csv names one fact: a prefix for the book's own totals (anggaran.,
-# pk_anggaran., iku., kasus., cpr., idm., efisiensi.) or an indicator code of indikator.csv
-# followed by what was printed (KODE.realisasi, KODE.target, KODE.capaian, KODE.realisasi.2024,
-# KODE.perubahan_persen). Each counter returns (computed, arithmetic, the subject in the reader's
-# words[, kind]).
-
-Penghitung = Callable[[DataTahun, str], tuple]
-
-
-def _normal(teks: str) -> str:
-    kata = " ".join(teks.lower().replace("milyar", "miliar").split())
-    if "hampir" in kata or "belum" in kata:
-        return "belum tercapai" if ("tercapai" in kata or "memenuhi" in kata) else kata
-    return "tercapai" if kata in ("memenuhi target", "melampaui target") else kata
-
-
-def _terbilang(nilai: int | None) -> str | None:
-    return None if nilai is None else fmt.terbilang_rupiah(nilai)
-
-
-def _kunci_anggaran(data: DataTahun, kunci: str) -> tuple[object, ...]:
-    t = kinerja.total_anggaran(data)
-    hasil: dict[str, tuple[object, ...]] = {
-        "anggaran.total": (t.anggaran, "Jumlah anggaran seluruh sub kegiatan.", "jumlah anggaran"),
-        "anggaran.realisasi": (t.realisasi, "Jumlah realisasi seluruh sub kegiatan.",
-                               "jumlah realisasi anggaran"),
-        "anggaran.penyerapan": (t.penyerapan, f"{fmt.angka(t.realisasi, 0)} ÷ "
-                                f"{fmt.angka(t.anggaran, 0)} × 100.", "penyerapan anggaran"),
-        "anggaran.total_terbilang": (_terbilang(t.anggaran),
-                                     f"Terbilang dari {fmt.rupiah(t.anggaran)}.",
-                                     "jumlah anggaran dalam huruf"),
-        "anggaran.realisasi_terbilang": (_terbilang(t.realisasi),
-                                         f"Terbilang dari {fmt.rupiah(t.realisasi)}.",
-                                         "jumlah realisasi anggaran dalam huruf"),
-    }
-    return hasil[kunci]
-
-
-def _kunci_iku(data: DataTahun, kunci: str) -> tuple[object, ...]:
-    iku = kinerja.hasil_iku(data)
-    if kunci == "iku.jumlah_sasaran":
-        return (len({h.sasaran for h in iku}), "Banyaknya sasaran yang memiliki IKU.",
-                "jumlah sasaran strategis")
-    if kunci == "iku.jumlah_indikator":
-        return len(iku), "Banyaknya IKU dalam Perjanjian Kinerja.", "jumlah IKU"
-    if kunci == "iku.kategori_keseluruhan":
-        return (kinerja.kategori_keseluruhan(data),
-                f"Kategori dari {kinerja.aturan_kesimpulan(data).uraian} "
-                f"({_p(kinerja.nilai_keseluruhan(data))}).", "kategori kinerja keseluruhan")
-    kategori = kunci.removeprefix("iku.jumlah_kategori.")
-    sebaran = kinerja.jumlah_per_kategori(data)
-    if kategori not in sebaran:
-        raise KeyError(kunci)
-    rincian = ", ".join(f"{h.nama} {h.kategori}" for h in iku)
-    return (sebaran[kategori], f"Kategori per IKU: {rincian}.",
-            f"jumlah IKU berkategori {kategori}")
-
-
-def _kunci_indikator(data: DataTahun, kunci: str) -> tuple[object, ...]:
-    kode, perihal = kunci.split(".", 1)
-    nama = kinerja.indikator(data, kode)["nama"]
-    if perihal == "perubahan_persen":
-        a = kinerja.realisasi(data, kode, data.tahun - 1)
-        b = kinerja.realisasi(data, kode, data.tahun)
-        if a is None or b is None:
-            return (None, "Realisasi dua tahun berturut-turut tidak tersedia.",
-                    f"{nama}: perubahan realisasi dari tahun lalu (%)", "kalimat")
-        return (perhitungan.selisih_persen(a, b),
-                f"({_a(b)} − {_a(a)}) ÷ {_a(a)} × 100; selisihnya sendiri {_a(b - a)} poin.",
-                f"{nama}: perubahan realisasi dari tahun lalu (%)", "kalimat")
-    if perihal == "status_target":
-        h = kinerja.hasil(data, kode)
-        status = None if h.tercapai is None else ("tercapai" if h.tercapai else "belum tercapai")
-        return (status, f"Capaian {_p(h.capaian)} terhadap target {_a(h.target)}; target "
-                        "tercapai bila capaian paling sedikit 100%.",
-                f"{nama}: tercapai tidaknya target", "kalimat")
-    if perihal.startswith("realisasi."):
-        tahun = int(perihal.split(".", 1)[1])
-        return (kinerja.realisasi(data, kode, tahun), _cara_realisasi(data, kode, tahun),
-                f"{nama}: realisasi {tahun}")
-    h = kinerja.hasil(data, kode)
-    if perihal == "realisasi":
-        diukur = rumus.dari(data, kode).diukur
-        return (h.realisasi, _cara_realisasi(data, kode), f"{nama}: realisasi",
-                "konsistensi" if diukur else "hitungan")
-    if perihal == "target":
-        return h.target, "Target tahun ini menurut data.", f"{nama}: target", "konsistensi"
-    if perihal == "capaian":
-        cara = (_rumus_capaian(h.target, h.realisasi, h.arah)
-                + (" (indikator turun: makin rendah makin baik)." if h.arah is Arah.TURUN else ".")
-                if h.target is not None and h.realisasi is not None else "")
-        return h.capaian, cara, f"{nama}: capaian", "hitungan"
-    raise KeyError(kunci)
-
-
-def _kunci_kasus(data: DataTahun, kunci: str) -> tuple[object, ...]:
-    if kunci == "kasus.perubahan":
-        a, b = jumlah_kasus(data, data.tahun - 1), jumlah_kasus(data, data.tahun)
-        return ((b - a) if a is not None and b is not None else None,
-                f"{b} kasus tahun {data.tahun} − {a} kasus tahun {data.tahun - 1}.",
-                "pertambahan jumlah kasus dari tahun lalu", "kalimat")
-    tahun = int(kunci.rsplit(".", 1)[1])
-    kelompok = kasus_per_kelompok(data, tahun)
-    return (jumlah_kasus(data, tahun),
-            " + ".join(f"{v} kasus {k}" for k, v in kelompok.items()) + ".",
-            f"jumlah kasus tahun {tahun}")
-
-
-def _kunci_cpr(data: DataTahun, kunci: str) -> tuple[object, ...]:
-    total = total_cpr(data)
-    if total is None:
-        return None, "Data CPR per kecamatan tidak tersedia.", kunci
-    kecamatan = f"{fmt.terbilang(len(data['cpr_kecamatan'].baris))} kecamatan"
-    return {
-        "cpr.total_pus": (total.pus, f"Jumlah PUS {kecamatan}.", "jumlah pasangan usia subur"),
-        "cpr.total_kb_aktif": (total.kb_aktif, f"Jumlah peserta KB aktif {kecamatan}.",
-                               "jumlah peserta KB aktif"),
-    }[kunci]
-
-
-def _kunci_idm(data: DataTahun, kunci: str) -> tuple[object, ...]:
-    tahun = data.tahun
-    sekarang = status_desa(data, tahun) or {}
-    if kunci == "idm.naik_ke_mandiri":
-        lalu = status_desa(data, tahun - 1) or {}
-        mandiri, mandiri_lalu = sekarang.get("Mandiri"), lalu.get("Mandiri")
-        if mandiri is None or mandiri_lalu is None:
-            return None, "Jumlah desa Mandiri dua tahun tidak lengkap.", "tambahan desa Mandiri"
-        gerak = ", ".join(f"{s} {n - m:+d}" for s, n in sekarang.items()
-                          if n is not None and (m := lalu.get(s)) is not None and n != m)
-        return (mandiri - mandiri_lalu,
-                f"Desa Mandiri {mandiri} tahun {tahun} − "
-                f"{mandiri_lalu} tahun {tahun - 1}. Perubahan per status: {gerak}.",
-                "tambahan desa Mandiri", "kalimat")
-    if kunci == "idm.minimal_maju":
-        return (kinerja.jumlah([sekarang.get("Maju"), sekarang.get("Mandiri")]),
-                f"{sekarang.get('Maju')} desa Maju + {sekarang.get('Mandiri')} desa Mandiri.",
-                "desa berstatus minimal Maju", "kalimat")
-    th = int(kunci.rsplit(".", 1)[1])
-    return (jumlah_desa(status_desa(data, th)),
-            f"Jumlah desa semua status tahun {th}.", f"jumlah desa tahun {th}")
-
-
-def _kunci_efisiensi(data: DataTahun, kunci: str) -> tuple[object, ...]:
-    prog = [b for b in kinerja.efisiensi(data)
-            if b.kode_anggaran and kinerja.adalah_program(b.kode_anggaran)]
-    if kunci == "efisiensi.rata_capaian":
-        nilai = [b.capaian_kinerja for b in prog if b.capaian_kinerja is not None]
-        return (sum(nilai, Decimal(0)) / len(nilai) if nilai else None,
-                f"Rata-rata capaian kinerja {len(nilai)} baris program pada tabel efisiensi.",
-                "rata-rata capaian kinerja program")
-    serap = [p.penyerapan for p in kinerja.program(data) if p.penyerapan is not None]
-    return (sum(serap, Decimal(0)) / len(serap) if serap else None,
-            f"Rata-rata penyerapan {len(serap)} program menurut tabel realisasi anggaran.",
-            "rata-rata penyerapan anggaran program")
-
-
-def _kunci_pk(data: DataTahun, kunci: str) -> tuple[object, ...]:
-    rincian = data["pk_anggaran"].baris
-    return (sum(b["anggaran"] for b in rincian),
-            " + ".join(fmt.rupiah(b["anggaran"]) for b in rincian) + ".",
-            "jumlah anggaran dalam Perjanjian Kinerja")
-
-
-PENGHITUNG: dict[str, tuple[str, Penghitung]] = {
-    "anggaran.": ("total", _kunci_anggaran),
-    "iku.": ("konsistensi", _kunci_iku),
-    "kasus.": ("hitungan", _kunci_kasus),
-    "cpr.": ("hitungan", _kunci_cpr),
-    "idm.": ("hitungan", _kunci_idm),
-    "efisiensi.": ("hitungan", _kunci_efisiensi),
-    "pk_anggaran.": ("total", _kunci_pk),
-}
-
-
-def _penghitung(data: DataTahun, kunci: str) -> tuple[str, Penghitung] | None:
-    cocok = next((v for awalan, v in PENGHITUNG.items() if kunci.startswith(awalan)), None)
-    if cocok is None and data["indikator"].satu(kode=kunci.split(".", 1)[0]) is not None:
-        return "hitungan", _kunci_indikator
-    return cocok
-
-
-def _temuan_dilaporkan(data: DataTahun) -> Iterator[Temuan]:
-    if not data.ada("dilaporkan"):
-        return
-    for b in data["dilaporkan"].baris:
-        kunci, tercetak, lokasi = b["kunci"], b["nilai"], b["lokasi"]
-        cari = _penghitung(data, kunci)
-        try:
-            if cari is None:
-                raise KeyError(kunci)
-            jenis, hitung = cari
-            dihitung, cara, perihal, *jenis_khusus = hitung(data, kunci)
-        except (KeyError, ValueError):
-            yield Temuan("kelengkapan", lokasi, f"angka berkunci {kunci}", tercetak, "—",
-                         f'Kunci "{kunci}" di {data["dilaporkan"].berkas} tidak dikenal oleh '
-                         "pemeriksaan konsistensi.")
-            continue
-        jenis = jenis_khusus[0] if jenis_khusus else jenis
-        if hitung is _kunci_indikator and kunci.endswith(".capaian"):
-            jenis = _jenis_capaian(data, kunci.split(".", 1)[0], tercetak)
-        yield from _banding_nilai(kunci, perihal, lokasi, tercetak, dihitung, jenis, cara,
-                                  _fakta_kunci(data, kunci))
-
-
-def _perihal_kunci(data: DataTahun, kunci: str) -> str:
-    """A dilaporkan.csv key's subject in the reader's words."""
-    cari = _penghitung(data, kunci)
-    try:
-        return str(cari[1](data, kunci)[2]) if cari else kunci
-    except (KeyError, ValueError):
-        return kunci
-
-
-def _fakta_kunci(data: DataTahun, kunci: str) -> str:
-    """The fact a dilaporkan.csv key is about, when the book shows that fact."""
-    bagian = kunci.split(".")
-    tetap = {
-        "anggaran.total": f.anggaran("total", "anggaran"),
-        "anggaran.realisasi": f.anggaran("total", "realisasi"),
-        "anggaran.penyerapan": f.anggaran("total", "penyerapan"),
-        "iku.kategori_keseluruhan": f.KATEGORI_KESELURUHAN,
-        "cpr.total_pus": f.baris("cpr", "total", "pus"),
-        "cpr.total_kb_aktif": f.baris("cpr", "total", "kb_aktif"),
-        "pk_anggaran.total": f.baris("pk_anggaran", "total", "anggaran"),
-    }
-    if kunci in tetap:
-        return tetap[kunci]
-    if kunci.startswith("iku.jumlah_kategori."):
-        return f.kategori_jumlah(kunci.removeprefix("iku.jumlah_kategori."))
-    if bagian[0] in ("kasus", "idm") and bagian[-1].isdigit():
-        return f.baris(bagian[0], bagian[-1], "jumlah")
-    if data["indikator"].satu(kode=bagian[0]) is not None and len(bagian) >= 2:
-        if bagian[1] == "realisasi":
-            tahun = int(bagian[2]) if len(bagian) > 2 else data.tahun
-            return f.indikator(bagian[0], "realisasi", tahun)
-        if bagian[1] in ("target", "capaian") and len(bagian) == 2:
-            return f.indikator(bagian[0], bagian[1])
-    return ""
-
-
-def _jenis_capaian(data: DataTahun, kode: str, tercetak: str) -> str:
-    """"arah" when the printed capaian is what the opposite direction's formula gives."""
-    h = kinerja.hasil(data, kode)
-    lain = Arah.NAIK if h.arah is Arah.TURUN else Arah.TURUN
-    salah_arah = perhitungan.capaian(h.target, h.realisasi, lain)
-    try:
-        cocok = salah_arah is not None and selisih_jenis(Decimal(tercetak), salah_arah, "x") is None
-    except ArithmeticError:
-        cocok = False
-    return "arah" if cocok else "hitungan"
-
-
-def _banding_nilai(kunci: str, perihal: str, lokasi: str, tercetak: str, dihitung: object,
-                   jenis: str, cara: str, fakta: str = "") -> Iterator[Temuan]:
-    if isinstance(dihitung, (int, Decimal)) and not isinstance(dihitung, bool):
-        try:
-            angka = Decimal(tercetak)
-        except ArithmeticError:
-            angka = None
-        if angka is not None:
-            if jenis == "total" and isinstance(dihitung, int):
-                jenis = "konsistensi" if kunci.startswith("anggaran.") else jenis
-            yield from _banding(perihal, lokasi, angka, Decimal(dihitung), jenis, cara,
-                                0 if isinstance(dihitung, int) else 2, fakta)
-            return
-    if dihitung is None:
-        yield Temuan("kelengkapan", lokasi, perihal, tercetak, fmt.BELUM_TERSEDIA, cara, fakta)
-    elif _normal(str(tercetak)) != _normal(str(dihitung)):
-        if jenis not in ("kalimat",):
-            jenis = "konsistensi" if kunci.startswith("iku.") else "hitungan"
-        yield Temuan(jenis, lokasi, perihal, str(tercetak), str(dihitung), cara, fakta)
 
 
 # --- tables with printed derived columns --------------------------------------------------------
@@ -480,20 +132,16 @@ def _temuan_anggaran(data: DataTahun) -> Iterator[Temuan]:
     for b in data["anggaran"].baris:
         h = per_kode[b["kode"]]
         lokasi = f"Tabel 3.31, {b['kode']} {b['nama']}"
-        yield from _banding("anggaran", lokasi, _d(b["anggaran_dilaporkan"]), _d(h.anggaran),
+        yield from banding("anggaran", lokasi, desimal(b["anggaran_dilaporkan"]), desimal(h.anggaran),
                             "total", "Jumlah anggaran rinciannya.", 0,
                             f.anggaran(h.kode, "anggaran"))
-        yield from _banding("realisasi", lokasi, _d(b["realisasi_dilaporkan"]),
-                            _d(h.realisasi), "total", "Jumlah realisasi rinciannya.", 0,
+        yield from banding("realisasi", lokasi, desimal(b["realisasi_dilaporkan"]),
+                            desimal(h.realisasi), "total", "Jumlah realisasi rinciannya.", 0,
                             f.anggaran(h.kode, "realisasi"))
-        yield from _banding("penyerapan", lokasi, b["penyerapan_dilaporkan"], h.penyerapan,
+        yield from banding("penyerapan", lokasi, b["penyerapan_dilaporkan"], h.penyerapan,
                             "hitungan", f"{fmt.angka(h.realisasi, 0)} ÷ "
-                            f"{fmt.angka(h.anggaran, 0)} × 100 = {_p(h.penyerapan)}.",
+                            f"{fmt.angka(h.anggaran, 0)} × 100 = {teks_persen(h.penyerapan)}.",
                             fakta=f.anggaran(h.kode, "penyerapan"))
-
-
-def _d(nilai: int | None) -> Decimal | None:
-    return None if nilai is None else Decimal(nilai)
 
 
 def _temuan_efisiensi(data: DataTahun) -> Iterator[Temuan]:
@@ -503,14 +151,14 @@ def _temuan_efisiensi(data: DataTahun) -> Iterator[Temuan]:
         if mentah["kode_indikator"] or mentah["kode_program"]:
             fakta = f.indikator(mentah["kode_indikator"], "capaian") if mentah["kode_indikator"] \
                 else f.baris("program", str(mentah["kode_program"]), "capaian")
-            yield from _banding("capaian kinerja", lokasi, mentah["capaian_dilaporkan"],
+            yield from banding("capaian kinerja", lokasi, mentah["capaian_dilaporkan"],
                                 h.capaian_kinerja, "konsistensi",
                                 f"Capaian {h.indikator} yang dihitung buku ini "
-                                f"({_p(h.capaian_kinerja)}), sama dengan tabelnya di Bab III.",
+                                f"({teks_persen(h.capaian_kinerja)}), sama dengan tabelnya di Bab III.",
                                 fakta=fakta)
         if h.kode_anggaran is None:
             continue
-        yield from _banding("penyerapan", lokasi, mentah["penyerapan_dilaporkan"], h.penyerapan,
+        yield from banding("penyerapan", lokasi, mentah["penyerapan_dilaporkan"], h.penyerapan,
                             "konsistensi", "Penyerapan menurut Tabel 3.31.",
                             fakta=f.anggaran(h.kode_anggaran, "penyerapan"))
         yield from _efisiensi_tercetak(mentah, h, lokasi, f.baris("efisiensi", str(i), "efisiensi"))
@@ -521,11 +169,11 @@ def _efisiensi_tercetak(mentah: BarisEfisiensi, h: kinerja.HasilEfisiensi, lokas
     """The printed efficiency against the book's. When it is right from the printed capaian
     and absorption, the difference is a consequence of those inputs (their own findings), not
     a miscalculation: marked, not counted again."""
-    for t in _banding("efisiensi", lokasi, mentah["efisiensi_dilaporkan"], h.efisiensi,
-                      "hitungan", f"{_a(h.capaian_kinerja)} ÷ {_a(h.penyerapan)} × 100 = "
-                      f"{_a(h.efisiensi)}.", fakta=fakta):
-        capaian = _atau(mentah["capaian_dilaporkan"], h.capaian_kinerja)
-        dari_tercetak = perhitungan.efisiensi(capaian, _atau(mentah["penyerapan_dilaporkan"],
+    for t in banding("efisiensi", lokasi, mentah["efisiensi_dilaporkan"], h.efisiensi,
+                      "hitungan", f"{teks_angka(h.capaian_kinerja)} ÷ {teks_angka(h.penyerapan)} × 100 = "
+                      f"{teks_angka(h.efisiensi)}.", fakta=fakta):
+        capaian = atau(mentah["capaian_dilaporkan"], h.capaian_kinerja)
+        dari_tercetak = perhitungan.efisiensi(capaian, atau(mentah["penyerapan_dilaporkan"],
                                                              h.penyerapan))
         turunan = (t.jenis != "kelengkapan" and dari_tercetak is not None
                    and mentah["efisiensi_dilaporkan"] is not None
@@ -545,7 +193,7 @@ def _temuan_program_kinerja(data: DataTahun) -> Iterator[Temuan]:
                 for ukuran, nilai, fakta in (
                         ("target", h.target, f.indikator(kode, "target")),
                         ("realisasi", h.realisasi, f.indikator(kode, "realisasi", data.tahun))):
-                    yield from _banding(f"{h.indikator}: {ukuran}", lokasi,
+                    yield from banding(f"{h.indikator}: {ukuran}", lokasi,
                                         sel_bernama(mentah, f"{ukuran}_dilaporkan"), nilai, "konsistensi",
                                         f"{ukuran.capitalize()} indikator ini menurut data buku "
                                         "(sama dengan Bab III).", fakta=fakta)
@@ -558,8 +206,8 @@ def _temuan_program_kinerja(data: DataTahun) -> Iterator[Temuan]:
             yield from _temuan_capaian(
                 lokasi, h.indikator,
                 _CapaianTercetak(capaian=mentah["capaian_dilaporkan"],
-                                 target=_atau(mentah["target_dilaporkan"], h.target),
-                                 realisasi=_atau(mentah["realisasi_dilaporkan"], h.realisasi)),
+                                 target=atau(mentah["target_dilaporkan"], h.target),
+                                 realisasi=atau(mentah["realisasi_dilaporkan"], h.realisasi)),
                 kinerja.HasilIndikator(h.kode, h.nama, s, h.satuan or "", h.arah, 2, h.target,
                                        h.realisasi, h.capaian, None),
                 f.indikator(kode, "capaian") if kode else f.baris("program", h.kode, "capaian"))
@@ -572,50 +220,11 @@ def _temuan_aspek(data: DataTahun) -> Iterator[Temuan]:
     for b in data["aspek_strategis"].baris:
         k = kondisi[b["aspek"]]
         if k.kode_program:
-            yield from _banding(f"{b['aspek']}: kondisi", "Tabel 1.2 (aspek strategis)",
+            yield from banding(f"{b['aspek']}: kondisi", "Tabel 1.2 (aspek strategis)",
                                 b["kondisi_dilaporkan"], k.nilai, "ganda",
                                 f"Realisasi tahun {data.tahun} di tabel program Bab III "
                                 f"({k.kode_program}), yang dihitung dari data.",
                                 fakta=f.baris("program", k.kode_program, "realisasi"))
-
-
-def _temuan_cpr(data: DataTahun) -> Iterator[Temuan]:
-    for mentah, h in zip(data["cpr_kecamatan"].baris, cpr_kecamatan(data), strict=True):
-        yield from _banding(f"CPR {h.kecamatan}", "Bab III, tabel CPR per kecamatan",
-                            mentah["cpr_dilaporkan"], h.cpr, "hitungan",
-                            f"{h.kb_aktif} ÷ {h.pus} × 100 = {_p(h.cpr)}.",
-                            fakta=f.baris("cpr", h.kecamatan, "cpr"))
-
-
-def _temuan_idm(data: DataTahun) -> Iterator[Temuan]:
-    lokasi = "Bab III, tabel status desa menurut IDM"
-    for b in data["idm_status"].baris:
-        status = status_desa(data, b["tahun"]) if b["tahun"] != data.tahun else \
-            {s: sel_bernama(b, k) for s, k in KOLOM_IDM.items()}
-        kosong = status_kosong(status or {})
-        semua = jumlah_desa(status)
-        perihal = f"jumlah desa tahun {b['tahun']}"
-        if kosong:
-            ada = sum(n for n in (status or {}).values() if n is not None)
-            yield Temuan("kelengkapan", lokasi, perihal,
-                         _a(b["jumlah_dilaporkan"], 0) if b["jumlah_dilaporkan"] is not None
-                         else "kosong", fmt.TIDAK_LENGKAP,
-                         f"Sel desa {', '.join(kosong)} kosong di sumber; jumlah status yang "
-                         f"terisi {ada}. Jumlah dan persentase tahun ini tidak dihitung.",
-                         f.baris("idm", str(b["tahun"]), "jumlah"))
-            continue
-        yield from _banding(perihal, lokasi, _d(b["jumlah_dilaporkan"]), _d(semua), "total",
-                            f"Jumlah desa semua status = {semua}.", 0,
-                            f.baris("idm", str(b["tahun"]), "jumlah"))
-    dari_daftar = status_desa(data, data.tahun)
-    baris = data["idm_status"].satu(tahun=data.tahun)
-    if dari_daftar and baris:
-        for nama_status, kolom in KOLOM_IDM.items():
-            tercatat = sel_bernama(baris, kolom)
-            if tercatat is not None and tercatat != dari_daftar[nama_status]:
-                yield Temuan("konsistensi", lokasi,
-                             f"desa {nama_status} tahun {data.tahun}", str(tercatat),
-                             str(dari_daftar[nama_status]), "Hitungan dari daftar desa per kecamatan.")
 
 
 def _temuan_target(data: DataTahun) -> Iterator[Temuan]:
@@ -625,8 +234,8 @@ def _temuan_target(data: DataTahun) -> Iterator[Temuan]:
         pk = kinerja.target_tahunan(data, kode)
         if renstra is not None and pk is not None and renstra != pk:
             yield Temuan("konsistensi", "Tabel 2.2 dan Tabel 2.4",
-                         f"{ind['nama']}: target {data.tahun}", f"{_a(pk)} (Perjanjian Kinerja)",
-                         f"{_a(renstra)} (Renstra)",
+                         f"{ind['nama']}: target {data.tahun}", f"{teks_angka(pk)} (Perjanjian Kinerja)",
+                         f"{teks_angka(renstra)} (Renstra)",
                          "Target Perjanjian Kinerja berbeda dari target Renstra tahun yang sama.")
 
 
@@ -653,15 +262,8 @@ def _temuan_pk_anggaran(data: DataTahun) -> Iterator[Temuan]:
 
 # --- the same fact printed in several places ---------------------------------------------------
 
-@dataclass(frozen=True)
-class _Tercetak:
-    fakta: str
-    lokasi: str
-    perihal: str
-    nilai: Decimal | str  # a number as printed (its decimals kept) or a word
 
-
-def _semua_tercetak(data: DataTahun) -> Iterator[_Tercetak]:
+def _semua_tercetak(data: DataTahun) -> Iterator[Tercetak]:
     """Every printed figure of the source that names a fact, wherever the data records it."""
     akhir = data.periode_renstra[1]
     if data.ada("iku_dilaporkan"):
@@ -676,16 +278,16 @@ def _semua_tercetak(data: DataTahun) -> Iterator[_Tercetak]:
                                             else "capaian")),
                     ("kategori", "" if ke_akhir else f.indikator(kode, "kategori"))):
                 if sel_bernama(b, ukuran) is not None and fakta:
-                    yield _Tercetak(fakta, b["lokasi"], f"{nama}: {ukuran}", sel_bernama(b, ukuran))
+                    yield Tercetak(fakta, b["lokasi"], f"{nama}: {ukuran}", sel_bernama(b, ukuran))
     if data.ada("dilaporkan"):
         for b in data["dilaporkan"].baris:
-            fakta = _fakta_kunci(data, b["kunci"])
+            fakta = fakta_kunci(data, b["kunci"])
             if fakta:
                 try:
                     nilai: Decimal | str = Decimal(b["nilai"])
                 except ArithmeticError:
                     nilai = b["nilai"]
-                yield _Tercetak(fakta, b["lokasi"], _perihal_kunci(data, b["kunci"]), nilai)
+                yield Tercetak(fakta, b["lokasi"], perihal_kunci(data, b["kunci"]), nilai)
     for b in data["program_kinerja"].baris:
         if b["kode_indikator"]:
             lokasi = f"{b['tabel_sumber'] or 'Tabel program'} ({b['sasaran']}), {b['kode']}"
@@ -695,55 +297,51 @@ def _semua_tercetak(data: DataTahun) -> Iterator[_Tercetak]:
                                   ("capaian", f.indikator(kode, "capaian"))):
                 kolom = "capaian_dilaporkan" if ukuran == "capaian" else f"{ukuran}_dilaporkan"
                 if sel_bernama(b, kolom) is not None:
-                    yield _Tercetak(fakta, lokasi, f"{b['indikator']}: {ukuran}", sel_bernama(b, kolom))
+                    yield Tercetak(fakta, lokasi, f"{b['indikator']}: {ukuran}", sel_bernama(b, kolom))
     for b in data["aspek_strategis"].baris:
         if b["kode_program"] and b["kondisi_dilaporkan"] is not None:
-            yield _Tercetak(f.baris("program", b["kode_program"], "realisasi"),
+            yield Tercetak(f.baris("program", b["kode_program"], "realisasi"),
                             "Tabel 1.2 (aspek strategis)", f"{b['aspek']}: kondisi",
                             b["kondisi_dilaporkan"])
     for b in data["efisiensi"].baris:
         lokasi = f"Tabel 3.41, {b['nama']} ({b['indikator']})"
         if b["kode_indikator"] and b["capaian_dilaporkan"] is not None:
-            yield _Tercetak(f.indikator(b["kode_indikator"], "capaian"), lokasi,
+            yield Tercetak(f.indikator(b["kode_indikator"], "capaian"), lokasi,
                             f"{b['indikator']}: capaian", b["capaian_dilaporkan"])
         elif b["kode_program"] and b["capaian_dilaporkan"] is not None:
-            yield _Tercetak(f.baris("program", b["kode_program"], "capaian"), lokasi,
+            yield Tercetak(f.baris("program", b["kode_program"], "capaian"), lokasi,
                             f"{b['indikator']}: capaian", b["capaian_dilaporkan"])
         if b["kode_anggaran"] and b["penyerapan_dilaporkan"] is not None:
-            yield _Tercetak(f.anggaran(b["kode_anggaran"], "penyerapan"), lokasi,
+            yield Tercetak(f.anggaran(b["kode_anggaran"], "penyerapan"), lokasi,
                             f"penyerapan {b['nama']}", b["penyerapan_dilaporkan"])
     for b in data["anggaran"].baris:
         if b["penyerapan_dilaporkan"] is not None:
-            yield _Tercetak(f.anggaran(b["kode"], "penyerapan"), f"Tabel 3.31, {b['kode']}",
+            yield Tercetak(f.anggaran(b["kode"], "penyerapan"), f"Tabel 3.31, {b['kode']}",
                             f"penyerapan {b['nama']}", b["penyerapan_dilaporkan"])
-    for b in data["idm_status"].baris:
-        if b["jumlah_dilaporkan"] is not None:
-            yield _Tercetak(f.baris("idm", str(b["tahun"]), "jumlah"),
-                            "Bab III, tabel status desa menurut IDM",
-                            f"jumlah desa tahun {b['tahun']}", Decimal(b["jumlah_dilaporkan"]))
+    yield from rumus.tercetak(data)
 
 
 def _sama(a: Decimal | str, b: Decimal | str) -> bool:
     """Two printed figures state the same value: words alike, numbers equal at the coarser of
     their two printed precisions (54,9 and 54,90 agree; 98,62 and 98,6 agree)."""
     if isinstance(a, str) or isinstance(b, str):
-        return _normal(str(a)) == _normal(str(b))
-    desimal = min(_presisi(a), _presisi(b))
-    return _bulat(a, desimal) == _bulat(b, desimal)
+        return normal(str(a)) == normal(str(b))
+    desimal = min(presisi(a), presisi(b))
+    return bulat(a, desimal) == bulat(b, desimal)
 
 
 def _teks_tercetak(nilai: Decimal | str) -> str:
-    return nilai if isinstance(nilai, str) else _a(nilai, _presisi(nilai))
+    return nilai if isinstance(nilai, str) else teks_angka(nilai, presisi(nilai))
 
 
 def _temuan_ganda(data: DataTahun) -> Iterator[Temuan]:
     """Every pair of places that print one fact with two different values."""
-    per_fakta: dict[str, list[_Tercetak]] = {}
+    per_fakta: dict[str, list[Tercetak]] = {}
     for t in _semua_tercetak(data):
         per_fakta.setdefault(t.fakta, []).append(t)
     menurut_data = {t.fakta: t.seharusnya for t in _perbandingan_dasar(data) if t.fakta}
     for fakta, cetak in per_fakta.items():
-        kelompok: list[list[_Tercetak]] = []
+        kelompok: list[list[Tercetak]] = []
         for t in cetak:
             sama = next((k for k in kelompok if _sama(k[0].nilai, t.nilai)), None)
             if sama is None:
@@ -777,12 +375,12 @@ def _temuan_basis(data: DataTahun) -> Iterator[Temuan]:
         ada = jumlah[satuan]
         lokasi = f"{b['tabel_sumber'] or 'Tabel program'} ({b['sasaran']}), {b['kode']} {b['nama']}"
         for ukuran in ("target", "realisasi"):
-            nilai = _atau(sel_bernama(b, f"{ukuran}_dilaporkan"), sel_bernama(b, ukuran))
+            nilai = atau(sel_bernama(b, f"{ukuran}_dilaporkan"), sel_bernama(b, ukuran))
             if nilai is not None and nilai > ada:
                 data_ = sel_bernama(b, ukuran)
                 yield Temuan("basis", lokasi, f"{b['indikator']}: {ukuran}",
-                             f"{_a(nilai, 0)} {satuan}",
-                             f"{_a(data_, 0)} {satuan}" if data_ is not None and data_ <= ada
+                             f"{teks_angka(nilai, 0)} {satuan}",
+                             f"{teks_angka(data_, 0)} {satuan}" if data_ is not None and data_ <= ada
                              else f"paling banyak {ada} {satuan}",
                              f"Menurut data tahun {data.tahun} ada {ada} {satuan} "
                              f"({data.tabel(satuan).berkas}); angka ini memakai jumlah yang lain.",
@@ -803,15 +401,15 @@ def _temuan_kosong(data: DataTahun) -> Iterator[Temuan]:
             if mentah["capaian_dilaporkan"] is None and h.capaian is not None:
                 yield Temuan("kosong", f"{mentah['tabel_sumber'] or 'Tabel program'} ({s_}), "
                              f"{h.kode} {h.nama}", f"{h.indikator}: capaian", "kosong",
-                             _p(h.capaian), f"{_rumus_capaian(h.target, h.realisasi, h.arah)} = "
-                             f"{_p(h.capaian)}.")
+                             teks_persen(h.capaian), f"{rumus_capaian(h.target, h.realisasi, h.arah)} = "
+                             f"{teks_persen(h.capaian)}.")
     if not any(b["efisiensi_dilaporkan"] is not None for b in data["efisiensi"].baris):
         return
     for mentah, e in zip(data["efisiensi"].baris, kinerja.efisiensi(data), strict=True):
         if mentah["efisiensi_dilaporkan"] is None and e.efisiensi is not None:
             yield Temuan("kosong", f"Tabel 3.41, {e.nama} ({e.indikator})", "efisiensi",
-                         "kosong", _a(e.efisiensi),
-                         f"{_a(e.capaian_kinerja)} ÷ {_a(e.penyerapan)} × 100.")
+                         "kosong", teks_angka(e.efisiensi),
+                         f"{teks_angka(e.capaian_kinerja)} ÷ {teks_angka(e.penyerapan)} × 100.")
 
 
 # --- a PK budget line that covers more than one sasaran -----------------------------------------
@@ -831,8 +429,8 @@ def _cakupan_pk(data: DataTahun, sasaran: str, anggaran_: int) -> list[str] | No
 
 
 PEMERIKSA: tuple[Callable[[DataTahun], Iterator[Temuan]], ...] = (
-    _temuan_iku, _temuan_dilaporkan, _temuan_target, _temuan_anggaran, _temuan_efisiensi,
-    _temuan_program_kinerja, _temuan_cpr, _temuan_idm, _temuan_pk_anggaran, _temuan_aspek,
+    _temuan_iku, temuan_dilaporkan, _temuan_target, _temuan_anggaran, _temuan_efisiensi,
+    _temuan_program_kinerja, rumus.temuan, _temuan_pk_anggaran, _temuan_aspek,
 )
 PEMERIKSA_SILANG: tuple[Callable[[DataTahun], Iterator[Temuan]], ...] = (
     _temuan_ganda, _temuan_basis, _temuan_kosong,

@@ -15,12 +15,14 @@ schema does not: loading checks the `rumus` cells against the registry with the 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from lakip_lib.dataset import Dataset, Kolom
 from lakip_lib.rumus import cpr, desa_maju, langsung, penurunan_kasus, rasio
 from lakip_lib.rumus.dasar import Butir, Lapor, LembarRumus, Rumus
+from lakip_lib.temuan import Penghitung, Temuan, Tercetak
 
 if TYPE_CHECKING:
     from lakip_lib.data_tahun import DataTahun
@@ -81,6 +83,30 @@ def pendukung(data: DataTahun, kode: list[str]) -> list[Butir]:
         per_rumus.setdefault(dari(data, k).nama, []).append(k)
     return [b for nama, r in SEMUA.items() if nama in per_rumus
             for b in r.pendukung(per_rumus[nama])]
+
+
+def penghitung() -> dict[str, tuple[str, Penghitung]]:
+    """The dilaporkan.csv keys the kinds compute, by prefix."""
+    return {awalan: ("hitungan", r.hitung_dilaporkan) for r in SEMUA.values()
+            for awalan in r.awalan_dilaporkan}
+
+
+def temuan(data: DataTahun) -> Iterator[Temuan]:
+    """The audit's findings on the kinds' own datasets, in registry order."""
+    for r in SEMUA.values():
+        yield from r.temuan(data)
+
+
+def tercetak(data: DataTahun) -> Iterator[Tercetak]:
+    """The printed figures of the kinds' own datasets that name a fact."""
+    for r in SEMUA.values():
+        yield from r.tercetak(data)
+
+
+def fakta_dilaporkan(data: DataTahun, kunci: str) -> str:
+    """The fact a kind's dilaporkan.csv key is about ("" for another key)."""
+    return next((f for r in SEMUA.values() if kunci.startswith(r.awalan_dilaporkan)
+                 if (f := r.fakta_dilaporkan(data, kunci))), "")
 
 
 def datasets() -> list[Dataset]:

@@ -3,6 +3,7 @@ over the kecamatan of the edition year (cpr_kecamatan.csv); earlier years as mea
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
@@ -20,6 +21,7 @@ from lakip_lib.rumus.dasar import (
     target_tahunan,
 )
 from lakip_lib.tampilan_tabel import Lajur
+from lakip_lib.temuan import Temuan, banding, teks_persen
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -72,6 +74,7 @@ def total_cpr(data: DataTahun) -> HasilCpr | None:
 class Cpr(Rumus):
     nama = "cpr"
     datasets = (CPR_KECAMATAN,)
+    awalan_dilaporkan = ("cpr.",)
     lembar = (LembarRumus(DATASET, ("kecamatan",), "PUS dan peserta KB aktif per kecamatan."),)
 
     def realisasi(self, data: DataTahun, kode: str, tahun: int) -> Decimal | None:
@@ -103,10 +106,40 @@ class Cpr(Rumus):
                 tambah(t.berkas, nomor, "pus",
                        "jumlah PUS 0: CPR kecamatan ini tidak dapat dihitung.")
 
+    def temuan(self, data: DataTahun) -> Iterator[Temuan]:
+        for mentah, h in zip(data[DATASET].baris, cpr_kecamatan(data), strict=True):
+            yield from banding(f"CPR {h.kecamatan}", "Bab III, tabel CPR per kecamatan",
+                               mentah["cpr_dilaporkan"], h.cpr, "hitungan",
+                               f"{h.kb_aktif} ÷ {h.pus} × 100 = {teks_persen(h.cpr)}.",
+                               fakta=f.baris("cpr", h.kecamatan, "cpr"))
+
+    def hitung_dilaporkan(self, data: DataTahun, kunci: str) -> tuple[object, ...]:
+        return _kunci_cpr(data, kunci)
+
+    def fakta_dilaporkan(self, data: DataTahun, kunci: str) -> str:
+        return _FAKTA_TOTAL.get(kunci, "")
+
     def pendukung(self, kode: list[str]) -> list[Butir]:
         kode_cpr = kode[0]
         return [Butir("tabel", "cpr", lambda h: _tabel(h, kode_cpr)),
                 Butir("gambar", "cpr", lambda h: _grafik(h, kode_cpr))]
+
+
+_FAKTA_TOTAL = {"cpr.total_pus": f.baris("cpr", "total", "pus"),
+                "cpr.total_kb_aktif": f.baris("cpr", "total", "kb_aktif")}
+
+
+def _kunci_cpr(data: DataTahun, kunci: str) -> tuple[object, ...]:
+    """dilaporkan.csv's cpr.total_pus and cpr.total_kb_aktif: the kabupaten's totals."""
+    total = total_cpr(data)
+    if total is None:
+        return None, "Data CPR per kecamatan tidak tersedia.", kunci
+    kecamatan = f"{fmt.terbilang(len(data[DATASET].baris))} kecamatan"
+    return {
+        "cpr.total_pus": (total.pus, f"Jumlah PUS {kecamatan}.", "jumlah pasangan usia subur"),
+        "cpr.total_kb_aktif": (total.kb_aktif, f"Jumlah peserta KB aktif {kecamatan}.",
+                               "jumlah peserta KB aktif"),
+    }[kunci]
 
 
 def _tabel(h: Halaman, kode: str) -> Any:

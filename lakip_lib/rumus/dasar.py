@@ -9,12 +9,13 @@ year's tables (`DataTahun`), which record them for the notebook cache's keys.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
 from lakip_lib.dataset import Dataset
+from lakip_lib.temuan import Temuan, Tercetak
 
 if TYPE_CHECKING:
     from lakip_lib.baris import BarisIndikator
@@ -84,6 +85,7 @@ class Rumus:
     diukur = False  # this year's realisasi is typed in realisasi.csv (not computed from parts)
     datasets: tuple[Dataset, ...] = ()  # the kind's own data files (joined in schema.DATASETS)
     lembar: tuple[LembarRumus, ...] = ()  # the workbook sheets of the kind's own datasets
+    awalan_dilaporkan: tuple[str, ...] = ()  # its keys of dilaporkan.csv, e.g. "cpr."
 
     def realisasi(self, data: DataTahun, kode: str, tahun: int) -> Decimal | None:
         """The realisasi of indicator `kode` in `tahun`; None when it is not known (yet)."""
@@ -116,6 +118,24 @@ class Rumus:
         """The supporting tables and figures the sasaran page shows for its indicators `kode`
         of this kind, in order."""
         return []
+
+    def temuan(self, data: DataTahun) -> Iterator[Temuan]:
+        """The audit's findings on the printed derived figures of the kind's own datasets."""
+        return iter(())
+
+    def tercetak(self, data: DataTahun) -> Iterator[Tercetak]:
+        """The printed figures of the kind's own datasets that name a fact (the audit checks
+        that each fact is printed with one value everywhere)."""
+        return iter(())
+
+    def hitung_dilaporkan(self, data: DataTahun, kunci: str) -> tuple[object, ...]:
+        """A dilaporkan.csv key of this kind (`awalan_dilaporkan`) computed: (value, arithmetic,
+        subject in the reader's words[, the finding's kind]); KeyError for an unknown key."""
+        raise KeyError(kunci)
+
+    def fakta_dilaporkan(self, data: DataTahun, kunci: str) -> str:
+        """The fact a dilaporkan.csv key of this kind is about, when the book shows it."""
+        return ""
 
 
 def realisasi_tercatat(data: DataTahun, kode: str, tahun: int) -> Decimal | None:

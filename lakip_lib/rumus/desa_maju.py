@@ -4,6 +4,8 @@ list of the edition year (desa.csv) and the yearly IDM recap (idm_status.csv).""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from lakip_lib import charts, perhitungan
@@ -14,10 +16,10 @@ from lakip_lib.masalah import PERINGATAN
 from lakip_lib.rumus.dasar import Butir, Halaman, Lapor, LembarRumus, Rumus
 from lakip_lib.tabel import sel_bernama
 from lakip_lib.tampilan_tabel import Lajur
+from lakip_lib.temuan import Temuan, Tercetak, banding, desimal, teks_angka
 
 if TYPE_CHECKING:
-    from decimal import Decimal
-
+    from lakip_lib.baris import BarisIdmStatus
     from lakip_lib.data_tahun import DataTahun
 
 STATUS_IDM = ("Mandiri", "Maju", "Berkembang", "Tertinggal", "Sangat Tertinggal")
@@ -90,6 +92,7 @@ def desa_per_kecamatan(data: DataTahun) -> dict[str, dict[str, int]]:
 class DesaMaju(Rumus):
     nama = "desa_maju"
     datasets = (IDM_STATUS, DESA)
+    awalan_dilaporkan = ("idm.",)
     lembar = (LembarRumus("desa", ("kecamatan", "desa"),
                           "Status IDM setiap desa tahun ini. Rekap jumlah desa per status "
                           "dihitung dari lembar ini (tidak diisi)."),)
@@ -133,12 +136,91 @@ class DesaMaju(Rumus):
                            f'nilai "{sel_bernama(baris, kolom)}" berbeda dari jumlah desa berstatus {s} di '
                            f"{desa.berkas} ({hitung.get(s, 0)}). Samakan keduanya.")
 
+    def temuan(self, data: DataTahun) -> Iterator[Temuan]:
+        """The printed total of villages of every year, and this year's IDM recap against the
+        village list."""
+        for b in data["idm_status"].baris:
+            yield from _temuan_jumlah(data, b)
+        dari_daftar = status_desa(data, data.tahun)
+        baris = data["idm_status"].satu(tahun=data.tahun)
+        if dari_daftar and baris:
+            for nama_status, kolom in KOLOM_IDM.items():
+                tercatat = sel_bernama(baris, kolom)
+                if tercatat is not None and tercatat != dari_daftar[nama_status]:
+                    yield Temuan("konsistensi", _LOKASI, f"desa {nama_status} tahun {data.tahun}",
+                                 str(tercatat), str(dari_daftar[nama_status]),
+                                 "Hitungan dari daftar desa per kecamatan.")
+
+    def tercetak(self, data: DataTahun) -> Iterator[Tercetak]:
+        for b in data["idm_status"].baris:
+            if b["jumlah_dilaporkan"] is not None:
+                yield Tercetak(f.baris("idm", str(b["tahun"]), "jumlah"), _LOKASI,
+                               f"jumlah desa tahun {b['tahun']}", Decimal(b["jumlah_dilaporkan"]))
+
+    def hitung_dilaporkan(self, data: DataTahun, kunci: str) -> tuple[object, ...]:
+        return _kunci_idm(data, kunci)
+
+    def fakta_dilaporkan(self, data: DataTahun, kunci: str) -> str:
+        tahun = kunci.rsplit(".", 1)[-1]
+        return f.baris("idm", tahun, "jumlah") if tahun.isdigit() else ""
+
     def pendukung(self, kode: list[str]) -> list[Butir]:
         kode_desa = kode[0]
         return [Butir("tabel", "idm", lambda h: _tabel_idm(h, kode_desa)),
                 Butir("gambar", "idm", lambda h: _grafik_idm(h, kode_desa)),
                 Butir("tabel", "desa-kecamatan", _tabel_kecamatan)]
 
+
+# --- the audit ----------------------------------------------------------------------------------
+
+_LOKASI = "Bab III, tabel status desa menurut IDM"
+
+
+def _temuan_jumlah(data: DataTahun, b: BarisIdmStatus) -> Iterator[Temuan]:
+    """A year's printed total of villages: missing when a status count is blank."""
+    status = status_desa(data, b["tahun"]) if b["tahun"] != data.tahun else \
+        {s: sel_bernama(b, k) for s, k in KOLOM_IDM.items()}
+    kosong = status_kosong(status or {})
+    semua = jumlah_desa(status)
+    perihal = f"jumlah desa tahun {b['tahun']}"
+    fakta = f.baris("idm", str(b["tahun"]), "jumlah")
+    if kosong:
+        ada = sum(n for n in (status or {}).values() if n is not None)
+        yield Temuan("kelengkapan", _LOKASI, perihal,
+                     teks_angka(b["jumlah_dilaporkan"], 0) if b["jumlah_dilaporkan"] is not None
+                     else "kosong", fmt.TIDAK_LENGKAP,
+                     f"Sel desa {', '.join(kosong)} kosong di sumber; jumlah status yang "
+                     f"terisi {ada}. Jumlah dan persentase tahun ini tidak dihitung.", fakta)
+        return
+    yield from banding(perihal, _LOKASI, desimal(b["jumlah_dilaporkan"]), desimal(semua), "total",
+                       f"Jumlah desa semua status = {semua}.", 0, fakta)
+
+
+def _kunci_idm(data: DataTahun, kunci: str) -> tuple[object, ...]:
+    """dilaporkan.csv's idm.naik_ke_mandiri, idm.minimal_maju and idm.<tahun>."""
+    tahun = data.tahun
+    sekarang = status_desa(data, tahun) or {}
+    if kunci == "idm.naik_ke_mandiri":
+        lalu = status_desa(data, tahun - 1) or {}
+        mandiri, mandiri_lalu = sekarang.get("Mandiri"), lalu.get("Mandiri")
+        if mandiri is None or mandiri_lalu is None:
+            return None, "Jumlah desa Mandiri dua tahun tidak lengkap.", "tambahan desa Mandiri"
+        gerak = ", ".join(f"{s} {n - m:+d}" for s, n in sekarang.items()
+                          if n is not None and (m := lalu.get(s)) is not None and n != m)
+        return (mandiri - mandiri_lalu,
+                f"Desa Mandiri {mandiri} tahun {tahun} − "
+                f"{mandiri_lalu} tahun {tahun - 1}. Perubahan per status: {gerak}.",
+                "tambahan desa Mandiri", "kalimat")
+    if kunci == "idm.minimal_maju":
+        return (perhitungan.jumlah([sekarang.get("Maju"), sekarang.get("Mandiri")]),
+                f"{sekarang.get('Maju')} desa Maju + {sekarang.get('Mandiri')} desa Mandiri.",
+                "desa berstatus minimal Maju", "kalimat")
+    th = int(kunci.rsplit(".", 1)[1])
+    return (jumlah_desa(status_desa(data, th)),
+            f"Jumlah desa semua status tahun {th}.", f"jumlah desa tahun {th}")
+
+
+# --- the sasaran page ---------------------------------------------------------------------------
 
 def _tahun(h: Halaman) -> list[int]:
     tahun = [b["tahun"] for b in h.d["idm_status"].baris]

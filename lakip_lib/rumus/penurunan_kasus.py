@@ -52,6 +52,7 @@ def kasus_per_kelompok(data: DataTahun, tahun: int) -> dict[str, int]:
 class PenurunanKasus(Rumus):
     nama = "penurunan_kasus"
     datasets = (KASUS,)
+    awalan_dilaporkan = ("kasus.",)
     lembar = (LembarRumus(DATASET, ("tahun", "kelompok"),
                           "Jumlah kasus kekerasan yang dilaporkan tahun ini menurut kelompok "
                           "korban.", konfirmasi=True),)
@@ -82,6 +83,27 @@ class PenurunanKasus(Rumus):
 
     def pendukung(self, kode: list[str]) -> list[Butir]:
         return [Butir("tabel", "kasus", _tabel), Butir("gambar", "kasus", _grafik)]
+
+    def hitung_dilaporkan(self, data: DataTahun, kunci: str) -> tuple[object, ...]:
+        return _kunci_kasus(data, kunci)
+
+    def fakta_dilaporkan(self, data: DataTahun, kunci: str) -> str:
+        tahun = kunci.rsplit(".", 1)[-1]
+        return f.baris("kasus", tahun, "jumlah") if tahun.isdigit() else ""
+
+
+def _kunci_kasus(data: DataTahun, kunci: str) -> tuple[object, ...]:
+    """dilaporkan.csv's kasus.perubahan (the rise from last year) and kasus.<tahun>."""
+    if kunci == "kasus.perubahan":
+        a, b = jumlah_kasus(data, data.tahun - 1), jumlah_kasus(data, data.tahun)
+        return ((b - a) if a is not None and b is not None else None,
+                f"{b} kasus tahun {data.tahun} − {a} kasus tahun {data.tahun - 1}.",
+                "pertambahan jumlah kasus dari tahun lalu", "kalimat")
+    tahun = int(kunci.rsplit(".", 1)[1])
+    kelompok = kasus_per_kelompok(data, tahun)
+    return (jumlah_kasus(data, tahun),
+            " + ".join(f"{v} kasus {k}" for k, v in kelompok.items()) + ".",
+            f"jumlah kasus tahun {tahun}")
 
 
 def _per_tahun(h: Halaman) -> tuple[list[int], list[str]]:
