@@ -134,7 +134,8 @@ def _parser() -> argparse.ArgumentParser:
     m.set_defaults(jalankan=cli_build.perintah_merge, tahun=None)
 
     r = sub.add_parser("refresh-notebooks",
-                       help="jalankan ulang notebooks/*.ipynb dan simpan keluarannya (untuk nbval)")
+                       help="tulis ulang notebooks/*.ipynb dari bagiannya, jalankan, dan simpan "
+                            "keluarannya (untuk nbval)")
     r.set_defaults(jalankan=cli_build.perintah_refresh_notebooks, tahun=None)
 
     s = sub.add_parser("serve", help="pratinjau langsung: bangun ulang HTML setiap ada perubahan "
