@@ -47,6 +47,7 @@ from lakip_lib import (
     penerbitan,
     penyusun,
     portal,
+    renstra_tahun,
     rilis,
     situs_terbit,
 )
@@ -54,6 +55,7 @@ from lakip_lib.kabupaten import FolderInstansi
 from lakip_lib.langkah_build import Lapor
 from lakip_lib.masalah import ValidasiGagal, laporan
 from lakip_lib.penerbitan import RilisGagal
+from lakip_lib.schema import BY_NAME
 
 FOLDER_INSTANSI = "instansi"  # <output>/instansi/<slug>: an agency's build folder (cache, Sphinx)
 
@@ -89,7 +91,8 @@ def bobot(akar: Path, tahun: int) -> int:
     """Expected work of an edition, from what is read without validating: the book's fixed
     parts, one page per sasaran, and the photos of its appendix."""
     try:
-        sasaran = max(0, len((akar / "sasaran.csv").read_text(encoding="utf-8").splitlines()) - 1)
+        berkas = akar / renstra_tahun.path(akar, BY_NAME["sasaran"], tahun)  # the year's Renstra
+        sasaran = max(0, len(berkas.read_text(encoding="utf-8").splitlines()) - 1)
     except (OSError, UnicodeDecodeError):
         sasaran = 0
     foto = sum(1 for _ in (akar / str(tahun) / "dokumentasi").glob("*"))
