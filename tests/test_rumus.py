@@ -9,7 +9,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from lakip_lib import audit, book, kinerja, rumus
+from lakip_lib import audit, book, kinerja, rumus, schema
 from lakip_lib.tampilan_grafik import Grafik
 from lakip_lib.tampilan_tabel import TabelTampilan
 
@@ -105,7 +105,8 @@ def dengan_rasio() -> TahunKecil:
 def test_every_kind_is_registered_under_its_rumus_and_listed_as_a_choice():
     assert list(rumus.SEMUA) == ["langsung", "penurunan_kasus", "desa_maju", "cpr", "rasio"]
     assert all(nama == r.nama for nama, r in rumus.SEMUA.items())
-    assert rumus.PILIHAN_KOLOM[("indikator", "rumus")] == tuple(rumus.SEMUA)
+    kolom = schema.BY_NAME["indikator"].kolom_bernama("rumus")
+    assert rumus.dengan_pilihan("indikator", kolom).pilihan == tuple(rumus.SEMUA)
 
 
 def test_a_ratio_is_numerator_over_denominator_times_its_multiplier():

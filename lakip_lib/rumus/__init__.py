@@ -4,13 +4,16 @@ In code a kind is a `rumus` (this package, `dasar.Rumus`); `jenis` is only the i
 column (iku, tujuan, pendukung). Each kind declares in its own module how its realisasi is obtained
 and from which datasets, how the audit explains the arithmetic, its validation rules, the
 workbook sheets and rows it asks for, and the supporting tables and figures of the sasaran page
-(plan entry and content in one declaration). Adding a kind is one module and one line in
-`SEMUA` below; the list of valid `rumus` values is this registry.
+(plan entry and content in one declaration), its own datasets (their schema declarations) and
+its audit checks. Adding a kind is one module and one line in `SEMUA` below, then `python -m
+lakip_lib.schema` to regenerate the typed rows (the README's recipe; `tests/test_rumus_baru.py`
+tries it); the list of valid `rumus` values is this registry.
 
-Layering: the kinds import data types, formulas (`capaian`), facts, formatting, display objects
-and charts; `kinerja`, `aturan`, `audit`, `buku_kerja` and the book import the registry; the
-schema does not: loading checks the `rumus` cells against the registry with the other cells
-(`dengan_pilihan`), so one run reports an unknown kind together with every other bad cell.
+Layering: the kinds import data types, dataset declarations (`dataset`), formulas, facts,
+findings (`temuan`), formatting, display objects and charts; `schema` joins their datasets;
+`kinerja`, `aturan`, `audit`, `buku_kerja` and the book import the registry. Loading checks the
+`rumus` cells against the registry with the other cells (`dengan_pilihan`), so one run reports an
+unknown kind together with every other bad cell.
 """
 
 from __future__ import annotations
@@ -36,10 +39,8 @@ SEMUA: dict[str, Rumus] = {r.nama: r for r in (
     cpr.RUMUS,
     rasio.RUMUS,
 )}
-PILIHAN_KOLOM = {("indikator", "rumus"): tuple(SEMUA)}  # the values a column takes from here
 
 __all__ = [
-    "PILIHAN_KOLOM",
     "SEMUA",
     "Butir",
     "LembarRumus",
@@ -53,9 +54,11 @@ __all__ = [
 
 
 def dengan_pilihan(dataset: str, kolom: Kolom) -> Kolom:
-    """A schema column with the choices the registry gives it (`rumus` of indikator.csv)."""
-    pilihan = PILIHAN_KOLOM.get((dataset, kolom.nama))
-    return replace(kolom, pilihan=pilihan) if pilihan else kolom
+    """A schema column with the choices the registry gives it (`rumus` of indikator.csv: every
+    kind registered when it is asked)."""
+    if (dataset, kolom.nama) == ("indikator", "rumus"):
+        return replace(kolom, pilihan=tuple(SEMUA))
+    return kolom
 
 
 def dari(data: DataTahun, kode: str) -> Rumus:
