@@ -336,14 +336,15 @@ def _susun(d: DataTahun, src: Path, kerja: Path, pencetak: Pencetak | None, lapo
         _terima_cetakan(pencetak, kerja, CETAK_BUKU, html / pdf.nama_berkas(d), mulai_pdf, lapor)
         sphinx_situs.tulis_gambar_bagikan(html / pdf.nama_berkas(d), html)
         _terima_cetakan(pencetak, kerja, CETAK_REVIU, html / pdf.nama_berkas_reviu(d),
-                        time.perf_counter(), lapor)
+                        mulai_pdf, lapor)
     return html
 
 
 def _pesan_cetakan(pencetak: Pencetak, d: DataTahun, html: Path, kerja: Path) -> None:
-    """Hand the printer its two jobs: the edition, from its pages assembled as one document
-    (`pdf.dokumen_cetak`, kept as <kerja>/cetak.html), then the review, a document of its own
-    (<kerja>/cetak-reviu.html), each starting from its previous print's page map."""
+    """Hand the printers their two jobs, printed side by side: the edition, from its pages
+    assembled as one document (`pdf.dokumen_cetak`, kept as <kerja>/cetak.html), and the
+    review, a document of its own (<kerja>/cetak-reviu.html), each starting from its previous
+    print's page map."""
     for nama, toc, reviu in ((CETAK_BUKU, susunan.daftar_isi(d), False),
                              (CETAK_REVIU, {"root": REVIU}, True)):
         dokumen = kerja / f"{nama}.html"
