@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lakip_lib import cli, markdown_terbatas
+from lakip_lib import cli, cli_data, markdown_terbatas
 
 from .conftest import DATA
 from .isian import tahun_terisi
@@ -468,7 +468,7 @@ def test_a_disk_full_during_publication_is_one_line_not_the_copy_error_list(monk
     def penuh(args):
         raise shutil.Error(gagal)
 
-    monkeypatch.setattr(cli, "_validate", penuh)
+    monkeypatch.setattr(cli_data, "perintah_validate", penuh)
     assert cli.main(["validate", "2024"]) == 1
     galat = capsys.readouterr().err
     assert galat.count("\n") == 1 and len(galat) < 300, galat  # was 70 000 characters
