@@ -11,7 +11,8 @@ years' one, without touching what those years read (`lakip_lib.renstra_tahun`).
   new period, the previous year's tujuan, sasaran and indicators as the starting point, and an
   empty `renstra_target.csv` for the new period's targets.
 
-Both write into a scratch folder first and rename into place, and never overwrite a file.
+`new-renstra` writes the year into a scratch folder and renames it into place; `change-renstra`
+renames each copy into place (a re-run completes an interrupted one); neither overwrites a file.
 """
 
 from __future__ import annotations
@@ -47,7 +48,8 @@ def ubah(tahun: int, akar: Path | None = None) -> tuple[list[str], list[int]]:
             f"edisi {tahun} sudah final: Renstra edisi itu tidak diubah (edisi yang terbit hanya "
             "berubah lewat lakip reissue). Perubahan Renstra berlaku mulai tahun berikutnya: "
             f"lakip new-year {tahun + 1}, lalu lakip change-renstra {tahun + 1}.")
-    sesudahnya = [t for t in tahun_data if t > tahun and not renstra_tahun.punya_sendiri(akar, t, BY_NAME)]
+    sesudahnya = [t for t in tahun_data
+                  if t > tahun and not renstra_tahun.punya_sendiri(akar, t, BY_NAME)]
     return _tulis_semua(akar, baru), sesudahnya
 
 
