@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
-from lakip_lib import data, folder_data, kinerja, renstra_tahun
+from lakip_lib import data, folder_data, kinerja, renstra_tahun, rumus
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.rekaman import Pejabat
 from lakip_lib.schema import BY_NAME, PANDUAN_NARASI
@@ -121,6 +121,14 @@ def _narasi(teks: str, contoh: str, nama: str) -> str:
                        for j in judul) + "\n"
 
 
+def _milik_rumus(d: DataTahun) -> dict[str, str]:
+    """The indicator kinds' own per-year files, their keys kept and every other cell emptied
+    (e.g. the villages of desa.csv without their status)."""
+    return {ds.berkas.removeprefix("{tahun}/"): _csv(ds.nama, _kosongkan(d.tabel(ds.nama).baris,
+                                                                        ds.kunci))
+            for ds in rumus.datasets() if ds.per_tahun and d.ada(ds.nama)}
+
+
 def isi_scaffold(d: DataTahun, tahun: int) -> dict[str, str]:
     """Every file of the new year's folder (path relative to it → content)."""
     berkas = {
@@ -128,9 +136,7 @@ def isi_scaffold(d: DataTahun, tahun: int) -> dict[str, str]:
         "target.csv": _csv("target", _target(d, tahun)),
         "skala_kategori.csv": _csv("skala_kategori", d["skala_kategori"].baris),
         "pk_anggaran.csv": _csv("pk_anggaran", []),
-        "desa.csv": _csv("desa", _kosongkan(d["desa"].baris, ("kecamatan", "desa"))),
-        "cpr_kecamatan.csv": _csv("cpr_kecamatan",
-                                  _kosongkan(d["cpr_kecamatan"].baris, ("kecamatan",))),
+        **_milik_rumus(d),
         "anggaran.csv": _csv("anggaran", _kosongkan(
             d["anggaran"].baris, ("kode", "level", "sasaran", "nama"))),
         "efisiensi.csv": _csv("efisiensi", _kosongkan(
