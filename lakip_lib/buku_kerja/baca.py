@@ -12,20 +12,16 @@ import difflib
 import re
 import shutil
 import tempfile
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from lakip_lib import data, data_tahun, folder_data, isian_edisi, jurnal
+from lakip_lib import data, data_tahun, folder_data, isian_edisi, jurnal, rumus
 from lakip_lib.buku_kerja.buka import Buku, buka
 from lakip_lib.buku_kerja.lembar import (
     EDISI,
     INFO_INDIKATOR,
-    JENIS_SEL,
     KONFIRMASI,
     LEMBAR,
     PETUNJUK,
@@ -33,17 +29,13 @@ from lakip_lib.buku_kerja.lembar import (
     baris_awal,
     teks_nilai,
 )
+from lakip_lib.buku_kerja.sel_excel import seperti_excel, teks_dari_sel
 from lakip_lib.data_tahun import DataTahun
-from lakip_lib.dataset import Kolom, Tipe
-from lakip_lib.format import angka_persis, rupiah
+from lakip_lib.dataset import Tipe
 from lakip_lib.masalah import GALAT, PERINGATAN, ImporGagal, Masalah, ValidasiGagal
-from lakip_lib.rumus.desa_maju import KOLOM_IDM
 from lakip_lib.schema import BY_NAME
-from lakip_lib.sel import parse
 
 KOLOM_LEBIH = 5  # columns read right of a sheet's table, to notice a column added there
-_LEMBAR = {lb.dataset: lb for lb in LEMBAR}
-_REKAP_IDM = Lembar("idm_status", ("tahun",), "")  # computed from the desa sheet, no sheet
 _KONFIRMASI = Lembar("konfirmasi", ("tabel", "kunci"), "")  # from the sheets' konfirmasi column
 
 
@@ -188,9 +180,7 @@ def _baca_buku(buku: Buku, lama: DataTahun,
                 if isi is not None else None
             if c is not None:
                 calon.append(c)
-    lembar_desa = next((c for c in calon if getattr(c, "lembar", None) is _LEMBAR["desa"]), None)
-    if lembar_desa is not None:
-        calon.append(_rekap_idm(lembar_desa, lama, masalah))
+    calon += _rekap(calon, lama, masalah)
     konfirmasi = _konfirmasi(calon, lama)
     if konfirmasi is not None:
         calon.append(konfirmasi)
@@ -232,7 +222,7 @@ def _baca_lembar(isi: list[list[Any]], lembar: Lembar, lama: DataTahun, berkas: 
     for nomor, nilai in enumerate(isi[1:], start=2):
         baris, salah = {}, False
         for k, v in zip(kolom, nilai, strict=False):
-            teks, pesan = _dari_sel(v, k)
+            teks, pesan = teks_dari_sel(v, k)
             if pesan:
                 masalah.append(Masalah(tempat, nomor, lembar.judul(k), pesan))
                 sudah.add((tempat, nomor, lembar.judul(k)))
@@ -254,24 +244,21 @@ def _baca_lembar(isi: list[list[Any]], lembar: Lembar, lama: DataTahun, berkas: 
     return calon
 
 
-def _rekap_idm(desa: _Calon, lama: DataTahun, masalah: list[Masalah]) -> _Calon:
-    """The year's row of idm_status.csv, counted from the villages' statuses: one fact typed
-    once. No row while a village has no status yet (the recap would be wrong)."""
-    kosong = [f"{b['kecamatan']}/{b['desa']} (baris {nomor})"
-              for b, (_, nomor) in zip(desa.baris, desa.asal, strict=True)
-              if not b["status_idm"]]
-    isian: list[tuple[int | None, dict[str, str]]] = []
-    if desa.baris and not kosong:
-        hitung = Counter(b["status_idm"] for b in desa.baris)
-        isian.append((None, {"tahun": str(lama.tahun),
-                             **{kolom: str(hitung.get(s, 0)) for s, kolom in KOLOM_IDM.items()}}))
-    elif len(kosong) < len(desa.baris):  # all blank: the rules already say statuses are missing
-        contoh = ", ".join(kosong[:5]) + (", …" if len(kosong) > 5 else "")
-        masalah.append(Masalah(desa.tempat, None, _LEMBAR["desa"].judul(
-            BY_NAME["desa"].kolom_bernama("status_idm")),
-            f"rekap IDM tahun {lama.tahun} belum dihitung karena {len(kosong)} desa belum "
-            f"berstatus: {contoh}.", PERINGATAN))
-    return _gabung(_REKAP_IDM, lama, isian, desa.tempat)
+def _rekap(calon: list[Any], lama: DataTahun, masalah: list[Masalah]) -> list[_Calon]:
+    """The files the indicator kinds compute from the sheets read (e.g. the year's IDM recap
+    from the villages' statuses), each said at the sheet it came from."""
+    hasil = []
+    for c in calon:
+        if not isinstance(c, _Calon):
+            continue
+        nomor = [n for _, n in c.asal]
+        for r in rumus.rekap_impor(c.lembar.dataset, c.baris, nomor, lama.tahun):
+            if r.peringatan:
+                masalah.append(Masalah(c.tempat, None, c.lembar.judul(
+                    c.lembar.ds.kolom_bernama(r.kolom)), r.peringatan, PERINGATAN))
+            lembar = Lembar(r.dataset, BY_NAME[r.dataset].kunci, "")  # computed: no sheet
+            hasil.append(_gabung(lembar, lama, [(None, b) for b in r.baris], c.tempat))
+    return hasil
 
 
 def _konfirmasi(calon: list[Any], lama: DataTahun) -> _Calon | None:
@@ -308,7 +295,7 @@ def _dikosongkan(calon: _Calon, lama: DataTahun, di_lembar: dict[tuple[str, ...]
                 continue
             uraian = ", ".join(f"{n}={v}" for n, v in zip(lembar.ds.kunci, kunci, strict=True))
             hasil.append(Masalah(calon.tempat, di_lembar[kunci], lembar.judul(k),
-                                 f'nilai "{_seperti_excel(b[k.nama], k)}" yang sudah diimpor '
+                                 f'nilai "{seperti_excel(b[k.nama], k)}" yang sudah diimpor '
                                  "sebelumnya dikosongkan "
                                  f"({uraian}); nilai itu dihapus dan kini belum tersedia.",
                                  PERINGATAN))
@@ -349,47 +336,6 @@ def _baca_edisi(isi: list[list[Any]], lama: DataTahun, berkas: str,
     sekarang = (lama.akar / path).read_text(encoding="utf-8")
     kunci = {j.split(".")[-1]: n for j, n in nomor_isian.items()}
     return _CalonEdisi(path, tempat, isian_edisi.ganti(sekarang, nilai), kunci)
-
-
-def _dari_sel(nilai: Any, k: Kolom) -> tuple[str, str | None]:
-    """The CSV text of one cell, or a message when Excel holds something of the wrong kind."""
-    if nilai is None:
-        return "", None
-    if isinstance(nilai, bool):
-        return "", f"sel berisi nilai logika ({nilai}), bukan {JENIS_SEL[k.tipe]}."
-    if isinstance(nilai, (datetime, date, time)):
-        return "", ("sel berisi tanggal atau jam, padahal kolom ini berisi "
-                    f"{JENIS_SEL[k.tipe]}. Ubah format sel menjadi Angka atau Umum, lalu ketik ulang.")
-    if isinstance(nilai, int):
-        return str(nilai), None
-    if isinstance(nilai, Decimal):  # a percentage-formatted cell, as shown
-        return format(nilai.normalize(), "f"), None
-    if isinstance(nilai, float):
-        if nilai.is_integer():
-            return str(int(nilai)), None
-        return format(Decimal(repr(nilai)), "f"), None
-    teks = str(nilai).strip()
-    if k.tipe is not Tipe.TEKS and re.fullmatch(r"-?\d+,\d+", teks):
-        return "", (f'sel berisi teks "{teks}": koma desimal tidak dibaca sebagai angka oleh '
-                    "Excel di komputer ini (pemisah desimalnya titik). Ketik "
-                    f"{teks.replace(',', '.')}, atau ubah pengaturan bahasa Excel ke Indonesia.")
-    if k.tipe is not Tipe.TEKS and teks:
-        _, pesan = parse(teks, k)
-        if pesan:
-            return "", (f'sel berisi teks "{teks}", bukan angka, padahal kolom ini berisi '
-                        f"{JENIS_SEL[k.tipe]}. Hapus isinya lalu ketik angkanya saja (tanpa Rp, %, "
-                        "atau titik ribuan yang diketik manual).")
-    return teks, None
-
-
-def _seperti_excel(teks: str, k: Kolom) -> str:
-    """A stored number as an Indonesian spreadsheet shows it (2.29 → 2,29)."""
-    nilai, pesan = parse(teks, k)
-    if pesan or nilai is None or k.tipe in (Tipe.TEKS, Tipe.TAHUN):
-        return teks
-    if isinstance(nilai, int) and k.tipe is Tipe.RUPIAH:
-        return rupiah(nilai)
-    return angka_persis(Decimal(nilai))
 
 
 def _belum_diisi(baris: dict[str, str], lembar: Lembar) -> bool:

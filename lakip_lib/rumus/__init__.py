@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from lakip_lib.dataset import Dataset, Kolom
 from lakip_lib.rumus import cpr, desa_maju, langsung, penurunan_kasus, rasio
-from lakip_lib.rumus.dasar import Butir, Lapor, LembarRumus, Rumus
+from lakip_lib.rumus.dasar import Butir, Lapor, LembarRumus, Rekap, Rumus
 from lakip_lib.temuan import Penghitung, Temuan, Tercetak
 
 if TYPE_CHECKING:
@@ -110,6 +110,12 @@ def fakta_dilaporkan(data: DataTahun, kunci: str) -> str:
     """The fact a kind's dilaporkan.csv key is about ("" for another key)."""
     return next((f for r in SEMUA.values() if kunci.startswith(r.awalan_dilaporkan)
                  if (f := r.fakta_dilaporkan(data, kunci))), "")
+
+
+def rekap_impor(dataset: str, baris: list[dict[str, str]], nomor: list[int | None],
+                tahun: int) -> list[Rekap]:
+    """The datasets the kinds compute from the imported sheet of `dataset`."""
+    return [r for k in SEMUA.values() if (r := k.rekap_impor(dataset, baris, nomor, tahun))]
 
 
 def datasets() -> list[Dataset]:

@@ -78,6 +78,18 @@ class LembarRumus:
     judul_kolom: tuple[tuple[str, str], ...] = ()  # (column, header the analyst reads)
 
 
+@dataclass(frozen=True)
+class Rekap:
+    """A dataset a kind computes on import from its sheet's rows (one fact typed once, e.g. the
+    IDM recap from the villages' statuses): its rows as text, or why none was computed (said at
+    the sheet's column `kolom`)."""
+
+    dataset: str
+    baris: tuple[dict[str, str], ...] = ()
+    peringatan: str = ""
+    kolom: str = ""
+
+
 class Rumus:
     """An indicator kind. The defaults describe a measured indicator read from realisasi.csv."""
 
@@ -118,6 +130,12 @@ class Rumus:
         """The supporting tables and figures the sasaran page shows for its indicators `kode`
         of this kind, in order."""
         return []
+
+    def rekap_impor(self, dataset: str, baris: list[dict[str, str]], nomor: list[int | None],
+                    tahun: int) -> Rekap | None:
+        """What the kind computes from the imported sheet of `dataset` (its rows as text, with
+        their sheet row numbers); None for a sheet it computes nothing from."""
+        return None
 
     def temuan(self, data: DataTahun) -> Iterator[Temuan]:
         """The audit's findings on the printed derived figures of the kind's own datasets."""

@@ -13,7 +13,7 @@ from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib.dataset import Dataset, Kolom, Tipe
 from lakip_lib.masalah import PERINGATAN
-from lakip_lib.rumus.dasar import Butir, Halaman, Lapor, LembarRumus, Rumus
+from lakip_lib.rumus.dasar import Butir, Halaman, Lapor, LembarRumus, Rekap, Rumus
 from lakip_lib.tabel import sel_bernama
 from lakip_lib.tampilan_tabel import Lajur
 from lakip_lib.temuan import Temuan, Tercetak, banding, desimal, teks_angka
@@ -135,6 +135,24 @@ class DesaMaju(Rumus):
                     tambah(t.berkas, nomor, kolom,
                            f'nilai "{sel_bernama(baris, kolom)}" berbeda dari jumlah desa berstatus {s} di '
                            f"{desa.berkas} ({hitung.get(s, 0)}). Samakan keduanya.")
+
+    def rekap_impor(self, dataset: str, baris: list[dict[str, str]], nomor: list[int | None],
+                    tahun: int) -> Rekap | None:
+        """The year's row of idm_status.csv, counted from the villages' statuses of the desa
+        sheet. No row while a village has no status yet (the recap would be wrong)."""
+        if dataset != DESA.nama:
+            return None
+        kosong = [f"{b['kecamatan']}/{b['desa']} (baris {n})"
+                  for b, n in zip(baris, nomor, strict=True) if not b["status_idm"]]
+        if baris and not kosong:
+            hitung = Counter(b["status_idm"] for b in baris)
+            return Rekap(IDM_STATUS.nama, ({"tahun": str(tahun), **{
+                kolom: str(hitung.get(s, 0)) for s, kolom in KOLOM_IDM.items()}},))
+        if len(kosong) < len(baris):  # all blank: the rules already say statuses are missing
+            contoh = ", ".join(kosong[:5]) + (", …" if len(kosong) > 5 else "")
+            return Rekap(IDM_STATUS.nama, (), f"rekap IDM tahun {tahun} belum dihitung karena "
+                         f"{len(kosong)} desa belum berstatus: {contoh}.", "status_idm")
+        return Rekap(IDM_STATUS.nama)
 
     def temuan(self, data: DataTahun) -> Iterator[Temuan]:
         """The printed total of villages of every year, and this year's IDM recap against the
