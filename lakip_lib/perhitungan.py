@@ -20,20 +20,49 @@ class Arah(Enum):
     TURUN = "turun"  # lower is better
 
 
-def capaian(target: Decimal | None, realisasi: Decimal | None, arah: Arah) -> Decimal | None:
-    """Achievement in percent.
+class Penilaian(Enum):
+    """What an indicator's realisasi is, and so how its capaian is read (column `penilaian` of
+    indikator.csv; blank is `tingkat`)."""
+
+    TINGKAT = "tingkat"  # a level (an index, a rate, a share): the direction formula as it is
+    PERUBAHAN = "perubahan"  # a change from the previous year, negative when it went the wrong way
+
+
+def capaian_rumus(target: Decimal | None, realisasi: Decimal | None,
+                  arah: Arah) -> Decimal | None:
+    """The direction formula, unbounded.
 
     Higher is better: realisasi / target × 100.
     Lower is better:  (2 × target − realisasi) / target × 100.
     None when either input is missing or the target is 0 (no achievement can be stated).
-    Negative inputs are computed by the same formula: a negative realisasi against a positive
-    target gives a negative capaian, which falls in the lowest category.
     """
     if target is None or realisasi is None or target == 0:
         return None
     if arah is Arah.NAIK:
         return realisasi / target * SERATUS
     return (2 * target - realisasi) / target * SERATUS
+
+
+def capaian(target: Decimal | None, realisasi: Decimal | None, arah: Arah,
+            penilaian: Penilaian = Penilaian.TINGKAT) -> Decimal | None:
+    """Achievement in percent: the direction formula (`capaian_rumus`).
+
+    A level (`tingkat`) takes the formula as it is: a negative result falls in the lowest
+    category. A change from the previous year (`perubahan`, e.g. the percentage decrease of
+    cases) is bounded below at 0%: a change in the wrong direction (cases rose against a target
+    of a decrease) achieves no part of the target, and a negative percentage of a target that is
+    itself a change (−1.272,73% of a 5,50% decrease) has no meaning for a reader.
+    """
+    nilai = capaian_rumus(target, realisasi, arah)
+    if nilai is not None and penilaian is Penilaian.PERUBAHAN and nilai < 0:
+        return Decimal(0)
+    return nilai
+
+
+def dibatasi_nol(target: Decimal | None, realisasi: Decimal | None, arah: Arah,
+                 penilaian: Penilaian) -> bool:
+    """Whether `capaian` is the bound 0% rather than the formula's own (negative) result."""
+    return capaian(target, realisasi, arah, penilaian) != capaian_rumus(target, realisasi, arah)
 
 
 @dataclass(frozen=True)
@@ -82,6 +111,26 @@ def efisiensi(capaian_kinerja: Decimal | None, penyerapan_anggaran: Decimal | No
 def penurunan_kasus(kasus_sebelumnya: int, kasus_sekarang: int) -> Decimal | None:
     """Persentase penurunan kasus: (previous − current) / previous × 100; negative is a rise."""
     return persentase(kasus_sebelumnya - kasus_sekarang, kasus_sebelumnya)
+
+
+def jumlah_paling_banyak(jumlah_sekarang: int, target_penurunan: Decimal) -> int:
+    """The largest count next year that still meets a target decrease of `target_penurunan`
+    percent from `jumlah_sekarang` (whole cases: rounded down)."""
+    return int(jumlah_sekarang * (SERATUS - target_penurunan) // SERATUS)
+
+
+@dataclass(frozen=True)
+class JumlahBerubah:
+    """The counts behind a change indicator, for the sentence that says the plain fact:
+    what is counted (in the reader's words), its unit, and last year's and this year's count."""
+
+    apa: str
+    satuan: str
+    tahun: int
+    sebelum: int
+    sekarang: int
+    paling_banyak_berikut: tuple[int, Decimal, int] | None = None  # (next year, its Renstra
+    # target, the largest count that meets it)
 
 
 def persentase_desa_maju(desa_dihitung: int, jumlah_desa: int) -> Decimal | None:

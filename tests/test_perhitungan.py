@@ -5,10 +5,13 @@ import pytest
 from lakip_lib.perhitungan import (
     Arah,
     AturanKesimpulan,
+    Penilaian,
     Pita,
     capaian,
+    capaian_rumus,
     cpr,
     efisiensi,
+    jumlah_paling_banyak,
     kategori,
     penurunan_kasus,
     penyerapan,
@@ -50,8 +53,20 @@ def test_capaian_missing_realisasi_is_undefined():
     assert capaian(D(5), None, Arah.NAIK) is None
 
 
-def test_capaian_negative_realisasi_gives_negative_capaian():
+def test_capaian_of_a_level_below_zero_stays_negative():
     assert r2(capaian(D("5.5"), D("-70"), Arah.NAIK)) == D("-1272.73")
+
+
+def test_capaian_of_a_change_in_the_wrong_direction_is_zero_not_negative():
+    # cases rose 70% against a target of a 5,50% decrease: no part of the target achieved
+    assert capaian(D("5.5"), D("-70"), Arah.NAIK, Penilaian.PERUBAHAN) == 0
+    assert r2(capaian_rumus(D("5.5"), D("-70"), Arah.NAIK)) == D("-1272.73")
+    assert capaian(D(2), D(5), Arah.TURUN, Penilaian.PERUBAHAN) == 0
+
+
+def test_capaian_of_a_change_in_the_right_direction_is_the_formula():
+    assert r2(capaian(D("5.5"), D("2.2"), Arah.NAIK, Penilaian.PERUBAHAN)) == D(40)
+    assert r2(capaian(D("5.5"), D("11"), Arah.NAIK, Penilaian.PERUBAHAN)) == D(200)
 
 
 def test_capaian_lower_is_better_far_above_target_goes_negative():
@@ -161,3 +176,9 @@ def test_default_rule_is_the_bounded_mean_and_no_capaian_gives_no_verdict():
 def test_malformed_verdict_rule_is_refused_in_indonesian(penilaian, pesan):
     with pytest.raises(ValueError, match=pesan):
         AturanKesimpulan.dari(penilaian)
+
+
+def test_the_largest_count_that_meets_a_target_decrease_is_rounded_down():
+    assert jumlah_paling_banyak(17, D("5.5")) == 16  # 17 × 0,945 = 16,065
+    assert jumlah_paling_banyak(20, D(5)) == 19  # exactly 5%: 19 still meets it
+    assert jumlah_paling_banyak(10, D(0)) == 10
