@@ -46,6 +46,7 @@ class BarisIndikator(TypedDict):
     arah: Literal["naik", "turun"]
     desimal: int
     rumus: str
+    penilaian: Literal["tingkat", "perubahan"] | None
     definisi: str | None
     alasan: str | None
     penanggung_jawab: str | None

@@ -16,7 +16,7 @@ from lakip_lib import perhitungan, rumus
 from lakip_lib.aturan import induk_kode
 from lakip_lib.baris import BarisAnggaran, BarisIndikator, BarisPembanding
 from lakip_lib.data_tahun import DataTahun
-from lakip_lib.perhitungan import Arah, Pita, jumlah
+from lakip_lib.perhitungan import Arah, Penilaian, Pita, jumlah
 from lakip_lib.rumus.dasar import target_tahunan
 
 __all__ = ["jumlah", "target_tahunan"]  # shared with the indicator kinds, defined beside them
@@ -36,6 +36,11 @@ def indikator(data: DataTahun, kode: str) -> BarisIndikator:
 
 def arah(data: DataTahun, kode: str) -> Arah:
     return Arah(indikator(data, kode)["arah"])
+
+
+def penilaian(data: DataTahun, kode: str) -> Penilaian:
+    """How the indicator's capaian is read (indikator.csv `penilaian`; blank: a level)."""
+    return Penilaian(indikator(data, kode)["penilaian"] or Penilaian.TINGKAT.value)
 
 
 # --- realisasi of an indicator in any year -------------------------------------------------
@@ -86,6 +91,8 @@ class HasilIndikator:
     realisasi: Decimal | None
     capaian: Decimal | None
     kategori: str | None
+    penilaian: Penilaian = Penilaian.TINGKAT
+    dibatasi: bool = False  # the capaian is the bound 0% of a change in the wrong direction
 
     @property
     def tercapai(self) -> bool | None:
@@ -101,9 +108,12 @@ def hasil(data: DataTahun, kode: str, target: Decimal | None = None,
     tahun = tahun or data.tahun
     target = target if target is not None else target_tahunan(data, kode)
     nyata = realisasi(data, kode, tahun)
-    nilai = perhitungan.capaian(target, nyata, Arah(ind["arah"]))
-    return HasilIndikator(kode, ind["nama"], ind["induk"], ind["satuan"], Arah(ind["arah"]),
-                          ind["desimal"], target, nyata, nilai, perhitungan.kategori(nilai, skala(data)))
+    arah_, cara = Arah(ind["arah"]), penilaian(data, kode)
+    nilai = perhitungan.capaian(target, nyata, arah_, cara)
+    return HasilIndikator(kode, ind["nama"], ind["induk"], ind["satuan"], arah_,
+                          ind["desimal"], target, nyata, nilai,
+                          perhitungan.kategori(nilai, skala(data)), cara,
+                          perhitungan.dibatasi_nol(target, nyata, arah_, cara))
 
 
 def hasil_iku(data: DataTahun) -> list[HasilIndikator]:
@@ -151,8 +161,8 @@ def riwayat(data: DataTahun, kode: str) -> list[TitikRiwayat]:
     for tahun in range(awal, data.tahun + 1):
         target = target_renstra(data, kode, tahun)
         nyata = realisasi(data, kode, tahun)
-        hasil_.append(TitikRiwayat(tahun, target, nyata,
-                                   perhitungan.capaian(target, nyata, arah(data, kode))))
+        hasil_.append(TitikRiwayat(tahun, target, nyata, perhitungan.capaian(
+            target, nyata, arah(data, kode), penilaian(data, kode))))
     return hasil_
 
 
@@ -275,14 +285,15 @@ class HasilProgramKinerja:
 def program_kinerja(data: DataTahun, sasaran: str) -> list[HasilProgramKinerja]:
     hasil_ = []
     for b in data["program_kinerja"].cari(sasaran=sasaran):
-        if b["kode_indikator"]:  # a book indicator: its target and realisasi, computed once
+        if b["kode_indikator"]:  # a book indicator: its figures, computed once
             h = hasil(data, b["kode_indikator"])
-            target, nyata, a = h.target, h.realisasi, h.arah
+            target, nyata, a, nilai = h.target, h.realisasi, h.arah, h.capaian
         else:
             target, nyata, a = b["target"], b["realisasi"], Arah(b["arah"])
+            nilai = perhitungan.capaian(target, nyata, a)
         hasil_.append(HasilProgramKinerja(b["sasaran"], b["kode"], b["level"], b["nama"],
                                           b["indikator"], b["satuan"], target, nyata, a,
-                                          perhitungan.capaian(target, nyata, a), b["kode_indikator"]))
+                                          nilai, b["kode_indikator"]))
     return hasil_
 
 

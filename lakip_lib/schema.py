@@ -13,6 +13,7 @@ from lakip_lib import rumus
 from lakip_lib.dataset import Dataset, Kolom, Tipe
 
 ARAH = ("naik", "turun")
+PENILAIAN = ("tingkat", "perubahan")  # perhitungan.Penilaian
 PANDUAN_NARASI = ("*Tuliskan di sini dengan kata-kata sendiri; jangan mencantumkan angka (angka "
                   "dihitung dari data).*")  # the placeholder `lakip new-year` leaves in narratives
 NARASI_TETAP = ("kata_pengantar", "latar_belakang", "kendala_utama", "penutup")  # + one per sasaran
@@ -46,6 +47,11 @@ DATASETS: tuple[Dataset, ...] = (
             _k("kode"), _k("jenis", pilihan=("iku", "tujuan", "pendukung")), _k("induk"),
             _k("nama"), _k("satuan"), _k("arah", pilihan=ARAH), _k("desimal", Tipe.BULAT),
             _k("rumus"),  # the indicator's kind: its choices are lakip_lib.rumus's
+            _k("penilaian", pilihan=PENILAIAN, wajib=False, keterangan=(
+                "Cara membaca capaian: tingkat (kosong: nilai suatu keadaan, rumus arah apa "
+                "adanya) atau perubahan (perubahan dari tahun sebelumnya, misalnya persentase "
+                "penurunan kasus: capaian paling rendah 0%, karena perubahan yang berlawanan "
+                "arah dengan target tidak memenuhi bagian mana pun dari target).")),
             _k("definisi", wajib=False), _k("alasan", wajib=False),
             _k("penanggung_jawab", wajib=False), _k("sumber_data", wajib=False),
         ),

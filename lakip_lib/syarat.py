@@ -43,6 +43,7 @@ class SyaratIndikator(TypedDict, total=False):
     arah: Literal["naik", "turun"]
     desimal: int
     rumus: str
+    penilaian: Literal["tingkat", "perubahan"] | None
     definisi: str | None
     alasan: str | None
     penanggung_jawab: str | None

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from lakip_lib.tampilan import Nilai
     from lakip_lib.tampilan_grafik import Grafik
     from lakip_lib.tampilan_tabel import Lajur, TabelTampilan
+    from lakip_lib.perhitungan import JumlahBerubah
 
 Lapor = Callable[..., None]  # aturan's `tambah(berkas, baris, kolom, pesan, tingkat)`
 
@@ -111,6 +112,11 @@ class Rumus:
     def cara(self, data: DataTahun, kode: str, tahun: int) -> str:
         """The audit's arithmetic for the realisasi, in the reader's words."""
         return f"Realisasi tahun {tahun} menurut data."
+
+    def berubah(self, data: DataTahun, kode: str, tahun: int) -> JumlahBerubah | None:
+        """The counts behind a change indicator (last year's, this year's), for the sentence
+        that says the plain fact; None when the kind counts nothing or a count is missing."""
+        return None
 
     def periksa_indikator(self, data: DataTahun, kode: str, tambah: Lapor) -> None:
         """Validation rules for one IKU of this kind (e.g. its parts are there this year)."""

@@ -10,6 +10,7 @@ from lakip_lib import fakta as f
 from lakip_lib.dataset import Dataset, Kolom, Tipe
 from lakip_lib.format import TIDAK_LENGKAP
 from lakip_lib.masalah import PERINGATAN
+from lakip_lib.perhitungan import JumlahBerubah
 from lakip_lib.rumus.dasar import Butir, Halaman, Lapor, LembarRumus, Rumus
 from lakip_lib.tampilan_tabel import Lajur
 
@@ -66,6 +67,18 @@ class PenurunanKasus(Rumus):
     def cara(self, data: DataTahun, kode: str, tahun: int) -> str:
         a, b = jumlah_kasus(data, tahun - 1), jumlah_kasus(data, tahun)
         return f"({a} − {b}) ÷ {a} × 100 kasus tahun {tahun - 1} dan {tahun}."
+
+    def berubah(self, data: DataTahun, kode: str, tahun: int) -> JumlahBerubah | None:
+        """Last year's and this year's cases, and the most cases next year that meet next
+        year's Renstra target (when it has one)."""
+        sebelum, sekarang = jumlah_kasus(data, tahun - 1), jumlah_kasus(data, tahun)
+        if sebelum is None or sekarang is None:
+            return None
+        baris = data["renstra_target"].satu(indikator=kode, tahun=tahun + 1)
+        berikut = (tahun + 1, baris["target"],
+                   perhitungan.jumlah_paling_banyak(sekarang, baris["target"])) if baris else None
+        return JumlahBerubah("kasus kekerasan terhadap perempuan dan anak yang dilaporkan",
+                             "kasus", tahun, sebelum, sekarang, berikut)
 
     def periksa_indikator(self, data: DataTahun, kode: str, tambah: Lapor) -> None:
         for th in (data.tahun - 1, data.tahun):
