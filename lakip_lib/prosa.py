@@ -21,7 +21,7 @@ from lakip_lib.kinerja import (
     TotalAnggaran,
 )
 from lakip_lib.markdown_terbatas import markdown_aman as md
-from lakip_lib.perhitungan import Arah, Pita
+from lakip_lib.perhitungan import Arah, JumlahBerubah, Pita
 
 TANPA_SATUAN = {"indeks", ""}
 
@@ -42,18 +42,28 @@ def bilangan(n: int) -> str:
     return f"{n} ({fmt.terbilang(n).lower()})"
 
 
-def capaian_indikator(h: HasilIndikator, tahun: int, skala: Sequence[Pita] = ()) -> str:
+def capaian_indikator(h: HasilIndikator, tahun: int, skala: Sequence[Pita] = (),
+                      berubah: JumlahBerubah | None = None) -> str:
     """The IKU's result of the year. A missed target whose capaian still falls in the band that
-    holds 100% (e.g. 98,96% → Sangat Tinggi) is said in one sentence that explains why."""
+    holds 100% (e.g. 98,96% → Sangat Tinggi) is said in one sentence that explains why. A change
+    indicator first says the plain fact behind it (`berubah`: cases rose from 10 to 17), and a
+    change in the wrong direction is said as such, its capaian the bound 0%."""
     if h.realisasi is None:
         return (f"Realisasi {md(h.nama)} tahun {tahun} belum tersedia, sehingga capaiannya terhadap "
                 f"target {md(nilai(h.target, h.satuan, h.desimal))} belum dapat dihitung.")
     pita = _pita_tinggi(h, skala)
-    kalimat = (f"Pada tahun {tahun}, realisasi {md(h.nama)} sebesar "
-               f"{md(nilai(h.realisasi, h.satuan, h.desimal))} terhadap target "
-               f"{md(nilai(h.target, h.satuan, h.desimal))}, sehingga capaiannya "
-               f"{fmt.persen(h.capaian)}"
-               + ("." if pita else f" dengan kategori **{md(h.kategori)}**."))
+    awal = (f"{jumlah_berubah(berubah)} " if berubah else "") + (
+        f"Pada tahun {tahun}, realisasi {md(h.nama)} sebesar "
+        f"{md(nilai(h.realisasi, h.satuan, h.desimal))} terhadap target "
+        f"{md(nilai(h.target, h.satuan, h.desimal))}")
+    if h.dibatasi:
+        kalimat = (f"{awal}: perubahannya berlawanan arah dengan target, sehingga tidak ada "
+                   f"bagian target yang tercapai. Capaiannya {fmt.persen(h.capaian)}, batas "
+                   "terendah capaian indikator perubahan, dengan kategori "
+                   f"**{md(h.kategori)}**.")
+    else:
+        kalimat = (f"{awal}, sehingga capaiannya {fmt.persen(h.capaian)}"
+                   + ("." if pita else f" dengan kategori **{md(h.kategori)}**."))
     if h.arah is Arah.TURUN:
         kalimat += (" Indikator ini makin baik bila makin rendah, sehingga capaian dihitung "
                     "dengan rumus (2 × target − realisasi) ÷ target × 100.")
@@ -61,6 +71,64 @@ def capaian_indikator(h: HasilIndikator, tahun: int, skala: Sequence[Pita] = ())
         kalimat += " Target tahun ini " + ("tercapai." if h.tercapai else "belum tercapai"
                                            + (_namun_tinggi(pita) if pita else "."))
     return kalimat
+
+
+def jumlah_berubah(b: JumlahBerubah) -> str:
+    """The plain fact behind a change indicator: `Jumlah kasus … naik dari 10 kasus pada tahun
+    2023 menjadi 17 kasus pada tahun 2024 (bertambah 7 kasus).`"""
+    apa, satuan = md(b.apa), md(b.satuan)
+    if b.sekarang == b.sebelum:
+        return (f"Jumlah {apa} tetap {b.sekarang} {satuan} pada tahun {b.tahun - 1} dan "
+                f"{b.tahun}.")
+    arah, beda = ("naik", "bertambah") if b.sekarang > b.sebelum else ("turun", "berkurang")
+    return (f"Jumlah {apa} {arah} dari {b.sebelum} {satuan} pada tahun {b.tahun - 1} menjadi "
+            f"{b.sekarang} {satuan} pada tahun {b.tahun} ({beda} "
+            f"{abs(b.sekarang - b.sebelum)} {satuan}).")
+
+
+def target_pk_renstra(h: HasilIndikator, tahun: int, renstra: Decimal) -> str:
+    """Which of the year's two targets the capaian uses, when the Perjanjian Kinerja's differs
+    from the Renstra's for the same year (the other is shown where the reader meets it)."""
+    return (f"Target {md(nilai(h.target, h.satuan, h.desimal))} adalah target Perjanjian "
+            f"Kinerja tahun {tahun}; Renstra menetapkan "
+            f"{md(nilai(renstra, h.satuan, h.desimal))} untuk tahun itu. Capaian dan kategori "
+            "tahun ini dihitung terhadap target Perjanjian Kinerja; tabel perbandingan dengan "
+            "tahun-tahun sebelumnya memakai target Renstra setiap tahun.")
+
+
+def catatan_target_renstra(h: HasilIndikator, tahun: int) -> str:
+    """The note under a table of capaian against the Renstra targets, when this year's capaian
+    is stated against another (the Perjanjian Kinerja's) target."""
+    return (f"Capaian pada tabel ini dihitung terhadap target Renstra setiap tahun. Capaian tahun "
+            f"{tahun} terhadap target Perjanjian Kinerja "
+            f"({nilai(h.target, h.satuan, h.desimal)}) adalah {fmt.persen(h.capaian)}.")
+
+
+def catatan_dibatasi(hasil: Sequence[HasilIndikator]) -> str | None:
+    """The note under a table that shows a change indicator's capaian bounded at 0%."""
+    dibatasi = [h for h in hasil if h.dibatasi]
+    if not dibatasi:
+        return None
+    return " ".join(
+        f"Capaian {h.nama} dibatasi paling rendah 0%: indikator ini mengukur perubahan dari tahun "
+        f"sebelumnya, dan realisasinya ({nilai(h.realisasi, h.satuan, h.desimal)}) berarti "
+        "perubahan yang berlawanan arah dengan target." for h in dibatasi)
+
+
+def aturan_penilaian(nama_perubahan: Sequence[str]) -> str:
+    """How capaian is read, as the indicator data declares it (column `penilaian`)."""
+    umum = ("Capaian setiap indikator dihitung menurut arahnya: realisasi ÷ target × 100 bila "
+            "makin tinggi makin baik, (2 × target − realisasi) ÷ target × 100 bila makin rendah "
+            "makin baik.")
+    if not nama_perubahan:
+        return umum
+    daftar = ", ".join(md(n) for n in nama_perubahan)
+    return (f"{umum} Indikator yang mengukur perubahan dari tahun sebelumnya ({daftar}) dinilai "
+            "sebagai indikator perubahan, sebagaimana ditetapkan dalam data indikator: "
+            "realisasinya negatif bila perubahannya berlawanan arah dengan target, dan "
+            "capaiannya paling rendah 0%, karena perubahan seperti itu tidak memenuhi bagian "
+            "mana pun dari target. Kategorinya dibaca pada skala yang sama, sehingga menjadi "
+            "kategori terendah.")
 
 
 def _pita_tinggi(h: HasilIndikator, skala: Sequence[Pita]) -> Pita | None:
@@ -128,6 +196,10 @@ def efisiensi(capaian: Decimal | None, penyerapan: Decimal | None,
               efisiensi_: Decimal | None) -> str:
     if efisiensi_ is None:
         return "Efisiensi belum dapat dihitung karena capaian atau penyerapan anggaran belum tersedia."
+    if capaian == 0:
+        return (f"Capaian kinerja {fmt.persen(capaian)}: anggaran terserap "
+                f"{fmt.persen(penyerapan)} tanpa satu bagian pun dari target tercapai, sehingga "
+                f"efisiensinya {fmt.persen(efisiensi_)}.")
     arti = ("hasil yang dicapai lebih besar daripada porsi anggaran yang diserap"
             if efisiensi_ >= 100 else "porsi anggaran yang diserap lebih besar daripada hasilnya")
     return (f"Capaian kinerja {fmt.persen(capaian)} dibandingkan penyerapan anggaran "

@@ -16,7 +16,7 @@ from lakip_lib.kinerja import (
     HasilIndikator,
 )
 from lakip_lib.markdown_terbatas import markdown_aman as md
-from lakip_lib.perhitungan import Arah
+from lakip_lib.perhitungan import Arah, JumlahBerubah, Penilaian
 from lakip_lib.prosa import Uraian, bilangan, nilai, selisih_nilai
 
 Titik = tuple[int, Decimal | None, Decimal | None]  # (year, Renstra target, realisasi)
@@ -274,10 +274,15 @@ def _laju(h: HasilIndikator, deret: Sequence[Titik], tahun: int) -> Decimal | No
 
 
 def akhir_renstra(h: HasilIndikator, deret: Sequence[Titik], target_akhir: Decimal | None,
-                  tahun_akhir: int, capaian_akhir: Decimal | None, tahun: int) -> Uraian:
+                  tahun_akhir: int, capaian_akhir: Decimal | None, tahun: int,
+                  berubah: JumlahBerubah | None = None) -> Uraian:
     """Item c: the distance to the end-of-Renstra target, the yearly progress that still
-    reaches it and how it compares with the pace so far (see `pola_laju`)."""
+    reaches it and how it compares with the pace so far (see `pola_laju`). A change indicator
+    has no distance to cover (see `_akhir_perubahan`)."""
     p = _Penulis(h)
+    if h.penilaian is Penilaian.PERUBAHAN and target_akhir is not None \
+            and h.realisasi is not None:
+        return _akhir_perubahan(p, target_akhir, tahun_akhir, capaian_akhir, tahun, berubah)
     laju_ = pola_laju(h, deret, target_akhir, tahun_akhir, capaian_akhir, tahun)
     if laju_ is Laju.TIDAK_DAPAT or target_akhir is None or h.realisasi is None:
         apa = f"realisasi tahun {tahun}" if h.realisasi is None else "target akhirnya"
@@ -345,3 +350,35 @@ def akhir_renstra(h: HasilIndikator, deret: Sequence[Titik], target_akhir: Decim
                     f"tahun {tahun} (capaian {p.teks(c, capaian_)} terhadap target akhir "
                     f"Renstra {tahun_akhir} sebesar {p.nilai(target_akhir, akhir)}); untuk "
                     f"mencapai target itu diperlukan {tambah} {per_tahun}.")
+
+
+def _akhir_perubahan(p: _Penulis, target_akhir: Decimal, tahun_akhir: int,
+                     capaian_akhir: Decimal | None, tahun: int,
+                     berubah: JumlahBerubah | None) -> Uraian:
+    """Item c of a change indicator: its end target is the change of the last year from the
+    year before, not a level approached step by step, so no remaining distance is divided over
+    the remaining years; the plain figure is the count that meets next year's target."""
+    h, v = p.h, p.h.realisasi or Decimal(0)
+    akhir = f.indikator(h.kode, "target_renstra", tahun_akhir)
+    c = fmt.persen(capaian_akhir)
+    capaian_ = f.indikator(h.kode, "capaian_akhir_renstra")
+    kalimat = (f"Target akhir Renstra {p.nama} untuk tahun {tahun_akhir} adalah "
+               f"{p.nilai(target_akhir, akhir)}. Indikator ini mengukur perubahan dari tahun "
+               f"sebelumnya, sehingga target itu berlaku bagi perubahan tahun {tahun_akhir} "
+               "sendiri, bukan tingkat yang didekati sedikit demi sedikit")
+    if tahun_akhir <= tahun:
+        return p.uraian(f"{kalimat}. Periode Renstra berakhir tahun ini dengan realisasi "
+                        f"{p.realisasi(tahun, v)} (capaian {p.teks(c, capaian_)} terhadap "
+                        "target itu).")
+    kalimat += (f": selisih realisasi tahun {tahun} ({p.realisasi(tahun, v)}) dengan target itu "
+                f"tidak dibagi ke tahun-tahun tersisa, dan setiap tahun hingga {tahun_akhir} "
+                f"diukur terhadap tahun sebelumnya (capaian tahun {tahun} terhadap target akhir: "
+                f"{p.teks(c, capaian_)}).")
+    if berubah is not None and berubah.paling_banyak_berikut is not None:
+        th, target_, maks = berubah.paling_banyak_berikut
+        sasaran_ = p.nilai(target_, f.indikator(h.kode, "target_renstra", th))
+        kalimat += (f" Agar target tahun {th} ({sasaran_}) "
+                    f"tercapai, jumlah {md(berubah.apa)} tahun {th} paling banyak {maks} "
+                    f"{md(berubah.satuan)}, dari {berubah.sekarang} {md(berubah.satuan)} pada "
+                    f"tahun {tahun}.")
+    return p.uraian(kalimat)

@@ -9,6 +9,7 @@ from lakip_lib import format as fmt
 from lakip_lib import kinerja, prosa
 from lakip_lib.book.dasar import Bagian, Isi
 from lakip_lib.book.nomor import Rencana
+from lakip_lib.perhitungan import Penilaian
 from lakip_lib.tampilan import teks
 from lakip_lib.tampilan_tabel import Lajur, TabelTampilan
 
@@ -60,7 +61,9 @@ class Perencanaan(Bagian):
 
     def iku(self) -> Isi:
         baris = [(b["nama"], b["definisi"], b["alasan"],
-                  "makin tinggi makin baik" if b["arah"] == "naik" else "makin rendah makin baik",
+                  ("makin tinggi makin baik" if b["arah"] == "naik" else "makin rendah makin baik")
+                  + ("; indikator perubahan dari tahun sebelumnya: capaian paling rendah 0%"
+                     if b["penilaian"] == Penilaian.PERUBAHAN.value else ""),
                   b["penanggung_jawab"], b["sumber_data"])
                  for b in self.d["indikator"].cari(jenis="iku")]
         return Isi([self.tabel("iku", f"Indikator Kinerja Utama Tahun {self.tahun}", [

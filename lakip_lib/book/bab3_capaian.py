@@ -6,6 +6,8 @@ from lakip_lib import charts, kinerja, prosa
 from lakip_lib import format as fmt
 from lakip_lib.book.dasar import Bagian, Isi
 from lakip_lib.book.nomor import Rencana
+from lakip_lib.perhitungan import Penilaian
+from lakip_lib.tampilan import teks
 from lakip_lib.tampilan_tabel import Lajur
 
 
@@ -39,6 +41,8 @@ class Capaian(Bagian):
             self.tabel("skala", "Skala Ordinal Kategori Capaian (%)",
                        [Lajur("Capaian (%)"), Lajur("Kategori")], baris,
                        sumber=self._sumber_skala()),
+            teks(prosa.aturan_penilaian([b["nama"] for b in self.d["indikator"].cari(
+                jenis="iku", penilaian=Penilaian.PERUBAHAN.value)])),
             self._kalimat_kategori(),
         ])
 

@@ -126,7 +126,8 @@ class Sasaran(Bagian):
                                    Lajur("Kategori")],
                                   [(h.nama, *(self._iku(h, u) for u in
                                               ("target", "realisasi", "capaian", "kategori")))],
-                                  sumber=self._sumber(h)))
+                                  sumber=self._sumber(h),
+                                  catatan=prosa.catatan_dibatasi([h]) or ""))
         return isi
 
     def tren(self) -> Isi:
@@ -145,7 +146,7 @@ class Sasaran(Bagian):
                               prosa.nilai(t.realisasi, h.satuan, h.desimal)),
                   self.nilai_fakta(f.indikator(h.kode, "capaian_renstra", t.tahun),
                               fmt.persen(t.capaian)))
-                 for t in titik], sumber=self._sumber(h)))
+                 for t in titik], sumber=self._sumber(h), catatan=self._catatan_tren(h)))
             alternatif = prosa.alt_tren(h, titik)
             if grafik := self._titik_grafik(h.kode):
                 isi.append(self.gambar(
@@ -153,6 +154,14 @@ class Sasaran(Bagian):
                     f"{grafik[-1][0]}", charts.tren(grafik, h.satuan, h.desimal), alternatif,
                     self._sumber(h)))
         return isi
+
+    def _catatan_tren(self, h: kinerja.HasilIndikator) -> str:
+        """Which target the trend table's capaian use, when this year's capaian (item a) is
+        stated against another one (the Perjanjian Kinerja's); a bounded capaian explained."""
+        renstra = kinerja.target_renstra(self.d, h.kode, self.tahun)
+        beda = renstra is not None and h.target is not None and renstra != h.target
+        return " ".join(c for c in (prosa.catatan_target_renstra(h, self.tahun) if beda else "",
+                                    prosa.catatan_dibatasi([h]) or "") if c)
 
     def _deret(self, h: kinerja.HasilIndikator,
                titik: list[kinerja.TitikRiwayat] | None = None) -> list[prosa_tren.Titik]:
@@ -188,9 +197,10 @@ class Sasaran(Bagian):
         _, akhir = self.d.periode_renstra
         for h in self.iku:
             target_akhir = kinerja.target_akhir_renstra(self.d, h.kode)
-            nilai_ = perhitungan.capaian(target_akhir, h.realisasi, h.arah)
+            nilai_ = perhitungan.capaian(target_akhir, h.realisasi, h.arah, h.penilaian)
+            berubah = rumus.dari(self.d, h.kode).berubah(self.d, h.kode, self.tahun)
             isi.append(self._uraian(prosa_tren.akhir_renstra(h, self._deret(h), target_akhir,
-                                                              akhir, nilai_, self.tahun)))
+                                                              akhir, nilai_, self.tahun, berubah)))
             baris.append((h.nama, self._iku(h, "realisasi"),
                           self.nilai_fakta(f.indikator(h.kode, "target_renstra", akhir),
                                       prosa.nilai(target_akhir, h.satuan, h.desimal)),
@@ -200,7 +210,8 @@ class Sasaran(Bagian):
             "c", f"Realisasi {self.tahun} terhadap Target Akhir Renstra ({akhir})",
             [Lajur("Indikator"), Lajur(f"Realisasi {self.tahun}", True),
              Lajur(f"Target {akhir}", True), Lajur("Capaian", True)],
-            baris, sumber="; ".join(dict.fromkeys(self._sumber(h) for h in self.iku))))
+            baris, sumber="; ".join(dict.fromkeys(self._sumber(h) for h in self.iku)),
+            catatan=prosa.catatan_dibatasi(self.iku) or ""))
         return isi
 
     def pembanding(self) -> Isi:
@@ -252,7 +263,8 @@ class Sasaran(Bagian):
             [Lajur("Indikator"), Lajur("Capaian", True), Lajur("Anggaran (Rp)", True),
              Lajur("Realisasi (Rp)", True), Lajur("Penyerapan", True), Lajur("Efisiensi", True)],
             baris, catatan="Efisiensi = capaian ÷ penyerapan anggaran × 100; anggaran adalah "
-                           "jumlah program yang mendukung sasaran ini.")])
+                           "jumlah program yang mendukung sasaran ini."
+                           + (" " + c if (c := prosa.catatan_dibatasi(self.iku)) else ""))])
 
     def program(self) -> Isi:
         baris = kinerja.program_kinerja(self.d, self.kode)

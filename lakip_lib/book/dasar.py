@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
-from lakip_lib import kinerja, perhitungan, prosa
+from lakip_lib import kinerja, perhitungan, prosa, rumus
 from lakip_lib.book import susunan
 from lakip_lib.book.koreksi import koreksi_fakta
 from lakip_lib.book.nomor import Rencana
@@ -198,10 +198,23 @@ class Bagian:
     def _kalimat_iku(self, h: kinerja.HasilIndikator) -> Kalimat:
         """An IKU's sentence of the year, its realisasi, target, capaian and kategori as facts
         (in the order the sentence states them)."""
-        angka = tuple((n.teks if u != "kategori" else f"**{n.teks}**", n)
-                      for u in ("realisasi", "target", "capaian", "kategori")
-                      if (n := self._iku(h, u)).teks != fmt.BELUM_TERSEDIA)
-        return self.kalimat(prosa.capaian_indikator(h, self.tahun, kinerja.skala(self.d)), angka)
+        berubah = rumus.dari(self.d, h.kode).berubah(self.d, h.kode, self.tahun)
+        angka = [(n.teks if u != "kategori" else f"**{n.teks}**", n)
+                 for u in ("realisasi", "target", "capaian", "kategori")
+                 if (n := self._iku(h, u)).teks != fmt.BELUM_TERSEDIA]
+        kalimat = prosa.capaian_indikator(h, self.tahun, kinerja.skala(self.d), berubah)
+        if berubah is not None:  # the counts as the facts of the case table
+            angka += [(f"{kata} {n} {berubah.satuan}", self.nilai_fakta(
+                f.baris("kasus", str(th), "jumlah"), str(n)))
+                for kata, n, th in (("dari", berubah.sebelum, self.tahun - 1),
+                                    ("menjadi", berubah.sekarang, self.tahun))]
+        renstra = kinerja.target_renstra(self.d, h.kode, self.tahun)
+        if renstra is not None and h.target is not None and renstra != h.target:
+            teks_ = prosa.nilai(renstra, h.satuan, h.desimal)
+            kalimat += " " + prosa.target_pk_renstra(h, self.tahun, renstra)
+            angka.append((f"menetapkan {teks_}", self.nilai_fakta(
+                f.indikator(h.kode, "target_renstra", self.tahun), teks_)))
+        return self.kalimat(kalimat, angka)
 
     def tabel_anggaran_pk(self, kunci: str) -> TabelTampilan:
         """The budget of the Perjanjian Kinerja as signed: its own lines (per sasaran, as the
@@ -227,7 +240,7 @@ class Bagian:
             Lajur("Capaian", True), Lajur("Kategori")],
             [(sasaran[h.sasaran], h.nama, *(self._iku(h, u) for u in
                                             ("target", "realisasi", "capaian", "kategori")))
-             for h in hasil])
+             for h in hasil], catatan=prosa.catatan_dibatasi(hasil) or "")
 
 
 def rupiah_sel(nilai: int | None) -> str:

@@ -20,10 +20,10 @@ from lakip_lib.temuan import Temuan, Tercetak
 if TYPE_CHECKING:
     from lakip_lib.baris import BarisIndikator
     from lakip_lib.data_tahun import DataTahun
+    from lakip_lib.perhitungan import JumlahBerubah
     from lakip_lib.tampilan import Nilai
     from lakip_lib.tampilan_grafik import Grafik
     from lakip_lib.tampilan_tabel import Lajur, TabelTampilan
-    from lakip_lib.perhitungan import JumlahBerubah
 
 Lapor = Callable[..., None]  # aturan's `tambah(berkas, baris, kolom, pesan, tingkat)`
 
