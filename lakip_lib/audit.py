@@ -38,7 +38,9 @@ from lakip_lib.temuan import (
     banding,
     bulat,
     desimal,
+    hitungan_capaian,
     presisi,
+    presisi_kolom,
     rumus_capaian,
     selisih_jenis,
     teks_angka,
@@ -99,7 +101,7 @@ def _temuan_capaian(lokasi: str, nama: str, b: _CapaianTercetak, h: kinerja.Hasi
     if jenis is None or h.target is None or h.realisasi is None:
         return
     target, nyata = atau(b["target"], h.target), atau(b["realisasi"], h.realisasi)
-    dari_tercetak = perhitungan.capaian(target, nyata, h.arah)
+    dari_tercetak = perhitungan.capaian(target, nyata, h.arah, h.penilaian)
     menurut_tercetak = selisih_jenis(b["capaian"], dari_tercetak, "x") \
         if dari_tercetak is not None else "x"
     turunan = menurut_tercetak is None
@@ -107,14 +109,14 @@ def _temuan_capaian(lokasi: str, nama: str, b: _CapaianTercetak, h: kinerja.Hasi
     if dari_masukan:
         jenis = "pembulatan"  # its cause is a printed input; on its own it is only rounded
     arah_lain = Arah.NAIK if h.arah is Arah.TURUN else Arah.TURUN
-    salah_arah = perhitungan.capaian(target, nyata, arah_lain)
+    salah_arah = perhitungan.capaian(target, nyata, arah_lain, h.penilaian)
     if jenis == "hitungan" and salah_arah is not None \
             and selisih_jenis(b["capaian"], salah_arah, "x") is None:
         jenis = "arah"
     makin = "rendah" if h.arah is Arah.TURUN else "tinggi"
     tercetak = f"{teks_angka(b['capaian'], presisi(b['capaian']))}%"  # as printed, its own decimals
     yield Temuan(jenis, lokasi, f"{nama}: capaian", tercetak, teks_persen(h.capaian),
-                 f"{rumus_capaian(h.target, h.realisasi, h.arah)} = {teks_persen(h.capaian)}"
+                 hitungan_capaian(h)
                  + (f" (indikator {h.arah.value}: makin {makin} makin baik)." if jenis == "arah"
                     else ".")
                  + (" Angka tercetak benar menurut target dan realisasi yang tercetak; selisihnya "
@@ -129,6 +131,7 @@ def _temuan_capaian(lokasi: str, nama: str, b: _CapaianTercetak, h: kinerja.Hasi
 
 def _temuan_anggaran(data: DataTahun) -> Iterator[Temuan]:
     per_kode = {b.kode: b for b in kinerja.anggaran(data)}
+    kolom = presisi_kolom(b["penyerapan_dilaporkan"] for b in data["anggaran"].baris)
     for b in data["anggaran"].baris:
         h = per_kode[b["kode"]]
         lokasi = f"Tabel 3.31, {b['kode']} {b['nama']}"
@@ -141,7 +144,7 @@ def _temuan_anggaran(data: DataTahun) -> Iterator[Temuan]:
         yield from banding("penyerapan", lokasi, b["penyerapan_dilaporkan"], h.penyerapan,
                             "hitungan", f"{fmt.angka(h.realisasi, 0)} ÷ "
                             f"{fmt.angka(h.anggaran, 0)} × 100 = {teks_persen(h.penyerapan)}.",
-                            fakta=f.anggaran(h.kode, "penyerapan"))
+                            fakta=f.anggaran(h.kode, "penyerapan"), desimal_kolom=kolom)
 
 
 def _temuan_efisiensi(data: DataTahun) -> Iterator[Temuan]:
@@ -233,10 +236,13 @@ def _temuan_target(data: DataTahun) -> Iterator[Temuan]:
         renstra = kinerja.target_renstra(data, kode, data.tahun)
         pk = kinerja.target_tahunan(data, kode)
         if renstra is not None and pk is not None and renstra != pk:
-            yield Temuan("konsistensi", "Tabel 2.2 dan Tabel 2.4",
-                         f"{ind['nama']}: target {data.tahun}", f"{teks_angka(pk)} (Perjanjian Kinerja)",
-                         f"{teks_angka(renstra)} (Renstra)",
-                         "Target Perjanjian Kinerja berbeda dari target Renstra tahun yang sama.")
+            yield Temuan("struktur", "Tabel 2.2 dan Tabel 2.4",
+                         f"{ind['nama']}: target {data.tahun}",
+                         f"{teks_angka(pk)} (Perjanjian Kinerja)",
+                         f"{teks_angka(pk)} (Perjanjian Kinerja); Renstra {teks_angka(renstra)}",
+                         "Target Perjanjian Kinerja berbeda dari target Renstra tahun yang sama. "
+                         "Capaian dihitung terhadap target Perjanjian Kinerja; buku menyebut "
+                         "target Renstra di sampingnya.")
 
 
 def _temuan_pk_anggaran(data: DataTahun) -> Iterator[Temuan]:
@@ -248,16 +254,15 @@ def _temuan_pk_anggaran(data: DataTahun) -> Iterator[Temuan]:
                          f"anggaran sasaran {b['sasaran']}", fmt.rupiah(b["anggaran"]),
                          f"{fmt.rupiah(b['anggaran'])} untuk sasaran {', '.join(cakupan)}",
                          f"Baris ini mencakup program sasaran {', '.join(cakupan)} (sasaran "
-                         f"{', '.join(cakupan[1:])} tidak punya baris sendiri); jumlahnya benar.",
-                         f.baris("pk_anggaran", b["sasaran"], "anggaran"))
+                         f"{', '.join(cakupan[1:])} tidak punya baris sendiri); jumlahnya benar.")
             continue
         if prog.anggaran is not None and prog.anggaran != b["anggaran"]:
             yield Temuan("konsistensi", "Lampiran Perjanjian Kinerja",
                          f"anggaran sasaran {b['sasaran']}", fmt.rupiah(b["anggaran"]),
                          fmt.rupiah(prog.anggaran),
                          "Jumlah anggaran program pendukung sasaran ini pada Tabel 3.31 "
-                         f"(selisih {fmt.rupiah(b['anggaran'] - prog.anggaran)}).",
-                         f.baris("pk_anggaran", b["sasaran"], "anggaran"))
+                         f"(selisih {fmt.rupiah(b['anggaran'] - prog.anggaran)}). Buku "
+                         "menampilkan baris Perjanjian Kinerja sebagaimana ditandatangani.")
 
 
 # --- the same fact printed in several places ---------------------------------------------------

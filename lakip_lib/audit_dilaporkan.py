@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from difflib import SequenceMatcher
 
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
@@ -22,7 +23,7 @@ from lakip_lib.temuan import (
     Penghitung,
     Temuan,
     banding,
-    rumus_capaian,
+    hitungan_capaian,
     selisih_jenis,
     teks_angka,
     teks_persen,
@@ -114,7 +115,7 @@ def _kunci_indikator(data: DataTahun, kunci: str) -> tuple[object, ...]:
     if perihal == "target":
         return h.target, "Target tahun ini menurut data.", f"{nama}: target", "konsistensi"
     if perihal == "capaian":
-        cara = (rumus_capaian(h.target, h.realisasi, h.arah)
+        cara = (hitungan_capaian(h)
                 + (" (indikator turun: makin rendah makin baik)." if h.arah is Arah.TURUN else ".")
                 if h.target is not None and h.realisasi is not None else "")
         return h.capaian, cara, f"{nama}: capaian", "hitungan"
@@ -177,6 +178,11 @@ def temuan_dilaporkan(data: DataTahun) -> Iterator[Temuan]:
         jenis = jenis_khusus[0] if jenis_khusus else jenis
         if hitung is _kunci_indikator and kunci.endswith(".capaian"):
             jenis = _jenis_capaian(data, kunci.split(".", 1)[0], tercetak)
+        if hitung is _kunci_indikator and kunci.endswith(".perubahan_persen") \
+                and _selisih_poin(data, kunci.split(".", 1)[0], tercetak):
+            jenis = "ejaan"
+            cara += (" Angka tercetak sama dengan selisihnya dalam poin: yang keliru kata "
+                     "persen, bukan hitungannya.")
         yield from _banding_nilai(kunci, perihal, lokasi, tercetak, dihitung, jenis, cara,
                                   fakta_kunci(data, kunci))
 
@@ -215,11 +221,23 @@ def fakta_kunci(data: DataTahun, kunci: str) -> str:
     return ""
 
 
+def _selisih_poin(data: DataTahun, kode: str, tercetak: str) -> bool:
+    """Whether a change printed as a percentage is the change in points at its printed
+    precision (IDG 70,03 → 73,27 printed as "naik 3 persen": 3,24 points)."""
+    a = kinerja.realisasi(data, kode, data.tahun - 1)
+    b = kinerja.realisasi(data, kode, data.tahun)
+    try:
+        angka = Decimal(tercetak)
+    except ArithmeticError:
+        return False
+    return a is not None and b is not None and selisih_jenis(angka, b - a, "x") is None
+
+
 def _jenis_capaian(data: DataTahun, kode: str, tercetak: str) -> str:
     """"arah" when the printed capaian is what the opposite direction's formula gives."""
     h = kinerja.hasil(data, kode)
     lain = Arah.NAIK if h.arah is Arah.TURUN else Arah.TURUN
-    salah_arah = perhitungan.capaian(h.target, h.realisasi, lain)
+    salah_arah = perhitungan.capaian(h.target, h.realisasi, lain, h.penilaian)
     try:
         cocok = salah_arah is not None and selisih_jenis(Decimal(tercetak), salah_arah, "x") is None
     except ArithmeticError:
@@ -243,6 +261,28 @@ def _banding_nilai(kunci: str, perihal: str, lokasi: str, tercetak: str, dihitun
     if dihitung is None:
         yield Temuan("kelengkapan", lokasi, perihal, tercetak, fmt.BELUM_TERSEDIA, cara, fakta)
     elif normal(str(tercetak)) != normal(str(dihitung)):
-        if jenis not in ("kalimat",):
+        if (salah := salah_ketik(str(tercetak), str(dihitung))) is not None:
+            jenis = "ejaan"
+            cara += " Kata yang salah tulis: " + ", ".join(
+                f"{a} (seharusnya {b})" for a, b in salah) + "; nilai yang disebutkan sama."
+        elif jenis not in ("kalimat",):
             jenis = "konsistensi" if kunci.startswith("iku.") else "hitungan"
         yield Temuan(jenis, lokasi, perihal, str(tercetak), str(dihitung), cara, fakta)
+
+
+MIRIP_KATA = 0.8  # a word this close to the right one (difflib ratio) is a slip of spelling
+
+
+def salah_ketik(tercetak: str, benar: str) -> list[tuple[str, str]] | None:
+    """The misspelt words, as printed and as they should read, when `tercetak` says what
+    `benar` says with slips of spelling only: the same words in the same order, each differing
+    one close to the right word (Delapn for Delapan; Milyar is read as Miliar). None when a
+    word is another word (a different amount in words is arithmetic, not spelling)."""
+    a, b = tercetak.split(), benar.split()
+    if len(a) != len(b):
+        return None
+    beda = [(x, y) for x, y in zip(a, b, strict=True) if normal(x) != normal(y)]
+    if not beda or any(SequenceMatcher(None, x.lower(), y.lower()).ratio() < MIRIP_KATA
+                       for x, y in beda):
+        return None
+    return beda

@@ -8,16 +8,18 @@ anything else as an error of its kind.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from lakip_lib import format as fmt
-from lakip_lib.perhitungan import Arah
+from lakip_lib.perhitungan import Arah, capaian_rumus
 
 if TYPE_CHECKING:
     from lakip_lib.data_tahun import DataTahun
+    from lakip_lib.kinerja import HasilIndikator
 
 JENIS = {
     "hitungan": "Salah hitung",
@@ -29,6 +31,7 @@ JENIS = {
     "basis": "Basis hitungan berbeda dari data",
     "kosong": "Sel turunan dibiarkan kosong",
     "kalimat": "Angka atau pernyataan dalam kalimat tidak sesuai data",
+    "ejaan": "Salah tulis kata (angkanya benar)",
     "kelengkapan": "Data tidak lengkap",
     "pembulatan": "Pembulatan",
     "struktur": "Catatan struktur (bukan salah angka)",
@@ -74,11 +77,25 @@ def bulat(nilai: Decimal, desimal: int) -> Decimal:
     return nilai.quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
 
 
-def selisih_jenis(dilaporkan: Decimal, dihitung: Decimal | None, jenis: str) -> str | None:
-    """None when the printed figure is right at its own precision, else the finding's kind."""
+def presisi_kolom(tercetak: Iterable[Decimal | None]) -> int | None:
+    """The precision a printed column uses: the number of decimals most of its figures have
+    (the smaller on a tie); None for an empty column."""
+    hitung = Counter(presisi(n) for n in tercetak if n is not None)
+    return min(hitung, key=lambda d: (-hitung[d], d)) if hitung else None
+
+
+def selisih_jenis(dilaporkan: Decimal, dihitung: Decimal | None, jenis: str,
+                  desimal_kolom: int | None = None) -> str | None:
+    """None when the printed figure is right at its own precision, else the finding's kind.
+
+    A figure printed with more decimals than its column uses, the extra ones zeros (96,780 in a
+    column of two decimals), states the column's precision: it is judged at that precision."""
     if dihitung is None:
         return "kelengkapan"
     desimal = presisi(dilaporkan)
+    if desimal_kolom is not None and desimal > desimal_kolom \
+            and bulat(dilaporkan, desimal_kolom) == dilaporkan:
+        desimal = desimal_kolom
     if bulat(dihitung, desimal) == dilaporkan:
         return None
     satu_satuan = Decimal(1).scaleb(-desimal)
@@ -108,12 +125,12 @@ def atau(tercetak: Decimal | None, data_: Decimal | None) -> Decimal | None:
 
 def banding(perihal: str, lokasi: str, dilaporkan: Decimal | None, dihitung: Decimal | None,
             jenis: str, hitungan: str, desimal: int = 2, fakta: str = "",
-            satuan: str = "") -> Iterator[Temuan]:
+            satuan: str = "", desimal_kolom: int | None = None) -> Iterator[Temuan]:
     """A finding when the printed figure differs from the computed one (none when nothing was
-    printed)."""
+    printed); `desimal_kolom`: the precision the figure's column prints (see `selisih_jenis`)."""
     if dilaporkan is None:
         return
-    hasil = selisih_jenis(dilaporkan, dihitung, jenis)
+    hasil = selisih_jenis(dilaporkan, dihitung, jenis, desimal_kolom)
     if hasil is not None:
         p = presisi(dilaporkan)  # the printed figure keeps its printed decimals
         yield Temuan(hasil, lokasi, perihal, teks_angka(dilaporkan, p) + satuan,
@@ -125,3 +142,13 @@ def rumus_capaian(target: Decimal | None, realisasi: Decimal | None, arah: Arah)
     if arah is Arah.NAIK:
         return f"{teks_angka(realisasi)} ÷ {teks_angka(target)} × 100"
     return f"(2 × {teks_angka(target)} − {teks_angka(realisasi)}) ÷ {teks_angka(target)} × 100"
+
+
+def hitungan_capaian(h: HasilIndikator) -> str:
+    """The capaian's arithmetic; for a change in the wrong direction, the formula's own
+    result and the bound the indicator's `penilaian` sets."""
+    rumus_ = rumus_capaian(h.target, h.realisasi, h.arah)
+    if h.dibatasi:
+        return (f"{rumus_} = {teks_persen(capaian_rumus(h.target, h.realisasi, h.arah))}; "
+                f"indikator perubahan: capaian paling rendah 0%, jadi {teks_persen(h.capaian)}")
+    return f"{rumus_} = {teks_persen(h.capaian)}"

@@ -1,0 +1,84 @@
+"""The audit's classes keep apart what a reader keeps apart: a slip of spelling in an amount in
+words, or the word "persen" for a change in points, is not arithmetic; a figure printed with a
+zero beyond its column's precision is judged at the column's; a printed integer is judged once,
+at its own precision; a Perjanjian Kinerja target other than the Renstra's is a note, not an
+error; a figure the book shows as signed carries no correction marker."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+
+from lakip_lib import audit, data
+from lakip_lib.audit_dilaporkan import salah_ketik
+from lakip_lib.temuan import Temuan, presisi_kolom, selisih_jenis
+
+
+@pytest.fixture(scope="module")
+def temuan() -> list[Temuan]:
+    return audit.periksa(data.muat(2024))
+
+
+def _satu(temuan: list[Temuan], lokasi: str, perihal: str) -> Temuan:
+    (t,) = [t for t in temuan if t.lokasi.startswith(lokasi) and perihal in t.perihal
+            and t.jenis != "ganda"]
+    return t
+
+
+def test_a_misspelt_amount_in_words_is_a_slip_of_spelling_not_arithmetic(temuan):
+    t = _satu(temuan, "Subbab 3.4", "jumlah realisasi anggaran dalam huruf")
+    assert t.jenis == "ejaan" and "Delapn (seharusnya Delapan)" in t.hitungan
+    assert "Milyar" not in t.hitungan.split("Kata yang salah tulis")[1]  # a variant, not a slip
+
+
+@pytest.mark.parametrize(("tercetak", "benar", "salah"), [
+    ("Tujuh Ratus Delapn Rupiah", "Tujuh Ratus Delapan Rupiah", [("Delapn", "Delapan")]),
+    ("Sembilan Milyar Rupiah", "Sembilan Miliar Rupiah", None),  # same words: no slip at all
+    ("Tujuh Ratus Enam Rupiah", "Tujuh Ratus Delapan Rupiah", None),  # another amount
+    ("Tujuh Ratus Rupiah", "Tujuh Ratus Delapan Rupiah", None),  # a word missing
+])
+def test_a_slip_of_spelling_is_a_close_word_not_another_word(tercetak, benar, salah):
+    assert salah_ketik(tercetak, benar) == salah
+
+
+def test_a_change_in_points_printed_as_percent_is_a_wording_slip(temuan):
+    """IDG 70,03 → 73,27 printed as "naik 3 persen": 3,24 points, 4,63%."""
+    t = _satu(temuan, "Sasaran 1 butir b", "perubahan realisasi dari tahun lalu")
+    assert (t.jenis, t.dilaporkan) == ("ejaan", "3") and "kata persen" in t.hitungan
+
+
+@pytest.mark.parametrize(("dilaporkan", "dihitung", "kolom", "jenis"), [
+    ("96.780", "96.78462", 2, None),  # a zero beyond the column's two decimals
+    ("96.780", "96.78462", None, "pembulatan"),  # alone it states three decimals
+    ("104.30", "104.3112", 2, "pembulatan"),  # at the column's own precision: judged there
+    ("96.781", "96.78462", 2, "hitungan"),  # a digit, not a zero: judged at its own three
+])
+def test_a_figure_is_judged_at_its_columns_precision(dilaporkan, dihitung, kolom, jenis):
+    assert selisih_jenis(D(dilaporkan), D(dihitung), "hitungan", kolom) == jenis
+
+
+def test_a_columns_precision_is_what_most_of_its_figures_print():
+    assert presisi_kolom([D("96.58"), D("96.780"), D("88.02"), None]) == 2
+    assert presisi_kolom([]) is None
+
+
+@pytest.mark.parametrize(("dilaporkan", "dihitung", "jenis"), [
+    ("115", "114.6777", None),  # an integer judged once, at its own precision
+    ("3", "3.24", None),
+    ("101", "100.4987", "pembulatan"),  # 100,50 at two decimals, yet 100 at none
+])
+def test_a_printed_integer_is_judged_once_at_its_own_precision(dilaporkan, dihitung, jenis):
+    assert selisih_jenis(D(dilaporkan), D(dihitung), "hitungan") == jenis
+
+
+def test_a_pk_target_other_than_the_renstras_is_a_note(temuan):
+    t = _satu(temuan, "Tabel 2.2 dan Tabel 2.4", "Klasifikasi Desa Maju: target 2024")
+    assert t.jenis == "struktur" and t.seharusnya == "45,00 (Perjanjian Kinerja); Renstra 33,77"
+
+
+def test_pk_lines_shown_as_signed_carry_no_correction_marker(temuan):
+    pk = [t for t in audit.perbandingan(data.muat(2024))
+          if t.lokasi == "Lampiran Perjanjian Kinerja" and "anggaran sasaran" in t.perihal]
+    assert len(pk) == 2 and all(t.fakta == "" for t in pk)
+    assert [t.jenis for t in pk] == ["struktur", "konsistensi"]
