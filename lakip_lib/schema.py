@@ -42,7 +42,8 @@ DATASETS: tuple[Dataset, ...] = (
     Dataset(
         "indikator", "indikator.csv",
         "Definisi indikator: IKU, indikator tujuan, dan indikator pendukung, termasuk arah "
-        "(naik = makin tinggi makin baik, turun = makin rendah makin baik) dan rumus perhitungannya.",
+        "(naik = makin tinggi makin baik, turun = makin rendah makin baik), rumus perhitungannya, "
+        "dan cara membaca capaiannya (penilaian: tingkat, atau perubahan dari tahun sebelumnya).",
         (
             _k("kode"), _k("jenis", pilihan=("iku", "tujuan", "pendukung")), _k("induk"),
             _k("nama"), _k("satuan"), _k("arah", pilihan=ARAH), _k("desimal", Tipe.BULAT),
