@@ -41,7 +41,7 @@ def capaian_indikator(d: DataTahun) -> list[Baris]:
             nyata = kinerja.realisasi(d, kode, tahun)
             if target is None and nyata is None:
                 continue
-            capaian = perhitungan.capaian(target, nyata, arah)
+            capaian = perhitungan.capaian(target, nyata, arah, kinerja.penilaian(d, kode))
             hasil.append({
                 "indikator": kode, "nama": ind["nama"], "jenis": ind["jenis"], "tahun": tahun,
                 "dasar_target": dasar_ if target is not None else None,

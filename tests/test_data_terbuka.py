@@ -174,7 +174,7 @@ def test_the_book_results_are_in_the_data_package_as_the_book_shows_them(situs_2
     idg = capaian[("IKU1", "2024")]
     assert (idg["target"], idg["realisasi"], idg["capaian"], idg["kategori"]) == (
         "74.04", "73.27", "98.96", "Sangat Tinggi")
-    assert capaian[("IKU2", "2024")]["capaian"] == "-1272.73"
+    assert capaian[("IKU2", "2024")]["capaian"] == "0.00"  # a change: bounded at 0%
     assert len({t for _, t in capaian}) >= 3  # earlier years too
     # each budget level sums to the same total: no column adds a level to its own parts
     total = {t: sum(int(b["anggaran"]) for b in baca(f"hasil-anggaran-{t}"))

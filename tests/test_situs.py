@@ -96,7 +96,7 @@ def test_each_iku_target_realisasi_capaian_kategori(situs_2024: Path):
     for baris in [
         "Indeks Pemberdayaan Gender (IDG) 74,04 73,27 98,96% Sangat Tinggi",
         "Persentase Penurunan Kasus Kekerasan terhadap Perempuan dan Anak 5,50% -70,00% "
-        "-1.272,73% Sangat Rendah",
+        "0,00% Sangat Rendah",
         "Angka Kelahiran Total (TFR) 2,33 anak per perempuan 2,31 anak per perempuan 100,86% "
         "Sangat Tinggi",
         "Persentase Desa dengan Klasifikasi Desa Maju 45,00% 98,69% 219,32% Sangat Tinggi",

@@ -62,7 +62,7 @@ class Perencanaan(Bagian):
     def iku(self) -> Isi:
         baris = [(b["nama"], b["definisi"], b["alasan"],
                   ("makin tinggi makin baik" if b["arah"] == "naik" else "makin rendah makin baik")
-                  + ("; indikator perubahan dari tahun sebelumnya: capaian paling rendah 0%"
+                  + ("; indikator perubahan (capaian paling rendah 0%)"
                      if b["penilaian"] == Penilaian.PERUBAHAN.value else ""),
                   b["penanggung_jawab"], b["sumber_data"])
                  for b in self.d["indikator"].cari(jenis="iku")]

@@ -157,11 +157,11 @@ class Sasaran(Bagian):
 
     def _catatan_tren(self, h: kinerja.HasilIndikator) -> str:
         """Which target the trend table's capaian use, when this year's capaian (item a) is
-        stated against another one (the Perjanjian Kinerja's); a bounded capaian explained."""
+        stated against another one (the Perjanjian Kinerja's). A bounded capaian is explained
+        once on the page, under item a's table."""
         renstra = kinerja.target_renstra(self.d, h.kode, self.tahun)
         beda = renstra is not None and h.target is not None and renstra != h.target
-        return " ".join(c for c in (prosa.catatan_target_renstra(h, self.tahun) if beda else "",
-                                    prosa.catatan_dibatasi([h]) or "") if c)
+        return prosa.catatan_target_renstra(h, self.tahun) if beda else ""
 
     def _deret(self, h: kinerja.HasilIndikator,
                titik: list[kinerja.TitikRiwayat] | None = None) -> list[prosa_tren.Titik]:
@@ -210,8 +210,7 @@ class Sasaran(Bagian):
             "c", f"Realisasi {self.tahun} terhadap Target Akhir Renstra ({akhir})",
             [Lajur("Indikator"), Lajur(f"Realisasi {self.tahun}", True),
              Lajur(f"Target {akhir}", True), Lajur("Capaian", True)],
-            baris, sumber="; ".join(dict.fromkeys(self._sumber(h) for h in self.iku)),
-            catatan=prosa.catatan_dibatasi(self.iku) or ""))
+            baris, sumber="; ".join(dict.fromkeys(self._sumber(h) for h in self.iku))))
         return isi
 
     def pembanding(self) -> Isi:
@@ -263,8 +262,7 @@ class Sasaran(Bagian):
             [Lajur("Indikator"), Lajur("Capaian", True), Lajur("Anggaran (Rp)", True),
              Lajur("Realisasi (Rp)", True), Lajur("Penyerapan", True), Lajur("Efisiensi", True)],
             baris, catatan="Efisiensi = capaian ÷ penyerapan anggaran × 100; anggaran adalah "
-                           "jumlah program yang mendukung sasaran ini."
-                           + (" " + c if (c := prosa.catatan_dibatasi(self.iku)) else ""))])
+                           "jumlah program yang mendukung sasaran ini.")])
 
     def program(self) -> Isi:
         baris = kinerja.program_kinerja(self.d, self.kode)
