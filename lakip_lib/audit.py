@@ -21,6 +21,7 @@ from lakip_lib import kinerja, perhitungan, rumus
 from lakip_lib.audit_dilaporkan import (
     cara_realisasi,
     fakta_kunci,
+    hitungan_capaian,
     normal,
     perihal_kunci,
     temuan_dilaporkan,
@@ -38,7 +39,6 @@ from lakip_lib.temuan import (
     banding,
     bulat,
     desimal,
-    hitungan_capaian,
     presisi,
     presisi_kolom,
     rumus_capaian,

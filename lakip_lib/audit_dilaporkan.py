@@ -23,7 +23,7 @@ from lakip_lib.temuan import (
     Penghitung,
     Temuan,
     banding,
-    hitungan_capaian,
+    rumus_capaian,
     selisih_jenis,
     teks_angka,
     teks_persen,
@@ -82,6 +82,16 @@ def _kunci_iku(data: DataTahun, kunci: str) -> tuple[object, ...]:
     rincian = ", ".join(f"{h.nama} {h.kategori}" for h in iku)
     return (sebaran[kategori], f"Kategori per IKU: {rincian}.",
             f"jumlah IKU berkategori {kategori}")
+
+
+def hitungan_capaian(h: kinerja.HasilIndikator) -> str:
+    """The capaian's arithmetic; for a change in the wrong direction, the formula's own
+    result and the bound the indicator's `penilaian` sets."""
+    rumus_ = rumus_capaian(h.target, h.realisasi, h.arah)
+    if h.dibatasi:
+        return (f"{rumus_} = {teks_persen(perhitungan.capaian_rumus(h.target, h.realisasi, h.arah))}; "
+                f"indikator perubahan: capaian paling rendah 0%, jadi {teks_persen(h.capaian)}")
+    return f"{rumus_} = {teks_persen(h.capaian)}"
 
 
 def _kunci_indikator(data: DataTahun, kunci: str) -> tuple[object, ...]:

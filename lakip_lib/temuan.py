@@ -15,11 +15,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from lakip_lib import format as fmt
-from lakip_lib.perhitungan import Arah, capaian_rumus
+from lakip_lib.perhitungan import Arah
 
 if TYPE_CHECKING:
     from lakip_lib.data_tahun import DataTahun
-    from lakip_lib.kinerja import HasilIndikator
 
 JENIS = {
     "hitungan": "Salah hitung",
@@ -143,12 +142,3 @@ def rumus_capaian(target: Decimal | None, realisasi: Decimal | None, arah: Arah)
         return f"{teks_angka(realisasi)} ÷ {teks_angka(target)} × 100"
     return f"(2 × {teks_angka(target)} − {teks_angka(realisasi)}) ÷ {teks_angka(target)} × 100"
 
-
-def hitungan_capaian(h: HasilIndikator) -> str:
-    """The capaian's arithmetic; for a change in the wrong direction, the formula's own
-    result and the bound the indicator's `penilaian` sets."""
-    rumus_ = rumus_capaian(h.target, h.realisasi, h.arah)
-    if h.dibatasi:
-        return (f"{rumus_} = {teks_persen(capaian_rumus(h.target, h.realisasi, h.arah))}; "
-                f"indikator perubahan: capaian paling rendah 0%, jadi {teks_persen(h.capaian)}")
-    return f"{rumus_} = {teks_persen(h.capaian)}"
