@@ -14,8 +14,8 @@ from lakip_lib import kinerja, perhitungan
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.dataset import Dataset
 from lakip_lib.format import bulatkan
-from lakip_lib.rumus.dasar import target_tahunan
 from lakip_lib.schema import HASIL, LEVEL
+from lakip_lib.tercatat import target_tahunan
 
 Baris = dict[str, Any]
 

@@ -17,9 +17,9 @@ from lakip_lib.aturan import induk_kode
 from lakip_lib.baris import BarisAnggaran, BarisIndikator, BarisPembanding
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.perhitungan import Arah, Penilaian, Pita, jumlah
-from lakip_lib.rumus.dasar import target_tahunan
+from lakip_lib.tercatat import target_tahunan
 
-__all__ = ["jumlah", "target_tahunan"]  # shared with the indicator kinds, defined beside them
+__all__ = ["jumlah", "target_tahunan"]  # figures of their own modules, offered here too
 
 
 def skala(data: DataTahun) -> list[Pita]:

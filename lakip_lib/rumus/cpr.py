@@ -17,11 +17,10 @@ from lakip_lib.rumus.dasar import (
     Lapor,
     LembarRumus,
     Rumus,
-    realisasi_tercatat,
-    target_tahunan,
 )
 from lakip_lib.tampilan_tabel import Lajur
 from lakip_lib.temuan import Temuan, banding, teks_persen
+from lakip_lib.tercatat import realisasi_tercatat, target_tahunan
 
 if TYPE_CHECKING:
     from decimal import Decimal

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from lakip_lib.dataset import Dataset
 from lakip_lib.temuan import Temuan, Tercetak
+from lakip_lib.tercatat import realisasi_tercatat
 
 if TYPE_CHECKING:
     from lakip_lib.baris import BarisIndikator
@@ -160,15 +161,3 @@ class Rumus:
     def fakta_dilaporkan(self, data: DataTahun, kunci: str) -> str:
         """The fact a dilaporkan.csv key of this kind is about, when the book shows it."""
         return ""
-
-
-def realisasi_tercatat(data: DataTahun, kode: str, tahun: int) -> Decimal | None:
-    """A measured realisasi as realisasi.csv records it."""
-    baris = data["realisasi"].satu(indikator=kode, tahun=tahun)
-    return baris["realisasi"] if baris else None
-
-
-def target_tahunan(data: DataTahun, kode: str) -> Decimal | None:
-    """The year's target of an indicator (target.csv)."""
-    baris = data["target"].satu(indikator=kode)
-    return baris["target"] if baris else None
