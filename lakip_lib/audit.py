@@ -83,7 +83,7 @@ def _temuan_iku(data: DataTahun) -> Iterator[Temuan]:
                          f"(Tabel skala ordinal); capaian yang tercetak "
                          f"({teks_angka(b['capaian'], presisi(b['capaian']))}%) masuk kategori "
                          f"{dari_tercetak}.",
-                         f.indikator(kode, "kategori"), turunan=dari_tercetak == b["kategori"])
+                         f.indikator(kode, "kategori"), akibat_masukan=dari_tercetak == b["kategori"])
 
 
 class _CapaianTercetak(TypedDict):
@@ -104,7 +104,7 @@ def _temuan_capaian(lokasi: str, nama: str, b: _CapaianTercetak, h: kinerja.Hasi
     dari_tercetak = perhitungan.capaian(target, nyata, h.arah, h.penilaian)
     menurut_tercetak = selisih_jenis(b["capaian"], dari_tercetak, "x") \
         if dari_tercetak is not None else "x"
-    turunan = menurut_tercetak is None
+    akibat_masukan = menurut_tercetak is None
     dari_masukan = jenis == "hitungan" and menurut_tercetak == "pembulatan"
     if dari_masukan:
         jenis = "pembulatan"  # its cause is a printed input; on its own it is only rounded
@@ -120,11 +120,11 @@ def _temuan_capaian(lokasi: str, nama: str, b: _CapaianTercetak, h: kinerja.Hasi
                  + (f" (indikator {h.arah.value}: makin {makin} makin baik)." if jenis == "arah"
                     else ".")
                  + (" Angka tercetak benar menurut target dan realisasi yang tercetak; selisihnya "
-                    "berasal dari angka masukan itu." if turunan else "")
+                    "berasal dari angka masukan itu." if akibat_masukan else "")
                  + (f" Dari target dan realisasi yang tercetak: {teks_persen(dari_tercetak)}, dibulatkan "
                     "keliru; selebihnya selisih berasal dari angka masukan itu."
                     if dari_masukan else ""),
-                 fakta, turunan=turunan)
+                 fakta, akibat_masukan=akibat_masukan)
 
 
 # --- tables with printed derived columns --------------------------------------------------------
@@ -178,12 +178,13 @@ def _efisiensi_tercetak(mentah: BarisEfisiensi, h: kinerja.HasilEfisiensi, lokas
         capaian = atau(mentah["capaian_dilaporkan"], h.capaian_kinerja)
         dari_tercetak = perhitungan.efisiensi(capaian, atau(mentah["penyerapan_dilaporkan"],
                                                              h.penyerapan))
-        turunan = (t.jenis != "kelengkapan" and dari_tercetak is not None
-                   and mentah["efisiensi_dilaporkan"] is not None
-                   and selisih_jenis(mentah["efisiensi_dilaporkan"], dari_tercetak, "x") is None)
-        yield replace(t, turunan=True, hitungan=t.hitungan + " Angka tercetak benar menurut "
+        akibat_masukan = (t.jenis != "kelengkapan" and dari_tercetak is not None
+                          and mentah["efisiensi_dilaporkan"] is not None
+                          and selisih_jenis(mentah["efisiensi_dilaporkan"], dari_tercetak, "x")
+                          is None)
+        yield replace(t, akibat_masukan=True, hitungan=t.hitungan + " Angka tercetak benar menurut "
                       "capaian dan penyerapan yang tercetak; selisihnya berasal dari angka "
-                      "masukan itu.") if turunan else t
+                      "masukan itu.") if akibat_masukan else t
 
 
 def _temuan_program_kinerja(data: DataTahun) -> Iterator[Temuan]:
@@ -455,7 +456,7 @@ def ada_sumber(data: DataTahun) -> bool:
 
 def perbandingan(data: DataTahun) -> list[Temuan]:
     """Every printed figure that differs from the book's, findings and the differences that
-    only follow from a printed input (`turunan`), in a stable order (none without a source
+    only follow from a printed input (`akibat_masukan`), in a stable order (none without a source
     document)."""
     if not ada_sumber(data):
         return []
@@ -471,7 +472,7 @@ def periksa(data: DataTahun) -> list[Temuan]:
 def hanya_temuan(perbandingan_: list[Temuan]) -> list[Temuan]:
     """The findings among `perbandingan`'s differences (those that only follow from a printed
     input are marked in the book but are not findings)."""
-    return [t for t in perbandingan_ if not t.turunan]
+    return [t for t in perbandingan_ if not t.akibat_masukan]
 
 
 def ringkasan(temuan: list[Temuan]) -> dict[str, int]:

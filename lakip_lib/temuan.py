@@ -46,7 +46,7 @@ class Temuan:
     seharusnya: str
     hitungan: str
     fakta: str = ""  # the fact the printed figure is about (lakip_lib.fakta), if the book shows it
-    turunan: bool = False  # right from the printed inputs: a difference, not a finding
+    akibat_masukan: bool = False  # right from the printed inputs: a difference, not a finding
 
     def __str__(self) -> str:
         return (f"[{JENIS[self.jenis]}] {self.lokasi} — {self.perihal}: tercetak "
