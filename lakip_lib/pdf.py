@@ -76,9 +76,16 @@ def _css_string(teks: str) -> str:
 def halaman_penanda(pdf: bytes) -> dict[str, int]:
     """Anchor id → 1-based page number, from the named destinations Chromium writes for the
     table-of-contents links (no text extraction needed)."""
+    return _peta(_baca(pdf))
+
+
+def _baca(pdf: bytes) -> PdfReader:
     from pypdf import PdfReader
 
-    pembaca = PdfReader(io.BytesIO(pdf))
+    return PdfReader(io.BytesIO(pdf))
+
+
+def _peta(pembaca: PdfReader) -> dict[str, int]:
     peta = {}
     for nama, tujuan in pembaca.named_destinations.items():
         kunci = nama.lstrip("/")
@@ -246,12 +253,13 @@ class Pesanan:
     peta_lama: dict[str, int] | None = None
 
 
-def cetak_di(b: Any, pesanan: Pesanan) -> dict[str, Any]:
+def cetak_di(b: Any, pesanan: Pesanan, siap: Any = None) -> dict[str, Any]:
     """Print with the launched browser `b`; return counts for the report and the page map
     ("peta": anchor → page). Given the page map of the previous print, the first pass already
     carries its numbers: when this print's own map is the same, that pass is final (one pass
     instead of two); otherwise the numbers are filled in a second pass (they do not move the
     layout). Without a previous map, the second pass's page loads beside the first pass.
+    `siap`: a blank page (browser context) opened ahead, used for the first pass.
 
     The final pass always prints a page whose only history is: loaded and prepared in a fresh
     browser context, numbers filled in, printed. A print re-lays out what it prints (the charts
@@ -261,8 +269,8 @@ def cetak_di(b: Any, pesanan: Pesanan) -> dict[str, Any]:
     peta_lama = pesanan.peta_lama
     opsi = {"prefer_css_page_size": True, "print_background": True}
     with server(pesanan.folder_html, tambahan={DOKUMEN: pesanan.dokumen}) as url:
-        def dibuka() -> Any:
-            page = b.new_page()  # a new browser context each time
+        def dibuka(page: Any = None) -> Any:
+            page = page or b.new_page()  # a new browser context each time
             _buka(page, url)
             return page
 
@@ -277,25 +285,27 @@ def cetak_di(b: Any, pesanan: Pesanan) -> dict[str, Any]:
             page.close()
             return isi
 
-        page = dibuka()
+        pembaca: PdfReader | None = None
+        page = dibuka(siap)
         kedua = None if peta_lama else dibuka()  # two passes ahead: load the second one now
         jumlah = disiapkan(page)
         jumlah["cetakan"] = 1
         if peta_lama:  # print with the previous numbers; final if they are still right
             akhir = dengan_nomor(page, peta_lama)
-            peta = halaman_penanda(akhir)
+            pembaca = _baca(akhir)  # read once: its page map, then its catalog for `_simpan`
+            peta = _peta(pembaca)
         else:  # a quick untagged pass for the page map
             peta = halaman_penanda(page.pdf(**opsi))
             page.close()
         if peta != peta_lama:
             page = kedua or dibuka()
             disiapkan(page)
-            akhir = dengan_nomor(page, peta)
+            akhir, pembaca = dengan_nomor(page, peta), None
             jumlah["cetakan"] = 2
     jumlah["peta"] = peta
     penanda = [(x["teks"], x["tingkat"], peta[x["kunci"]]) for x in jumlah.pop("daftar_isi")
                if x["kunci"] in peta]
-    jumlah["halaman"] = _simpan(akhir, pesanan.info, pesanan.tujuan, penanda)
+    jumlah["halaman"] = _simpan(akhir, pesanan.info, pesanan.tujuan, penanda, pembaca)
     jumlah["tanpa_nomor"] = sum(jumlah[k] for k in ("isi", "tabel", "gambar")) - len(peta)
     return jumlah
 
@@ -320,17 +330,17 @@ def info_dokumen(d: DataTahun, reviu: bool = False) -> dict[str, str]:
 
 
 def _simpan(isi: bytes, info: dict[str, str], tujuan: Path,
-            penanda: list[tuple[str, int, int]]) -> int:
+            penanda: list[tuple[str, int, int]], pembaca: PdfReader | None = None) -> int:
     """Write the PDF with its document info (`info_dokumen`), language `id`, and bookmarks:
     (title, level 1 or 2, 1-based page) in the order of the contents.
 
     Chromium's print is kept as it is and these are appended to it as an incremental update
     (a new catalog, document info and outline, and an xref section pointing to them): cloning
-    the whole document with pypdf took ~1,2 s of every print, this takes milliseconds."""
-    from pypdf import PdfReader
+    the whole document with pypdf took ~1,2 s of every print, this takes milliseconds.
+    `pembaca`: `isi` already read."""
     from pypdf import generic as g
 
-    pembaca = PdfReader(io.BytesIO(isi))
+    pembaca = pembaca or _baca(isi)
     halaman = [p.indirect_reference for p in pembaca.pages]
     ref_akar = pembaca.trailer.raw_get("/Root")
     akar = g.DictionaryObject(pembaca.root_object)

@@ -112,13 +112,15 @@ def _mati_bersama_induk() -> None:
 def main() -> int:
     _mati_bersama_induk()
     with chromium() as b:
+        siap = b.new_page()  # the first job's browser context, opened while the build runs
         for baris in sys.stdin:  # waits, browser started, until the build sends a job
             if not baris.strip():
                 break
             isi = json.loads(baris)
             pesanan = pdf.Pesanan(Path(isi["folder_html"]), Path(isi["dokumen"]), isi["gaya"],
                                   isi["info"], Path(isi["tujuan"]), isi["peta_lama"])
-            sys.stdout.write(json.dumps(pdf.cetak_di(b, pesanan)) + "\n")
+            sys.stdout.write(json.dumps(pdf.cetak_di(b, pesanan, siap)) + "\n")
+            siap = None
             sys.stdout.flush()
     return 0
 
