@@ -325,13 +325,9 @@ def _masuk_akal(data: DataTahun, tambah: Lapor) -> None:
         if bt["indikator"] in indikator:
             periksa(t, bt["indikator"], nomor, "target",
                     _janggal(bt["target"], indikator[bt["indikator"]]["satuan"], acuan, uraian))
-    k = data["kasus_kekerasan"]
-    for bk, nomor in zip(k.baris, k.nomor, strict=True):
-        kasus_lalu = k.satu(tahun=tahun - 1, kelompok=bk["kelompok"])
-        if bk["tahun"] == tahun and kasus_lalu is not None:
-            periksa(k, f"{tahun}/{bk['kelompok']}", nomor, "jumlah",
-                    _janggal(Decimal(bk["jumlah"]), "kasus", Decimal(kasus_lalu["jumlah"]),
-                             f"jumlah kasus {bk['kelompok']} tahun {tahun - 1}"))
+    for a in rumus.angka_tahun_ini(data):
+        periksa(a.tabel, a.kunci, a.nomor, a.kolom,
+                _janggal(a.nilai, a.satuan, a.pembanding, a.uraian))
 
 
 def nol_jika_kosong(nilai: Decimal | None) -> Decimal:

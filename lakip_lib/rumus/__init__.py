@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from lakip_lib.dataset import Dataset, Kolom
 from lakip_lib.rumus import cpr, desa_maju, langsung, penurunan_kasus, rasio
-from lakip_lib.rumus.dasar import Butir, Lapor, LembarRumus, Rekap, Rumus
+from lakip_lib.rumus.dasar import AngkaTahunIni, Butir, Lapor, LembarRumus, Rekap, Rumus
 from lakip_lib.temuan import Penghitung, Temuan, Tercetak
 
 if TYPE_CHECKING:
@@ -110,6 +110,12 @@ def fakta_dilaporkan(data: DataTahun, kunci: str) -> str:
     """The fact a kind's dilaporkan.csv key is about ("" for another key)."""
     return next((f for r in SEMUA.values() if kunci.startswith(r.awalan_dilaporkan)
                  if (f := r.fakta_dilaporkan(data, kunci))), "")
+
+
+def angka_tahun_ini(data: DataTahun) -> Iterator[AngkaTahunIni]:
+    """This year's figures of the kinds' own datasets with their references, in registry order."""
+    for r in SEMUA.values():
+        yield from r.angka_tahun_ini(data)
 
 
 def rekap_impor(dataset: str, baris: list[dict[str, str]], nomor: list[int | None],

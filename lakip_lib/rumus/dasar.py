@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from lakip_lib.baris import BarisIndikator
     from lakip_lib.data_tahun import DataTahun
     from lakip_lib.perhitungan import JumlahBerubah
+    from lakip_lib.tabel import TabelBaris
     from lakip_lib.tampilan import Nilai
     from lakip_lib.tampilan_grafik import Grafik
     from lakip_lib.tampilan_tabel import Lajur, TabelTampilan
@@ -92,6 +93,22 @@ class Rekap:
     kolom: str = ""
 
 
+@dataclass(frozen=True)
+class AngkaTahunIni:
+    """A figure of this year in a kind's own dataset and its reference (last year's), for the
+    plausibility check of `aturan` (a value 20 times larger or smaller is asked to be
+    confirmed)."""
+
+    tabel: TabelBaris[Any]
+    kunci: str  # the row's key as konfirmasi.csv names it
+    nomor: int
+    kolom: str
+    nilai: Decimal
+    satuan: str
+    pembanding: Decimal | None
+    uraian: str  # what the reference is, in the reader's words
+
+
 class Rumus:
     """An indicator kind. The defaults describe a measured indicator read from realisasi.csv."""
 
@@ -137,6 +154,10 @@ class Rumus:
         """The supporting tables and figures the sasaran page shows for its indicators `kode`
         of this kind, in order."""
         return []
+
+    def angka_tahun_ini(self, data: DataTahun) -> Iterator[AngkaTahunIni]:
+        """This year's figures of the kind's own datasets, each with its reference."""
+        return iter(())
 
     def rekap_impor(self, dataset: str, baris: list[dict[str, str]], nomor: list[int | None],
                     tahun: int) -> Rekap | None:

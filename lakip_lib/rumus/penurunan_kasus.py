@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
 from lakip_lib import charts, perhitungan
@@ -11,12 +13,10 @@ from lakip_lib.dataset import Dataset, Kolom, Tipe
 from lakip_lib.format import TIDAK_LENGKAP
 from lakip_lib.masalah import PERINGATAN
 from lakip_lib.perhitungan import JumlahBerubah
-from lakip_lib.rumus.dasar import Butir, Halaman, Lapor, LembarRumus, Rumus
+from lakip_lib.rumus.dasar import AngkaTahunIni, Butir, Halaman, Lapor, LembarRumus, Rumus
 from lakip_lib.tampilan_tabel import Lajur
 
 if TYPE_CHECKING:
-    from decimal import Decimal
-
     from lakip_lib.data_tahun import DataTahun
 
 DATASET: Final = "kasus_kekerasan"
@@ -99,6 +99,16 @@ class PenurunanKasus(Rumus):
 
     def hitung_dilaporkan(self, data: DataTahun, kunci: str) -> tuple[object, ...]:
         return _kunci_kasus(data, kunci)
+
+    def angka_tahun_ini(self, data: DataTahun) -> Iterator[AngkaTahunIni]:
+        """This year's count of each group against last year's."""
+        k, tahun = data[DATASET], data.tahun
+        for bk, nomor in zip(k.baris, k.nomor, strict=True):
+            kasus_lalu = k.satu(tahun=tahun - 1, kelompok=bk["kelompok"])
+            if bk["tahun"] == tahun and kasus_lalu is not None:
+                yield AngkaTahunIni(k, f"{tahun}/{bk['kelompok']}", nomor, "jumlah",
+                                    Decimal(bk["jumlah"]), "kasus", Decimal(kasus_lalu["jumlah"]),
+                                    f"jumlah kasus {bk['kelompok']} tahun {tahun - 1}")
 
     def fakta_dilaporkan(self, data: DataTahun, kunci: str) -> str:
         tahun = kunci.rsplit(".", 1)[-1]
