@@ -3,8 +3,7 @@ villages. What the signed source printed differently is in the review (`book/rev
 
 from __future__ import annotations
 
-from lakip_lib import audit, kinerja, prosa
-from lakip_lib import format as fmt
+from lakip_lib import audit, kinerja, prosa, rumus
 from lakip_lib.book.dasar import Bagian, Isi, tanda_tangan
 from lakip_lib.book.nomor import Rencana
 from lakip_lib.rekaman import Pejabat, PerjanjianKinerja
@@ -32,16 +31,14 @@ class Lampiran(Bagian):
     BLOK = (
         ("# Lampiran", ()),
         ("## L.1 Perjanjian Kinerja", ("perjanjian_kinerja",)),
-        ("## L.2 Data masukan", ("dataset", "desa")),
+        ("## L.2 Data masukan", ("dataset", "data_rumus")),
     )
 
     def rencana(self) -> Rencana:
         """Tables whose data is empty for this agency or year (no village list) are left out
         rather than shown empty."""
-        item = [("tabel", "pk"), ("tabel", "pk-program"), ("tabel", "dataset")]
-        if self.d["desa"].baris:
-            item.append(("tabel", "desa"))
-        return item
+        return [("tabel", "pk"), ("tabel", "pk-program"), ("tabel", "dataset"),
+                *(b.rencana for b in rumus.lampiran(self.d))]
 
     def perjanjian_kinerja(self) -> Isi:
         """The Perjanjian Kinerja laid out as the signed form: the two parties, the commitment,
@@ -94,11 +91,6 @@ class Lampiran(Bagian):
                                 Lajur("Kolom masukan")], baris,
                                sumber="skema data buku ini")])
 
-    def desa(self) -> Isi:
-        if not self.d["desa"].baris:
-            return Isi()
-        baris = [(b["kecamatan"], b["desa"], b["status_idm"] or fmt.BELUM_TERSEDIA)
-                 for b in self.d["desa"].baris]
-        return Isi([self.tabel("desa", f"Daftar Desa dan Status IDM Tahun {self.tahun}",
-                               [Lajur("Kecamatan"), Lajur("Desa"), Lajur("Status IDM")],
-                               sorted(baris), sumber=self.sumber_data("desa"))])
+    def data_rumus(self) -> Isi:
+        """The tables of the indicator kinds' own data (the village list of desa_maju)."""
+        return Isi([b.buat(self) for b in rumus.lampiran(self.d)])

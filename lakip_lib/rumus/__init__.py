@@ -24,7 +24,15 @@ from typing import TYPE_CHECKING, Any
 
 from lakip_lib.dataset import Dataset, Kolom
 from lakip_lib.rumus import cpr, desa_maju, langsung, penurunan_kasus, rasio
-from lakip_lib.rumus.dasar import AngkaTahunIni, Butir, Lapor, LembarRumus, Rekap, Rumus
+from lakip_lib.rumus.dasar import (
+    AngkaTahunIni,
+    Butir,
+    ButirLampiran,
+    Lapor,
+    LembarRumus,
+    Rekap,
+    Rumus,
+)
 from lakip_lib.temuan import Penghitung, Temuan, Tercetak
 
 if TYPE_CHECKING:
@@ -132,6 +140,11 @@ def datasets() -> list[Dataset]:
 def dikonfirmasi() -> list[str]:
     """The kinds' datasets whose workbook sheet has a confirmation column (konfirmasi.csv)."""
     return [lb.dataset for lb in lembar() if lb.konfirmasi]
+
+
+def lampiran(data: DataTahun) -> list[ButirLampiran]:
+    """The appendix's tables of the kinds' own data, in registry order."""
+    return [b for r in SEMUA.values() for b in r.lampiran(data)]
 
 
 def lembar() -> list[LembarRumus]:

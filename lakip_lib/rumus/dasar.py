@@ -30,8 +30,8 @@ if TYPE_CHECKING:
 Lapor = Callable[..., None]  # aturan's `tambah(berkas, baris, kolom, pesan, tingkat)`
 
 
-class Halaman(Protocol):
-    """What a kind's supporting items use of the sasaran page that shows them."""
+class Lembaran(Protocol):
+    """What a kind's table uses of any page of the book that shows it (the appendix's)."""
 
     d: DataTahun
 
@@ -41,12 +41,16 @@ class Halaman(Protocol):
     def tabel(self, kunci: str, judul: str, kolom: Iterable[Lajur],
               baris: Iterable[Iterable[Any]], sumber: str = ..., **kw: Any) -> TabelTampilan: ...
 
+    def sumber_data(self, *dataset: str) -> str: ...
+
+
+class Halaman(Lembaran, Protocol):
+    """What a kind's supporting items use of the sasaran page that shows them."""
+
     def gambar(self, kunci: str, judul: str, chart: Any, alternatif: str,
                sumber: str = ...) -> Grafik: ...
 
     def nilai_fakta(self, fakta: str, teks: str) -> Nilai: ...
-
-    def sumber_data(self, *dataset: str) -> str: ...
 
     def realisasi_indikator(self, kode: str, tahun: int) -> Nilai:
         """An indicator's realisasi of a year as the book shows it everywhere (its unit and
@@ -67,6 +71,18 @@ class Butir:
     @property
     def rencana(self) -> tuple[str, str]:
         return self.bentuk, self.kunci
+
+
+@dataclass(frozen=True)
+class ButirLampiran:
+    """A numbered table the appendix shows of a kind's own data (e.g. the village list)."""
+
+    kunci: str
+    buat: Callable[[Lembaran], Any]
+
+    @property
+    def rencana(self) -> tuple[str, str]:
+        return "tabel", self.kunci
 
 
 @dataclass(frozen=True)
@@ -164,6 +180,11 @@ class Rumus:
         """What the kind computes from the imported sheet of `dataset` (its rows as text, with
         their sheet row numbers); None for a sheet it computes nothing from."""
         return None
+
+    def lampiran(self, data: DataTahun) -> list[ButirLampiran]:
+        """The appendix's tables of the kind's own data, whether or not an indicator of the
+        year uses the kind (none while that data is empty)."""
+        return []
 
     def temuan(self, data: DataTahun) -> Iterator[Temuan]:
         """The audit's findings on the printed derived figures of the kind's own datasets."""

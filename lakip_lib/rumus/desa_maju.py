@@ -13,7 +13,16 @@ from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib.dataset import Dataset, Kolom, Tipe
 from lakip_lib.masalah import PERINGATAN
-from lakip_lib.rumus.dasar import Butir, Halaman, Lapor, LembarRumus, Rekap, Rumus
+from lakip_lib.rumus.dasar import (
+    Butir,
+    ButirLampiran,
+    Halaman,
+    Lapor,
+    Lembaran,
+    LembarRumus,
+    Rekap,
+    Rumus,
+)
 from lakip_lib.tabel import sel_bernama
 from lakip_lib.tampilan_tabel import Lajur
 from lakip_lib.temuan import Temuan, Tercetak, banding, desimal, teks_angka
@@ -153,6 +162,9 @@ class DesaMaju(Rumus):
             return Rekap(IDM_STATUS.nama, (), f"rekap IDM tahun {tahun} belum dihitung karena "
                          f"{len(kosong)} desa belum berstatus: {contoh}.", "status_idm")
         return Rekap(IDM_STATUS.nama)
+
+    def lampiran(self, data: DataTahun) -> list[ButirLampiran]:
+        return [ButirLampiran("desa", _tabel_daftar_desa)] if data["desa"].baris else []
 
     def temuan(self, data: DataTahun) -> Iterator[Temuan]:
         """The printed total of villages of every year, and this year's IDM recap against the
@@ -303,6 +315,15 @@ def _tabel_kecamatan(h: Halaman) -> Any:
                    [(k, *(h.nilai_fakta(f.baris("desa", k, s), str(v[s])) for s in STATUS_IDM),
                      h.nilai_fakta(f.baris("desa", k, "jumlah"), str(sum(v.values()))))
                     for k, v in desa_per_kecamatan(h.d).items()], sumber=h.sumber_data("desa"))
+
+
+
+def _tabel_daftar_desa(h: Lembaran) -> Any:
+    baris = [(b["kecamatan"], b["desa"], b["status_idm"] or fmt.BELUM_TERSEDIA)
+             for b in h.d["desa"].baris]
+    return h.tabel("desa", f"Daftar Desa dan Status IDM Tahun {h.tahun}",
+                   [Lajur("Kecamatan"), Lajur("Desa"), Lajur("Status IDM")],
+                   sorted(baris), sumber=h.sumber_data("desa"))
 
 
 RUMUS = DesaMaju()
