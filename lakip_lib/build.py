@@ -343,13 +343,13 @@ def _susun(d: DataTahun, src: Path, kerja: Path, pencetak: Pencetak | None, lapo
 
 def _pesan_cetakan(pencetak: Pencetak, d: DataTahun, html: Path, kerja: Path) -> None:
     """Hand the printers their two jobs, printed side by side: the edition, from its pages
-    assembled as one document (`dokumen_cetak.dokumen_cetak`, kept as <kerja>/cetak.html), and the
+    assembled as one document (`dokumen_cetak.susun`, kept as <kerja>/cetak.html), and the
     review, a document of its own (<kerja>/cetak-reviu.html), each starting from its previous
     print's page map."""
     for nama, toc, reviu in ((CETAK_BUKU, susunan.daftar_isi(d), False),
                              (CETAK_REVIU, {"root": REVIU}, True)):
         dokumen = kerja / f"{nama}.html"
-        dokumen.write_text(dokumen_cetak.dokumen_cetak(html, toc), encoding="utf-8")
+        dokumen.write_text(dokumen_cetak.susun(html, toc), encoding="utf-8")
         pencetak.cetak(pdf.Pesanan(html, dokumen, pdf.gaya_halaman(d, reviu=reviu),
                                    pdf.info_dokumen(d, reviu=reviu), kerja / f"{nama}.pdf",
                                    _peta_lama(kerja, nama)))

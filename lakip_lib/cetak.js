@@ -1,5 +1,5 @@
 /* Prepares a print document (the book's pages assembled as one, or the review's page: see
-   lakip_lib/pdf.py dokumen_cetak) for printing to an A4 PDF (run by lakip_lib.pdf).
+   lakip_lib/dokumen_cetak.py) for printing to an A4 PDF (run by lakip_lib.pdf).
    lakipSiapkanCetak(): moves the cover first, builds Daftar Isi / Tabel / Gambar after the
    foreword with placeholder page numbers linked to an empty anchor at each target; Chromium
    turns those links into named destinations, whose pages are read back from the first PDF.

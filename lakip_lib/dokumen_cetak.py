@@ -19,7 +19,7 @@ _DAFTAR_KOSONG = '<div class="toctree-wrapper compound">\n</div>'
 _JUDUL_HALAMAN = re.compile(r"<title>.*? &#8212; (.*?)</title>", re.S)  # "<page> — <book>"
 
 
-def dokumen_cetak(folder_html: Path, toc: dict[str, Any]) -> str:
+def susun(folder_html: Path, toc: dict[str, Any]) -> str:
     """The print document of the HTML pages in `folder_html`, as the singlehtml builder writes
     a book: the root page of the table of contents `toc` (Jupyter Book's format: root,
     chapters, sections) with the article of every part nested in it, each part after an anchor

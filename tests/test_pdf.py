@@ -252,7 +252,7 @@ def test_print_document_nests_the_pages_as_the_singlehtml_builder_does(tmp_path:
             "<h2>a.</h2></section>")
     toc = {"root": "sampul", "chapters": [{"file": "bab1"},
                                           {"file": "bab3", "sections": [{"file": "s1"}]}]}
-    teks = dokumen_cetak.dokumen_cetak(tmp_path, toc)
+    teks = dokumen_cetak.susun(tmp_path, toc)
     assert teks.startswith('<html><head><meta charset="utf-8"><title>Buku &amp; Co</title>')
     assert "Content-Security-Policy" not in teks and "menu sampul" in teks
     assert "menu bab1" not in teks and teks.endswith("<footer>sampul</footer></body></html>")
@@ -264,7 +264,7 @@ def test_print_document_nests_the_pages_as_the_singlehtml_builder_does(tmp_path:
     bab3 = teks[teks.index('<section id="bab-3">'):]
     assert bab3.index('id="document-s1"') < bab3.index("</section>")  # nested in its chapter
     assert teks.count("<article") == 1 and teks.count('<div class="toctree-wrapper') == 2
-    reviu = dokumen_cetak.dokumen_cetak(tmp_path, {"root": "bab3"})  # a page alone keeps its title
+    reviu = dokumen_cetak.susun(tmp_path, {"root": "bab3"})  # a page alone keeps its title
     assert "<title>bab3 &#8212; Buku &amp; Co</title>" in reviu and "document-" not in reviu
 
 
