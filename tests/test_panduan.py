@@ -80,7 +80,7 @@ def _tambah(berkas: Path, *baris: str) -> None:
                       encoding="utf-8")
 
 
-INDIKATOR_BARU = ("IKU5,iku,S5,Persentase Desa dengan Kelompok Usaha Perempuan,%,naik,2,langsung,"
+INDIKATOR_BARU = ("IKU5,iku,S5,Persentase Desa dengan Kelompok Usaha Perempuan,%,naik,2,langsung,,"
                   "Jumlah desa yang memiliki kelompok usaha perempuan ÷ jumlah desa × 100.,"
                   "Mengukur partisipasi ekonomi perempuan di desa.,Kepala Dinas,"
                   "Bidang Pemberdayaan Masyarakat dan Desa")
