@@ -50,13 +50,6 @@ def kepekaan_kesimpulan(aturan: str) -> str:
             "yang sama bila dihitung dengan aturan lain yang lazim dipakai.")
 
 
-def desa_maju_dua_cara() -> str:
-    """Before the review's table of the Desa Maju series counted two ways."""
-    return ("Rumus indikator desa maju dalam laporan menghitung desa berstatus Maju atau Mandiri, "
-            "dan edisi ini memakai rumus itu. Angka yang tercetak di laporan menghitung desa "
-            "berstatus Maju saja. Tabel berikut menyandingkan kedua deret.")
-
-
 def reviu_draf(jumlah_terbuka: int) -> str:
     """A draft's review: what its data passed and how much is open."""
     lolos = ("Data masukan lolos seluruh pemeriksaan yang menjadi galat: format dan satuan setiap "

@@ -11,16 +11,15 @@ printed to compare: the review lists the checks the data passed and what is stil
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
-from lakip_lib import audit, kinerja, perhitungan, prosa_reviu, rilis
+from lakip_lib import audit, kinerja, perhitungan, prosa_reviu, rilis, rumus
 from lakip_lib import format as fmt
 from lakip_lib.book import susunan
 from lakip_lib.book.dasar import SUMBER_AUDIT, Bagian, Isi
 from lakip_lib.book.koreksi import ada_sumber_tercetak, koreksi_bab, temuan_audit
 from lakip_lib.book.nomor import Rencana
-from lakip_lib.rumus.desa_maju import jumlah_desa, status_desa
 from lakip_lib.tampilan import Html, Kalimat, Nilai, aman, blok, kotak_perbedaan, teks
 from lakip_lib.tampilan_tabel import Lajur, TabelTampilan
 
@@ -41,14 +40,33 @@ def _judul(teks_: str, tingkat: int = 3) -> Html:
     return Html(f"<h{tingkat}>{aman(teks_)}</h{tingkat}>", teks_)
 
 
-class Reviu(Bagian):
+def _tampil_ulasan(nama: str) -> Callable[[Any], Isi]:
+    """The method showing kind `nama`'s section of the review (its notebook cell)."""
+    def tampil(self: Any) -> Isi:
+        u = rumus.SEMUA[nama].ulasan_reviu
+        return Isi(u.buat(self)) if u and u.ada(self.d) else Isi()
+
+    tampil.__name__ = f"ulasan_{nama}"
+    return tampil
+
+
+class _UlasanRumus:
+    """The kinds' sections of the review, one method `ulasan_<kind>` each (a kind declares its
+    section: `Rumus.ulasan_reviu`, e.g. desa_maju's two ways of counting)."""
+
+
+for _nama, _ in rumus.ulasan_reviu():
+    setattr(_UlasanRumus, f"ulasan_{_nama}", _tampil_ulasan(_nama))
+
+
+class Reviu(_UlasanRumus, Bagian):
     BLOK = (
         ("# Reviu", ("sampul",)),
         ("## Tentang reviu ini", ("pengantar", "ringkasan")),
         ("## Angka yang berbeda, di tempatnya", ("tempat_perbedaan",)),
         ("## Temuan menurut jenisnya", ("temuan",)),
         ("## Kesimpulan kinerja dan aturannya", ("kesimpulan",)),
-        ("## Persentase desa maju: dua cara menghitung", ("desa_maju",)),
+        *((u.judul, (f"ulasan_{nama}",)) for nama, u in rumus.ulasan_reviu()),
         ("## Metode reviu", ("metode",)),
     )
 
@@ -62,17 +80,15 @@ class Reviu(Bagian):
 
     def rencana(self) -> Rencana:
         if not self.ada_sumber:
-            return [("tabel", "terbuka"), ("tabel", "kesimpulan"), *self._rencana_desa_maju()]
+            return [("tabel", "terbuka"), ("tabel", "kesimpulan"), *self._rencana_rumus()]
         item: Rencana = [("tabel", "ringkas")]
         item += [("tabel", f"temuan-{j}") for j in audit.ringkasan(temuan_audit(self.d))]
         if self._catatan:
             item.append(("tabel", "catatan"))
-        return [*item, ("tabel", "kesimpulan"), *self._rencana_desa_maju()]
+        return [*item, ("tabel", "kesimpulan"), *self._rencana_rumus()]
 
-    def _rencana_desa_maju(self) -> Rencana:
-        ada = any(b["rumus"] == "desa_maju" for b in self.d["indikator"].baris) \
-            and bool(self.d["idm_status"].baris)
-        return [("tabel", "desa-maju")] if ada else []
+    def _rencana_rumus(self) -> Rencana:
+        return [("tabel", u.kunci) for _, u in rumus.ulasan_reviu() if u.ada(self.d)]
 
     @property
     def _catatan(self) -> list[Any]:
@@ -144,36 +160,6 @@ class Reviu(Bagian):
                        [Lajur("Aturan"), Lajur("Nilai", True), Lajur("Kategori"),
                         Lajur("Keterangan")], baris,
                        sumber=self.sumber_data("target", "realisasi") + "; edisi.yaml"),
-        ])
-
-    def desa_maju(self) -> Isi:
-        """The Desa Maju series two ways: Maju only (what the signed report measured) beside
-        Maju + Mandiri (the formula the report states, which the edition uses)."""
-        kode = [b["kode"] for b in self.d["indikator"].baris if b["rumus"] == "desa_maju"]
-        if not kode or not self.d["idm_status"].baris:
-            return Isi()
-        tahun_ = sorted({b["tahun"] for b in self.d["idm_status"].baris} | {self.tahun})
-        baris = []
-        for t in tahun_:
-            status = status_desa(self.d, t)
-            semua = jumlah_desa(status)
-            maju, mandiri = (status or {}).get("Maju"), (status or {}).get("Mandiri")
-            baris.append((str(t), fmt.angka(maju, 0) if maju is not None else fmt.BELUM_TERSEDIA,
-                          fmt.angka(mandiri, 0) if mandiri is not None
-                          else fmt.BELUM_TERSEDIA,
-                          fmt.angka(semua, 0) if semua is not None else fmt.TIDAK_LENGKAP,
-                          fmt.persen(perhitungan.persentase(maju, semua)
-                                     if maju is not None and semua else None),
-                          fmt.persen(perhitungan.persentase(maju + mandiri, semua)
-                                     if maju is not None and mandiri is not None and semua
-                                     else None)))
-        return Isi([
-            teks(prosa_reviu.desa_maju_dua_cara()),
-            self.tabel("desa-maju", "Persentase Desa Maju Menurut Dua Cara Menghitung",
-                       [Lajur("Tahun", True), Lajur("Desa Maju", True), Lajur("Desa Mandiri", True),
-                        Lajur("Jumlah desa", True), Lajur("Maju saja", True),
-                        Lajur("Maju + Mandiri, dipakai edisi", True)], baris,
-                       sumber=self.sumber_data("idm_status", "desa")),
         ])
 
     def temuan(self) -> Isi:

@@ -32,6 +32,7 @@ from lakip_lib.rumus.dasar import (
     LembarRumus,
     Rekap,
     Rumus,
+    UlasanReviu,
 )
 from lakip_lib.temuan import Penghitung, Temuan, Tercetak
 
@@ -145,6 +146,11 @@ def dikonfirmasi() -> list[str]:
 def lampiran(data: DataTahun) -> list[ButirLampiran]:
     """The appendix's tables of the kinds' own data, in registry order."""
     return [b for r in SEMUA.values() for b in r.lampiran(data)]
+
+
+def ulasan_reviu() -> list[tuple[str, UlasanReviu]]:
+    """The kinds' sections of the review, by kind name, in registry order."""
+    return [(r.nama, r.ulasan_reviu) for r in SEMUA.values() if r.ulasan_reviu]
 
 
 def lembar() -> list[LembarRumus]:

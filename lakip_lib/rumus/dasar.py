@@ -86,6 +86,18 @@ class ButirLampiran:
 
 
 @dataclass(frozen=True)
+class UlasanReviu:
+    """A section of the review (`book/reviu.py`) about a kind's own figures: its heading
+    (static: the review's notebook is written from it), the key of its numbered table, whether
+    a year shows it, and what it shows (a page's display objects)."""
+
+    judul: str
+    kunci: str
+    ada: Callable[[DataTahun], bool]
+    buat: Callable[[Lembaran], list[Any]]
+
+
+@dataclass(frozen=True)
 class LembarRumus:
     """A sheet of the Excel workbook that a kind's input dataset needs (see `buku_kerja.lembar.Lembar`)."""
 
@@ -133,6 +145,7 @@ class Rumus:
     datasets: tuple[Dataset, ...] = ()  # the kind's own data files (joined in schema.DATASETS)
     lembar: tuple[LembarRumus, ...] = ()  # the workbook sheets of the kind's own datasets
     awalan_dilaporkan: tuple[str, ...] = ()  # its keys of dilaporkan.csv, e.g. "cpr."
+    ulasan_reviu: UlasanReviu | None = None  # its section of the review, if it has one
 
     def realisasi(self, data: DataTahun, kode: str, tahun: int) -> Decimal | None:
         """The realisasi of indicator `kode` in `tahun`; None when it is not known (yet)."""

@@ -22,8 +22,10 @@ from lakip_lib.rumus.dasar import (
     LembarRumus,
     Rekap,
     Rumus,
+    UlasanReviu,
 )
 from lakip_lib.tabel import sel_bernama
+from lakip_lib.tampilan import teks
 from lakip_lib.tampilan_tabel import Lajur
 from lakip_lib.temuan import Temuan, Tercetak, banding, desimal, teks_angka
 
@@ -98,6 +100,40 @@ def desa_per_kecamatan(data: DataTahun) -> dict[str, dict[str, int]]:
     return hasil
 
 
+def _ada_dua_cara(data: DataTahun) -> bool:
+    return any(b["rumus"] == "desa_maju" for b in data["indikator"].baris) \
+        and bool(data["idm_status"].baris)
+
+
+def _dua_cara(h: Lembaran) -> list[Any]:
+    """The review's Desa Maju series two ways: Maju only (what the signed report measured)
+    beside Maju + Mandiri (the formula the report states, which the edition uses)."""
+    baris = []
+    for t in sorted({b["tahun"] for b in h.d["idm_status"].baris} | {h.tahun}):
+        status = status_desa(h.d, t)
+        semua = jumlah_desa(status)
+        maju, mandiri = (status or {}).get("Maju"), (status or {}).get("Mandiri")
+        baris.append((str(t), fmt.angka(maju, 0) if maju is not None else fmt.BELUM_TERSEDIA,
+                      fmt.angka(mandiri, 0) if mandiri is not None
+                      else fmt.BELUM_TERSEDIA,
+                      fmt.angka(semua, 0) if semua is not None else fmt.TIDAK_LENGKAP,
+                      fmt.persen(perhitungan.persentase(maju, semua)
+                                 if maju is not None and semua else None),
+                      fmt.persen(perhitungan.persentase(maju + mandiri, semua)
+                                 if maju is not None and mandiri is not None and semua
+                                 else None)))
+    return [
+        teks("Rumus indikator desa maju dalam laporan menghitung desa berstatus Maju atau "
+             "Mandiri, dan edisi ini memakai rumus itu. Angka yang tercetak di laporan menghitung "
+             "desa berstatus Maju saja. Tabel berikut menyandingkan kedua deret."),
+        h.tabel("desa-maju", "Persentase Desa Maju Menurut Dua Cara Menghitung",
+                [Lajur("Tahun", True), Lajur("Desa Maju", True), Lajur("Desa Mandiri", True),
+                 Lajur("Jumlah desa", True), Lajur("Maju saja", True),
+                 Lajur("Maju + Mandiri, dipakai edisi", True)], baris,
+                sumber=h.sumber_data("idm_status", "desa")),
+    ]
+
+
 class DesaMaju(Rumus):
     nama = "desa_maju"
     datasets = (IDM_STATUS, DESA)
@@ -105,6 +141,8 @@ class DesaMaju(Rumus):
     lembar = (LembarRumus("desa", ("kecamatan", "desa"),
                           "Status IDM setiap desa tahun ini. Rekap jumlah desa per status "
                           "dihitung dari lembar ini (tidak diisi)."),)
+    ulasan_reviu = UlasanReviu("## Persentase desa maju: dua cara menghitung", "desa-maju",
+                               _ada_dua_cara, _dua_cara)
 
     def realisasi(self, data: DataTahun, kode: str, tahun: int) -> Decimal | None:
         status = status_desa(data, tahun)
