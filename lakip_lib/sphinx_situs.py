@@ -185,7 +185,7 @@ def _halaman(app: Any, pagename: str, templatename: str, context: dict[str, Any]
 
 
 def _selesai(app: Any, galat: Exception | None) -> None:
-    if galat is not None or app.builder.name not in ("html", "singlehtml"):
+    if galat is not None or app.builder.name != "html":
         return
     statis = Path(app.outdir) / "_static"
     for nama in STATIS_DIBUANG:
@@ -194,10 +194,9 @@ def _selesai(app: Any, galat: Exception | None) -> None:
             shutil.rmtree(path)
         elif path.is_file():
             path.unlink()
-    if app.builder.name == "html":
-        tulis_peta_situs(Path(app.outdir), alamat_dasar(app))
-        if not app.config.lakip_gambar_bagikan:  # left by an earlier build with the PDF
-            (Path(app.outdir) / GAMBAR_BAGIKAN).unlink(missing_ok=True)
+    tulis_peta_situs(Path(app.outdir), alamat_dasar(app))
+    if not app.config.lakip_gambar_bagikan:  # left by an earlier build with the PDF
+        (Path(app.outdir) / GAMBAR_BAGIKAN).unlink(missing_ok=True)
 
 
 def tulis_peta_situs(folder: Path, dasar: str) -> None:

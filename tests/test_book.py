@@ -229,7 +229,7 @@ def test_a_notebook_shows_the_year_the_build_hands_it(d):
 
 def test_the_review_is_executed_but_outside_the_contents(d):
     """The review is a document of its own: planned and executed with the edition, never in
-    its table of contents (nor, therefore, in the singlehtml the PDF is printed from)."""
+    its table of contents (nor, therefore, in the print document the PDF is printed from)."""
     assert "reviu" in [b.notebook for b in susunan.urutan(d)]
     toc = susunan.daftar_isi(d)
     assert "reviu" not in str(toc)

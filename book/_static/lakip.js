@@ -36,9 +36,9 @@
   }
 
   /* The Vega bundle (~900 KB) only on a page that has a chart, added as an async script when
-     the first chart comes near the screen (at once for the print edition, the singlehtml
-     build, and before printing). Until then each chart keeps about the height it will take,
-     so that nothing moves when it is drawn. */
+     the first chart comes near the screen (the PDF's print brings it there: lakip_lib/pdf.py),
+     before printing, or at once in a browser that cannot tell. Until then each chart keeps
+     about the height it will take, so that nothing moves when it is drawn. */
   function amatiGrafik() {
     var grafik = document.querySelectorAll(".lakip-vega");
     if (!grafik.length) return;
@@ -49,9 +49,7 @@
         if (typeof tinggi === "number") g.style.minHeight = tinggi + 40 + "px";
       } catch (e) { /* drawn with its default height */ }
     });
-    var cetak = typeof DOCUMENTATION_OPTIONS !== "undefined" &&
-      DOCUMENTATION_OPTIONS.BUILDER === "singlehtml";
-    if (cetak || !("IntersectionObserver" in window)) return muatVega();
+    if (!("IntersectionObserver" in window)) return muatVega();
     var pengamat = new IntersectionObserver(function (entri) {
       if (!entri.some(function (e) { return e.isIntersecting; })) return;
       pengamat.disconnect();
