@@ -18,7 +18,7 @@ STATUS = ("draf", "final")
 @dataclass(frozen=True)
 class Isian:
     jalur: str  # key in edisi.yaml; "a.b" for a nested key
-    jenis: str  # teks, status, tanggal, rupiah
+    tipe: str  # its value's type: teks, status, tanggal, rupiah
     keterangan: str
 
 
@@ -79,7 +79,7 @@ def dari_sel(isian: Isian, sel: Any) -> tuple[Any, str | None]:
         if isian.jalur in ("label", "status", "tanggal_terbit"):
             return None, "sel ini wajib diisi."
         return None, None
-    if isian.jenis == "tanggal":
+    if isian.tipe == "tanggal":
         if isinstance(sel, datetime):
             return sel.date(), None
         if isinstance(sel, date):
@@ -91,15 +91,15 @@ def dari_sel(isian: Isian, sel: Any) -> tuple[Any, str | None]:
         except ValueError:
             return None, (f'nilai "{sel}" bukan tanggal. Ketik sebagai tanggal, misalnya '
                           "2026-01-31, atau bulannya saja bila harinya tidak diketahui: 2026-01.")
-    if isian.jenis == "rupiah":
+    if isian.tipe == "rupiah":
         if isinstance(sel, (int, float)) and not isinstance(sel, bool) and float(sel).is_integer() \
                 and sel >= 0:
             return int(sel), None
         return None, f'nilai "{sel}" harus rupiah bulat (angka tanpa Rp dan tanpa desimal).'
     teks = str(sel).strip()
-    if isian.jenis == "status" and teks.lower() not in STATUS:
+    if isian.tipe == "status" and teks.lower() not in STATUS:
         return None, f'nilai "{teks}" tidak dikenal. Pilihan yang sah: {", ".join(STATUS)}.'
-    return (teks.lower() if isian.jenis == "status" else teks), None
+    return (teks.lower() if isian.tipe == "status" else teks), None
 
 
 def _yaml(v: Any) -> str:

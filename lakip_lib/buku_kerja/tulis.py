@@ -134,9 +134,9 @@ def _tulis_edisi(ws: Worksheet, d: DataTahun) -> None:
         nilai = ws.cell(row=i, column=2, value=isian_edisi.nilai_sel(d.edisi, isian.jalur,
                                                                          d.instansi.kepala))
         nilai.protection = Protection(locked=False)
-        if isian.jenis == "tanggal":
+        if isian.tipe == "tanggal":
             nilai.number_format = "yyyy-mm-dd"
-        elif isian.jenis == "rupiah":
+        elif isian.tipe == "rupiah":
             nilai.number_format = "#,##0"
         validasi = _validasi_edisi(isian)
         if validasi is not None:
@@ -149,11 +149,11 @@ def _tulis_edisi(ws: Worksheet, d: DataTahun) -> None:
 
 
 def _validasi_edisi(isian: isian_edisi.Isian) -> DataValidation | None:
-    if isian.jenis == "status":
+    if isian.tipe == "status":
         v = DataValidation(type="list", formula1='"' + ",".join(isian_edisi.STATUS) + '"')
-    elif isian.jenis == "tanggal":
+    elif isian.tipe == "tanggal":
         v = DataValidation(type="date", operator="greaterThan", formula1="1")
-    elif isian.jenis == "rupiah":
+    elif isian.tipe == "rupiah":
         v = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0")
     else:
         return None
