@@ -32,7 +32,7 @@ from lakip_lib.data_tahun import DataTahun
 from lakip_lib.perhitungan import Arah
 from lakip_lib.tabel import sel_bernama
 from lakip_lib.temuan import (
-    JENIS,
+    KELAS,
     Temuan,
     Tercetak,
     atau,
@@ -42,7 +42,7 @@ from lakip_lib.temuan import (
     presisi,
     presisi_kolom,
     rumus_capaian,
-    selisih_jenis,
+    selisih_kelas,
     teks_angka,
     teks_persen,
 )
@@ -97,27 +97,27 @@ def _temuan_capaian(lokasi: str, nama: str, b: _CapaianTercetak, h: kinerja.Hasi
     """A printed capaian against the computed one. When it is the right result of the printed
     target and realisasi, the difference comes from those inputs (reported on their own): it is
     kept as a difference for the book's markers, not counted as a finding."""
-    jenis = selisih_jenis(b["capaian"], h.capaian, "hitungan")
-    if jenis is None or h.target is None or h.realisasi is None:
+    kelas = selisih_kelas(b["capaian"], h.capaian, "hitungan")
+    if kelas is None or h.target is None or h.realisasi is None:
         return
     target, nyata = atau(b["target"], h.target), atau(b["realisasi"], h.realisasi)
     dari_tercetak = perhitungan.capaian(target, nyata, h.arah, h.penilaian)
-    menurut_tercetak = selisih_jenis(b["capaian"], dari_tercetak, "x") \
+    menurut_tercetak = selisih_kelas(b["capaian"], dari_tercetak, "x") \
         if dari_tercetak is not None else "x"
     akibat_masukan = menurut_tercetak is None
-    dari_masukan = jenis == "hitungan" and menurut_tercetak == "pembulatan"
+    dari_masukan = kelas == "hitungan" and menurut_tercetak == "pembulatan"
     if dari_masukan:
-        jenis = "pembulatan"  # its cause is a printed input; on its own it is only rounded
+        kelas = "pembulatan"  # its cause is a printed input; on its own it is only rounded
     arah_lain = Arah.NAIK if h.arah is Arah.TURUN else Arah.TURUN
     salah_arah = perhitungan.capaian(target, nyata, arah_lain, h.penilaian)
-    if jenis == "hitungan" and salah_arah is not None \
-            and selisih_jenis(b["capaian"], salah_arah, "x") is None:
-        jenis = "arah"
+    if kelas == "hitungan" and salah_arah is not None \
+            and selisih_kelas(b["capaian"], salah_arah, "x") is None:
+        kelas = "arah"
     makin = "rendah" if h.arah is Arah.TURUN else "tinggi"
     tercetak = f"{teks_angka(b['capaian'], presisi(b['capaian']))}%"  # as printed, its own decimals
-    yield Temuan(jenis, lokasi, f"{nama}: capaian", tercetak, teks_persen(h.capaian),
+    yield Temuan(kelas, lokasi, f"{nama}: capaian", tercetak, teks_persen(h.capaian),
                  hitungan_capaian(h)
-                 + (f" (indikator {h.arah.value}: makin {makin} makin baik)." if jenis == "arah"
+                 + (f" (indikator {h.arah.value}: makin {makin} makin baik)." if kelas == "arah"
                     else ".")
                  + (" Angka tercetak benar menurut target dan realisasi yang tercetak; selisihnya "
                     "berasal dari angka masukan itu." if akibat_masukan else "")
@@ -178,9 +178,9 @@ def _efisiensi_tercetak(mentah: BarisEfisiensi, h: kinerja.HasilEfisiensi, lokas
         capaian = atau(mentah["capaian_dilaporkan"], h.capaian_kinerja)
         dari_tercetak = perhitungan.efisiensi(capaian, atau(mentah["penyerapan_dilaporkan"],
                                                              h.penyerapan))
-        akibat_masukan = (t.jenis != "kelengkapan" and dari_tercetak is not None
+        akibat_masukan = (t.kelas != "kelengkapan" and dari_tercetak is not None
                           and mentah["efisiensi_dilaporkan"] is not None
-                          and selisih_jenis(mentah["efisiensi_dilaporkan"], dari_tercetak, "x")
+                          and selisih_kelas(mentah["efisiensi_dilaporkan"], dari_tercetak, "x")
                           is None)
         yield replace(t, akibat_masukan=True, hitungan=t.hitungan + " Angka tercetak benar menurut "
                       "capaian dan penyerapan yang tercetak; selisihnya berasal dari angka "
@@ -476,16 +476,16 @@ def hanya_temuan(perbandingan_: list[Temuan]) -> list[Temuan]:
 
 
 def ringkasan(temuan: list[Temuan]) -> dict[str, int]:
-    hitung = {j: 0 for j in JENIS}
+    hitung = {j: 0 for j in KELAS}
     for t in temuan:
-        hitung[t.jenis] += 1
+        hitung[t.kelas] += 1
     return {j: n for j, n in hitung.items() if n}
 
 
 def sebagai_teks(temuan: list[Temuan], tahun: int) -> str:
     baris = [f"Pemeriksaan konsistensi data tahun {tahun}: {len(temuan)} temuan."]
-    for jenis, n in ringkasan(temuan).items():
-        baris.append(f"  {JENIS[jenis]}: {n}")
+    for kelas, n in ringkasan(temuan).items():
+        baris.append(f"  {KELAS[kelas]}: {n}")
     baris.append("")
     baris.extend(f"{i}. {t}" for i, t in enumerate(temuan, start=1))
     return "\n".join(baris)
@@ -493,5 +493,6 @@ def sebagai_teks(temuan: list[Temuan], tahun: int) -> str:
 
 def sebagai_csv(temuan: list[Temuan]) -> str:
     """The findings as CSV for Excel; a cell that would run as a formula opens as text."""
-    kolom = ["jenis", "lokasi", "perihal", "dilaporkan", "seharusnya", "hitungan"]
-    return csv_aman([kolom, *([str(asdict(t)[k]) for k in kolom] for t in temuan)])
+    kolom = ["kelas", "lokasi", "perihal", "dilaporkan", "seharusnya", "hitungan"]
+    judul = ["jenis", *kolom[1:]]  # the header analysts read keeps its word for the class
+    return csv_aman([judul, *([str(asdict(t)[k]) for k in kolom] for t in temuan)])

@@ -5,7 +5,7 @@ A key is a prefix for the book's own totals (anggaran., pk_anggaran., iku., efis
 indicator kind's own, e.g. cpr.: `rumus.penghitung`) or an indicator code of indikator.csv
 followed by what was printed (KODE.realisasi, KODE.target, KODE.capaian, KODE.realisasi.2024,
 KODE.perubahan_persen). Each counter returns (computed, arithmetic, the subject in the reader's
-words[, kind]).
+words[, the finding's class]).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from lakip_lib.temuan import (
     Temuan,
     banding,
     rumus_capaian,
-    selisih_jenis,
+    selisih_kelas,
     teks_angka,
     teks_persen,
 )
@@ -178,22 +178,22 @@ def temuan_dilaporkan(data: DataTahun) -> Iterator[Temuan]:
         try:
             if cari is None:
                 raise KeyError(kunci)
-            jenis, hitung = cari
-            dihitung, cara, perihal, *jenis_khusus = hitung(data, kunci)
+            kelas, hitung = cari
+            dihitung, cara, perihal, *kelas_khusus = hitung(data, kunci)
         except (KeyError, ValueError):
             yield Temuan("kelengkapan", lokasi, f"angka berkunci {kunci}", tercetak, "—",
                          f'Kunci "{kunci}" di {data["dilaporkan"].berkas} tidak dikenal oleh '
                          "pemeriksaan konsistensi.")
             continue
-        jenis = jenis_khusus[0] if jenis_khusus else jenis
+        kelas = kelas_khusus[0] if kelas_khusus else kelas
         if hitung is _kunci_indikator and kunci.endswith(".capaian"):
-            jenis = _jenis_capaian(data, kunci.split(".", 1)[0], tercetak)
+            kelas = _kelas_capaian(data, kunci.split(".", 1)[0], tercetak)
         if hitung is _kunci_indikator and kunci.endswith(".perubahan_persen") \
                 and _selisih_poin(data, kunci.split(".", 1)[0], tercetak):
-            jenis = "ejaan"
+            kelas = "ejaan"
             cara += (" Angka tercetak sama dengan selisihnya dalam poin: yang keliru kata "
                      "persen, bukan hitungannya.")
-        yield from _banding_nilai(kunci, perihal, lokasi, tercetak, dihitung, jenis, cara,
+        yield from _banding_nilai(kunci, perihal, lokasi, tercetak, dihitung, kelas, cara,
                                   fakta_kunci(data, kunci))
 
 
@@ -240,44 +240,44 @@ def _selisih_poin(data: DataTahun, kode: str, tercetak: str) -> bool:
         angka = Decimal(tercetak)
     except ArithmeticError:
         return False
-    return a is not None and b is not None and selisih_jenis(angka, b - a, "x") is None
+    return a is not None and b is not None and selisih_kelas(angka, b - a, "x") is None
 
 
-def _jenis_capaian(data: DataTahun, kode: str, tercetak: str) -> str:
+def _kelas_capaian(data: DataTahun, kode: str, tercetak: str) -> str:
     """"arah" when the printed capaian is what the opposite direction's formula gives."""
     h = kinerja.hasil(data, kode)
     lain = Arah.NAIK if h.arah is Arah.TURUN else Arah.TURUN
     salah_arah = perhitungan.capaian(h.target, h.realisasi, lain, h.penilaian)
     try:
-        cocok = salah_arah is not None and selisih_jenis(Decimal(tercetak), salah_arah, "x") is None
+        cocok = salah_arah is not None and selisih_kelas(Decimal(tercetak), salah_arah, "x") is None
     except ArithmeticError:
         cocok = False
     return "arah" if cocok else "hitungan"
 
 
 def _banding_nilai(kunci: str, perihal: str, lokasi: str, tercetak: str, dihitung: object,
-                   jenis: str, cara: str, fakta: str = "") -> Iterator[Temuan]:
+                   kelas: str, cara: str, fakta: str = "") -> Iterator[Temuan]:
     if isinstance(dihitung, (int, Decimal)) and not isinstance(dihitung, bool):
         try:
             angka = Decimal(tercetak)
         except ArithmeticError:
             angka = None
         if angka is not None:
-            if jenis == "total" and isinstance(dihitung, int):
-                jenis = "konsistensi" if kunci.startswith("anggaran.") else jenis
-            yield from banding(perihal, lokasi, angka, Decimal(dihitung), jenis, cara,
+            if kelas == "total" and isinstance(dihitung, int):
+                kelas = "konsistensi" if kunci.startswith("anggaran.") else kelas
+            yield from banding(perihal, lokasi, angka, Decimal(dihitung), kelas, cara,
                                 0 if isinstance(dihitung, int) else 2, fakta)
             return
     if dihitung is None:
         yield Temuan("kelengkapan", lokasi, perihal, tercetak, fmt.BELUM_TERSEDIA, cara, fakta)
     elif normal(str(tercetak)) != normal(str(dihitung)):
         if (salah := salah_ketik(str(tercetak), str(dihitung))) is not None:
-            jenis = "ejaan"
+            kelas = "ejaan"
             cara += " Kata yang salah tulis: " + ", ".join(
                 f"{a} (seharusnya {b})" for a, b in salah) + "; nilai yang disebutkan sama."
-        elif jenis not in ("kalimat",):
-            jenis = "konsistensi" if kunci.startswith("iku.") else "hitungan"
-        yield Temuan(jenis, lokasi, perihal, str(tercetak), str(dihitung), cara, fakta)
+        elif kelas not in ("kalimat",):
+            kelas = "konsistensi" if kunci.startswith("iku.") else "hitungan"
+        yield Temuan(kelas, lokasi, perihal, str(tercetak), str(dihitung), cara, fakta)
 
 
 MIRIP_KATA = 0.8  # a word this close to the right one (difflib ratio) is a slip of spelling

@@ -20,7 +20,7 @@ from lakip_lib.perhitungan import Arah
 if TYPE_CHECKING:
     from lakip_lib.data_tahun import DataTahun
 
-JENIS = {
+KELAS = {
     "hitungan": "Salah hitung",
     "arah": "Rumus arah indikator keliru",
     "kategori": "Kategori tidak sesuai skala",
@@ -39,7 +39,7 @@ JENIS = {
 
 @dataclass(frozen=True)
 class Temuan:
-    jenis: str
+    kelas: str
     lokasi: str
     perihal: str
     dilaporkan: str
@@ -49,7 +49,7 @@ class Temuan:
     akibat_masukan: bool = False  # right from the printed inputs: a difference, not a finding
 
     def __str__(self) -> str:
-        return (f"[{JENIS[self.jenis]}] {self.lokasi} — {self.perihal}: tercetak "
+        return (f"[{KELAS[self.kelas]}] {self.lokasi} — {self.perihal}: tercetak "
                 f"{self.dilaporkan}, seharusnya {self.seharusnya}. {self.hitungan}")
 
 
@@ -64,7 +64,7 @@ class Tercetak:
     nilai: Decimal | str  # a number as printed (its decimals kept) or a word
 
 
-# A key of dilaporkan.csv → (computed, arithmetic, the subject in the reader's words[, kind])
+# A key of dilaporkan.csv → (computed, arithmetic, the subject in the reader's words[, the finding's class])
 Penghitung = Callable[["DataTahun", str], tuple]
 
 
@@ -83,9 +83,9 @@ def presisi_kolom(tercetak: Iterable[Decimal | None]) -> int | None:
     return min(hitung, key=lambda d: (-hitung[d], d)) if hitung else None
 
 
-def selisih_jenis(dilaporkan: Decimal, dihitung: Decimal | None, jenis: str,
+def selisih_kelas(dilaporkan: Decimal, dihitung: Decimal | None, kelas: str,
                   desimal_kolom: int | None = None) -> str | None:
-    """None when the printed figure is right at its own precision, else the finding's kind.
+    """None when the printed figure is right at its own precision, else the finding's class.
 
     A figure printed with more decimals than its column uses, the extra ones zeros (96,780 in a
     column of two decimals), states the column's precision: it is judged at that precision."""
@@ -103,7 +103,7 @@ def selisih_jenis(dilaporkan: Decimal, dihitung: Decimal | None, jenis: str,
     tanpa_nol = presisi(dilaporkan.normalize()) if dilaporkan != 0 else 0
     if tanpa_nol < desimal and bulat(dihitung, tanpa_nol) == dilaporkan:
         return "pembulatan"  # right at fewer decimals, printed with a trailing zero too many
-    return jenis
+    return kelas
 
 
 def teks_angka(nilai: Decimal | int | None, desimal: int = 2) -> str:
@@ -123,13 +123,13 @@ def atau(tercetak: Decimal | None, data_: Decimal | None) -> Decimal | None:
 
 
 def banding(perihal: str, lokasi: str, dilaporkan: Decimal | None, dihitung: Decimal | None,
-            jenis: str, hitungan: str, desimal: int = 2, fakta: str = "",
+            kelas: str, hitungan: str, desimal: int = 2, fakta: str = "",
             satuan: str = "", desimal_kolom: int | None = None) -> Iterator[Temuan]:
     """A finding when the printed figure differs from the computed one (none when nothing was
-    printed); `desimal_kolom`: the precision the figure's column prints (see `selisih_jenis`)."""
+    printed); `desimal_kolom`: the precision the figure's column prints (see `selisih_kelas`)."""
     if dilaporkan is None:
         return
-    hasil = selisih_jenis(dilaporkan, dihitung, jenis, desimal_kolom)
+    hasil = selisih_kelas(dilaporkan, dihitung, kelas, desimal_kolom)
     if hasil is not None:
         p = presisi(dilaporkan)  # the printed figure keeps its printed decimals
         yield Temuan(hasil, lokasi, perihal, teks_angka(dilaporkan, p) + satuan,

@@ -12,7 +12,7 @@ import pytest
 
 from lakip_lib import audit, data
 from lakip_lib.audit_dilaporkan import salah_ketik
-from lakip_lib.temuan import Temuan, presisi_kolom, selisih_jenis
+from lakip_lib.temuan import Temuan, presisi_kolom, selisih_kelas
 
 
 @pytest.fixture(scope="module")
@@ -22,13 +22,13 @@ def temuan() -> list[Temuan]:
 
 def _satu(temuan: list[Temuan], lokasi: str, perihal: str) -> Temuan:
     (t,) = [t for t in temuan if t.lokasi.startswith(lokasi) and perihal in t.perihal
-            and t.jenis != "ganda"]
+            and t.kelas != "ganda"]
     return t
 
 
 def test_a_misspelt_amount_in_words_is_a_slip_of_spelling_not_arithmetic(temuan):
     t = _satu(temuan, "Subbab 3.4", "jumlah realisasi anggaran dalam huruf")
-    assert t.jenis == "ejaan" and "Delapn (seharusnya Delapan)" in t.hitungan
+    assert t.kelas == "ejaan" and "Delapn (seharusnya Delapan)" in t.hitungan
     assert "Milyar" not in t.hitungan.split("Kata yang salah tulis")[1]  # a variant, not a slip
 
 
@@ -45,7 +45,7 @@ def test_a_slip_of_spelling_is_a_close_word_not_another_word(tercetak, benar, sa
 def test_a_change_in_points_printed_as_percent_is_a_wording_slip(temuan):
     """IDG 70,03 → 73,27 printed as "naik 3 persen": 3,24 points, 4,63%."""
     t = _satu(temuan, "Sasaran 1 butir b", "perubahan realisasi dari tahun lalu")
-    assert (t.jenis, t.dilaporkan) == ("ejaan", "3") and "kata persen" in t.hitungan
+    assert (t.kelas, t.dilaporkan) == ("ejaan", "3") and "kata persen" in t.hitungan
 
 
 @pytest.mark.parametrize(("dilaporkan", "dihitung", "kolom", "jenis"), [
@@ -55,7 +55,7 @@ def test_a_change_in_points_printed_as_percent_is_a_wording_slip(temuan):
     ("96.781", "96.78462", 2, "hitungan"),  # a digit, not a zero: judged at its own three
 ])
 def test_a_figure_is_judged_at_its_columns_precision(dilaporkan, dihitung, kolom, jenis):
-    assert selisih_jenis(D(dilaporkan), D(dihitung), "hitungan", kolom) == jenis
+    assert selisih_kelas(D(dilaporkan), D(dihitung), "hitungan", kolom) == jenis
 
 
 def test_a_columns_precision_is_what_most_of_its_figures_print():
@@ -69,16 +69,16 @@ def test_a_columns_precision_is_what_most_of_its_figures_print():
     ("101", "100.4987", "pembulatan"),  # 100,50 at two decimals, yet 100 at none
 ])
 def test_a_printed_integer_is_judged_once_at_its_own_precision(dilaporkan, dihitung, jenis):
-    assert selisih_jenis(D(dilaporkan), D(dihitung), "hitungan") == jenis
+    assert selisih_kelas(D(dilaporkan), D(dihitung), "hitungan") == jenis
 
 
 def test_a_pk_target_other_than_the_renstras_is_a_note(temuan):
     t = _satu(temuan, "Tabel 2.2 dan Tabel 2.4", "Klasifikasi Desa Maju: target 2024")
-    assert t.jenis == "struktur" and t.seharusnya == "45,00 (Perjanjian Kinerja); Renstra 33,77"
+    assert t.kelas == "struktur" and t.seharusnya == "45,00 (Perjanjian Kinerja); Renstra 33,77"
 
 
 def test_pk_lines_shown_as_signed_carry_no_correction_marker(temuan):
     pk = [t for t in audit.perbandingan(data.muat(2024))
           if t.lokasi == "Lampiran Perjanjian Kinerja" and "anggaran sasaran" in t.perihal]
     assert len(pk) == 2 and all(t.fakta == "" for t in pk)
-    assert [t.jenis for t in pk] == ["struktur", "konsistensi"]
+    assert [t.kelas for t in pk] == ["struktur", "konsistensi"]

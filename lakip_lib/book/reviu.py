@@ -174,18 +174,18 @@ class Reviu(_UlasanRumus, Bagian):
             teks(prosa_reviu.hasil_pemeriksaan(True, len(temuan))),
             self.tabel("ringkas", "Jumlah Temuan per Jenis",
                        [Lajur("Jenis temuan"), Lajur("Jumlah", True)],
-                       [(audit.JENIS[j], str(n)) for j, n in audit.ringkasan(temuan).items()],
+                       [(audit.KELAS[j], str(n)) for j, n in audit.ringkasan(temuan).items()],
                        sumber=SUMBER_AUDIT),
         ])
-        for jenis in audit.ringkasan(temuan):
-            per_jenis = [t for t in temuan if t.jenis == jenis]
+        for kelas in audit.ringkasan(temuan):
+            per_kelas = [t for t in temuan if t.kelas == kelas]
             isi.append(self.tabel(
-                f"temuan-{jenis}", f"Temuan: {audit.JENIS[jenis]}",
+                f"temuan-{kelas}", f"Temuan: {audit.KELAS[kelas]}",
                 [Lajur("No.", True), Lajur("Lokasi"), Lajur("Perihal"), Lajur("Tercetak"),
                  Lajur("Seharusnya"), Lajur("Hitungan")],
                 [(str(nomor[t]), t.lokasi, t.perihal, t.dilaporkan, t.seharusnya, t.hitungan)
-                 for t in per_jenis], sumber=SUMBER_AUDIT,
-                id_baris=tuple(f"temuan-{nomor[t]}" for t in per_jenis)))
+                 for t in per_kelas], sumber=SUMBER_AUDIT,
+                id_baris=tuple(f"temuan-{nomor[t]}" for t in per_kelas)))
         if self._catatan:
             isi.append(self.tabel("catatan", "Catatan Lain atas Dokumen Sumber",
                                   [Lajur("Lokasi"), Lajur("Catatan")],

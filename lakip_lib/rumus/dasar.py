@@ -210,7 +210,7 @@ class Rumus:
 
     def hitung_dilaporkan(self, data: DataTahun, kunci: str) -> tuple[object, ...]:
         """A dilaporkan.csv key of this kind (`awalan_dilaporkan`) computed: (value, arithmetic,
-        subject in the reader's words[, the finding's kind]); KeyError for an unknown key."""
+        subject in the reader's words[, the finding's class]); KeyError for an unknown key."""
         raise KeyError(kunci)
 
     def fakta_dilaporkan(self, data: DataTahun, kunci: str) -> str:
