@@ -43,6 +43,7 @@ from lakip_lib.temuan import (
     presisi_kolom,
     rumus_capaian,
     selisih_kelas,
+    target_di_capaian,
     teks_angka,
     teks_persen,
 )
@@ -115,7 +116,7 @@ def _temuan_capaian(lokasi: str, nama: str, b: _CapaianTercetak, h: kinerja.Hasi
         kelas = "arah"
     makin = "rendah" if h.arah is Arah.TURUN else "tinggi"
     tercetak = f"{teks_angka(b['capaian'], presisi(b['capaian']))}%"  # as printed, its own decimals
-    yield Temuan(kelas, lokasi, f"{nama}: capaian", tercetak, teks_persen(h.capaian),
+    yield target_di_capaian(Temuan(kelas, lokasi, f"{nama}: capaian", tercetak, teks_persen(h.capaian),
                  hitungan_capaian(h)
                  + (f" (indikator {h.arah.value}: makin {makin} makin baik)." if kelas == "arah"
                     else ".")
@@ -124,7 +125,7 @@ def _temuan_capaian(lokasi: str, nama: str, b: _CapaianTercetak, h: kinerja.Hasi
                  + (f" Dari target dan realisasi yang tercetak: {teks_persen(dari_tercetak)}, dibulatkan "
                     "keliru; selebihnya selisih berasal dari angka masukan itu."
                     if dari_masukan else ""),
-                 fakta, akibat_masukan=akibat_masukan)
+                 fakta, akibat_masukan=akibat_masukan), b["capaian"], target)
 
 
 # --- tables with printed derived columns --------------------------------------------------------
@@ -154,17 +155,26 @@ def _temuan_efisiensi(data: DataTahun) -> Iterator[Temuan]:
         if mentah["kode_indikator"] or mentah["kode_program"]:
             fakta = f.indikator(mentah["kode_indikator"], "capaian") if mentah["kode_indikator"] \
                 else f.baris("program", str(mentah["kode_program"]), "capaian")
-            yield from banding("capaian kinerja", lokasi, mentah["capaian_dilaporkan"],
-                                h.capaian_kinerja, "konsistensi",
-                                f"Capaian {h.indikator} yang dihitung buku ini "
-                                f"({teks_persen(h.capaian_kinerja)}), sama dengan tabelnya di Bab III.",
-                                fakta=fakta)
+            for t in banding("capaian kinerja", lokasi, mentah["capaian_dilaporkan"],
+                             h.capaian_kinerja, "konsistensi",
+                             f"Capaian {h.indikator} yang dihitung buku ini "
+                             f"({teks_persen(h.capaian_kinerja)}), sama dengan tabelnya di Bab III.",
+                             fakta=fakta):
+                yield target_di_capaian(t, mentah["capaian_dilaporkan"], _target_baris(data, mentah))
         if h.kode_anggaran is None:
             continue
         yield from banding("penyerapan", lokasi, mentah["penyerapan_dilaporkan"], h.penyerapan,
                             "konsistensi", "Penyerapan menurut Tabel 3.31.",
                             fakta=f.anggaran(h.kode_anggaran, "penyerapan"))
         yield from _efisiensi_tercetak(mentah, h, lokasi, f.baris("efisiensi", str(i), "efisiensi"))
+
+
+def _target_baris(data: DataTahun, mentah: BarisEfisiensi) -> Decimal | None:
+    """The target of the indicator or programme row an efficiency row shows the capaian of."""
+    if mentah["kode_indikator"]:
+        return kinerja.hasil(data, mentah["kode_indikator"]).target
+    program = data["program_kinerja"].satu(kode=mentah["kode_program"] or "")
+    return program["target"] if program else None
 
 
 def _efisiensi_tercetak(mentah: BarisEfisiensi, h: kinerja.HasilEfisiensi, lokasi: str,

@@ -4,8 +4,9 @@ fact, computed here as the book computes it and compared with the printed value.
 A key is a prefix for the book's own totals (anggaran., pk_anggaran., iku., efisiensi., and each
 indicator kind's own, e.g. cpr.: `rumus.penghitung`) or an indicator code of indikator.csv
 followed by what was printed (KODE.realisasi, KODE.target, KODE.capaian, KODE.realisasi.2024,
-KODE.perubahan_persen). Each counter returns (computed, arithmetic, the subject in the reader's
-words[, the finding's class]).
+KODE.perubahan_persen, KODE.satuan: the unit a figure was printed with, "%" also for a name
+that calls the indicator a percentage). Each counter returns (computed, arithmetic, the subject
+in the reader's words[, the finding's class]).
 """
 
 from __future__ import annotations
@@ -113,6 +114,10 @@ def _kunci_indikator(data: DataTahun, kunci: str) -> tuple[object, ...]:
         return (status, f"Capaian {teks_persen(h.capaian)} terhadap target {teks_angka(h.target)}; target "
                         "tercapai bila capaian paling sedikit 100%.",
                 f"{nama}: tercapai tidaknya target", "kalimat")
+    if perihal == "satuan":
+        satuan = kinerja.indikator(data, kode)["satuan"]
+        return (satuan, f"Satuan indikator ini menurut {data['indikator'].berkas}: {satuan}.",
+                f"{nama}: satuan", "satuan")
     if perihal.startswith("realisasi."):
         tahun = int(perihal.split(".", 1)[1])
         return (kinerja.realisasi(data, kode, tahun), cara_realisasi(data, kode, tahun),
@@ -275,7 +280,7 @@ def _banding_nilai(kunci: str, perihal: str, lokasi: str, tercetak: str, dihitun
             kelas = "ejaan"
             cara += " Kata yang salah tulis: " + ", ".join(
                 f"{a} (seharusnya {b})" for a, b in salah) + "; nilai yang disebutkan sama."
-        elif kelas not in ("kalimat",):
+        elif kelas not in ("kalimat", "satuan"):
             kelas = "konsistensi" if kunci.startswith("iku.") else "hitungan"
         yield Temuan(kelas, lokasi, perihal, str(tercetak), str(dihitung), cara, fakta)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
@@ -30,6 +30,8 @@ KELAS = {
     "basis": "Basis hitungan berbeda dari data",
     "kosong": "Sel turunan dibiarkan kosong",
     "kalimat": "Angka atau pernyataan dalam kalimat tidak sesuai data",
+    "satuan": "Satuan tercetak tidak sesuai satuan indikator",
+    "target_capaian": "Target tercetak di kolom capaian",
     "ejaan": "Salah tulis kata (angkanya benar)",
     "kelengkapan": "Data tidak lengkap",
     "pembulatan": "Pembulatan",
@@ -142,3 +144,14 @@ def rumus_capaian(target: Decimal | None, realisasi: Decimal | None, arah: Arah)
         return f"{teks_angka(realisasi)} ÷ {teks_angka(target)} × 100"
     return f"(2 × {teks_angka(target)} − {teks_angka(realisasi)}) ÷ {teks_angka(target)} × 100"
 
+
+def target_di_capaian(t: Temuan, capaian: Decimal | None, target: Decimal | None) -> Temuan:
+    """A printed capaian that is the row's own target (at the capaian's printed precision) is a
+    target printed in the capaian column: the finding names that cause (a wrong cell, not a
+    miscalculation); any other finding is returned as it is."""
+    if capaian is None or target is None or t.kelas in ("pembulatan", "kelengkapan") \
+            or bulat(target, presisi(capaian)) != capaian:
+        return t
+    return replace(t, kelas="target_capaian", hitungan=t.hitungan + " Angka tercetak sama dengan "
+                   f"target baris ini ({teks_angka(target, presisi(target))}): yang tercetak di "
+                   "kolom capaian adalah targetnya.")

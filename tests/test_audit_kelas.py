@@ -12,7 +12,7 @@ import pytest
 
 from lakip_lib import audit, data
 from lakip_lib.audit_dilaporkan import salah_ketik
-from lakip_lib.temuan import Temuan, presisi_kolom, selisih_kelas
+from lakip_lib.temuan import Temuan, presisi_kolom, selisih_kelas, target_di_capaian
 
 
 @pytest.fixture(scope="module")
@@ -82,3 +82,34 @@ def test_pk_lines_shown_as_signed_carry_no_correction_marker(temuan):
           if t.lokasi == "Lampiran Perjanjian Kinerja" and "anggaran sasaran" in t.perihal]
     assert len(pk) == 2 and all(t.fakta == "" for t in pk)
     assert [t.kelas for t in pk] == ["struktur", "konsistensi"]
+
+
+def test_a_unit_printed_other_than_the_indicators_is_a_unit_slip(temuan):
+    """TFR (anak per perempuan) printed with "%" in Tabel 3.1; the Ikhtisar's "Persentase IDG"
+    calls an index a percentage: the printed unit against indikator.csv's satuan."""
+    satuan = {t.perihal: t for t in temuan if t.kelas == "satuan"}
+    assert set(satuan) == {"Angka Kelahiran Total (TFR): satuan",
+                           "Indeks Pemberdayaan Gender (IDG): satuan"}
+    tfr = satuan["Angka Kelahiran Total (TFR): satuan"]
+    assert tfr.lokasi.startswith("Tabel 3.1,") and (tfr.dilaporkan, tfr.seharusnya) == (
+        "%", "anak per perempuan")
+
+
+def test_a_target_printed_in_the_capaian_column_names_that_cause(temuan):
+    """Tabel 3.41 prints the row's target (4 laporan) where its capaian (4.250%) belongs."""
+    (t,) = [t for t in temuan if t.kelas == "target_capaian"]
+    assert t.lokasi.startswith("Tabel 3.41, Pendayagunaan Mitra Kerja")
+    assert (t.dilaporkan, t.seharusnya) == ("4", "4.250,00") and "adalah targetnya" in t.hitungan
+
+
+@pytest.mark.parametrize(("capaian", "target", "kelas"), [
+    ("4", "4", "target_capaian"),
+    ("45.00", "45", "target_capaian"),  # the target at the capaian's printed precision
+    ("8", "2", "konsistensi"),  # another figure: the finding keeps its class
+    ("4", None, "konsistensi"),
+])
+def test_only_a_capaian_equal_to_its_rows_target_is_a_target_in_the_capaian_column(
+        capaian, target, kelas):
+    t = Temuan("konsistensi", "Tabel", "capaian", capaian, "100,00", "Hitungan.")
+    hasil = target_di_capaian(t, D(capaian), None if target is None else D(target))
+    assert hasil.kelas == kelas and (hasil is t) == (kelas == "konsistensi")
