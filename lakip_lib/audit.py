@@ -156,25 +156,16 @@ def _temuan_efisiensi(data: DataTahun) -> Iterator[Temuan]:
             fakta = f.indikator(mentah["kode_indikator"], "capaian") if mentah["kode_indikator"] \
                 else f.baris("program", str(mentah["kode_program"]), "capaian")
             for t in banding("capaian kinerja", lokasi, mentah["capaian_dilaporkan"],
-                             h.capaian_kinerja, "konsistensi",
-                             f"Capaian {h.indikator} yang dihitung buku ini "
-                             f"({teks_persen(h.capaian_kinerja)}), sama dengan tabelnya di Bab III.",
-                             fakta=fakta):
-                yield target_di_capaian(t, mentah["capaian_dilaporkan"], _target_baris(data, mentah))
+                             h.capaian_kinerja, "konsistensi", f"Capaian {h.indikator} yang dihitung "
+                             f"buku ini ({teks_persen(h.capaian_kinerja)}), sama dengan tabelnya di "
+                             "Bab III.", fakta=fakta):
+                yield target_di_capaian(t, mentah["capaian_dilaporkan"], h.target)
         if h.kode_anggaran is None:
             continue
         yield from banding("penyerapan", lokasi, mentah["penyerapan_dilaporkan"], h.penyerapan,
                             "konsistensi", "Penyerapan menurut Tabel 3.31.",
                             fakta=f.anggaran(h.kode_anggaran, "penyerapan"))
         yield from _efisiensi_tercetak(mentah, h, lokasi, f.baris("efisiensi", str(i), "efisiensi"))
-
-
-def _target_baris(data: DataTahun, mentah: BarisEfisiensi) -> Decimal | None:
-    """The target of the indicator or programme row an efficiency row shows the capaian of."""
-    if mentah["kode_indikator"]:
-        return kinerja.hasil(data, mentah["kode_indikator"]).target
-    program = data["program_kinerja"].satu(kode=mentah["kode_program"] or "")
-    return program["target"] if program else None
 
 
 def _efisiensi_tercetak(mentah: BarisEfisiensi, h: kinerja.HasilEfisiensi, lokasi: str,

@@ -4,8 +4,10 @@ fact, computed here as the book computes it and compared with the printed value.
 A key is a prefix for the book's own totals (anggaran., pk_anggaran., iku., efisiensi., and each
 indicator kind's own, e.g. cpr.: `rumus.penghitung`) or an indicator code of indikator.csv
 followed by what was printed (KODE.realisasi, KODE.target, KODE.capaian, KODE.realisasi.2024,
+KODE.target.2023, KODE.capaian.2023,
 KODE.perubahan_persen, KODE.satuan: the unit a figure was printed with, "%" also for a name
-that calls the indicator a percentage). Each counter returns (computed, arithmetic, the subject
+that calls the indicator a percentage), or sasaran.KODE.uraian (a sasaran's name as printed,
+against the Renstra's). Each counter returns (computed, arithmetic, the subject
 in the reader's words[, the finding's class]).
 """
 
@@ -24,6 +26,7 @@ from lakip_lib.temuan import (
     Penghitung,
     Temuan,
     banding,
+    presisi,
     rumus_capaian,
     selisih_kelas,
     teks_angka,
@@ -118,6 +121,8 @@ def _kunci_indikator(data: DataTahun, kunci: str) -> tuple[object, ...]:
         satuan = kinerja.indikator(data, kode)["satuan"]
         return (satuan, f"Satuan indikator ini menurut {data['indikator'].berkas}: {satuan}.",
                 f"{nama}: satuan", "satuan")
+    if perihal.startswith(("target.", "capaian.")):
+        return _kunci_tahun_lain(data, kode, *perihal.split(".", 1))
     if perihal.startswith("realisasi."):
         tahun = int(perihal.split(".", 1)[1])
         return (kinerja.realisasi(data, kode, tahun), cara_realisasi(data, kode, tahun),
@@ -135,6 +140,29 @@ def _kunci_indikator(data: DataTahun, kunci: str) -> tuple[object, ...]:
                 if h.target is not None and h.realisasi is not None else "")
         return h.capaian, cara, f"{nama}: capaian", "hitungan"
     raise KeyError(kunci)
+
+
+def _kunci_tahun_lain(data: DataTahun, kode: str, ukuran: str, tahun_: str) -> tuple[object, ...]:
+    """A target or capaian of another year (a sentence comparing with last year): from the
+    Renstra's target and that year's realisasi; a claim the data cannot check is one of its own
+    class (`tak_teruji`), not a gap in the data."""
+    tahun = int(tahun_)
+    nama = kinerja.indikator(data, kode)["nama"]
+    target = kinerja.target_renstra(data, kode, tahun)
+    if ukuran == "target":
+        return ((target, f"Target Renstra tahun {tahun}.", f"{nama}: target {tahun}", "kalimat")
+                if target is not None else
+                (None, f"Data tidak memuat target tahun {tahun} untuk indikator ini.",
+                 f"{nama}: target {tahun}", "tak_teruji"))
+    h = kinerja.hasil(data, kode)
+    nyata = kinerja.realisasi(data, kode, tahun)
+    nilai = perhitungan.capaian(target, nyata, h.arah, h.penilaian)
+    if nilai is None:
+        kurang = " dan ".join(k for k, v in (("target", target), ("realisasi", nyata)) if v is None)
+        return (None, f"Data tidak memuat {kurang} tahun {tahun} untuk indikator ini.",
+                f"{nama}: capaian {tahun}", "tak_teruji")
+    return (nilai, f"{rumus_capaian(target, nyata, h.arah)} = {teks_persen(nilai)}.",
+            f"{nama}: capaian {tahun}", "kalimat")
 
 
 def _kunci_efisiensi(data: DataTahun, kunci: str) -> tuple[object, ...]:
@@ -158,8 +186,18 @@ def _kunci_pk(data: DataTahun, kunci: str) -> tuple[object, ...]:
             "jumlah anggaran dalam Perjanjian Kinerja")
 
 
+def _kunci_sasaran(data: DataTahun, kunci: str) -> tuple[object, ...]:
+    _, kode, perihal = kunci.split(".", 2)
+    sasaran = data["sasaran"].satu(kode=kode)
+    if sasaran is None or perihal != "uraian":
+        raise KeyError(kunci)
+    return (sasaran["uraian"], f"Uraian sasaran {kode} dalam Renstra ({data['sasaran'].berkas}).",
+            f"Sasaran {kode}: nama", "nama")
+
+
 PENGHITUNG: dict[str, tuple[str, Penghitung]] = {
     "anggaran.": ("total", _kunci_anggaran),
+    "sasaran.": ("nama", _kunci_sasaran),
     "iku.": ("konsistensi", _kunci_iku),
     **rumus.penghitung(),
     "efisiensi.": ("hitungan", _kunci_efisiensi),
@@ -273,18 +311,31 @@ def _banding_nilai(kunci: str, perihal: str, lokasi: str, tercetak: str, dihitun
             yield from banding(perihal, lokasi, angka, Decimal(dihitung), kelas, cara,
                                 0 if isinstance(dihitung, int) else 2, fakta)
             return
-    if dihitung is None:
+    if dihitung is None and kelas == "tak_teruji":
+        yield Temuan(kelas, lokasi, perihal, _seperti_tercetak(tercetak), TAK_TERUJI, cara, fakta)
+    elif dihitung is None:
         yield Temuan("kelengkapan", lokasi, perihal, tercetak, fmt.BELUM_TERSEDIA, cara, fakta)
     elif normal(str(tercetak)) != normal(str(dihitung)):
         if (salah := salah_ketik(str(tercetak), str(dihitung))) is not None:
             kelas = "ejaan"
             cara += " Kata yang salah tulis: " + ", ".join(
                 f"{a} (seharusnya {b})" for a, b in salah) + "; nilai yang disebutkan sama."
-        elif kelas not in ("kalimat", "satuan"):
+        elif kelas not in KELAS_KATA:
             kelas = "konsistensi" if kunci.startswith("iku.") else "hitungan"
         yield Temuan(kelas, lokasi, perihal, str(tercetak), str(dihitung), cara, fakta)
 
 
+def _seperti_tercetak(tercetak: str) -> str:
+    """A printed number in the reader's notation, its printed decimals kept; words as they are."""
+    try:
+        angka = Decimal(tercetak)
+    except ArithmeticError:
+        return tercetak
+    return teks_angka(angka, presisi(angka))
+
+
+TAK_TERUJI = "tidak dapat diperiksa"
+KELAS_KATA = ("kalimat", "satuan", "nama")  # a word against the data's: its class as given
 MIRIP_KATA = 0.8  # a word this close to the right one (difflib ratio) is a slip of spelling
 
 

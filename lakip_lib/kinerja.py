@@ -244,6 +244,7 @@ class HasilEfisiensi:
     efisiensi: Decimal | None
     kode_indikator: str | None = None  # a book indicator whose capaian the row shows
     kode_program: str | None = None  # a programme row (program_kinerja) whose capaian it shows
+    target: Decimal | None = None  # that indicator's or programme row's target
 
 
 def efisiensi(data: DataTahun) -> list[HasilEfisiensi]:
@@ -253,15 +254,18 @@ def efisiensi(data: DataTahun) -> list[HasilEfisiensi]:
     hasil_: list[HasilEfisiensi] = []
     for b in data["efisiensi"].baris:
         serap = per_kode[b["kode_anggaran"]].penyerapan if b["kode_anggaran"] else None
+        target: Decimal | None = None
         if b["kode_indikator"]:  # a book indicator: its one computed capaian
-            capaian_ = hasil(data, b["kode_indikator"]).capaian
+            h = hasil(data, b["kode_indikator"])
+            capaian_, target = h.capaian, h.target
         elif b["kode_program"]:  # a programme row of Bab III: the capaian its table shows
-            capaian_ = program[b["kode_program"]].capaian
+            p = program[b["kode_program"]]
+            capaian_, target = p.capaian, p.target
         else:
             capaian_ = b["capaian_kinerja"]
         hasil_.append(HasilEfisiensi(b["kode_anggaran"], b["nama"], b["indikator"], capaian_,
                                      serap, perhitungan.efisiensi(capaian_, serap),
-                                     b["kode_indikator"], b["kode_program"]))
+                                     b["kode_indikator"], b["kode_program"], target))
     return hasil_
 
 

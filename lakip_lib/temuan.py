@@ -31,9 +31,11 @@ KELAS = {
     "kosong": "Sel turunan dibiarkan kosong",
     "kalimat": "Angka atau pernyataan dalam kalimat tidak sesuai data",
     "satuan": "Satuan tercetak tidak sesuai satuan indikator",
+    "nama": "Nama sasaran tercetak berbeda dari Renstra",
     "target_capaian": "Target tercetak di kolom capaian",
     "ejaan": "Salah tulis kata (angkanya benar)",
     "kelengkapan": "Data tidak lengkap",
+    "tak_teruji": "Pernyataan yang tidak dapat diperiksa dengan data",
     "pembulatan": "Pembulatan",
     "struktur": "Catatan struktur (bukan salah angka)",
 }

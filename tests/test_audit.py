@@ -251,3 +251,30 @@ def test_a_printed_desa_maju_share_of_a_draft_with_unknown_village_statuses_is_a
 def test_a_printed_figure_is_judged_at_its_own_precision(dilaporkan, dihitung, jenis):
     hitung = None if dihitung is None else D(dihitung)
     assert audit.selisih_kelas(D(dilaporkan), hitung, "hitungan") == jenis
+
+
+def dilaporkan(kunci: str, nilai: str) -> list[Temuan]:
+    """Findings of the small year whose source document printed one keyed figure or word."""
+    t = TahunKecil().tambah("dilaporkan", kunci=kunci, nilai=nilai, lokasi="Subbab 3.1")
+    return audit.periksa(t.muat())
+
+
+@pytest.mark.parametrize(("kunci", "nilai", "kelas"), [
+    ("IKU2.satuan", "%", ["satuan"]),  # TFR is counted in children per woman
+    ("IKU1.satuan", "indeks", []),
+    ("sasaran.S1.uraian", "Meningkatnya  Kesetaraan Gender", []),  # capitals and spaces alone
+    ("sasaran.S1.uraian", "Meningkatnya kesetaraan dan keadilan gender", ["nama"]),
+    ("IKU1.capaian.2023", "88.61", []),  # 70 ÷ 79 × 100 from the Renstra and 2023's realisasi
+    ("IKU1.capaian.2023", "95", ["kalimat"]),
+    ("IKU1.target.2023", "79", []),
+    ("IKU1.capaian.2019", "101", ["tak_teruji"]),  # no target, no realisasi that year
+    ("IKU1.target.2019", "75", ["tak_teruji"]),
+])
+def test_a_printed_unit_name_or_other_years_claim_against_the_data(kunci, nilai, kelas):
+    assert [t.kelas for t in dilaporkan(kunci, nilai)] == kelas
+
+
+def test_a_claim_the_data_cannot_check_says_so_in_the_readers_notation():
+    (t,) = dilaporkan("IKU1.capaian.2019", "101.50")
+    assert (t.dilaporkan, t.seharusnya) == ("101,50", "tidak dapat diperiksa")
+    assert "tidak memuat target dan realisasi tahun 2019" in t.hitungan

@@ -113,3 +113,20 @@ def test_only_a_capaian_equal_to_its_rows_target_is_a_target_in_the_capaian_colu
     t = Temuan("konsistensi", "Tabel", "capaian", capaian, "100,00", "Hitungan.")
     hasil = target_di_capaian(t, D(capaian), None if target is None else D(target))
     assert hasil.kelas == kelas and (hasil is t) == (kelas == "konsistensi")
+
+
+def test_a_sasaran_printed_under_another_name_than_the_renstras_is_a_naming_finding(temuan):
+    """Sasaran 4 is "Meningkatnya status pembangunan desa" in the Renstra; the Ikhtisar, Tabel
+    3.1 and Bab IV print another name. Tabel 2.4's capitals alone are no finding."""
+    nama = [t for t in temuan if t.kelas == "nama"]
+    assert [t.lokasi for t in nama] == ["Ikhtisar Eksekutif", "Tabel 3.1", "Bab IV Penutup"]
+    assert all(t.perihal == "Sasaran S4: nama"
+               and t.seharusnya == "Meningkatnya status pembangunan desa" for t in nama)
+
+
+def test_a_claim_about_last_year_the_data_cannot_check_is_listed_as_such(temuan):
+    """ASFR's capaian 2023 (109,04%) and target 2023 (19): the data holds neither year's
+    target nor its realisasi."""
+    tak = [t for t in temuan if t.kelas == "tak_teruji"]
+    assert [(t.perihal.split(": ")[-1], t.dilaporkan) for t in tak] == [
+        ("capaian 2023", "109,04"), ("target 2023", "19")]
