@@ -31,6 +31,7 @@ from lakip_lib import (
     edisi,
     folder_data,
     langkah_build,
+    makna_masukan,
     pdf,
     rilis,
     riwayat,
@@ -107,18 +108,43 @@ def sidik_masukan(tahun: int, akar_data: Path, dengan_pdf: bool, situs_revisi: P
     input, so editions built at once, or in shards, stamp what one at a time would). The same
     fingerprint as the published edition's means nothing can have changed (checked before
     anything else, so an unchanged build is instant)."""
+    return cache.sidik({
+        **_masukan_lain(tahun, akar_data, dengan_pdf, situs_revisi),
+        "data": {p: cache.sha_berkas(akar_data / p) for p in _berkas_data(tahun, akar_data)},
+        "komit": rilis.komit_kode()})
+
+
+def sidik_makna(tahun: int, akar_data: Path, dengan_pdf: bool, situs_revisi: Path) -> str:
+    """`sidik_masukan` with each data file by what it means to the edition (`makna_masukan`: a
+    YAML file by content, the year's head of agency resolved, a multi-year record without later
+    years' rows) and without the code's commit (the code is its content): the same as a
+    published final's means a rebuild would publish the same edition, so a data folder outside
+    a checkout keeps its published final when a re-import only rewrote a file's form."""
+    return cache.sidik({
+        **_masukan_lain(tahun, akar_data, dengan_pdf, situs_revisi),
+        "makna": {p: makna_masukan.sidik(akar_data, p, tahun)
+                  for p in _berkas_data(tahun, akar_data)}})
+
+
+def _berkas_data(tahun: int, akar_data: Path) -> list[str]:
+    """The data files an edition may read, relative to the data folder: every file but those of
+    other years' folders (images named in data may lie in any folder)."""
     tahun_lain = {p for p in akar_data.glob("[0-9][0-9][0-9][0-9]") if p.name != str(tahun)}
-    berkas = [p for p in akar_data.rglob("*")  # images named in data may lie in any folder
-              if p.is_file() and not any(p.is_relative_to(t) for t in tahun_lain)]
+    return [str(p.relative_to(akar_data)) for p in sorted(akar_data.rglob("*"))
+            if p.is_file() and not any(p.is_relative_to(t) for t in tahun_lain)]
+
+
+def _masukan_lain(tahun: int, akar_data: Path, dengan_pdf: bool,
+                  situs_revisi: Path) -> dict[str, Any]:
+    """The inputs of an edition beside its data files and the code's commit."""
     lain = [*langkah_build.NOTEBOOKS.glob("*.ipynb"),
             *(p for p in langkah_build.HALAMAN.rglob("*") if p.is_file()), langkah_build.KONFIGURASI]
-    return cache.sidik({
+    return {
         "tahun": tahun, "folder_data": akar_data.name, "pdf": dengan_pdf,
-        "data": {str(p.relative_to(akar_data)): cache.sha_berkas(p) for p in sorted(berkas)},
         "lain": {str(p.relative_to(langkah_build.AKAR_PROYEK)): cache.sha_berkas(p) for p in sorted(lain)},
-        "kode": cache.sidik_kode(), "komit": rilis.komit_kode(),
+        "kode": cache.sidik_kode(),
         "revisi": {p.name: cache.sha_berkas(p / STEMPEL)
-                   for p in sorted(situs_revisi.glob(f"{tahun}-*")) if p.is_dir()}})
+                   for p in sorted(situs_revisi.glob(f"{tahun}-*")) if p.is_dir()}}
 
 
 def mutakhir(tahun: int, akar_data: Path, folder_build: Path, dengan_pdf: bool = True,
@@ -164,12 +190,13 @@ class FinalTerbit(BuildGagal):
     """The build would replace a published final edition with different content."""
 
 
-def jaga_final(situs: Path, d: DataTahun, kunci_situs: str) -> None:
+def jaga_final(situs: Path, d: DataTahun, kunci_situs: str, makna: str) -> None:
     """Refuse to replace the final edition published at `situs` (same revision as the data)
-    with a build of other inputs: a published final is a record, changed only by a re-issue."""
+    with a build of other inputs: a published final is a record, changed only by a re-issue.
+    Inputs of the same meaning (`sidik_makna`, when its stamp records it) are no other inputs."""
     isi = rilis.stempel(situs)
     if (d.edisi.draf or isi.get("status") != "final" or isi.get("kunci") == kunci_situs
-            or int(isi.get("revisi", 0)) != len(d.edisi.revisi)):
+            or isi.get("makna") == makna or int(isi.get("revisi", 0)) != len(d.edisi.revisi)):
         return
     raise FinalTerbit(
         f"Edisi final {d.tahun} ({isi.get('label') or rilis.label(d.edisi)}) sudah terbit di "
@@ -177,6 +204,13 @@ def jaga_final(situs: Path, d: DataTahun, kunci_situs: str) -> None:
         f"Lihat hasil perubahan tanpa menerbitkannya: lakip serve {d.tahun} (pratinjau di "
         f"foldernya sendiri). Terbitkan perubahan itu sebagai revisi (ralat): lakip reissue "
         f"{d.tahun} --reason \"…\".")
+
+
+def final_tetap(situs: Path, makna: str) -> bool:
+    """The final edition published at `situs` was built from inputs of this meaning: a rebuild
+    would publish the same edition, so the record is kept as it is."""
+    isi = rilis.stempel(situs)
+    return isi.get("status") == "final" and isi.get("makna") == makna
 
 
 def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None = None,
@@ -202,6 +236,12 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
         masukan = sidik_masukan(tahun, akar_data, dengan_pdf, situs_revisi)
         if not paksa and terbit and _stempel_terbit(situs, "masukan") == masukan:
             lapor("Tidak ada masukan yang berubah: edisi yang terbit sudah mutakhir.")
+            return HasilBuild(tahun, situs, time.perf_counter() - mulai, [],
+                              _jumlah_halaman(situs), HasilEksekusi())
+        makna = sidik_makna(tahun, akar_data, dengan_pdf, situs_revisi)
+        if rekaman and not paksa and terbit and final_tetap(situs, makna):
+            lapor(f"Data edisi final {tahun} ditulis ulang tanpa mengubah isinya (misalnya "
+                  "impor ulang buku kerja): edisi yang terbit tetap berlaku, tidak dibangun ulang.")
             return HasilBuild(tahun, situs, time.perf_counter() - mulai, [],
                               _jumlah_halaman(situs), HasilEksekusi())
         lapor(f"Memeriksa data tahun {tahun} …")
@@ -239,7 +279,7 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
                 return HasilBuild(tahun, situs, time.perf_counter() - mulai, [],
                                   _jumlah_halaman(situs), eksekusi, d.peringatan)
             if rekaman:
-                jaga_final(situs, d, kunci_situs)
+                jaga_final(situs, d, kunci_situs, makna)
             html = _susun(d, src, kerja, pencetak, lapor)
         finally:
             if pencetak:
@@ -251,7 +291,7 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
         edisi.tulis_paket_data(d, html)
         riwayat.tulis_angka(d, html)
         csp.pasang_folder(html)  # after every page of the edition is written
-        stempel = {"tahun": tahun, "kunci": kunci_situs, "masukan": masukan,
+        stempel = {"tahun": tahun, "kunci": kunci_situs, "masukan": masukan, "makna": makna,
                    "status": "draf" if d.edisi.draf else "final", "instansi": d.instansi.nama,
                    "kabupaten": d.instansi.kabupaten,
                    **rilis.info_stempel(tahun, d.edisi, akar_data)}

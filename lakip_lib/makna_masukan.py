@@ -13,6 +13,9 @@ without later years' rows).
 
 from __future__ import annotations
 
+import csv
+import hashlib
+import json
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +69,21 @@ def _gambar_edisi(akar: Path, tahun: int) -> set[str]:
                 hasil.add(str(isi[kunci]))
                 break
     return hasil
+
+
+def sidik(akar: Path, path: str, tahun: int) -> str:
+    """A digest of what `path` means to the edition of `tahun` (`makna`), for a stamp to record:
+    a parsed YAML file by its canonical JSON, other content by its bytes. A file the loader
+    would refuse (not UTF-8, broken CSV, YAML keys JSON cannot hold) by its plain bytes: then
+    only the same bytes are the same input."""
+    try:
+        isi = makna(akar, path, tahun)
+        if not isinstance(isi, bytes):
+            teks = json.dumps(isi, sort_keys=True, default=str, ensure_ascii=False)
+            return "yaml:" + hashlib.sha256(teks.encode("utf-8")).hexdigest()
+    except (ValueError, TypeError, csv.Error):
+        isi = (akar / path).read_bytes()
+    return "bait:" + hashlib.sha256(isi).hexdigest()
 
 
 def _yaml(akar: Path, path: str) -> Any:

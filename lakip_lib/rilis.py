@@ -36,8 +36,8 @@ TANPA_RILIS = "LAKIP_TANPA_RILIS"
 SITUS_REVISI = "LAKIP_SITUS_REVISI"
 BATAS_BAIT = 64 * 1024  # a stamp or angka.json read back: a few hundred bytes / a few KiB
 # The stamp's keys and their types; a stamp with one of them of another type is no stamp.
-JENIS_STEMPEL = {"tahun": int, "kunci": str, "masukan": str, "status": str, "label": str,
-                 "revisi": int, "komit": str}
+JENIS_STEMPEL = {"tahun": int, "kunci": str, "masukan": str, "makna": str, "status": str,
+                 "label": str, "revisi": int, "komit": str}
 
 
 # --- names -------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from lakip_lib import cli, data, penerbitan
+from lakip_lib import cli, data, makna_masukan, penerbitan
 
 from .conftest import ubah_sel
 
@@ -74,3 +74,23 @@ def test_a_new_head_for_the_years_naming_none_changes_the_published_final(salina
     edisi = salinan_data / "2024" / "edisi.yaml"
     edisi.write_text("# komentar baru\n" + edisi.read_text(encoding="utf-8"), encoding="utf-8")
     assert penerbitan.berkas_berubah(terbit, salinan_data, 2024) == ["2024/edisi.yaml"]
+
+
+def test_the_stamps_meaning_digest_is_blind_to_form_only(salinan_data: Path):
+    """What a published final's stamp records of each input (`makna_masukan.sidik`): the
+    head moved into the year's edisi.yaml is the same input, a figure is not, and a file the
+    loader would refuse is digested by its bytes instead of failing the build."""
+    kepala = _kepala_di_instansi(salinan_data)
+    sebelum = {p: makna_masukan.sidik(salinan_data, p, 2024)
+               for p in ("2024/edisi.yaml", "instansi.yaml", "realisasi.csv")}
+    edisi = salinan_data / "2024" / "edisi.yaml"
+    edisi.write_text(edisi.read_text(encoding="utf-8") + yaml.safe_dump(
+        {"kepala": kepala}, allow_unicode=True), encoding="utf-8")
+    instansi = salinan_data / "instansi.yaml"
+    instansi.write_text(instansi.read_text(encoding="utf-8").replace(
+        kepala["nama"], "Dra. SITI RAHMAH, M.Si"), encoding="utf-8")
+    assert {p: makna_masukan.sidik(salinan_data, p, 2024) for p in sebelum} == sebelum
+    ubah_sel(salinan_data / "realisasi.csv", 5, "realisasi", "73.50")
+    assert makna_masukan.sidik(salinan_data, "realisasi.csv", 2024) != sebelum["realisasi.csv"]
+    (salinan_data / "realisasi.csv").write_bytes(b"tahun,realisasi\n2024,\xff\n")
+    assert makna_masukan.sidik(salinan_data, "realisasi.csv", 2024).startswith("bait:")

@@ -19,6 +19,7 @@ from lakip_lib import penerbitan, riwayat, tag_edisi, terbit_ulang
 from .conftest import REPO, ubah_sel
 from .halaman import teks
 from .isian import finalkan, tahun_terisi, tulis_narasi
+from .test_makna_masukan import _kepala_di_instansi
 from .test_rilis import _git, _isi, _komit, _repo_sementara
 
 ALASAN = "Koreksi realisasi IDG 2024 dari BPS"
@@ -42,14 +43,29 @@ def _lakip(kode_dari: Path, *argumen: str, kode: int = 0, **opsi: object) -> str
 def test_a_correction_after_publishing_is_refused_and_a_killed_reissue_changes_nothing(
         salinan_data: Path, tmp_path: Path):
     """Data outside a checkout (no git record): the published site is the record. One build of
-    2024 (the record), then re-issues killed before and after their commit point; the builds
-    after the first re-execute only what the correction touched."""
+    2024 (the record), a re-import of its workbook that changes no meaning (kept), then
+    re-issues killed before and after their commit point; the builds after the first re-execute
+    only what the correction touched."""
+    kepala = _kepala_di_instansi(salinan_data)  # 2024's head still instansi.yaml's
     build = tmp_path / "_build"
     data_ = ["--data", str(salinan_data)]
+    xlsx = tmp_path / "isian-2024.xlsx"
+    _lakip(REPO, *data_, "template", "2024", "--output", str(xlsx))
     _lakip(REPO, *data_, "build", "2024", "--output", str(build), "--no-pdf")
     situs = build / "site"
     terbit = _isi(situs / "2024")
     edisi_yaml = salinan_data / "2024" / "edisi.yaml"
+
+    # A new head in instansi.yaml, then the 2024 workbook imported again: edisi.yaml now names
+    # 2024's own head, the one it had. The same edition: the build keeps the published one.
+    instansi = salinan_data / "instansi.yaml"
+    instansi.write_text(instansi.read_text(encoding="utf-8").replace(
+        kepala["nama"], "Dra. SITI RAHMAH, M.Si"), encoding="utf-8")
+    _lakip(REPO, *data_, "import", "2024", str(xlsx))
+    assert b"kepala:" in edisi_yaml.read_bytes()
+    tetap = _lakip(REPO, *data_, "build", "2024", "--output", str(build), "--no-pdf")
+    assert "edisi yang terbit tetap berlaku" in tetap and "tidak ditimpa" not in tetap
+    assert _isi(situs / "2024") == terbit
     asli = edisi_yaml.read_bytes()
 
     assert "lakip reissue 2024" in tag_edisi.langkah_berikut(2024, salinan_data, build)

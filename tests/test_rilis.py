@@ -349,7 +349,8 @@ def test_release_plan_reads_edisi_yaml_with_the_strict_loader(salinan_data: Path
 
 @pytest.mark.parametrize("isi", ['{"revisi": "1"}', '{"revisi": -1}', '{"revisi": true}',
                                  '{"revisi": 1, "status": "<b>"}', '{"revisi": 1, "label": 5}',
-                                 '{"revisi": 1, "komit": ["x"]}', '[1]', '"x"', "{"])
+                                 '{"revisi": 1, "komit": ["x"]}', '{"revisi": 1, "makna": null}',
+                                 '{"makna": {"2024/edisi.yaml": "x"}}', '[1]', '"x"', "{"])
 def test_a_stamp_not_of_a_builds_shape_counts_as_nothing_published(tmp_path: Path, isi: str):
     """The stamp is a file the build wrote and reads back (which revision is published where,
     the editions list): one of another shape is no stamp, and the edition is built again."""
