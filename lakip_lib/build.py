@@ -100,7 +100,22 @@ def _stempel_terbit(situs: Path, kunci: str = "kunci") -> str | None:
     return nilai if isinstance(nilai, str) else None
 
 
-def sidik_masukan(tahun: int, akar_data: Path, dengan_pdf: bool, situs_revisi: Path) -> str:
+@dataclass(frozen=True)
+class BahanSidik:
+    """What both fingerprints of an edition read, gathered once per build: its inputs beside
+    the data files (`_masukan_lain`) and the names of the data files it may read."""
+
+    akar_data: Path
+    lain: dict[str, Any]
+    berkas_data: list[str]
+
+
+def bahan_sidik(tahun: int, akar_data: Path, dengan_pdf: bool, situs_revisi: Path) -> BahanSidik:
+    return BahanSidik(akar_data, _masukan_lain(tahun, akar_data, dengan_pdf, situs_revisi),
+                      _berkas_data(tahun, akar_data))
+
+
+def sidik_masukan(bahan: BahanSidik) -> str:
     """Fingerprint of every input of an edition, read byte for byte without validating or
     importing the book: the data files (other years' folders aside), the notebooks, pages,
     configuration, code and code commit, and the stamps of this year's earlier revisions
@@ -109,21 +124,20 @@ def sidik_masukan(tahun: int, akar_data: Path, dengan_pdf: bool, situs_revisi: P
     fingerprint as the published edition's means nothing can have changed (checked before
     anything else, so an unchanged build is instant)."""
     return cache.sidik({
-        **_masukan_lain(tahun, akar_data, dengan_pdf, situs_revisi),
-        "data": {p: cache.sha_berkas(akar_data / p) for p in _berkas_data(tahun, akar_data)},
+        **bahan.lain,
+        "data": {p: cache.sha_berkas(bahan.akar_data / p) for p in bahan.berkas_data},
         "komit": rilis.komit_kode()})
 
 
-def sidik_makna(tahun: int, akar_data: Path, dengan_pdf: bool, situs_revisi: Path) -> str:
+def sidik_makna(bahan: BahanSidik, tahun: int) -> str:
     """`sidik_masukan` with each data file by what it means to the edition (`makna_masukan`: a
     YAML file by content, the year's head of agency resolved, a multi-year record without later
     years' rows) and without the code's commit (the code is its content): the same as a
     published final's means a rebuild would publish the same edition, so a data folder outside
     a checkout keeps its published final when a re-import only rewrote a file's form."""
     return cache.sidik({
-        **_masukan_lain(tahun, akar_data, dengan_pdf, situs_revisi),
-        "makna": {p: makna_masukan.sidik(akar_data, p, tahun)
-                  for p in _berkas_data(tahun, akar_data)}})
+        **bahan.lain,
+        "makna": {p: makna_masukan.sidik(bahan.akar_data, p, tahun) for p in bahan.berkas_data}})
 
 
 def _berkas_data(tahun: int, akar_data: Path) -> list[str]:
@@ -155,7 +169,7 @@ def mutakhir(tahun: int, akar_data: Path, folder_build: Path, dengan_pdf: bool =
     akar_situs = (folder_situs or folder_build / "site").resolve()
     situs_revisi = Path(os.environ.get(rilis.SITUS_REVISI) or akar_situs)
     return _stempel_terbit(akar_situs / str(tahun), "masukan") == sidik_masukan(
-        tahun, akar_data.resolve(), dengan_pdf, situs_revisi)
+        bahan_sidik(tahun, akar_data.resolve(), dengan_pdf, situs_revisi))
 
 
 _BELUM = re.compile(r'data-fakta=\\"([^"\\]+)\\">' + BELUM_TERSEDIA + "<")
@@ -233,12 +247,13 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
     with gembok_build(folder_build):
         situs = akar_situs / str(tahun)
         situs_revisi = Path(os.environ.get(rilis.SITUS_REVISI) or akar_situs)
-        masukan = sidik_masukan(tahun, akar_data, dengan_pdf, situs_revisi)
+        bahan = bahan_sidik(tahun, akar_data, dengan_pdf, situs_revisi)
+        masukan = sidik_masukan(bahan)
         if not paksa and terbit and _stempel_terbit(situs, "masukan") == masukan:
             lapor("Tidak ada masukan yang berubah: edisi yang terbit sudah mutakhir.")
             return HasilBuild(tahun, situs, time.perf_counter() - mulai, [],
                               _jumlah_halaman(situs), HasilEksekusi())
-        makna = sidik_makna(tahun, akar_data, dengan_pdf, situs_revisi)
+        makna = sidik_makna(bahan, tahun)
         if rekaman and not paksa and terbit and final_tetap(situs, makna):
             lapor(f"Data edisi final {tahun} ditulis ulang tanpa mengubah isinya (misalnya "
                   "impor ulang buku kerja): edisi yang terbit tetap berlaku, tidak dibangun ulang.")
