@@ -2,10 +2,11 @@
 
 A notebook's key hashes everything its output can depend on: the notebook source, the lakip_lib
 code, its parameters, and what each data read it made last time returns now (recorded by
-`DataTahun.dibaca` through $LAKIP_JEJAK): a whole file, or only the rows of a table that a query
-selected, e.g. the realisasi of IKU1 in 2024. Reads that return the same values take the same path
-through deterministic code, so an unchanged key means an unchanged output. Each entry stores the sha256 of
-the executed notebook; an entry that fails that check (truncated, edited, unreadable) is a miss.
+`DataTahun.dibaca` through $LAKIP_JEJAK): a whole file, only the rows of a table that a query
+selected, e.g. the realisasi of IKU1 in 2024, or only how many rows a table has. Reads that
+return the same values take the same path through deterministic code, so an unchanged key
+means an unchanged output. Each entry stores the sha256 of the executed notebook; an entry
+that fails that check (truncated, edited, unreadable) is a miss.
 
 Entries and notebook traces are files this tool wrote and reads back, so they are input: an
 entry must have the exact shape `simpan` writes (hex key and sha, a list of string pairs), and
@@ -70,9 +71,9 @@ Turunan = Mapping[str, Callable[..., Any]]  # derived values by name (`book.TURU
 def kunci_eksekusi(notebook: Path, parameter: dict[str, Any], judul: str | None,
                    dibaca: list[tuple[str, str]], d: DataTahun, turunan: Turunan) -> str:
     """The key of one execution: the notebook, the code, its parameters, and what each of the
-    reads it made last time returns now (a whole file's bytes, a file's existence, the rows a
-    query selects, or a derived value, recomputed by its function in `turunan`), plus the data
-    folder's name (sources are labelled with it)."""
+    reads it made last time returns now (a whole file's bytes, a file's existence, a table's
+    number of rows, the rows a query selects, or a derived value, recomputed by its function
+    in `turunan`), plus the data folder's name (sources are labelled with it)."""
     return sidik({
         "versi": VERSI, "notebook": sha_berkas(notebook), "kode": sidik_kode(),
         "parameter": parameter, "judul": judul, "folder_data": d.akar.name,
@@ -84,7 +85,7 @@ def kunci_eksekusi(notebook: Path, parameter: dict[str, Any], judul: str | None,
 def bacaan_sah(isi: object) -> bool:
     """Whether a recorded read, as read back from a file, is one the code can make: a pair of
     strings; a relative data path without `..`, or `turunan:lakip_lib.<module>.<function>`; a
-    selector that is empty, `ada`, or JSON."""
+    selector that is empty, `ada`, `jumlah`, or JSON."""
     if not (isinstance(isi, (list, tuple)) and len(isi) == 2
             and all(isinstance(x, str) and len(x) < 4096 for x in isi)):
         return False
@@ -95,7 +96,7 @@ def bacaan_sah(isi: object) -> bool:
     if not path or bagian.is_absolute() or ".." in bagian.parts or "\\" in path or "\0" in path:
         return False
     syarat = pilih.removeprefix(data_tahun.ADA_BARIS)
-    return pilih in (data_tahun.SEMUA, data_tahun.ADA) or _json(syarat, dict)
+    return pilih in (data_tahun.SEMUA, data_tahun.ADA, data_tahun.JUMLAH) or _json(syarat, dict)
 
 
 def _json(teks: str, jenis: type) -> bool:
@@ -134,6 +135,8 @@ def _sha_bacaan(d: DataTahun, path: str, pilih: str, fungsi: Callable[..., Any] 
         return hashlib.sha256(repr(d.hitung_turunan(fungsi, json.loads(pilih))).encode()).hexdigest()
     if renstra_tahun.dataset(path, d.tahun, d.datasets.values()) is None:
         return TIDAK_SAH
+    if pilih == data_tahun.JUMLAH:
+        return str(d.tabel_berkas(path).jumlah_baris())
     if pilih.startswith(data_tahun.ADA_BARIS):
         return str(bool(data_tahun.baris_terpilih(d.tabel_berkas(path), pilih[len(data_tahun.ADA_BARIS):])))
     baris = data_tahun.baris_terpilih(d.tabel_berkas(path), pilih)

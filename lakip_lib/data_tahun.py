@@ -29,6 +29,7 @@ BARIS_PERTAMA = 2  # the header is row 1, as in a spreadsheet
 
 SEMUA = ""  # a read of a whole file (its rows, a column, the YAML or narrative text)
 ADA = "ada"  # a read of whether an optional file exists
+JUMLAH = "jumlah"  # a read of how many rows a table has (not of what they hold)
 ADA_BARIS = "ada:"  # + a query's conditions: a read of whether any row matches
 TURUNAN = "turunan:"  # + "module.function": a read of a value derived from the whole year
 
@@ -69,7 +70,8 @@ class turunan:  # lower case: used as a decorator, @turunan
 
 class _TabelTercatat(Tabel[B]):
     """A table as a notebook sees it: reading all rows or a column records the whole file, a
-    `cari`/`satu` query records only its conditions (so only the rows it selects matter)."""
+    `cari`/`satu` query records only its conditions (so only the rows it selects matter), and
+    counting its rows records only the count."""
 
     def __init__(self, asal: Tabel[B], catat: Callable[[str], None]):
         super().__init__(asal.dataset, asal.berkas, asal.baris, asal.nomor)
@@ -84,6 +86,10 @@ class _TabelTercatat(Tabel[B]):
     def nomor(self) -> list[int]:
         self._catat(SEMUA)
         return self._asal.nomor
+
+    def jumlah_baris(self) -> int:
+        self._catat(JUMLAH)
+        return self._asal.jumlah_baris()
 
     def cari(self, **syarat: Any) -> list[B]:
         self._catat(_pemilih_atau_semua(syarat))
@@ -116,7 +122,8 @@ class DataTahun(AksesTabel):
     """Everything the book of one fiscal year is made from, parsed and validated.
 
     Every access is recorded in `dibaca` as (path relative to the data folder, selector): the
-    whole file (`SEMUA`), its existence (`ADA`), or the conditions of a row query. The build
+    whole file (`SEMUA`), its existence (`ADA`), its number of rows (`JUMLAH`), or the
+    conditions of a row query. The build
     keys a notebook's cache on what exactly those reads returned, so a changed value re-executes
     only the notebooks that read it. With $LAKIP_JEJAK set, each new read is also appended to
     that file as a JSON line.

@@ -29,6 +29,7 @@ class TabelBaris(Protocol[B]):
     @property
     def nomor(self) -> list[int]: ...
     def kolom(self, nama: str) -> list[Any]: ...
+    def jumlah_baris(self) -> int: ...
 
 
 class Tabel(Generic[B]):
@@ -48,6 +49,10 @@ class Tabel(Generic[B]):
 
     def kolom(self, nama: str) -> list[Any]:
         return [b[nama] for b in self.baris]
+
+    def jumlah_baris(self) -> int:
+        """How many rows (a page that shows only this depends on nothing else)."""
+        return len(self._baris)
 
     def cari(self, **syarat: Any) -> list[B]:
         return [b for b in self.baris if all(b[k] == v for k, v in syarat.items())]

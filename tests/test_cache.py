@@ -87,11 +87,15 @@ def test_changed_data_file_reexecutes_only_its_readers(awal):
 
 
 def test_changed_narrative_reexecutes_only_its_sasaran(awal):
+    """Not the review either: it walks every part of the edition for figures printed
+    differently but shows no narrative, so it reads none (it re-ran for nothing before)."""
     data, folder, _ = awal
     narasi = data / "2024" / "narasi" / "S2.md"
     narasi.write_text(narasi.read_text() + "\nKalimat tambahan untuk uji cache.\n")
-    # and the review, which walks every part of the edition (the sasaran page included)
-    assert dijalankan(bangun(data, folder)) == {"sasaran_s2", "reviu"}
+    hasil = bangun(data, folder)
+    assert dijalankan(hasil) == {"sasaran_s2"} and hasil.eksekusi.sia_sia == []
+    assert "Kalimat tambahan untuk uji cache." in (folder / "site" / "2024" / "sasaran_s2.html"
+                                                   ).read_text()
 
 
 def test_corrupt_cache_entry_is_detected_and_rebuilt(awal):
@@ -112,8 +116,10 @@ def test_force_executes_everything(awal):
 def test_changed_idg_2024_reexecutes_only_the_pages_that_show_or_aggregate_it(awal):
     """The cache is keyed on the rows a notebook read, not on whole files: realisasi.csv is read
     by most notebooks, but IKU1's 2024 row only by the pages that show IDG 2024 or a figure made
-    from it (summary, IKU chapter, its sasaran, conclusion, appendix, Bab I's aspects); the cover,
-    Bab II, the budget chapter and the other sasaran are kept."""
+    from it (summary, IKU chapter, its sasaran, Bab I's aspects); the cover, Bab II, the budget
+    chapter and the other sasaran are kept. So are Bab IV, whose verdict shows the overall
+    capaian rounded (79,97% at 73,31 and at 73,32), and the Lampiran, which shows IDG's target
+    and how many rows realisasi.csv has, not its value: no page re-runs for nothing."""
     data, folder, _ = awal
     berkas = data / "realisasi.csv"
     baris = next(i for i, b in enumerate(berkas.read_text().splitlines(), start=1)
@@ -122,11 +128,77 @@ def test_changed_idg_2024_reexecutes_only_the_pages_that_show_or_aggregate_it(aw
     bangun(data, folder)  # (renumbering the Lampiran findings other pages' marks cite)
     ubah_sel(berkas, baris, "realisasi", "73.32")
     hasil = bangun(data, folder)
-    assert {"ikhtisar", "bab3_capaian", "sasaran_s1", "bab4_penutup"} <= dijalankan(hasil)
+    assert {"ikhtisar", "bab3_capaian", "sasaran_s1"} <= dijalankan(hasil)
     assert dijalankan(hasil).isdisjoint({"sampul", "bab2_perencanaan", "bab3_anggaran",
-                                         "sasaran_s2", "sasaran_s3", "sasaran_s4"})
+                                         "sasaran_s2", "sasaran_s3", "sasaran_s4",
+                                         "bab4_penutup", "lampiran"})
+    assert hasil.eksekusi.sia_sia == []
     for halaman in ("sasaran_s1", "bab3_capaian"):
         assert "73,32" in (folder / "site" / "2024" / f"{halaman}.html").read_text(), halaman
+    assert "79,97%" in (folder / "site" / "2024" / "bab4_penutup.html").read_text()
+
+
+def halaman(data: Path, nama: str, dibaca: list[tuple[str, str]] | None = None
+            ) -> tuple[list[object], str, list[tuple[str, str]]]:
+    """What page `nama` shows of the year in `data` (each display object as Jupyter formats
+    it), its cache key over `dibaca` (default: the reads it makes now, as a first build keys
+    it), and those reads: the page's methods called in process, no notebook executed."""
+    from IPython.core.formatters import DisplayFormatter
+
+    from lakip_lib.book import TURUNAN, susunan
+
+    d = muat(2024, data)
+    t = next(t for t in eksekusi_notebook.rencana_eksekusi(d) if t.berkas == nama)
+    salinan = d.salinan()
+    bagian = susunan.BAGIAN[nama](salinan)
+    tampil = [DisplayFormatter().format(o)[0] for m in bagian.metode_blok()
+              for o in getattr(bagian, m)()]
+    dibaca = sorted(salinan.dibaca) if dibaca is None else dibaca
+    kunci = cache.kunci_eksekusi(langkah_build.NOTEBOOKS / f"{t.notebook}.ipynb", t.parameter,
+                                 t.judul, dibaca, d, TURUNAN)
+    return tampil, kunci, dibaca
+
+
+def _realisasi_iku1(data: Path, nilai: str) -> None:
+    berkas = data / "realisasi.csv"
+    ubah_sel(berkas, next(i for i, b in enumerate(berkas.read_text().splitlines(), start=1)
+                          if b.startswith("IKU1,2024,")), "realisasi", nilai)
+
+
+def _hapus_baris_terakhir(data: Path, path: str) -> None:
+    berkas = data / path
+    berkas.write_text("".join(berkas.read_text().splitlines(keepends=True)[:-1]))
+
+
+@pytest.mark.parametrize(("nama", "ubah", "tampil_sama"), [
+    # IDG 2024 73,27 → 73,26: the overall capaian 79,9546… → 79,9512… (79,95% both)
+    pytest.param("bab4_penutup", lambda data: _realisasi_iku1(data, "73.26"), True,
+                 id="bab4-same-rounded-verdict"),
+    pytest.param("lampiran", lambda data: _realisasi_iku1(data, "73.26"), True,
+                 id="lampiran-a-realisasi"),
+    # → 73,28: 79,9580… shows as 79,96%: the page keyed on its rounded text re-runs
+    pytest.param("bab4_penutup", lambda data: _realisasi_iku1(data, "73.28"), False,
+                 id="bab4-rounded-verdict-moves"),
+    # IDG missing its target by far: the verdict and the IKU met change
+    pytest.param("bab4_penutup", lambda data: _realisasi_iku1(data, "30"), False,
+                 id="bab4-target-missed"),
+    pytest.param("lampiran", lambda data: ubah_sel(data / "2024" / "target.csv", 2, "target",
+                                                   "75"), False, id="lampiran-a-target"),
+    # a row fewer: the Lampiran counts the rows of every data file
+    pytest.param("lampiran", lambda data: _hapus_baris_terakhir(data, "pembanding.csv"), False,
+                 id="lampiran-a-row-count"),
+])
+def test_a_page_is_rekeyed_exactly_when_what_it_shows_changes(salinan_data, nama, ubah,
+                                                              tampil_sama):
+    """A page's key over the reads it recorded changes if and only if what it shows changes:
+    no wasted re-run (Bab IV read the capaian behind its rounded figures and the Lampiran every
+    data file whole and IDG's realisasi, re-running for a value they do not show) and never a
+    stale page (a change it shows, a rounded figure included, re-keys it)."""
+    tampil, kunci, dibaca = halaman(salinan_data, nama)
+    ubah(salinan_data)
+    tampil_baru, kunci_baru, _ = halaman(salinan_data, nama, dibaca)
+    assert (tampil_baru == tampil) is tampil_sama
+    assert (kunci_baru == kunci) is tampil_sama
 
 
 KOLOM_ANGKA = (Tipe.BULAT, Tipe.DESIMAL, Tipe.RUPIAH)
@@ -287,6 +359,7 @@ def test_a_cache_entry_that_records_no_read_the_code_makes_is_a_miss(tmp_path: P
 
 def test_a_cache_entry_of_another_shape_is_a_miss(tmp_path: Path):
     assert _entri(tmp_path, [["2024/target.csv", ""]]) is not None  # the shape simpan writes
+    assert _entri(tmp_path, [["2024/target.csv", "jumlah"]]) is not None  # a row count
     assert _entri(tmp_path, [], kunci="../x") is None
     assert _entri(tmp_path, [], lain=1) is None
 
@@ -294,10 +367,14 @@ def test_a_cache_entry_of_another_shape_is_a_miss(tmp_path: Path):
 def test_only_a_turunan_handed_down_is_ever_called_from_a_recorded_read():
     """The cache recomputes a derived value only through the functions the build hands it
     (`book.TURUNAN`); a name read back from a file is never imported."""
-    from lakip_lib import book
-    from lakip_lib.book import koreksi
+    import importlib
+    import pkgutil
 
-    semua = {o.nama: o.asli for o in vars(koreksi).values() if isinstance(o, data_tahun.turunan)}
+    from lakip_lib import book
+
+    semua = {o.nama: o.asli for m in pkgutil.iter_modules(book.__path__)
+             for o in vars(importlib.import_module(f"lakip_lib.book.{m.name}")).values()
+             if isinstance(o, data_tahun.turunan)}
     assert book.TURUNAN == semua  # every @turunan of the book is handed down
     nama, fungsi = next(iter(book.TURUNAN.items()))
     assert cache._fungsi_turunan(data_tahun.TURUNAN + nama, book.TURUNAN) is fungsi

@@ -15,15 +15,19 @@ in `susunan`. This module is the notebooks' entry point: `book.bagian("sampul", 
 
 import importlib
 import pkgutil
+from collections.abc import Callable
+from typing import Any
 
 from lakip_lib.book.dasar import (
     SUMBER_AUDIT,
     SUMBER_DATA,
     Bagian,
     Isi,
+    nama_ketercapaian,
+    sebaran_kategori,
     tanda_tangan,
 )
-from lakip_lib.book.koreksi import TURUNAN, koreksi_bab, koreksi_fakta
+from lakip_lib.book.koreksi import ada_temuan, koreksi_bab, koreksi_fakta
 from lakip_lib.book.susunan import bagian, penomoran, urutan
 from lakip_lib.tampilan import Nilai
 
@@ -32,6 +36,11 @@ __all__ = [
     "koreksi_fakta", "penomoran", "tanda_tangan", "urutan",
 ]
 
+# The book's derived values (`@turunan`) by the name a recorded read gives them: the build hands
+# them to the cache, which recomputes them to key a page (it imports nothing by name).
+TURUNAN: dict[str, Callable[..., Any]] = {
+    t.nama: t.asli
+    for t in (ada_temuan, koreksi_bab, koreksi_fakta, sebaran_kategori, nama_ketercapaian)}
 
 
 def _impor_semua() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from lakip_lib import fakta as f
 from lakip_lib import format as fmt
 from lakip_lib import kinerja, prosa
-from lakip_lib.book.dasar import Bagian, Isi, tanda_tangan
+from lakip_lib.book.dasar import Bagian, Isi, nama_ketercapaian, tanda_tangan
 
 
 class Penutup(Bagian):
@@ -16,11 +16,10 @@ class Penutup(Bagian):
     )
 
     def kesimpulan(self) -> Isi:
-        tercapai, belum = kinerja.ketercapaian_iku(self.d)
+        tercapai, belum = nama_ketercapaian(self.d)
         total = kinerja.total_anggaran(self.d)
         serap, pagu = fmt.persen(total.penyerapan), fmt.rupiah(total.anggaran)
-        kalimat = prosa.kesimpulan([h.nama for h in tercapai], [h.nama for h in belum],
-                                    serap, pagu)
+        kalimat = prosa.kesimpulan(tercapai, belum, serap, pagu)
         return Isi([self._kalimat_kategori(), self.kalimat(kalimat, (
             (serap, self.nilai_fakta(f.anggaran("total", "penyerapan"), serap)),
             (pagu, self.nilai_fakta(f.anggaran("total", "anggaran"), pagu))))])

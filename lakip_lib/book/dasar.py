@@ -4,6 +4,7 @@ their corrections, shared sentences and tables) and the helpers several parts us
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 from functools import cached_property
 from typing import Any, ClassVar
 
@@ -13,7 +14,7 @@ from lakip_lib import kinerja, perhitungan, prosa, rumus
 from lakip_lib.book import susunan
 from lakip_lib.book.koreksi import koreksi_fakta
 from lakip_lib.book.nomor import Rencana
-from lakip_lib.data_tahun import DataTahun
+from lakip_lib.data_tahun import DataTahun, turunan
 from lakip_lib.prosa import Uraian
 from lakip_lib.rekaman import Pejabat
 from lakip_lib.tampilan import CatatanKoreksi, Html, Kalimat, Nilai, Teks, blok, teks
@@ -151,8 +152,7 @@ class Bagian:
     def _iku(self, h: kinerja.HasilIndikator, ukuran: str) -> Nilai:
         """One of an IKU's figures this year: target, realisasi, capaian or kategori."""
         if ukuran == "target":
-            return self.nilai_fakta(f.indikator(h.kode, "target"),
-                               prosa.nilai(h.target, h.satuan, h.desimal))
+            return self._target(h.kode, h.target, h.satuan, h.desimal)
         if ukuran == "realisasi":
             return self.nilai_fakta(f.indikator(h.kode, "realisasi", self.tahun),
                                prosa.nilai(h.realisasi, h.satuan, h.desimal))
@@ -160,7 +160,13 @@ class Bagian:
             return self.nilai_fakta(f.indikator(h.kode, "capaian"), fmt.persen(h.capaian))
         return self.nilai_fakta(f.indikator(h.kode, "kategori"), h.kategori or fmt.BELUM_TERSEDIA)
 
+    def _target(self, kode: str, target: Decimal | None, satuan: str, desimal: int) -> Nilai:
+        """An indicator's target of the year, as its fact."""
+        return self.nilai_fakta(f.indikator(kode, "target"), prosa.nilai(target, satuan, desimal))
+
     def narasi(self, nama: str) -> Teks:
+        if self.reviu:  # the review shows a part's marked figures, never its narrative, so
+            return Teks("")  # it reads none: an edited narrative re-runs its page, not the review
         isi = self.d.narasi(nama)
         if isi is None:
             return teks(prosa.narasi_belum_ditulis(nama, self.tahun))
@@ -169,10 +175,7 @@ class Bagian:
     # shared building blocks -------------------------------------------------------------
     def _kalimat_kategori(self) -> Kalimat:
         """The count per category and the verdict, the verdict as its fact."""
-        keseluruhan = kinerja.kategori_keseluruhan(self.d)
-        kalimat = prosa.sebaran_kategori(kinerja.jumlah_per_kategori(self.d), keseluruhan,
-                                          kinerja.nilai_keseluruhan(self.d),
-                                          kinerja.aturan_kesimpulan(self.d).uraian)
+        kalimat, keseluruhan = sebaran_kategori(self.d)
         if keseluruhan is None:
             return self.kalimat(kalimat)
         return self.kalimat(kalimat, ((f"**{keseluruhan}**",
@@ -241,6 +244,23 @@ class Bagian:
             [(sasaran[h.sasaran], h.nama, *(self._iku(h, u) for u in
                                             ("target", "realisasi", "capaian", "kategori")))
              for h in hasil], catatan=prosa.catatan_dibatasi(hasil) or "")
+
+
+@turunan  # a page shows this sentence, rounded, not the capaian behind it: keyed on its text
+def sebaran_kategori(d: DataTahun) -> tuple[str, str | None]:
+    """The sentence of the count per category and the verdict (Markdown, its figure rounded as
+    shown), and the overall category."""
+    keseluruhan = kinerja.kategori_keseluruhan(d)
+    return prosa.sebaran_kategori(kinerja.jumlah_per_kategori(d), keseluruhan,
+                                  kinerja.nilai_keseluruhan(d),
+                                  kinerja.aturan_kesimpulan(d).uraian), keseluruhan
+
+
+@turunan  # Bab IV names the IKU met and not met, not their figures: keyed on the names
+def nama_ketercapaian(d: DataTahun) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The names of the IKU whose target was met, and of those whose target was not."""
+    tercapai, belum = kinerja.ketercapaian_iku(d)
+    return tuple(h.nama for h in tercapai), tuple(h.nama for h in belum)
 
 
 def rupiah_sel(nilai: int | None) -> str:

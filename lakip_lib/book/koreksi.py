@@ -4,9 +4,7 @@ lists the findings on the same page the marks are on."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
 
 from lakip_lib import audit
 from lakip_lib import fakta as f
@@ -67,12 +65,6 @@ def koreksi_bab(d: DataTahun, bab: str) -> dict[str, tuple[Koreksi, ...]]:
 def koreksi_fakta(d: DataTahun, bab: str, fakta: str) -> tuple[Koreksi, ...]:
     """The corrections of one fact as chapter `bab` shows it."""
     return koreksi_bab(d, bab).get(fakta, ())
-
-
-# The book's derived values by the name a recorded read gives them: the build hands them to the
-# cache, which recomputes them to key a page (it imports nothing by name).
-TURUNAN: dict[str, Callable[..., Any]] = {
-    t.nama: t.asli for t in (ada_temuan, koreksi_bab, koreksi_fakta)}
 
 
 def _nomor_temuan(t: audit.Temuan, temuan: list[audit.Temuan],

@@ -68,12 +68,16 @@ class Lampiran(Bagian):
         ])
 
     def _tabel_target_pk(self, pk: PerjanjianKinerja) -> TabelTampilan:
+        """The IKU and their targets as signed: the form reads no realisasi (it is signed
+        before there is one), so the page does not depend on any."""
         sasaran = {b["kode"]: b["uraian"] for b in self.d["sasaran"].baris}
         return self.tabel("pk", f"Sasaran, Indikator, dan Target {pk.judul or 'Perjanjian Kinerja'}",
                           [Lajur("No.", True), Lajur("Sasaran strategis"),
                            Lajur("Indikator kinerja"), Lajur("Target", True)],
-                          [(str(n), sasaran[h.sasaran], h.nama, self._iku(h, "target"))
-                           for n, h in enumerate(kinerja.hasil_iku(self.d), start=1)],
+                          [(str(n), sasaran[i["induk"]], i["nama"],
+                            self._target(i["kode"], kinerja.target_tahunan(self.d, i["kode"]),
+                                         i["satuan"], i["desimal"]))
+                           for n, i in enumerate(self.d["indikator"].cari(jenis="iku"), start=1)],
                           sumber=self.sumber_data("target"))
 
     def dataset(self) -> Isi:
@@ -82,10 +86,11 @@ class Lampiran(Bagian):
             if not self.d.ada(ds.nama) or ds.nama in audit.DATASET_SUMBER:
                 continue  # the signed source's transcription feeds the review, not the edition
             t = self.d.tabel(ds.nama)
-            if not t.baris:
+            jumlah = t.jumlah_baris()  # the count, not the rows: a changed value keeps the page
+            if not jumlah:
                 continue  # an empty table (a dataset this agency does not use) feeds nothing
             masukan = [k.nama for k in ds.kolom if not k.dilaporkan]
-            baris.append((t.berkas, ds.keterangan, str(len(t.baris)), ", ".join(masukan)))
+            baris.append((t.berkas, ds.keterangan, str(jumlah), ", ".join(masukan)))
         return Isi([self.tabel("dataset", "Berkas Data Masukan Buku Ini",
                                [Lajur("Berkas"), Lajur("Isi"), Lajur("Baris", True),
                                 Lajur("Kolom masukan")], baris,
