@@ -19,16 +19,12 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from lakip_lib import berkas_pdf, rilis
 from lakip_lib import format as fmt
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.peramban import chromium, server
-
-if TYPE_CHECKING:  # pypdf is imported where a PDF is read or written (not by `lakip build`
-    # when nothing changed, which imports this module for the PDF's name)
-    from pypdf import PdfReader
 
 SKRIP = Path(__file__).with_name("cetak.js")
 MARGIN = {"top": "20mm", "bottom": "18mm", "left": "17mm", "right": "17mm"}
@@ -90,7 +86,17 @@ _LUAPAN = """() => {
 }"""
 
 
+# The page map's pass only needs where each anchor lands: nothing is painted (colour, borders,
+# shadows, charts and images invisible, backgrounds not printed), which changes no box and so
+# no page break, and the print takes about half the time of a painted one
+_TAK_TERLIHAT = ("*, *::before, *::after { color: transparent !important; "
+                 "border-color: transparent !important; text-shadow: none !important; "
+                 "box-shadow: none !important; outline-color: transparent !important; }\n"
+                 "svg, img, canvas { visibility: hidden !important; }")
+
+
 DOKUMEN = "lakip-cetak.html"  # the print document's name on the print server
+_CETAKAN_KOREKSI = 2  # prints again at most this often when the numbers were not the pages
 
 
 # Charts are drawn once the first one comes near the screen (book/_static/lakip.js): brought
@@ -102,15 +108,19 @@ _GAMBAR_GRAFIK = """() => {
 
 
 def _buka(page: Any, url: str) -> None:
-    """Start loading the print document (`DOKUMEN`); returns once the navigation started, the
-    page loads on in its own renderer."""
+    """Start loading the print document (`DOKUMEN`) in print media at the text block's width,
+    as Chromium lays out the printed pages: the charts are drawn once, at their printed size
+    (switching after the load re-laid out every chart and table, about 0,4 s of each print).
+    Returns once the navigation started, the page loads on in its own renderer."""
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": LEBAR_BLOK, "height": 1000})
     page.goto(f"{url}/{DOKUMEN}", wait_until="commit")
 
 
 def _siapkan(page: Any, gaya: str) -> dict[str, int]:
     """A page opened by `_buka`, once loaded with its charts drawn: the page style
-    (`gaya_halaman`) and the print preparation (cover first, contents lists) applied, in print
-    media at the text block's width, wide tables fitted."""
+    (`gaya_halaman`) and the print preparation (cover first, contents lists) applied, wide
+    tables fitted."""
     page.wait_for_load_state("load")
     page.evaluate(_GAMBAR_GRAFIK)
     page.wait_for_function(
@@ -120,10 +130,7 @@ def _siapkan(page: Any, gaya: str) -> dict[str, int]:
     page.add_style_tag(content=gaya)
     page.add_script_tag(content=SKRIP.read_text(encoding="utf-8"))
     jumlah = page.evaluate("lakipSiapkanCetak()")
-    page.emulate_media(media="print")
-    # lay out at the text block's width, as Chromium lays out the printed pages
-    page.set_viewport_size({"width": LEBAR_BLOK, "height": 1000})
-    page.evaluate("lakipTunggu()")  # charts re-laid out to the new width, fonts, images: no sleep
+    page.evaluate("lakipTunggu()")  # charts re-laid out after the preparation, fonts, images: no sleep
     page.evaluate("lakipPaskan()")
     return jumlah
 
@@ -171,10 +178,10 @@ class Pesanan:
 def cetak_di(b: Any, pesanan: Pesanan, siap: Any = None) -> dict[str, Any]:
     """Print with the launched browser `b`; return counts for the report and the page map
     ("peta": anchor → page). Given the page map of the previous print, the first pass already
-    carries its numbers: when this print's own map is the same, that pass is final (one pass
-    instead of two); otherwise the numbers are filled in a second pass (they do not move the
-    layout). Without a previous map, the second pass's page loads beside the first pass.
-    `siap`: a blank page (browser context) opened ahead, used for the first pass.
+    carries its numbers; without one, a quick pass that paints nothing finds them (the final
+    pass's page loads beside it). A print whose own map is the numbers it carries is final;
+    otherwise the numbers are filled in again from its map (they do not move the layout).
+    `siap`: a blank page opened ahead, used for the first pass.
 
     The final pass always prints a page whose only history is: loaded and prepared in a fresh
     browser context, numbers filled in, printed. A print re-lays out what it prints (the charts
@@ -200,24 +207,30 @@ def cetak_di(b: Any, pesanan: Pesanan, siap: Any = None) -> dict[str, Any]:
             page.close()
             return isi
 
-        pembaca: PdfReader | None = None
         page = dibuka(siap)
         kedua = None if peta_lama else dibuka()  # two passes ahead: load the second one now
         jumlah = disiapkan(page)
         jumlah["cetakan"] = 1
-        if peta_lama:  # print with the previous numbers; final if they are still right
-            akhir = dengan_nomor(page, peta_lama)
+        nomor = peta_lama
+        if nomor is None:  # a quick pass for the page map: untagged, nothing painted
+            page.add_style_tag(content=_TAK_TERLIHAT)
+            nomor = berkas_pdf.halaman_penanda(page.pdf(prefer_css_page_size=True))
+            page.close()
+            page = kedua
+            disiapkan(page)
+            jumlah["cetakan"] = 2
+        for koreksi in range(_CETAKAN_KOREKSI + 1):
+            akhir = dengan_nomor(page, nomor)
             # read once: its page map, then its catalog for `berkas_pdf.simpan`
             pembaca = berkas_pdf.baca(akhir)
             peta = berkas_pdf.halaman_penanda_pembaca(pembaca)
-        else:  # a quick untagged pass for the page map
-            peta = berkas_pdf.halaman_penanda(page.pdf(**opsi))
-            page.close()
-        if peta != peta_lama:
-            page = kedua or dibuka()
+            if peta == nomor or koreksi == _CETAKAN_KOREKSI:
+                break
+            # a page moved: print again, with this print's own numbers (they do not move
+            # the layout, so the next print's map is this one)
+            nomor, page = peta, dibuka()
             disiapkan(page)
-            akhir, pembaca = dengan_nomor(page, peta), None
-            jumlah["cetakan"] = 2
+            jumlah["cetakan"] += 1
     jumlah["peta"] = peta
     penanda = [(x["teks"], x["tingkat"], peta[x["kunci"]]) for x in jumlah.pop("daftar_isi")
                if x["kunci"] in peta]
