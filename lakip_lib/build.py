@@ -12,7 +12,6 @@ never touched. Notebooks whose inputs did not change come from the execution cac
 from __future__ import annotations
 
 import fcntl
-import json
 import os
 import re
 import shutil
@@ -25,9 +24,9 @@ from typing import Any
 
 from lakip_lib import (
     cache,
+    cetak_edisi,
     csp,
     data,
-    dokumen_cetak,
     edisi,
     folder_data,
     langkah_build,
@@ -35,15 +34,13 @@ from lakip_lib import (
     pdf,
     rilis,
     riwayat,
-    sphinx_situs,
 )
 from lakip_lib.book import susunan
-from lakip_lib.book.reviu import HALAMAN as REVIU
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.eksekusi_notebook import Eksekusi, HasilEksekusi, eksekusi_semua, rencana_eksekusi
 from lakip_lib.format import BELUM_TERSEDIA, angka
 from lakip_lib.langkah_build import BuildGagal, Lapor
-from lakip_lib.pencetak import CetakGagal, Pencetak
+from lakip_lib.pencetak import Pencetak
 from lakip_lib.penyusun import (
     mulai_bundel_vega,
     mulai_jupyter_book,
@@ -368,8 +365,8 @@ def _periksa_chromium() -> None:
 def _susun(d: DataTahun, src: Path, kerja: Path, pencetak: Pencetak | None, lapor: Lapor
            ) -> Path:
     """Jupyter Book's html build (incremental in <kerja>/out); with a printer, the edition and
-    the review are printed from print documents assembled from its pages (`_pesan_cetakan`)
-    while the edition is finished. Returns the HTML folder."""
+    the review are printed from print documents assembled from its pages (`cetak_edisi`).
+    Returns the HTML folder."""
     lapor("Menyusun halaman dengan Jupyter Book …")
     mulai = time.perf_counter()
     keluaran = kerja / "out"
@@ -387,58 +384,8 @@ def _susun(d: DataTahun, src: Path, kerja: Path, pencetak: Pencetak | None, lapo
                      f"LAKIP {d.tahun}")
     if pencetak:
         lapor("Mencetak PDF dengan Chromium …")
-        mulai_pdf = time.perf_counter()
-        _pesan_cetakan(pencetak, d, html, kerja)
-        _terima_cetakan(pencetak, kerja, CETAK_BUKU, html / pdf.nama_berkas(d), mulai_pdf, lapor)
-        sphinx_situs.tulis_gambar_bagikan(html / pdf.nama_berkas(d), html)
-        _terima_cetakan(pencetak, kerja, CETAK_REVIU, html / pdf.nama_berkas_reviu(d),
-                        mulai_pdf, lapor)
+        cetak_edisi.cetak(pencetak, d, html, kerja, lapor)
     return html
-
-
-def _pesan_cetakan(pencetak: Pencetak, d: DataTahun, html: Path, kerja: Path) -> None:
-    """Hand the printers their two jobs, printed side by side: the edition, from its pages
-    assembled as one document (`dokumen_cetak.susun`, kept as <kerja>/cetak.html), and the
-    review, a document of its own (<kerja>/cetak-reviu.html), each starting from its previous
-    print's page map."""
-    for nama, toc, reviu in ((CETAK_BUKU, susunan.daftar_isi(d), False),
-                             (CETAK_REVIU, {"root": REVIU}, True)):
-        dokumen = kerja / f"{nama}.html"
-        dokumen.write_text(dokumen_cetak.susun(html, toc), encoding="utf-8")
-        pencetak.cetak(pdf.Pesanan(html, dokumen, pdf.gaya_halaman(d, reviu=reviu),
-                                   pdf.info_dokumen(d, reviu=reviu), kerja / f"{nama}.pdf",
-                                   _peta_lama(kerja, nama)))
-
-
-CETAK_BUKU, CETAK_REVIU = "cetak", "cetak-reviu"  # prints under <kerja>/: <name>.pdf and its map
-
-
-def _terima_cetakan(pencetak: Pencetak, kerja: Path, nama: str, tujuan: Path, mulai: float,
-                    lapor: Lapor) -> None:
-    """Wait for the printer's next print (<kerja>/<nama>.pdf), put it in place as `tujuan`,
-    keep its page map for the next build's print, and report it."""
-    try:
-        info = pencetak.hasil()
-    except CetakGagal as e:
-        raise BuildGagal(str(e)) from None
-    (kerja / f"{nama}.pdf").replace(tujuan)
-    (kerja / f"peta-{nama}.json").write_text(json.dumps(info["peta"], sort_keys=True),
-                                             encoding="utf-8")
-    lapor(f"  {tujuan.name}: {info['halaman']} halaman, {info['cetakan']} kali cetak "
-          f"({angka(time.perf_counter() - mulai, 1)} dtk)")
-    for luapan in info["luapan"]:
-        lapor(f"  Peringatan (PDF {tujuan.name}): {luapan}")
-
-
-def _peta_lama(kerja: Path, nama: str) -> dict[str, int] | None:
-    """The page map of this year's previous print `nama` (`CETAK_BUKU`, `CETAK_REVIU`), if any:
-    read back as input, only an object of anchor to page number (else the print starts without
-    it, as on a clean build)."""
-    peta = rilis.baca_json_terbit(kerja / f"peta-{nama}.json")
-    if not isinstance(peta, dict) or not all(
-            isinstance(k, str) and type(v) is int and 0 < v < 100_000 for k, v in peta.items()):
-        return None
-    return peta
 
 
 def _buang_basi(html: Path, d: DataTahun, dengan_pdf: bool) -> None:

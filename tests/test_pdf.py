@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -297,3 +298,56 @@ def test_incremental_pdf_is_the_clean_pdf_byte_for_byte(situs_2024: Path, tmp_pa
         assert (hasil.situs / nama).read_bytes() == (situs_2024 / nama).read_bytes(), nama
     # the build stamp records where the inputs came from (a git checkout or not), no content
     assert set(beda(isi_edisi(situs_2024), isi_edisi(hasil.situs))) <= {build.STEMPEL}
+
+
+class _PencetakCatat:
+    """A printer that records the jobs it is handed and prints each as the session build's
+    PDF of that document with a comment appended."""
+
+    def __init__(self, situs: Path) -> None:
+        self.situs = situs
+        self.pesanan: list[Any] = []
+
+    def cetak(self, pesanan: Any) -> None:
+        self.pesanan.append(pesanan)
+        nama = NAMA if pesanan.dokumen.stem == "cetak" else NAMA.replace(".pdf", "-reviu.pdf")
+        pesanan.tujuan.write_bytes((self.situs / nama).read_bytes() + b"% pengganti\n")
+
+    def hasil(self) -> dict[str, Any]:
+        return {"peta": {}, "halaman": 1, "cetakan": 1, "luapan": []}
+
+
+def test_a_document_whose_print_input_did_not_change_is_not_printed_again(situs_2024: Path,
+                                                                          tmp_path: Path):
+    """In a copy of the session build's work folder: with nothing changed neither document is
+    handed to a printer and both PDFs stay; a changed review page prints the review only; a PDF
+    whose bytes are not the recorded print's is printed again."""
+    from lakip_lib import cetak_edisi, data
+
+    kerja = tmp_path / "2024"
+    shutil.copytree(situs_2024.parent.parent / "jb" / "2024", kerja, symlinks=True)
+    html = kerja / "out" / "html" / "_build" / "html"
+    buku, reviu = html / NAMA, html / NAMA.replace(".pdf", "-reviu.pdf")
+    asli = buku.read_bytes()
+    d = data.muat(2024, DATA)
+
+    def cetak() -> tuple[list[str], list[str]]:
+        pencetak, laporan = _PencetakCatat(situs_2024), []
+        cetak_edisi.cetak(pencetak, d, html, kerja, laporan.append)  # type: ignore[arg-type]
+        return [p.dokumen.stem for p in pencetak.pesanan], laporan
+
+    dicetak, laporan = cetak()
+    assert dicetak == [], laporan
+    assert sum("tidak dicetak ulang" in b for b in laporan) == 2, laporan
+    assert buku.read_bytes() == asli == (situs_2024 / NAMA).read_bytes()
+
+    halaman_reviu = html / "reviu.html"
+    halaman_reviu.write_text(halaman_reviu.read_text(encoding="utf-8").replace(
+        "</article>", "<p>Catatan baru.</p></article>", 1), encoding="utf-8")
+    assert cetak()[0] == [cetak_edisi.CETAK_REVIU]
+    assert reviu.read_bytes().endswith(b"% pengganti\n")
+    assert buku.read_bytes() == asli
+    assert cetak()[0] == []  # the review's new print is recorded as such
+
+    buku.write_bytes(asli + b"\n")
+    assert cetak()[0] == [cetak_edisi.CETAK_BUKU]

@@ -1,0 +1,137 @@
+"""The edition's two PDFs, printed from its built HTML pages: the edition, its pages assembled
+as one print document (`dokumen_cetak.susun`, kept as <kerja>/cetak.html), and the review, a
+document of its own (<kerja>/cetak-reviu.html), printed side by side by the build's printers
+(`lakip_lib.pencetak`), each starting from its previous print's page map.
+
+A document is printed only when what its print reads changed: the print document, the files it
+loads (`_static/`), its page style and document info, the code and the browser. Chromium's
+print of the same input is the same bytes (an incremental build's PDF is the clean build's), so
+the previous print, still in place in the HTML folder, is kept when its record says it was
+printed from that input and its bytes are the ones recorded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from lakip_lib import cache, csp, dokumen_cetak, pdf, rilis, sphinx_situs
+from lakip_lib.book import susunan
+from lakip_lib.book.reviu import HALAMAN as REVIU
+from lakip_lib.data_tahun import DataTahun
+from lakip_lib.format import angka
+from lakip_lib.langkah_build import BuildGagal, Lapor
+from lakip_lib.pencetak import CetakGagal, Pencetak
+from lakip_lib.peramban import path_chromium
+
+CETAK_BUKU, CETAK_REVIU = "cetak", "cetak-reviu"  # prints under <kerja>/: <name>.pdf and its map
+
+
+def cetak(pencetak: Pencetak, d: DataTahun, html: Path, kerja: Path, lapor: Lapor) -> None:
+    """Print the edition and the review of the HTML pages in `html` into it (the edition's
+    cover also as the site's share image), each only if its print input changed."""
+    mulai = time.perf_counter()
+    dipesan = []
+    for nama, toc, reviu in ((CETAK_BUKU, susunan.daftar_isi(d), False),
+                             (CETAK_REVIU, {"root": REVIU}, True)):
+        tujuan = html / (pdf.nama_berkas_reviu(d) if reviu else pdf.nama_berkas(d))
+        dokumen = kerja / f"{nama}.html"
+        isi = dokumen_cetak.susun(html, toc)
+        dokumen.write_text(isi, encoding="utf-8")
+        pesanan = pdf.Pesanan(html, dokumen, pdf.gaya_halaman(d, reviu=reviu),
+                              pdf.info_dokumen(d, reviu=reviu), kerja / f"{nama}.pdf",
+                              peta_lama(kerja, nama))
+        sidik = sidik_cetak(pesanan, isi)
+        if (tetap := cetakan_tetap(kerja, nama, sidik, tujuan)) is not None:
+            lapor(f"  {tujuan.name}: {tetap['halaman']} halaman, tidak dicetak ulang (yang "
+                  "dicetaknya tidak berubah)")
+            _laporkan_luapan(tujuan, tetap["luapan"], lapor)
+            continue
+        pencetak.cetak(pesanan)
+        dipesan.append((nama, tujuan, sidik))
+    for nama, tujuan, sidik in dipesan:
+        _terima(pencetak, kerja, nama, tujuan, sidik, mulai, lapor)
+        if nama == CETAK_BUKU:
+            sphinx_situs.tulis_gambar_bagikan(tujuan, html)
+
+
+def sidik_cetak(pesanan: pdf.Pesanan, isi: str) -> str:
+    """Fingerprint of what a print reads: the print document `isi`, every file under the HTML
+    folder's `_static/` (the styles, scripts, fonts it loads; the pages it links are not
+    loaded), the page style and document info, the code (the print scripts are part of it)
+    and the browser binary. The previous print's page map is not part of it: it only saves a
+    pass, the printed pages are the same."""
+    statis = pesanan.folder_html / "_static"
+    chromium = path_chromium().resolve()
+    info = chromium.stat()
+    return cache.sidik({
+        "dokumen": hashlib.sha256(isi.encode("utf-8")).hexdigest(),
+        "statis": {p.relative_to(statis).as_posix(): _sha_statis(p)
+                   for p in sorted(statis.rglob("*")) if p.is_file()},
+        "gaya": pesanan.gaya, "info": pesanan.info, "kode": cache.sidik_kode(),
+        "chromium": [str(chromium), info.st_size, info.st_mtime_ns]})
+
+
+def _sha_statis(path: Path) -> str:
+    """A static file's sha256; Sphinx's `translations.js` as the published edition has it
+    (`csp.terjemahan_tanpa_eval`, the same catalogue: the build rewrites it after the print,
+    and the next build's Sphinx run may or may not copy its own again)."""
+    if path.name != "translations.js":
+        return cache.sha_berkas(path)
+    teks = csp.terjemahan_tanpa_eval(path.read_text(encoding="utf-8"))
+    return hashlib.sha256(teks.encode("utf-8")).hexdigest()
+
+
+def cetakan_tetap(kerja: Path, nama: str, sidik: str, tujuan: Path) -> dict[str, Any] | None:
+    """The record of the previous print `nama` when the PDF at `tujuan` is that print of this
+    very input: its record (<kerja>/sidik-<nama>.json, read back as untrusted input) names
+    `sidik` and the sha256 of the bytes now there; None otherwise."""
+    catatan = rilis.baca_json_terbit(kerja / f"sidik-{nama}.json")
+    if not (isinstance(catatan, dict) and catatan.get("sidik") == sidik
+            and type(catatan.get("halaman")) is int and isinstance(catatan.get("luapan"), list)
+            and all(isinstance(x, str) for x in catatan["luapan"])
+            and isinstance(catatan.get("sha256"), str) and tujuan.is_file()
+            and cache.sha_berkas(tujuan) == catatan["sha256"]):
+        return None
+    return catatan
+
+
+def _terima(pencetak: Pencetak, kerja: Path, nama: str, tujuan: Path, sidik: str, mulai: float,
+            lapor: Lapor) -> None:
+    """Wait for the printer's next print (<kerja>/<nama>.pdf), put it in place as `tujuan`,
+    keep its page map for the next build's print and the record of what it was printed from,
+    and report it."""
+    try:
+        info = pencetak.hasil()
+    except CetakGagal as e:
+        raise BuildGagal(str(e)) from None
+    catatan = kerja / f"sidik-{nama}.json"
+    catatan.unlink(missing_ok=True)  # no record names a PDF being replaced
+    (kerja / f"{nama}.pdf").replace(tujuan)
+    (kerja / f"peta-{nama}.json").write_text(json.dumps(info["peta"], sort_keys=True),
+                                             encoding="utf-8")
+    catatan.write_text(json.dumps({"sidik": sidik, "sha256": cache.sha_berkas(tujuan),
+                                   "halaman": info["halaman"], "luapan": info["luapan"]}),
+                       encoding="utf-8")
+    lapor(f"  {tujuan.name}: {info['halaman']} halaman, {info['cetakan']} kali cetak "
+          f"({angka(time.perf_counter() - mulai, 1)} dtk)")
+    _laporkan_luapan(tujuan, info["luapan"], lapor)
+
+
+def _laporkan_luapan(tujuan: Path, luapan: list[str], lapor: Lapor) -> None:
+    for teks in luapan:
+        lapor(f"  Peringatan (PDF {tujuan.name}): {teks}")
+
+
+def peta_lama(kerja: Path, nama: str) -> dict[str, int] | None:
+    """The page map of this year's previous print `nama` (`CETAK_BUKU`, `CETAK_REVIU`), if any:
+    read back as input, only an object of anchor to page number (else the print starts without
+    it, as on a clean build)."""
+    peta = rilis.baca_json_terbit(kerja / f"peta-{nama}.json")
+    if not isinstance(peta, dict) or not all(
+            isinstance(k, str) and type(v) is int and 0 < v < 100_000 for k, v in peta.items()):
+        return None
+    return peta
