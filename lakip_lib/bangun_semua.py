@@ -26,36 +26,23 @@ commit, and `--require-tag` says so instead of refusing them (per-agency tags ar
 
 from __future__ import annotations
 
-import multiprocessing
-import multiprocessing.connection
 import os
 import shutil
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from lakip_lib import (
-    build,
-    eksekusi_notebook,
-    folder_data,
-    kabupaten,
-    langkah_build,
-    penerbitan,
-    penyusun,
-    portal,
-    renstra_tahun,
-    rilis,
-    situs_terbit,
-)
+from lakip_lib import folder_data, kabupaten, langkah_build, rilis, sidik_edisi, situs_terbit
 from lakip_lib.kabupaten import FolderInstansi
 from lakip_lib.langkah_build import Lapor
 from lakip_lib.masalah import ValidasiGagal, laporan
-from lakip_lib.penerbitan import RilisGagal
-from lakip_lib.schema import BY_NAME
+from lakip_lib.rilis import RilisGagal
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 FOLDER_INSTANSI = "instansi"  # <output>/instansi/<slug>: an agency's build folder (cache, Sphinx)
 
@@ -66,7 +53,14 @@ class Pekerjaan:
 
     instansi: FolderInstansi
     tahun: int
-    bobot: int
+    bobot_diketahui: int | None = None  # None: read from the data folder when first asked
+
+    @property
+    def bobot(self) -> int:
+        """Expected work (`bobot`), read only when editions are ordered or dealt out: a single
+        build with nothing changed never imports the dataset registry for it."""
+        return bobot(self.instansi.akar, self.tahun) if self.bobot_diketahui is None else (
+            self.bobot_diketahui)
 
     @property
     def nama(self) -> str:
@@ -90,6 +84,9 @@ class Selesai:
 def bobot(akar: Path, tahun: int) -> int:
     """Expected work of an edition, from what is read without validating: the book's fixed
     parts, one page per sasaran, and the photos of its appendix."""
+    from lakip_lib import renstra_tahun
+    from lakip_lib.schema import BY_NAME
+
     try:
         berkas = akar / renstra_tahun.path(akar, BY_NAME["sasaran"], tahun)  # the year's Renstra
         sasaran = max(0, len(berkas.read_text(encoding="utf-8").splitlines()) - 1)
@@ -101,7 +98,7 @@ def bobot(akar: Path, tahun: int) -> int:
 
 def rencana(akar: Path, tahun: Sequence[int] = ()) -> list[Pekerjaan]:
     """Every edition of the data folder (only the years in `tahun`, when given), by name."""
-    return [Pekerjaan(fi, t, bobot(fi.akar, t)) for fi in kabupaten.daftar(akar)
+    return [Pekerjaan(fi, t) for fi in kabupaten.daftar(akar)
             for t in folder_data.tahun_tersedia(fi.akar) if not tahun or t in tahun]
 
 
@@ -140,7 +137,7 @@ def bangun_semua(akar: Path, keluaran: Path, pekerjaan: Sequence[Pekerjaan],
     folder = sorted({folder_build_instansi(p.instansi, keluaran) for p in pekerjaan})
     with ExitStack() as gembok:
         for f in folder:
-            gembok.enter_context(build.gembok_build(f))
+            gembok.enter_context(langkah_build.gembok_build(f))
         hasil = [] if beku or opsi.get("paksa") else _tetap(pekerjaan, keluaran, opsi)
         sisa = [p for p in pekerjaan if p.nama not in {s.nama for s in hasil}]
         if hasil:
@@ -164,12 +161,14 @@ def tulis_indeks(situs: Path, akar: Path | None = None) -> None:
     several agencies, the portal."""
     if not situs.is_dir():
         return
-    slug = portal.slug_terbit(situs)
+    slug = rilis.slug_terbit(situs)
     if not slug:
         situs_terbit.tulis_indeks(situs)
         return
     for s in slug:
         situs_terbit.tulis_indeks(situs / s)
+    from lakip_lib import portal
+
     portal.tulis(situs)
 
 
@@ -180,7 +179,7 @@ def _tetap(pekerjaan: Sequence[Pekerjaan], keluaran: Path, opsi: dict[str, Any]
     hasil = []
     for p in pekerjaan:
         situs = p.instansi.situs(keluaran / "site")
-        if build.mutakhir(p.tahun, p.instansi.akar, folder_build_instansi(p.instansi, keluaran),
+        if sidik_edisi.mutakhir(p.tahun, p.instansi.akar, folder_build_instansi(p.instansi, keluaran),
                           opsi.get("dengan_pdf", True), situs):
             terbit = situs / str(p.tahun)
             hasil.append(Selesai(p.nama, 0.0, 0, sum(1 for _ in terbit.glob("*.html")), terbit))
@@ -191,6 +190,8 @@ def _bagi_bundel_vega(keluaran: Path, folder: Sequence[Path]) -> None:
     """One Vega bundle for every agency's build folder (made once, by vl-convert)."""
     if folder == [keluaran]:
         return
+    from lakip_lib import penyusun
+
     penyusun.bundel_vega(keluaran / "cache")
     for asal in (keluaran / "cache").glob("vega-*.js"):
         for f in folder:
@@ -201,6 +202,8 @@ def _bagi_bundel_vega(keluaran: Path, folder: Sequence[Path]) -> None:
 
 
 def _bangun_satu(p: Pekerjaan, keluaran: Path, lapor: Lapor, opsi: dict[str, Any]) -> Selesai:
+    from lakip_lib import build, penerbitan
+
     mulai = time.perf_counter()
     hasil = penerbitan.bangun_edisi(
         p.tahun, p.instansi.akar, folder_build_instansi(p.instansi, keluaran), lapor=lapor,
@@ -269,6 +272,8 @@ def _bersamaan(pekerjaan: Sequence[Pekerjaan], keluaran: Path, paralel: int, lap
                opsi: dict[str, Any]) -> tuple[list[Selesai], list[str]]:
     """Each edition in a process forked from this warm one, `paralel` at a time, heaviest
     first (the last to start are the shortest)."""
+    from lakip_lib import eksekusi_notebook, penyusun
+
     eksekusi_notebook.hangatkan()
     penyusun.siapkan_sphinx()
     hasil: list[Selesai] = []
@@ -284,6 +289,8 @@ def _bersamaan(pekerjaan: Sequence[Pekerjaan], keluaran: Path, paralel: int, lap
 
 def _bercabang(antre: list[Pekerjaan], keluaran: Path, paralel: int, opsi: dict[str, Any]
                ) -> Iterator[tuple[Pekerjaan, Selesai | str]]:
+    import multiprocessing.connection  # here: a build with nothing changed forks nothing
+
     konteks = multiprocessing.get_context("fork")
     berjalan: dict[Connection, tuple[Any, Pekerjaan]] = {}
     jumlah = len(antre)
@@ -298,7 +305,7 @@ def _bercabang(antre: list[Pekerjaan], keluaran: Path, paralel: int, opsi: dict[
                 kirim.close()
                 berjalan[terima] = (proses, p)
             for siap in multiprocessing.connection.wait(list(berjalan)):
-                selesai = cast(Connection, siap)
+                selesai = cast("Connection", siap)
                 proses, p = berjalan.pop(selesai)
                 try:
                     jawaban: Selesai | str = selesai.recv()
@@ -338,7 +345,7 @@ def gabung(bagian_: Sequence[Path], keluaran: Path, lapor: Lapor = print) -> Pat
 
 def _folder_edisi(situs: Path) -> list[Path]:
     """The published editions under a site root: every folder holding a build stamp."""
-    return sorted(p.parent for p in situs.rglob(build.STEMPEL))
+    return sorted(p.parent for p in situs.rglob(rilis.STEMPEL))
 
 
 def _sama(a: Path, b: Path) -> bool:

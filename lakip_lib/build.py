@@ -11,13 +11,10 @@ never touched. Notebooks whose inputs did not change come from the execution cac
 
 from __future__ import annotations
 
-import fcntl
 import os
 import re
 import shutil
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,7 +26,6 @@ from lakip_lib import (
     data,
     edisi,
     folder_data,
-    langkah_build,
     makna_masukan,
     pdf,
     rilis,
@@ -39,7 +35,8 @@ from lakip_lib.book import susunan
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.eksekusi_notebook import Eksekusi, HasilEksekusi, eksekusi_semua, rencana_eksekusi
 from lakip_lib.format import BELUM_TERSEDIA, angka
-from lakip_lib.langkah_build import BuildGagal, Lapor
+from lakip_lib.json_terbit import json_terbit
+from lakip_lib.langkah_build import BuildGagal, Lapor, gembok_build
 from lakip_lib.pencetak import Pencetak
 from lakip_lib.penyusun import (
     mulai_bundel_vega,
@@ -48,8 +45,8 @@ from lakip_lib.penyusun import (
     siapkan_sumber,
     tunggu_jupyter_book,
 )
+from lakip_lib.sidik_edisi import STEMPEL, BahanSidik, bahan_sidik, sidik_masukan, stempel_terbit
 from lakip_lib.situs_terbit import terbitkan, tulis_pengalihan
-from lakip_lib.tampilan import json_terbit
 
 
 @dataclass
@@ -63,69 +60,6 @@ class HasilBuild:
     peringatan: list[Any] | None = None  # the year's validation warnings; None: not validated
 
 
-_GEMBOK_DIPEGANG: set[Path] = set()  # build folders this process (or the one it was forked
-# from: `lakip_lib.bangun_semua` builds several editions of one folder at once) holds the lock of
-
-
-@contextmanager
-def gembok_build(folder: Path) -> Iterator[None]:
-    """One build at a time per build folder: a second one refuses with a clear message."""
-    folder.mkdir(parents=True, exist_ok=True)
-    if folder.resolve() in _GEMBOK_DIPEGANG:
-        yield
-        return
-    # the file keeps its old name: a build by an older commit in this folder still sees the lock
-    with (folder / ".kunci").open("w") as f:
-        try:
-            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise BuildGagal(f"Build lain sedang berjalan di {folder}. Tunggu hingga selesai, "
-                             "lalu jalankan ulang.") from None
-        _GEMBOK_DIPEGANG.add(folder.resolve())
-        try:
-            yield
-        finally:
-            _GEMBOK_DIPEGANG.discard(folder.resolve())
-            fcntl.flock(f, fcntl.LOCK_UN)
-
-
-STEMPEL = ".lakip-build.json"
-
-
-def _stempel_terbit(situs: Path, kunci: str = "kunci") -> str | None:
-    nilai = rilis.stempel(situs).get(kunci)
-    return nilai if isinstance(nilai, str) else None
-
-
-@dataclass(frozen=True)
-class BahanSidik:
-    """What both fingerprints of an edition read, gathered once per build: its inputs beside
-    the data files (`_masukan_lain`) and the names of the data files it may read."""
-
-    akar_data: Path
-    lain: dict[str, Any]
-    berkas_data: list[str]
-
-
-def bahan_sidik(tahun: int, akar_data: Path, dengan_pdf: bool, situs_revisi: Path) -> BahanSidik:
-    return BahanSidik(akar_data, _masukan_lain(tahun, akar_data, dengan_pdf, situs_revisi),
-                      _berkas_data(tahun, akar_data))
-
-
-def sidik_masukan(bahan: BahanSidik) -> str:
-    """Fingerprint of every input of an edition, read byte for byte without validating or
-    importing the book: the data files (other years' folders aside), the notebooks, pages,
-    configuration, code and code commit, and the stamps of this year's earlier revisions
-    published beside it (the "Riwayat edisi" page reads them; other years' editions are not an
-    input, so editions built at once, or in shards, stamp what one at a time would). The same
-    fingerprint as the published edition's means nothing can have changed (checked before
-    anything else, so an unchanged build is instant)."""
-    return cache.sidik({
-        **bahan.lain,
-        "data": {p: cache.sha_berkas(bahan.akar_data / p) for p in bahan.berkas_data},
-        "komit": rilis.komit_kode()})
-
-
 def sidik_makna(bahan: BahanSidik, tahun: int) -> str:
     """`sidik_masukan` with each data file by what it means to the edition (`makna_masukan`: a
     YAML file by content, the year's head of agency resolved, a multi-year record without later
@@ -135,38 +69,6 @@ def sidik_makna(bahan: BahanSidik, tahun: int) -> str:
     return cache.sidik({
         **bahan.lain,
         "makna": {p: makna_masukan.sidik(bahan.akar_data, p, tahun) for p in bahan.berkas_data}})
-
-
-def _berkas_data(tahun: int, akar_data: Path) -> list[str]:
-    """The data files an edition may read, relative to the data folder: every file but those of
-    other years' folders (images named in data may lie in any folder)."""
-    tahun_lain = {p for p in akar_data.glob("[0-9][0-9][0-9][0-9]") if p.name != str(tahun)}
-    return [str(p.relative_to(akar_data)) for p in sorted(akar_data.rglob("*"))
-            if p.is_file() and not any(p.is_relative_to(t) for t in tahun_lain)]
-
-
-def _masukan_lain(tahun: int, akar_data: Path, dengan_pdf: bool,
-                  situs_revisi: Path) -> dict[str, Any]:
-    """The inputs of an edition beside its data files and the code's commit."""
-    lain = [*langkah_build.NOTEBOOKS.glob("*.ipynb"),
-            *(p for p in langkah_build.HALAMAN.rglob("*") if p.is_file()), langkah_build.KONFIGURASI]
-    return {
-        "tahun": tahun, "folder_data": akar_data.name, "pdf": dengan_pdf,
-        "lain": {str(p.relative_to(langkah_build.AKAR_PROYEK)): cache.sha_berkas(p) for p in sorted(lain)},
-        "kode": cache.sidik_kode(),
-        "revisi": {p.name: cache.sha_berkas(p / STEMPEL)
-                   for p in sorted(situs_revisi.glob(f"{tahun}-*")) if p.is_dir()}}
-
-
-def mutakhir(tahun: int, akar_data: Path, folder_build: Path, dengan_pdf: bool = True,
-             folder_situs: Path | None = None) -> bool:
-    """The published edition was built from exactly these inputs (its stamp's input
-    fingerprint is today's): a build would stop at once. Lets a build of many editions skip the
-    unchanged ones before it starts anything."""
-    akar_situs = (folder_situs or folder_build / "site").resolve()
-    situs_revisi = Path(os.environ.get(rilis.SITUS_REVISI) or akar_situs)
-    return _stempel_terbit(akar_situs / str(tahun), "masukan") == sidik_masukan(
-        bahan_sidik(tahun, akar_data.resolve(), dengan_pdf, situs_revisi))
 
 
 _BELUM = re.compile(r'data-fakta=\\"([^"\\]+)\\">' + BELUM_TERSEDIA + "<")
@@ -246,7 +148,7 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
         situs_revisi = Path(os.environ.get(rilis.SITUS_REVISI) or akar_situs)
         bahan = bahan_sidik(tahun, akar_data, dengan_pdf, situs_revisi)
         masukan = sidik_masukan(bahan)
-        if not paksa and terbit and _stempel_terbit(situs, "masukan") == masukan:
+        if not paksa and terbit and stempel_terbit(situs, "masukan") == masukan:
             lapor("Tidak ada masukan yang berubah: edisi yang terbit sudah mutakhir.")
             return HasilBuild(tahun, situs, time.perf_counter() - mulai, [],
                               _jumlah_halaman(situs), HasilEksekusi())
@@ -286,7 +188,7 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
             sidik_sumber = siapkan_sumber(d, src, folder_build / "cache", dengan_pdf)
             kunci_situs = cache.sidik({"notebook": eksekusi.kunci, "sumber": sidik_sumber,
                                        "kode": cache.sidik_kode(), "riwayat": sidik_riwayat})
-            if not paksa and terbit and _stempel_terbit(situs) == kunci_situs:
+            if not paksa and terbit and stempel_terbit(situs) == kunci_situs:
                 lapor("Tidak ada masukan yang berubah: edisi yang terbit sudah mutakhir.")
                 return HasilBuild(tahun, situs, time.perf_counter() - mulai, [],
                                   _jumlah_halaman(situs), eksekusi, d.peringatan)

@@ -24,38 +24,19 @@ import re
 import shutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from lakip_lib import data, data_tahun, renstra_tahun
 from lakip_lib.data_tahun import DataTahun
+from lakip_lib.sidik_isi import sha_berkas, sidik, sidik_kode
 
 VERSI = 2  # 2: reads recorded per query (rows), not per file
 TIDAK_SAH = "tidak-sah"  # the hash of a read no code makes: it never equals a real one
 _HEKS = re.compile(r"[0-9a-f]{64}")
 _TURUNAN = re.compile(r"lakip_lib(?:\.[a-z_][a-z0-9_]*)+\.[A-Za-z_][A-Za-z0-9_]*")
 BATAS_BACAAN = 10_000  # reads one notebook records (a chapter makes a few hundred)
-KODE = Path(__file__).resolve().parent
-
-
-def sha_berkas(path: Path) -> str:
-    if not path.is_file():
-        return "tidak-ada"
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@cache
-def sidik_kode() -> str:
-    """Fingerprint of the lakip_lib package (all its Python and JavaScript sources)."""
-    h = hashlib.sha256()
-    for path in sorted([*KODE.rglob("*.py"), *KODE.glob("*.js")]):
-        h.update(path.relative_to(KODE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return h.hexdigest()
-
-
-def sidik(isi: dict[str, Any]) -> str:
-    return hashlib.sha256(json.dumps(isi, sort_keys=True, default=str).encode()).hexdigest()
 
 
 def sha_data(akar_data: Path, path: str, tahun: int) -> str:

@@ -15,21 +15,14 @@ audit, new-year, template, import), `cli_build` (build, merge, serve, refresh-no
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from lakip_lib import (
-    cli_build,
-    cli_data,
-    cli_renstra,
-    cli_terbit,
-    folder_data,
-    jurnal,
-    kabupaten,
-    karakter,
-)
+from lakip_lib import cli_renstra, folder_data, jurnal, kabupaten, karakter
 from lakip_lib.cli_argumen import (
     KELUAR_DATA_TIDAK_VALID,
     KELUAR_GALAT_INTERNAL,
@@ -42,8 +35,21 @@ from lakip_lib.jurnal import TulisGagal, pesan_galat_tulis
 from lakip_lib.kabupaten import KabupatenGagal
 from lakip_lib.langkah_build import BuildGagal
 from lakip_lib.masalah import ImporGagal, ValidasiGagal, laporan
-from lakip_lib.penerbitan import RilisGagal
-from lakip_lib.tahun_baru import TahunBaruGagal
+from lakip_lib.rilis import RilisGagal
+
+
+@dataclass(frozen=True)
+class Perintah:
+    """A command's function `lakip_lib.<modul>.<nama>`, its module imported only when the
+    command runs: `lakip build` with nothing changed imports no other command's modules."""
+
+    modul: str
+    nama: str
+
+    def __call__(self, args: argparse.Namespace) -> int:
+        fungsi: Callable[[argparse.Namespace], int] = getattr(
+            importlib.import_module(f"lakip_lib.{self.modul}"), self.nama)
+        return fungsi(args)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -58,13 +64,13 @@ def _parser() -> argparse.ArgumentParser:
 
     v = sub.add_parser("validate", help="periksa data satu tahun anggaran")
     v.add_argument("tahun", type=int, help="tahun anggaran, misalnya 2024")
-    v.set_defaults(jalankan=cli_data.perintah_validate)
+    v.set_defaults(jalankan=Perintah("cli_data", "perintah_validate"))
 
     a = sub.add_parser("audit", help="periksa konsistensi angka dokumen sumber")
     a.add_argument("tahun", type=int, help="tahun anggaran, misalnya 2024")
     a.add_argument("--format", choices=("teks", "csv"), default="teks",
                    help="bentuk laporan (bawaan: teks)")
-    a.set_defaults(jalankan=cli_data.perintah_audit)
+    a.set_defaults(jalankan=Perintah("cli_data", "perintah_audit"))
 
     b = sub.add_parser("build", help="bangun buku (HTML dan PDF) satu atau beberapa tahun")
     b.add_argument("tahun", type=int, nargs="*", help="tahun anggaran, misalnya 2024 2025")
@@ -86,7 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--require-tag", action="store_true",
                    help="tolak edisi final yang belum bertag lakip-<tahun>-final/-r<N> "
                         "(untuk alur kerja penerbitan)")
-    b.set_defaults(jalankan=cli_build.perintah_build)
+    b.set_defaults(jalankan=Perintah("cli_build", "perintah_build"))
 
     u = sub.add_parser("reissue",
                        help="terbitkan revisi (ralat) edisi final dengan kode dan data sekarang")
@@ -96,7 +102,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="tanggal revisi TTTT-BB-HH (bawaan: tanggal hari ini)")
     u.add_argument("--output", type=Path, default=None, help="folder build (bawaan: ./_build)")
     u.add_argument("--no-pdf", action="store_true", help="lewati edisi PDF revisi ini")
-    u.set_defaults(jalankan=cli_terbit.perintah_reissue)
+    u.set_defaults(jalankan=Perintah("cli_terbit", "perintah_reissue"))
 
     pb = sub.add_parser("publish", help="terbitkan edisi final: komit datanya, beri tag "
                                         "lakip-<tahun>-final (atau -r<N>), dorong ke remote")
@@ -104,13 +110,13 @@ def _parser() -> argparse.ArgumentParser:
     pb.add_argument("--tag-old", action="store_true", dest="tag_lama",
                     help="beri tag juga pada edisi final lama yang belum bertag (pada komit "
                          "terakhir yang mengubah datanya)")
-    pb.set_defaults(jalankan=cli_terbit.perintah_publish)
+    pb.set_defaults(jalankan=Perintah("cli_terbit", "perintah_publish"))
 
     n = sub.add_parser("new-year", help="siapkan folder data tahun anggaran baru dari tahun lalu")
     n.add_argument("tahun", type=int, help="tahun anggaran baru, misalnya 2025")
     n.add_argument("--from", type=int, default=None, dest="tahun_sumber",
                    help="tahun sumber (bawaan: tahun sebelumnya)")
-    n.set_defaults(jalankan=cli_data.perintah_new_year)
+    n.set_defaults(jalankan=Perintah("cli_data", "perintah_new_year"))
     cli_renstra.daftarkan(sub)
 
     t = sub.add_parser("template", help="tulis buku kerja Excel untuk mengisi data satu tahun")
@@ -119,24 +125,24 @@ def _parser() -> argparse.ArgumentParser:
                    help="nama berkas .xlsx (bawaan: lakip-isian-<tahun>.xlsx)")
     t.add_argument("--overwrite", action="store_true",
                    help="timpa berkas yang sudah ada (isian di dalamnya hilang)")
-    t.set_defaults(jalankan=cli_data.perintah_template)
+    t.set_defaults(jalankan=Perintah("cli_data", "perintah_template"))
 
     i = sub.add_parser("import", help="periksa buku kerja Excel dan tulis isinya ke data/<tahun>")
     i.add_argument("tahun", type=int, help="tahun anggaran, misalnya 2025")
     i.add_argument("berkas", type=Path, help="buku kerja .xlsx hasil lakip template")
-    i.set_defaults(jalankan=cli_data.perintah_import)
+    i.set_defaults(jalankan=Perintah("cli_data", "perintah_import"))
 
     m = sub.add_parser("merge", help="gabungkan hasil lakip build --shard dari beberapa mesin "
                                      "menjadi satu situs (dengan portalnya)")
     m.add_argument("bagian", type=Path, nargs="+", metavar="FOLDER",
                    help="folder build setiap bagian (berisi site/)")
     m.add_argument("--output", type=Path, required=True, help="folder build gabungan")
-    m.set_defaults(jalankan=cli_build.perintah_merge, tahun=None)
+    m.set_defaults(jalankan=Perintah("cli_build", "perintah_merge"), tahun=None)
 
     r = sub.add_parser("refresh-notebooks",
                        help="tulis ulang notebooks/*.ipynb dari bagiannya, jalankan, dan simpan "
                             "keluarannya (untuk nbval)")
-    r.set_defaults(jalankan=cli_build.perintah_refresh_notebooks, tahun=None)
+    r.set_defaults(jalankan=Perintah("cli_build", "perintah_refresh_notebooks"), tahun=None)
 
     s = sub.add_parser("serve", help="pratinjau langsung: bangun ulang HTML setiap ada perubahan "
                                      "dan muat ulang halaman yang terbuka")
@@ -146,7 +152,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="folder build pratinjau (bawaan: ./_build/pratinjau; situs yang "
                         "diterbitkan lakip build tidak pernah disentuh)")
     s.add_argument("--port", type=int, default=8000, help="port di 127.0.0.1 (bawaan: 8000)")
-    s.set_defaults(jalankan=cli_build.perintah_serve)
+    s.set_defaults(jalankan=Perintah("cli_build", "perintah_serve"))
     return p
 
 
@@ -205,9 +211,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return jalankan(args)
     except KabupatenGagal as e:
         print(f"Folder data tidak dapat dipakai: {e}", file=sys.stderr)
-        return KELUAR_DATA_TIDAK_VALID
-    except TahunBaruGagal as e:
-        print(f"Tahun baru tidak dibuat: {e}", file=sys.stderr)
         return KELUAR_DATA_TIDAK_VALID
     except ImporGagal as e:
         print(f"Buku kerja tidak diimpor: {e}", file=sys.stderr)

@@ -11,16 +11,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from lakip_lib import data, folder_data, kabupaten
+from lakip_lib import folder_data, kabupaten
 from lakip_lib.cli_argumen import (
     KELUAR_DATA_TIDAK_VALID,
     KELUAR_OK,
     KELUAR_PENGGUNAAN,
 )
-from lakip_lib.format import angka
+from lakip_lib.format import detik
 from lakip_lib.langkah_build import BuildGagal
 from lakip_lib.masalah import ValidasiGagal
-from lakip_lib.penerbitan import RilisGagal
+from lakip_lib.rilis import RilisGagal
 
 FOLDER_PRATINJAU = Path("_build") / "pratinjau"  # `lakip serve`'s own, beside the published site
 
@@ -42,6 +42,8 @@ def perintah_build(args: argparse.Namespace) -> int:
                   f"{', '.join(map(str, kosong))}.", file=sys.stderr)
             return KELUAR_DATA_TIDAK_VALID
     elif kosong:  # names the missing year and the years there are
+        from lakip_lib import data
+
         data.muat(kosong[0], kabupaten.pilih(akar, args.instansi))
     if args.shard:
         semua = bangun_semua.bagian(semua, *args.shard)
@@ -89,7 +91,7 @@ def cetak_hasil(hasil: object) -> None:
 
     if isinstance(hasil, Selesai) and hasil.situs is not None:
         print(f"Selesai: edisi {hasil.nama} ({hasil.notebook} notebook dijalankan, "
-              f"{hasil.halaman} halaman) ada di {hasil.situs}; {angka(hasil.detik, 1)} detik.")
+              f"{hasil.halaman} halaman) ada di {hasil.situs}; {detik(hasil.detik)} detik.")
         if hasil.peringatan and hasil.tahun is not None:
             print("\n".join(_kekurangan(hasil.tahun, hasil.peringatan)))
     elif isinstance(hasil, Selesai):

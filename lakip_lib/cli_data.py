@@ -41,7 +41,11 @@ def perintah_audit(args: argparse.Namespace) -> int:
 def perintah_new_year(args: argparse.Namespace) -> int:
     from lakip_lib import tahun_baru
 
-    folder = tahun_baru.buat(args.tahun, args.data, args.tahun_sumber)
+    try:
+        folder = tahun_baru.buat(args.tahun, args.data, args.tahun_sumber)
+    except tahun_baru.TahunBaruGagal as e:
+        print(f"Tahun baru tidak dibuat: {e}", file=sys.stderr)
+        return KELUAR_DATA_TIDAK_VALID
     print(f"Folder {folder} dibuat (edisi draf). Yang masih harus diisi:")
     for baris in tahun_baru.ringkasan(args.tahun, folder.parent):
         print(f"  - {baris}")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lakip_lib import renstra_baru
 from lakip_lib.cli_argumen import KELUAR_DATA_TIDAK_VALID, KELUAR_OK
 
 
@@ -24,6 +23,8 @@ def daftarkan(sub: argparse._SubParsersAction) -> None:
 
 
 def _ubah(args: argparse.Namespace) -> int:
+    from lakip_lib import renstra_baru
+
     try:
         ditulis, sesudahnya = renstra_baru.ubah(args.tahun, args.data)
     except renstra_baru.RenstraGagal as e:
@@ -50,6 +51,8 @@ def _ubah(args: argparse.Namespace) -> int:
 
 
 def _baru(args: argparse.Namespace) -> int:
+    from lakip_lib import renstra_baru
+
     try:
         folder = renstra_baru.buat_periode(args.tahun, args.akhir, args.data)
     except renstra_baru.RenstraGagal as e:

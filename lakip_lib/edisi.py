@@ -20,9 +20,9 @@ from lakip_lib.book.reviu import HALAMAN as REVIU
 from lakip_lib.csv_terbit import BOM, csv_aman
 from lakip_lib.data_tahun import DataTahun
 from lakip_lib.dataset import Dataset, Kolom, Tipe
+from lakip_lib.json_terbit import json_terbit
 from lakip_lib.schema import DATASETS, judul_kolom, keterangan_kolom
 from lakip_lib.sphinx_situs import potong
-from lakip_lib.tampilan import json_terbit
 from lakip_lib.tampilan_tabel import FOLDER_CSV
 
 TIPE_FRICTIONLESS = {Tipe.TEKS: "string", Tipe.BULAT: "integer", Tipe.RUPIAH: "integer",

@@ -47,6 +47,15 @@ def _angka_bulat(nilai: str, desimal: int) -> str:  # pages format the same figu
     return teks.replace("\N{MINUS SIGN}", "-")
 
 
+def detik(nilai: float) -> str:
+    """A duration in seconds as the build reports it, one decimal: the text of `angka(nilai, 1)`
+    (`2,7`, `1.234,5`) without Babel, whose locale data costs a build with nothing changed a
+    fifth of its time."""
+    bulat = bulatkan(nilai, 1)
+    utuh, _, pecahan = f"{abs(bulat):.1f}".partition(".")
+    return f"{'-' if bulat.is_signed() else ''}{int(utuh):,}".replace(",", ".") + f",{pecahan}"
+
+
 def angka_persis(nilai: Decimal) -> str:
     """Every decimal the value has, Indonesian style: `Decimal('0.7412')` → `0,7412`
     (for messages quoting what the analyst typed)."""

@@ -51,6 +51,7 @@ from pathlib import Path
 from typing import Any
 
 from lakip_lib import build, makna_masukan, situs_terbit
+from lakip_lib.json_terbit import json_terbit
 from lakip_lib.langkah_build import Lapor
 from lakip_lib.rekaman import adalah_draf
 from lakip_lib.rilis import (
@@ -59,6 +60,7 @@ from lakip_lib.rilis import (
     STEMPEL,
     TANPA_RILIS,
     Revisi,
+    RilisGagal,
     dangkal,
     di_riwayat,
     edisi_mentah,
@@ -72,16 +74,11 @@ from lakip_lib.rilis import (
     stempel,
     waktu_komit,
 )
-from lakip_lib.tampilan import json_terbit
 
 # The only variables of this process a frozen build (a tagged commit's own code) is given:
 # where programs are, a home for Jupyter's runtime files, the locale and time zone that shape
 # formatting, and the temporary folder. Secrets, tokens and CI variables are never among them.
 LINGKUNGAN_BEKU = ("PATH", "HOME", "LANG", "LC_ALL", "TZ", "TMPDIR")
-
-
-class RilisGagal(Exception):
-    """A release step cannot be done; the message is for the analyst."""
 
 
 # --- building ----------------------------------------------------------------------------------

@@ -22,8 +22,8 @@ import yaml
 from lakip_lib import cache, edisi, langkah_build, sphinx_situs
 from lakip_lib.book import susunan
 from lakip_lib.data_tahun import DataTahun
+from lakip_lib.json_terbit import json_terbit
 from lakip_lib.langkah_build import BuildGagal
-from lakip_lib.tampilan import json_terbit
 
 
 def _berkas_bundel_vega(cache: Path) -> tuple[Path, str]:

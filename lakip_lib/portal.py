@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from lakip_lib import charts, csp, kabupaten, rilis, riwayat, tukar
+from lakip_lib import charts, csp, rilis, riwayat, tukar
 from lakip_lib import format as fmt
 from lakip_lib.csv_terbit import BOM, csv_aman
 from lakip_lib.tampilan import aman
@@ -67,22 +67,6 @@ class Ringkasan:
         return f"{self.instansi} (draf)" if self.draf else self.instansi
 
 
-def slug_terbit(situs: Path) -> list[str]:
-    """The agencies of a kabupaten site: folders named as a slug holding published editions."""
-    return sorted(p.name for p in situs.iterdir() if p.is_dir() and kabupaten.slug_sah(p.name)
-                  and any(_edisi(p)))
-
-
-def _edisi(folder: Path) -> dict[int, dict[str, object]]:
-    """The stamps of an agency's current editions (not superseded revisions), by year."""
-    hasil = {}
-    for p in sorted(folder.glob("[0-9][0-9][0-9][0-9]")):
-        isi = rilis.stempel(p)
-        if isi and p.name.isdigit():
-            hasil[int(p.name)] = isi
-    return hasil
-
-
 def _angka(teks: object) -> Decimal | None:
     """A published figure back as a number; None when it is not one ("belum tersedia")."""
     if not isinstance(teks, str):
@@ -100,7 +84,7 @@ def _rupiah(teks: object) -> int | None:
 
 def ringkasan(situs: Path, slug: str) -> Ringkasan | None:
     folder = situs / slug
-    edisi = _edisi(folder)
+    edisi = rilis.edisi_terbit(folder)
     final = [t for t, s in edisi.items() if s.get("status") != "draf"]
     tahun = max(final) if final else max(edisi)
     stempel = edisi[tahun]
@@ -132,7 +116,7 @@ def _teks(nilai: object) -> str | None:
 
 
 def semua(situs: Path) -> list[Ringkasan]:
-    return [r for s in slug_terbit(situs) if (r := ringkasan(situs, s)) is not None]
+    return [r for s in rilis.slug_terbit(situs) if (r := ringkasan(situs, s)) is not None]
 
 
 def nama_kabupaten(baris: Sequence[Ringkasan]) -> str:

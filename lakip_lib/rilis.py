@@ -9,6 +9,8 @@ appended by `lakip reissue`.
 
 This module knows the names (tags, folders), the revisions as data, the git facts and the plan
 of a year's revisions (`rencana`); building and publishing them is `lakip_lib.penerbitan`.
+Light to import (YAML, Babel and the records load in the functions that use them): a build with
+nothing changed reads the published stamp through it before it imports anything of the book.
 """
 
 from __future__ import annotations
@@ -20,14 +22,12 @@ import subprocess
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+from lakip_lib import berkas_aman, kabupaten, tukar
 
-from lakip_lib import berkas_aman, tukar
-from lakip_lib import format as fmt
-from lakip_lib.rekaman import Edisi, adalah_draf
-from lakip_lib.yaml_aman import baca_yaml
+if TYPE_CHECKING:
+    from lakip_lib.rekaman import Edisi
 
 AKAR_PROYEK = Path(__file__).resolve().parent.parent
 STEMPEL = ".lakip-build.json"
@@ -38,6 +38,10 @@ BATAS_BAIT = 64 * 1024  # a stamp or angka.json read back: a few hundred bytes /
 # The stamp's keys and their types; a stamp with one of them of another type is no stamp.
 JENIS_STEMPEL = {"tahun": int, "kunci": str, "masukan": str, "makna": str, "status": str,
                  "label": str, "revisi": int, "komit": str}
+
+
+class RilisGagal(Exception):
+    """A release step cannot be done; the message is for the analyst."""
 
 
 # --- names -------------------------------------------------------------------------------------
@@ -66,6 +70,8 @@ def nomor_revisi(edisi: dict[str, Any]) -> int:
 
 def label(edisi: Edisi) -> str:
     """The edition label with its latest revision: "Final, Januari 2025 · Revisi 1, Maret 2026"."""
+    from lakip_lib import format as fmt
+
     if not edisi.revisi:
         return edisi.label
     return (f"{edisi.label} · Revisi {len(edisi.revisi)}, "
@@ -74,6 +80,8 @@ def label(edisi: Edisi) -> str:
 
 def masalah_revisi(edisi: dict[str, Any]) -> list[tuple[str, str]]:
     """(key, message) for each problem of the `revisi` list of an edisi.yaml."""
+    from lakip_lib.rekaman import adalah_draf
+
     isi = edisi.get("revisi")
     if isi is None:
         return []
@@ -111,6 +119,10 @@ def masalah_revisi(edisi: dict[str, Any]) -> list[tuple[str, str]]:
 def edisi_mentah(akar_data: Path, tahun: int) -> dict[str, Any]:
     """edisi.yaml as written, without the whole year's validation (the build does that and
     reports any problem there); empty when unreadable."""
+    import yaml
+
+    from lakip_lib.yaml_aman import baca_yaml
+
     try:
         isi = baca_yaml(berkas_aman.baca(akar_data / str(tahun) / "edisi.yaml", akar_data,
                                          berkas_aman.UKURAN_MAKS).decode("utf-8"))
@@ -240,6 +252,22 @@ def stempel(folder: Path) -> dict[str, Any]:
     if not 0 <= isi.get("revisi", 0) < 1000 or isi.get("status", "final") not in ("draf", "final"):
         return {}
     return isi
+
+
+def slug_terbit(situs: Path) -> list[str]:
+    """The agencies of a kabupaten site: folders named as a slug holding published editions."""
+    return sorted(p.name for p in situs.iterdir() if p.is_dir() and kabupaten.slug_sah(p.name)
+                  and any(edisi_terbit(p)))
+
+
+def edisi_terbit(folder: Path) -> dict[int, dict[str, object]]:
+    """The stamps of an agency's current editions (not superseded revisions), by year."""
+    hasil = {}
+    for p in sorted(folder.glob("[0-9][0-9][0-9][0-9]")):
+        isi = stempel(p)
+        if isi and p.name.isdigit():
+            hasil[int(p.name)] = isi
+    return hasil
 
 
 def revisi_terbit(folder: Path) -> int | None:

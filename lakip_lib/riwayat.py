@@ -16,7 +16,8 @@ from pathlib import Path
 from lakip_lib import cache, kinerja, rilis
 from lakip_lib import format as fmt
 from lakip_lib.data_tahun import DataTahun
-from lakip_lib.tampilan import aman, json_terbit
+from lakip_lib.json_terbit import json_terbit
+from lakip_lib.tampilan import aman
 from lakip_lib.tampilan_tabel import Lajur, tabel_dari
 
 HALAMAN = "riwayat_edisi"

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from lakip_lib import csp, rilis, sphinx_situs, tukar
-from lakip_lib.tampilan import json_terbit
+from lakip_lib.json_terbit import json_terbit
 
 
 def terbitkan(html: Path, situs: Path, tahun: int | str) -> Path:

@@ -24,9 +24,10 @@ import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup
+if TYPE_CHECKING:
+    from markupsafe import Markup
 
 # scripts and stylesheets other extensions add that no page of the book needs
 SKRIP_DIBUANG = ("sphinx-book-theme.js", "vega-bundle.js", "clipboard.min.js", "copybutton.js",
@@ -138,6 +139,8 @@ def alamat_dasar(app: Any) -> str:
 
 def meta(app: Any, pagename: str, situs: str, judul: str, teks: str) -> Markup:
     """The <meta> elements of a page's head (every value escaped)."""
+    from markupsafe import Markup
+
     e = html.escape
     baris = [f'<meta name="description" content="{e(teks)}" />',
              '<meta name="color-scheme" content="light" />',

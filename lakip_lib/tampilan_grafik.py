@@ -12,7 +12,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from lakip_lib.format import LOKAL_VEGA
-from lakip_lib.tampilan import aman, json_aman, slug
+from lakip_lib.json_terbit import json_aman
+from lakip_lib.tampilan import aman, slug
 
 if TYPE_CHECKING:  # Altair is loaded by the notebooks' charts, not by every user of this module
     import altair as alt

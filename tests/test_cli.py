@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -74,3 +76,37 @@ def test_help_and_argparse_errors_are_indonesian():
             in salah.stderr)
     assert "argumen tahun: 'dua ribu' bukan bilangan bulat" in lakip("validate",
                                                                        "dua ribu").stderr
+
+
+_TANPA_PERUBAHAN = """
+import json, sys
+from lakip_lib import cli
+kode = cli.main(sys.argv[1:])
+print(json.dumps({"kode": kode, "modul": sorted(sys.modules)}))
+"""
+
+
+def test_build_with_nothing_changed_imports_nothing_of_the_book(salinan_data, tmp_path):
+    """An up-to-date edition (its stamp records today's input fingerprint) stops the build after
+    the fingerprint: the book, validation, the cache, Sphinx and the chart libraries are never
+    imported (what an unchanged `lakip build` costs is the interpreter and light modules)."""
+    from lakip_lib import rilis, sidik_edisi
+
+    situs = tmp_path / "build" / "site"
+    bahan = sidik_edisi.bahan_sidik(2024, salinan_data.resolve(), False, situs.resolve())
+    (situs / "2024").mkdir(parents=True)
+    (situs / "2024" / rilis.STEMPEL).write_text(json.dumps(
+        {"tahun": 2024, "masukan": sidik_edisi.sidik_masukan(bahan), "status": "draf"}))
+    hasil = subprocess.run(
+        [sys.executable, "-c", _TANPA_PERUBAHAN, "--data", str(salinan_data), "build", "2024",
+         "--output", str(tmp_path / "build"), "--no-pdf"],
+        cwd=REPO, capture_output=True, text=True, timeout=120,
+        env={**os.environ, rilis.TANPA_RILIS: "1"})
+    assert hasil.returncode == 0, hasil.stderr
+    assert "Tidak ada masukan yang berubah" in hasil.stdout
+    akhir = json.loads(hasil.stdout.strip().splitlines()[-1])
+    assert akhir["kode"] == 0
+    berat = {"lakip_lib.data", "lakip_lib.build", "lakip_lib.book", "lakip_lib.cache",
+             "lakip_lib.schema", "lakip_lib.aturan", "lakip_lib.penyusun", "lakip_lib.portal",
+             "lakip_lib.tampilan", "altair", "pandas", "sphinx", "nbformat", "markdown_it"}
+    assert berat.isdisjoint(akhir["modul"]), sorted(berat & set(akhir["modul"]))

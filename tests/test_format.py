@@ -62,3 +62,8 @@ def test_angka_persis_keeps_every_decimal_typed():
     assert fmt.angka_persis(D("0.7412")) == "0,7412"
     assert fmt.angka_persis(D("1000.50")) == "1.000,5"
     assert fmt.angka_persis(D("772")) == "772"
+
+
+def test_detik_is_angka_with_one_decimal():
+    for nilai in (0.0, 0.04, 0.05, 0.25, 2.65, 9.95, 999.95, 1234.46, 1234567.0, -0.04, -3.25):
+        assert fmt.detik(nilai) == fmt.angka(nilai, 1), nilai
