@@ -33,12 +33,21 @@ from lakip_lib import (
 )
 from lakip_lib.book import susunan
 from lakip_lib.data_tahun import DataTahun
-from lakip_lib.eksekusi_notebook import Eksekusi, HasilEksekusi, eksekusi_semua, rencana_eksekusi
+from lakip_lib.eksekusi_notebook import (
+    Eksekusi,
+    HasilEksekusi,
+    eksekusi_semua,
+    hangatkan,
+    kunci_tersimpan,
+    rencana_eksekusi,
+)
 from lakip_lib.format import BELUM_TERSEDIA, angka
 from lakip_lib.json_terbit import json_terbit
 from lakip_lib.langkah_build import BuildGagal, Lapor, gembok_build
+from lakip_lib.masalah import ValidasiGagal
 from lakip_lib.pencetak import Pencetak
 from lakip_lib.penyusun import (
+    bundel_vega,
     mulai_bundel_vega,
     mulai_jupyter_book,
     siapkan_sphinx,
@@ -224,6 +233,24 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
 # (the audit's corrections that key the pages, about a fifth of a second to compute) with the
 # sha256 of every data file their computation read: (year, data folder) → (file → sha, values).
 _TURUNAN: dict[tuple[int, Path], tuple[dict[str, str], dict[tuple[Any, ...], Any]]] = {}
+
+
+def panaskan(tahun: int, akar_data: Path, folder_build: Path) -> None:
+    """In a process that builds again (`lakip serve`), pay now what its next build would pay
+    first: the Sphinx fork server started, the notebooks' and the Vega bundle's imports done,
+    and the year validated with the derived values its pages' cache keys read computed and kept
+    (`_TURUNAN`). Invalid data is left for the build to report."""
+    siapkan_sphinx()
+    hangatkan()
+    try:
+        d = data.muat(tahun, akar_data)
+    except ValidasiGagal:
+        return
+    bundel_vega(folder_build / "cache")
+    warisan = _warisi_turunan(d)
+    kunci_tersimpan(rencana_eksekusi(d), d,
+                    cache.CacheEksekusi(folder_build / "cache" / "eksekusi" / str(tahun)))
+    _simpan_turunan(d, warisan)
 
 
 def _simpan_turunan(d: DataTahun, warisan: dict[str, str]) -> None:

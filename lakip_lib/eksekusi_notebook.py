@@ -183,6 +183,14 @@ def _kunci(t: Eksekusi, dibaca: list[tuple[str, str]], d: DataTahun) -> str:
                                 t.judul, dibaca, d, TURUNAN)
 
 
+def kunci_tersimpan(tugas: list[Eksekusi], d: DataTahun, simpanan: cache.CacheEksekusi
+                    ) -> dict[str, str]:
+    """The cache key of each task stored in `simpanan`, from what its stored execution read:
+    computes, in `d`, every derived value those keys read."""
+    return {t.berkas: _kunci(t, entri.dibaca, d) for t in tugas
+            if (entri := simpanan.entri(t.berkas))}
+
+
 def hangatkan() -> None:
     """Import, once in the build process, what every notebook needs: each execution process
     is forked from it and starts with lakip_lib, Altair and IPython loaded."""

@@ -1,8 +1,11 @@
 """`lakip serve`: a live preview of one edition on 127.0.0.1.
 
-The build process stays up (lakip_lib, Altair and IPython imported once) and watches data/,
-notebooks/ and book/ with `watchfiles`: a change rebuilds the HTML edition (the cache re-executes
-only what the change touched) and every open page reloads itself. A failed build replaces every
+The build process stays up and watches data/, notebooks/ and book/ with `watchfiles` (set up
+before the first build, so a save during it is built next): a change rebuilds the HTML edition
+(the cache re-executes only what the change touched) and every open page reloads itself. Before
+the first build it pays what a rebuild would pay first (`build.panaskan`: Sphinx's fork server,
+the notebooks' imports, the year validated and its derived values kept), so the first save is
+as fast as the next ones. A failed build replaces every
 page with the error until the next build succeeds. A change to lakip_lib itself restarts the
 process, so the new code is what runs. The pages learn about a new build over Server-Sent Events
 (`/__lakip/peristiwa`), from a script added to each page as it is served (never to the files).
@@ -18,6 +21,7 @@ import functools
 import html
 import http.server
 import os
+import queue
 import signal
 import sys
 import threading
@@ -190,11 +194,50 @@ def _bangun(tahun: int, akar_data: Path, folder_build: Path, keadaan: Keadaan,
     keadaan.selesai(galat, peringatan)
 
 
+def pantau(folder: list[Path]) -> queue.Queue[set[tuple[Any, str]] | BaseException]:
+    """Watch `folder` (watchfiles) from a thread of its own; each batch of changes goes into the
+    queue returned (an error of the watch too). Returns once the watch is set up: a change
+    saved after it, during a build included, is never missed."""
+    import watchfiles
+
+    antre: queue.Queue[set[tuple[Any, str]] | BaseException] = queue.Queue()
+    siap = threading.Event()
+
+    def jalan() -> None:
+        try:
+            # rust_timeout: an empty batch when nothing changed, the sign the watch is set up
+            for perubahan in watchfiles.watch(*folder, debounce=400, step=50, rust_timeout=100,
+                                              yield_on_timeout=True):
+                siap.set()
+                if perubahan:
+                    antre.put(perubahan)
+        except BaseException as e:  # handed to the build loop, which raises it
+            antre.put(e)
+        finally:
+            siap.set()
+
+    threading.Thread(target=jalan, daemon=True).start()
+    siap.wait()
+    return antre
+
+
+def ambil_perubahan(antre: queue.Queue[set[tuple[Any, str]] | BaseException]
+                    ) -> set[tuple[Any, str]]:
+    """Every change waiting (one rebuild for all saved during the last build); waits for one."""
+    perubahan: set[tuple[Any, str]] = set()
+    while True:
+        try:
+            batch = antre.get(block=not perubahan)
+        except queue.Empty:
+            return perubahan
+        if isinstance(batch, BaseException):
+            raise batch
+        perubahan |= batch
+
+
 def jalankan(tahun: int, akar_data: Path, folder_build: Path, port: int,
              lapor: langkah_build.Lapor = print) -> None:
     """Build, serve on 127.0.0.1:<port>, and rebuild on every change until interrupted."""
-    import watchfiles
-
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stopped like Ctrl+C: server closed
     keadaan = Keadaan()
     folder_build = folder_build.resolve()
@@ -207,11 +250,13 @@ def jalankan(tahun: int, akar_data: Path, folder_build: Path, port: int,
     threading.Thread(target=server.serve_forever, daemon=True).start()
     lapor(f"Pratinjau edisi {tahun}: http://127.0.0.1:{server.server_address[1]}/{tahun}/ "
           "(hentikan dengan Ctrl+C)")
-    _bangun(tahun, akar_data, folder_build, keadaan, lapor)
     kode = langkah_build.AKAR_PROYEK / "lakip_lib"
-    pantau = [akar_data, langkah_build.NOTEBOOKS, langkah_build.HALAMAN, kode]
+    antre = pantau([akar_data, langkah_build.NOTEBOOKS, langkah_build.HALAMAN, kode])
     try:
-        for perubahan in watchfiles.watch(*pantau, debounce=400, step=50):
+        build.panaskan(tahun, akar_data.resolve(), folder_build)
+        _bangun(tahun, akar_data, folder_build, keadaan, lapor)
+        while True:
+            perubahan = ambil_perubahan(antre)
             if any(Path(p).is_relative_to(kode) for _, p in perubahan):
                 lapor("Kode lakip_lib berubah: pratinjau dimulai ulang.")
                 server.server_close()

@@ -152,3 +152,54 @@ def test_preview_pages_show_every_validation_warning(monkeypatch, tmp_path: Path
             "&lt;Tulis&gt; angka di data.") in halaman
     assert "<p>isi</p>" in halaman
     assert "lakip-peringatan" not in (tmp_path / "site" / "2025" / "s2.html").read_text()
+
+
+def test_preview_builds_a_narrative_saved_during_its_first_build(monkeypatch, tmp_path: Path):
+    """A save while the first build runs is built next: the watch is set up before that build
+    (it used to start after it, and the save was never built). In process, builds faked."""
+    from lakip_lib import build, eksekusi_notebook, pratinjau
+
+    narasi = tmp_path / "data" / "2024" / "narasi"
+    narasi.mkdir(parents=True)
+    dibangun: list[Path] = []
+
+    class Berhenti(Exception):
+        pass
+
+    def bangun(tahun: int, akar_data: Path, *a: object, **k: object) -> build.HasilBuild:
+        dibangun.append(akar_data)
+        if len(dibangun) > 1:
+            raise Berhenti  # the second build: the save was seen
+        (narasi / "S2.md").write_text("Paragraf yang disimpan selama build pertama.\n")
+        return build.HasilBuild(2024, tmp_path / "b" / "site" / "2024", 0.1, [], 0,
+                                eksekusi_notebook.HasilEksekusi())
+
+    monkeypatch.setattr(build, "bangun", bangun)
+    monkeypatch.setattr(build, "panaskan", lambda *a: None)
+    monkeypatch.setattr(signal, "signal", lambda *a: None)  # jalankan runs in a thread here
+    galat: list[BaseException] = []
+
+    def jalan() -> None:
+        try:
+            pratinjau.jalankan(2024, tmp_path / "data", tmp_path / "b", 0, lapor=lambda _: None)
+        except BaseException as e:
+            galat.append(e)
+
+    t = threading.Thread(target=jalan, daemon=True)
+    t.start()
+    t.join(timeout=120)  # only bounds a hang: without the fix the second build never comes
+    assert len(dibangun) == 2 and isinstance(galat[0], Berhenti)
+
+
+def test_preview_warm_up_keeps_the_years_derived_values(monkeypatch, situs_2024: Path):
+    """Before its first build `lakip serve` validates the year and computes the derived values
+    its pages' cache keys read (`build.panaskan`): the build after a save inherits them instead
+    of computing them (even when the first build found the edition up to date and did neither)."""
+    from lakip_lib import build, data
+
+    monkeypatch.setattr(build, "_TURUNAN", {})
+    build.panaskan(2024, DATA.resolve(), situs_2024.parent.parent)
+    d = data.muat(2024, DATA)
+    assert build._warisi_turunan(d)  # the files the kept values read, unchanged
+    berkas, nilai = d.turunan_terhitung()
+    assert nilai and not berkas  # values there, none computed (nothing read for them)
