@@ -173,6 +173,7 @@ def _berubah_dari(k: Keadaan, token: str) -> Callable[[], bool]:
 
 def _bangun(tahun: int, akar_data: Path, folder_build: Path, keadaan: Keadaan,
             lapor: langkah_build.Lapor) -> None:
+    """One build; the pages show its result (reload, or its error) before it is reported."""
     galat: str | None
     peringatan: list[str] | None = None
     try:
@@ -186,12 +187,13 @@ def _bangun(tahun: int, akar_data: Path, folder_build: Path, keadaan: Keadaan,
         galat = None
         if hasil.peringatan is not None:
             peringatan = [str(m) for m in hasil.peringatan]
+    keadaan.selesai(galat, peringatan)
+    if galat:
+        lapor(f"Build gagal:\n{galat}")
+    else:
         lapor(f"Edisi {tahun} diperbarui ({len(hasil.notebook)} notebook dijalankan, "
               f"{len(hasil.eksekusi.sia_sia)} eksekusi sia-sia, "
               f"{angka(hasil.detik, 1)} detik).")
-    if galat:
-        lapor(f"Build gagal:\n{galat}")
-    keadaan.selesai(galat, peringatan)
 
 
 def pantau(folder: list[Path]) -> queue.Queue[set[tuple[Any, str]] | BaseException]:
