@@ -15,7 +15,8 @@ from lakip_lib.json_terbit import json_terbit
 
 def terbitkan(html: Path, situs: Path, tahun: int | str) -> Path:
     """Replace <situs>/<tahun> with a copy of the new build in one atomic exchange
-    (`tukar.ganti_folder`: at no instant is the edition missing), then drop the old one."""
+    (`tukar.ganti_folder`: at no instant is the edition missing), then drop the old one. What
+    Sphinx keeps for itself is not copied (`sphinx_situs.bukan_terbitan`)."""
     situs.mkdir(parents=True, exist_ok=True)
     tujuan = situs / str(tahun)
     baru = situs / f".{tahun}.baru"
@@ -24,7 +25,8 @@ def terbitkan(html: Path, situs: Path, tahun: int | str) -> Path:
     if baru.exists():
         shutil.rmtree(baru)  # left by a killed publication
     try:
-        shutil.copytree(html, baru, ignore=shutil.ignore_patterns(".buildinfo"))  # Sphinx's own
+        shutil.copytree(html, baru, ignore=lambda folder, nama: sphinx_situs.bukan_terbitan(
+            Path(folder), nama, html))
         tukar.ganti_folder(baru, tujuan, lama)
     except OSError:
         shutil.rmtree(baru, ignore_errors=True)  # e.g. the disk filled up while copying

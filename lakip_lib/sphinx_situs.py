@@ -12,8 +12,10 @@ page, and nothing more.
 - Body: table cells separated by whitespace, so that search snippets (the page's text) do not
   run cells together.
 - Output: the theme's template macros (`_static/*webpack-macros.html`) and the scripts, fonts
-  and source maps no page loads are not published; `sitemap.xml` lists the edition's pages when
-  the public address is known.
+  and source maps no page loads (`STATIS_DIBUANG`) are not published (`bukan_terbitan`: they
+  stay in Sphinx's own output folder, where the next incremental run finds them in place
+  instead of copying some 200 files again to have them deleted); `sitemap.xml` lists the
+  edition's pages when the public address is known.
 """
 
 from __future__ import annotations
@@ -45,6 +47,19 @@ STATIS_DIBUANG = ("webpack-macros.html", "sbt-webpack-macros.html", "scripts/boo
                   "copy-button.svg", "check-solid.svg", "copybutton_funcs.js", "togglebutton.js",
                   "togglebutton.css", "design-tabs.js", "sphinx-design.min.css", "pygments.css",
                   "locales", "scripts")
+
+
+def bukan_terbitan(folder: Path, nama: list[str], akar: Path) -> set[str]:
+    """`shutil.copytree`'s ignore for an edition built by Sphinx in `akar`: of the entries
+    `nama` of `folder`, Sphinx's `.buildinfo` and the theme's static files no page loads."""
+    statis = akar / "_static"
+    hasil = {n for n in nama if n == ".buildinfo"}
+    if folder.is_relative_to(statis):
+        relatif = folder.relative_to(statis)
+        hasil |= {n for n in nama if (relatif / n).as_posix() in STATIS_DIBUANG}
+    return hasil
+
+
 PANJANG_DESKRIPSI = 155
 JUDUL_KHUSUS = {"search": "Pencarian", "genindex": "Indeks"}  # Sphinx's pages without a title
 # paragraphs that do not describe the page: notes, sources, screen-reader texts, correction boxes
@@ -112,17 +127,36 @@ def potong(teks: str, panjang: int = PANJANG_DESKRIPSI) -> str:
 
 def deskripsi(body: str, judul: str) -> str:
     """A page's description from its own text: the cover's block, else its title and its first
-    prose paragraphs (two chapters may open with the same sentence), else its title."""
+    prose paragraphs (two chapters may open with the same sentence), else its title.
+
+    A page without the cover's block is read only as far as its description needs (its first
+    paragraphs, not the tables after them): read a piece at a time, it stops once the
+    paragraphs before the one being read hold enough text."""
     pengurai = _Teks()
-    pengurai.feed(body)
-    if pengurai.sampul:
-        return potong(_rapi(pengurai.sampul))
+    if "lakip-sampul" in body:
+        pengurai.feed(body)
+        if pengurai.sampul:
+            return potong(_rapi(pengurai.sampul))
+    else:
+        for awal in range(0, len(body), _POTONGAN):
+            pengurai.feed(body[awal:awal + _POTONGAN])
+            if len(_paragraf_awal(pengurai.paragraf[:-1])) >= PANJANG_DESKRIPSI:
+                break
+    teks = _paragraf_awal(pengurai.paragraf)
+    return potong(f"{judul}. {teks}" if teks else judul)
+
+
+_POTONGAN = 4096  # characters of a page body read at a time for its description
+
+
+def _paragraf_awal(paragraf: list[list[str]]) -> str:
+    """The text of the first paragraphs, up to the one that makes it long enough."""
     teks = ""
-    for p in pengurai.paragraf:
+    for p in paragraf:
         teks = f"{teks} {_rapi(p)}".strip()
         if len(teks) >= PANJANG_DESKRIPSI:
             break
-    return potong(f"{judul}. {teks}" if teks else judul)
+    return teks
 
 
 def pisahkan_sel(body: str) -> str:
@@ -190,13 +224,6 @@ def _halaman(app: Any, pagename: str, templatename: str, context: dict[str, Any]
 def _selesai(app: Any, galat: Exception | None) -> None:
     if galat is not None or app.builder.name != "html":
         return
-    statis = Path(app.outdir) / "_static"
-    for nama in STATIS_DIBUANG:
-        path = statis / nama
-        if path.is_dir():
-            shutil.rmtree(path)
-        elif path.is_file():
-            path.unlink()
     tulis_peta_situs(Path(app.outdir), alamat_dasar(app))
     if not app.config.lakip_gambar_bagikan:  # left by an earlier build with the PDF
         (Path(app.outdir) / GAMBAR_BAGIKAN).unlink(missing_ok=True)

@@ -153,6 +153,37 @@ def test_description_comes_from_the_page_text():
     assert sphinx_situs.deskripsi(sampul, "LAKIP") == "Laporan 2024"
 
 
+def test_a_description_read_piece_by_piece_is_the_whole_pages(monkeypatch):
+    """A page is read for its description only as far as needed, a piece at a time: the same
+    description, whatever the piece size (tags and paragraphs cut across pieces), with the long
+    table after the paragraphs never needed."""
+    tabel = "<table>" + "<tr><td>1.234,56</td><td>Sangat Tinggi</td></tr>" * 2000 + "</table>"
+    body = ('<p class="lakip-sumber">Sumber</p><p>Paragraf <em>pertama</em> &amp; pendek.</p>'
+            + "<p>" + "kalimat yang panjang " * 12 + "</p><p>ketiga</p>" + tabel
+            + "<p>sesudah tabel</p>")
+    utuh = sphinx_situs.deskripsi(body, "Bab")
+    assert utuh.startswith("Bab. Paragraf pertama & pendek. kalimat yang panjang")
+    for ukuran in (1, 7, 64, 1000, len(body) + 1):
+        monkeypatch.setattr(sphinx_situs, "_POTONGAN", ukuran)
+        assert sphinx_situs.deskripsi(body, "Bab") == utuh, ukuran
+    pendek = "<p>Satu-satunya paragraf.</p>" + tabel + "<p>sesudah tabel</p>"
+    monkeypatch.setattr(sphinx_situs, "_POTONGAN", 50)
+    assert sphinx_situs.deskripsi(pendek, "Bab") == "Bab. Satu-satunya paragraf. sesudah tabel"
+
+
+def test_a_remembered_stem_is_sphinxs_stem():
+    import snowballstemmer
+    from sphinx.search.en import SearchEnglish
+
+    from lakip_lib import sphinx_cepat
+
+    sphinx_cepat._stem_sekali()
+    bahasa = SearchEnglish({})
+    porter = snowballstemmer.stemmer("porter")
+    for kata in ("capaian", "realisasi", "indicators", "running", "capaian", "sasaran"):
+        assert bahasa.stem(kata) == porter.stemWord(kata.lower())
+
+
 @pytest.fixture(scope="module")
 def peramban_situs(situs_2024: Path):
     with server(situs_2024.parent) as url, peramban() as b:
