@@ -14,8 +14,8 @@ from typing import Literal
 
 from lakip_lib import perhitungan, rumus
 from lakip_lib.aturan import induk_kode
-from lakip_lib.baris import BarisAnggaran, BarisIndikator, BarisPembanding
-from lakip_lib.data_tahun import DataTahun
+from lakip_lib.baris import BarisAnggaran, BarisIndikator, BarisPembanding, BarisProgramKinerja
+from lakip_lib.data_tahun import DataTahun, turunan
 from lakip_lib.perhitungan import Arah, Penilaian, Pita, jumlah
 from lakip_lib.tercatat import target_tahunan
 
@@ -51,10 +51,11 @@ def realisasi(data: DataTahun, kode: str, tahun: int) -> Decimal | None:
     return rumus.dari(data, kode).realisasi(data, kode, tahun)
 
 
+@turunan  # a page's planning depends on this answer, not on the figures a kind computes it from
 def ada_realisasi(data: DataTahun, kode: str, tahun: int) -> bool:
-    """Whether an indicator has a realisasi in a year. For a figure read from realisasi.csv only
-    whether its row exists is read (the value is a required cell), so what depends on this alone,
-    such as the numbering of charts, does not depend on the value."""
+    """Whether an indicator has a realisasi in a year. What depends on this alone, such as the
+    numbering of charts, does not depend on the value: a page records one read of the answer
+    (for a figure computed from parts, e.g. a change in case counts, not of the parts)."""
     return rumus.dari(data, kode).ada_realisasi(data, kode, tahun)
 
 
@@ -229,6 +230,7 @@ def total_anggaran(data: DataTahun) -> TotalAnggaran:
     return TotalAnggaran(jumlah([p.anggaran for p in prog]), jumlah([p.realisasi for p in prog]))
 
 
+@turunan  # a sasaran's page shows its own totals: a line of another sasaran does not re-run it
 def anggaran_sasaran(data: DataTahun, sasaran: str) -> TotalAnggaran:
     prog = [p for p in program(data) if p.sasaran == sasaran]
     return TotalAnggaran(jumlah([p.anggaran for p in prog]), jumlah([p.realisasi for p in prog]))
@@ -250,7 +252,6 @@ class HasilEfisiensi:
 def efisiensi(data: DataTahun) -> list[HasilEfisiensi]:
     """Capaian kinerja against absorption computed from the budget table (not as printed)."""
     per_kode = {b.kode: b for b in anggaran(data)}
-    program = {p.kode: p for s in data["sasaran"].kolom("kode") for p in program_kinerja(data, s)}
     hasil_: list[HasilEfisiensi] = []
     for b in data["efisiensi"].baris:
         serap = per_kode[b["kode_anggaran"]].penyerapan if b["kode_anggaran"] else None
@@ -259,7 +260,7 @@ def efisiensi(data: DataTahun) -> list[HasilEfisiensi]:
             h = hasil(data, b["kode_indikator"])
             capaian_, target = h.capaian, h.target
         elif b["kode_program"]:  # a programme row of Bab III: the capaian its table shows
-            p = program[b["kode_program"]]
+            p = program_kinerja_kode(data, b["kode_program"])
             capaian_, target = p.capaian, p.target
         else:
             capaian_ = b["capaian_kinerja"]
@@ -287,18 +288,27 @@ class HasilProgramKinerja:
 
 
 def program_kinerja(data: DataTahun, sasaran: str) -> list[HasilProgramKinerja]:
-    hasil_ = []
-    for b in data["program_kinerja"].cari(sasaran=sasaran):
-        if b["kode_indikator"]:  # a book indicator: its figures, computed once
-            h = hasil(data, b["kode_indikator"])
-            target, nyata, a, nilai = h.target, h.realisasi, h.arah, h.capaian
-        else:
-            target, nyata, a = b["target"], b["realisasi"], Arah(b["arah"])
-            nilai = perhitungan.capaian(target, nyata, a)
-        hasil_.append(HasilProgramKinerja(b["sasaran"], b["kode"], b["level"], b["nama"],
-                                          b["indikator"], b["satuan"], target, nyata, a,
-                                          nilai, b["kode_indikator"]))
-    return hasil_
+    return [_hasil_program(data, b) for b in data["program_kinerja"].cari(sasaran=sasaran)]
+
+
+def program_kinerja_kode(data: DataTahun, kode: str) -> HasilProgramKinerja:
+    """One programme row by its code (the key of program_kinerja.csv), as its table shows it;
+    only that row is read."""
+    baris = data["program_kinerja"].satu(kode=kode)
+    if baris is None:
+        raise KeyError(f"program {kode} tidak ada di data")
+    return _hasil_program(data, baris)
+
+
+def _hasil_program(data: DataTahun, b: BarisProgramKinerja) -> HasilProgramKinerja:
+    if b["kode_indikator"]:  # a book indicator: its figures, computed once
+        h = hasil(data, b["kode_indikator"])
+        target, nyata, a, nilai = h.target, h.realisasi, h.arah, h.capaian
+    else:
+        target, nyata, a = b["target"], b["realisasi"], Arah(b["arah"])
+        nilai = perhitungan.capaian(target, nyata, a)
+    return HasilProgramKinerja(b["sasaran"], b["kode"], b["level"], b["nama"], b["indikator"],
+                               b["satuan"], target, nyata, a, nilai, b["kode_indikator"])
 
 
 @dataclass(frozen=True)
@@ -316,11 +326,10 @@ class KondisiAspek:
 
 def aspek_strategis(data: DataTahun) -> list[KondisiAspek]:
     hasil_ = []
-    program = {p.kode: p for s in data["sasaran"].kolom("kode") for p in program_kinerja(data, s)}
     for b in data["aspek_strategis"].baris:
         kode = b["indikator"]
         if b["kode_program"]:  # a programme's indicator: its realisasi as its table shows it
-            p = program[b["kode_program"]]
+            p = program_kinerja_kode(data, b["kode_program"])
             hasil_.append(KondisiAspek(b["aspek"], p.realisasi, p.satuan or "", None,
                                        "realisasi", None, p.kode))
             continue
@@ -328,13 +337,14 @@ def aspek_strategis(data: DataTahun) -> list[KondisiAspek]:
             hasil_.append(KondisiAspek(b["aspek"], b["kondisi"], b["satuan"] or "", None, None,
                                        None))
             continue
-        h = hasil(data, kode)
         ukuran = b["ukuran"] or "realisasi"
         if ukuran == "capaian":
-            hasil_.append(KondisiAspek(b["aspek"], h.capaian, "%", 2, ukuran, kode))
-        else:
-            hasil_.append(KondisiAspek(b["aspek"], h.realisasi, h.satuan, h.desimal, ukuran,
+            hasil_.append(KondisiAspek(b["aspek"], hasil(data, kode).capaian, "%", 2, ukuran,
                                        kode))
+        else:  # the realisasi alone: the target behind a capaian is not read
+            ind = indikator(data, kode)
+            hasil_.append(KondisiAspek(b["aspek"], realisasi(data, kode, data.tahun),
+                                       ind["satuan"], ind["desimal"], ukuran, kode))
     return hasil_
 
 

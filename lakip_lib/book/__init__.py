@@ -18,6 +18,8 @@ import pkgutil
 from collections.abc import Callable
 from typing import Any
 
+from lakip_lib import kinerja
+from lakip_lib.book.bab4_penutup import serapan_dan_pagu
 from lakip_lib.book.dasar import (
     SUMBER_AUDIT,
     SUMBER_DATA,
@@ -40,7 +42,8 @@ __all__ = [
 # them to the cache, which recomputes them to key a page (it imports nothing by name).
 TURUNAN: dict[str, Callable[..., Any]] = {
     t.nama: t.asli
-    for t in (ada_temuan, koreksi_bab, koreksi_fakta, sebaran_kategori, nama_ketercapaian)}
+    for t in (ada_temuan, koreksi_bab, koreksi_fakta, sebaran_kategori, nama_ketercapaian,
+              serapan_dan_pagu, kinerja.ada_realisasi, kinerja.anggaran_sasaran)}
 
 
 def _impor_semua() -> None:

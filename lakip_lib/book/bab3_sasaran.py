@@ -224,7 +224,8 @@ class Sasaran(Bagian):
         if not isi:  # no IKU compared: say what the comparison figures are (every item speaks)
             isi += [teks(self._kalimat_pembanding_target(baris, kode))
                     for kode in dict.fromkeys(b["indikator"] for b in baris)]
-        nama = {b["kode"]: b["nama"] for b in self.d["indikator"].baris}
+        nama = {k: kinerja.indikator(self.d, k)["nama"]  # the rows shown, not the whole file
+                for k in dict.fromkeys(b["indikator"] for b in baris)}
         isi.append(self.tabel("d", "Perbandingan dengan Daerah Lain, Provinsi, dan Nasional",
                               [Lajur("Indikator"), Lajur("Wilayah"), Lajur("Tahun"),
                                Lajur("Jenis"), Lajur("Nilai", True), Lajur("Sumber")],
