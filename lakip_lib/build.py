@@ -53,6 +53,7 @@ from lakip_lib.penyusun import (
     siapkan_sphinx,
     siapkan_sumber,
     tunggu_jupyter_book,
+    tunggu_sphinx,
 )
 from lakip_lib.sidik_edisi import STEMPEL, BahanSidik, bahan_sidik, sidik_masukan, stempel_terbit
 from lakip_lib.situs_terbit import terbitkan, tulis_pengalihan
@@ -237,10 +238,10 @@ _TURUNAN: dict[tuple[int, Path], tuple[dict[str, str], dict[tuple[Any, ...], Any
 
 def panaskan(tahun: int, akar_data: Path, folder_build: Path) -> None:
     """In a process that builds again (`lakip serve`), pay now what its next build would pay
-    first: the Sphinx fork server started, the notebooks' and the Vega bundle's imports done,
-    and the year validated with the derived values its pages' cache keys read computed and kept
-    (`_TURUNAN`). Invalid data is left for the build to report."""
-    siapkan_sphinx()
+    first: the Sphinx fork server started and its imports done, the notebooks' and the Vega
+    bundle's imports done, and the year validated with the derived values its pages' cache keys
+    read computed and kept (`_TURUNAN`). Invalid data is left for the build to report."""
+    siapkan_sphinx()  # its imports run beside the rest, on the other core
     hangatkan()
     try:
         d = data.muat(tahun, akar_data)
@@ -251,6 +252,7 @@ def panaskan(tahun: int, akar_data: Path, folder_build: Path) -> None:
     kunci_tersimpan(rencana_eksekusi(d), d,
                     cache.CacheEksekusi(folder_build / "cache" / "eksekusi" / str(tahun)))
     _simpan_turunan(d, warisan)
+    tunggu_sphinx()
 
 
 def _simpan_turunan(d: DataTahun, warisan: dict[str, str]) -> None:

@@ -139,6 +139,14 @@ def siapkan_sphinx() -> None:
     forkserver.ensure_running()
 
 
+def tunggu_sphinx() -> None:
+    """Start the fork server and wait until its imports are done (it forks a process only
+    then): a `lakip serve` warming up, so that the first save's Sphinx run does not wait."""
+    proses = _konteks_sphinx().Process(target=os.getpid)
+    proses.start()
+    proses.join()
+
+
 @dataclass
 class ProsesSphinx:
     """One Jupyter Book run in a process forked from the fork server; its output in `log`."""
