@@ -113,7 +113,11 @@ def _sha_bacaan(d: DataTahun, path: str, pilih: str, fungsi: Callable[..., Any] 
     if path.startswith(data_tahun.TURUNAN):
         if fungsi is None:
             return TIDAK_SAH
-        return hashlib.sha256(repr(d.hitung_turunan(fungsi, json.loads(pilih))).encode()).hexdigest()
+        try:
+            nilai = d.hitung_turunan(fungsi, json.loads(pilih))
+        except Exception:  # e.g. of an indicator today's data no longer has, or arguments no
+            return TIDAK_SAH  # code passes: a miss (the page re-runs and says what is wrong)
+        return hashlib.sha256(repr(nilai).encode()).hexdigest()
     if renstra_tahun.dataset(path, d.tahun, d.datasets.values()) is None:
         return TIDAK_SAH
     if pilih == data_tahun.JUMLAH:

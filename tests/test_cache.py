@@ -19,6 +19,7 @@ from lakip_lib.masalah import ValidasiGagal
 from lakip_lib.schema import DATASETS
 
 from .conftest import DATA, beda, isi_edisi, sel, ubah_sel
+from .tahun_kecil import TahunKecil
 
 
 def bangun(data: Path, folder: Path, **kw: object) -> build.HasilBuild:
@@ -392,6 +393,21 @@ def test_a_cache_entry_of_another_shape_is_a_miss(tmp_path: Path):
     assert _entri(tmp_path, [["2024/target.csv", "jumlah"]]) is not None  # a row count
     assert _entri(tmp_path, [], kunci="../x") is None
     assert _entri(tmp_path, [], lain=1) is None
+
+
+@pytest.mark.parametrize("pilih", ['["TIDAKADA", 2024]', '["IKU1"]', '[]'])
+def test_a_derived_value_that_cannot_be_computed_today_is_a_miss_not_a_failed_build(pilih):
+    """A page recorded whether IKU x has a realisasi; x is gone from today's data (or the
+    entry's arguments are not ones the code passes): the key's read is a miss, and the build
+    goes on to re-run the page instead of failing while computing keys."""
+    from lakip_lib import kinerja
+    from lakip_lib.book import TURUNAN
+
+    d = TahunKecil().muat()
+    path = data_tahun.TURUNAN + kinerja.ada_realisasi.nama
+    assert cache._sha_bacaan(d, path, pilih, TURUNAN[kinerja.ada_realisasi.nama]) == cache.TIDAK_SAH
+    assert cache._sha_bacaan(d, path, '["IKU1", 2024]', TURUNAN[kinerja.ada_realisasi.nama]) \
+        == cache._sha_bacaan(d, path, '["IKU2", 2024]', TURUNAN[kinerja.ada_realisasi.nama])
 
 
 def test_only_a_turunan_handed_down_is_ever_called_from_a_recorded_read():
