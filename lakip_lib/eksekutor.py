@@ -71,8 +71,11 @@ def _shell() -> Any:
 def hangatkan() -> None:
     """Make the IPython shell (one per process) in the process the executions are forked from,
     once: each forked process then starts with it made (about a tenth of a second of imports and
-    set-up each) and still unused (the parent runs no cell, so no name reaches a notebook)."""
+    set-up each) and still unused (the parent runs no cell, so no name reaches a notebook).
+    The notebook schema's validator (which checks every notebook read and output made) is
+    compiled here too."""
     _shell()
+    nbformat.validate(nbformat.v4.new_notebook())
 
 
 def jalankan(nb: NotebookNode, diberikan: Mapping[str, Any] | None = None) -> NotebookNode:

@@ -32,8 +32,11 @@ class Grafik:
     @cached_property
     def _spec(self) -> dict[str, Any]:
         # the figure's own text alternative describes it; Vega's generated (English) ARIA
-        # descriptions of axes and legends are left out
-        spec = self.chart.to_dict()
+        # descriptions of axes and legends are left out. Not validated against the Vega-Lite
+        # schema here (pure-Python jsonschema, a tenth of a second a chart in every notebook):
+        # the chart builders are ours, and every chart the book publishes is validated by
+        # tests/test_grafik.py
+        spec = self.chart.to_dict(validate=False)
         config = spec.setdefault("config", {})
         for guide in ("axis", "legend"):
             config[guide] = {**config.get(guide, {}), "aria": False}

@@ -44,3 +44,17 @@ def test_a_series_of_fewer_than_three_points_is_a_table_not_a_chart(situs_2024):
                          for b in badan.split("<tr>")[2:])
             ada_grafik = f"Tren {judul} dan Target Renstra" in teks(halaman)
             assert ada_grafik == (terisi >= 3), (halaman.name, judul, terisi)
+
+
+def test_every_published_chart_is_a_valid_vega_lite_spec(situs_2024):
+    """The pages embed chart specs made without Altair's schema check (it costs every notebook
+    a tenth of a second a chart): each one published is checked against the schema here."""
+    from altair.utils.schemapi import validate_jsonschema
+    from altair.vegalite.v6.schema import load_schema
+
+    skema = load_schema()
+    semua = [spec for h in sorted(situs_2024.glob("*.html")) for spec in _spesifikasi(h)]
+    assert len(semua) >= 5
+    for spec in semua:
+        validate_jsonschema(spec, skema)
+
