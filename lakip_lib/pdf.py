@@ -88,7 +88,7 @@ _LUAPAN = """() => {
 
 # The page map's pass only needs where each anchor lands: nothing is painted (colour, borders,
 # shadows, charts and images invisible, backgrounds not printed), which changes no box and so
-# no page break, and the print takes about half the time of a painted one
+# no page break, and the print takes about three quarters of the time of a painted one
 _TAK_TERLIHAT = ("*, *::before, *::after { color: transparent !important; "
                  "border-color: transparent !important; text-shadow: none !important; "
                  "box-shadow: none !important; outline-color: transparent !important; }\n"
