@@ -15,6 +15,7 @@ is read and finished with pypdf by `berkas_pdf`.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,7 +25,7 @@ from typing import Any
 from lakip_lib import berkas_pdf, rilis
 from lakip_lib import format as fmt
 from lakip_lib.data_tahun import DataTahun
-from lakip_lib.peramban import chromium, server
+from lakip_lib.peramban import chromium_async, server
 
 SKRIP = Path(__file__).with_name("cetak.js")
 MARGIN = {"top": "20mm", "bottom": "18mm", "left": "17mm", "right": "17mm"}
@@ -107,57 +108,64 @@ _GAMBAR_GRAFIK = """() => {
 }"""
 
 
-def _buka(page: Any, url: str) -> None:
+async def _buka(page: Any, url: str) -> None:
     """Start loading the print document (`DOKUMEN`) in print media at the text block's width,
     as Chromium lays out the printed pages: the charts are drawn once, at their printed size
     (switching after the load re-laid out every chart and table, about 0,4 s of each print).
     Returns once the navigation started, the page loads on in its own renderer."""
-    page.emulate_media(media="print")
-    page.set_viewport_size({"width": LEBAR_BLOK, "height": 1000})
-    page.goto(f"{url}/{DOKUMEN}", wait_until="commit")
+    await page.emulate_media(media="print")
+    await page.set_viewport_size({"width": LEBAR_BLOK, "height": 1000})
+    await page.goto(f"{url}/{DOKUMEN}", wait_until="commit")
 
 
-def _siapkan(page: Any, gaya: str) -> dict[str, int]:
+async def _siapkan(page: Any, gaya: str) -> dict[str, int]:
     """A page opened by `_buka`, once loaded with its charts drawn: the page style
     (`gaya_halaman`) and the print preparation (cover first, contents lists) applied, wide
     tables fitted."""
-    page.wait_for_load_state("load")
-    page.evaluate(_GAMBAR_GRAFIK)
-    page.wait_for_function(
+    await page.wait_for_load_state("load")
+    await page.evaluate(_GAMBAR_GRAFIK)
+    await page.wait_for_function(
         "() => [...document.querySelectorAll('.lakip-vega')].every(d => d.querySelector('svg'))",
         timeout=60_000)
-    page.evaluate("window.scrollTo(0, 0)")
-    page.add_style_tag(content=gaya)
-    page.add_script_tag(content=SKRIP.read_text(encoding="utf-8"))
-    jumlah = page.evaluate("lakipSiapkanCetak()")
-    page.evaluate("lakipTunggu()")  # charts re-laid out after the preparation, fonts, images: no sleep
-    page.evaluate("lakipPaskan()")
+    await page.evaluate("window.scrollTo(0, 0)")
+    await page.add_style_tag(content=gaya)
+    await page.add_script_tag(content=SKRIP.read_text(encoding="utf-8"))
+    jumlah: dict[str, int] = await page.evaluate("lakipSiapkanCetak()")
+    await page.evaluate("lakipTunggu()")  # charts re-laid out after the preparation, fonts, images
+    await page.evaluate("lakipPaskan()")
     return jumlah
 
 
-def luapan(page: Any) -> list[str]:
+async def luapan(page: Any) -> list[str]:
     """What does not fit the width of the text block in the prepared print layout."""
-    hasil: list[str] = page.evaluate(_LUAPAN)
+    hasil: list[str] = await page.evaluate(_LUAPAN)
     return hasil
 
 
 def periksa_cetak(folder_html: Path, dokumen: Path, d: DataTahun) -> list[str]:
     """`luapan` of the print document `dokumen` (`dokumen_cetak`) of the HTML pages in
     `folder_html`, without printing."""
-    with server(folder_html, tambahan={DOKUMEN: dokumen}) as url, chromium() as b:
-        page = b.new_page()
-        _buka(page, url)
-        _siapkan(page, gaya_halaman(d))
-        return luapan(page)
+    async def periksa() -> list[str]:
+        with server(folder_html, tambahan={DOKUMEN: dokumen}) as url:
+            async with chromium_async() as b:
+                page = await b.new_page()
+                await _buka(page, url)
+                await _siapkan(page, gaya_halaman(d))
+                return await luapan(page)
+
+    return asyncio.run(periksa())
 
 
 def cetak(folder_html: Path, dokumen: Path, d: DataTahun, tujuan: Path,
           peta_lama: dict[str, int] | None = None) -> dict[str, Any]:
     """Print the edition's print document `dokumen` of the HTML pages in `folder_html` to
-    `tujuan` (see `cetak_di`)."""
-    with chromium() as b:
-        return cetak_di(b, Pesanan(folder_html, dokumen, gaya_halaman(d), info_dokumen(d), tujuan,
-                                   peta_lama))
+    `tujuan` (see `cetak_di`), in a browser of its own."""
+    async def cetak_satu() -> dict[str, Any]:
+        async with chromium_async() as b:
+            return await cetak_di(b, Pesanan(folder_html, dokumen, gaya_halaman(d),
+                                             info_dokumen(d), tujuan, peta_lama))
+
+    return asyncio.run(cetak_satu())
 
 
 @dataclass(frozen=True)
@@ -175,8 +183,9 @@ class Pesanan:
     peta_lama: dict[str, int] | None = None
 
 
-def cetak_di(b: Any, pesanan: Pesanan, siap: Any = None) -> dict[str, Any]:
-    """Print with the launched browser `b`; return counts for the report and the page map
+async def cetak_di(b: Any, pesanan: Pesanan, siap: Any = None) -> dict[str, Any]:
+    """Print with the launched browser `b` (Playwright's async API: a browser prints several
+    documents at once, each in its own renderer); return counts for the report and the page map
     ("peta": anchor → page). Given the page map of the previous print, the first pass already
     carries its numbers; without one, a quick pass that paints nothing finds them (the final
     pass's page loads beside it). A print whose own map is the numbers it carries is final;
@@ -191,36 +200,36 @@ def cetak_di(b: Any, pesanan: Pesanan, siap: Any = None) -> dict[str, Any]:
     peta_lama = pesanan.peta_lama
     opsi = {"prefer_css_page_size": True, "print_background": True}
     with server(pesanan.folder_html, tambahan={DOKUMEN: pesanan.dokumen}) as url:
-        def dibuka(page: Any = None) -> Any:
-            page = page or b.new_page()  # a new browser context each time
-            _buka(page, url)
+        async def dibuka(page: Any = None) -> Any:
+            page = page or await b.new_page()  # a new browser context each time
+            await _buka(page, url)
             return page
 
-        def disiapkan(page: Any) -> dict[str, Any]:
-            jumlah: dict[str, Any] = dict(_siapkan(page, pesanan.gaya))
-            jumlah["luapan"] = luapan(page)
+        async def disiapkan(page: Any) -> dict[str, Any]:
+            jumlah: dict[str, Any] = dict(await _siapkan(page, pesanan.gaya))
+            jumlah["luapan"] = await luapan(page)
             return jumlah
 
-        def dengan_nomor(page: Any, peta: dict[str, int]) -> bytes:
-            page.evaluate("peta => lakipIsiHalaman(peta)", peta)
-            isi: bytes = page.pdf(**opsi, tagged=True)
-            page.close()
+        async def dengan_nomor(page: Any, peta: dict[str, int]) -> bytes:
+            await page.evaluate("peta => lakipIsiHalaman(peta)", peta)
+            isi: bytes = await page.pdf(**opsi, tagged=True)
+            await page.close()
             return isi
 
-        page = dibuka(siap)
-        kedua = None if peta_lama else dibuka()  # two passes ahead: load the second one now
-        jumlah = disiapkan(page)
+        page = await dibuka(siap)
+        kedua = None if peta_lama else await dibuka()  # two passes ahead: load it now
+        jumlah = await disiapkan(page)
         jumlah["cetakan"] = 1
         nomor = peta_lama
         if nomor is None:  # a quick pass for the page map: untagged, nothing painted
-            page.add_style_tag(content=_TAK_TERLIHAT)
-            nomor = berkas_pdf.halaman_penanda(page.pdf(prefer_css_page_size=True))
-            page.close()
+            await page.add_style_tag(content=_TAK_TERLIHAT)
+            nomor = berkas_pdf.halaman_penanda(await page.pdf(prefer_css_page_size=True))
+            await page.close()
             page = kedua
-            disiapkan(page)
+            await disiapkan(page)
             jumlah["cetakan"] = 2
         for koreksi in range(_CETAKAN_KOREKSI + 1):
-            akhir = dengan_nomor(page, nomor)
+            akhir = await dengan_nomor(page, nomor)
             # read once: its page map, then its catalog for `berkas_pdf.simpan`
             pembaca = berkas_pdf.baca(akhir)
             peta = berkas_pdf.halaman_penanda_pembaca(pembaca)
@@ -228,8 +237,8 @@ def cetak_di(b: Any, pesanan: Pesanan, siap: Any = None) -> dict[str, Any]:
                 break
             # a page moved: print again, with this print's own numbers (they do not move
             # the layout, so the next print's map is this one)
-            nomor, page = peta, dibuka()
-            disiapkan(page)
+            nomor, page = peta, await dibuka()
+            await disiapkan(page)
             jumlah["cetakan"] += 1
     jumlah["peta"] = peta
     penanda = [(x["teks"], x["tingkat"], peta[x["kunci"]]) for x in jumlah.pop("daftar_isi")

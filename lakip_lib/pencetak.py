@@ -1,28 +1,32 @@
-"""The PDF printers, processes of their own, started when a build begins.
+"""The PDF printer, a process of its own, started when a build begins.
 
 Playwright's driver and Chromium take about half a second to start; started with the build, they
-start while the notebooks execute, and the print begins as soon as the HTML pages are built. A
-process gets print jobs (`pdf.Pesanan`), one JSON line each, on its standard input and answers
-each with the print's counts, one JSON line on its standard output; the end of its input (the
-build ended, with or without a print) ends it. A build has two: the edition prints in one, the
-review beside it in the other (two prints side by side took about three quarters of the time of
-one after the other, measured on a loaded 2-core machine). Each dies with the build (Linux
-PR_SET_PDEATHSIG), so a killed build leaves no printer writing into a later build's folder."""
+start while the notebooks execute, and the print begins as soon as the HTML pages are built. The
+process gets print jobs (`pdf.Pesanan`), one JSON line each, on its standard input, starts
+printing each as it arrives, all at once in one browser (each page has a renderer process of
+its own, so the edition and the review print side by side on two cores), and answers each with
+the print's counts, one JSON line on its standard output, in the order the jobs came. One
+browser printing both took about two thirds of the CPU of a browser each (the browser's start
+and its own processes once), measured on a loaded 2-core machine. The end of its input (the
+build ended, with or without a print) ends it. It dies with the build (Linux PR_SET_PDEATHSIG),
+so a killed build leaves no printer writing into a later build's folder."""
 
 from __future__ import annotations
 
+import asyncio
 import ctypes
 import json
 import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from lakip_lib import pdf
-from lakip_lib.peramban import chromium
+from lakip_lib.peramban import chromium_async
 
 AKAR_PROYEK = Path(__file__).resolve().parent.parent
 _PR_SET_PDEATHSIG = 1
@@ -33,35 +37,8 @@ class CetakGagal(Exception):
 
 
 class Pencetak:
-    """Printer processes, `jumlah` of them (by default two: the edition and the review print
-    side by side, each in its own browser, on the machine's two cores): `cetak` hands a job to
-    the next process in turn, `hasil` waits for the counts of the jobs in the order given."""
-
-    def __init__(self, jumlah: int = 2) -> None:
-        self.proses = [_Proses() for _ in range(jumlah)]
-        self.diberikan = 0
-        self.antrean: list[_Proses] = []  # per job handed and not yet answered, its process
-
-    def cetak(self, pesanan: pdf.Pesanan) -> None:
-        """Hand out a job (a process prints its jobs in the order given)."""
-        proses = self.proses[self.diberikan % len(self.proses)]
-        self.diberikan += 1
-        proses.cetak(pesanan)
-        self.antrean.append(proses)
-
-    def hasil(self) -> dict[str, Any]:
-        """The counts of the earliest job not yet answered; CetakGagal when its process ended
-        instead."""
-        return self.antrean.pop(0).hasil()
-
-    def hentikan(self) -> None:
-        """End them all (their jobs done, nothing to print, or the build failed)."""
-        for proses in self.proses:
-            proses.hentikan()
-
-
-class _Proses:
-    """A printer process: `cetak` hands it a job, `hasil` waits for the counts."""
+    """The printer process: `cetak` hands it a job, `hasil` waits for the counts of the jobs
+    in the order given."""
 
     def __init__(self) -> None:
         # its error output goes to a file: only read when it fails, it can never fill a pipe
@@ -72,7 +49,7 @@ class _Proses:
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.galat)
 
     def cetak(self, pesanan: pdf.Pesanan) -> None:
-        """Hand it a job (it prints jobs in the order given)."""
+        """Hand it a job (it starts printing it at once, beside the jobs still printing)."""
         assert self.proses.stdin is not None
         isi = {k: str(v) if isinstance(v, Path) else v for k, v in asdict(pesanan).items()}
         try:
@@ -82,7 +59,8 @@ class _Proses:
             pass
 
     def hasil(self) -> dict[str, Any]:
-        """The counts of the next job it finishes; CetakGagal when it ended instead."""
+        """The counts of the earliest job not yet answered; CetakGagal when the process ended
+        instead."""
         assert self.proses.stdout is not None
         baris = self.proses.stdout.readline()
         if not baris:
@@ -111,18 +89,43 @@ def _mati_bersama_induk() -> None:
 
 def main() -> int:
     _mati_bersama_induk()
-    with chromium() as b:
-        siap = b.new_page()  # the first job's browser context, opened while the build runs
-        for baris in sys.stdin:  # waits, browser started, until the build sends a job
-            if not baris.strip():
-                break
+    asyncio.run(_layani())
+    return 0
+
+
+SIAP = 2  # blank pages (browser contexts) opened ahead while the build runs: one per document
+
+
+async def _layani() -> None:
+    """Start each job as its line arrives (the build sends both before waiting for either);
+    answer in the order they came. A failed print ends the process (its traceback on the
+    error output): the task group cancels the rest."""
+    loop = asyncio.get_running_loop()
+    masuk: asyncio.Queue[str] = asyncio.Queue()
+
+    def baca() -> None:  # a daemon thread: a read that blocks never holds the process open
+        for baris in sys.stdin:
+            loop.call_soon_threadsafe(masuk.put_nowait, baris)
+        loop.call_soon_threadsafe(masuk.put_nowait, "")
+
+    threading.Thread(target=baca, daemon=True).start()
+    async with chromium_async() as b, asyncio.TaskGroup() as kelompok:
+        siap = [await b.new_page() for _ in range(SIAP)]
+        dicetak: asyncio.Queue[asyncio.Task[dict[str, Any]] | None] = asyncio.Queue()
+
+        async def jawab() -> None:
+            while (tugas := await dicetak.get()) is not None:
+                sys.stdout.write(json.dumps(await tugas) + "\n")
+                sys.stdout.flush()
+
+        kelompok.create_task(jawab())
+        while baris := (await masuk.get()).strip():
             isi = json.loads(baris)
             pesanan = pdf.Pesanan(Path(isi["folder_html"]), Path(isi["dokumen"]), isi["gaya"],
                                   isi["info"], Path(isi["tujuan"]), isi["peta_lama"])
-            sys.stdout.write(json.dumps(pdf.cetak_di(b, pesanan, siap)) + "\n")
-            siap = None
-            sys.stdout.flush()
-    return 0
+            dicetak.put_nowait(kelompok.create_task(
+                pdf.cetak_di(b, pesanan, siap.pop() if siap else None)))
+        dicetak.put_nowait(None)
 
 
 if __name__ == "__main__":

@@ -9,8 +9,8 @@ import functools
 import http.server
 import shutil
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -73,3 +73,17 @@ def chromium() -> Iterator[Any]:
             yield b
         finally:
             b.close()
+
+
+@asynccontextmanager
+async def chromium_async() -> AsyncIterator[Any]:
+    """`chromium` for asyncio (Playwright's async `Browser`): one browser printing several
+    documents at once, each page in its own renderer process."""
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as p:
+        b = await p.chromium.launch(executable_path=str(path_chromium()), args=ARGUMEN)
+        try:
+            yield b
+        finally:
+            await b.close()

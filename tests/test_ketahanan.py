@@ -93,7 +93,6 @@ def test_two_prints_with_every_core_busy_are_byte_identical(situs_2024: Path, tm
     images decoded), never for a length of time: with every core kept busy by spinning
     processes for the whole test, two prints of the same print document give the same bytes."""
     from lakip_lib import pdf
-    from lakip_lib.peramban import chromium
 
     from .test_pdf import dicetak
 
@@ -101,10 +100,8 @@ def test_two_prints_with_every_core_busy_are_byte_identical(situs_2024: Path, tm
     sibuk = [subprocess.Popen([sys.executable, "-c", "while True: pass"])
              for _ in range(os.cpu_count() or 2)]
     try:
-        with chromium() as b:
-            for nama in ("satu.pdf", "dua.pdf"):
-                pdf.cetak_di(b, pdf.Pesanan(*dicetak(situs_2024), pdf.gaya_halaman(d),
-                                            pdf.info_dokumen(d), tmp_path / nama))
+        for nama in ("satu.pdf", "dua.pdf"):
+            pdf.cetak(*dicetak(situs_2024), d, tmp_path / nama)
     finally:
         for p in sibuk:
             p.kill()

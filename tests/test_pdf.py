@@ -336,8 +336,8 @@ def test_a_document_whose_print_input_did_not_change_is_not_printed_again(situs_
         cetak_edisi.cetak(pencetak, d, html, kerja, laporan.append)  # type: ignore[arg-type]
         return [p.dokumen.stem for p in pencetak.pesanan], laporan
 
-    dicetak, laporan = cetak()
-    assert dicetak == [], laporan
+    diserahkan, laporan = cetak()
+    assert diserahkan == [], laporan
     assert sum("tidak dicetak ulang" in b for b in laporan) == 2, laporan
     assert buku.read_bytes() == asli == (situs_2024 / NAMA).read_bytes()
 
