@@ -351,3 +351,32 @@ def test_a_document_whose_print_input_did_not_change_is_not_printed_again(situs_
 
     buku.write_bytes(asli + b"\n")
     assert cetak()[0] == [cetak_edisi.CETAK_BUKU]
+
+
+def test_a_failed_print_ends_the_printer_with_its_error(tmp_path: Path):
+    """The printer prints the jobs it is handed at once; when one fails (here its PDF cannot be
+    written) the process ends and the build gets the error, instead of waiting for an answer
+    that never comes; a job it cannot read ends it the same way."""
+    from lakip_lib import pdf
+    from lakip_lib.pencetak import CetakGagal, Pencetak
+
+    (tmp_path / "dokumen.html").write_text(
+        '<!DOCTYPE html><html lang="id"><body><article class="bd-article"><h2 id="a">Bab</h2>'
+        "<p>Isi.</p></article></body></html>", encoding="utf-8")
+    pencetak = Pencetak()
+    try:
+        pencetak.cetak(pdf.Pesanan(tmp_path, tmp_path / "dokumen.html", "@page { size: A4 }", {},
+                                   tmp_path / "tidak-ada" / "hasil.pdf"))
+        with pytest.raises(CetakGagal, match="FileNotFoundError"):
+            pencetak.hasil()
+    finally:
+        pencetak.hentikan()
+    pencetak = Pencetak()
+    try:
+        assert pencetak.proses.stdin is not None
+        pencetak.proses.stdin.write('{"folder_html": "/"}\n')
+        pencetak.proses.stdin.flush()
+        with pytest.raises(CetakGagal, match="KeyError"):
+            pencetak.hasil()
+    finally:
+        pencetak.hentikan()
