@@ -3,10 +3,10 @@
 A notebook's key hashes everything its output can depend on: the notebook source, the lakip_lib
 code, its parameters, and what each data read it made last time returns now (recorded by
 `DataTahun.dibaca` through $LAKIP_JEJAK): a whole file, only the rows of a table that a query
-selected, e.g. the realisasi of IKU1 in 2024, or only how many rows a table has. Reads that
-return the same values take the same path through deterministic code, so an unchanged key
-means an unchanged output. Each entry stores the sha256 of the executed notebook; an entry
-that fails that check (truncated, edited, unreadable) is a miss.
+selected, e.g. the realisasi of IKU1 in 2024, one column, or how many rows a table has.
+Reads that return the same values take the same path through deterministic code, so an
+unchanged key means an unchanged output. Each entry stores the sha256 of the executed
+notebook; an entry that fails that check (truncated, edited, unreadable) is a miss.
 
 Entries and notebook traces are files this tool wrote and reads back, so they are input: an
 entry must have the exact shape `simpan` writes (hex key and sha, a list of string pairs), and
@@ -35,6 +35,7 @@ from lakip_lib.sidik_isi import sha_berkas, sidik, sidik_kode
 VERSI = 2  # 2: reads recorded per query (rows), not per file
 TIDAK_SAH = "tidak-sah"  # the hash of a read no code makes: it never equals a real one
 _HEKS = re.compile(r"[0-9a-f]{64}")
+_NAMA_KOLOM = re.compile(r"[a-z_][a-z0-9_]*")
 _TURUNAN = re.compile(r"lakip_lib(?:\.[a-z_][a-z0-9_]*)+\.[A-Za-z_][A-Za-z0-9_]*")
 BATAS_BACAAN = 10_000  # reads one notebook records (a chapter makes a few hundred)
 
@@ -53,8 +54,8 @@ def kunci_eksekusi(notebook: Path, parameter: dict[str, Any], judul: str | None,
                    dibaca: list[tuple[str, str]], d: DataTahun, turunan: Turunan) -> str:
     """The key of one execution: the notebook, the code, its parameters, and what each of the
     reads it made last time returns now (a whole file's bytes, a file's existence, a table's
-    number of rows, the rows a query selects, or a derived value, recomputed by its function
-    in `turunan`), plus the data folder's name (sources are labelled with it)."""
+    number of rows or one column, the rows a query selects, or a derived value, recomputed by
+    its function in `turunan`), plus the data folder's name (sources are labelled with it)."""
     return sidik({
         "versi": VERSI, "notebook": sha_berkas(notebook), "kode": sidik_kode(),
         "parameter": parameter, "judul": judul, "folder_data": d.akar.name,
@@ -66,7 +67,7 @@ def kunci_eksekusi(notebook: Path, parameter: dict[str, Any], judul: str | None,
 def bacaan_sah(isi: object) -> bool:
     """Whether a recorded read, as read back from a file, is one the code can make: a pair of
     strings; a relative data path without `..`, or `turunan:lakip_lib.<module>.<function>`; a
-    selector that is empty, `ada`, `jumlah`, or JSON."""
+    selector that is empty, `ada`, `jumlah`, `kolom:<column>`, or JSON."""
     if not (isinstance(isi, (list, tuple)) and len(isi) == 2
             and all(isinstance(x, str) and len(x) < 4096 for x in isi)):
         return False
@@ -76,6 +77,8 @@ def bacaan_sah(isi: object) -> bool:
     bagian = PurePosixPath(path)
     if not path or bagian.is_absolute() or ".." in bagian.parts or "\\" in path or "\0" in path:
         return False
+    if pilih.startswith(data_tahun.KOLOM):
+        return bool(_NAMA_KOLOM.fullmatch(pilih[len(data_tahun.KOLOM):]))
     syarat = pilih.removeprefix(data_tahun.ADA_BARIS)
     return pilih in (data_tahun.SEMUA, data_tahun.ADA, data_tahun.JUMLAH) or _json(syarat, dict)
 
@@ -122,6 +125,11 @@ def _sha_bacaan(d: DataTahun, path: str, pilih: str, fungsi: Callable[..., Any] 
         return TIDAK_SAH
     if pilih == data_tahun.JUMLAH:
         return str(d.tabel_berkas(path).jumlah_baris())
+    if pilih.startswith(data_tahun.KOLOM):
+        tabel, kolom = d.tabel_berkas(path), pilih[len(data_tahun.KOLOM):]
+        if kolom not in {k.nama for k in tabel.dataset.kolom}:
+            return TIDAK_SAH
+        return hashlib.sha256(json.dumps(data_tahun.kolom_terpilih(tabel, kolom)).encode()).hexdigest()
     if pilih.startswith(data_tahun.ADA_BARIS):
         return str(bool(data_tahun.baris_terpilih(d.tabel_berkas(path), pilih[len(data_tahun.ADA_BARIS):])))
     baris = data_tahun.baris_terpilih(d.tabel_berkas(path), pilih)

@@ -32,6 +32,7 @@ ADA = "ada"  # a read of whether an optional file exists
 JUMLAH = "jumlah"  # a read of how many rows a table has (not of what they hold)
 ADA_BARIS = "ada:"  # + a query's conditions: a read of whether any row matches
 TURUNAN = "turunan:"  # + "module.function": a read of a value derived from the whole year
+KOLOM = "kolom:"  # + a column's name: a read of that column of every row, in order
 
 
 def _kanon(nilai: Any) -> Any:
@@ -49,6 +50,11 @@ def baris_terpilih(tabel: Tabel[Any], pilih: str) -> list[dict[str, Any]]:
     syarat = json.loads(pilih)
     return [{k: _kanon(v) for k, v in b.items()} for b in tabel.baris
             if all(_kanon(b.get(k)) == v for k, v in syarat.items())]
+
+
+def kolom_terpilih(tabel: Tabel[Any], kolom: str) -> list[Any]:
+    """A recorded column read: that column of every row, in table order, as canonical values."""
+    return [_kanon(b.get(kolom)) for b in tabel.baris]
 
 
 class turunan:  # lower case: used as a decorator, @turunan
@@ -69,9 +75,9 @@ class turunan:  # lower case: used as a decorator, @turunan
 
 
 class _TabelTercatat(Tabel[B]):
-    """A table as a notebook sees it: reading all rows or a column records the whole file, a
-    `cari`/`satu` query records only its conditions (so only the rows it selects matter), and
-    counting its rows records only the count."""
+    """A table as a notebook sees it: reading all rows records the whole file, a column only
+    that column, a `cari`/`satu` query only its conditions (so only the rows it selects
+    matter), and counting its rows only the count."""
 
     def __init__(self, asal: Tabel[B], catat: Callable[[str], None]):
         super().__init__(asal.dataset, asal.berkas, asal.baris, asal.nomor)
@@ -90,6 +96,10 @@ class _TabelTercatat(Tabel[B]):
     def jumlah_baris(self) -> int:
         self._catat(JUMLAH)
         return self._asal.jumlah_baris()
+
+    def kolom(self, nama: str) -> list[Any]:
+        self._catat(KOLOM + nama)
+        return self._asal.kolom(nama)
 
     def cari(self, **syarat: Any) -> list[B]:
         self._catat(_pemilih_atau_semua(syarat))
@@ -122,8 +132,8 @@ class DataTahun(AksesTabel):
     """Everything the book of one fiscal year is made from, parsed and validated.
 
     Every access is recorded in `dibaca` as (path relative to the data folder, selector): the
-    whole file (`SEMUA`), its existence (`ADA`), its number of rows (`JUMLAH`), or the
-    conditions of a row query. The build
+    whole file (`SEMUA`), its existence (`ADA`), its number of rows (`JUMLAH`), one column
+    (`KOLOM`), or the conditions of a row query. The build
     keys a notebook's cache on what exactly those reads returned, so a changed value re-executes
     only the notebooks that read it. With $LAKIP_JEJAK set, each new read is also appended to
     that file as a JSON line.

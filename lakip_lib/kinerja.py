@@ -379,15 +379,24 @@ def ketercapaian_iku(data: DataTahun) -> tuple[list[HasilIndikator], list[HasilI
 
 def kode_indikator_sasaran(data: DataTahun, sasaran: str) -> list[str]:
     """The indicators of a sasaran: its IKU, then its supporting indicators."""
-    return [b["kode"] for b in data["indikator"].cari(jenis="iku", induk=sasaran)] + [
-        b["kode"] for b in data["indikator"].cari(jenis="pendukung", induk=sasaran)]
+    return kode_indikator(data, sasaran, "iku") + kode_indikator(data, sasaran, "pendukung")
+
+
+@turunan  # planning numbers a sasaran's items by its indicators' codes, not by their rows
+def kode_indikator(data: DataTahun, sasaran: str,
+                   jenis: Literal["iku", "pendukung"]) -> list[str]:
+    """The codes of a sasaran's IKU or of its supporting indicators, in file order."""
+    return [b["kode"] for b in data["indikator"].cari(jenis=jenis, induk=sasaran)]
 
 
 def pembanding_sasaran(data: DataTahun, sasaran: str) -> list[BarisPembanding]:
     """The comparison figures (other regions, the province, the nation) of a sasaran's
-    indicators, in file order."""
+    indicators, in file order: the indicator column says which rows are the sasaran's and
+    only those rows are read whole (another sasaran's figures do not re-run its page)."""
     kode = set(kode_indikator_sasaran(data, sasaran))
-    return [b for b in data["pembanding"].baris if b["indikator"] in kode]
+    t = data["pembanding"]
+    baris = {k: iter(t.cari(indikator=k)) for k in kode}
+    return [next(baris[k]) for k in t.kolom("indikator") if k in kode]
 
 
 def terbaru_per_wilayah(baris: Iterable[BarisPembanding]) -> list[BarisPembanding]:

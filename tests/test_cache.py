@@ -218,6 +218,17 @@ def _hapus_baris_terakhir(data: Path, path: str) -> None:
     pytest.param("bab1_pendahuluan", lambda data: ubah_sel(
         data / "2024" / "program_kinerja.csv", 17, "target", "2"), True,
                  id="bab1-a-programme-row-it-does-not-show"),
+    # ASFR (Sasaran 3) shown with 3 decimals: the other sasaran plan with its code and kind only
+    pytest.param("sasaran_s1", lambda data: ubah_sel(data / "indikator.csv", 11, "desimal", "3"),
+                 True, id="s1-another-sasarans-indicator"),
+    pytest.param("sasaran_s3", lambda data: ubah_sel(data / "indikator.csv", 11, "desimal", "3"),
+                 False, id="s3-its-indicator"),
+    # a comparison figure of PKA (Sasaran 1): the other sasaran read pembanding.csv's
+    # indicator column and their own rows only
+    pytest.param("sasaran_s2", lambda data: ubah_sel(data / "pembanding.csv", 4, "nilai", "6.93"),
+                 True, id="s2-another-sasarans-comparison"),
+    pytest.param("sasaran_s1", lambda data: ubah_sel(data / "pembanding.csv", 4, "nilai", "6.93"),
+                 False, id="s1-its-comparison"),
 ])
 def test_a_page_is_rekeyed_exactly_when_what_it_shows_changes(salinan_data, nama, ubah,
                                                               tampil_sama):
@@ -381,6 +392,7 @@ def _entri(folder: Path, dibaca: object, **lain: object) -> cache.Entri | None:
     [["turunan:lakip_lib.prosa.kalimat", "{}"]],   # arguments must be a list
     [["/etc/passwd", ""]], [["../../rahasia.csv", ""]], [["2024/target.csv", "bukan json"]],
     [["2024/target.csv"]], [[1, 2]], "semua", [["x.csv", ""]] * 10_001,
+    [["pembanding.csv", "kolom:"]], [["pembanding.csv", "kolom:../nilai"]],
 ])
 def test_a_cache_entry_that_records_no_read_the_code_makes_is_a_miss(tmp_path: Path, dibaca):
     """Cache entries are files the build wrote and reads back: only their own shape counts,
@@ -391,6 +403,7 @@ def test_a_cache_entry_that_records_no_read_the_code_makes_is_a_miss(tmp_path: P
 def test_a_cache_entry_of_another_shape_is_a_miss(tmp_path: Path):
     assert _entri(tmp_path, [["2024/target.csv", ""]]) is not None  # the shape simpan writes
     assert _entri(tmp_path, [["2024/target.csv", "jumlah"]]) is not None  # a row count
+    assert _entri(tmp_path, [["pembanding.csv", "kolom:nilai"]]) is not None  # a column
     assert _entri(tmp_path, [], kunci="../x") is None
     assert _entri(tmp_path, [], lain=1) is None
 
@@ -408,6 +421,12 @@ def test_a_derived_value_that_cannot_be_computed_today_is_a_miss_not_a_failed_bu
     assert cache._sha_bacaan(d, path, pilih, TURUNAN[kinerja.ada_realisasi.nama]) == cache.TIDAK_SAH
     assert cache._sha_bacaan(d, path, '["IKU1", 2024]', TURUNAN[kinerja.ada_realisasi.nama]) \
         == cache._sha_bacaan(d, path, '["IKU2", 2024]', TURUNAN[kinerja.ada_realisasi.nama])
+
+
+def test_a_column_read_of_a_column_the_dataset_lacks_is_a_miss():
+    d = TahunKecil().muat()
+    assert cache._sha_bacaan(d, "realisasi.csv", "kolom:bukan_kolom", None) == cache.TIDAK_SAH
+    assert cache._sha_bacaan(d, "realisasi.csv", "kolom:realisasi", None) != cache.TIDAK_SAH
 
 
 def test_only_a_turunan_handed_down_is_ever_called_from_a_recorded_read():

@@ -72,7 +72,7 @@ class Sasaran(Bagian):
     def kode_iku(self) -> list[str]:
         """The codes of the sasaran's IKU: all that planning needs (it reads no figure, so the
         other pages of the chapter do not depend on this sasaran's values)."""
-        return [b["kode"] for b in self.d["indikator"].cari(jenis="iku", induk=self.kode)]
+        return list(kinerja.kode_indikator(self.d, self.kode, "iku"))
 
     @cached_property
     def pendukung(self) -> list[BarisIndikator]:
@@ -103,12 +103,12 @@ class Sasaran(Bagian):
             if self._ada_grafik(k):
                 item += [("gambar", f"b-{k}")]
         item.append(("tabel", "c"))
-        if any(self.d["pembanding"].cari(indikator=k)
+        if any(self.d["pembanding"].ada_baris(indikator=k)
                for k in kinerja.kode_indikator_sasaran(self.d, self.kode)):
             item.append(("tabel", "d"))
         item += [("tabel", "f"), ("tabel", "g")]
         item += [b.rencana for b in self._butir_jenis()]
-        if self.pendukung:
+        if kinerja.kode_indikator(self.d, self.kode, "pendukung"):
             item.append(("tabel", "pendukung"))
         return item
 

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from lakip_lib.data_tahun import turunan
 from lakip_lib.dataset import Dataset, Kolom
 from lakip_lib.rumus import cpr, desa_maju, langsung, penurunan_kasus, rasio
 from lakip_lib.rumus.dasar import (
@@ -72,10 +73,16 @@ def dengan_pilihan(dataset: str, kolom: Kolom) -> Kolom:
 
 def dari(data: DataTahun, kode: str) -> Rumus:
     """The kind of indicator `kode`."""
+    return SEMUA[nama_rumus(data, kode)]
+
+
+@turunan  # planning asks another sasaran's indicators their kind only, not their name or unit
+def nama_rumus(data: DataTahun, kode: str) -> str:
+    """The name of indicator `kode`'s kind (column `rumus`)."""
     baris = data["indikator"].satu(kode=kode)
     if baris is None:
         raise KeyError(f"indikator {kode} tidak ada di data")
-    return SEMUA[baris["rumus"]]
+    return baris["rumus"]
 
 
 def periksa(data: DataTahun, tambah: Lapor) -> None:
