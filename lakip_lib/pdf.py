@@ -223,16 +223,18 @@ async def cetak_di(b: Any, pesanan: Pesanan, siap: Any = None) -> dict[str, Any]
         nomor = peta_lama
         if nomor is None:  # a quick pass for the page map: untagged, nothing painted
             await page.add_style_tag(content=_TAK_TERLIHAT)
-            nomor = berkas_pdf.halaman_penanda(await page.pdf(prefer_css_page_size=True))
+            nomor = await asyncio.to_thread(berkas_pdf.halaman_penanda,
+                                            await page.pdf(prefer_css_page_size=True))
             await page.close()
             page = kedua
             await disiapkan(page)
             jumlah["cetakan"] = 2
         for koreksi in range(_CETAKAN_KOREKSI + 1):
             akhir = await dengan_nomor(page, nomor)
-            # read once: its page map, then its catalog for `berkas_pdf.simpan`
-            pembaca = berkas_pdf.baca(akhir)
-            peta = berkas_pdf.halaman_penanda_pembaca(pembaca)
+            # read once: its page map, then its catalog for `berkas_pdf.simpan` (pypdf works
+            # in a thread: the other document's print goes on meanwhile)
+            pembaca = await asyncio.to_thread(berkas_pdf.baca, akhir)
+            peta = await asyncio.to_thread(berkas_pdf.halaman_penanda_pembaca, pembaca)
             if peta == nomor or koreksi == _CETAKAN_KOREKSI:
                 break
             # a page moved: print again, with this print's own numbers (they do not move
@@ -243,7 +245,8 @@ async def cetak_di(b: Any, pesanan: Pesanan, siap: Any = None) -> dict[str, Any]
     jumlah["peta"] = peta
     penanda = [(x["teks"], x["tingkat"], peta[x["kunci"]]) for x in jumlah.pop("daftar_isi")
                if x["kunci"] in peta]
-    jumlah["halaman"] = berkas_pdf.simpan(akhir, pesanan.info, pesanan.tujuan, penanda, pembaca)
+    jumlah["halaman"] = await asyncio.to_thread(berkas_pdf.simpan, akhir, pesanan.info,
+                                                pesanan.tujuan, penanda, pembaca)
     jumlah["tanpa_nomor"] = sum(jumlah[k] for k in ("isi", "tabel", "gambar")) - len(peta)
     return jumlah
 
