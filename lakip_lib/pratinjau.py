@@ -207,8 +207,11 @@ def pantau(folder: list[Path]) -> queue.Queue[set[tuple[Any, str]] | BaseExcepti
 
     def jalan() -> None:
         try:
-            # rust_timeout: an empty batch when nothing changed, the sign the watch is set up
-            for perubahan in watchfiles.watch(*folder, debounce=400, step=50, rust_timeout=100,
+            # a batch is handed over once `step` ms pass without a new change (a save seen in
+            # 20–40 ms; a later write of the same save starts another build, so the last one
+            # always holds); rust_timeout: an empty batch when nothing changed, the sign the
+            # watch is set up
+            for perubahan in watchfiles.watch(*folder, debounce=400, step=20, rust_timeout=100,
                                               yield_on_timeout=True):
                 siap.set()
                 if perubahan:
