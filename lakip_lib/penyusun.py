@@ -6,6 +6,7 @@ write what a clean one does (static files, the search index).
 
 from __future__ import annotations
 
+import functools
 import json
 import multiprocessing
 import multiprocessing.connection
@@ -122,6 +123,9 @@ MODUL_SPHINX = ["jupyter_book.cli.main", "sphinx.application", "sphinx.builders.
                 "babel.numbers", "jinja2.ext"]
 
 
+PROSES_SPHINX = min(2, os.cpu_count() or 1)  # processes of one Sphinx run (its `-j`)
+
+
 def _konteks_sphinx() -> Any:
     """Sphinx runs are forked from a fork server that imported MODUL_SPHINX once (the server
     outlives a build: `lakip serve` and a build of several years pay the imports once). The
@@ -182,8 +186,14 @@ def _jalankan_jupyter_book(argumen: list[str], log: str, lingkungan: dict[str, s
     os.dup2(fd, 1)
     os.dup2(fd, 2)
     os.close(fd)
+    import jupyter_book.sphinx
     from jupyter_book.cli.main import main
 
+    # Jupyter Book's command line has no option for Sphinx's parallel jobs; with two, Sphinx
+    # reads the documents of a clean build in two processes and writes the pages in a second
+    # process while this one indexes them for search (the same output: Sphinx merges them)
+    jupyter_book.sphinx.build_sphinx = functools.partial(
+        jupyter_book.sphinx.build_sphinx, jobs=PROSES_SPHINX)
     main(argumen)
 
 
