@@ -218,6 +218,15 @@ def _hapus_baris_terakhir(data: Path, path: str) -> None:
     pytest.param("bab1_pendahuluan", lambda data: ubah_sel(
         data / "2024" / "program_kinerja.csv", 17, "target", "2"), True,
                  id="bab1-a-programme-row-it-does-not-show"),
+    # Bab I's aspects are keyed on the text of each condition: CPR from one more KB user in one
+    # kecamatan rounds the same, ASFR's capaian shows no decimals of its own; IDG's realisasi shows
+    pytest.param("bab1_pendahuluan", lambda data: ubah_sel(data / "2024" / "cpr_kecamatan.csv", 2,
+                                                           "kb_aktif", "2505"), True,
+                 id="bab1-cpr-rounds-the-same"),
+    pytest.param("bab1_pendahuluan", lambda data: ubah_sel(data / "indikator.csv", 11, "desimal",
+                                                           "3"), True, id="bab1-asfr-capaian"),
+    pytest.param("bab1_pendahuluan", lambda data: _realisasi_iku1(data, "73.26"), False,
+                 id="bab1-idg-shown"),
     # ASFR (Sasaran 3) shown with 3 decimals: the other sasaran plan with its code and kind only
     pytest.param("sasaran_s1", lambda data: ubah_sel(data / "indikator.csv", 11, "desimal", "3"),
                  True, id="s1-another-sasarans-indicator"),

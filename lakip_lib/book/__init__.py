@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from lakip_lib import kinerja, rumus
+from lakip_lib.book.bab1_pendahuluan import kondisi_aspek
 from lakip_lib.book.bab4_penutup import serapan_dan_pagu
 from lakip_lib.book.dasar import (
     SUMBER_AUDIT,
@@ -43,7 +44,7 @@ __all__ = [
 TURUNAN: dict[str, Callable[..., Any]] = {
     t.nama: t.asli
     for t in (ada_temuan, koreksi_bab, koreksi_fakta, sebaran_kategori, nama_ketercapaian,
-              serapan_dan_pagu, kinerja.ada_realisasi, kinerja.anggaran_sasaran,
+              serapan_dan_pagu, kondisi_aspek, kinerja.ada_realisasi, kinerja.anggaran_sasaran,
               kinerja.kode_indikator, rumus.nama_rumus)}
 
 

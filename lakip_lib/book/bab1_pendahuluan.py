@@ -9,8 +9,9 @@ from lakip_lib import format as fmt
 from lakip_lib import kinerja, prosa
 from lakip_lib.book.dasar import Bagian, Isi
 from lakip_lib.book.nomor import Rencana
+from lakip_lib.data_tahun import DataTahun, turunan
 from lakip_lib.rekaman import Unit
-from lakip_lib.tampilan import Html, Nilai, aman, daftar, markdown_aman, slug, teks
+from lakip_lib.tampilan import Html, aman, daftar, markdown_aman, slug, teks
 from lakip_lib.tampilan_tabel import Lajur
 
 
@@ -70,29 +71,17 @@ class Pendahuluan(Bagian):
 
     def aspek_strategis(self) -> Isi:
         t = self.d["aspek_strategis"]
-        kondisi = kinerja.aspek_strategis(self.d)
+        kondisi, terhitung = kondisi_aspek(self.d)
         return Isi([self.tabel("aspek", "Aspek Strategis Organisasi", [
             Lajur("Aspek kajian"), Lajur("Kondisi", True), Lajur("Standar"),
             Lajur("Faktor internal"), Lajur("Faktor eksternal"), Lajur("Permasalahan")],
-            [(b["aspek"], self._kondisi(k), b["standar"], b["faktor_internal"],
+            [(b["aspek"], self.nilai_fakta(*k), b["standar"], b["faktor_internal"],
               b["faktor_eksternal"], b["permasalahan"]) for b, k in zip(t.baris, kondisi,
                                                                           strict=True)],
             sumber=self.sumber_data("aspek_strategis"),
             catatan="Kondisi aspek yang merupakan indikator kinerja buku ini adalah realisasi "
                     "atau capaian tahun ini yang dihitung dari data, sama dengan Bab III."
-            if any(k.indikator or k.kode_program for k in kondisi) else "")])
-
-    def _kondisi(self, k: kinerja.KondisiAspek) -> Nilai:
-        """A strategic aspect's condition: a linked indicator's or programme row's figure
-        exactly as Bab III shows it (the same fact), else the aspect's own input."""
-        if k.ukuran == "capaian" and k.indikator:
-            return self.nilai_fakta(f.indikator(k.indikator, "capaian"), fmt.persen(k.nilai))
-        teks_ = prosa.nilai(k.nilai, k.satuan, k.desimal)
-        if k.indikator:
-            return self.nilai_fakta(f.indikator(k.indikator, "realisasi", self.tahun), teks_)
-        if k.kode_program:
-            return self.nilai_fakta(f.baris("program", k.kode_program, "realisasi"), teks_)
-        return self.nilai_fakta(f.baris("aspek", k.aspek, "kondisi"), teks_)
+            if terhitung else "")])
 
     def isu_strategis(self) -> Isi:
         isu = self.d.isu
@@ -101,3 +90,24 @@ class Pendahuluan(Bagian):
 
     def landasan_hukum(self) -> Isi:
         return Isi([daftar(self.d.instansi.landasan_hukum, bernomor=True)])
+
+
+@turunan  # the page is keyed on each condition's text: a figure that rounds the same re-runs nothing
+def kondisi_aspek(d: DataTahun) -> tuple[tuple[tuple[str, str], ...], bool]:
+    """Each strategic aspect's condition as Bab I shows it, (fact, text): a linked indicator's
+    or programme row's figure exactly as Bab III shows it (the same fact), else the aspect's own
+    input; and whether any is computed from data (a linked indicator or programme row)."""
+    kondisi = kinerja.aspek_strategis(d)
+    return (tuple(_kondisi(k, d.tahun) for k in kondisi),
+            any(k.indikator or k.kode_program for k in kondisi))
+
+
+def _kondisi(k: kinerja.KondisiAspek, tahun: int) -> tuple[str, str]:
+    if k.ukuran == "capaian" and k.indikator:
+        return f.indikator(k.indikator, "capaian"), fmt.persen(k.nilai)
+    teks_ = prosa.nilai(k.nilai, k.satuan, k.desimal)
+    if k.indikator:
+        return f.indikator(k.indikator, "realisasi", tahun), teks_
+    if k.kode_program:
+        return f.baris("program", k.kode_program, "realisasi"), teks_
+    return f.baris("aspek", k.aspek, "kondisi"), teks_
