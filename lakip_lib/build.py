@@ -170,11 +170,10 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
                               _jumlah_halaman(situs), HasilEksekusi())
         lapor(f"Memeriksa data tahun {tahun} …")
         # started first, they start beside the validation (one core) and the notebooks: the
-        # Sphinx fork server's imports, the browser for the PDF, and on a new build folder the
-        # Vega bundle (vl-convert, about a second)
+        # Sphinx fork server's imports, and on a new build folder the Vega bundle (vl-convert,
+        # about a second)
         siapkan_sphinx()
-        pencetak = Pencetak() if dengan_pdf else None
-        bundel = None
+        pencetak = bundel = None
         try:
             d = data.muat(tahun, akar_data)
             warisan = _warisi_turunan(d)
@@ -189,6 +188,9 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
             lapor(f"Menjalankan notebook ({len(tugas)}, {pekerja} proses) …")
             simpanan = cache.CacheEksekusi(folder_build / "cache" / "eksekusi" / str(tahun))
             eksekusi = eksekusi_semua(tugas, src, d, pekerja, lapor, simpanan, paksa)
+            # the browser for the PDF (about a second of CPU) starts once the notebooks no
+            # longer need both cores: beside the Sphinx run, which needs one
+            pencetak = Pencetak() if dengan_pdf else None
             _buang_notebook_basi(src, tugas)
             _simpan_turunan(d, warisan)
             tolak_final_belum_lengkap(d, src)

@@ -1,15 +1,16 @@
-"""The PDF printer, a process of its own, started when a build begins.
+"""The PDF printer, a process of its own, started when a build's notebooks are done.
 
-Playwright's driver and Chromium take about half a second to start; started with the build, they
-start while the notebooks execute, and the print begins as soon as the HTML pages are built. The
-process gets print jobs (`pdf.Pesanan`), one JSON line each, on its standard input, starts
-printing each as it arrives, all at once in one browser (each page has a renderer process of
-its own, so the edition and the review print side by side on two cores), and answers each with
-the print's counts, one JSON line on its standard output, in the order the jobs came. One
-browser printing both took about two thirds of the CPU of a browser each (the browser's start
-and its own processes once), measured on a loaded 2-core machine. The end of its input (the
-build ended, with or without a print) ends it. It dies with the build (Linux PR_SET_PDEATHSIG),
-so a killed build leaves no printer writing into a later build's folder."""
+Playwright's driver and Chromium take about half a second (about a second of CPU) to start;
+started beside the Sphinx run (one core) rather than beside the notebooks (every core), the
+print begins as soon as the HTML pages are built. The process gets print jobs (`pdf.Pesanan`),
+one JSON line each, on its standard input, starts printing each as it arrives, all at once in
+one browser (each page has a renderer process of its own, so the edition and the review print
+side by side on two cores), and answers each with the print's counts, one JSON line on its
+standard output, in the order the jobs came. One browser printing both took about two thirds of
+the CPU of a browser each (the browser's start and its own processes once), measured on a loaded
+2-core machine. The end of its input (the build ended, with or without a print) ends it. It dies
+with the build (Linux PR_SET_PDEATHSIG), so a killed build leaves no printer writing into a
+later build's folder."""
 
 from __future__ import annotations
 
