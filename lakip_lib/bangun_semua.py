@@ -6,12 +6,12 @@ PDF, data package and stamp depend on its own agency's data for its year (and on
 revisions), never on another edition. So editions may be built in any order, at once, or on
 different machines, and a merge of shards publishes what one machine publishes.
 
-One machine: the orchestrating process imports what every notebook needs and starts the Sphinx fork
-server once (`eksekusi_notebook.hangatkan`, `penyusun.siapkan_sphinx`), then forks one process per
-edition, at most `paralel` at a time; each edition forks its notebooks from itself as a single
-build does, so a year's notebooks, another year's Sphinx run and a third year's print overlap. A
-fork of a warm process costs nothing to start; memory is bounded by `paralel`, not by the number of
-agencies.
+One machine: the orchestrating process starts the Sphinx fork server as soon as it knows an
+edition is to be built, imports what every notebook needs (`forkserver_sphinx.siapkan_sphinx`,
+`eksekusi_notebook.hangatkan`), then forks one process per edition, at most `paralel` at a time;
+each edition forks its notebooks from itself as a single build does, so a year's notebooks,
+another year's Sphinx run and a third year's print overlap. A fork of a warm process costs
+nothing to start; memory is bounded by `paralel`, not by the number of agencies.
 
 Several machines (`--shard K/N`): the editions are ordered by expected work (`bobot`: pages and
 photos, read without validating) and dealt greedily to the least loaded of N shards, a rule
@@ -35,7 +35,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from lakip_lib import folder_data, kabupaten, langkah_build, rilis, sidik_edisi, situs_terbit
+from lakip_lib import (
+    folder_data,
+    forkserver_sphinx,
+    kabupaten,
+    langkah_build,
+    rilis,
+    sidik_edisi,
+    situs_terbit,
+)
 from lakip_lib.kabupaten import FolderInstansi
 from lakip_lib.langkah_build import Lapor
 from lakip_lib.masalah import ValidasiGagal, laporan
@@ -144,6 +152,8 @@ def bangun_semua(akar: Path, keluaran: Path, pekerjaan: Sequence[Pekerjaan],
             lapor("Tidak ada masukan yang berubah: edisi yang terbit sudah mutakhir."
                   if len(pekerjaan) == 1 else
                   f"{len(hasil)} edisi tidak berubah masukannya: tidak dibangun ulang.")
+        if sisa and not beku:  # editions to build here: the Sphinx fork server's imports
+            forkserver_sphinx.siapkan_sphinx()  # start before the build's own (the other core)
         _bagi_bundel_vega(keluaran, folder)
         if paralel == 1 or len(sisa) <= 1:
             dibangun, galat = _satu_per_satu(sisa, keluaran, lapor, opsi, len(pekerjaan))
@@ -272,10 +282,10 @@ def _bersamaan(pekerjaan: Sequence[Pekerjaan], keluaran: Path, paralel: int, lap
                opsi: dict[str, Any]) -> tuple[list[Selesai], list[str]]:
     """Each edition in a process forked from this warm one, `paralel` at a time, heaviest
     first (the last to start are the shortest)."""
-    from lakip_lib import eksekusi_notebook, penyusun
+    from lakip_lib import eksekusi_notebook
 
     eksekusi_notebook.hangatkan()
-    penyusun.siapkan_sphinx()
+    forkserver_sphinx.siapkan_sphinx()
     hasil: list[Selesai] = []
     galat: list[str] = []
     for _, jawaban in _bercabang(sorted(pekerjaan, key=lambda p: (-p.bobot, p.nama)),

@@ -41,6 +41,7 @@ from lakip_lib.eksekusi_notebook import (
     kunci_tersimpan,
     rencana_eksekusi,
 )
+from lakip_lib.forkserver_sphinx import siapkan_sphinx
 from lakip_lib.format import BELUM_TERSEDIA, angka
 from lakip_lib.json_terbit import json_terbit
 from lakip_lib.langkah_build import BuildGagal, Lapor, gembok_build
@@ -50,7 +51,6 @@ from lakip_lib.penyusun import (
     bundel_vega,
     mulai_bundel_vega,
     mulai_jupyter_book,
-    siapkan_sphinx,
     siapkan_sumber,
     tunggu_jupyter_book,
     tunggu_sphinx,

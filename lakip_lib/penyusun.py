@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import functools
 import json
-import multiprocessing
-import multiprocessing.connection
 import os
 import re
 import subprocess
@@ -23,6 +21,7 @@ import yaml
 from lakip_lib import cache, edisi, langkah_build, sphinx_situs
 from lakip_lib.book import susunan
 from lakip_lib.data_tahun import DataTahun
+from lakip_lib.forkserver_sphinx import konteks_sphinx
 from lakip_lib.json_terbit import json_terbit
 from lakip_lib.langkah_build import BuildGagal
 
@@ -99,54 +98,13 @@ def siapkan_sumber(d: DataTahun, src: Path, cache_umum: Path, dengan_pdf: bool =
                         "konfigurasi": teks_konfigurasi, "toc": teks_toc, "pdf": dengan_pdf})
 
 
-# What a Sphinx run of the book imports (Jupyter Book, Sphinx, MyST-NB, the theme and the
-# extensions of _config.yml): about a second, paid by every Sphinx process started afresh.
-# The second line on are what a run imports when it sets up (Sphinx's built-in builders,
-# domains and writers, MyST-NB's Sphinx extension with its execution cache and SQLAlchemy, the
-# parts of Jupyter Book that build): measured at about half of a one-page rebuild's CPU time.
-MODUL_SPHINX = ["jupyter_book.cli.main", "sphinx.application", "sphinx.builders.html",
-                "myst_nb", "sphinx_book_theme",
-                "sphinx_external_toc", "sphinx.ext.intersphinx", "lakip_lib.sphinx_aman",
-                "lakip_lib.sphinx_id", "lakip_lib.sphinx_situs", "lakip_lib.sphinx_cepat",
-                "lakip_lib.penyusun",
-                "sphinx_design", "jupyter_book.sphinx", "jupyter_book.config",
-                "myst_nb.sphinx_ext", "myst_parser.sphinx_ext.main", "sphinx_design.extension",
-                "sphinx_external_toc.collectors", "sphinx_external_toc.events",
-                "sphinx_external_toc.parsing", "sphinx_jupyterbook_latex", "sphinx.ext.doctest",
-                "sphinx.builders.latex", "sphinx.builders.texinfo", "sphinx.builders.manpage",
-                "sphinx.builders.epub3", "sphinx.builders.text", "sphinx.builders.xml",
-                "sphinx.domains.c", "sphinx.domains.cpp", "sphinx.domains.python",
-                "sphinx.domains.changeset", "sphinx.domains.math", "sphinx.domains.javascript",
-                "sphinx.domains.rst", "sphinx.domains.std",
-                "docutils.parsers.rst.directives.admonitions",
-                "docutils.parsers.rst.directives.tables", "docutils.parsers.rst.directives.misc",
-                "babel.numbers", "jinja2.ext"]
-
-
 PROSES_SPHINX = min(2, os.cpu_count() or 1)  # processes of one Sphinx run (its `-j`)
-
-
-def _konteks_sphinx() -> Any:
-    """Sphinx runs are forked from a fork server that imported MODUL_SPHINX once (the server
-    outlives a build: `lakip serve` and a build of several years pay the imports once). The
-    server is a fresh single-threaded process, so forking from it is safe."""
-    konteks = multiprocessing.get_context("forkserver")
-    konteks.set_forkserver_preload(MODUL_SPHINX)
-    return konteks
-
-
-def siapkan_sphinx() -> None:
-    """Start the fork server now, so that its imports happen beside the notebooks' execution."""
-    from multiprocessing import forkserver
-
-    _konteks_sphinx()
-    forkserver.ensure_running()
 
 
 def tunggu_sphinx() -> None:
     """Start the fork server and wait until its imports are done (it forks a process only
     then): a `lakip serve` warming up, so that the first save's Sphinx run does not wait."""
-    proses = _konteks_sphinx().Process(target=os.getpid)
+    proses = konteks_sphinx().Process(target=os.getpid)
     proses.start()
     proses.join()
 
@@ -207,7 +165,7 @@ def mulai_jupyter_book(src: Path, keluaran: Path, builder: str) -> ProsesSphinx:
     (keluaran / builder).mkdir(parents=True, exist_ok=True)
     log = keluaran / builder / "jupyter-book.log"
     argumen = ["build", str(src), "--path-output", str(keluaran / builder), "--builder", builder]
-    proses = _konteks_sphinx().Process(
+    proses = konteks_sphinx().Process(
         target=_jalankan_jupyter_book, args=(argumen, str(log), dict(os.environ), os.getcwd()))
     proses.start()
     return ProsesSphinx(proses, log)

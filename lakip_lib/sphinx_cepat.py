@@ -11,7 +11,7 @@ The search index stems every word of every page a run writes with the Porter ste
 Python, about a quarter of a rebuild's CPU) although the book repeats its words: each distinct
 word is stemmed once per run (the stem depends on the word alone, so the index is the same).
 
-Imported by the Sphinx fork server (`penyusun.MODUL_SPHINX`), this module also compiles the CSS
+Imported by the Sphinx fork server (`forkserver_sphinx.MODUL_SPHINX`), this module also compiles the CSS
 selectors the theme's navigation uses (`SELEKTOR_TEMA`: soupsieve compiles its own parser's
 patterns on first use, a tenth of a one-page rebuild's CPU), so that every run forked from the
 server finds them compiled.
