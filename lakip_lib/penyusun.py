@@ -6,7 +6,6 @@ write what a clean one does (static files, the search index).
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import re
@@ -21,7 +20,7 @@ import yaml
 from lakip_lib import cache, edisi, langkah_build, sphinx_situs
 from lakip_lib.book import susunan
 from lakip_lib.data_tahun import DataTahun
-from lakip_lib.forkserver_sphinx import konteks_sphinx
+from lakip_lib.forkserver_sphinx import jalankan_jupyter_book, konteks_sphinx
 from lakip_lib.json_terbit import json_terbit
 from lakip_lib.langkah_build import BuildGagal
 
@@ -98,9 +97,6 @@ def siapkan_sumber(d: DataTahun, src: Path, cache_umum: Path, dengan_pdf: bool =
                         "konfigurasi": teks_konfigurasi, "toc": teks_toc, "pdf": dengan_pdf})
 
 
-PROSES_SPHINX = min(2, os.cpu_count() or 1)  # processes of one Sphinx run (its `-j`)
-
-
 def tunggu_sphinx() -> None:
     """Start the fork server and wait until its imports are done (it forks a process only
     then): a `lakip serve` warming up, so that the first save's Sphinx run does not wait."""
@@ -133,28 +129,6 @@ class ProsesSphinx:
             self.proses.join()
 
 
-def _jalankan_jupyter_book(argumen: list[str], log: str, lingkungan: dict[str, str], cwd: str
-                           ) -> None:
-    """The body of a Sphinx process: the build's environment and folder (the fork server's may
-    be older), output to the log, then Jupyter Book's own command line."""
-    os.environ.clear()
-    os.environ.update(lingkungan)
-    os.chdir(cwd)
-    fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    os.dup2(fd, 1)
-    os.dup2(fd, 2)
-    os.close(fd)
-    import jupyter_book.sphinx
-    from jupyter_book.cli.main import main
-
-    # Jupyter Book's command line has no option for Sphinx's parallel jobs; with two, Sphinx
-    # reads the documents of a clean build in two processes and writes the pages in a second
-    # process while this one indexes them for search (the same output: Sphinx merges them)
-    jupyter_book.sphinx.build_sphinx = functools.partial(
-        jupyter_book.sphinx.build_sphinx, jobs=PROSES_SPHINX)
-    main(argumen)
-
-
 def mulai_jupyter_book(src: Path, keluaran: Path, builder: str) -> ProsesSphinx:
     # myst-nb writes its stylesheet only when Sphinx finishes: pages written while an older
     # copy exists link it with "?v=<checksum>", pages of a clean build without. Removing the
@@ -166,7 +140,7 @@ def mulai_jupyter_book(src: Path, keluaran: Path, builder: str) -> ProsesSphinx:
     log = keluaran / builder / "jupyter-book.log"
     argumen = ["build", str(src), "--path-output", str(keluaran / builder), "--builder", builder]
     proses = konteks_sphinx().Process(
-        target=_jalankan_jupyter_book, args=(argumen, str(log), dict(os.environ), os.getcwd()))
+        target=jalankan_jupyter_book, args=(argumen, str(log), dict(os.environ), os.getcwd()))
     proses.start()
     return ProsesSphinx(proses, log)
 
