@@ -130,10 +130,15 @@ def naif(akar: Path) -> float:
         nbformat.write(nb, src / f"{t.berkas}.ipynb")
     penyusun.siapkan_sumber(d, src, akar / "cache-vega")
     konfigurasi = yaml.safe_load((src / "_config.yml").read_text())
+    # a notebook that fails stops the build (Jupyter Book's default only warns, and a naive
+    # build of failed notebooks is short and fast: once, an environment whose kernel could not
+    # import lakip_lib timed a 12-page book)
     konfigurasi["execute"] = {"execute_notebooks": "cache", "timeout": 600,
-                              "cache": str(kerja / "jupyter_cache")}
+                              "cache": str(kerja / "jupyter_cache"), "raise_on_error": True}
     (src / "_config.yml").write_text(yaml.safe_dump(konfigurasi, allow_unicode=True))
-    env = {**os.environ, "LAKIP_DATA": str(RUMAH / "data")}
+    # the kernels import this checkout's lakip_lib, as `lakip build` does (run from it)
+    env = {**os.environ, "LAKIP_DATA": str(RUMAH / "data"),
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(RUMAH), os.environ.get("PYTHONPATH")]))}
     for builder in ("html", "singlehtml"):
         jalankan([sys.executable, "-c", "from jupyter_book.cli.main import main; main()",
                   "build", str(src), "--path-output", str(kerja / builder), "--builder", builder],
