@@ -111,7 +111,7 @@ async def _layani() -> None:
 
     threading.Thread(target=baca, daemon=True).start()
     async with chromium_async() as b, asyncio.TaskGroup() as kelompok:
-        siap = [await b.new_page() for _ in range(SIAP)]
+        siap = list(await asyncio.gather(*(b.new_page() for _ in range(SIAP))))
         dicetak: asyncio.Queue[asyncio.Task[dict[str, Any]] | None] = asyncio.Queue()
 
         async def jawab() -> None:

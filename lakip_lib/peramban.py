@@ -54,7 +54,10 @@ def server(folder: Path, kelas: type[http.server.SimpleHTTPRequestHandler] = _Di
         kelas = _dengan_tambahan(kelas, dict(tambahan))
     penangan = functools.partial(kelas, directory=str(folder))
     srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), penangan)
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    # stopping waits for the serving loop's next look at its flag: every half second by
+    # default, which a print waited for after its PDF was done
+    threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.02},
+                     daemon=True).start()
     try:
         yield f"http://127.0.0.1:{srv.server_address[1]}"
     finally:
