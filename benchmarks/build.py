@@ -129,6 +129,7 @@ def naif(akar: Path) -> float:
         nb = parameterize_notebook(nb, t.parameter)
         nbformat.write(nb, src / f"{t.berkas}.ipynb")
     penyusun.siapkan_sumber(d, src, akar / "cache-vega")
+    penyusun.pasang_bundel_vega(src, akar / "cache-vega")  # a static file Sphinx copies here
     konfigurasi = yaml.safe_load((src / "_config.yml").read_text())
     # a notebook that fails stops the build (Jupyter Book's default only warns, and a naive
     # build of failed notebooks is short and fast: once, an environment whose kernel could not

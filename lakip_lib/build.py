@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,7 @@ from lakip_lib.penyusun import (
     bundel_vega,
     mulai_bundel_vega,
     mulai_jupyter_book,
+    pasang_bundel_vega,
     siapkan_sumber,
     tunggu_jupyter_book,
     tunggu_sphinx,
@@ -194,8 +196,6 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
             _buang_notebook_basi(src, tugas)
             _simpan_turunan(d, warisan)
             tolak_final_belum_lengkap(d, src)
-            if bundel:
-                bundel.wait()
             sidik_riwayat = riwayat.tulis_halaman(d, src, situs_revisi)
             sidik_sumber = siapkan_sumber(d, src, folder_build / "cache", dengan_pdf)
             kunci_situs = cache.sidik({"notebook": eksekusi.kunci, "sumber": sidik_sumber,
@@ -206,7 +206,12 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
                                   _jumlah_halaman(situs), eksekusi, d.peringatan)
             if rekaman:
                 jaga_final(situs, d, kunci_situs, makna)
-            html = _susun(d, src, kerja, pencetak, lapor)
+            def pasang_bundel(html: Path) -> None:
+                if bundel:
+                    bundel.wait()
+                pasang_bundel_vega(html, folder_build / "cache")
+
+            html = _susun(d, src, kerja, pencetak, lapor, pasang_bundel)
         finally:
             if pencetak:
                 pencetak.hentikan()
@@ -295,9 +300,10 @@ def _periksa_chromium() -> None:
         raise BuildGagal(f"{e}. Atau bangun tanpa PDF: lakip build --no-pdf.") from None
 
 
-def _susun(d: DataTahun, src: Path, kerja: Path, pencetak: Pencetak | None, lapor: Lapor
-           ) -> Path:
-    """Jupyter Book's html build (incremental in <kerja>/out); with a printer, the edition and
+def _susun(d: DataTahun, src: Path, kerja: Path, pencetak: Pencetak | None, lapor: Lapor,
+           pasang_bundel: Callable[[Path], None]) -> Path:
+    """Jupyter Book's html build (incremental in <kerja>/out), the Vega bundle put beside it
+    (`pasang_bundel`, waiting for it on a new build folder); with a printer, the edition and
     the review are printed from print documents assembled from its pages (`cetak_edisi`).
     Returns the HTML folder."""
     lapor("Menyusun halaman dengan Jupyter Book …")
@@ -312,6 +318,7 @@ def _susun(d: DataTahun, src: Path, kerja: Path, pencetak: Pencetak | None, lapo
         raise
     lapor(f"  Jupyter Book selesai: {sphinx_html.dibaca()} halaman dibaca ulang "
           f"({angka(time.perf_counter() - mulai, 1)} dtk)")
+    pasang_bundel(html)
     _buang_basi(html, d, pencetak is not None)
     tulis_pengalihan(html / "index.html", f"{rencana_eksekusi(d)[0].berkas}.html",
                      f"LAKIP {d.tahun}")

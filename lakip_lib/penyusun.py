@@ -56,6 +56,19 @@ def bundel_vega(cache: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
+BUNDEL = "vega-bundle.js"  # in the edition's _static/, beside lakip.js that loads it
+
+
+def pasang_bundel_vega(html: Path, cache_umum: Path) -> None:
+    """Put the Vega bundle (`bundel_vega`) in the built edition's `_static/`. No page names it
+    (lakip.js loads it when a chart comes near the screen), so it is not a Sphinx source: it
+    is placed after the Sphinx run, and on a new build folder vl-convert writes it (about two
+    seconds of CPU) beside that run instead of before it."""
+    tujuan = html / "_static" / BUNDEL
+    tujuan.parent.mkdir(parents=True, exist_ok=True)
+    cache.tulis_jika_berbeda(tujuan, bundel_vega(cache_umum))
+
+
 def mulai_bundel_vega(cache: Path) -> subprocess.Popen[bytes] | None:
     """Write the Vega bundle in a process of its own (`bundel_vega` reads it), when missing."""
     path, versi = _berkas_bundel_vega(cache)
@@ -74,7 +87,7 @@ def siapkan_sumber(d: DataTahun, src: Path, cache_umum: Path, dengan_pdf: bool =
     for asal in sorted(p for p in langkah_build.HALAMAN.rglob("*")
                        if p.is_file() and p != susunan.BERKAS):
         cache.salin_jika_berbeda(asal, src / asal.relative_to(langkah_build.HALAMAN))
-    cache.tulis_jika_berbeda(src / "_static" / "vega-bundle.js", bundel_vega(cache_umum))
+    (src / "_static" / BUNDEL).unlink(missing_ok=True)  # copied by Sphinx in earlier versions
     konfigurasi = yaml.safe_load(langkah_build.KONFIGURASI.read_text(encoding="utf-8"))
     i = d.instansi
     konfigurasi["title"] = f"LAKIP {d.tahun} · {i.nama_singkat} {i.kabupaten}"
@@ -94,7 +107,8 @@ def siapkan_sumber(d: DataTahun, src: Path, cache_umum: Path, dengan_pdf: bool =
     cache.tulis_jika_berbeda(src / "_toc.yml", teks_toc)
     return cache.sidik({"halaman": {str(p.relative_to(langkah_build.HALAMAN)): cache.sha_berkas(p)
                                     for p in langkah_build.HALAMAN.rglob("*") if p.is_file()},
-                        "konfigurasi": teks_konfigurasi, "toc": teks_toc, "pdf": dengan_pdf})
+                        "konfigurasi": teks_konfigurasi, "toc": teks_toc, "pdf": dengan_pdf,
+                        "vega": _berkas_bundel_vega(cache_umum)[0].name})
 
 
 def tunggu_sphinx() -> None:
