@@ -34,6 +34,7 @@ def cetak(pencetak: Pencetak, d: DataTahun, html: Path, kerja: Path, lapor: Lapo
     """Print the edition and the review of the HTML pages in `html` into it (the edition's
     cover also as the site's share image), each only if its print input changed."""
     mulai = time.perf_counter()
+    bersama = sidik_bersama(html)
     dipesan = []
     for nama, toc, reviu in ((CETAK_BUKU, susunan.daftar_isi(d), False),
                              (CETAK_REVIU, {"root": REVIU}, True)):
@@ -44,7 +45,7 @@ def cetak(pencetak: Pencetak, d: DataTahun, html: Path, kerja: Path, lapor: Lapo
         pesanan = pdf.Pesanan(html, dokumen, pdf.gaya_halaman(d, reviu=reviu),
                               pdf.info_dokumen(d, reviu=reviu), kerja / f"{nama}.pdf",
                               peta_lama(kerja, nama))
-        sidik = sidik_cetak(pesanan, isi)
+        sidik = sidik_cetak(pesanan, isi, bersama)
         if (tetap := cetakan_tetap(kerja, nama, sidik, tujuan)) is not None:
             lapor(f"  {tujuan.name}: {tetap['halaman']} halaman, tidak dicetak ulang (yang "
                   "dicetaknya tidak berubah)")
@@ -58,21 +59,26 @@ def cetak(pencetak: Pencetak, d: DataTahun, html: Path, kerja: Path, lapor: Lapo
             sphinx_situs.tulis_gambar_bagikan(tujuan, html)
 
 
-def sidik_cetak(pesanan: pdf.Pesanan, isi: str) -> str:
-    """Fingerprint of what a print reads: the print document `isi`, every file under the HTML
-    folder's `_static/` (the styles, scripts, fonts it loads; the pages it links are not
-    loaded), the page style and document info, the code (the print scripts are part of it)
-    and the browser binary. The previous print's page map is not part of it: it only saves a
-    pass, the printed pages are the same."""
-    statis = pesanan.folder_html / "_static"
+def sidik_bersama(html: Path) -> str:
+    """Fingerprint of what every print of the HTML folder `html` reads alike, computed once a
+    build: every file under its `_static/` (the styles, scripts, fonts a print document loads;
+    the pages it links are not loaded), the code (the print scripts are part of it) and the
+    browser binary."""
+    statis = html / "_static"
     chromium = path_chromium().resolve()
     info = chromium.stat()
     return cache.sidik({
-        "dokumen": hashlib.sha256(isi.encode("utf-8")).hexdigest(),
         "statis": {p.relative_to(statis).as_posix(): _sha_statis(p)
                    for p in sorted(statis.rglob("*")) if p.is_file()},
-        "gaya": pesanan.gaya, "info": pesanan.info, "kode": cache.sidik_kode(),
-        "chromium": [str(chromium), info.st_size, info.st_mtime_ns]})
+        "kode": cache.sidik_kode(), "chromium": [str(chromium), info.st_size, info.st_mtime_ns]})
+
+
+def sidik_cetak(pesanan: pdf.Pesanan, isi: str, bersama: str) -> str:
+    """Fingerprint of what a print reads: the print document `isi`, its page style and
+    document info, and what every print reads (`sidik_bersama`). The previous print's page map
+    is not part of it: it only saves a pass, the printed pages are the same."""
+    return cache.sidik({"dokumen": hashlib.sha256(isi.encode("utf-8")).hexdigest(),
+                        "gaya": pesanan.gaya, "info": pesanan.info, "bersama": bersama})
 
 
 def _sha_statis(path: Path) -> str:
@@ -88,11 +94,12 @@ def _sha_statis(path: Path) -> str:
 def cetakan_tetap(kerja: Path, nama: str, sidik: str, tujuan: Path) -> dict[str, Any] | None:
     """The record of the previous print `nama` when the PDF at `tujuan` is that print of this
     very input: its record (<kerja>/sidik-<nama>.json, read back as untrusted input) names
-    `sidik` and the sha256 of the bytes now there; None otherwise."""
+    `sidik` and the sha256 of the bytes now there, its warnings plain text (they are reported
+    again); None otherwise: the document is printed."""
     catatan = rilis.baca_json_terbit(kerja / f"sidik-{nama}.json")
     if not (isinstance(catatan, dict) and catatan.get("sidik") == sidik
             and type(catatan.get("halaman")) is int and isinstance(catatan.get("luapan"), list)
-            and all(isinstance(x, str) for x in catatan["luapan"])
+            and all(isinstance(x, str) and x.isprintable() for x in catatan["luapan"])
             and isinstance(catatan.get("sha256"), str) and tujuan.is_file()
             and cache.sha_berkas(tujuan) == catatan["sha256"]):
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -351,6 +352,15 @@ def test_a_document_whose_print_input_did_not_change_is_not_printed_again(situs_
 
     buku.write_bytes(asli + b"\n")
     assert cetak()[0] == [cetak_edisi.CETAK_BUKU]
+
+    # the record is read back as input: any other shape, or a warning with a control
+    # character (it would be written to the terminal), means the document is printed
+    catatan = kerja / f"sidik-{cetak_edisi.CETAK_REVIU}.json"
+    benar = json.loads(catatan.read_text(encoding="utf-8"))
+    for rusak in ({**benar, "luapan": ["isi terpotong: \x1b[2J"]}, {**benar, "halaman": "76"},
+                  {**benar, "sha256": None}, [benar]):
+        catatan.write_text(json.dumps(rusak), encoding="utf-8")
+        assert cetak()[0] == [cetak_edisi.CETAK_REVIU], rusak
 
 
 def test_a_failed_print_ends_the_printer_with_its_error(tmp_path: Path):
