@@ -4,6 +4,8 @@
    foreword with placeholder page numbers linked to an empty anchor at each target; Chromium
    turns those links into named destinations, whose pages are read back from the first PDF.
    lakipPaskan(): fits tables wider than the text block (run in the print layout).
+   lakipPerkiraHalaman(blok): the page of each anchor, from a layout in columns of the page's
+   size (no print needed).
    lakipIsiHalaman(peta): writes the page numbers (same width class, layout unchanged). */
 (function () {
   "use strict";
@@ -145,7 +147,7 @@
      a table taller than a third of the A4 text block (259 mm) may break across pages right
      after what precedes it (a short one is kept whole: moved to the next page if need be). */
   window.lakipPaskan = function () {
-    var batas = document.documentElement.clientWidth + 1;
+    var batas = document.documentElement.getBoundingClientRect().right + 1;
     var panjang = 259 / 25.4 * 96 / 3;
     document.querySelectorAll("table.lakip-tabel").forEach(function (t) {
       var kotak = t.getBoundingClientRect();
@@ -171,6 +173,46 @@
       return i.decode().catch(function () {});
     }));
     return grafik.length;
+  };
+
+  /* The page each contents anchor will print on, without printing: the article laid out once
+     in columns of the text block's size (`blok`: {lebar, tinggi} in mm), one column per
+     page. Chromium breaks columns as it breaks pages (the same block fragmentation), given
+     what differs between the two: a page break does not break a column, so every forced page
+     break becomes a column break; and a scroll box (the notebooks' output) is sliced across
+     pages but kept whole in a column, so it shows its overflow instead (as a block formatting
+     context, as before). Everything is put back before returning. The print checks the result
+     against its own page map (lakip_lib/pdf.py): a wrong guess costs a print, never a number. */
+  window.lakipPerkiraHalaman = function (blok) {
+    var artikel = document.querySelector("article.bd-article") || document.body;
+    var HALAMAN = ["page", "left", "right", "recto", "verso"], ditandai = [];
+    artikel.querySelectorAll("*").forEach(function (e) {
+      var s = getComputedStyle(e), tanda = "";
+      if (HALAMAN.indexOf(s.breakBefore) >= 0) tanda += "b";
+      if (HALAMAN.indexOf(s.breakAfter) >= 0) tanda += "a";
+      if (s.overflowX !== "visible" || s.overflowY !== "visible") tanda += s.display === "block" ? "f" : "o";
+      if (tanda) { e.setAttribute("data-lakip-kolom", tanda); ditandai.push(e); }
+    });
+    var sa = getComputedStyle(artikel);
+    var kiri = parseFloat(sa.paddingLeft), celah = kiri + parseFloat(sa.paddingRight);
+    var gaya = el("style", null,
+      "article.lakip-kolom { column-count: 1; column-gap: " + celah + "px; column-fill: auto;" +
+      " height: " + blok.tinggi + "mm !important; max-height: none !important; overflow: visible !important; }" +
+      " [data-lakip-kolom*=b] { break-before: column !important; }" +
+      " [data-lakip-kolom*=a] { break-after: column !important; }" +
+      " [data-lakip-kolom*=o], [data-lakip-kolom*=f] { overflow: visible !important; }" +
+      " [data-lakip-kolom*=f] { display: flow-root !important; }");
+    var lebar = blok.lebar / 25.4 * 96;  // a column, with its share of the gap: a page
+    document.head.appendChild(gaya);
+    artikel.classList.add("lakip-kolom");
+    var awal = artikel.getBoundingClientRect().left + kiri, peta = {};
+    artikel.querySelectorAll(".lakip-penanda").forEach(function (j) {
+      peta[j.id] = Math.floor((j.getBoundingClientRect().left - awal + 0.5) / lebar) + 1;
+    });
+    artikel.classList.remove("lakip-kolom");
+    gaya.remove();
+    ditandai.forEach(function (e) { e.removeAttribute("data-lakip-kolom"); });
+    return peta;
   };
 
   window.lakipIsiHalaman = function (peta) {

@@ -43,8 +43,7 @@ def cetak(pencetak: Pencetak, d: DataTahun, html: Path, kerja: Path, lapor: Lapo
         isi = dokumen_cetak.susun(html, toc)
         dokumen.write_text(isi, encoding="utf-8")
         pesanan = pdf.Pesanan(html, dokumen, pdf.gaya_halaman(d, reviu=reviu),
-                              pdf.info_dokumen(d, reviu=reviu), kerja / f"{nama}.pdf",
-                              peta_lama(kerja, nama))
+                              pdf.info_dokumen(d, reviu=reviu), kerja / f"{nama}.pdf")
         sidik = sidik_cetak(pesanan, isi, bersama)
         if (tetap := cetakan_tetap(kerja, nama, sidik, tujuan)) is not None:
             lapor(f"  {tujuan.name}: {tetap['halaman']} halaman, tidak dicetak ulang (yang "
@@ -109,8 +108,7 @@ def cetakan_tetap(kerja: Path, nama: str, sidik: str, tujuan: Path) -> dict[str,
 def _terima(pencetak: Pencetak, kerja: Path, nama: str, tujuan: Path, sidik: str, mulai: float,
             lapor: Lapor) -> None:
     """Wait for the printer's next print (<kerja>/<nama>.pdf), put it in place as `tujuan`,
-    keep its page map for the next build's print and the record of what it was printed from,
-    and report it."""
+    keep the record of what it was printed from, and report it."""
     try:
         info = pencetak.hasil()
     except CetakGagal as e:
@@ -118,8 +116,6 @@ def _terima(pencetak: Pencetak, kerja: Path, nama: str, tujuan: Path, sidik: str
     catatan = kerja / f"sidik-{nama}.json"
     catatan.unlink(missing_ok=True)  # no record names a PDF being replaced
     (kerja / f"{nama}.pdf").replace(tujuan)
-    (kerja / f"peta-{nama}.json").write_text(json.dumps(info["peta"], sort_keys=True),
-                                             encoding="utf-8")
     catatan.write_text(json.dumps({"sidik": sidik, "sha256": cache.sha_berkas(tujuan),
                                    "halaman": info["halaman"], "luapan": info["luapan"]}),
                        encoding="utf-8")
@@ -131,14 +127,3 @@ def _terima(pencetak: Pencetak, kerja: Path, nama: str, tujuan: Path, sidik: str
 def _laporkan_luapan(tujuan: Path, luapan: list[str], lapor: Lapor) -> None:
     for teks in luapan:
         lapor(f"  Peringatan (PDF {tujuan.name}): {teks}")
-
-
-def peta_lama(kerja: Path, nama: str) -> dict[str, int] | None:
-    """The page map of this year's previous print `nama` (`CETAK_BUKU`, `CETAK_REVIU`), if any:
-    read back as input, only an object of anchor to page number (else the print starts without
-    it, as on a clean build)."""
-    peta = rilis.baca_json_terbit(kerja / f"peta-{nama}.json")
-    if not isinstance(peta, dict) or not all(
-            isinstance(k, str) and type(v) is int and 0 < v < 100_000 for k, v in peta.items()):
-        return None
-    return peta

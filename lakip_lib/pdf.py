@@ -4,10 +4,11 @@ by headless Chromium; the review (a page of its own) the same way.
 Why this route: Chromium prints the live Vega charts as vector graphics and keeps the site's
 look, and wide tables wrap instead of overflowing (LaTeX handles them poorly). CSS @page margin
 boxes give the running header and the page-numbered footer (none on the cover). Chromium cannot
-number a table of contents by itself, so printing takes two passes: the contents entries link to
-an anchor at each target, Chromium writes those as named destinations, and their pages in the
-first PDF (read with pypdf, in milliseconds) become the numbers of the second. A rebuild starts
-from the previous print's numbers and needs the second pass only when a page moved.
+number a table of contents by itself: the contents entries link to an anchor at each target,
+and the page of each is found before printing by laying the document out in columns of the
+page's size (`cetak.js`, lakipPerkiraHalaman); Chromium writes the links as named
+destinations, and their pages in the printed PDF (read with pypdf, in milliseconds) confirm the
+numbers, or become those of one more print.
 
 The print document is assembled from the built HTML pages by `dokumen_cetak`; the printed PDF
 is read and finished with pypdf by `berkas_pdf`.
@@ -63,13 +64,28 @@ def _css_string(teks: str) -> str:
                          else c for c in teks) + '"'
 
 
-# CSS px of the A4 text block (210 mm less the side margins), the width print lays out to
-LEBAR_BLOK = round((210 - 17 - 17) / 25.4 * 96)
+def _mm(panjang: str) -> float:
+    return float(panjang.removesuffix("mm"))
+
+
+# The A4 sheet and its text block (the sheet less the margins), in mm
+KERTAS = {"width": "210mm", "height": "297mm"}
+BLOK = {"lebar": _mm(KERTAS["width"]) - _mm(MARGIN["left"]) - _mm(MARGIN["right"]),
+        "tinggi": _mm(KERTAS["height"]) - _mm(MARGIN["top"]) - _mm(MARGIN["bottom"])}
+
+# Print lays the document out at the text block's width, but matches media queries against the
+# sheet's width (Chromium's paper size, A4 given explicitly: Letter by default). The prepared
+# layout does the same: a window of the sheet's width (for the media queries), and the root
+# element as wide as the text block from the document's start, so the charts are drawn once, at
+# their printed width (a style sheet adopted before any of the page's scripts run).
+_LEBAR_AKAR = ("(() => { const s = new CSSStyleSheet(); "
+               f"s.replaceSync('html {{ width: {BLOK['lebar']}mm !important; }}'); "
+               "document.adoptedStyleSheets = [...document.adoptedStyleSheets, s]; })()")
 
 # Runs in the prepared print layout: every table, chart, caption or figure that is wider than
 # the text block or whose content is cut by its own box, described for the build report.
 _LUAPAN = """() => {
-  const batas = document.documentElement.clientWidth + 1, hasil = [];
+  const batas = document.documentElement.getBoundingClientRect().right + 1, hasil = [];
   const nama = e => {
     const c = e.closest('figure, .lakip-tabel-wrap');
     const judul = c && c.querySelector('caption, figcaption');
@@ -87,15 +103,6 @@ _LUAPAN = """() => {
 }"""
 
 
-# The page map's pass only needs where each anchor lands: nothing is painted (colour, borders,
-# shadows, charts and images invisible, backgrounds not printed), which changes no box and so
-# no page break, and the print takes about three quarters of the time of a painted one
-_TAK_TERLIHAT = ("*, *::before, *::after { color: transparent !important; "
-                 "border-color: transparent !important; text-shadow: none !important; "
-                 "box-shadow: none !important; outline-color: transparent !important; }\n"
-                 "svg, img, canvas { visibility: hidden !important; }")
-
-
 DOKUMEN = "lakip-cetak.html"  # the print document's name on the print server
 _CETAKAN_KOREKSI = 2  # prints again at most this often when the numbers were not the pages
 
@@ -109,12 +116,14 @@ _GAMBAR_GRAFIK = """() => {
 
 
 async def _buka(page: Any, url: str) -> None:
-    """Start loading the print document (`DOKUMEN`) in print media at the text block's width,
-    as Chromium lays out the printed pages: the charts are drawn once, at their printed size
-    (switching after the load re-laid out every chart and table, about 0,4 s of each print).
-    Returns once the navigation started, the page loads on in its own renderer."""
+    """Start loading the print document (`DOKUMEN`) in print media, laid out as Chromium lays
+    out the printed pages (`_LEBAR_AKAR`): the charts are drawn once, at their printed size,
+    and the page map found in columns is the printed one. Returns once the navigation started,
+    the page loads on in its own renderer."""
+    await page.add_init_script(_LEBAR_AKAR)
     await page.emulate_media(media="print")
-    await page.set_viewport_size({"width": LEBAR_BLOK, "height": 1000})
+    await page.set_viewport_size({"width": round(_mm(KERTAS["width"]) / 25.4 * 96),
+                                  "height": round(_mm(KERTAS["height"]) / 25.4 * 96)})
     await page.goto(f"{url}/{DOKUMEN}", wait_until="commit")
 
 
@@ -156,14 +165,13 @@ def periksa_cetak(folder_html: Path, dokumen: Path, d: DataTahun) -> list[str]:
     return asyncio.run(periksa())
 
 
-def cetak(folder_html: Path, dokumen: Path, d: DataTahun, tujuan: Path,
-          peta_lama: dict[str, int] | None = None) -> dict[str, Any]:
+def cetak(folder_html: Path, dokumen: Path, d: DataTahun, tujuan: Path) -> dict[str, Any]:
     """Print the edition's print document `dokumen` of the HTML pages in `folder_html` to
     `tujuan` (see `cetak_di`), in a browser of its own."""
     async def cetak_satu() -> dict[str, Any]:
         async with chromium_async() as b:
             return await cetak_di(b, Pesanan(folder_html, dokumen, gaya_halaman(d),
-                                             info_dokumen(d), tujuan, peta_lama))
+                                             info_dokumen(d), tujuan))
 
     return asyncio.run(cetak_satu())
 
@@ -172,76 +180,61 @@ def cetak(folder_html: Path, dokumen: Path, d: DataTahun, tujuan: Path,
 class Pesanan:
     """What a print needs, as plain values (a printer process gets it as JSON): the folder of
     the HTML pages, the print document (`dokumen_cetak`, served at the folder's top as
-    `DOKUMEN`), the page style (`gaya_halaman`), the document info (`info_dokumen`), the PDF's
-    path, and the page map of the previous print if any."""
+    `DOKUMEN`), the page style (`gaya_halaman`), the document info (`info_dokumen`) and the
+    PDF's path."""
 
     folder_html: Path
     dokumen: Path
     gaya: str
     info: dict[str, str]
     tujuan: Path
-    peta_lama: dict[str, int] | None = None
 
 
 async def cetak_di(b: Any, pesanan: Pesanan, siap: Any = None) -> dict[str, Any]:
     """Print with the launched browser `b` (Playwright's async API: a browser prints several
     documents at once, each in its own renderer); return counts for the report and the page map
-    ("peta": anchor → page). Given the page map of the previous print, the first pass already
-    carries its numbers; without one, a quick pass that paints nothing finds them (the final
-    pass's page loads beside it). A print whose own map is the numbers it carries is final;
-    otherwise the numbers are filled in again from its map (they do not move the layout).
-    `siap`: a blank page opened ahead, used for the first pass.
+    ("peta": anchor → page). The contents carry the pages found in columns
+    (lakipPerkiraHalaman); a print whose own map is the numbers it carries is final, otherwise
+    the numbers are filled in again from its map (they do not move the layout) and printed
+    once more. `siap`: a blank page opened ahead, used for the first print.
 
-    The final pass always prints a page whose only history is: loaded and prepared in a fresh
-    browser context, numbers filled in, printed. A print re-lays out what it prints (the charts
-    follow the page's size), so printing the same page again came out a pixel different on
-    some pages: an incremental build's one-pass PDF differed from a clean build's second pass.
+    Every print is of a page whose only history is: loaded and prepared in a fresh browser
+    context, its pages found in columns, numbers filled in, printed. Laying a page out in
+    columns and back leaves a trace in Chromium's layout (one box a few pixels shorter on one
+    page of the review), and printing re-lays out what it prints: a page printed on any other
+    path would not come out byte for byte as a clean build's.
     """
-    peta_lama = pesanan.peta_lama
-    opsi = {"prefer_css_page_size": True, "print_background": True}
+    opsi = {"prefer_css_page_size": True, "print_background": True, "tagged": True, **KERTAS}
     with server(pesanan.folder_html, tambahan={DOKUMEN: pesanan.dokumen}) as url:
-        async def dibuka(page: Any = None) -> Any:
-            page = page or await b.new_page()  # a new browser context each time
+        async def disiapkan(page: Any) -> tuple[dict[str, Any], dict[str, int]]:
             await _buka(page, url)
-            return page
-
-        async def disiapkan(page: Any) -> dict[str, Any]:
             jumlah: dict[str, Any] = dict(await _siapkan(page, pesanan.gaya))
             jumlah["luapan"] = await luapan(page)
-            return jumlah
+            perkiraan: dict[str, int] = await page.evaluate("b => lakipPerkiraHalaman(b)", BLOK)
+            return jumlah, perkiraan
 
-        async def dengan_nomor(page: Any, peta: dict[str, int]) -> bytes:
+        async def dicetak(page: Any, peta: dict[str, int]) -> bytes:
             await page.evaluate("peta => lakipIsiHalaman(peta)", peta)
-            isi: bytes = await page.pdf(**opsi, tagged=True)
+            isi: bytes = await page.pdf(**opsi)
             await page.close()
             return isi
 
-        page = await dibuka(siap)
-        kedua = None if peta_lama else await dibuka()  # two passes ahead: load it now
-        jumlah = await disiapkan(page)
-        jumlah["cetakan"] = 1
-        nomor = peta_lama
-        if nomor is None:  # a quick pass for the page map: untagged, nothing painted
-            await page.add_style_tag(content=_TAK_TERLIHAT)
-            nomor = await asyncio.to_thread(berkas_pdf.halaman_penanda,
-                                            await page.pdf(prefer_css_page_size=True))
-            await page.close()
-            page = kedua
-            await disiapkan(page)
-            jumlah["cetakan"] = 2
-        for koreksi in range(_CETAKAN_KOREKSI + 1):
-            akhir = await dengan_nomor(page, nomor)
+        page = siap or await b.new_page()  # a new browser context each time
+        jumlah, nomor = await disiapkan(page)
+        jumlah["cetakan"] = 0
+        while True:
+            akhir = await dicetak(page, nomor)
+            jumlah["cetakan"] += 1
             # read once: its page map, then its catalog for `berkas_pdf.simpan` (pypdf works
             # in a thread: the other document's print goes on meanwhile)
             pembaca = await asyncio.to_thread(berkas_pdf.baca, akhir)
             peta = await asyncio.to_thread(berkas_pdf.halaman_penanda_pembaca, pembaca)
-            if peta == nomor or koreksi == _CETAKAN_KOREKSI:
+            if peta == nomor or jumlah["cetakan"] > _CETAKAN_KOREKSI:
                 break
-            # a page moved: print again, with this print's own numbers (they do not move
-            # the layout, so the next print's map is this one)
-            nomor, page = peta, await dibuka()
+            # a page was not where the columns put it: print again with this print's own
+            # numbers (they do not move the layout, so the next print's map is this one)
+            nomor, page = peta, await b.new_page()
             await disiapkan(page)
-            jumlah["cetakan"] += 1
     jumlah["peta"] = peta
     penanda = [(x["teks"], x["tingkat"], peta[x["kunci"]]) for x in jumlah.pop("daftar_isi")
                if x["kunci"] in peta]

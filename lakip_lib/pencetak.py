@@ -123,7 +123,7 @@ async def _layani() -> None:
         while baris := (await masuk.get()).strip():
             isi = json.loads(baris)
             pesanan = pdf.Pesanan(Path(isi["folder_html"]), Path(isi["dokumen"]), isi["gaya"],
-                                  isi["info"], Path(isi["tujuan"]), isi["peta_lama"])
+                                  isi["info"], Path(isi["tujuan"]))
             dicetak.put_nowait(kelompok.create_task(
                 pdf.cetak_di(b, pesanan, siap.pop() if siap else None)))
         dicetak.put_nowait(None)

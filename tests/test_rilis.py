@@ -375,15 +375,3 @@ def test_published_files_read_back_are_read_only_as_regular_files_of_their_shape
     (folder / rilis.STEMPEL).write_text('{"revisi": 1, "status": "final", "label": "Final"}',
                                         encoding="utf-8")
     assert rilis.revisi_terbit(folder) == 1
-
-
-@pytest.mark.parametrize("isi", ['{"lakip-hal-1": "3"}', '{"lakip-hal-1": -1}', '[3]',
-                                 '{"lakip-hal-1": true}', "{"])
-def test_a_page_map_read_back_of_another_shape_is_ignored(tmp_path: Path, isi: str):
-    from lakip_lib import cetak_edisi
-
-    (tmp_path / f"peta-{cetak_edisi.CETAK_BUKU}.json").write_text(isi, encoding="utf-8")
-    assert cetak_edisi.peta_lama(tmp_path, cetak_edisi.CETAK_BUKU) is None
-    (tmp_path / f"peta-{cetak_edisi.CETAK_BUKU}.json").write_text('{"lakip-hal-1": 3}',
-                                                                encoding="utf-8")
-    assert cetak_edisi.peta_lama(tmp_path, cetak_edisi.CETAK_BUKU) == {"lakip-hal-1": 3}
