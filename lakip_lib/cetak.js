@@ -181,7 +181,8 @@
      what differs between the two: a page break does not break a column, so every forced page
      break becomes a column break; and a scroll box (the notebooks' output) is sliced across
      pages but kept whole in a column, so it shows its overflow instead (as a block formatting
-     context, as before). Everything is put back before returning. The print checks the result
+     context, as before). Everything is put back before returning, and a print of the page is
+     byte for byte a print of the page before (pdf.py relies on it). The print checks the result
      against its own page map (lakip_lib/pdf.py): a wrong guess costs a print, never a number. */
   window.lakipPerkiraHalaman = function (blok) {
     var artikel = document.querySelector("article.bd-article") || document.body;
@@ -201,7 +202,8 @@
       " [data-lakip-kolom*=b] { break-before: column !important; }" +
       " [data-lakip-kolom*=a] { break-after: column !important; }" +
       " [data-lakip-kolom*=o], [data-lakip-kolom*=f] { overflow: visible !important; }" +
-      " [data-lakip-kolom*=f] { display: flow-root !important; }");
+      " [data-lakip-kolom*=f] { display: flow-root !important; }" +
+      " article.lakip-lepas { display: none !important; }");
     var lebar = blok.lebar / 25.4 * 96;  // a column, with its share of the gap: a page
     document.head.appendChild(gaya);
     artikel.classList.add("lakip-kolom");
@@ -210,8 +212,14 @@
       peta[j.id] = Math.floor((j.getBoundingClientRect().left - awal + 0.5) / lebar) + 1;
     });
     artikel.classList.remove("lakip-kolom");
-    gaya.remove();
     ditandai.forEach(function (e) { e.removeAttribute("data-lakip-kolom"); });
+    /* Chromium keeps layout results of the columns that a print then reuses (one box of the
+       review printed a few pixels shorter): the article's layout is dropped, so the print
+       lays it out afresh, as on a page that was never laid out in columns */
+    artikel.classList.add("lakip-lepas");
+    void artikel.offsetHeight;
+    artikel.classList.remove("lakip-lepas");
+    gaya.remove();
     return peta;
   };
 

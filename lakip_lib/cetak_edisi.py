@@ -1,7 +1,7 @@
 """The edition's two PDFs, printed from its built HTML pages: the edition, its pages assembled
 as one print document (`dokumen_cetak.susun`, kept as <kerja>/cetak.html), and the review, a
 document of its own (<kerja>/cetak-reviu.html), printed side by side by the build's printers
-(`lakip_lib.pencetak`), each starting from its previous print's page map.
+(`lakip_lib.pencetak`).
 
 A document is printed only when what its print reads changed: the print document, the files it
 loads (`_static/`), its page style and document info, the code and the browser. Chromium's
@@ -74,8 +74,7 @@ def sidik_bersama(html: Path) -> str:
 
 def sidik_cetak(pesanan: pdf.Pesanan, isi: str, bersama: str) -> str:
     """Fingerprint of what a print reads: the print document `isi`, its page style and
-    document info, and what every print reads (`sidik_bersama`). The previous print's page map
-    is not part of it: it only saves a pass, the printed pages are the same."""
+    document info, and what every print reads (`sidik_bersama`)."""
     return cache.sidik({"dokumen": hashlib.sha256(isi.encode("utf-8")).hexdigest(),
                         "gaya": pesanan.gaya, "info": pesanan.info, "bersama": bersama})
 

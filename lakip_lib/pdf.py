@@ -198,11 +198,10 @@ async def cetak_di(b: Any, pesanan: Pesanan, siap: Any = None) -> dict[str, Any]
     the numbers are filled in again from its map (they do not move the layout) and printed
     once more. `siap`: a blank page opened ahead, used for the first print.
 
-    Every print is of a page whose only history is: loaded and prepared in a fresh browser
-    context, its pages found in columns, numbers filled in, printed. Laying a page out in
-    columns and back leaves a trace in Chromium's layout (one box a few pixels shorter on one
-    page of the review), and printing re-lays out what it prints: a page printed on any other
-    path would not come out byte for byte as a clean build's.
+    Every print is of a freshly loaded page (a new browser context): a print re-lays out what
+    it prints (the charts follow the page's size), and printing the same page again came out a
+    pixel different on some pages. Finding the pages in columns leaves no trace: the page then
+    prints byte for byte as without it (`test_pdf`).
     """
     opsi = {"prefer_css_page_size": True, "print_background": True, "tagged": True, **KERTAS}
     with server(pesanan.folder_html, tambahan={DOKUMEN: pesanan.dokumen}) as url:
