@@ -170,8 +170,8 @@ def cetak(folder_html: Path, dokumen: Path, d: DataTahun, tujuan: Path) -> dict[
     `tujuan` (see `cetak_di`), in a browser of its own."""
     async def cetak_satu() -> dict[str, Any]:
         async with chromium_async() as b:
-            return await cetak_di(b, Pesanan(folder_html, dokumen, gaya_halaman(d),
-                                             info_dokumen(d), tujuan))
+            return await cetak_di(await b.new_context(), Pesanan(
+                folder_html, dokumen, gaya_halaman(d), info_dokumen(d), tujuan))
 
     return asyncio.run(cetak_satu())
 
@@ -190,15 +190,16 @@ class Pesanan:
     tujuan: Path
 
 
-async def cetak_di(b: Any, pesanan: Pesanan, siap: Any = None) -> dict[str, Any]:
-    """Print with the launched browser `b` (Playwright's async API: a browser prints several
-    documents at once, each in its own renderer); return counts for the report and the page map
+async def cetak_di(konteks: Any, pesanan: Pesanan, siap: Any = None) -> dict[str, Any]:
+    """Print in a new page of the browser context `konteks` (Playwright's async API: a browser
+    prints several documents at once, each in its own renderer); return counts for the report
+    and the page map
     ("peta": anchor → page). The contents carry the pages found in columns
     (lakipPerkiraHalaman); a print whose own map is the numbers it carries is final, otherwise
     the numbers are filled in again from its map (they do not move the layout) and printed
     once more. `siap`: a blank page opened ahead, used for the first print.
 
-    Every print is of a freshly loaded page (a new browser context): a print re-lays out what
+    Every print is of a freshly loaded page: a print re-lays out what
     it prints (the charts follow the page's size), and printing the same page again came out a
     pixel different on some pages. Finding the pages in columns leaves no trace: the page then
     prints byte for byte as without it (`test_pdf`).
@@ -218,7 +219,7 @@ async def cetak_di(b: Any, pesanan: Pesanan, siap: Any = None) -> dict[str, Any]
             await page.close()
             return isi
 
-        page = siap or await b.new_page()  # a new browser context each time
+        page = siap or await konteks.new_page()
         jumlah, nomor = await disiapkan(page)
         jumlah["cetakan"] = 0
         while True:
@@ -232,7 +233,7 @@ async def cetak_di(b: Any, pesanan: Pesanan, siap: Any = None) -> dict[str, Any]
                 break
             # a page was not where the columns put it: print again with this print's own
             # numbers (they do not move the layout, so the next print's map is this one)
-            nomor, page = peta, await b.new_page()
+            nomor, page = peta, await konteks.new_page()
             await disiapkan(page)
     jumlah["peta"] = peta
     penanda = [(x["teks"], x["tingkat"], peta[x["kunci"]]) for x in jumlah.pop("daftar_isi")

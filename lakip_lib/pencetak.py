@@ -94,7 +94,7 @@ def main() -> int:
     return 0
 
 
-SIAP = 2  # blank pages (browser contexts) opened ahead while the build runs: one per document
+SIAP = 2  # blank pages opened ahead while the build runs: one per document
 
 
 async def _layani() -> None:
@@ -111,7 +111,12 @@ async def _layani() -> None:
 
     threading.Thread(target=baca, daemon=True).start()
     async with chromium_async() as b, asyncio.TaskGroup() as kelompok:
-        siap = list(await asyncio.gather(*(b.new_page() for _ in range(SIAP))))
+        # one browser context for every print: each new context opens a window, and each
+        # window of this headless Chrome starts its own browser-UI renderer (the omnibox popup:
+        # about half a second of CPU). Each document has its own print server (its own port),
+        # so no cache or storage is shared between them.
+        konteks = await b.new_context()
+        siap = list(await asyncio.gather(*(konteks.new_page() for _ in range(SIAP))))
         dicetak: asyncio.Queue[asyncio.Task[dict[str, Any]] | None] = asyncio.Queue()
 
         async def jawab() -> None:
@@ -125,7 +130,7 @@ async def _layani() -> None:
             pesanan = pdf.Pesanan(Path(isi["folder_html"]), Path(isi["dokumen"]), isi["gaya"],
                                   isi["info"], Path(isi["tujuan"]))
             dicetak.put_nowait(kelompok.create_task(
-                pdf.cetak_di(b, pesanan, siap.pop() if siap else None)))
+                pdf.cetak_di(konteks, pesanan, siap.pop() if siap else None)))
         dicetak.put_nowait(None)
 
 
