@@ -14,8 +14,21 @@ from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
 
+# Chromium keeps only the last --disable-features switch, so ours names Playwright's own list
+# (its Chromium launcher, the version pinned in requirements.lock) as well as the browser-UI
+# pages every window of this headless Chrome would open in a renderer of its own (the omnibox
+# popup and its AI-mode variant: about half a second of CPU per window, beside the build).
+# `tests/test_peramban.py` checks that Playwright's list is kept and that no such page opens.
+FITUR_PLAYWRIGHT = [
+    "AvoidUnnecessaryBeforeUnloadCheckSync", "DestroyProfileOnBrowserClose", "HttpsUpgrades",
+    "HttpsFirstBalancedModeAutoEnable", "LensOverlay", "MediaRouter", "PaintHolding",
+    "ThirdPartyStoragePartitioning", "AvoidCorsURLLoaderRestartOnRedirect",
+    "TcpPortRandomizationWin", "OptimizationHints", "NetworkTimeServiceQuerying", "AimEnabled",
+    "PreconnectToSearch", "msForceBrowserSignIn", "msEdgeUpdateLaunchServicesPreferredVersion"]
+FITUR_UI_PERAMBAN = ["WebUIOmniboxPopup", "WebUIOmniboxAimPopup"]
 ARGUMEN = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-           "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+           "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
+           "--disable-features=" + ",".join(FITUR_PLAYWRIGHT + FITUR_UI_PERAMBAN)]
 
 
 def path_chromium() -> Path:

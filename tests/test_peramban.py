@@ -136,3 +136,54 @@ def test_every_page_allows_only_its_own_scripts_and_breaks_no_rule(halaman, situ
                            timeout=15_000)
     assert page.evaluate("() => window.__csp || []") == []
     assert galat == []
+
+
+def _keturunan(pid: int) -> list[int]:
+    """The processes started, directly or not, by `pid` (read from /proc)."""
+    anak: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            isi = stat.read_text()
+        except OSError:
+            continue
+        induk = int(isi[isi.rindex(")") + 2:].split()[1])
+        anak.setdefault(induk, []).append(int(stat.parent.name))
+    hasil, antre = [], [pid]
+    while antre:
+        hasil += (baru := anak.get(antre.pop(), []))
+        antre += baru
+    return hasil
+
+
+def test_the_browser_keeps_playwrights_disabled_features_and_opens_no_browser_ui_pages():
+    """Chromium keeps only the last --disable-features: ours must name every feature of
+    Playwright's own switch (the first), and no window may open the omnibox popup's pages."""
+    import asyncio
+    import os
+
+    from lakip_lib import peramban
+
+    async def periksa() -> tuple[list[list[str]], list[str]]:
+        async with peramban.chromium_async() as b:
+            page = await (await b.new_context()).new_page()
+            await page.goto("about:blank")
+            sesi = await b.new_browser_cdp_session()
+            sasaran = await sesi.send("Target.getTargets")
+            fitur = []
+            for pid in _keturunan(os.getpid()):
+                try:
+                    argumen = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+                except OSError:
+                    continue
+                if any(a.startswith(b"--type=") for a in argumen) or not any(
+                        a.startswith(b"--disable-features=") for a in argumen):
+                    continue
+                fitur = [a.decode().split("=", 1)[1].split(",") for a in argumen
+                         if a.startswith(b"--disable-features=")]
+            return fitur, [t["type"] for t in sasaran["targetInfos"]]
+
+    fitur, jenis = asyncio.run(periksa())
+    assert len(fitur) >= 2, fitur  # Playwright's, then ours
+    assert set(fitur[0]) <= set(fitur[-1]), set(fitur[0]) - set(fitur[-1])
+    assert set(peramban.FITUR_UI_PERAMBAN) <= set(fitur[-1])
+    assert "browser_ui" not in jenis, jenis
