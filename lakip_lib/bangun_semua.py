@@ -27,7 +27,6 @@ commit, and `--require-tag` says so instead of refusing them (per-agency tags ar
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
@@ -154,10 +153,12 @@ def bangun_semua(akar: Path, keluaran: Path, pekerjaan: Sequence[Pekerjaan],
                   f"{len(hasil)} edisi tidak berubah masukannya: tidak dibangun ulang.")
         if sisa and not beku:  # editions to build here: the Sphinx fork server's imports
             forkserver_sphinx.siapkan_sphinx()  # start before the build's own (the other core)
-        _bagi_bundel_vega(keluaran, folder)
         if paralel == 1 or len(sisa) <= 1:
             dibangun, galat = _satu_per_satu(sisa, keluaran, lapor, opsi, len(pekerjaan))
-        else:
+        else:  # the machine's one Vega bundle made first, not by every build at once
+            from lakip_lib import penyusun
+
+            penyusun.bundel_vega(keluaran / "cache")
             dibangun, galat = _bersamaan(sisa, keluaran, paralel, lapor, opsi)
         hasil = sorted(hasil + dibangun, key=lambda s: s.nama)
         tulis_indeks(situs, akar)
@@ -194,21 +195,6 @@ def _tetap(pekerjaan: Sequence[Pekerjaan], keluaran: Path, opsi: dict[str, Any]
             terbit = situs / str(p.tahun)
             hasil.append(Selesai(p.nama, 0.0, 0, sum(1 for _ in terbit.glob("*.html")), terbit))
     return hasil
-
-
-def _bagi_bundel_vega(keluaran: Path, folder: Sequence[Path]) -> None:
-    """One Vega bundle for every agency's build folder (made once, by vl-convert)."""
-    if folder == [keluaran]:
-        return
-    from lakip_lib import penyusun
-
-    penyusun.bundel_vega(keluaran / "cache")
-    for asal in (keluaran / "cache").glob("vega-*.js"):
-        for f in folder:
-            tujuan = f / "cache" / asal.name
-            if not tujuan.exists():
-                tujuan.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(asal, tujuan)
 
 
 def _bangun_satu(p: Pekerjaan, keluaran: Path, lapor: Lapor, opsi: dict[str, Any]) -> Selesai:

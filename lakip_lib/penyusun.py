@@ -25,16 +25,31 @@ from lakip_lib.json_terbit import json_terbit
 from lakip_lib.langkah_build import BuildGagal
 
 
+def folder_cache_mesin(cache_build: Path) -> Path:
+    """This machine's cache of lakip ($XDG_CACHE_HOME/lakip, else ~/.cache/lakip), for what
+    depends only on the installed packages, not on a book or its data; the build folder's cache
+    `cache_build` when that one cannot be made or written."""
+    try:
+        folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "lakip"
+        folder.mkdir(parents=True, exist_ok=True)
+    except (OSError, RuntimeError):  # no home directory, or a read-only one
+        return cache_build
+    return folder if os.access(folder, os.W_OK | os.X_OK) else cache_build
+
+
 def _berkas_bundel_vega(cache: Path) -> tuple[Path, str]:
     """Where the Vega bundle of the installed Altair and vl-convert is kept, and the Vega-Lite
-    version it is made for."""
+    version it is made for: in the machine's cache (`folder_cache_mesin`), shared by every
+    build folder, agency and clean build of this machine (making it costs vl-convert about two
+    seconds of CPU, and it depends only on those two packages)."""
     import altair as alt
     import vl_convert as vlc
 
     versi = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
     # vl_convert's own stub omits __version__ and marks javascript_bundle's optional snippet as
     # required (both exist as used here at run time)
-    return cache / f"vega-{versi}-{vlc.__version__}.js", versi  # type: ignore[attr-defined]
+    nama = f"vega-{versi}-{vlc.__version__}.js"  # type: ignore[attr-defined]
+    return folder_cache_mesin(cache) / nama, versi
 
 
 def tulis_bundel_vega(path: Path, versi: str) -> None:
@@ -62,8 +77,8 @@ BUNDEL = "vega-bundle.js"  # in the edition's _static/, beside lakip.js that loa
 def pasang_bundel_vega(html: Path, cache_umum: Path) -> None:
     """Put the Vega bundle (`bundel_vega`) in the built edition's `_static/`. No page names it
     (lakip.js loads it when a chart comes near the screen), so it is not a Sphinx source: it
-    is placed after the Sphinx run, and on a new build folder vl-convert writes it (about two
-    seconds of CPU) beside that run instead of before it."""
+    is placed after the Sphinx run, and when this machine has none yet vl-convert writes it
+    (about two seconds of CPU) beside that run instead of before it."""
     tujuan = html / "_static" / BUNDEL
     tujuan.parent.mkdir(parents=True, exist_ok=True)
     cache.tulis_jika_berbeda(tujuan, bundel_vega(cache_umum))

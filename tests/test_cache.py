@@ -456,3 +456,20 @@ def test_only_a_turunan_handed_down_is_ever_called_from_a_recorded_read():
     for lain in ("lakip_lib.format.angka", "lakip_lib.tidak_ada.x", "os.system"):
         assert cache._fungsi_turunan(data_tahun.TURUNAN + lain, book.TURUNAN) is None
     assert cache._fungsi_turunan(nama, book.TURUNAN) is None  # not a read of a derived value
+
+
+def test_the_vega_bundle_is_kept_in_the_machines_cache_or_else_the_build_folders(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The bundle depends only on the installed packages: one per machine, shared by every
+    build folder; where the machine's cache cannot be written, the build folder's own."""
+    from lakip_lib import penyusun
+
+    build = tmp_path / "_build" / "cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert penyusun._berkas_bundel_vega(build)[0].parent == tmp_path / "xdg" / "lakip"
+    (tmp_path / "berkas").write_text("", encoding="utf-8")  # a file where the folder would be
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "berkas"))
+    assert penyusun._berkas_bundel_vega(build)[0].parent == build
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "rumah"))
+    assert penyusun.folder_cache_mesin(build) == tmp_path / "rumah" / ".cache" / "lakip"
