@@ -15,12 +15,16 @@ audit, new-year, template, import), `cli_build` (build, merge, serve, refresh-no
 from __future__ import annotations
 
 import argparse
+import atexit
 import importlib
+import os
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 from lakip_lib import cli_renstra, folder_data, jurnal, kabupaten, karakter
 from lakip_lib.cli_argumen import (
@@ -248,5 +252,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return KELUAR_GALAT_INTERNAL
 
 
+def perintah() -> NoReturn:
+    """The `lakip` command (and `python -m lakip_lib.cli`): `main`, then the process ends
+    without tearing its interpreter down: after a build that is some 900 modules and their
+    objects, 0,13–0,19 s of CPU for memory the system takes back at once anyway. What a normal
+    exit does that matters is done first: threads still running are waited for, the exit
+    handlers run (multiprocessing's children and temporary folders among them), the output is
+    flushed."""
+    kode = main()
+    for utas in threading.enumerate():
+        if utas is not threading.main_thread() and not utas.daemon:
+            utas.join()
+    atexit._run_exitfuncs()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(kode)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    perintah()
