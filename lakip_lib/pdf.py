@@ -107,14 +107,6 @@ DOKUMEN = "lakip-cetak.html"  # the print document's name on the print server
 _CETAKAN_KOREKSI = 2  # prints again at most this often when the numbers were not the pages
 
 
-# Charts are drawn once the first one comes near the screen (book/_static/lakip.js): brought
-# there as a reader scrolling would, the page then put back at its top
-_GAMBAR_GRAFIK = """() => {
-  const g = document.querySelector('.lakip-vega');
-  if (g) g.scrollIntoView();
-}"""
-
-
 async def _buka(page: Any, url: str) -> None:
     """Start loading the print document (`DOKUMEN`) in print media, laid out as Chromium lays
     out the printed pages (`_LEBAR_AKAR`): the charts are drawn once, at their printed size,
@@ -132,11 +124,10 @@ async def _siapkan(page: Any, gaya: str) -> dict[str, int]:
     (`gaya_halaman`) and the print preparation (cover first, contents lists) applied, wide
     tables fitted."""
     await page.wait_for_load_state("load")
-    await page.evaluate(_GAMBAR_GRAFIK)
+    # in print media every chart is drawn at once (book/_static/lakip.js)
     await page.wait_for_function(
         "() => [...document.querySelectorAll('.lakip-vega')].every(d => d.querySelector('svg'))",
         timeout=60_000)
-    await page.evaluate("window.scrollTo(0, 0)")
     await page.add_style_tag(content=gaya)
     await page.add_script_tag(content=SKRIP.read_text(encoding="utf-8"))
     jumlah: dict[str, int] = await page.evaluate("lakipSiapkanCetak()")

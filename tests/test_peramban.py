@@ -160,6 +160,7 @@ def test_the_browser_keeps_playwrights_disabled_features_and_opens_no_browser_ui
     Playwright's own switch (the first), and no window may open the omnibox popup's pages."""
     import asyncio
     import os
+    from concurrent.futures import ThreadPoolExecutor
 
     from lakip_lib import peramban
 
@@ -182,7 +183,8 @@ def test_the_browser_keeps_playwrights_disabled_features_and_opens_no_browser_ui
                          if a.startswith(b"--disable-features=")]
             return fitur, [t["type"] for t in sasaran["targetInfos"]]
 
-    fitur, jenis = asyncio.run(periksa())
+    with ThreadPoolExecutor(1) as utas:  # beside the module's own (sync) Playwright loop
+        fitur, jenis = utas.submit(asyncio.run, periksa()).result()
     assert len(fitur) >= 2, fitur  # Playwright's, then ours
     assert set(fitur[0]) <= set(fitur[-1]), set(fitur[0]) - set(fitur[-1])
     assert set(peramban.FITUR_UI_PERAMBAN) <= set(fitur[-1])

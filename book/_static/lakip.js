@@ -36,8 +36,8 @@
   }
 
   /* The Vega bundle (~900 KB) only on a page that has a chart, added as an async script when
-     the first chart comes near the screen (the PDF's print brings it there: lakip_lib/pdf.py),
-     before printing, or at once in a browser that cannot tell. Until then each chart keeps
+     the first chart comes near the screen, before printing, or at once in a browser that cannot
+     tell or in a page opened in print media (the PDF's print: lakip_lib/pdf.py). Until then each chart keeps
      about the height it will take, so that nothing moves when it is drawn. */
   function amatiGrafik() {
     var grafik = document.querySelectorAll(".lakip-vega");
@@ -49,7 +49,11 @@
         if (typeof tinggi === "number") g.style.minHeight = tinggi + 40 + "px";
       } catch (e) { /* drawn with its default height */ }
     });
-    if (!("IntersectionObserver" in window)) return muatVega();
+    /* laid out for print from the start (the PDF edition's print: lakip_lib/pdf.py), every
+       chart is drawn at once */
+    if (!("IntersectionObserver" in window) || window.matchMedia("print").matches) {
+      return muatVega();
+    }
     var pengamat = new IntersectionObserver(function (entri) {
       if (!entri.some(function (e) { return e.isIntersecting; })) return;
       pengamat.disconnect();
@@ -115,7 +119,7 @@
      script (not fetched) so that the switcher also works when the site is opened from disk. */
   function isiPemilih() {
     var wadah = document.querySelectorAll(".lakip-pemilih");
-    if (!wadah.length) return;
+    if (!wadah.length || window.matchMedia("print").matches) return;  // the PDF's print: no header
     var skrip = document.createElement("script");
     skrip.src = "../editions.js";
     skrip.onload = function () {
