@@ -300,6 +300,9 @@ def _periksa_chromium() -> None:
         raise BuildGagal(f"{e}. Atau bangun tanpa PDF: lakip build --no-pdf.") from None
 
 
+SPHINX_BERJALAN = "sphinx-berjalan"  # in <kerja>/ while a Sphinx run writes <kerja>/out
+
+
 def _susun(d: DataTahun, src: Path, kerja: Path, pencetak: Pencetak | None, lapor: Lapor,
            pasang_bundel: Callable[[Path], None]) -> Path:
     """Jupyter Book's html build (incremental in <kerja>/out), the Vega bundle put beside it
@@ -310,12 +313,20 @@ def _susun(d: DataTahun, src: Path, kerja: Path, pencetak: Pencetak | None, lapo
     mulai = time.perf_counter()
     keluaran = kerja / "out"
     shutil.rmtree(keluaran / "singlehtml", ignore_errors=True)  # left by earlier versions
+    # A Sphinx run that was killed (the build's process group, a power cut) leaves pages half
+    # written that its environment records as up to date, so the next run would keep them:
+    # the mark says a run was under way, and a folder that still has it is started afresh
+    berjalan = kerja / SPHINX_BERJALAN
+    if berjalan.exists():
+        shutil.rmtree(keluaran, ignore_errors=True)
+    berjalan.touch()
     sphinx_html = mulai_jupyter_book(src, keluaran, "html")
     try:
         html = tunggu_jupyter_book(sphinx_html, keluaran, "html")
     except BuildGagal:
         shutil.rmtree(keluaran, ignore_errors=True)  # never reuse a half-written Sphinx env
         raise
+    berjalan.unlink()
     lapor(f"  Jupyter Book selesai: {sphinx_html.dibaca()} halaman dibaca ulang "
           f"({angka(time.perf_counter() - mulai, 1)} dtk)")
     pasang_bundel(html)

@@ -80,6 +80,26 @@ def test_build_killed_at_any_step_leaves_the_edition_intact_and_next_build_works
     assert (terbit / build.STEMPEL).exists()
 
 
+def test_a_sphinx_run_killed_while_writing_is_not_trusted_by_the_next_build(tmp_path: Path):
+    """What a Sphinx run killed while writing leaves (a page cut short, newer than its source
+    so Sphinx counts it up to date, under the mark of a run under way) is started afresh by the
+    next build instead of assembled into the PDF's print document. Deterministic: the kill's
+    state is made by hand; `test_build_killed_at_any_step…` kills real builds where it falls.
+    (A build of its own: a copied build folder's Sphinx environment names another folder, so
+    Sphinx would start afresh anyway.)"""
+    folder = tmp_path / "_build"
+    build.bangun(2024, DATA, folder, lapor=lambda _: None)
+    (folder / "site" / "2024" / build.STEMPEL).unlink()  # past "nothing changed"
+    kerja = folder / "jb" / "2024"
+    halaman = kerja / "out" / "html" / "_build" / "html" / "bab4_penutup.html"
+    halaman.write_text(halaman.read_text(encoding="utf-8")[:500], encoding="utf-8")
+    (kerja / build.SPHINX_BERJALAN).touch()
+    hasil = build.bangun(2024, DATA, folder, lapor=lambda _: None)
+    assert '<article class="bd-article"' in (hasil.situs / "bab4_penutup.html").read_text(
+        encoding="utf-8")
+    assert not (kerja / build.SPHINX_BERJALAN).exists()
+
+
 def test_two_clean_builds_publish_byte_identical_editions(situs_2024: Path, tmp_path: Path):
     """Executed notebooks carry no time or path (papermill's are dropped), so the _sources
     copies, every page and the data package match byte for byte."""
