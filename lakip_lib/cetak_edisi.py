@@ -27,7 +27,7 @@ from lakip_lib.langkah_build import BuildGagal, Lapor
 from lakip_lib.pencetak import CetakGagal, Pencetak
 from lakip_lib.peramban import path_chromium
 
-CETAK_BUKU, CETAK_REVIU = "cetak", "cetak-reviu"  # prints under <kerja>/: <name>.pdf and its map
+CETAK_BUKU, CETAK_REVIU = "cetak", "cetak-reviu"  # prints under <kerja>/: <name>.pdf, its record
 
 
 def cetak(pencetak: Pencetak, d: DataTahun, html: Path, kerja: Path, lapor: Lapor) -> None:
@@ -43,7 +43,8 @@ def cetak(pencetak: Pencetak, d: DataTahun, html: Path, kerja: Path, lapor: Lapo
         isi = dokumen_cetak.susun(html, toc)
         dokumen.write_text(isi, encoding="utf-8")
         pesanan = pdf.Pesanan(html, dokumen, pdf.gaya_halaman(d, reviu=reviu),
-                              pdf.info_dokumen(d, reviu=reviu), kerja / f"{nama}.pdf")
+                              pdf.info_dokumen(d, reviu=reviu), kerja / f"{nama}.pdf",
+                              peta_lama(kerja, nama))
         sidik = sidik_cetak(pesanan, isi, bersama)
         if (tetap := cetakan_tetap(kerja, nama, sidik, tujuan)) is not None:
             lapor(f"  {tujuan.name}: {tetap['halaman']} halaman, tidak dicetak ulang (yang "
@@ -104,10 +105,23 @@ def cetakan_tetap(kerja: Path, nama: str, sidik: str, tujuan: Path) -> dict[str,
     return catatan
 
 
+def peta_lama(kerja: Path, nama: str) -> dict[str, int] | None:
+    """The page map of this document's previous print, from its record (read back as
+    untrusted input): only an object of anchor to page number, else None (the pages are then
+    found in columns, as on a clean build)."""
+    catatan = rilis.baca_json_terbit(kerja / f"sidik-{nama}.json")
+    peta = catatan.get("peta") if isinstance(catatan, dict) else None
+    if not isinstance(peta, dict) or not all(
+            isinstance(k, str) and type(v) is int and 0 < v < 100_000 for k, v in peta.items()):
+        return None
+    return peta
+
+
 def _terima(pencetak: Pencetak, kerja: Path, nama: str, tujuan: Path, sidik: str, mulai: float,
             lapor: Lapor) -> None:
     """Wait for the printer's next print (<kerja>/<nama>.pdf), put it in place as `tujuan`,
-    keep the record of what it was printed from, and report it."""
+    keep the record of what it was printed from (with its page map, for the next print of
+    the document), and report it."""
     try:
         info = pencetak.hasil()
     except CetakGagal as e:
@@ -116,8 +130,8 @@ def _terima(pencetak: Pencetak, kerja: Path, nama: str, tujuan: Path, sidik: str
     catatan.unlink(missing_ok=True)  # no record names a PDF being replaced
     (kerja / f"{nama}.pdf").replace(tujuan)
     catatan.write_text(json.dumps({"sidik": sidik, "sha256": cache.sha_berkas(tujuan),
-                                   "halaman": info["halaman"], "luapan": info["luapan"]}),
-                       encoding="utf-8")
+                                   "halaman": info["halaman"], "luapan": info["luapan"],
+                                   "peta": info["peta"]}, sort_keys=True), encoding="utf-8")
     lapor(f"  {tujuan.name}: {info['halaman']} halaman, {info['cetakan']} kali cetak "
           f"({angka(time.perf_counter() - mulai, 1)} dtk)")
     _laporkan_luapan(tujuan, info["luapan"], lapor)

@@ -156,13 +156,14 @@ def periksa_cetak(folder_html: Path, dokumen: Path, d: DataTahun) -> list[str]:
     return asyncio.run(periksa())
 
 
-def cetak(folder_html: Path, dokumen: Path, d: DataTahun, tujuan: Path) -> dict[str, Any]:
+def cetak(folder_html: Path, dokumen: Path, d: DataTahun, tujuan: Path,
+          peta_lama: dict[str, int] | None = None) -> dict[str, Any]:
     """Print the edition's print document `dokumen` of the HTML pages in `folder_html` to
     `tujuan` (see `cetak_di`), in a browser of its own."""
     async def cetak_satu() -> dict[str, Any]:
         async with chromium_async() as b:
             return await cetak_di(await b.new_context(), Pesanan(
-                folder_html, dokumen, gaya_halaman(d), info_dokumen(d), tujuan))
+                folder_html, dokumen, gaya_halaman(d), info_dokumen(d), tujuan, peta_lama))
 
     return asyncio.run(cetak_satu())
 
@@ -171,38 +172,40 @@ def cetak(folder_html: Path, dokumen: Path, d: DataTahun, tujuan: Path) -> dict[
 class Pesanan:
     """What a print needs, as plain values (a printer process gets it as JSON): the folder of
     the HTML pages, the print document (`dokumen_cetak`, served at the folder's top as
-    `DOKUMEN`), the page style (`gaya_halaman`), the document info (`info_dokumen`) and the
-    PDF's path."""
+    `DOKUMEN`), the page style (`gaya_halaman`), the document info (`info_dokumen`), the
+    PDF's path, and the page map of the document's previous print if any."""
 
     folder_html: Path
     dokumen: Path
     gaya: str
     info: dict[str, str]
     tujuan: Path
+    peta_lama: dict[str, int] | None = None
 
 
 async def cetak_di(konteks: Any, pesanan: Pesanan, siap: Any = None) -> dict[str, Any]:
     """Print in a new page of the browser context `konteks` (Playwright's async API: a browser
     prints several documents at once, each in its own renderer); return counts for the report
     and the page map
-    ("peta": anchor → page). The contents carry the pages found in columns
-    (lakipPerkiraHalaman); a print whose own map is the numbers it carries is final, otherwise
-    the numbers are filled in again from its map (they do not move the layout) and printed
-    once more. `siap`: a blank page opened ahead, used for the first print.
+    ("peta": anchor → page). The contents carry the previous print's page map, else the pages
+    found in columns (lakipPerkiraHalaman, about a quarter of a second of the renderer's CPU):
+    a small change moves no page, and the print checks its numbers anyway. A print whose own
+    map is the numbers it carries is final; otherwise the numbers are filled in again from its
+    map (they do not move the layout) and printed once more. `siap`: a blank page opened
+    ahead, used for the first print.
 
-    Every print is of a freshly loaded page: a print re-lays out what
-    it prints (the charts follow the page's size), and printing the same page again came out a
-    pixel different on some pages. Finding the pages in columns leaves no trace: the page then
-    prints byte for byte as without it (`test_pdf`).
+    Every print is of a freshly loaded page: a print re-lays out what it prints (the charts
+    follow the page's size), and printing the same page again came out a pixel different on
+    some pages. Finding the pages in columns leaves no trace: a page prints byte for byte the
+    same with or without it (`test_pdf`), so every path gives a clean build's bytes.
     """
     opsi = {"prefer_css_page_size": True, "print_background": True, "tagged": True, **KERTAS}
     with server(pesanan.folder_html, tambahan={DOKUMEN: pesanan.dokumen}) as url:
-        async def disiapkan(page: Any) -> tuple[dict[str, Any], dict[str, int]]:
+        async def disiapkan(page: Any) -> dict[str, Any]:
             await _buka(page, url)
             jumlah: dict[str, Any] = dict(await _siapkan(page, pesanan.gaya))
             jumlah["luapan"] = await luapan(page)
-            perkiraan: dict[str, int] = await page.evaluate("b => lakipPerkiraHalaman(b)", BLOK)
-            return jumlah, perkiraan
+            return jumlah
 
         async def dicetak(page: Any, peta: dict[str, int]) -> bytes:
             await page.evaluate("peta => lakipIsiHalaman(peta)", peta)
@@ -211,7 +214,10 @@ async def cetak_di(konteks: Any, pesanan: Pesanan, siap: Any = None) -> dict[str
             return isi
 
         page = siap or await konteks.new_page()
-        jumlah, nomor = await disiapkan(page)
+        jumlah = await disiapkan(page)
+        nomor = pesanan.peta_lama
+        if nomor is None:
+            nomor = await page.evaluate("b => lakipPerkiraHalaman(b)", BLOK)
         jumlah["cetakan"] = 0
         while True:
             akhir = await dicetak(page, nomor)
@@ -222,7 +228,7 @@ async def cetak_di(konteks: Any, pesanan: Pesanan, siap: Any = None) -> dict[str
             peta = await asyncio.to_thread(berkas_pdf.halaman_penanda_pembaca, pembaca)
             if peta == nomor or jumlah["cetakan"] > _CETAKAN_KOREKSI:
                 break
-            # a page was not where the columns put it: print again with this print's own
+            # a page was not where the numbers said: print again with this print's own
             # numbers (they do not move the layout, so the next print's map is this one)
             nomor, page = peta, await konteks.new_page()
             await disiapkan(page)

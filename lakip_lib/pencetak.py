@@ -128,7 +128,7 @@ async def _layani() -> None:
         while baris := (await masuk.get()).strip():
             isi = json.loads(baris)
             pesanan = pdf.Pesanan(Path(isi["folder_html"]), Path(isi["dokumen"]), isi["gaya"],
-                                  isi["info"], Path(isi["tujuan"]))
+                                  isi["info"], Path(isi["tujuan"]), isi["peta_lama"])
             dicetak.put_nowait(kelompok.create_task(
                 pdf.cetak_di(konteks, pesanan, siap.pop() if siap else None)))
         dicetak.put_nowait(None)

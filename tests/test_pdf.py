@@ -318,33 +318,36 @@ class _PencetakCatat:
         return {"peta": {}, "halaman": 1, "cetakan": 1, "luapan": []}
 
 
-@pytest.mark.parametrize("perkiraan", ["kolom", "tanpa_kolom", "salah"])
-def test_pages_found_in_columns_print_once_leave_no_trace_and_a_wrong_guess_costs_a_print(
-        situs_2024: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, perkiraan: str):
-    """The edition's contents numbers are found before printing, in columns
-    (lakipPerkiraHalaman): for 2024 they are the printed pages, so one print is final
-    ("kolom"). Handed the right numbers without the column layout, the print is the same bytes:
-    the columns leave no trace in the printed layout ("tanpa_kolom"). With every anchor guessed
-    on page 1, the print finds its own map, prints again, and publishes the same bytes
-    ("salah")."""
+@pytest.mark.parametrize("peta_lama", ["tidak_ada", "benar", "salah"])
+def test_one_print_from_the_columns_or_the_previous_map_and_a_wrong_map_costs_a_print(
+        situs_2024: Path, tmp_path: Path, peta_lama: str):
+    """Without a previous page map the contents numbers are found in columns
+    (lakipPerkiraHalaman): for 2024 they are the printed pages, one print. With the previous
+    print's right map the columns are skipped, and the bytes are the same: the columns leave
+    no trace in the printed layout. With a wrong map (every anchor on page 1) the print finds
+    its own map, prints again, and publishes the same bytes."""
     from lakip_lib import berkas_pdf, data, pdf
 
     diterbitkan = (situs_2024 / NAMA).read_bytes()
-    tebakan = {"tanpa_kolom": berkas_pdf.halaman_penanda(diterbitkan), "salah": None}
-    if perkiraan in tebakan:
-        peta = tebakan[perkiraan]
-        ganti = (f"return {json.dumps(peta)};" if peta else
-                 "var p = {}; document.querySelectorAll('.lakip-penanda').forEach("
-                 "function (j) { p[j.id] = 1; }); return p;")
-        skrip = tmp_path / "cetak.js"
-        skrip.write_text(pdf.SKRIP.read_text(encoding="utf-8").replace(
-            "window.lakipIsiHalaman = function (peta) {",
-            f"window.lakipPerkiraHalaman = function () {{ {ganti} }};\n"
-            "  window.lakipIsiHalaman = function (peta) {"), encoding="utf-8")
-        monkeypatch.setattr(pdf, "SKRIP", skrip)
-    hasil = pdf.cetak(*dicetak(situs_2024), data.muat(2024, DATA), tmp_path / NAMA)
-    assert hasil["cetakan"] == (2 if perkiraan == "salah" else 1)
+    benar = berkas_pdf.halaman_penanda(diterbitkan)
+    peta = {"tidak_ada": None, "benar": benar, "salah": dict.fromkeys(benar, 1)}[peta_lama]
+    hasil = pdf.cetak(*dicetak(situs_2024), data.muat(2024, DATA), tmp_path / NAMA, peta)
+    assert hasil["cetakan"] == (2 if peta_lama == "salah" else 1)
     assert (tmp_path / NAMA).read_bytes() == diterbitkan
+
+
+@pytest.mark.parametrize("peta", [{"lakip-hal-1": "3"}, {"lakip-hal-1": -1}, [3],
+                                  {"lakip-hal-1": True}, "x"])
+def test_a_page_map_read_back_of_another_shape_is_ignored(tmp_path: Path, peta: object):
+    from lakip_lib import cetak_edisi
+
+    catatan = tmp_path / f"sidik-{cetak_edisi.CETAK_BUKU}.json"
+    catatan.write_text(json.dumps({"peta": peta}), encoding="utf-8")
+    assert cetak_edisi.peta_lama(tmp_path, cetak_edisi.CETAK_BUKU) is None
+    catatan.write_text(json.dumps({"peta": {"lakip-hal-1": 3}}), encoding="utf-8")
+    assert cetak_edisi.peta_lama(tmp_path, cetak_edisi.CETAK_BUKU) == {"lakip-hal-1": 3}
+    catatan.write_text("{", encoding="utf-8")
+    assert cetak_edisi.peta_lama(tmp_path, cetak_edisi.CETAK_BUKU) is None
 
 
 def test_a_document_whose_print_input_did_not_change_is_not_printed_again(situs_2024: Path,
