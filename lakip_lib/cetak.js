@@ -6,6 +6,7 @@
    lakipPaskan(): fits tables wider than the text block (run in the print layout).
    lakipPerkiraHalaman(blok): the page of each anchor, from a layout in columns of the page's
    size (no print needed).
+   lakipLupakanTata(): drops the article's layout, so that the next print lays it out afresh.
    lakipIsiHalaman(peta): writes the page numbers (same width class, layout unchanged). */
 (function () {
   "use strict";
@@ -202,8 +203,7 @@
       " [data-lakip-kolom*=b] { break-before: column !important; }" +
       " [data-lakip-kolom*=a] { break-after: column !important; }" +
       " [data-lakip-kolom*=o], [data-lakip-kolom*=f] { overflow: visible !important; }" +
-      " [data-lakip-kolom*=f] { display: flow-root !important; }" +
-      " article.lakip-lepas { display: none !important; }");
+      " [data-lakip-kolom*=f] { display: flow-root !important; }");
     var lebar = blok.lebar / 25.4 * 96;  // a column, with its share of the gap: a page
     document.head.appendChild(gaya);
     artikel.classList.add("lakip-kolom");
@@ -213,14 +213,21 @@
     });
     artikel.classList.remove("lakip-kolom");
     ditandai.forEach(function (e) { e.removeAttribute("data-lakip-kolom"); });
-    /* Chromium keeps layout results of the columns that a print then reuses (one box of the
-       review printed a few pixels shorter): the article's layout is dropped, so the print
-       lays it out afresh, as on a page that was never laid out in columns */
-    artikel.classList.add("lakip-lepas");
-    void artikel.offsetHeight;
-    artikel.classList.remove("lakip-lepas");
     gaya.remove();
+    lakipLupakanTata();
     return peta;
+  };
+
+  /* Chromium keeps layout results that a later print reuses: after the columns one box of the
+     review printed a few pixels shorter, and a page printed twice differed from a page printed
+     once. The article's layout is dropped (no box for one style pass), so the next print lays
+     it out afresh, byte for byte as on a freshly loaded page (tests/test_pdf.py). */
+  window.lakipLupakanTata = function () {
+    var artikel = document.querySelector("article.bd-article") || document.body;
+    var gaya = el("style", null, "article.bd-article { display: none !important; }");
+    document.head.appendChild(gaya);
+    void artikel.offsetHeight;
+    gaya.remove();
   };
 
   window.lakipIsiHalaman = function (peta) {

@@ -194,33 +194,24 @@ async def cetak_di(konteks: Any, pesanan: Pesanan, siap: Any = None) -> dict[str
     map (they do not move the layout) and printed once more. `siap`: a blank page opened
     ahead, used for the first print.
 
-    Every print is of a freshly loaded page: a print re-lays out what it prints (the charts
-    follow the page's size), and printing the same page again came out a pixel different on
-    some pages. Finding the pages in columns leaves no trace: a page prints byte for byte the
-    same with or without it (`test_pdf`), so every path gives a clean build's bytes.
+    Finding the pages in columns and printing leave no trace (lakipLupakanTata drops the
+    layout they leave behind): a page prints byte for byte the same with or without the
+    columns, and printed again as a fresh page prints (`test_pdf`), so every path gives a
+    clean build's bytes.
     """
     opsi = {"prefer_css_page_size": True, "print_background": True, "tagged": True, **KERTAS}
     with server(pesanan.folder_html, tambahan={DOKUMEN: pesanan.dokumen}) as url:
-        async def disiapkan(page: Any) -> dict[str, Any]:
-            await _buka(page, url)
-            jumlah: dict[str, Any] = dict(await _siapkan(page, pesanan.gaya))
-            jumlah["luapan"] = await luapan(page)
-            return jumlah
-
-        async def dicetak(page: Any, peta: dict[str, int]) -> bytes:
-            await page.evaluate("peta => lakipIsiHalaman(peta)", peta)
-            isi: bytes = await page.pdf(**opsi)
-            await page.close()
-            return isi
-
         page = siap or await konteks.new_page()
-        jumlah = await disiapkan(page)
+        await _buka(page, url)
+        jumlah: dict[str, Any] = dict(await _siapkan(page, pesanan.gaya))
+        jumlah["luapan"] = await luapan(page)
         nomor = pesanan.peta_lama
         if nomor is None:
             nomor = await page.evaluate("b => lakipPerkiraHalaman(b)", BLOK)
         jumlah["cetakan"] = 0
         while True:
-            akhir = await dicetak(page, nomor)
+            await page.evaluate("peta => lakipIsiHalaman(peta)", nomor)
+            akhir: bytes = await page.pdf(**opsi)
             jumlah["cetakan"] += 1
             # read once: its page map, then its catalog for `berkas_pdf.simpan` (pypdf works
             # in a thread: the other document's print goes on meanwhile)
@@ -229,9 +220,11 @@ async def cetak_di(konteks: Any, pesanan: Pesanan, siap: Any = None) -> dict[str
             if peta == nomor or jumlah["cetakan"] > _CETAKAN_KOREKSI:
                 break
             # a page was not where the numbers said: print again with this print's own
-            # numbers (they do not move the layout, so the next print's map is this one)
-            nomor, page = peta, await konteks.new_page()
-            await disiapkan(page)
+            # numbers (they do not move the layout, so the next print's map is this one), as
+            # on a freshly loaded page
+            nomor = peta
+            await page.evaluate("lakipLupakanTata()")
+        await page.close()
     jumlah["peta"] = peta
     penanda = [(x["teks"], x["tingkat"], peta[x["kunci"]]) for x in jumlah.pop("daftar_isi")
                if x["kunci"] in peta]
