@@ -6,9 +6,9 @@ look, and wide tables wrap instead of overflowing (LaTeX handles them poorly). C
 boxes give the running header and the page-numbered footer (none on the cover). Chromium cannot
 number a table of contents by itself: the contents entries link to an anchor at each target,
 and the page of each is found before printing by laying the document out in columns of the
-page's size (`cetak.js`, lakipPerkiraHalaman); Chromium writes the links as named
-destinations, and their pages in the printed PDF (read with pypdf, in milliseconds) confirm the
-numbers, or become those of one more print.
+page's size (`cetak.js`, lakipPerkiraHalaman), or taken from the previous print on a rebuild;
+Chromium writes the links as named destinations, and their pages in the printed PDF (read with
+pypdf, in milliseconds) confirm the numbers, or become those of one more print.
 
 The print document is assembled from the built HTML pages by `dokumen_cetak`; the printed PDF
 is read and finished with pypdf by `berkas_pdf`.
