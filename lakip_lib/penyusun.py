@@ -52,21 +52,39 @@ def _berkas_bundel_vega(cache: Path) -> tuple[Path, str]:
     return folder_cache_mesin(cache) / nama, versi
 
 
+_AWAL_BUNDEL, _AKHIR_BUNDEL = b"(function () {\n", b"\n})();\n"
+
+
 def tulis_bundel_vega(path: Path, versi: str) -> None:
     import vl_convert as vlc
 
     path.parent.mkdir(parents=True, exist_ok=True)
     bundel = vlc.javascript_bundle(vl_version=versi)  # type: ignore[call-arg]  # stub: see above
-    isi = "(function () {\n" + bundel + "\n})();\n"
+    isi = _AWAL_BUNDEL.decode() + bundel + _AKHIR_BUNDEL.decode()
     sementara = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     sementara.write_text(isi, encoding="utf-8")
     sementara.replace(path)
 
 
+def bundel_utuh(path: Path) -> bool:
+    """Whether the cached bundle at `path` is one `tulis_bundel_vega` wrote, read back as
+    untrusted (every edition publishes it): a regular file, not a link to another, wrapped
+    whole (a file cut short by a full disk or a power cut is written again)."""
+    try:
+        if path.is_symlink() or not path.is_file():
+            return False
+        with path.open("rb") as f:
+            awal = f.read(len(_AWAL_BUNDEL))
+            f.seek(-len(_AKHIR_BUNDEL), os.SEEK_END)
+            return awal == _AWAL_BUNDEL and f.read() == _AKHIR_BUNDEL
+    except OSError:  # unreadable, or shorter than its wrapping
+        return False
+
+
 def bundel_vega(cache: Path) -> str:
     """The Vega + Vega-Lite + vega-embed bundle, served by the site itself (no CDN)."""
     path, versi = _berkas_bundel_vega(cache)
-    if not path.exists():
+    if not bundel_utuh(path):
         tulis_bundel_vega(path, versi)
     return path.read_text(encoding="utf-8")
 
@@ -87,7 +105,7 @@ def pasang_bundel_vega(html: Path, cache_umum: Path) -> None:
 def mulai_bundel_vega(cache: Path) -> subprocess.Popen[bytes] | None:
     """Write the Vega bundle in a process of its own (`bundel_vega` reads it), when missing."""
     path, versi = _berkas_bundel_vega(cache)
-    if path.exists():
+    if bundel_utuh(path):
         return None
     skrip = ("import sys; from pathlib import Path; from lakip_lib.penyusun import "
              "tulis_bundel_vega; tulis_bundel_vega(Path(sys.argv[1]), sys.argv[2])")

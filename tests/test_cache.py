@@ -473,3 +473,25 @@ def test_the_vega_bundle_is_kept_in_the_machines_cache_or_else_the_build_folders
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "rumah"))
     assert penyusun.folder_cache_mesin(build) == tmp_path / "rumah" / ".cache" / "lakip"
+
+
+def test_a_cached_vega_bundle_cut_short_or_a_link_is_written_again(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch):
+    """The machine's bundle is read back as input (every edition publishes it): an empty or
+    cut file, or a link to another file, is not served but made again."""
+    from lakip_lib import penyusun
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    path, _ = penyusun._berkas_bundel_vega(tmp_path / "build")
+    rahasia = tmp_path / "rahasia.txt"
+    rahasia.write_text("(function () {\nrahasia\n})();\n", encoding="utf-8")
+    for rusak in ("", "(function () {\nvar vega = 1", "x"):
+        path.write_text(rusak, encoding="utf-8")
+        assert not penyusun.bundel_utuh(path)
+    path.unlink()
+    path.symlink_to(rahasia)
+    assert not penyusun.bundel_utuh(path)
+    isi = penyusun.bundel_vega(tmp_path / "build")  # made again by vl-convert
+    assert not path.is_symlink() and penyusun.bundel_utuh(path)
+    assert "rahasia" not in isi and "vegaEmbed" in isi
+    assert rahasia.read_text(encoding="utf-8").startswith("(function")  # the link's target kept
