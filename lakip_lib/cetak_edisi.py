@@ -42,11 +42,12 @@ def cetak(pencetak: Pencetak, d: DataTahun, html: Path, kerja: Path, lapor: Lapo
         dokumen = kerja / f"{nama}.html"
         isi = dokumen_cetak.susun(html, toc)
         dokumen.write_text(isi, encoding="utf-8")
+        catatan = baca_catatan(kerja, nama)
         pesanan = pdf.Pesanan(html, dokumen, pdf.gaya_halaman(d, reviu=reviu),
                               pdf.info_dokumen(d, reviu=reviu), kerja / f"{nama}.pdf",
-                              peta_lama(kerja, nama))
+                              peta_lama(catatan))
         sidik = sidik_cetak(pesanan, isi, bersama)
-        if (tetap := cetakan_tetap(kerja, nama, sidik, tujuan)) is not None:
+        if (tetap := cetakan_tetap(catatan, sidik, tujuan)) is not None:
             lapor(f"  {tujuan.name}: {tetap['halaman']} halaman, tidak dicetak ulang (yang "
                   "dicetaknya tidak berubah)")
             _laporkan_luapan(tujuan, tetap["luapan"], lapor)
@@ -90,12 +91,21 @@ def _sha_statis(path: Path) -> str:
     return hashlib.sha256(teks.encode("utf-8")).hexdigest()
 
 
-def cetakan_tetap(kerja: Path, nama: str, sidik: str, tujuan: Path) -> dict[str, Any] | None:
-    """The record of the previous print `nama` when the PDF at `tujuan` is that print of this
-    very input: its record (<kerja>/sidik-<nama>.json, read back as untrusted input) names
-    `sidik` and the sha256 of the bytes now there, its warnings plain text (they are reported
-    again); None otherwise: the document is printed."""
-    catatan = rilis.baca_json_terbit(kerja / f"sidik-{nama}.json")
+def baca_catatan(kerja: Path, nama: str) -> Any:
+    """The record of the document `nama`'s previous print (<kerja>/sidik-<nama>.json, written
+    by `_terima`), read once a build, as untrusted input: `cetakan_tetap` and `peta_lama`
+    check what they take from it."""
+    return rilis.baca_json_terbit(_berkas_catatan(kerja, nama))
+
+
+def _berkas_catatan(kerja: Path, nama: str) -> Path:
+    return kerja / f"sidik-{nama}.json"
+
+
+def cetakan_tetap(catatan: Any, sidik: str, tujuan: Path) -> dict[str, Any] | None:
+    """The record `catatan` (`baca_catatan`) when the PDF at `tujuan` is that print of this
+    very input: it names `sidik` and the sha256 of the bytes now there, its warnings plain text
+    (they are reported again); None otherwise: the document is printed."""
     if not (isinstance(catatan, dict) and catatan.get("sidik") == sidik
             and type(catatan.get("halaman")) is int and isinstance(catatan.get("luapan"), list)
             and all(isinstance(x, str) and x.isprintable() for x in catatan["luapan"])
@@ -105,11 +115,10 @@ def cetakan_tetap(kerja: Path, nama: str, sidik: str, tujuan: Path) -> dict[str,
     return catatan
 
 
-def peta_lama(kerja: Path, nama: str) -> dict[str, int] | None:
-    """The page map of this document's previous print, from its record (read back as
-    untrusted input): only an object of anchor to page number, else None (the pages are then
-    found in columns, as on a clean build)."""
-    catatan = rilis.baca_json_terbit(kerja / f"sidik-{nama}.json")
+def peta_lama(catatan: Any) -> dict[str, int] | None:
+    """The page map of the previous print from its record `catatan` (`baca_catatan`): only an
+    object of anchor to page number, else None (the pages are then found in columns, as on a
+    clean build)."""
     peta = catatan.get("peta") if isinstance(catatan, dict) else None
     if not isinstance(peta, dict) or not all(
             isinstance(k, str) and type(v) is int and 0 < v < 100_000 for k, v in peta.items()):
@@ -126,7 +135,7 @@ def _terima(pencetak: Pencetak, kerja: Path, nama: str, tujuan: Path, sidik: str
         info = pencetak.hasil()
     except CetakGagal as e:
         raise BuildGagal(str(e)) from None
-    catatan = kerja / f"sidik-{nama}.json"
+    catatan = _berkas_catatan(kerja, nama)
     catatan.unlink(missing_ok=True)  # no record names a PDF being replaced
     (kerja / f"{nama}.pdf").replace(tujuan)
     catatan.write_text(json.dumps({"sidik": sidik, "sha256": cache.sha_berkas(tujuan),

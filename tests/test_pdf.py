@@ -336,18 +336,21 @@ def test_one_print_from_the_columns_or_the_previous_map_and_a_wrong_map_costs_a_
     assert (tmp_path / NAMA).read_bytes() == diterbitkan
 
 
-@pytest.mark.parametrize("peta", [{"lakip-hal-1": "3"}, {"lakip-hal-1": -1}, [3],
+@pytest.mark.parametrize("peta", [{"lakip-hal-1": "3"}, {"lakip-hal-1": -1}, [3], {"x": 10**12},
                                   {"lakip-hal-1": True}, "x"])
 def test_a_page_map_read_back_of_another_shape_is_ignored(tmp_path: Path, peta: object):
     from lakip_lib import cetak_edisi
 
+    def peta_dibaca() -> dict[str, int] | None:
+        return cetak_edisi.peta_lama(cetak_edisi.baca_catatan(tmp_path, cetak_edisi.CETAK_BUKU))
+
     catatan = tmp_path / f"sidik-{cetak_edisi.CETAK_BUKU}.json"
     catatan.write_text(json.dumps({"peta": peta}), encoding="utf-8")
-    assert cetak_edisi.peta_lama(tmp_path, cetak_edisi.CETAK_BUKU) is None
+    assert peta_dibaca() is None
     catatan.write_text(json.dumps({"peta": {"lakip-hal-1": 3}}), encoding="utf-8")
-    assert cetak_edisi.peta_lama(tmp_path, cetak_edisi.CETAK_BUKU) == {"lakip-hal-1": 3}
+    assert peta_dibaca() == {"lakip-hal-1": 3}
     catatan.write_text("{", encoding="utf-8")
-    assert cetak_edisi.peta_lama(tmp_path, cetak_edisi.CETAK_BUKU) is None
+    assert peta_dibaca() is None
 
 
 def test_a_document_whose_print_input_did_not_change_is_not_printed_again(situs_2024: Path,
