@@ -29,8 +29,9 @@ def folder_cache_mesin(cache_build: Path) -> Path:
     """This machine's cache of lakip ($XDG_CACHE_HOME/lakip, else ~/.cache/lakip), for what
     depends only on the installed packages, not on a book or its data; the build folder's cache
     `cache_build` when that one cannot be made or written."""
-    try:
-        folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "lakip"
+    xdg = Path(os.environ.get("XDG_CACHE_HOME", ""))
+    try:  # a relative XDG_CACHE_HOME is ignored, as its specification says
+        folder = (xdg if xdg.is_absolute() else Path.home() / ".cache") / "lakip"
         folder.mkdir(parents=True, exist_ok=True)
     except (OSError, RuntimeError):  # no home directory, or a read-only one
         return cache_build

@@ -473,6 +473,10 @@ def test_the_vega_bundle_is_kept_in_the_machines_cache_or_else_the_build_folders
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "rumah"))
     assert penyusun.folder_cache_mesin(build) == tmp_path / "rumah" / ".cache" / "lakip"
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", "relatif")  # not a place: ignored
+    assert penyusun.folder_cache_mesin(build) == tmp_path / "rumah" / ".cache" / "lakip"
+    assert not (tmp_path / "relatif").exists()
 
 
 def test_a_cached_vega_bundle_cut_short_or_a_link_is_written_again(tmp_path: Path,
