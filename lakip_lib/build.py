@@ -192,7 +192,7 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
             eksekusi = eksekusi_semua(tugas, src, d, pekerja, lapor, simpanan, paksa)
             # the browser for the PDF (about a second of CPU) starts once the notebooks no
             # longer need both cores: beside the Sphinx run, which needs one
-            pencetak = Pencetak() if dengan_pdf else None
+            pencetak = Pencetak(kerja / PROFIL_PERAMBAN) if dengan_pdf else None
             _buang_notebook_basi(src, tugas)
             _simpan_turunan(d, warisan)
             tolak_final_belum_lengkap(d, src)
@@ -212,26 +212,27 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
                 pasang_bundel_vega(html, folder_build / "cache")
 
             html = _susun(d, src, kerja, pencetak, lapor, pasang_bundel)
+            edisi.tulis_csv_tabel([src / f"{t.berkas}.ipynb" for t in tugas], html)
+            edisi.tulis_paket_data(d, html)
+            riwayat.tulis_angka(d, html)
+            csp.pasang_folder(html)  # after every page of the edition is written
+            stempel = {"tahun": tahun, "kunci": kunci_situs, "masukan": masukan, "makna": makna,
+                       "status": "draf" if d.edisi.draf else "final", "instansi": d.instansi.nama,
+                       "kabupaten": d.instansi.kabupaten,
+                       **rilis.info_stempel(tahun, d.edisi, akar_data)}
+            (html / STEMPEL).write_text(json_terbit(stempel) + "\n", encoding="utf-8")
+            if terbit:
+                lapor("Menerbitkan edisi …")
+                situs = terbitkan(html, akar_situs, tahun)
+            else:
+                situs = html
         finally:
+            # after publishing: a printer with its jobs done closes its browser meanwhile
             if pencetak:
                 pencetak.hentikan()
             if bundel and bundel.poll() is None:
                 bundel.kill()
                 bundel.wait()
-        edisi.tulis_csv_tabel([src / f"{t.berkas}.ipynb" for t in tugas], html)
-        edisi.tulis_paket_data(d, html)
-        riwayat.tulis_angka(d, html)
-        csp.pasang_folder(html)  # after every page of the edition is written
-        stempel = {"tahun": tahun, "kunci": kunci_situs, "masukan": masukan, "makna": makna,
-                   "status": "draf" if d.edisi.draf else "final", "instansi": d.instansi.nama,
-                   "kabupaten": d.instansi.kabupaten,
-                   **rilis.info_stempel(tahun, d.edisi, akar_data)}
-        (html / STEMPEL).write_text(json_terbit(stempel) + "\n", encoding="utf-8")
-        if terbit:
-            lapor("Menerbitkan edisi …")
-            situs = terbitkan(html, akar_situs, tahun)
-        else:
-            situs = html
     waktu = [(b, eksekusi.waktu[b]) for b in (t.berkas for t in tugas) if b in eksekusi.waktu]
     return HasilBuild(tahun, situs, time.perf_counter() - mulai, waktu, _jumlah_halaman(situs),
                       eksekusi, d.peringatan)
@@ -301,6 +302,7 @@ def _periksa_chromium() -> None:
 
 
 SPHINX_BERJALAN = "sphinx-berjalan"  # in <kerja>/ while a Sphinx run writes <kerja>/out
+PROFIL_PERAMBAN = "profil-chromium"  # in <kerja>/: the printer's browser profile
 
 
 def _susun(d: DataTahun, src: Path, kerja: Path, pencetak: Pencetak | None, lapor: Lapor,
@@ -336,6 +338,7 @@ def _susun(d: DataTahun, src: Path, kerja: Path, pencetak: Pencetak | None, lapo
     if pencetak:
         lapor("Mencetak PDF dengan Chromium …")
         cetak_edisi.cetak(pencetak, d, html, kerja, lapor)
+        pencetak.selesai()
     return html
 
 

@@ -230,6 +230,33 @@
     gaya.remove();
   };
 
+  /* Resolves once every chart of the loaded document is drawn (in print media all at once:
+     book/_static/lakip.js); checked again on every change of the document, rejected after
+     `batas` ms. */
+  window.lakipTungguGrafik = function (batas) {
+    function semua() {
+      return Array.prototype.every.call(document.querySelectorAll(".lakip-vega"), function (d) {
+        return d.querySelector("svg");
+      });
+    }
+    return new Promise(function (selesai, gagal) {
+      if (semua()) return selesai();
+      var amati = new MutationObserver(function () {
+        if (semua()) { amati.disconnect(); clearTimeout(waktu); selesai(); }
+      });
+      var waktu = setTimeout(function () {
+        amati.disconnect();
+        gagal(new Error("grafik belum tergambar setelah " + batas / 1000 + " detik"));
+      }, batas);
+      amati.observe(document, {childList: true, subtree: true});
+    });
+  };
+
+  /* The page style (CSS text, never markup) as the document's last style sheet. */
+  window.lakipGaya = function (css) {
+    document.head.appendChild(el("style", null, css));
+  };
+
   window.lakipIsiHalaman = function (peta) {
     document.querySelectorAll(".lakip-entri-hal").forEach(function (hal) {
       var nomor = peta[hal.dataset.kunci];

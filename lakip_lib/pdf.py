@@ -25,8 +25,9 @@ from typing import Any
 
 from lakip_lib import berkas_pdf, rilis
 from lakip_lib import format as fmt
+from lakip_lib.cdp import Halaman, Peramban, chromium_pipa
 from lakip_lib.data_tahun import DataTahun
-from lakip_lib.peramban import chromium_async, server
+from lakip_lib.peramban import server
 
 SKRIP = Path(__file__).with_name("cetak.js")
 MARGIN = {"top": "20mm", "bottom": "18mm", "left": "17mm", "right": "17mm"}
@@ -107,38 +108,35 @@ DOKUMEN = "lakip-cetak.html"  # the print document's name on the print server
 _CETAKAN_KOREKSI = 2  # prints again at most this often when the numbers were not the pages
 
 
-async def _buka(page: Any, url: str) -> None:
+async def _buka(page: Halaman, url: str) -> None:
     """Start loading the print document (`DOKUMEN`) in print media, laid out as Chromium lays
     out the printed pages (`_LEBAR_AKAR`): the charts are drawn once, at their printed size,
     and the page map found in columns is the printed one. Returns once the navigation started,
     the page loads on in its own renderer."""
-    await page.add_init_script(_LEBAR_AKAR)
-    await page.emulate_media(media="print")
-    await page.set_viewport_size({"width": round(_mm(KERTAS["width"]) / 25.4 * 96),
-                                  "height": round(_mm(KERTAS["height"]) / 25.4 * 96)})
-    await page.goto(f"{url}/{DOKUMEN}", wait_until="commit")
+    await page.skrip_awal(_LEBAR_AKAR)
+    await page.media_cetak()
+    await page.ukuran_jendela(round(_mm(KERTAS["width"]) / 25.4 * 96),
+                              round(_mm(KERTAS["height"]) / 25.4 * 96))
+    await page.buka(f"{url}/{DOKUMEN}")
 
 
-async def _siapkan(page: Any, gaya: str) -> dict[str, int]:
+async def _siapkan(page: Halaman, gaya: str) -> dict[str, int]:
     """A page opened by `_buka`, once loaded with its charts drawn: the page style
     (`gaya_halaman`) and the print preparation (cover first, contents lists) applied, wide
     tables fitted."""
-    await page.wait_for_load_state("load")
-    # in print media every chart is drawn at once (book/_static/lakip.js)
-    await page.wait_for_function(
-        "() => [...document.querySelectorAll('.lakip-vega')].every(d => d.querySelector('svg'))",
-        timeout=60_000)
-    await page.add_style_tag(content=gaya)
-    await page.add_script_tag(content=SKRIP.read_text(encoding="utf-8"))
-    jumlah: dict[str, int] = await page.evaluate("lakipSiapkanCetak()")
-    await page.evaluate("lakipTunggu()")  # charts re-laid out after the preparation, fonts, images
-    await page.evaluate("lakipPaskan()")
+    await page.tunggu_muat()
+    await page.nilai(SKRIP.read_text(encoding="utf-8"))
+    await page.panggil("lakipTungguGrafik", 60_000)
+    await page.panggil("lakipGaya", gaya)
+    jumlah: dict[str, int] = await page.nilai("lakipSiapkanCetak()")
+    await page.nilai("lakipTunggu()")  # charts re-laid out after the preparation, fonts, images
+    await page.nilai("lakipPaskan()")
     return jumlah
 
 
-async def luapan(page: Any) -> list[str]:
+async def luapan(page: Halaman) -> list[str]:
     """What does not fit the width of the text block in the prepared print layout."""
-    hasil: list[str] = await page.evaluate(_LUAPAN)
+    hasil: list[str] = await page.nilai(f"({_LUAPAN})()")
     return hasil
 
 
@@ -147,8 +145,8 @@ def periksa_cetak(folder_html: Path, dokumen: Path, d: DataTahun) -> list[str]:
     `folder_html`, without printing."""
     async def periksa() -> list[str]:
         with server(folder_html, tambahan={DOKUMEN: dokumen}) as url:
-            async with chromium_async() as b:
-                page = await b.new_page()
+            async with chromium_pipa() as b:
+                page = await b.halaman_baru()
                 await _buka(page, url)
                 await _siapkan(page, gaya_halaman(d))
                 return await luapan(page)
@@ -161,8 +159,8 @@ def cetak(folder_html: Path, dokumen: Path, d: DataTahun, tujuan: Path,
     """Print the edition's print document `dokumen` of the HTML pages in `folder_html` to
     `tujuan` (see `cetak_di`), in a browser of its own."""
     async def cetak_satu() -> dict[str, Any]:
-        async with chromium_async() as b:
-            return await cetak_di(await b.new_context(), Pesanan(
+        async with chromium_pipa() as b:
+            return await cetak_di(b, Pesanan(
                 folder_html, dokumen, gaya_halaman(d), info_dokumen(d), tujuan, peta_lama))
 
     return asyncio.run(cetak_satu())
@@ -183,10 +181,10 @@ class Pesanan:
     peta_lama: dict[str, int] | None = None
 
 
-async def cetak_di(konteks: Any, pesanan: Pesanan, siap: Any = None) -> dict[str, Any]:
-    """Print in a new page of the browser context `konteks` (Playwright's async API: a browser
-    prints several documents at once, each in its own renderer); return counts for the report
-    and the page map
+async def cetak_di(peramban: Peramban, pesanan: Pesanan, siap: Halaman | None = None
+                   ) -> dict[str, Any]:
+    """Print in a new page of `peramban` (several documents print at once in one browser, each
+    page in its own renderer); return counts for the report and the page map
     ("peta": anchor → page). The contents carry the previous print's page map, else the pages
     found in columns (lakipPerkiraHalaman, about a quarter of a second of the renderer's CPU):
     a small change moves no page, and the print checks its numbers anyway. A print whose own
@@ -199,19 +197,18 @@ async def cetak_di(konteks: Any, pesanan: Pesanan, siap: Any = None) -> dict[str
     columns, and printed again as a fresh page prints (`test_pdf`), so every path gives a
     clean build's bytes.
     """
-    opsi = {"prefer_css_page_size": True, "print_background": True, "tagged": True, **KERTAS}
     with server(pesanan.folder_html, tambahan={DOKUMEN: pesanan.dokumen}) as url:
-        page = siap or await konteks.new_page()
+        page = siap or await peramban.halaman_baru()
         await _buka(page, url)
         jumlah: dict[str, Any] = dict(await _siapkan(page, pesanan.gaya))
         jumlah["luapan"] = await luapan(page)
         nomor = pesanan.peta_lama
         if nomor is None:
-            nomor = await page.evaluate("b => lakipPerkiraHalaman(b)", BLOK)
+            nomor = await page.panggil("lakipPerkiraHalaman", BLOK)
         jumlah["cetakan"] = 0
         while True:
-            await page.evaluate("peta => lakipIsiHalaman(peta)", nomor)
-            akhir: bytes = await page.pdf(**opsi)
+            await page.panggil("lakipIsiHalaman", nomor)
+            akhir = await page.pdf(KERTAS["width"], KERTAS["height"])
             jumlah["cetakan"] += 1
             # read once: its page map, then its catalog for `berkas_pdf.simpan` (pypdf works
             # in a thread: the other document's print goes on meanwhile)
@@ -223,8 +220,8 @@ async def cetak_di(konteks: Any, pesanan: Pesanan, siap: Any = None) -> dict[str
             # numbers (they do not move the layout, so the next print's map is this one), as
             # on a freshly loaded page
             nomor = peta
-            await page.evaluate("lakipLupakanTata()")
-        await page.close()
+            await page.nilai("lakipLupakanTata()")
+        await page.tutup()
     jumlah["peta"] = peta
     penanda = [(x["teks"], x["tingkat"], peta[x["kunci"]]) for x in jumlah.pop("daftar_isi")
                if x["kunci"] in peta]

@@ -1,6 +1,6 @@
-"""Headless Chromium (Debian package `chromium`) driven by Playwright, and a localhost server.
-
-Used by the PDF step and by the browser tests; nothing here reaches beyond 127.0.0.1.
+"""Headless Chromium (Debian package `chromium`): its switches, Playwright's browser for the
+browser tests, and a localhost server. The PDF printer speaks to its own Chromium (`cdp`).
+Nothing here reaches beyond 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import functools
 import http.server
 import shutil
 import threading
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,8 @@ from typing import Any
 # (its Chromium launcher, the version pinned in requirements.lock) as well as the browser-UI
 # pages every window of this headless Chrome would open in a renderer of its own (the omnibox
 # popup and its AI-mode variant: about half a second of CPU per window, beside the build).
-# `tests/test_peramban.py` checks that Playwright's list is kept and that no such page opens.
+# The PDF printer's own browser (`cdp`) starts with these switches too. `tests/test_peramban.py`
+# checks, in both browsers, that Playwright's list is kept and that no such page opens.
 FITUR_PLAYWRIGHT = [
     "AvoidUnnecessaryBeforeUnloadCheckSync", "DestroyProfileOnBrowserClose", "HttpsUpgrades",
     "HttpsFirstBalancedModeAutoEnable", "LensOverlay", "MediaRouter", "PaintHolding",
@@ -89,17 +90,3 @@ def chromium() -> Iterator[Any]:
             yield b
         finally:
             b.close()
-
-
-@asynccontextmanager
-async def chromium_async() -> AsyncIterator[Any]:
-    """`chromium` for asyncio (Playwright's async `Browser`): one browser printing several
-    documents at once, each page in its own renderer process."""
-    from playwright.async_api import async_playwright
-
-    async with async_playwright() as p:
-        b = await p.chromium.launch(executable_path=str(path_chromium()), args=ARGUMEN)
-        try:
-            yield b
-        finally:
-            await b.close()

@@ -155,37 +155,114 @@ def _keturunan(pid: int) -> list[int]:
     return hasil
 
 
+def _peramban_utama(pid: int) -> tuple[int, list[list[str]]]:
+    """The browser started under `pid` (its main process, not a renderer or helper): its pid
+    and its --disable-features lists, in order."""
+    for anak in _keturunan(pid):
+        try:
+            argumen = Path(f"/proc/{anak}/cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if not any(a.startswith(b"--type=") for a in argumen) and any(
+                a.startswith(b"--remote-debugging-pipe") for a in argumen):
+            return anak, [a.decode().split("=", 1)[1].split(",") for a in argumen
+                          if a.startswith(b"--disable-features=")]
+    return 0, []
+
+
 def test_the_browser_keeps_playwrights_disabled_features_and_opens_no_browser_ui_pages():
     """Chromium keeps only the last --disable-features: ours must name every feature of
     Playwright's own switch (the first), and no window may open the omnibox popup's pages."""
-    import asyncio
     import os
     from concurrent.futures import ThreadPoolExecutor
 
+    from playwright.sync_api import sync_playwright
+
     from lakip_lib import peramban
 
-    async def periksa() -> tuple[list[list[str]], list[str]]:
-        async with peramban.chromium_async() as b:
-            page = await (await b.new_context()).new_page()
-            await page.goto("about:blank")
-            sesi = await b.new_browser_cdp_session()
-            sasaran = await sesi.send("Target.getTargets")
-            fitur = []
-            for pid in _keturunan(os.getpid()):
-                try:
-                    argumen = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-                except OSError:
-                    continue
-                if any(a.startswith(b"--type=") for a in argumen) or not any(
-                        a.startswith(b"--disable-features=") for a in argumen):
-                    continue
-                fitur = [a.decode().split("=", 1)[1].split(",") for a in argumen
-                         if a.startswith(b"--disable-features=")]
-            return fitur, [t["type"] for t in sasaran["targetInfos"]]
+    def periksa() -> tuple[list[list[str]], list[str]]:
+        with sync_playwright() as p:
+            b = p.chromium.launch(executable_path=str(peramban.path_chromium()),
+                                  args=peramban.ARGUMEN)
+            b.new_context().new_page().goto("about:blank")
+            sasaran = b.new_browser_cdp_session().send("Target.getTargets")
+            fitur = _peramban_utama(os.getpid())[1]
+            b.close()
+        return fitur, [t["type"] for t in sasaran["targetInfos"]]
 
-    with ThreadPoolExecutor(1) as utas:  # beside the module's own (sync) Playwright loop
-        fitur, jenis = utas.submit(asyncio.run, periksa()).result()
+    with ThreadPoolExecutor(1) as utas:  # beside the module's own Playwright, in this thread
+        fitur, jenis = utas.submit(periksa).result()
     assert len(fitur) >= 2, fitur  # Playwright's, then ours
     assert set(fitur[0]) <= set(fitur[-1]), set(fitur[0]) - set(fitur[-1])
     assert set(peramban.FITUR_UI_PERAMBAN) <= set(fitur[-1])
     assert "browser_ui" not in jenis, jenis
+
+
+def test_the_printers_browser_has_the_same_switches_opens_no_browser_ui_pages_and_leaves_nothing(
+        tmp_path: Path):
+    """The PDF printer's own Chromium (`cdp`, no Playwright): one --disable-features with
+    Playwright's list and ours, no browser-UI page beside the pages it prints in, a script
+    error reported as an error; closed, its process has ended and its profile is gone. A profile left
+    by a killed printer is emptied before the next one starts in it."""
+    import asyncio
+    import os
+
+    from lakip_lib import cdp, peramban
+
+    profil = tmp_path / "profil"
+    profil.mkdir()
+    (profil / "sisa-cetakan-terbunuh").write_text("x")
+
+    async def periksa() -> tuple[int, list[list[str]], list[str]]:
+        async with cdp.chromium_pipa(profil) as b:
+            assert not (profil / "sisa-cetakan-terbunuh").exists()
+            halaman = [await b.halaman_baru(), await b.halaman_baru()]
+            await halaman[0].buka("data:text/html,<p>satu</p>")
+            await halaman[0].tunggu_muat()
+            assert await halaman[0].nilai("document.body.textContent") == "satu"
+            with pytest.raises(cdp.GalatPeramban, match="rusak"):
+                await halaman[0].nilai("(() => { throw new Error('rusak'); })()")
+            sasaran = await b.kirim("Target.getTargets")
+            return (*_peramban_utama(os.getpid()), [t["type"] for t in sasaran["targetInfos"]])
+
+    pid, fitur, jenis = asyncio.run(periksa())
+    assert fitur == [peramban.FITUR_PLAYWRIGHT + peramban.FITUR_UI_PERAMBAN]
+    assert jenis.count("page") == 2 and "browser_ui" not in jenis, jenis
+    assert pid and not Path(f"/proc/{pid}").exists()  # ended and reaped
+    assert not profil.exists()
+
+
+def test_the_printers_browser_fails_loudly_instead_of_hanging():
+    """What would leave a print waiting forever is an error instead: a page that cannot load,
+    a renderer that crashed (its page's commands and its load fail), and a browser that died
+    (every command fails, with its last words)."""
+    import asyncio
+    import os
+    import signal
+
+    from lakip_lib import cdp
+    from lakip_lib.peramban import server
+
+    async def periksa() -> None:
+        async with cdp.chromium_pipa() as b:
+            halaman = await b.halaman_baru()
+            with server(Path(__file__).parent) as url:
+                pass  # the server is gone: its port refuses
+            with pytest.raises(cdp.GalatPeramban, match="ERR_CONNECTION_REFUSED"):
+                await halaman.buka(url)
+            with pytest.raises(cdp.GalatPeramban, match="belum ada dokumen"):
+                await (await b.halaman_baru()).tunggu_muat()
+            runtuh = await b.halaman_baru()
+            with pytest.raises(cdp.GalatPeramban):
+                await runtuh._kirim("Page.crash")
+            with pytest.raises(cdp.GalatPeramban, match="berhenti"):
+                await runtuh.nilai("1 + 1")
+            assert await halaman.nilai("1 + 1") == 2  # the other pages print on
+            pid, _ = _peramban_utama(os.getpid())
+            os.kill(pid, signal.SIGKILL)
+            with pytest.raises(cdp.GalatPeramban, match="berhenti"):
+                await halaman.nilai("new Promise(() => {})")  # never answers by itself
+            with pytest.raises(cdp.GalatPeramban, match="berhenti"):
+                await b.halaman_baru()
+
+    asyncio.run(periksa())
