@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import pytest
@@ -155,6 +156,16 @@ def _keturunan(pid: int) -> list[int]:
     return hasil
 
 
+def _asyncio_di_utas(fungsi: Any) -> Any:
+    """asyncio.run(fungsi()) in a thread of its own: this module's Playwright (sync API) runs
+    an event loop in the main thread."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as utas:
+        return utas.submit(lambda: asyncio.run(fungsi())).result()
+
+
 def _peramban_utama(pid: int) -> tuple[int, list[list[str]]]:
     """The browser started under `pid` (its main process, not a renderer or helper): its pid
     and its --disable-features lists, in order."""
@@ -204,7 +215,6 @@ def test_the_printers_browser_has_the_same_switches_opens_no_browser_ui_pages_an
     Playwright's list and ours, no browser-UI page beside the pages it prints in, a script
     error reported as an error; closed, its process has ended and its profile is gone. A profile left
     by a killed printer is emptied before the next one starts in it."""
-    import asyncio
     import os
 
     from lakip_lib import cdp, peramban
@@ -225,7 +235,7 @@ def test_the_printers_browser_has_the_same_switches_opens_no_browser_ui_pages_an
             sasaran = await b.kirim("Target.getTargets")
             return (*_peramban_utama(os.getpid()), [t["type"] for t in sasaran["targetInfos"]])
 
-    pid, fitur, jenis = asyncio.run(periksa())
+    pid, fitur, jenis = _asyncio_di_utas(periksa)
     assert fitur == [peramban.FITUR_PLAYWRIGHT + peramban.FITUR_UI_PERAMBAN]
     assert jenis.count("page") == 2 and "browser_ui" not in jenis, jenis
     assert pid and not Path(f"/proc/{pid}").exists()  # ended and reaped
@@ -236,7 +246,6 @@ def test_the_printers_browser_fails_loudly_instead_of_hanging():
     """What would leave a print waiting forever is an error instead: a page that cannot load,
     a renderer that crashed (its page's commands and its load fail), and a browser that died
     (every command fails, with its last words)."""
-    import asyncio
     import os
     import signal
 
@@ -265,4 +274,4 @@ def test_the_printers_browser_fails_loudly_instead_of_hanging():
             with pytest.raises(cdp.GalatPeramban, match="berhenti"):
                 await b.halaman_baru()
 
-    asyncio.run(periksa())
+    _asyncio_di_utas(periksa)
