@@ -262,15 +262,15 @@ async def chromium_pipa(profil: Path | None = None) -> AsyncIterator[Peramban]:
 
 
 def _jalankan(profil: Path, galat: IO[bytes]) -> tuple[int, IO[bytes], IO[bytes]]:
-    """Start the browser with its pipe on descriptors 3 and 4 and its error output in `galat`
-    (posix_spawn: no Python code runs in the child, safe beside threads); return its pid and
-    our ends of the pipe (commands, answers)."""
+    """Start the browser, in a process group of its own, with its pipe on descriptors 3 and 4
+    and its error output in `galat` (posix_spawn: no Python code runs in the child, safe
+    beside threads); return its pid and our ends of the pipe (commands, answers)."""
     perintah_baca, perintah_tulis = os.pipe()
     jawab_baca, jawab_tulis = os.pipe()
     chromium = str(path_chromium())
     try:
         pid = os.posix_spawn(chromium, [chromium, *ARGUMEN_CETAK, f"--user-data-dir={profil}"],
-                             os.environ, file_actions=[
+                             os.environ, setpgroup=0, file_actions=[
                                  (os.POSIX_SPAWN_DUP2, perintah_baca, 3),
                                  (os.POSIX_SPAWN_DUP2, jawab_tulis, 4),
                                  (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
@@ -287,12 +287,16 @@ def _jalankan(profil: Path, galat: IO[bytes]) -> tuple[int, IO[bytes], IO[bytes]
 
 
 def _tunggu_akhir(pid: int) -> None:
-    """Wait for the browser process to end; killed if it has not within `_PAMIT`."""
+    """Wait for the browser process to end (killed if it has not within `_PAMIT`), then end
+    what is left of its process group: a helper still shutting down would write into the
+    profile while it is removed."""
     batas = time.monotonic() + _PAMIT
-    while time.monotonic() < batas:
-        if os.waitpid(pid, os.WNOHANG)[0]:
-            return
+    while not os.waitpid(pid, os.WNOHANG)[0]:
+        if time.monotonic() > batas:
+            with suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            break
         time.sleep(0.01)
     with suppress(ProcessLookupError):
-        os.kill(pid, signal.SIGKILL)
-    os.waitpid(pid, 0)
+        os.killpg(pid, signal.SIGKILL)

@@ -3,6 +3,7 @@ clean builds of the same inputs."""
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import re
@@ -59,6 +60,26 @@ def _bunuh_saat(folder: Path, baris_progres: str) -> None:
         pytest.fail(f"build ended before reaching: {baris_progres}")
     os.killpg(proses.pid, signal.SIGKILL)
     proses.wait(timeout=30)
+    _peramban_berhenti(folder)
+
+
+def _peramban_berhenti(folder: Path) -> None:
+    """The printer's Chromium (a process group of its own) ends once the killed printer's
+    pipe closes: no process is left running with the build folder's browser profile."""
+    profil = str(folder / "jb" / "2024" / build.PROFIL_PERAMBAN).encode()
+
+    def tersisa() -> list[Path]:
+        hasil = []
+        for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+            with contextlib.suppress(OSError):
+                if profil in cmdline.read_bytes():
+                    hasil.append(cmdline)
+        return hasil
+
+    batas = time.monotonic() + 60  # a bound for a stuck browser, not a timing assumption
+    while (sisa := tersisa()) and time.monotonic() < batas:
+        time.sleep(0.1)
+    assert sisa == [], sisa
 
 
 def test_build_killed_at_any_step_leaves_the_edition_intact_and_next_build_works(
