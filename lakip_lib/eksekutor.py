@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import sys
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -28,7 +29,10 @@ class GagalSel(Exception):
 
 
 def _shell() -> Any:
-    """A fresh IPython shell whose displays and results are recorded as notebook outputs."""
+    """A fresh IPython shell whose displays and results are recorded as notebook outputs, and
+    the errors it reports (`showtraceback`) collected: IPython reports an object whose display
+    raised (a `_repr_*_` method) with a traceback on standard output and runs on, and the
+    cell's result says nothing of it."""
     from IPython.core.displayhook import DisplayHook
     from IPython.core.displaypub import DisplayPublisher
     from IPython.core.interactiveshell import InteractiveShell
@@ -65,7 +69,17 @@ def _shell() -> Any:
     shell.display_pub = Penerbit(shell=shell)
     shell.displayhook = Hasil(shell=shell, cache_size=0)
     shell.display_trap.hook = shell.displayhook
-    return shell, keluaran
+    dilaporkan: list[BaseException] = []  # the errors reported in the cell being run
+    laporkan = type(shell).showtraceback
+
+    def showtraceback(exc_tuple: Any = None, *args: Any, **kw: Any) -> None:
+        galat = (exc_tuple or sys.exc_info())[1]
+        if galat is not None:
+            dilaporkan.append(galat)
+        laporkan(shell, exc_tuple, *args, **kw)
+
+    shell.showtraceback = showtraceback  # type: ignore[method-assign]  # this shell only
+    return shell, keluaran, dilaporkan
 
 
 def hangatkan() -> None:
@@ -79,11 +93,12 @@ def hangatkan() -> None:
 
 
 def jalankan(nb: NotebookNode, diberikan: Mapping[str, Any] | None = None) -> NotebookNode:
-    """Execute every non-empty code cell in order, recording its outputs in place. On an error
-    the cell's error output is recorded and GagalSel raised (the notebook keeps what ran).
+    """Execute every non-empty code cell in order, recording its outputs in place. On an error,
+    also one raised while displaying a result, the cell's error output is recorded and GagalSel
+    raised (the notebook keeps what ran).
     `diberikan`: parameters that are objects (no literal states them), set in the notebook's
     namespace right after its injected parameters (before its first cell without them)."""
-    shell, keluaran = _shell()
+    shell, keluaran, dilaporkan = _shell()
     letak = _sel_bertanda(nb, "injected-parameters")
     beri = 0 if letak is None else letak + 1  # the cell before which they are set
     for i, sel in enumerate(nb.cells):
@@ -92,6 +107,7 @@ def jalankan(nb: NotebookNode, diberikan: Mapping[str, Any] | None = None) -> No
         if sel.cell_type != "code" or not sel.source.strip():
             continue
         keluaran[0] = sel.outputs = []
+        dilaporkan.clear()
         sel.execution_count = shell.execution_count
         keluar, galat = io.StringIO(), io.StringIO()
         with contextlib.redirect_stdout(keluar), contextlib.redirect_stderr(galat):
@@ -99,7 +115,8 @@ def jalankan(nb: NotebookNode, diberikan: Mapping[str, Any] | None = None) -> No
         for nama, teks in (("stdout", keluar.getvalue()), ("stderr", galat.getvalue())):
             if teks:
                 sel.outputs.insert(0, nbformat.v4.new_output("stream", name=nama, text=teks))
-        e = hasil.error_in_exec or hasil.error_before_exec
+        # a display that failed is the cell's failure: its page would show a traceback
+        e = hasil.error_in_exec or hasil.error_before_exec or next(iter(dilaporkan), None)
         if e is not None:
             sel.outputs.append(nbformat.v4.new_output(
                 "error", ename=type(e).__name__, evalue=str(e),
