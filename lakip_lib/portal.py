@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import partial
 from pathlib import Path
 
 from lakip_lib import charts, csp, rilis, riwayat, tukar
@@ -286,7 +287,7 @@ def _grafik_capaian(baris: Sequence[Ringkasan]) -> Grafik:
     rekaman = [{"nama": r.nama_tampil, "capaian": float(r.nilai), "teks": fmt.persen(r.nilai)}
                for r in baris if r.nilai is not None]
     return Grafik("1", "Nilai capaian IKU keseluruhan per perangkat daerah",
-                  charts.capaian(rekaman), f"Nilai capaian IKU keseluruhan per perangkat daerah. "
+                  partial(charts.capaian, rekaman), f"Nilai capaian IKU keseluruhan per perangkat daerah. "
                   f"{_ekstrem(baris, 'nilai')}", "angka.json edisi setiap perangkat daerah")
 
 
@@ -296,7 +297,7 @@ def _grafik_kategori(baris: Sequence[Ringkasan]) -> Grafik:
         {"nama": r.nama_tampil, "kategori": k, "nilai": n, "urut": urutan.index(k),
          "teks": fmt.angka(n, 0)} for r in baris for k, n in r.sebaran if n]
     return Grafik("2", "Jumlah IKU per kategori capaian per perangkat daerah",
-                  charts.kategori_bertumpuk(rekaman, urutan),
+                  partial(charts.kategori_bertumpuk, rekaman, urutan),
                   "Jumlah IKU setiap perangkat daerah menurut kategori capaiannya, ditumpuk per "
                   "perangkat daerah; angkanya ada di Tabel 2.", "angka.json edisi setiap "
                   "perangkat daerah")
@@ -307,8 +308,8 @@ def _grafik_penyerapan(baris: Sequence[Ringkasan]) -> Grafik:
         {"nama": r.nama_tampil, "penyerapan": float(r.penyerapan),
          "teks": fmt.persen(r.penyerapan)} for r in baris if r.penyerapan is not None]
     return Grafik("3", "Penyerapan anggaran per perangkat daerah",
-                  charts.batang(rekaman, "penyerapan", "nama", "Penyerapan (%)",
-                                "Perangkat daerah", garis=100),
+                  partial(charts.batang, rekaman, "penyerapan", "nama", "Penyerapan (%)",
+                          "Perangkat daerah", garis=100),
                   f"Penyerapan anggaran per perangkat daerah. {_ekstrem(baris, 'penyerapan')}",
                   "angka.json edisi setiap perangkat daerah")
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -21,13 +22,23 @@ if TYPE_CHECKING:  # Altair is loaded by the notebooks' charts, not by every use
 
 @dataclass(frozen=True)
 class Grafik:
-    """A numbered Altair chart: interactive in HTML (served Vega, no CDN), text elsewhere."""
+    """A numbered Altair chart: interactive in HTML (served Vega, no CDN), text elsewhere.
+
+    `buat` builds the chart (a `charts` function with its data, `functools.partial`), called
+    when it is first shown: a page that looks at its blocks without showing every chart (the
+    review, for the figures marked in the edition's tables and sentences) builds none. Altair
+    checks each channel against the Vega-Lite schema as a chart is built, about a thirtieth of
+    a second a chart in a fresh notebook process."""
 
     nomor: str
     judul: str
-    chart: alt.TopLevelMixin
+    buat: Callable[[], alt.TopLevelMixin]
     alternatif: str  # text alternative: what the chart shows, in one or two sentences
     sumber: str = ""
+
+    @cached_property
+    def chart(self) -> alt.TopLevelMixin:
+        return self.buat()
 
     @cached_property
     def _spec(self) -> dict[str, Any]:

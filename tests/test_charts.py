@@ -6,6 +6,7 @@ for fewer than three points (the small in-memory year of `tests.tahun_kecil`).""
 from __future__ import annotations
 
 import re
+from functools import partial
 
 import pytest
 
@@ -120,7 +121,7 @@ def _grafik_tren(t: TahunKecil) -> list[Grafik]:
 # --- the chart on a page ------------------------------------------------------------------------
 
 def _grafik(*nilai: float) -> Grafik:
-    return Grafik("3.1", "Capaian", charts.capaian(_capaian(*nilai)), "Capaian tiap IKU.")
+    return Grafik("3.1", "Capaian", partial(charts.capaian, _capaian(*nilai)), "Capaian tiap IKU.")
 
 
 def test_on_screen_a_chart_fills_its_container_and_the_static_spec_keeps_560_pixels():

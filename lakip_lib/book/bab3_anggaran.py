@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from lakip_lib import charts, kinerja, prosa
@@ -71,8 +72,8 @@ class Anggaran(Bagian):
                        kelas_baris=(*("",) * len(prog), "total"),
                        sumber=self.sumber_data("anggaran")),
             self.gambar("program", "Anggaran dan Realisasi per Program",
-                        charts.berkelompok(rekaman, "program", "seri", "Rupiah",
-                                           ["Anggaran", "Realisasi"]), alternatif,
+                        partial(charts.berkelompok, rekaman, "program", "seri", "Rupiah",
+                                ["Anggaran", "Realisasi"]), alternatif,
                         self.sumber_data("anggaran")),
         ])
 
@@ -115,7 +116,8 @@ class Anggaran(Bagian):
                                          else "" for b in baris),
                        sumber=self.sumber_data("efisiensi")),
             self.gambar("efisiensi", "Capaian Kinerja terhadap Penyerapan Anggaran per Program",
-                        charts.sebaran(rekaman, "Penyerapan anggaran (%)", "Capaian kinerja (%)"),
+                        partial(charts.sebaran, rekaman, "Penyerapan anggaran (%)",
+                                "Capaian kinerja (%)"),
                         alternatif, self.sumber_data("efisiensi")),
         ])
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from lakip_lib import charts, kinerja, prosa
 from lakip_lib import format as fmt
 from lakip_lib.book.dasar import Bagian, Isi
@@ -58,6 +60,6 @@ class Capaian(Bagian):
                    for h in hasil if h.capaian is not None]
         alternatif = prosa.alt_capaian([(h.nama, fmt.persen(h.capaian)) for h in hasil
                                           if h.capaian is not None])
-        chart = charts.capaian(rekaman)
         return Isi([self.gambar("iku", f"Capaian IKU Tahun {self.tahun} terhadap Target "
-                                   "(garis putus-putus: 100%)", chart, alternatif)])
+                                   "(garis putus-putus: 100%)",
+                                partial(charts.capaian, rekaman), alternatif)])

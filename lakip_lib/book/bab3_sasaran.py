@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 
 from lakip_lib import charts, kinerja, perhitungan, prosa, prosa_tren, rumus
@@ -151,7 +151,7 @@ class Sasaran(Bagian):
             if grafik := self._titik_grafik(h.kode):
                 isi.append(self.gambar(
                     f"b-{h.kode}", f"Tren {h.nama} dan Target Renstra {grafik[0][0]}–"
-                    f"{grafik[-1][0]}", charts.tren(grafik, h.satuan, h.desimal), alternatif,
+                    f"{grafik[-1][0]}", partial(charts.tren, grafik, h.satuan, h.desimal), alternatif,
                     self._sumber(h)))
         return isi
 

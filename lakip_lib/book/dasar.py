@@ -3,7 +3,7 @@ their corrections, shared sentences and tables) and the helpers several parts us
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from functools import cached_property
 from typing import Any, ClassVar
@@ -140,9 +140,10 @@ class Bagian:
         comes from (each listed on the "Unduh data" page), never a file path of the build."""
         return f"data instansi ({', '.join(n.replace('_', ' ') for n in dataset)}), diolah"
 
-    def gambar(self, kunci: str, judul: str, chart: Any, alternatif: str,
+    def gambar(self, kunci: str, judul: str, buat: Callable[[], Any], alternatif: str,
                sumber: str = SUMBER_DATA) -> Grafik:
-        return Grafik(self._nomor("gambar", kunci), judul, chart, alternatif, sumber)
+        """Figure `kunci`, numbered in the chapter; `buat` builds its chart when shown."""
+        return Grafik(self._nomor("gambar", kunci), judul, buat, alternatif, sumber)
 
     def nilai_fakta(self, fakta: str, teks: str) -> Nilai:
         """A figure with its fact name; in the review, marked where the signed document printed

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any, Final
 
 from lakip_lib import charts, perhitungan
@@ -164,13 +165,14 @@ def _grafik(h: Halaman, kode: str) -> Any:
     rekaman = [{"kecamatan": b.kecamatan, "cpr": float(b.cpr), "teks": fmt.persen(b.cpr)}
                for b in cpr_kecamatan(h.d) if b.cpr is not None]
     if not rekaman:
-        return h.gambar("cpr", "CPR per Kecamatan", charts.batang(
-            [], "cpr", "kecamatan", "CPR (%)", "Kecamatan"), "Data CPR per kecamatan belum tersedia.")
+        return h.gambar("cpr", "CPR per Kecamatan", partial(
+            charts.batang, [], "cpr", "kecamatan", "CPR (%)", "Kecamatan"),
+            "Data CPR per kecamatan belum tersedia.")
     alternatif = "CPR per kecamatan: " + "; ".join(
         f"{r['kecamatan']} {r['teks']}" for r in rekaman) + "."
     judul = "CPR per Kecamatan" + (" (garis: target kabupaten)" if target else "")
-    return h.gambar("cpr", judul, charts.batang(
-        rekaman, "cpr", "kecamatan", "CPR (%)", "Kecamatan",
+    return h.gambar("cpr", judul, partial(
+        charts.batang, rekaman, "cpr", "kecamatan", "CPR (%)", "Kecamatan",
         garis=float(target) if target is not None else None), alternatif)
 
 

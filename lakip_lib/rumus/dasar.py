@@ -47,7 +47,7 @@ class Lembaran(Protocol):
 class Halaman(Lembaran, Protocol):
     """What a kind's supporting items use of the sasaran page that shows them."""
 
-    def gambar(self, kunci: str, judul: str, chart: Any, alternatif: str,
+    def gambar(self, kunci: str, judul: str, buat: Callable[[], Any], alternatif: str,
                sumber: str = ...) -> Grafik: ...
 
     def nilai_fakta(self, fakta: str, teks: str) -> Nilai: ...

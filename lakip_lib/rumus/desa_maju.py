@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from lakip_lib import charts, perhitungan
@@ -342,8 +343,8 @@ def _grafik_idm(h: Halaman, kode: str) -> Any:
     alternatif = "Jumlah desa menurut status IDM per tahun: " + "; ".join(
         f"{b[0]}: Mandiri {b[1]}, Maju {b[2]}, Berkembang {b[3]}" for b in baris) + "."
     return h.gambar("idm", "Status Desa menurut IDM per Tahun",
-                    charts.bertumpuk(rekaman, "tahun", "status", "Tahun", "Jumlah desa",
-                                     STATUS_IDM, charts.STATUS_WARNA), alternatif)
+                    partial(charts.bertumpuk, rekaman, "tahun", "status", "Tahun",
+                            "Jumlah desa", STATUS_IDM, charts.STATUS_WARNA), alternatif)
 
 
 def _tabel_kecamatan(h: Halaman) -> Any:

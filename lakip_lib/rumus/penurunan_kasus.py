@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import partial
 from typing import TYPE_CHECKING, Any, Final
 
 from lakip_lib import charts, perhitungan
@@ -164,10 +165,10 @@ def _grafik(h: Halaman) -> Any:
     alternatif = "Jumlah kasus kekerasan per tahun: " + "; ".join(
         f"{t} sebanyak {_jumlah_teks(h, t)} kasus" for t in tahun) + "."
     return h.gambar("kasus", "Kasus Kekerasan menurut Kelompok Korban",
-                    charts.bertumpuk(rekaman, "tahun", "kelompok", "Tahun", "Jumlah kasus",
-                                     [k.capitalize() for k in kelompok],
-                                     {k.capitalize(): w for k, w in
-                                      zip(kelompok, charts.WARNA, strict=False)}),
+                    partial(charts.bertumpuk, rekaman, "tahun", "kelompok", "Tahun",
+                            "Jumlah kasus", [k.capitalize() for k in kelompok],
+                            {k.capitalize(): w for k, w in
+                             zip(kelompok, charts.WARNA, strict=False)}),
                     alternatif, h.sumber_data(DATASET))
 
 
