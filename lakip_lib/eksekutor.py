@@ -99,6 +99,9 @@ def jalankan(nb: NotebookNode, diberikan: Mapping[str, Any] | None = None) -> No
     `diberikan`: parameters that are objects (no literal states them), set in the notebook's
     namespace right after its injected parameters (before its first cell without them)."""
     shell, keluaran, dilaporkan = _shell()
+    # counts from 1, as in a fresh kernel, also in a process that ran a notebook before (a
+    # test's; the build runs each notebook in a process of its own, which ends with it)
+    shell.execution_count = 1
     letak = _sel_bertanda(nb, "injected-parameters")
     beri = 0 if letak is None else letak + 1  # the cell before which they are set
     for i, sel in enumerate(nb.cells):

@@ -36,3 +36,15 @@ def test_results_displays_and_prints_are_recorded_as_a_kernel_would():
         "stream", "display_data", "execute_result"]
     with pytest.raises(eksekutor.GagalSel, match="ZeroDivisionError"):
         eksekutor.jalankan(_nb("1/0"))
+
+
+def test_a_notebook_records_the_same_counts_in_a_process_that_ran_one_before():
+    """Tests run several notebooks in their process (the build runs each in a process of its
+    own): the execution counts, which the published notebooks carry, start afresh."""
+    def dicatat(nb: nbformat.NotebookNode) -> list[tuple[int, list[dict]]]:
+        return [(sel.execution_count, sel.outputs) for sel in nb.cells]
+
+    pertama = dicatat(eksekutor.jalankan(_nb("3", "4")))
+    eksekutor.jalankan(_nb("1", "2"))
+    assert dicatat(eksekutor.jalankan(_nb("3", "4"))) == pertama
+    assert pertama[0][0] == 1
