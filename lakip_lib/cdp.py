@@ -234,14 +234,14 @@ async def chromium_pipa(profil: Path | None = None) -> AsyncIterator[Peramban]:
     """A headless Chromium spoken to over its pipe, closed after. Its profile is the folder
     `profil` (emptied first: a killed printer leaves its profile behind, see
     `pencetak.Pencetak`), else a temporary folder; removed after either way."""
+    if profil is None:  # made only when none is given: a killed printer would leave it behind
+        async with chromium_pipa(Path(tempfile.mkdtemp(prefix="lakip-chromium-"))) as peramban:
+            yield peramban
+        return
     loop = asyncio.get_running_loop()
-    with tempfile.TemporaryDirectory(prefix="lakip-chromium-") as sementara, \
-            tempfile.TemporaryFile() as galat:
-        if profil is None:
-            profil = Path(sementara)
-        else:
-            shutil.rmtree(profil, ignore_errors=True)
-            profil.mkdir(parents=True)
+    shutil.rmtree(profil, ignore_errors=True)
+    profil.mkdir(parents=True)
+    with tempfile.TemporaryFile() as galat:
         pid, ke_peramban, dari_peramban = _jalankan(profil, galat)
         tulis: asyncio.WriteTransport | None = None
         baca: asyncio.ReadTransport | None = None

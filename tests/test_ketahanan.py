@@ -11,6 +11,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import IO, cast
@@ -89,10 +90,13 @@ def test_build_killed_at_any_step_leaves_the_edition_intact_and_next_build_works
     shutil.copytree(situs_2024, terbit)
     (terbit / build.STEMPEL).unlink()  # force the builds below past "nothing changed"
     sebelum = {p.name: p.read_bytes() for p in terbit.iterdir() if p.is_file()}
+    sementara = set(Path(tempfile.gettempdir()).glob("lakip-chromium-*"))
     for langkah in ("Menjalankan notebook", "Menyusun halaman", "Mencetak PDF"):
         _bunuh_saat(folder, langkah)
         sesudah = {p.name: p.read_bytes() for p in terbit.iterdir() if p.is_file()}
         assert sesudah == sebelum, langkah
+    # the killed printers' browser profiles are in the build folder, none in the system's
+    assert set(Path(tempfile.gettempdir()).glob("lakip-chromium-*")) == sementara
     ulang = subprocess.run([sys.executable, "-m", "lakip_lib.cli", "build", "2024",
                             "--output", str(folder)], cwd=REPO, capture_output=True,
                            text=True, timeout=900)
