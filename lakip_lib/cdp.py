@@ -80,6 +80,7 @@ class Peramban:
         self._menunggu: dict[int, tuple[asyncio.Future[dict[str, Any]], str | None]] = {}
         self._peristiwa: dict[tuple[str | None, str], list[asyncio.Future[None]]] = {}
         self._hilang: set[str | None] = set()  # pages that crashed or were closed
+        self._dimuat: dict[str | None, set[str]] = {}  # page → navigations whose load fired
         self.putus = False
 
     def _terima(self, pesan: dict[str, Any]) -> None:
@@ -94,11 +95,16 @@ class Peramban:
                 tunggu.set_result(pesan.get("result", {}))
             return
         metode = pesan.get("method", "")
+        param = pesan.get("params", {})
+        if metode == "Page.lifecycleEvent" and param.get("name") == "load":
+            # kept, not only handed to a waiter: the load may come before anyone waits for it
+            metode = f"load {param.get('loaderId')}"
+            self._dimuat.setdefault(sesi, set()).add(metode)
         for tunggu_peristiwa in self._peristiwa.pop((sesi, metode), []):
             if not tunggu_peristiwa.done():
                 tunggu_peristiwa.set_result(None)
         if metode == "Target.detachedFromTarget":
-            sesi = pesan.get("params", {}).get("sessionId")
+            sesi = param.get("sessionId")
         if metode in ("Inspector.targetCrashed", "Target.detachedFromTarget"):
             self._hilang.add(sesi)
             self._gagalkan(lambda s: s == sesi, f"halaman peramban berhenti ({metode})")
@@ -140,12 +146,15 @@ class Peramban:
         self._tulis.write(json.dumps(pesan).encode() + b"\0")
         return await asyncio.wait_for(tunggu, BATAS_WAKTU)
 
-    def peristiwa(self, metode: str, sesi: str | None) -> asyncio.Future[None]:
-        """A future that the next event `metode` of page `sesi` resolves (ask before the
-        command that causes it)."""
+    async def dimuat(self, loader: str, sesi: str) -> None:
+        """Wait until the document of navigation `loader` (Page.navigate's loaderId) in page
+        `sesi` has fired its load event, which may have come already."""
+        kunci = f"load {loader}"
+        if kunci in self._dimuat.get(sesi, ()):
+            return
         tunggu: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._peristiwa.setdefault((sesi, metode), []).append(tunggu)
-        return tunggu
+        self._peristiwa.setdefault((sesi, kunci), []).append(tunggu)
+        await asyncio.wait_for(tunggu, BATAS_WAKTU)
 
     async def halaman_baru(self) -> Halaman:
         """A blank page (a window of its own, its own renderer process)."""
@@ -153,7 +162,9 @@ class Peramban:
         sesi = (await self.kirim("Target.attachToTarget",
                                  {"targetId": target, "flatten": True}))["sessionId"]
         await asyncio.gather(self.kirim("Inspector.enable", sesi=sesi),
-                             self.kirim("Page.enable", sesi=sesi))
+                             self.kirim("Page.enable", sesi=sesi),
+                             self.kirim("Page.setLifecycleEventsEnabled", {"enabled": True},
+                                        sesi=sesi))
         return Halaman(self, target, sesi)
 
 
@@ -162,7 +173,7 @@ class Halaman:
 
     def __init__(self, peramban: Peramban, target: str, sesi: str) -> None:
         self._peramban, self._target, self._sesi = peramban, target, sesi
-        self._muat: asyncio.Future[None] | None = None
+        self._loader: str | None = None  # the navigation `buka` started
 
     async def _kirim(self, metode: str, **param: Any) -> dict[str, Any]:
         return await self._peramban.kirim(metode, param, self._sesi)
@@ -185,16 +196,17 @@ class Halaman:
     async def buka(self, url: str) -> None:
         """Navigate to `url`. Returns once the navigation is committed: the document loads on
         in its renderer (`tunggu_muat`)."""
-        self._muat = self._peramban.peristiwa("Page.loadEventFired", self._sesi)
         hasil = await self._kirim("Page.navigate", url=url)
         if hasil.get("errorText"):
             raise GalatPeramban(f"{url}: {hasil['errorText']}")
+        self._loader = hasil["loaderId"]
 
     async def tunggu_muat(self) -> None:
-        """Wait for the load event of the document `buka` opened."""
-        if self._muat is None:
+        """Wait for the load event of the document `buka` opened (not of the blank page before
+        it, whose events may still be on their way)."""
+        if self._loader is None:
             raise GalatPeramban("belum ada dokumen yang dibuka")
-        await asyncio.wait_for(self._muat, BATAS_WAKTU)
+        await self._peramban.dimuat(self._loader, self._sesi)
 
     async def nilai(self, ekspresi: str) -> Any:
         """The value of a script expression in the page, as JSON (a promise is awaited);

@@ -275,3 +275,42 @@ def test_the_printers_browser_fails_loudly_instead_of_hanging():
                 await b.halaman_baru()
 
     _asyncio_di_utas(periksa)
+
+
+def test_the_printers_page_is_loaded_when_its_load_is_awaited(tmp_path: Path):
+    """`tunggu_muat` returns once the document `buka` opened has loaded (a slow image holds
+    its load back), not on an event of the blank page it replaced; and at once when the load
+    came before anyone waited for it."""
+    import http.server
+    import time
+
+    from lakip_lib import cdp
+    from lakip_lib.peramban import server
+
+    class Lambat(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            if self.path.startswith("/lambat"):
+                time.sleep(0.5)  # holds the document's load back; nothing waits on the clock
+            super().do_GET()
+
+    (tmp_path / "dok.html").write_text('<p>isi</p><img src="lambat.png" alt="">',
+                                       encoding="utf-8")
+
+    async def periksa() -> None:
+        async with cdp.chromium_pipa() as b:
+            with server(tmp_path, Lambat) as url:
+                halaman = await b.halaman_baru()  # opened and navigated at once
+                await halaman.buka(f"{url}/dok.html")
+                await halaman.tunggu_muat()
+                assert await halaman.nilai("document.readyState") == "complete"
+                await halaman.buka("data:text/html,<p>dua</p>")
+                await halaman.nilai(
+                    "new Promise(r => document.readyState === 'complete' ? r() :"
+                    " addEventListener('load', () => r()))")
+                await halaman.tunggu_muat()  # its load came first
+                assert await halaman.nilai("document.body.textContent") == "dua"
+
+    _asyncio_di_utas(periksa)
