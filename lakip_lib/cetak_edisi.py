@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -42,10 +43,10 @@ def cetak(pencetak: Pencetak, d: DataTahun, html: Path, kerja: Path, lapor: Lapo
         dokumen = kerja / f"{nama}.html"
         isi = dokumen_cetak.susun(html, toc)
         dokumen.write_text(isi, encoding="utf-8")
-        catatan = baca_catatan(kerja, nama)
+        catatan, bentuk = baca_catatan(kerja, nama), bentuk_dokumen(isi)
         pesanan = pdf.Pesanan(html, dokumen, pdf.gaya_halaman(d, reviu=reviu),
                               pdf.info_dokumen(d, reviu=reviu), kerja / f"{nama}.pdf",
-                              peta_lama(catatan))
+                              peta_lama(catatan, bentuk))
         sidik = sidik_cetak(pesanan, isi, bersama)
         if (tetap := cetakan_tetap(catatan, sidik, tujuan)) is not None:
             lapor(f"  {tujuan.name}: {tetap['halaman']} halaman, tidak dicetak ulang (yang "
@@ -53,9 +54,9 @@ def cetak(pencetak: Pencetak, d: DataTahun, html: Path, kerja: Path, lapor: Lapo
             _laporkan_luapan(tujuan, tetap["luapan"], lapor)
             continue
         pencetak.cetak(pesanan)
-        dipesan.append((nama, tujuan, sidik))
-    for nama, tujuan, sidik in dipesan:
-        _terima(pencetak, kerja, nama, tujuan, sidik, mulai, lapor)
+        dipesan.append((nama, tujuan, {"sidik": sidik, "bentuk": bentuk}))
+    for nama, tujuan, asal in dipesan:
+        _terima(pencetak, kerja, nama, tujuan, asal, mulai, lapor)
         if nama == CETAK_BUKU:
             sphinx_situs.tulis_gambar_bagikan(tujuan, html)
 
@@ -115,22 +116,37 @@ def cetakan_tetap(catatan: Any, sidik: str, tujuan: Path) -> dict[str, Any] | No
     return catatan
 
 
-def peta_lama(catatan: Any) -> dict[str, int] | None:
-    """The page map of the previous print from its record `catatan` (`baca_catatan`): only an
-    object of anchor to page number, else None (the pages are then found in columns, as on a
-    clean build)."""
-    peta = catatan.get("peta") if isinstance(catatan, dict) else None
+# The elements whose number moves pages: a document whose sequence of them changed (a finding
+# added to the review, a row to a table) has pages elsewhere than its previous print's
+_BLOK = re.compile(r"<(h[1-6]|p|li|tr|table|figure|pre|img|svg|hr)[\s>]")
+
+
+def bentuk_dokumen(isi: str) -> str:
+    """The structure of a print document: the fingerprint of the sequence of its block
+    elements (`_BLOK`), which a changed figure or word leaves as it is."""
+    return hashlib.sha256(" ".join(_BLOK.findall(isi)).encode()).hexdigest()
+
+
+def peta_lama(catatan: Any, bentuk: str) -> dict[str, int] | None:
+    """The page map of the previous print from its record `catatan` (`baca_catatan`), if that
+    print had the structure `bentuk` (`bentuk_dokumen`) and the map is an object of anchor to page
+    number; else None: the pages are found in columns, as on a clean build. A changed
+    structure moves pages: its previous map would cost a second print (about a second), the
+    columns about a quarter of a second of the renderer's CPU."""
+    if not isinstance(catatan, dict) or catatan.get("bentuk") != bentuk:
+        return None
+    peta = catatan.get("peta")
     if not isinstance(peta, dict) or not all(
             isinstance(k, str) and type(v) is int and 0 < v < 100_000 for k, v in peta.items()):
         return None
     return peta
 
 
-def _terima(pencetak: Pencetak, kerja: Path, nama: str, tujuan: Path, sidik: str, mulai: float,
-            lapor: Lapor) -> None:
+def _terima(pencetak: Pencetak, kerja: Path, nama: str, tujuan: Path, asal: dict[str, str],
+            mulai: float, lapor: Lapor) -> None:
     """Wait for the printer's next print (<kerja>/<nama>.pdf), put it in place as `tujuan`,
-    keep the record of what it was printed from (with its page map, for the next print of
-    the document), and report it."""
+    keep the record of what it was printed from (`asal`: its fingerprint and structure, and
+    its page map, for the next print of the document), and report it."""
     try:
         info = pencetak.hasil()
     except CetakGagal as e:
@@ -138,7 +154,7 @@ def _terima(pencetak: Pencetak, kerja: Path, nama: str, tujuan: Path, sidik: str
     catatan = _berkas_catatan(kerja, nama)
     catatan.unlink(missing_ok=True)  # no record names a PDF being replaced
     (kerja / f"{nama}.pdf").replace(tujuan)
-    catatan.write_text(json.dumps({"sidik": sidik, "sha256": cache.sha_berkas(tujuan),
+    catatan.write_text(json.dumps({**asal, "sha256": cache.sha_berkas(tujuan),
                                    "halaman": info["halaman"], "luapan": info["luapan"],
                                    "peta": info["peta"]}, sort_keys=True), encoding="utf-8")
     lapor(f"  {tujuan.name}: {info['halaman']} halaman, {info['cetakan']} kali cetak "

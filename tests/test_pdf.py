@@ -342,15 +342,35 @@ def test_a_page_map_read_back_of_another_shape_is_ignored(tmp_path: Path, peta: 
     from lakip_lib import cetak_edisi
 
     def peta_dibaca() -> dict[str, int] | None:
-        return cetak_edisi.peta_lama(cetak_edisi.baca_catatan(tmp_path, cetak_edisi.CETAK_BUKU))
+        return cetak_edisi.peta_lama(cetak_edisi.baca_catatan(tmp_path, cetak_edisi.CETAK_BUKU),
+                                     "b")
 
     catatan = tmp_path / f"sidik-{cetak_edisi.CETAK_BUKU}.json"
-    catatan.write_text(json.dumps({"peta": peta}), encoding="utf-8")
+    catatan.write_text(json.dumps({"bentuk": "b", "peta": peta}), encoding="utf-8")
     assert peta_dibaca() is None
-    catatan.write_text(json.dumps({"peta": {"lakip-hal-1": 3}}), encoding="utf-8")
+    catatan.write_text(json.dumps({"bentuk": "b", "peta": {"lakip-hal-1": 3}}), encoding="utf-8")
     assert peta_dibaca() == {"lakip-hal-1": 3}
     catatan.write_text("{", encoding="utf-8")
     assert peta_dibaca() is None
+
+
+def test_a_previous_page_map_is_used_only_for_a_document_of_the_same_structure(tmp_path: Path):
+    """A changed figure or word keeps the structure (the previous print's map is the first
+    guess); a row, a paragraph or a section more or less does not (its pages moved: they are
+    found in columns instead of printing twice)."""
+    from lakip_lib import cetak_edisi
+
+    dokumen = "<h2>Temuan</h2><p>Realisasi 73,27%.</p><table><tr><td>1</td></tr></table>"
+    bentuk = cetak_edisi.bentuk_dokumen(dokumen)
+    assert cetak_edisi.bentuk_dokumen(dokumen.replace("73,27", "73,28 persen")) == bentuk
+    for berubah in (dokumen.replace("</table>", "<tr><td>2</td></tr></table>"),
+                    dokumen.replace("</p>", "</p><p>Temuan baru.</p>"),
+                    dokumen.replace("<h2>Temuan</h2>", "")):
+        assert cetak_edisi.bentuk_dokumen(berubah) != bentuk
+    peta = {"lakip-hal-1": 3}
+    assert cetak_edisi.peta_lama({"bentuk": bentuk, "peta": peta}, bentuk) == peta
+    assert cetak_edisi.peta_lama({"bentuk": "lain", "peta": peta}, bentuk) is None
+    assert cetak_edisi.peta_lama({"peta": peta}, bentuk) is None  # a record of an older build
 
 
 def test_a_document_whose_print_input_did_not_change_is_not_printed_again(situs_2024: Path,
