@@ -78,9 +78,10 @@ class Peramban:
         self._tulis, self._galat = tulis, galat
         self._nomor = 0
         self._menunggu: dict[int, tuple[asyncio.Future[dict[str, Any]], str | None]] = {}
-        self._peristiwa: dict[tuple[str | None, str], list[asyncio.Future[None]]] = {}
         self._hilang: set[str | None] = set()  # pages that crashed or were closed
-        self._dimuat: dict[str | None, set[str]] = {}  # page → navigations whose load fired
+        # (page, navigation) whose document has loaded, and the waits for one that has not yet
+        self._dimuat: set[tuple[str | None, str]] = set()
+        self._menunggu_muat: dict[tuple[str | None, str], list[asyncio.Future[None]]] = {}
         self.putus = False
 
     def _terima(self, pesan: dict[str, Any]) -> None:
@@ -98,11 +99,11 @@ class Peramban:
         param = pesan.get("params", {})
         if metode == "Page.lifecycleEvent" and param.get("name") == "load":
             # kept, not only handed to a waiter: the load may come before anyone waits for it
-            metode = f"load {param.get('loaderId')}"
-            self._dimuat.setdefault(sesi, set()).add(metode)
-        for tunggu_peristiwa in self._peristiwa.pop((sesi, metode), []):
-            if not tunggu_peristiwa.done():
-                tunggu_peristiwa.set_result(None)
+            dimuat = (sesi, str(param.get("loaderId")))
+            self._dimuat.add(dimuat)
+            for tunggu_muat in self._menunggu_muat.pop(dimuat, []):
+                if not tunggu_muat.done():
+                    tunggu_muat.set_result(None)
         if metode == "Target.detachedFromTarget":
             sesi = param.get("sessionId")
         if metode in ("Inspector.targetCrashed", "Target.detachedFromTarget"):
@@ -110,23 +111,23 @@ class Peramban:
             self._gagalkan(lambda s: s == sesi, f"halaman peramban berhenti ({metode})")
 
     def _gagalkan(self, kena: Callable[[str | None], bool], alasan: str) -> None:
-        """Fail every command and event awaited of the pages `kena` picks."""
+        """Fail every command and load awaited of the pages `kena` picks."""
         for nomor, (tunggu, sesi) in list(self._menunggu.items()):
             if kena(sesi):
                 del self._menunggu[nomor]
                 if not tunggu.done():
                     tunggu.set_exception(GalatPeramban(alasan))
-        for (sesi, metode), daftar in list(self._peristiwa.items()):
-            if kena(sesi):
-                del self._peristiwa[(sesi, metode)]
-                for tunggu_peristiwa in daftar:
-                    if not tunggu_peristiwa.done():
-                        tunggu_peristiwa.set_exception(GalatPeramban(alasan))
+        for dimuat, daftar in list(self._menunggu_muat.items()):
+            if kena(dimuat[0]):
+                del self._menunggu_muat[dimuat]
+                for tunggu_muat in daftar:
+                    if not tunggu_muat.done():
+                        tunggu_muat.set_exception(GalatPeramban(alasan))
 
     def _putus(self) -> None:
         """The browser's end of the pipe closed: it ended, or was closed by `chromium_pipa`."""
         self.putus = True
-        if self._menunggu or self._peristiwa:  # it ended while awaited: say what it said
+        if self._menunggu or self._menunggu_muat:  # it ended while awaited: say what it said
             self._galat.seek(0)
             ekor = self._galat.read().decode("utf-8", "replace").splitlines()[-10:]
             self._gagalkan(lambda _: True, "\n".join(["Chromium berhenti.", *ekor]))
@@ -149,11 +150,10 @@ class Peramban:
     async def dimuat(self, loader: str, sesi: str) -> None:
         """Wait until the document of navigation `loader` (Page.navigate's loaderId) in page
         `sesi` has fired its load event, which may have come already."""
-        kunci = f"load {loader}"
-        if kunci in self._dimuat.get(sesi, ()):
+        if (sesi, loader) in self._dimuat:
             return
         tunggu: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._peristiwa.setdefault((sesi, kunci), []).append(tunggu)
+        self._menunggu_muat.setdefault((sesi, loader), []).append(tunggu)
         await asyncio.wait_for(tunggu, BATAS_WAKTU)
 
     async def halaman_baru(self) -> Halaman:
@@ -224,12 +224,11 @@ class Halaman:
         (a value, never code: a JSON text is a script expression)."""
         return await self.nilai(f"({fungsi})({json.dumps(argumen)})")
 
-    async def pdf(self, lebar: str, tinggi: str) -> bytes:
-        """Print to PDF on paper `lebar` × `tinggi` ("210mm") with the page's own CSS page size
+    async def pdf(self, lebar_mm: float, tinggi_mm: float) -> bytes:
+        """Print to PDF on paper `lebar_mm` × `tinggi_mm` with the page's own CSS page size
         and margins, its backgrounds and the tagged structure: Playwright's `page.pdf` with
         the same options sends the same parameters (its mm → inch conversion included)."""
-        inci = {k: float(v.removesuffix("mm")) * 3.78 / 96
-                for k, v in (("paperWidth", lebar), ("paperHeight", tinggi))}
+        inci = {"paperWidth": lebar_mm * 3.78 / 96, "paperHeight": tinggi_mm * 3.78 / 96}
         hasil = await self._kirim(
             "Page.printToPDF", landscape=False, displayHeaderFooter=False, headerTemplate="",
             footerTemplate="", printBackground=True, scale=1, marginTop=0, marginBottom=0,

@@ -208,7 +208,7 @@ async def cetak_di(peramban: Peramban, pesanan: Pesanan, siap: Halaman | None = 
         jumlah["cetakan"] = 0
         while True:
             await page.panggil("lakipIsiHalaman", nomor)
-            akhir = await page.pdf(KERTAS["width"], KERTAS["height"])
+            akhir = await page.pdf(_mm(KERTAS["width"]), _mm(KERTAS["height"]))
             jumlah["cetakan"] += 1
             # read once: its page map, then its catalog for `berkas_pdf.simpan` (pypdf works
             # in a thread: the other document's print goes on meanwhile)
