@@ -7,13 +7,16 @@ YEAR ?= 2024
 setup:
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock -e ".[test]"
 
-# Debian packages: Chromium prints the PDF edition and runs the browser tests; poppler-utils
-# (pdftotext, pdftoppm) is for looking at the PDF and draws the cover picture for link
-# previews; DejaVu gives the PDF its fonts; Java runs the Nu HTML validator (vnu-jar) in the tests.
+# Debian packages: Chromium's headless shell prints the PDF edition and Chromium runs the
+# browser tests (the same Chromium build); poppler-utils (pdftotext, pdftoppm) is for looking at
+# the PDF and draws the cover picture for link previews; DejaVu gives the PDF its fonts; Java
+# runs the Nu HTML validator (vnu-jar) in the tests.
 system-deps:
-	@command -v chromium >/dev/null && command -v pdftotext >/dev/null && command -v java >/dev/null || { \
+	@command -v chromium >/dev/null && command -v chromium-headless-shell >/dev/null && \
+	  command -v pdftotext >/dev/null && command -v java >/dev/null || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    chromium fonts-dejavu-core poppler-utils default-jre-headless >/dev/null; }
+	    chromium chromium-headless-shell fonts-dejavu-core poppler-utils \
+	    default-jre-headless >/dev/null; }
 
 book: setup system-deps
 	$(PY) -m lakip_lib.cli build $(YEAR)

@@ -293,10 +293,10 @@ def _berkas_toc(toc: dict[str, Any]) -> set[str]:
 
 def _periksa_chromium() -> None:
     """Before any work: the PDF step needs Chromium (known in a second, not after a minute)."""
-    from lakip_lib.peramban import path_chromium
+    from lakip_lib.peramban import path_chromium_cetak
 
     try:
-        path_chromium()
+        path_chromium_cetak()
     except FileNotFoundError as e:
         raise BuildGagal(f"{e}. Atau bangun tanpa PDF: lakip build --no-pdf.") from None
 

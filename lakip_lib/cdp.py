@@ -24,7 +24,7 @@ from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 from typing import IO, Any
 
-from lakip_lib.peramban import ARGUMEN, path_chromium
+from lakip_lib.peramban import ARGUMEN, path_chromium_cetak
 
 # Playwright's own switches for a headless Chromium (its chromiumSwitches and headless ones)
 # that change how a page is laid out, painted or scheduled, or keep the browser off the
@@ -278,7 +278,7 @@ def _jalankan(profil: Path, galat: IO[bytes]) -> tuple[int, IO[bytes], IO[bytes]
     beside threads); return its pid and our ends of the pipe (commands, answers)."""
     perintah_baca, perintah_tulis = os.pipe()
     jawab_baca, jawab_tulis = os.pipe()
-    chromium = str(path_chromium())
+    chromium = str(path_chromium_cetak())
     try:
         pid = os.posix_spawn(chromium, [chromium, *ARGUMEN_CETAK, f"--user-data-dir={profil}"],
                              os.environ, setpgroup=0, file_actions=[

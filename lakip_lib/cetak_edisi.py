@@ -26,7 +26,7 @@ from lakip_lib.data_tahun import DataTahun
 from lakip_lib.format import angka
 from lakip_lib.langkah_build import BuildGagal, Lapor
 from lakip_lib.pencetak import CetakGagal, Pencetak
-from lakip_lib.peramban import path_chromium
+from lakip_lib.peramban import path_chromium_cetak
 
 CETAK_BUKU, CETAK_REVIU = "cetak", "cetak-reviu"  # prints under <kerja>/: <name>.pdf, its record
 
@@ -67,7 +67,7 @@ def sidik_bersama(html: Path) -> str:
     the pages it links are not loaded), the code (the print scripts are part of it) and the
     browser binary."""
     statis = html / "_static"
-    chromium = path_chromium().resolve()
+    chromium = path_chromium_cetak().resolve()
     info = chromium.stat()
     return cache.sidik({
         "statis": {p.relative_to(statis).as_posix(): _sha_statis(p)

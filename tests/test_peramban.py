@@ -242,6 +242,36 @@ def test_the_printers_browser_has_the_same_switches_opens_no_browser_ui_pages_an
     assert not profil.exists()
 
 
+def test_the_printer_starts_the_headless_shell_itself_else_the_browser(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    """The printer's browser is Chromium's headless shell, its binary started directly (the
+    process watched is the browser, not Debian's wrapper script); without it, Chromium; without
+    either, an error naming the package to install. On this machine (`make system-deps`
+    installs it) a running printer is the headless shell."""
+    import os
+    import shutil
+
+    from lakip_lib import cdp, peramban
+
+    async def exe() -> Path:
+        async with cdp.chromium_pipa():
+            pid, _ = _peramban_utama(os.getpid())
+            return Path(f"/proc/{pid}/exe").resolve()
+
+    assert peramban.path_chromium_cetak() == peramban.BINER_CHROMIUM_CETAK
+    assert _asyncio_di_utas(exe) == peramban.BINER_CHROMIUM_CETAK.resolve()
+
+    monkeypatch.setattr(peramban, "BINER_CHROMIUM_CETAK", tmp_path / "tidak-ada")
+    tersedia = {"chromium": "/usr/bin/chromium"}
+    monkeypatch.setattr(shutil, "which", tersedia.get)
+    assert peramban.path_chromium_cetak() == Path("/usr/bin/chromium")
+    tersedia[peramban.CHROMIUM_CETAK] = "/opt/bin/chromium-headless-shell"
+    assert peramban.path_chromium_cetak() == Path("/opt/bin/chromium-headless-shell")
+    tersedia.clear()
+    with pytest.raises(FileNotFoundError, match="apt-get install chromium-headless-shell"):
+        peramban.path_chromium_cetak()
+
+
 def test_the_printers_browser_fails_loudly_instead_of_hanging():
     """What would leave a print waiting forever is an error instead: a page that cannot load,
     a renderer that crashed (its page's commands and its load fail), and a browser that died
