@@ -49,25 +49,27 @@ def path_chromium() -> Path:
 # tagged structure, started in 0,15 s for 0,3 s of CPU (the whole browser: 0,3 s for 0,9 s),
 # and both documents printed in 1,55 s instead of 1,95 s.
 # Debian's /usr/bin/chromium-headless-shell is a shell script that runs the binary as its child:
-# the binary itself is started, so that the process the printer starts and watches (and a test
-# kills) is the browser.
+# where that is the one installed, the binary itself is started, so that the process the printer
+# starts and watches (and a test kills) is the browser.
 CHROMIUM_CETAK = "chromium-headless-shell"
+PEMBUNGKUS_DEBIAN = Path("/usr/bin") / CHROMIUM_CETAK
 BINER_CHROMIUM_CETAK = Path("/usr/lib/chromium") / CHROMIUM_CETAK
 
 
 def path_chromium_cetak() -> Path:
-    """The browser the PDF printer starts: the headless shell when installed, else the
-    browser (`path_chromium`). Which one printed is part of every print's record
+    """The browser the PDF printer starts: the headless shell when installed (on PATH), else
+    the browser (`path_chromium`). Which one printed is part of every print's record
     (`cetak_edisi.sidik_bersama`): a PDF is never kept from the other."""
-    if os.access(BINER_CHROMIUM_CETAK, os.X_OK):
-        return BINER_CHROMIUM_CETAK
     ditemukan = shutil.which(CHROMIUM_CETAK)
+    if (ditemukan and Path(ditemukan).resolve() == PEMBUNGKUS_DEBIAN.resolve()
+            and os.access(BINER_CHROMIUM_CETAK, os.X_OK)):
+        return BINER_CHROMIUM_CETAK
     if ditemukan:
         return Path(ditemukan)
     try:
         return path_chromium()
     except FileNotFoundError:
-        raise FileNotFoundError("Chromium untuk mencetak PDF tidak ditemukan. Pasang dengan: "
+        raise FileNotFoundError("Chromium tidak ditemukan (pencetak PDF). Pasang dengan: "
                                 f"apt-get install {CHROMIUM_CETAK}") from None
 
 

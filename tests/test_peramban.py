@@ -244,10 +244,10 @@ def test_the_printers_browser_has_the_same_switches_opens_no_browser_ui_pages_an
 
 def test_the_printer_starts_the_headless_shell_itself_else_the_browser(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
-    """The printer's browser is Chromium's headless shell, its binary started directly (the
-    process watched is the browser, not Debian's wrapper script); without it, Chromium; without
-    either, an error naming the package to install. On this machine (`make system-deps`
-    installs it) a running printer is the headless shell."""
+    """The printer's browser is Chromium's headless shell when it is on PATH, Debian's binary
+    started directly (the process watched is the browser, not Debian's wrapper script);
+    without it, Chromium; without either, an error naming the package to install. On this
+    machine (`make system-deps` installs it) a running printer is the headless shell."""
     import os
     import shutil
 
@@ -261,14 +261,18 @@ def test_the_printer_starts_the_headless_shell_itself_else_the_browser(
     assert peramban.path_chromium_cetak() == peramban.BINER_CHROMIUM_CETAK
     assert _asyncio_di_utas(exe) == peramban.BINER_CHROMIUM_CETAK.resolve()
 
-    monkeypatch.setattr(peramban, "BINER_CHROMIUM_CETAK", tmp_path / "tidak-ada")
-    tersedia = {"chromium": "/usr/bin/chromium"}
+    tersedia = {"chromium": "/usr/bin/chromium"}  # what is on PATH
     monkeypatch.setattr(shutil, "which", tersedia.get)
     assert peramban.path_chromium_cetak() == Path("/usr/bin/chromium")
     tersedia[peramban.CHROMIUM_CETAK] = "/opt/bin/chromium-headless-shell"
     assert peramban.path_chromium_cetak() == Path("/opt/bin/chromium-headless-shell")
+    tersedia[peramban.CHROMIUM_CETAK] = str(peramban.PEMBUNGKUS_DEBIAN)
+    assert peramban.path_chromium_cetak() == peramban.BINER_CHROMIUM_CETAK
+    monkeypatch.setattr(peramban, "BINER_CHROMIUM_CETAK", tmp_path / "tidak-ada")
+    assert peramban.path_chromium_cetak() == peramban.PEMBUNGKUS_DEBIAN
     tersedia.clear()
-    with pytest.raises(FileNotFoundError, match="apt-get install chromium-headless-shell"):
+    with pytest.raises(FileNotFoundError, match=r"Chromium tidak ditemukan.*apt-get install "
+                                                r"chromium-headless-shell"):
         peramban.path_chromium_cetak()
 
 
