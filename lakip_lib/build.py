@@ -190,7 +190,7 @@ def bangun(tahun: int, akar_data: Path | None = None, folder_build: Path | None 
             lapor(f"Menjalankan notebook ({len(tugas)}, {pekerja} proses) …")
             simpanan = cache.CacheEksekusi(folder_build / "cache" / "eksekusi" / str(tahun))
             eksekusi = eksekusi_semua(tugas, src, d, pekerja, lapor, simpanan, paksa)
-            # the browser for the PDF (about a second of CPU) starts once the notebooks no
+            # the browser for the PDF (about 0,3 s of CPU) starts once the notebooks no
             # longer need both cores: beside the Sphinx run, which needs one
             pencetak = Pencetak(kerja / PROFIL_PERAMBAN) if dengan_pdf else None
             _buang_notebook_basi(src, tugas)

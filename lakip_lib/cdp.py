@@ -1,12 +1,14 @@
 """Headless Chromium spoken to in its own DevTools protocol over the pipe it opens for that
 (`--remote-debugging-pipe`: commands in on descriptor 3, answers and events out on
-descriptor 4, each message a JSON object ending in a NUL byte): the PDF printer's browser.
+descriptor 4, each message a JSON object ending in a NUL byte): the PDF printer's browser
+(Chromium's headless shell where installed: `peramban.path_chromium_cetak`).
 
 Why not Playwright, which the browser tests use: its Node.js driver is one more process
 between us and the browser. It took about 0,3 s to start, beside a build's Sphinx run, and
 relayed every message of a print (about 0,4 s of CPU for both documents) on a 2-core machine
-that the print keeps busy. A print needs a dozen commands, all of them here; the PDFs come out
-byte for byte as they did through Playwright (same switches, same print parameters).
+that the print keeps busy. A print needs a dozen commands, all of them here; the PDFs came out
+byte for byte as they did through Playwright with the same browser (same switches, same print
+parameters).
 """
 
 from __future__ import annotations

@@ -1,17 +1,17 @@
 """The PDF printer, a process of its own, started when a build's notebooks are done.
 
-Chromium takes about a third of a second (more of CPU) to start; started beside the Sphinx run
-(one core) rather than beside the notebooks (every core), the print begins as soon as the HTML
-pages are built. The process gets print jobs (`pdf.Pesanan`),
-one JSON line each, on its standard input, starts printing each as it arrives, all at once in
-one browser (each page has a renderer process of its own, so the edition and the review print
-side by side on two cores), and answers each with the print's counts, one JSON line on its
-standard output, in the order the jobs came. One browser printing both took about two thirds of
-the CPU of a browser each (the browser's start and its own processes once), measured on a loaded
-2-core machine. The end of its input (the build has no more jobs) closes the browser, removes its
-profile and ends the process. It dies with the build (Linux PR_SET_PDEATHSIG), so a killed build
-leaves no printer writing into a later build's folder; the profile it leaves is in the build's
-work folder, emptied by the next printer there."""
+Chromium's headless shell takes about 0,15 s (0,3 s of CPU) to start; started beside the Sphinx
+run (one core) rather than beside the notebooks (every core), the print begins as soon as the
+HTML pages are built. The process gets print jobs (`pdf.Pesanan`), one JSON line each, on its
+standard input, starts printing each as it arrives, all at once in one browser (each page has a
+renderer process of its own, so the edition and the review print side by side on two cores), and
+answers each with the print's counts, one JSON line on its standard output, in the order the
+jobs came. One browser printing both took about two thirds of the CPU of a browser each (the
+browser's start and its own processes once), measured on a loaded 2-core machine. The end of its
+input (the build has no more jobs) closes the browser, removes its profile and ends the process.
+It dies with the build (Linux PR_SET_PDEATHSIG), so a killed build leaves no printer writing
+into a later build's folder; the profile it leaves is in the build's work folder, emptied by the
+next printer there."""
 
 from __future__ import annotations
 
